@@ -1,0 +1,106 @@
+"""One exception hierarchy, so the CLI can turn any expected failure into a one-line message.
+
+Every error carries an ``exit_code`` (2 = usage or input error; 1 is reserved for validation
+failures) and renders as a single line that tells the user what to do next.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _where(file: Path | str | None, line: int | None = None, column: int | None = None) -> str:
+    """Render ``file:line:column`` with whatever parts are known."""
+    parts = [str(file)] if file is not None else []
+    if line is not None:
+        parts.append(str(line))
+        if column is not None:
+            parts.append(str(column))
+    return ":".join(parts)
+
+
+class PactgraphError(Exception):
+    """Base of every expected pactgraph failure: a one-line message and a process exit code.
+
+    >>> str(PactgraphError("something went wrong")), PactgraphError.exit_code
+    ('something went wrong', 2)
+    """
+
+    exit_code: int = 2
+
+    def __init__(self, message: str) -> None:
+        # Keep the message on one line: the CLI prints exactly one line per error.
+        self.message = " ".join(str(message).split())
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ArticleError(PactgraphError):
+    """An article file cannot be read or parsed.
+
+    >>> str(ArticleError("missing title", file="articles/a.md", line=1))
+    'articles/a.md:1: missing title'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.file, self.line, self.column = file, line, column
+        where = _where(file, line, column)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class GraphLoadError(PactgraphError):
+    """An RDF file cannot be loaded (missing, or a syntax error at file:line:column).
+
+    >>> str(GraphLoadError("unexpected end of file", file="data/kg.ttl", line=12, column=5))
+    'data/kg.ttl:12:5: unexpected end of file; fix the file or rebuild it with `pactgraph build`'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Path | str,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = "fix the file or rebuild it with `pactgraph build`",
+    ) -> None:
+        self.file, self.line, self.column = file, line, column
+        text = f"{_where(file, line, column)}: {message}"
+        super().__init__(f"{text}; {hint}" if hint else text)
+
+
+class QueryError(PactgraphError):
+    """A query name is unknown, or a SPARQL query does not parse (file:line:column).
+
+    >>> str(QueryError("expected WHERE", file="q.rq", line=3, column=1))
+    'q.rq:3:1: expected WHERE'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.file, self.line, self.column = file, line, column
+        where = _where(file, line, column)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class ExportError(PactgraphError):
+    """The graph cannot be serialized or written in the requested format."""
+
+
+class UsageError(PactgraphError):
+    """The command line asks for something contradictory or impossible."""

@@ -1,0 +1,153 @@
+"""Dates in text, resolved against the publication date, as ISO strings of the precision stated.
+
+>>> import datetime as dt
+>>> pub = dt.date(2025, 9, 27)
+>>> [d.iso for d in find_dates("on Friday, September 26, and in April of this year", pub)]
+['2025-09-26', '2025-04']
+>>> [d.iso for d in find_dates("earlier this month, last November and last year", pub)]
+['2025-09', '2024-11', '2024']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTHS |= {m[:3]: i for m, i in list(MONTHS.items())} | {"sept": 9}
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("dmy", re.compile(rf"\b{_DAY}(?:\s*-\s*\d\d?)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*-\s*\d\d?)?(?:,?\s+{_YEAR})?\b")),
+    ("my", re.compile(rf"\b{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|\s+of\s+(?P<this>this|last|next)\s+year)?\b")),
+    ("rel_month", re.compile(r"\b(?P<which>earlier|later|early|late)\s+this\s+month\b", re.I)),
+    ("this_month", re.compile(r"\bthis\s+month\b", re.I)),
+    ("last_month_name", re.compile(rf"\b(?P<which>last|next|this)\s+{_MONTH}", re.I)),
+    ("rel_year", re.compile(r"\b(?P<which>last|next|this|earlier this|later this)\s+year\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")),
+    ("yesterday", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+    ("year", re.compile(rf"\b(?:in|since|of|by|from|until|during)\s+{_YEAR}\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str
+    future: bool  # the date lies after the publication date
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")[:3] if word.lower() not in MONTHS else word.lower()]
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """All date expressions in ``text``; relative ones only when a publication date is known."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            iso = _resolve(name, m, published)
+            if iso is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), iso, _after(iso, published)))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _after(iso: str, published: dt.date | None) -> bool:
+    if published is None:
+        return False
+    return iso > published.isoformat()[: len(iso)]
+
+
+def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:  # noqa: C901 - one table
+    g = m.groupdict()
+    if name == "iso":
+        try:
+            return dt.date(int(g["year"]), int(g["m"]), int(g["d"])).isoformat()
+        except ValueError:
+            return None
+    if name in ("dmy", "mdy"):
+        month, day = _month_number(g["month"]), int(g["day"])
+        year = int(g["year"]) if g.get("year") else _year_for_month(month, pub, day)
+        if year is None:
+            return None
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if name == "my":
+        if g["month"].lower() in ("may", "mar", "jun", "jul") and not (g.get("year") or g.get("this")):
+            # bare "may" is a verb, abbreviations alone are too weak
+            if g["month"] in ("may", "May") and m.group(0)[0].islower():
+                return None
+            if g["month"] in ("May",) and not _preceded_by_in(m):
+                return None
+        month = _month_number(g["month"])
+        if g.get("year"):
+            return f"{int(g['year']):04d}-{month:02d}"
+        if pub is None:
+            return None
+        if g.get("this") == "last":
+            return f"{pub.year - 1:04d}-{month:02d}"
+        if g.get("this") == "next":
+            return f"{pub.year + 1:04d}-{month:02d}"
+        if g.get("this") == "this":
+            return f"{pub.year:04d}-{month:02d}"
+        if not _preceded_by_in(m):
+            return None
+        return f"{_year_for_month(month, pub):04d}-{month:02d}"
+    if pub is None:
+        return None
+    if name in ("rel_month", "this_month"):
+        return f"{pub.year:04d}-{pub.month:02d}"
+    if name == "last_month_name":
+        month = _month_number(g["month"])
+        which = g["which"].lower()
+        if which == "last":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif which == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = pub.year
+        return f"{year:04d}-{month:02d}"
+    if name == "rel_year":
+        which = g["which"].lower()
+        year = pub.year - 1 if which == "last" else pub.year + 1 if which == "next" else pub.year
+        return f"{year:04d}"
+    if name == "weekday":
+        delta = (pub.weekday() - WEEKDAYS[g["wd"].lower()]) % 7 or 7
+        return (pub - dt.timedelta(days=delta)).isoformat()
+    if name == "yesterday":
+        return (pub - dt.timedelta(days=1 if g["rel"].lower() == "yesterday" else 0)).isoformat()
+    if name == "year":
+        return g["year"]
+    return None
+
+
+def _preceded_by_in(m: re.Match) -> bool:
+    before = m.string[max(0, m.start() - 12): m.start()].lower()
+    return bool(re.search(r"\b(?:in|since|from|until|by|during|of|early|late|mid-?|and|or)\s*$", before))
+
+
+def _year_for_month(month: int, pub: dt.date | None, day: int = 1) -> int | None:
+    """A month named without a year: the publication year, or the year before if that would be
+    more than a few months in the future (news reports the recent past)."""
+    if pub is None:
+        return None
+    if (month, day) > (pub.month, pub.day) and month - pub.month > 3:
+        return pub.year - 1
+    return pub.year

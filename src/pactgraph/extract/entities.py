@@ -1,0 +1,137 @@
+"""Turning mentions into the entities of one article: one entity for "Parviz Shahbazov" and
+"Shahbazov", for "National Energy Administration" and "NEA", for "the Ministry of Energy" and
+"Azerbaijan's Ministry of Energy"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
+from .mentions import LEGAL_SUFFIXES, Mention
+
+ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
+SPEECH_OR_ACTION = re.compile(
+    r"^\s*(?:,[^,]{0,90},\s*)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
+    r"called|described|emphasi[sz]ed|attended|chaired|received|welcomed|briefed|highlighted|pointed|"
+    r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|"
+    r"hosted|joined|took part|participated|and\s+[A-Z])"
+)
+PERSON_BEFORE = re.compile(r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*$")
+
+
+def fold(text: str) -> str:
+    """ASCII-fold and lower-case: the key two spellings of one name share."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("'s ", " ").replace("’s ", " ")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def org_key(name: str) -> str:
+    words = [w for w in fold(name).split() if w not in LEGAL_SUFFIXES]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class Registry:
+    """The entities of one article, looked up by any of their names."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_key: dict[tuple[str, str], Entity] = {}
+        self._alias: dict[str, set[int]] = {}
+
+    def _group(self, kind: str) -> str:
+        return "org" if kind in ORG_TYPES else kind
+
+    def get(self, kind: str, name: str) -> Entity | None:
+        return self._by_key.get((self._group(kind), org_key(name)))
+
+    def add(self, kind: str, name: str, sentence: int, *, code: str | None = None,
+            in_country: str | None = None) -> Entity:
+        key = (self._group(kind), org_key(name))
+        entity = self._by_key.get(key)
+        if entity is None:
+            entity = Entity(name=name, type=kind, country_code=code, in_country=in_country)
+            self.entities.append(entity)
+            self._by_key[key] = entity
+        elif kind in ORG_TYPES and entity.type == ORGANIZATION and kind != ORGANIZATION:
+            entity.type = kind
+        if len(name) > len(entity.name) and kind not in (COUNTRY,) and org_key(name) == key[1]:
+            entity.aliases.add(entity.name)
+            entity.name = name
+        entity.sentences.add(sentence)
+        self.alias(entity, name)
+        return entity
+
+    def alias(self, entity: Entity, alias: str) -> None:
+        if alias != entity.name:
+            entity.aliases.add(alias)
+        self._alias.setdefault(fold(alias), set()).add(id(entity))
+        self._alias_entity = getattr(self, "_alias_entity", {})
+        self._alias_entity[id(entity)] = entity
+
+    def by_alias(self, alias: str) -> Entity | None:
+        ids = self._alias.get(fold(alias), set())
+        if len(ids) != 1:
+            return None
+        return self._alias_entity[next(iter(ids))]
+
+
+def resolve_mention(registry: Registry, m: Mention, sentence_index: int, text: str,
+                    home_country: str | None) -> Entity | None:
+    """The entity a mention stands for, registering it if new; None for names too weak to keep."""
+    if m.type == COUNTRY:
+        return registry.add(COUNTRY, m.name, sentence_index, code=m.code)
+    if m.type == PLACE:
+        return registry.add(PLACE, m.name, sentence_index, in_country=_country_name(m.code))
+    if m.type in ORG_TYPES:
+        name = _qualified_org_name(m.name, m.country or None, registry, home_country)
+        entity = registry.by_alias(m.name) if m.name.split()[0] not in {"Ministry", "Ministries"} else None
+        if entity is None or entity.type not in ORG_TYPES:
+            entity = registry.add(m.type, name, sentence_index, in_country=m.country)
+        else:
+            entity.sentences.add(sentence_index)
+        registry.alias(entity, m.name)
+        if m.acronym:
+            registry.alias(entity, m.acronym)
+        return entity
+    if m.type == PERSON:
+        known = registry.by_alias(m.name)
+        if known is not None and known.type == PERSON:
+            known.sentences.add(sentence_index)
+            return known
+        after = text[m.end:]
+        before = text[max(0, m.start - 20): m.start]
+        if m.title or SPEECH_OR_ACTION.match(after) or PERSON_BEFORE.search(before) or after.lstrip().startswith(","):
+            entity = registry.add(PERSON, m.name, sentence_index)
+            words = m.name.split()
+            for word in (words[0], words[-1]):
+                if len(word) > 2 and not word.endswith("."):
+                    registry.alias(entity, word)
+            return entity
+        return None
+    if m.type == "Name":
+        known = registry.by_alias(m.name)
+        if known is not None:
+            known.sentences.add(sentence_index)
+        return known
+    return None
+
+
+def _country_name(code: str | None) -> str | None:
+    from .gazetteer import country_by_code
+
+    return country_by_code().get(code) if code else None
+
+
+def _qualified_org_name(name: str, country: str | None, registry: Registry, home_country: str | None) -> str:
+    """Give a bare "Ministry of Energy" its country, so ministries of different countries stay apart."""
+    words = name.split()
+    if words[0] not in {"Ministry", "Ministries"}:
+        return name
+    if re.search(r"\bof (?:the )?(?:Republic of )?[A-Z][a-z]+$", name) and name.count(" of ") >= 2:
+        return name
+    country = country or home_country
+    return f"{name} of {country}" if country else name

@@ -1,0 +1,127 @@
+"""Well-known names: countries (from pycountry), demonyms, major cities, seas and regions, and
+international organizations. Names it has never seen are found by the general patterns in
+``mentions``; the gazetteer only makes the common ones certain."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+
+from .facts import COUNTRY, GOVERNMENT, ORGANIZATION, PLACE
+
+# Short names people write, where pycountry's common name differs.
+COUNTRY_NAMES = {
+    "RU": "Russia", "IR": "Iran", "KR": "South Korea", "KP": "North Korea", "VN": "Vietnam",
+    "SY": "Syria", "TR": "Türkiye", "MD": "Moldova", "TZ": "Tanzania", "VE": "Venezuela",
+    "BO": "Bolivia", "LA": "Laos", "TW": "Taiwan", "CZ": "Czech Republic", "GB": "United Kingdom",
+    "US": "United States", "CN": "China", "PS": "Palestine", "CD": "Democratic Republic of the Congo",
+}
+EXTRA_COUNTRY_ALIASES = {
+    "TR": ["Turkey", "Turkiye"], "US": ["USA", "U.S.", "United States of America", "America"],
+    "GB": ["UK", "Britain", "Great Britain"], "CN": ["People's Republic of China", "PRC"],
+    "AE": ["UAE"], "KR": ["Republic of Korea"], "RU": ["Russian Federation"],
+}
+DEMONYMS = {
+    "Azerbaijani": "AZ", "Azeri": "AZ", "Chinese": "CN", "Kazakh": "KZ", "Kazakhstani": "KZ",
+    "Uzbek": "UZ", "Russian": "RU", "Belarusian": "BY", "Turkish": "TR", "Georgian": "GE",
+    "Armenian": "AM", "Iranian": "IR", "Turkmen": "TM", "Kyrgyz": "KG", "Tajik": "TJ",
+    "Pakistani": "PK", "Indian": "IN", "Saudi": "SA", "Emirati": "AE", "Qatari": "QA",
+    "Egyptian": "EG", "American": "US", "British": "GB", "German": "DE", "French": "FR",
+    "Italian": "IT", "Spanish": "ES", "Japanese": "JP", "Korean": "KR", "South Korean": "KR",
+    "Mongolian": "MN", "Ukrainian": "UA", "Hungarian": "HU", "Polish": "PL", "Greek": "GR",
+    "Bulgarian": "BG", "Romanian": "RO", "Serbian": "RS", "Afghan": "AF", "Indonesian": "ID",
+    "Malaysian": "MY", "Vietnamese": "VN", "Thai": "TH", "Brazilian": "BR", "Canadian": "CA",
+    "Australian": "AU", "Israeli": "IL", "Iraqi": "IQ", "Omani": "OM", "Kuwaiti": "KW",
+    "Moroccan": "MA", "Algerian": "DZ", "Nigerian": "NG", "South African": "ZA", "Dutch": "NL",
+    "Swiss": "CH", "Austrian": "AT", "Norwegian": "NO", "Swedish": "SE", "Danish": "DK",
+    "Finnish": "FI", "Belgian": "BE", "Portuguese": "PT", "Czech": "CZ", "Slovak": "SK",
+    "Croatian": "HR", "Slovenian": "SI", "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE",
+}
+# Major cities (capitals and large cities of the regions pactgraph reads about), with country.
+CITIES = {
+    "AZ": ["Baku", "Ganja", "Sumgait", "Shusha", "Nakhchivan", "Lankaran", "Gobustan", "Khizi", "Absheron"],
+    "CN": ["Beijing", "Shanghai", "Tianjin", "Ningbo", "Guangzhou", "Shenzhen", "Hangzhou", "Wuhan",
+           "Chengdu", "Chongqing", "Xi'an", "Urumqi", "Nanjing", "Qingdao", "Dalian", "Xiamen",
+           "Harbin", "Kunming", "Hong Kong", "Macau", "Suzhou", "Changsha", "Zhengzhou", "Hefei"],
+    "KZ": ["Astana", "Almaty", "Aktau", "Atyrau", "Shymkent", "Karaganda", "Aktobe"],
+    "UZ": ["Tashkent", "Samarkand", "Bukhara", "Namangan", "Andijan", "Navoi"],
+    "RU": ["Moscow", "St. Petersburg", "Saint Petersburg", "Kazan", "Sochi", "Novosibirsk", "Vladivostok"],
+    "TR": ["Ankara", "Istanbul", "Izmir", "Antalya"], "GE": ["Tbilisi", "Batumi", "Poti"],
+    "AM": ["Yerevan"], "IR": ["Tehran"], "TM": ["Ashgabat", "Turkmenbashi"], "KG": ["Bishkek"],
+    "TJ": ["Dushanbe"], "BY": ["Minsk"], "UA": ["Kyiv", "Kiev"], "MN": ["Ulaanbaatar"],
+    "PK": ["Islamabad", "Karachi", "Lahore"], "IN": ["New Delhi", "Delhi", "Mumbai"],
+    "AE": ["Abu Dhabi", "Dubai"], "SA": ["Riyadh", "Jeddah"], "QA": ["Doha"], "EG": ["Cairo", "Sharm el-Sheikh"],
+    "BE": ["Brussels"], "FR": ["Paris"], "DE": ["Berlin", "Bonn"], "GB": ["London"], "IT": ["Rome"],
+    "ES": ["Madrid"], "CH": ["Geneva", "Davos"], "AT": ["Vienna"], "US": ["Washington", "New York"],
+    "JP": ["Tokyo"], "KR": ["Seoul"], "BR": ["Belem", "Belém", "Brasilia", "Rio de Janeiro"],
+    "HU": ["Budapest"], "RO": ["Bucharest"], "BG": ["Sofia"], "RS": ["Belgrade"], "PL": ["Warsaw", "Katowice"],
+}
+REGIONS = [
+    "Caspian Sea", "Black Sea", "Mediterranean Sea", "South China Sea", "Persian Gulf", "Caspian",
+    "Central Asia", "South Caucasus", "Caucasus", "Middle East", "Europe", "Asia", "Africa",
+    "Eurasia", "Southeast Asia", "East Asia", "Western Europe", "Eastern Europe", "Karabakh",
+    "East Zangezur", "Gulf", "Latin America",
+]
+# International and well-known organizations: name, aliases, type.
+ORGANIZATIONS = [
+    ("Shanghai Cooperation Organization", ["SCO", "Shanghai Cooperation Organisation"], ORGANIZATION),
+    ("United Nations", ["UN", "U.N."], ORGANIZATION),
+    ("United Nations Framework Convention on Climate Change", ["UNFCCC"], ORGANIZATION),
+    ("European Union", ["EU"], ORGANIZATION),
+    ("Asian Development Bank", ["ADB"], ORGANIZATION),
+    ("Asian Infrastructure Investment Bank", ["AIIB"], ORGANIZATION),
+    ("World Bank", [], ORGANIZATION),
+    ("European Bank for Reconstruction and Development", ["EBRD"], ORGANIZATION),
+    ("International Energy Agency", ["IEA"], ORGANIZATION),
+    ("International Renewable Energy Agency", ["IRENA"], ORGANIZATION),
+    ("Organization of the Petroleum Exporting Countries", ["OPEC"], ORGANIZATION),
+    ("Organization of Turkic States", ["OTS"], ORGANIZATION),
+    ("Commonwealth of Independent States", ["CIS"], ORGANIZATION),
+    ("BRICS", [], ORGANIZATION),
+    ("State Oil Company of Azerbaijan Republic", ["SOCAR"], ORGANIZATION),
+    ("Sinopec", ["China Petroleum & Chemical Corporation"], ORGANIZATION),
+    ("China National Petroleum Corporation", ["CNPC"], ORGANIZATION),
+    ("PowerChina", ["Power Construction Corporation of China", "POWERCHINA"], ORGANIZATION),
+    ("China Energy Engineering Corporation", ["CEEC", "Energy China"], ORGANIZATION),
+    ("China Datang Corporation", ["Datang"], ORGANIZATION),
+    ("ACWA Power", [], ORGANIZATION),
+    ("Masdar", [], ORGANIZATION),
+    ("National Energy Administration", [], GOVERNMENT),
+    ("National Development and Reform Commission", ["NDRC"], GOVERNMENT),
+]
+
+
+@cache
+def countries() -> dict[str, tuple[str, str]]:
+    """Surface form → (preferred name, ISO alpha-2 code), for every ISO country."""
+    table: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        preferred = COUNTRY_NAMES.get(code, getattr(country, "common_name", None) or country.name)
+        forms = {preferred, country.name, getattr(country, "official_name", None) or country.name}
+        forms |= set(EXTRA_COUNTRY_ALIASES.get(code, []))
+        if "," not in country.name:
+            forms.add(f"Republic of {preferred}")
+        for form in forms:
+            if form and "," not in form:
+                table[form] = (preferred, code)
+    return table
+
+
+@cache
+def country_by_code() -> dict[str, str]:
+    return {code: name for name, code in countries().values()}
+
+
+def entries() -> list[tuple[str, str, str, str | None]]:
+    """(surface form, type, preferred name, country code or None) for the entity ruler."""
+    rows: list[tuple[str, str, str, str | None]] = []
+    for form, (name, code) in countries().items():
+        rows.append((form, COUNTRY, name, code))
+    for code, names in CITIES.items():
+        rows.extend((city, PLACE, city, code) for city in names)
+    rows.extend((region, PLACE, "Caspian Sea" if region == "Caspian" else region, None) for region in REGIONS)
+    for name, aliases, kind in ORGANIZATIONS:
+        rows.extend((form, kind, name, None) for form in [name, *aliases])
+    return rows

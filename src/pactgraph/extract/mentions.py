@@ -1,0 +1,359 @@
+"""Mentions: names of persons, organizations, countries, places and events in one sentence, and
+the posts that introduce persons ("Energy Minister Parviz Shahbazov", "Lyu Zexiang, Chairman of …").
+
+General patterns find names the gazetteer has never seen: a title before a name, "Name, Title of
+Org", organization heads (Ministry of …, … Institute, … Co., Ltd., … LLC), event heads
+(… Forum, … Summit, COP29) and acronyms in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE
+
+ORG_HEADS = {
+    "Administration", "Agency", "Bank", "University", "School", "Institute", "Academy", "Foundation",
+    "Organization", "Organisation", "Group", "Corporation", "Corp.", "Company", "Co.", "Ltd", "Ltd.",
+    "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC", "Council", "Committee", "Commission",
+    "Authority", "Fund", "Association", "Federation", "Secretariat", "Department", "Office", "Centre",
+    "Center", "Resources", "Power", "Holding", "Holdings", "Consortium", "Sciences", "Chamber",
+    "Parliament", "Government", "Cabinet", "Ministry", "Ministries", "Alliance", "Network", "Union",
+    "College", "Observatory", "Laboratory", "Grid", "Enterprises", "Industries", "Partners",
+    "Development", "Energy", "Programme", "Program",
+}
+GOVERNMENT_WORDS = {"Ministry", "Administration", "Agency", "Commission", "Authority", "Government",
+                    "Cabinet", "Parliament", "Department", "Office", "Secretariat", "Council"}
+COMPANY_WORDS = {"Co.", "Ltd", "Ltd.", "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC",
+                 "Corporation", "Corp.", "Company", "Group", "Holding", "Holdings", "Power", "Resources",
+                 "Enterprises", "Industries"}
+LEGAL_SUFFIXES = {"co", "ltd", "llc", "limited", "inc", "jsc", "plc", "cjsc", "ojsc", "corp"}
+EVENT_HEADS = {
+    "Forum", "Summit", "Conference", "Meeting", "Meetings", "Week", "Expo", "Exhibition", "Congress",
+    "Roundtable", "Ceremony", "Dialogue", "Session", "Festival", "Talks", "Symposium", "Workshop",
+}
+TITLE_CORE = (
+    r"(?:President|Vice[- ]President|Prime Minister|Premier|Minister|Chairman|Chairwoman|Chairperson|"
+    r"Chair|Vice[- ]Chairman|Administrator|Director[- ]General|Director|Head|Secretary[- ]General|"
+    r"Secretary|Ambassador|Consul[- ]General|Consul|Governor|Mayor|Rector|CEO|Chief Executive(?: Officer)?|"
+    r"General Manager|Managing Director|Founder|Spokesperson|Spokesman|Envoy|Special Envoy|"
+    r"Commissioner|Chancellor|King|Emir|Crown Prince|Advisor|Adviser|Assistant|Representative|"
+    r"Speaker|Chief|Manager|Partner|Dean|Professor|Academician)"
+)
+TITLE_MODIFIER = (
+    r"(?:(?:First|Deputy|Vice|Executive|Acting|Former|Senior|Chief|General|Prime|Foreign|Energy|"
+    r"Economy|Economic|Finance|Trade|Defen[cs]e|Agriculture|Ecology|Education|Science|Digital|"
+    r"Industry|Environment|Transport|Health|Culture|Interior|Justice|Labor|Labour|Tourism|Climate)\s+)*"
+)
+TITLE = re.compile(rf"{TITLE_MODIFIER}{TITLE_CORE}s?\b")
+TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}
+HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Academician", "Professor"}
+CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
+FUNCTION_WORDS = {
+    "The", "A", "An", "In", "On", "At", "As", "It", "He", "She", "They", "We", "I", "His", "Her", "Its",
+    "Their", "Our", "This", "That", "These", "Those", "During", "After", "Before", "While", "When",
+    "Under", "But", "And", "Or", "According", "Earlier", "Later", "Both", "Some", "All", "Among",
+    "Also", "Meanwhile", "However", "There", "Here", "With", "By", "For", "From", "To", "Of", "If",
+    "Since", "Through", "Following", "Besides", "Speaking", "Addressing", "Representatives",
+    "Participants", "Delegations", "Officials", "Minister", "Ministers", "Last", "Next", "Today",
+    "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Credit", "Photo", "Do", "Donate", "Check", "Editor", "Contact", "Why",
+    "What", "How", "Who", "Where", "Such", "Other", "Each", "Every", "Many", "Several", "Two", "Three",
+    "Chinese", "Under", "Within", "Over", "Despite", "Including", "Green", "Energy", "Renewable",
+    "Solar", "Wind", "Offshore", "Oil", "Gas", "Belt", "Road", "State", "National", "Joint",
+    "Declaration", "Memorandum", "Agreement", "Statement", "Strategic", "Comprehensive", "Partnership",
+    "Cooperation", "Project", "Projects", "Plant", "Corridor", "Route", "Initiative", "Heads",
+}
+NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.)$")
+
+
+@dataclass
+class Mention:
+    """A name in a sentence. ``name`` is the full name the mention stands for; ``country`` a
+    country the mention was qualified with ("China's …", "… of Azerbaijan")."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # Person, Organization, GovernmentBody, Company, Country, Place, Event, Demonym
+    name: str
+    country: str | None = None
+    code: str | None = None
+    title: str | None = None  # a post written before a person's name
+    title_country: str | None = None
+    acronym: str | None = None
+
+
+def _tokens(sentence):
+    """Non-space spaCy tokens of a sentence as (text, start, end) with char offsets in the doc."""
+    return [(t.text, t.idx, t.idx + len(t.text)) for t in sentence if not t.is_space]
+
+
+def _is_cap(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or text[0].isdigit() and any(c.isupper() for c in text))
+
+
+def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
+    """Mentions in one spaCy sentence, given the EntityRuler spans that fall in it."""
+    tokens = _tokens(sentence)
+    gaz = {span.start_char: span for span in gazetteer_spans}
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        text, start, _ = tokens[i]
+        if not _is_cap(text) or (text in FUNCTION_WORDS and start not in gaz):
+            i += 1
+            continue
+        j = _chunk_end(tokens, i)
+        mentions.extend(_read_chunk(tokens, i, j, gaz))
+        i = max(j, i + 1)
+    mentions.extend(_lowercase_events(sentence))
+    return _drop_overlaps(mentions)
+
+
+def _chunk_end(tokens, i: int) -> int:
+    """End (exclusive) of a run of capitalised tokens joined by connectors."""
+    j = i + 1
+    while j < len(tokens):
+        text = tokens[j][0]
+        if _is_cap(text) and text not in {"The", "A"}:
+            j += 1
+        elif text in {"'s", "’s"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]):
+            j += 1
+        elif text in CONNECTORS and j + 1 < len(tokens):
+            k = j + 1
+            while k < len(tokens) and tokens[k][0] in {"the", "of"}:
+                k += 1
+            if k < len(tokens) and _is_cap(tokens[k][0]):
+                j = k
+            else:
+                break
+        elif text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in {"Ltd", "Ltd.", "Inc.", "LLC", "Limited"}:
+            j += 1
+        elif text == "-" and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j][1] == tokens[j - 1][2]:
+            j += 1
+        else:
+            break
+    while j > i + 1 and tokens[j - 1][0] in CONNECTORS | {"'s", "’s", ","}:
+        j -= 1
+    return j
+
+
+def _span_text(tokens, i: int, j: int) -> str:
+    out = ""
+    for k in range(i, j):
+        text, start, _ = tokens[k]
+        if k > i and start > tokens[k - 1][2]:
+            out += " "
+        out += text
+    return out
+
+
+def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:  # noqa: C901 - one left-to-right reader
+    """Read a capitalised chunk left to right into mentions."""
+    found: list[Mention] = []
+    pending_country: tuple[str, str] | None = None  # ("Azerbaijan", "AZ") from "Azerbaijan's" / "Azerbaijani"
+    pending_title: str | None = None
+    k = i
+    while k < j:
+        text, start, _ = tokens[k]
+        if text in {"'s", "’s", "the", "of", "and", "for", "on", "&", "de", "in", ","} or text in HONORIFICS:
+            k += 1
+            continue
+        org_end = _org_end(tokens, k, j, gaz)
+        event_end = _event_end(tokens, k, j)
+        gspan = gaz.get(start)
+        if event_end and (not org_end or event_end >= org_end):
+            found.append(_mention(tokens, k, event_end, "Event"))
+            pending_country = pending_title = None
+            k = event_end
+            continue
+        if org_end:
+            m = _mention(tokens, k, org_end, _org_type(tokens, k, org_end))
+            if pending_country:
+                m.country = pending_country[0]
+            found.append(m)
+            pending_title = None
+            pending_country = None
+            k = org_end
+            if k < j and tokens[k][0] in {"'s", "’s"}:
+                pending_country = None
+            continue
+        title = TITLE.match(_span_text(tokens, k, j))
+        if title and not gspan:
+            end = _advance(tokens, k, len(title.group(0)))
+            # "Minister of Energy Parviz Shahbazov": the title may take "of X" but leaves the name
+            if end < j and tokens[end][0] == "of":
+                name_start = max(end + 2, j - 2) if j - end >= 4 else j
+                org_tokens_end = name_start if _names_ahead(tokens, name_start, j) else j
+                pending_title = _span_text(tokens, k, org_tokens_end)
+                end = org_tokens_end
+            else:
+                pending_title = _span_text(tokens, k, end)
+            k = end
+            continue
+        if gspan is not None:
+            kind, name, code = gspan.ent_id_.split("|")
+            end = _advance_to(tokens, k, gspan.end_char)
+            if end < j and tokens[end][0] in {"'s", "’s"} or gspan.label_ == "Demonym":
+                pending_country = (name, code) if kind == COUNTRY else None
+                if pending_country is None:
+                    found.append(Mention(start, gspan.end_char, gspan.text, kind, name, code=code or None))
+            else:
+                found.append(Mention(start, gspan.end_char, gspan.text, kind, name, code=code or None))
+            k = end
+            continue
+        name_end = _name_end(tokens, k, j)
+        if name_end:
+            m = _mention(tokens, k, name_end, PERSON)
+            if pending_title:
+                m.title = pending_title
+                m.title_country = pending_country[0] if pending_country else None
+            elif name_end - k < 2 or not _plausible_person(m.text):
+                m.type = "Name"  # a bare capitalised word: only a known alias can make it an entity
+            found.append(m)
+            pending_title = None
+            pending_country = None
+            k = name_end
+            continue
+        k += 1
+    return found
+
+
+def _advance(tokens, k: int, length: int) -> int:
+    end_char = tokens[k][1] + length
+    return _advance_to(tokens, k, end_char)
+
+
+def _advance_to(tokens, k: int, end_char: int) -> int:
+    while k < len(tokens) and tokens[k][1] < end_char:
+        k += 1
+    return k
+
+
+def _names_ahead(tokens, a: int, b: int) -> bool:
+    return 2 <= b - a <= 3 and all(NAME_TOKEN.match(t[0]) and t[0] not in ORG_HEADS for t in tokens[a:b])
+
+
+def _name_end(tokens, k: int, j: int) -> int | None:
+    end = k
+    while end < j and end - k < 4 and NAME_TOKEN.match(tokens[end][0]) and tokens[end][0] not in FUNCTION_WORDS:
+        end += 1
+    return end if end > k else None
+
+
+def _plausible_person(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and not any(w in ORG_HEADS or w in EVENT_HEADS or w in TITLE_WORDS for w in words)
+
+
+def _org_end(tokens, k: int, j: int, gaz) -> int | None:
+    """End of the longest organization name starting at k: a run that reaches an organization head
+    (then may continue with "of …"), or that starts with Ministry/Bank/University of …"""
+    best = None
+    for e in range(k + 1, j + 1):
+        last = tokens[e - 1][0]
+        if last in ORG_HEADS and not (last in {"Energy", "Power", "Development", "Resources"} and e - k < 2):
+            best = e
+    if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
+        best = max(best or 0, j)
+    if best is None:
+        return None
+    if all(t[0] in ORG_HEADS for t in tokens[k:best]) and tokens[k][0] not in {"Ministry", "Government"}:
+        return None
+    # continue "of the Republic of Azerbaijan", "for International Cooperation", "Co., Ltd."
+    end = best
+    while end < j and tokens[end][0] in {"of", "for", "on", "the", ",", "Co.", "Ltd.", "Ltd", "LLC", "Inc.", "Limited"}:
+        nxt = end + 1
+        while nxt < j and tokens[nxt][0] in {"the", "of"}:
+            nxt += 1
+        if tokens[end][0] in {"Co.", "Ltd.", "Ltd", "LLC", "Inc.", "Limited"}:
+            end += 1
+            continue
+        if nxt >= j:
+            break
+        stop = nxt
+        while stop < j and _is_cap(tokens[stop][0]) and not TITLE.match(tokens[stop][0]):
+            stop += 1
+        if stop == nxt:
+            break
+        end = stop
+    if tokens[k][0] in {"Ministry", "Ministries"} and end - k >= 5 and _names_ahead(tokens, end - 2, end):
+        end -= 2  # "Ministry of Energy Parviz Shahbazov" is rare; do not swallow a name
+    return end
+
+
+def _event_end(tokens, k: int, j: int) -> int | None:
+    text = tokens[k][0]
+    if re.fullmatch(r"COP\d+|COP-\d+", text):
+        return k + 1
+    best = None
+    for e in range(k + 1, j + 1):
+        if tokens[e - 1][0] in EVENT_HEADS or tokens[e - 1][0].rstrip("’'s") in EVENT_HEADS:
+            best = e
+    if best is None or best - k < 2 and tokens[k][0] in EVENT_HEADS:
+        return None
+    end = best
+    if end < j and tokens[end][0] in {"of", "for", "on"}:
+        end = j
+    return end
+
+
+def _org_type(tokens, k: int, e: int) -> str:
+    words = {t[0] for t in tokens[k:e]}
+    if tokens[k][0] in GOVERNMENT_WORDS or words & {"Ministry", "Administration", "Government", "Cabinet", "Parliament"}:
+        return GOVERNMENT
+    if words & COMPANY_WORDS:
+        return COMPANY
+    return ORGANIZATION
+
+
+def _mention(tokens, k: int, e: int, kind: str) -> Mention:
+    text = _span_text(tokens, k, e)
+    return Mention(tokens[k][1], tokens[e - 1][2], text, kind, text)
+
+
+_LOWER_EVENT = re.compile(
+    r"\b(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
+    r"(?P<head>(?:opening|closing|signing)\s+ceremony|roundtable|round table|summit|forum|conference|"
+    r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers)\b"
+)
+
+
+def _lowercase_events(sentence) -> list[Mention]:
+    """Unnamed events written in lower case: "a roundtable", "the opening ceremony", "the fifth
+    meeting of SCO energy ministers"."""
+    out = []
+    for m in _LOWER_EVENT.finditer(sentence.text):
+        start = sentence.start_char + m.start("head") if not m.group("ord") else sentence.start_char + m.start("ord")
+        end = sentence.start_char + m.end()
+        text = sentence.doc.text[start:end]
+        out.append(Mention(start, end, text, "EventNoun", text))
+    return out
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+
+
+def attach_acronyms(mentions: list[Mention], text: str) -> None:
+    """"National Energy Administration (NEA)": remember NEA as the organization's acronym."""
+    for m in mentions:
+        if m.type in {ORGANIZATION, GOVERNMENT, COMPANY, "Event"}:
+            match = ACRONYM.match(text[m.end: m.end + 20])
+            if match:
+                m.acronym = match.group(1)
+
+
+COUNTRY_TYPES = {COUNTRY}
+PLACE_TYPES = {PLACE, COUNTRY}

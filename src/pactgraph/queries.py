@@ -1,0 +1,254 @@
+"""Find, run and format the bundled SPARQL queries.
+
+Each ``queries/*.rq`` file starts with a header (``# title:``, ``# question:``, ``# columns:``) so
+the CLI can list what each query answers without a separate index that could drift.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pactgraph.errors import QueryError
+from pactgraph.resources import queries_dir
+
+__all__ = [
+    "BundledQuery",
+    "QueryResult",
+    "bundled_queries",
+    "format_result",
+    "parse_header",
+    "resolve_query",
+    "run_query",
+]
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+_HEADER_LINE = re.compile(r"^#\s*(title|question|columns)\s*:\s*(.*?)\s*$")
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_SPARQL_LOCATION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.S)
+
+
+@dataclass(frozen=True)
+class BundledQuery:
+    """A SPARQL query file and what its header says about it."""
+
+    name: str
+    path: Path
+    title: str = ""
+    question: str = ""
+    columns: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The SPARQL text of the query."""
+        return self.path.read_text(encoding="utf-8")
+
+
+@dataclass
+class QueryResult:
+    """Rows of a SELECT query; terms rendered as plain strings, ``None`` for unbound."""
+
+    columns: list[str]
+    rows: list[tuple[str | None, ...]] = field(default_factory=list)
+    #: The pyoxigraph terms behind ``rows`` (same shape), kept for typed JSON output.
+    terms: list[tuple[object, ...]] = field(default_factory=list, repr=False, compare=False)
+
+
+def parse_header(text: str) -> dict[str, str]:
+    """Read ``# key: value`` lines from the leading comment block of a query.
+
+    >>> parse_header("# title: Roles\\n# columns: person, role\\nSELECT * {}")
+    {'title': 'Roles', 'columns': 'person, role'}
+    """
+    header: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        match = _HEADER_LINE.match(line)
+        if match:
+            header[match.group(1)] = match.group(2)
+    return header
+
+
+def _load(path: Path, name: str | None = None) -> BundledQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise QueryError(f"cannot read query: {err.strerror or err}", file=path) from None
+    header = parse_header(text)
+    columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
+    return BundledQuery(
+        name=name or path.stem,
+        path=path,
+        title=header.get("title", ""),
+        question=header.get("question", ""),
+        columns=columns,
+    )
+
+
+def bundled_queries() -> list[BundledQuery]:
+    """All bundled queries, sorted by name.
+
+    >>> "meetings" in [q.name for q in bundled_queries()]
+    True
+    """
+    folder = queries_dir()
+    return sorted((_load(p) for p in folder.glob("*.rq")), key=lambda q: q.name)
+
+
+def resolve_query(name_or_path: str | Path) -> BundledQuery:
+    """A bundled query by name (``meetings``) or any ``.rq`` file by path.
+
+    >>> resolve_query("roles").columns[:2]
+    ('person', 'personLabel')
+    """
+    text = str(name_or_path)
+    candidate = Path(text)
+    looks_like_path = candidate.suffix == ".rq" or "/" in text or "\\" in text
+    if looks_like_path or candidate.is_file():
+        if not candidate.is_file():
+            raise QueryError("no such query file", file=candidate)
+        return _load(candidate)
+    for query in bundled_queries():
+        if query.name == text:
+            return query
+    names = ", ".join(q.name for q in bundled_queries()) or "(none found)"
+    raise QueryError(f"unknown query {text!r}; available: {names}")
+
+
+def _term_text(term: object) -> str | None:
+    """Plain text of an RDF term: IRI without <>, literal lexical form, blank node id."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def run_query(store: ox.Store, query_text: str, *, source: Path | str | None = None) -> QueryResult:
+    """Run a SELECT query over the union of all graphs of ``store``.
+
+    Syntax errors become ``QueryError`` with ``file:line:column`` (``source`` names the file).
+
+    >>> store = ox.Store()
+    >>> run_query(store, "SELECT ?x WHERE { VALUES ?x { 1 2 } }")
+    QueryResult(columns=['x'], rows=[('1',), ('2',)])
+    """
+    try:
+        solutions = store.query(query_text, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        message = err.msg or str(err)
+        match = _SPARQL_LOCATION.match(message)
+        if match:
+            raise QueryError(
+                match.group(3),
+                file=source or "<query>",
+                line=int(match.group(1)),
+                column=int(match.group(2)),
+            ) from None
+        raise QueryError(message, file=source) from None
+    except OSError as err:
+        raise QueryError(f"query failed: {err}", file=source) from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError("only SELECT queries are supported", file=source)
+    columns = [v.value for v in solutions.variables]
+    terms = [tuple(s[i] for i in range(len(columns))) for s in solutions]
+    rows = [tuple(_term_text(t) for t in row) for row in terms]
+    return QueryResult(columns=columns, rows=rows, terms=terms)
+
+
+def _table(result: QueryResult) -> str:
+    header = list(result.columns)
+    body = [["" if v is None else v for v in row] for row in result.rows]
+    widths = [len(h) for h in header]
+    for row in body:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], len(value))
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
+    lines = [line(header), line(["-" * w for w in widths])]
+    lines += [line(row) for row in body]
+    lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _delimited(result: QueryResult, delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow(["" if v is None else v for v in row])
+    return buffer.getvalue()
+
+
+def _tsv_cell(value: str | None) -> str:
+    if value is None:
+        return ""
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+def _tsv(result: QueryResult) -> str:
+    """Tab-separated, no quoting; tabs and line breaks inside values are escaped as \\t, \\n."""
+    lines = ["\t".join(result.columns)]
+    lines += ["\t".join(_tsv_cell(v) for v in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+def _json_term(term: object, text: str) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": text}
+
+
+def _json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON; keys in a fixed order so output is reproducible."""
+    terms = result.terms if len(result.terms) == len(result.rows) else [()] * len(result.rows)
+    bindings = []
+    for row, row_terms in zip(result.rows, terms, strict=True):
+        binding = {}
+        for i, (name, value) in enumerate(zip(result.columns, row, strict=True)):
+            if value is not None:
+                binding[name] = _json_term(row_terms[i] if row_terms else None, value)
+        bindings.append(binding)
+    doc = {"head": {"vars": result.columns}, "results": {"bindings": bindings}}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Render a result as ``table``, ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 JSON results).
+
+    >>> print(format_result(QueryResult(["a", "b"], [("x", None)]), "csv"), end="")
+    a,b
+    x,
+    """
+    if fmt == "table":
+        return _table(result)
+    if fmt == "csv":
+        return _delimited(result, ",")
+    if fmt == "tsv":
+        return _tsv(result)
+    if fmt == "json":
+        return _json(result)
+    raise QueryError(f"unknown result format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -1,0 +1,277 @@
+"""Load, serialize and write RDF with pyoxigraph, deterministically and atomically.
+
+Everything that reads or writes graph files goes through here so that every command agrees on
+formats (chosen by file extension), error messages (``file:line:column``), output order (sorted,
+so the same facts always give byte-identical files) and safe writes (temp file + ``os.replace``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pactgraph.errors import ExportError, GraphLoadError, UsageError
+from pactgraph.resources import ontology_path
+
+__all__ = [
+    "ONTOLOGY_GRAPH",
+    "PREFIXES",
+    "Format",
+    "export",
+    "load_graph",
+    "serialize",
+    "write_atomic",
+]
+
+#: Named graph that receives the ontology when it is loaded next to the data.
+ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/pactgraph/id/graph/ontology")
+
+#: Prefixes used for Turtle/TriG output (and offered to anyone who needs the namespaces).
+PREFIXES: dict[str, str] = {
+    "pg": "https://w3id.org/pactgraph/ontology#",
+    "id": "https://w3id.org/pactgraph/id/",
+    "tech": "https://w3id.org/pactgraph/vocab/technology/",
+    "akind": "https://w3id.org/pactgraph/vocab/agreement-kind/",
+    "pkind": "https://w3id.org/pactgraph/vocab/partnership-kind/",
+    "status": "https://w3id.org/pactgraph/vocab/status/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "time": "http://www.w3.org/2006/time#",
+    "qudt": "http://qudt.org/schema/qudt/",
+    "unit": "http://qudt.org/vocab/unit/",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+class Format(enum.Enum):
+    """The RDF formats pactgraph reads and writes; the value is the CLI name.
+
+    >>> Format("trig").keeps_graphs, Format.TURTLE.extension
+    (True, '.ttl')
+    >>> Format.from_path(Path("data/kg.owl"))
+    <Format.XML: 'xml'>
+    """
+
+    TURTLE = "turtle"
+    NTRIPLES = "ntriples"
+    NQUADS = "nquads"
+    TRIG = "trig"
+    JSONLD = "jsonld"
+    XML = "xml"
+
+    @property
+    def rdf_format(self) -> ox.RdfFormat:
+        """The matching ``pyoxigraph.RdfFormat``."""
+        return _RDF_FORMATS[self]
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """File extensions (with the dot) recognised for this format, preferred first."""
+        return _EXTENSIONS[self]
+
+    @property
+    def extension(self) -> str:
+        """Preferred file extension, with the dot."""
+        return self.extensions[0]
+
+    @property
+    def keeps_graphs(self) -> bool:
+        """True for dataset formats (named graphs survive), False for triple formats."""
+        return self in (Format.NQUADS, Format.TRIG)
+
+    @classmethod
+    def from_path(cls, path: Path | str) -> Format:
+        """Guess the format from a file extension; unknown extensions raise ``UsageError``."""
+        suffix = Path(path).suffix.lower()
+        for fmt in cls:
+            if suffix in fmt.extensions:
+                return fmt
+        known = " ".join(ext for fmt in cls for ext in fmt.extensions)
+        raise UsageError(f"{path}: cannot tell the RDF format from the extension (known: {known})")
+
+
+_RDF_FORMATS = {
+    Format.TURTLE: ox.RdfFormat.TURTLE,
+    Format.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+    Format.NQUADS: ox.RdfFormat.N_QUADS,
+    Format.TRIG: ox.RdfFormat.TRIG,
+    Format.JSONLD: ox.RdfFormat.JSON_LD,
+    Format.XML: ox.RdfFormat.RDF_XML,
+}
+_EXTENSIONS = {
+    Format.TURTLE: (".ttl",),
+    Format.NTRIPLES: (".nt",),
+    Format.NQUADS: (".nq",),
+    Format.TRIG: (".trig",),
+    Format.JSONLD: (".jsonld",),
+    Format.XML: (".rdf", ".xml", ".owl"),
+}
+
+
+def _load_file(store: ox.Store, path: Path, *, to_graph: ox.NamedNode | None = None) -> None:
+    """Load one file into ``store``; translate every failure into a GraphLoadError."""
+    if not path.is_file():
+        raise GraphLoadError("no such file", file=path, hint="run `pactgraph build` first")
+    try:
+        fmt = Format.from_path(path)
+    except UsageError as err:
+        raise GraphLoadError(str(err).split(": ", 1)[-1], file=path, hint=None) from None
+    # JSON-LD is a dataset format for pyoxigraph but we never write named graphs to it
+    # unless asked; loading keeps whatever graphs the file has.
+    try:
+        store.load(path=path, format=fmt.rdf_format, to_graph=to_graph)
+    except SyntaxError as err:
+        raise GraphLoadError(
+            _syntax_message(err), file=path, line=err.lineno, column=err.offset
+        ) from None
+    except (OSError, ValueError) as err:
+        raise GraphLoadError(str(err), file=path) from None
+
+
+def _syntax_message(err: SyntaxError) -> str:
+    """pyoxigraph's message without the location prefix (we print file:line:col ourselves)."""
+    msg = err.msg or str(err)
+    if msg.startswith(("Parser error between", "Parser error at")) and ": " in msg:
+        msg = msg.split(": ", 1)[1]
+    return msg
+
+
+def load_graph(paths: Iterable[Path], *, with_ontology: bool = True) -> ox.Store:
+    """Load RDF files into a fresh in-memory store, ready for queries.
+
+    Triple formats land in the default graph; dataset formats keep their named graphs. With
+    ``with_ontology`` the ontology is loaded into the named graph ``ONTOLOGY_GRAPH`` (query with
+    ``use_default_graph_as_union=True``).
+
+    >>> load_graph([Path("nowhere.ttl")], with_ontology=False)
+    Traceback (most recent call last):
+    ...
+    pactgraph.errors.GraphLoadError: nowhere.ttl: no such file; run `pactgraph build` first
+    """
+    store = ox.Store()
+    for path in paths:
+        _load_file(store, Path(path))
+    if with_ontology:
+        onto = ontology_path()
+        if not onto.is_file():
+            raise GraphLoadError(
+                "ontology not found", file=onto, hint="reinstall pactgraph or restore the file"
+            )
+        _load_file(store, onto, to_graph=ONTOLOGY_GRAPH)
+    return store
+
+
+def _term_key(term: object) -> str:
+    return str(term)
+
+
+def _quad_key(quad: ox.Quad) -> tuple[int, str, str, str, str]:
+    graph = quad.graph_name
+    is_named = not isinstance(graph, ox.DefaultGraph)
+    return (
+        int(is_named),
+        _term_key(graph) if is_named else "",
+        _term_key(quad.subject),
+        _term_key(quad.predicate),
+        _term_key(quad.object),
+    )
+
+
+def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
+    return (_term_key(triple.subject), _term_key(triple.predicate), _term_key(triple.object))
+
+
+def serialize(
+    quads: Iterable[ox.Quad | ox.Triple],
+    fmt: Format,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+) -> bytes:
+    """Serialize deterministically: the same set of quads always gives the same bytes.
+
+    Triple formats (turtle, ntriples, xml, jsonld) get the union of distinct triples; dataset
+    formats (nquads, trig) keep the graphs. ``prefixes`` defaults to ``PREFIXES``.
+
+    >>> q = ox.Quad(ox.NamedNode("http://example.org/a"),
+    ...             ox.NamedNode(PREFIXES["rdfs"] + "label"), ox.Literal("A"))
+    >>> serialize([q], Format.NTRIPLES)
+    b'<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "A" .\\n'
+    """
+    prefix_map = dict(PREFIXES if prefixes is None else prefixes)
+    items = list(quads)
+    data: list[ox.Quad] | list[ox.Triple]
+    if fmt.keeps_graphs:
+        as_quads = {
+            item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
+            for item in items
+        }
+        data = sorted(as_quads, key=_quad_key)
+    else:
+        triples = {item.triple if isinstance(item, ox.Quad) else item for item in items}
+        data = sorted(triples, key=_triple_key)
+    try:
+        out = ox.serialize(
+            data,
+            format=fmt.rdf_format,
+            prefixes=prefix_map if fmt in (Format.TURTLE, Format.TRIG, Format.XML) else None,
+        )
+    except (ValueError, TypeError) as err:
+        raise ExportError(f"cannot serialize as {fmt.value}: {err}") from None
+    assert out is not None
+    if fmt is Format.JSONLD and not out.endswith(b"\n"):
+        out += b"\n"
+    return out
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once: readers see the old or the new file, never half.
+
+    Writes a temp file in the same directory, fsyncs it and ``os.replace``s it; on any failure
+    the previous file is untouched and the temp file removed.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     write_atomic(Path(d) / "x.nt", b"data")
+    ...     (Path(d) / "x.nt").read_bytes()
+    b'data'
+    """
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+
+
+def export(src_paths: Iterable[Path], fmt: Format, out: Path | None = None) -> bytes:
+    """Load ``src_paths`` (without the ontology) and serialize them as ``fmt``.
+
+    Writes ``out`` atomically when given; always returns the serialized bytes.
+    """
+    store = load_graph(list(src_paths), with_ontology=False)
+    data = serialize(store.quads_for_pattern(None, None, None, None), fmt)
+    if out is not None:
+        try:
+            write_atomic(out, data)
+        except OSError as err:
+            raise ExportError(f"{out}: cannot write: {err.strerror or err}") from None
+    return data

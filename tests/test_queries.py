@@ -1,0 +1,237 @@
+"""The bundled queries: headers, name resolution, and the five contract queries on the fixture.
+
+These tests load the real ontology (``ontology/pactgraph.ttl``): the queries need its
+``rdfs:subClassOf`` axioms and concept prefLabels, so a missing ontology fails them loudly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from pactgraph.errors import QueryError
+from pactgraph.queries import (
+    QueryResult,
+    bundled_queries,
+    format_result,
+    parse_header,
+    resolve_query,
+    run_query,
+)
+from pactgraph.store import load_graph
+
+FIXTURE = Path(__file__).parent / "data" / "mini-kg.trig"
+ID = "https://w3id.org/pactgraph/id/"
+MEETING = ID + "meeting/shahbazov-al-jaber-talks-baku"
+TALKS = "Talks between Parviz Shahbazov and Sultan Al Jaber"
+AGREEMENT = ID + "agreement/azerbaijan-masdar-implementation-agreement"
+AGREEMENT_LABEL = "Implementation agreement between the Ministry of Energy of Azerbaijan and Masdar"
+PARTNERSHIP = ID + "partnership/azerbaijan-united-arab-emirates-strategic-partnership"
+PROJECT = ID + "project/masdar-azerbaijan-wind-and-solar"
+BOTH = "abu-dhabi-partnership baku-talks"  # sorted, although baku-talks comes first in the file
+PROJECT_LABEL = "Masdar wind and solar projects in Azerbaijan"
+
+CONTRACT = {
+    "meetings": ["meeting", "meetingLabel", "date", "placeLabel", "participantLabel", "source"],
+    "agreements": ["agreement", "agreementLabel", "kind", "date", "partyLabel", "source"],
+    "partnerships": ["partnership", "kind", "date", "partyLabel", "source"],
+    "capacities": [
+        "subject",
+        "subjectLabel",
+        "technology",
+        "capacityMW",
+        "placeLabel",
+        "status",
+        "source",
+    ],
+    "roles": ["person", "personLabel", "role", "organizationLabel", "source"],
+}
+
+EXPECTED_ROWS = {
+    "meetings": [
+        (
+            MEETING,
+            TALKS,
+            "2025-06-26",
+            "Baku",
+            "Parviz Shahbazov",
+            "abu-dhabi-partnership baku-talks",
+        ),
+        (
+            MEETING,
+            TALKS,
+            "2025-06-26",
+            "Baku",
+            "Sultan Al Jaber",
+            "abu-dhabi-partnership baku-talks",
+        ),
+    ],
+    "agreements": [
+        (AGREEMENT, AGREEMENT_LABEL, "implementation agreement", "2025-06", "Masdar", "baku-talks"),
+        (
+            AGREEMENT,
+            AGREEMENT_LABEL,
+            "implementation agreement",
+            "2025-06",
+            "Ministry of Energy of Azerbaijan",
+            "baku-talks",
+        ),
+    ],
+    "partnerships": [
+        (PARTNERSHIP, "strategic partnership", "2024", "Azerbaijan", "abu-dhabi-partnership"),
+        (
+            PARTNERSHIP,
+            "strategic partnership",
+            "2024",
+            "United Arab Emirates",
+            "abu-dhabi-partnership",
+        ),
+    ],
+    "capacities": [
+        (PROJECT, PROJECT_LABEL, "solar", "2300", "Azerbaijan", "planned", "abu-dhabi-partnership"),
+        (PROJECT, PROJECT_LABEL, "wind", "2300", "Azerbaijan", "planned", "abu-dhabi-partnership"),
+    ],
+    "roles": [
+        (
+            ID + "person/parviz-shahbazov",
+            "Parviz Shahbazov",
+            "Minister of Energy",
+            "Azerbaijan",
+            "baku-talks",
+        ),
+        (ID + "person/sultan-al-jaber", "Sultan Al Jaber", "Chairman", "Masdar", "baku-talks"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    return load_graph([FIXTURE], with_ontology=True)
+
+
+def test_bundled_queries_are_listed_sorted_with_headers() -> None:
+    queries = bundled_queries()
+    names = [q.name for q in queries]
+    assert names == sorted(names)
+    assert set(CONTRACT) <= set(names)
+    assert {"capacity-totals", "timeline", "entity", "provenance", "entities"} <= set(names)
+    for query in queries:
+        assert query.title, query.name
+        assert query.question.endswith("?"), query.name
+        assert query.columns, query.name
+
+
+@pytest.mark.parametrize("name", [q.name for q in bundled_queries()])
+def test_every_bundled_query_runs_and_matches_its_header(name: str, store: ox.Store) -> None:
+    query = resolve_query(name)
+    result = run_query(store, query.text, source=query.path)
+    assert tuple(result.columns) == query.columns
+    assert result.rows, f"{name} returned no rows on the fixture"
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_contract_query_columns_and_rows(name: str, store: ox.Store) -> None:
+    query = resolve_query(name)
+    assert list(query.columns) == CONTRACT[name]
+    result = run_query(store, query.text)
+    assert result.columns == CONTRACT[name]
+    assert result.rows == EXPECTED_ROWS[name]
+
+
+def test_contract_query_output_is_stable(store: ox.Store) -> None:
+    for name in CONTRACT:
+        text = resolve_query(name).text
+        assert run_query(store, text) == run_query(store, text)
+
+
+def test_meeting_subclasses_need_the_ontology() -> None:
+    # Without the ontology pg:Talks is not known to be a pg:Meeting.
+    bare = load_graph([FIXTURE], with_ontology=False)
+    assert run_query(bare, resolve_query("meetings").text).rows == []
+
+
+def test_entity_query_describes_the_edited_label(store: ox.Store) -> None:
+    result = run_query(store, resolve_query("entity").text)
+    rows = {(r[1], r[2].rsplit("#", 1)[-1], r[4], r[5]) for r in result.rows}
+    assert ("in", "participant", TALKS, "abu-dhabi-partnership baku-talks") in rows
+    assert ("out", "altLabel", "Shahbazov", "abu-dhabi-partnership baku-talks") in rows
+
+
+def test_capacity_totals(store: ox.Store) -> None:
+    result = run_query(store, resolve_query("capacity-totals").text)
+    assert result.rows == [
+        ("solar", "Azerbaijan", "2300", "1"),
+        ("wind", "Azerbaijan", "2300", "1"),
+    ]
+
+
+def test_timeline_is_in_date_order(store: ox.Store) -> None:
+    result = run_query(store, resolve_query("timeline").text)
+    assert [(r[0], r[1]) for r in result.rows] == [
+        ("2024", "Partnership"),
+        ("2025-06", "Agreement"),
+        ("2025-06-26", "Talks"),
+    ]
+
+
+def test_parse_header() -> None:
+    text = "# title: T\n# question: Q?\n# columns: a, b ,c\n#\n# note\nPREFIX x: <y>\n# title: no\n"
+    assert parse_header(text) == {"title": "T", "question": "Q?", "columns": "a, b ,c"}
+
+
+def test_resolve_query_by_path(tmp_path: Path) -> None:
+    path = tmp_path / "mine.rq"
+    path.write_text("# title: Mine\n# columns: x\nSELECT ?x WHERE { VALUES ?x { 1 } }\n")
+    query = resolve_query(str(path))
+    assert (query.name, query.title, query.columns) == ("mine", "Mine", ("x",))
+
+
+def test_unknown_query_lists_available_names() -> None:
+    with pytest.raises(QueryError) as caught:
+        resolve_query("meeting")
+    message = str(caught.value)
+    assert "unknown query 'meeting'" in message
+    for name in CONTRACT:
+        assert name in message
+    assert caught.value.exit_code == 2
+
+
+def test_missing_query_file() -> None:
+    with pytest.raises(QueryError, match="no such query file"):
+        resolve_query("nowhere/missing.rq")
+
+
+def test_sparql_syntax_error_has_file_line_column() -> None:
+    text = "# title: bad\n\nSELECT ?x WHERE { ?x ?y ?z } LIMT 1\n"
+    with pytest.raises(QueryError) as caught:
+        run_query(ox.Store(), text, source="bad.rq")
+    err = caught.value
+    assert (err.file, err.line) == ("bad.rq", 3)
+    assert isinstance(err.column, int)
+    assert str(err).startswith(f"bad.rq:3:{err.column}: ")
+    assert "\n" not in str(err)
+
+
+def test_format_result_variants() -> None:
+    result = QueryResult(["a", "b"], [("http://x/1", None), ('say "hi", ok', "2")])
+    assert format_result(result, "csv") == 'a,b\nhttp://x/1,\n"say ""hi"", ok",2\n'
+    assert format_result(result, "tsv") == 'a\tb\nhttp://x/1\t\nsay "hi", ok\t2\n'
+    tabbed = QueryResult(["a"], [("x\ty\nz",)])
+    assert format_result(tabbed, "tsv") == "a\nx\\ty\\nz\n"
+    table = format_result(result, "table").splitlines()
+    assert table[0].split() == ["a", "b"]
+    assert table[-1] == "(2 rows)"
+    assert table[2].startswith("http://x/1")
+
+
+def test_format_json_is_sparql_results(store: ox.Store) -> None:
+    import json
+
+    result = run_query(store, resolve_query("roles").text)
+    doc = json.loads(format_result(result, "json"))
+    assert doc["head"]["vars"] == CONTRACT["roles"]
+    first = doc["results"]["bindings"][0]
+    assert first["person"] == {"type": "uri", "value": ID + "person/parviz-shahbazov"}
+    assert first["personLabel"] == {"type": "literal", "value": "Parviz Shahbazov"}
