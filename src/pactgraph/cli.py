@@ -141,7 +141,7 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     "article_dirs",
     type=click.Path(path_type=Path, file_okay=False),
     multiple=True,
-    default=[Path("articles")],
+    default=[Path("data/articles")],
     show_default=True,
     help="Folder of articles (repeatable).",
 )
@@ -160,8 +160,13 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
 )
 def build_command(article_dirs: tuple[Path, ...], out: Path, progress: bool) -> None:
     """Extract every article and write the knowledge graph."""
-    build = _build_module().build
-    summary = build(list(article_dirs), out=out, progress=progress)
+    build_module = _build_module()
+    if progress and sys.stderr.isatty():
+        total = len(build_module.find_articles(list(article_dirs)))
+        with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
+            summary = build_module.build(list(article_dirs), out=out, progress=lambda _: bar.update(1))
+    else:
+        summary = build_module.build(list(article_dirs), out=out)
     click.echo(str(summary), err=True)
 
 

@@ -135,3 +135,40 @@ def _qualified_org_name(name: str, country: str | None, registry: Registry, home
         return name
     country = country or home_country
     return f"{name} of {country}" if country else name
+
+
+class SentenceView:
+    """One sentence with its resolved mentions and dates: what the fact readers look at."""
+
+    def __init__(self, sentence, items, dates, published) -> None:
+        self.sentence = sentence  # facts.Sentence
+        self.items: list[tuple[Mention, Entity | None]] = items
+        self.dates = dates  # dates.DateMention, offsets relative to the sentence text
+        self.published = published
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def rel(self, m: Mention) -> tuple[int, int]:
+        return m.start - self.sentence.start, m.end - self.sentence.start
+
+    def entities_between(self, start: int, end: int, *, agents_only: bool = True) -> list[Entity]:
+        """Distinct entities whose mentions lie within [start, end) of the sentence text."""
+        out: list[Entity] = []
+        for m, e in self.items:
+            a, b = self.rel(m)
+            if e is None or a < start or b > end:
+                continue
+            if agents_only and not e.is_agent:
+                continue
+            if e not in out:
+                out.append(e)
+        return out
+
+    def events(self) -> list[Mention]:
+        return [m for m, _ in self.items if m.type in {"Event", "EventNoun"}]
+
+    def places_between(self, start: int, end: int) -> list[Entity]:
+        return [e for m, e in self.items if e is not None and e.type in {PLACE, COUNTRY}
+                and start <= self.rel(m)[0] and self.rel(m)[1] <= end]

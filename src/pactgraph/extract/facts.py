@@ -10,7 +10,7 @@ PERSON, ORGANIZATION, GOVERNMENT, COMPANY, COUNTRY, PLACE = (
 AGENT_TYPES = {PERSON, ORGANIZATION, GOVERNMENT, COMPANY, COUNTRY}
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """A named thing of one article; ``name`` is its preferred (longest, fullest) name."""
 

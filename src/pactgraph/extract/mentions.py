@@ -21,8 +21,10 @@ ORG_HEADS = {
     "Center", "Resources", "Power", "Holding", "Holdings", "Consortium", "Sciences", "Chamber",
     "Parliament", "Government", "Cabinet", "Ministry", "Ministries", "Alliance", "Network", "Union",
     "College", "Observatory", "Laboratory", "Grid", "Enterprises", "Industries", "Partners",
-    "Development", "Energy", "Programme", "Program",
 }
+ORG_TAIL_WORDS = {"Investment", "Investments", "Holding", "International", "Overseas", "Engineering",
+                  "Construction", "Trading", "Services", "Solutions", "Technologies", "Technology",
+                  "Renewables", "Green", "Energy", "Power"}
 GOVERNMENT_WORDS = {"Ministry", "Administration", "Agency", "Commission", "Authority", "Government",
                     "Cabinet", "Parliament", "Department", "Office", "Secretariat", "Council"}
 COMPANY_WORDS = {"Co.", "Ltd", "Ltd.", "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC",
@@ -82,6 +84,7 @@ class Mention:
     country: str | None = None
     code: str | None = None
     title: str | None = None  # a post written before a person's name
+    title_start: int | None = None
     title_country: str | None = None
     acronym: str | None = None
 
@@ -110,7 +113,23 @@ def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
         mentions.extend(_read_chunk(tokens, i, j, gaz))
         i = max(j, i + 1)
     mentions.extend(_lowercase_events(sentence))
-    return _drop_overlaps(mentions)
+    mentions = _drop_overlaps(mentions)
+    _apply_qualifiers(mentions, sentence.doc.text)
+    return mentions
+
+
+def _apply_qualifiers(mentions: list[Mention], text: str) -> None:
+    """"Azerbaijan's Ministry of Energy", "China's Energy Minister X": the country qualifies the
+    next mention (and stops being a mention of its own)."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.type == COUNTRY and text[a.end:b.start].strip() in {"'s", "’s"}:
+            a.type = "Qualifier"
+            if b.title:
+                b.title_country = b.title_country or a.name
+            else:
+                b.country = b.country or a.name
+        elif a.type == COUNTRY and b.title and b.title_start is not None and not text[a.end:b.title_start].strip():
+            b.title_country = b.title_country or a.name
 
 
 def _chunk_end(tokens, i: int) -> int:
@@ -119,8 +138,6 @@ def _chunk_end(tokens, i: int) -> int:
     while j < len(tokens):
         text = tokens[j][0]
         if _is_cap(text) and text not in {"The", "A"}:
-            j += 1
-        elif text in {"'s", "’s"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]):
             j += 1
         elif text in CONNECTORS and j + 1 < len(tokens):
             k = j + 1
@@ -156,15 +173,17 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:  # noqa: C901 - o
     found: list[Mention] = []
     pending_country: tuple[str, str] | None = None  # ("Azerbaijan", "AZ") from "Azerbaijan's" / "Azerbaijani"
     pending_title: str | None = None
+    title_start: int | None = None
     k = i
     while k < j:
         text, start, _ = tokens[k]
         if text in {"'s", "’s", "the", "of", "and", "for", "on", "&", "de", "in", ","} or text in HONORIFICS:
             k += 1
             continue
-        org_end = _org_end(tokens, k, j, gaz)
-        event_end = _event_end(tokens, k, j)
         gspan = gaz.get(start)
+        title = TITLE.match(_span_text(tokens, k, j)) if not gspan else None
+        org_end = None if title else _org_end(tokens, k, j, gaz)
+        event_end = _event_end(tokens, k, j)
         if event_end and (not org_end or event_end >= org_end):
             found.append(_mention(tokens, k, event_end, "Event"))
             pending_country = pending_title = None
@@ -181,23 +200,28 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:  # noqa: C901 - o
             if k < j and tokens[k][0] in {"'s", "’s"}:
                 pending_country = None
             continue
-        title = TITLE.match(_span_text(tokens, k, j))
-        if title and not gspan:
+        if title:
             end = _advance(tokens, k, len(title.group(0)))
-            # "Minister of Energy Parviz Shahbazov": the title may take "of X" but leaves the name
-            if end < j and tokens[end][0] == "of":
+            # "Minister of Energy Parviz Shahbazov": the title may take "of X" but leaves the name;
+            # "Chairman of PowerChina Group" (no name follows): the organization is read on its own
+            if end < j and tokens[end][0] in {"of", "for", "in"}:
                 name_start = max(end + 2, j - 2) if j - end >= 4 else j
-                org_tokens_end = name_start if _names_ahead(tokens, name_start, j) else j
-                pending_title = _span_text(tokens, k, org_tokens_end)
-                end = org_tokens_end
+                if _names_ahead(tokens, name_start, j):
+                    pending_title = _span_text(tokens, k, name_start)
+                    end = name_start
+                else:
+                    pending_title = None  # "Chairman of X" with no name: the appositive reader has it
+                    end += 1
+                title_start = tokens[k][1]
             else:
                 pending_title = _span_text(tokens, k, end)
+            title_start = tokens[k][1]
             k = end
             continue
         if gspan is not None:
             kind, name, code = gspan.ent_id_.split("|")
             end = _advance_to(tokens, k, gspan.end_char)
-            if end < j and tokens[end][0] in {"'s", "’s"} or gspan.label_ == "Demonym":
+            if gspan.label_ == "Demonym":
                 pending_country = (name, code) if kind == COUNTRY else None
                 if pending_country is None:
                     found.append(Mention(start, gspan.end_char, gspan.text, kind, name, code=code or None))
@@ -208,8 +232,9 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:  # noqa: C901 - o
         name_end = _name_end(tokens, k, j)
         if name_end:
             m = _mention(tokens, k, name_end, PERSON)
-            if pending_title:
+            if pending_title and name_end - k >= 2:
                 m.title = pending_title
+                m.title_start = title_start
                 m.title_country = pending_country[0] if pending_country else None
             elif name_end - k < 2 or not _plausible_person(m.text):
                 m.type = "Name"  # a bare capitalised word: only a known alias can make it an entity
@@ -234,12 +259,15 @@ def _advance_to(tokens, k: int, end_char: int) -> int:
 
 
 def _names_ahead(tokens, a: int, b: int) -> bool:
+    if a > 0 and tokens[a - 1][0] in CONNECTORS:
+        return False
     return 2 <= b - a <= 3 and all(NAME_TOKEN.match(t[0]) and t[0] not in ORG_HEADS for t in tokens[a:b])
 
 
 def _name_end(tokens, k: int, j: int) -> int | None:
     end = k
-    while end < j and end - k < 4 and NAME_TOKEN.match(tokens[end][0]) and tokens[end][0] not in FUNCTION_WORDS:
+    while (end < j and end - k < 4 and NAME_TOKEN.match(tokens[end][0])
+           and tokens[end][0] not in FUNCTION_WORDS and tokens[end][0] not in TITLE_WORDS):
         end += 1
     return end if end > k else None
 
@@ -255,10 +283,16 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
     best = None
     for e in range(k + 1, j + 1):
         last = tokens[e - 1][0]
-        if last in ORG_HEADS and not (last in {"Energy", "Power", "Development", "Resources"} and e - k < 2):
+        if last in ORG_HEADS and not (last in {"Power", "Resources"} and e - k < 2):
             best = e
+        if best == e and e < j and tokens[e][0] in {"and", ",", "&"}:
+            break
     if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
-        best = max(best or 0, j)
+        stop = k + 1
+        while stop < j and not (tokens[stop][0] in {"and", ","} and stop + 1 < j and (
+                _starts_org(tokens, stop + 1, j) or tokens[stop + 1][1] in gaz)):
+            stop += 1
+        best = max(best or 0, stop)
     if best is None:
         return None
     if all(t[0] in ORG_HEADS for t in tokens[k:best]) and tokens[k][0] not in {"Ministry", "Government"}:
@@ -280,9 +314,15 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
         if stop == nxt:
             break
         end = stop
+    if end < j and end + 3 >= j and all(t[0] in ORG_TAIL_WORDS or t[0] in ORG_HEADS for t in tokens[end:j]):
+        end = j  # "China Gezhouba Group Overseas Investment"
     if tokens[k][0] in {"Ministry", "Ministries"} and end - k >= 5 and _names_ahead(tokens, end - 2, end):
         end -= 2  # "Ministry of Energy Parviz Shahbazov" is rare; do not swallow a name
     return end
+
+
+def _starts_org(tokens, k: int, j: int) -> bool:
+    return tokens[k][0] in {"Ministry", "Ministries"} or any(t[0] in ORG_HEADS for t in tokens[k:j])
 
 
 def _event_end(tokens, k: int, j: int) -> int | None:
@@ -317,7 +357,7 @@ def _mention(tokens, k: int, e: int, kind: str) -> Mention:
 
 _LOWER_EVENT = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
-    r"(?P<head>(?:opening|closing|signing)\s+ceremony|roundtable|round table|summit|forum|conference|"
+    r"(?P<head>(?:opening|closing|signing)\s+ceremony|roundtable|round table|summit|"
     r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers)\b"
 )
 

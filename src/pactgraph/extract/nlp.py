@@ -18,6 +18,10 @@ ABBREVIATIONS = {
 }
 
 
+SENTENCE_STARTERS = {"The", "He", "She", "It", "They", "This", "These", "That", "In", "On", "At", "A",
+                     "An", "We", "Its", "His", "Her", "Their", "During", "According", "Both"}
+
+
 @Language.component("pactgraph_sentence_fixes")
 def _sentence_fixes(doc):
     """Undo sentence breaks after abbreviations ("Co. Ltd.") and before lower-case words."""
@@ -25,7 +29,7 @@ def _sentence_fixes(doc):
         if not token.is_sent_start:
             continue
         previous = doc[i - 1]
-        if previous.text.lower() in ABBREVIATIONS or (token.text[:1].islower() and previous.text != "\n"):
+        if previous.text.lower() in ABBREVIATIONS and token.text not in SENTENCE_STARTERS or (token.text[:1].islower() and previous.text != "\n"):
             token.is_sent_start = False
         if "\n\n" in previous.text or previous.text.count("\n") >= 1 and previous.is_space:
             token.is_sent_start = True

@@ -1,0 +1,168 @@
+"""Extraction: one article in, its facts out (entities, posts, meetings, agreements,
+partnerships, capacities), each fact with the sentences it was read from. Knows nothing of RDF.
+
+>>> import datetime as dt
+>>> from pactgraph.articles import Article
+>>> from pathlib import Path
+>>> body = ("Energy Minister Jan Novak met Li Wei, Chairman of Example Power Co., Ltd., in Astana on "
+...         "March 3. The two sides signed a memorandum of understanding on a 300 MW solar plant.")
+>>> facts = extract_article(Article("x", Path("x.txt"), "t", body, dt.date(2025, 3, 5)))
+>>> [(m.label, m.date, m.place.name) for m in facts.meetings]
+[('Jan Novak meet Li Wei', '2025-03-03', 'Astana')]
+>>> [(a.kind, [p.name for p in a.parties]) for a in facts.agreements]
+[('memorandum of understanding', ['Jan Novak', 'Example Power Co., Ltd.'])]
+>>> [(c.value_mw, c.technologies, c.status) for c in facts.capacities]
+[(300.0, ['solar'], 'planned')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..articles import Article
+from . import gazetteer
+from .agreements import merge_agreements, merge_partnerships, read_agreements, read_partnerships
+from .capacities import read_capacities
+from .dates import find_dates
+from .entities import Registry, SentenceView, resolve_mention
+from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
+from .meetings import merge_meetings, read_meetings
+from .mentions import attach_acronyms, find_mentions
+from .nlp import pipeline
+from .posts import read_posts
+
+__all__ = ["extract_article"]
+
+_DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,|\s+[–—-])")
+
+
+def extract_article(article: Article) -> ArticleFacts:
+    """Read one article into facts."""
+    doc = pipeline()(article.body)
+    registry = Registry()
+    home = _home_country(article.body, registry)
+    sentences: list[Sentence] = []
+    views: list[SentenceView] = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        sentence = Sentence(len(sentences), start, start + len(stripped), stripped)
+        sentences.append(sentence)
+        mentions = find_mentions(sent, [e for e in sent.ents])
+        attach_acronyms(mentions, article.body)
+        home_name = home.name if home else None
+        items = [(m, resolve_mention(registry, m, sentence.index, article.body, home_name)) for m in mentions]
+        views.append(SentenceView(sentence, items, find_dates(stripped, article.published), article.published))
+
+    def portfolio_ministry(portfolio: str, country: Entity) -> Entity:
+        return registry.add(GOVERNMENT, f"Ministry of {portfolio.title()} of {country.name}", 0)
+
+    def country_by_word(word: str) -> Entity | None:
+        hit = gazetteer.countries().get(word)
+        code = hit[1] if hit else gazetteer.DEMONYMS.get(word)
+        if not code:
+            return None
+        return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
+
+    posts: list[Post] = []
+    meetings: list[Meeting] = []
+    agreements = []
+    partnerships = []
+    capacities = []
+    for view in views:
+        posts.extend(read_posts(view, home, country_by_word))
+    post_of = {}
+    for post in posts:
+        post_of.setdefault(post.person, post)
+    for view in views:
+        found = read_meetings(view)
+        meetings.extend(found)
+        countries = _countries_by_frequency(registry)
+        signed = read_agreements(view, post_of, meetings, countries, portfolio_ministry)
+        for agreement in signed:
+            _link_event(view, agreement, found)
+            if agreement.date is None:
+                _date_from_recent_meeting(agreement, meetings, view.sentence.index)
+        agreements.extend(signed)
+        partnerships.extend(read_partnerships(view, signed, country_by_word))
+        capacities.extend(read_capacities(view))
+    return ArticleFacts(
+        sentences=sentences,
+        entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],
+        meetings=merge_meetings(meetings),
+        agreements=merge_agreements(agreements),
+        partnerships=merge_partnerships(partnerships),
+        capacities=_merge_capacities(capacities),
+        posts=_unique_posts(posts),
+    )
+
+
+def _home_country(body: str, registry: Registry) -> Entity | None:
+    """The country of the dateline ("BAKU, Azerbaijan, June 26."), if there is one."""
+    match = _DATELINE.match(body)
+    if not match:
+        return None
+    city = match.group("city").strip().title()
+    for code, cities in gazetteer.CITIES.items():
+        if city in cities:
+            return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
+    return None
+
+
+def _countries_by_frequency(registry: Registry) -> list[Entity]:
+    counts = Counter({e: len(e.sentences) for e in registry.entities if e.type == COUNTRY})
+    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))]
+
+
+def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting]) -> None:
+    """An agreement signed "during" or "at" an event: its parties took part in that event."""
+    for meeting in meetings_here:
+        if meeting.kind in ("meeting", "talks", "visit"):
+            continue
+        if re.search(r"\b(?:during|at|on the sidelines of)\s+(?:the\s+)?" + re.escape(meeting.label.split()[0]), view.text):
+            agreement.signed_during = meeting
+            meeting.participants += [p for p in agreement.parties if p not in meeting.participants]
+            agreement.date = agreement.date or meeting.date
+            meeting.date = meeting.date or agreement.date
+
+
+def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int) -> None:
+    """"The two heads of state adopted a declaration": the meeting just reported dates it."""
+    for meeting in reversed(meetings):
+        if meeting.date and not meeting.planned and index - max(meeting.sentences) <= 4:
+            agreement.date = meeting.date
+            agreement.place = agreement.place or meeting.place
+            return
+
+
+def _merge_capacities(capacities):
+    kept = {}
+    for c in capacities:
+        key = round(c.value_mw, 3)
+        if key in kept:
+            k = kept[key]
+            k.sentences |= c.sentences
+            k.place = k.place or c.place
+            if len(c.technologies) > len(k.technologies):
+                k.technologies = c.technologies
+            if k.status == "unknown":
+                k.status = c.status
+        else:
+            kept[key] = c
+    return list(kept.values())
+
+
+def _unique_posts(posts: list[Post]) -> list[Post]:
+    kept: dict[tuple, Post] = {}
+    for p in posts:
+        key = (id(p.person), p.role.lower())
+        if key in kept:
+            kept[key].organization = kept[key].organization or p.organization
+            kept[key].sentences |= p.sentences
+        elif p.person.type == PERSON:
+            kept[key] = p
+    return list(kept.values())

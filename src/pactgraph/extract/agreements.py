@@ -1,0 +1,205 @@
+"""Agreements (who signed what, when, where) and the partnerships they establish. Only what was
+signed counts: "will sign", "proposed", "agreed to draw up" are not agreements."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import SentenceView, fold
+from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Post
+
+_SIGN = re.compile(r"\b(?:signed|inked|concluded|adopted|initialled|initialed|sealed|signing of)\b")
+_NOT_DONE = re.compile(
+    r"\b(?:will|would|shall|could|may|might|should|to be|expected to|plans? to|planned to|intends? to|"
+    r"proposed|propose|aims? to|ready to|agreed to|is set to|are set to|hope to|wants? to|idea)\s+"
+    r"(?:\w+\s+){0,3}?(?:be\s+)?(?:signed|sign|adopted|adopt|ink|inked|conclude)\b")
+KINDS = [
+    (r"memorand(?:um|a) of understanding|\bMoUs?\b|\bmemorand(?:um|a)\b", "memorandum of understanding"),
+    (r"implementation agreements?", "implementation agreement"),
+    (r"investment agreements?", "investment agreement"),
+    (r"strategic cooperation agreements?", "strategic cooperation agreement"),
+    (r"cooperation agreements?|agreements? on cooperation", "cooperation agreement"),
+    (r"joint statements?|joint communiqu[eé]", "joint statement"),
+    (r"(?:joint )?declarations?", "declaration"),
+    (r"agreements?|protocols?|accords?|contracts?", "agreement"),
+]
+_KIND = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(KINDS)), re.I)
+_BETWEEN = re.compile(r"\bbetween\s+")
+_WITH = re.compile(r"\bwith\s+")
+_PRONOUN_PARTIES = re.compile(r"\b(?:the two sides|both sides|the sides|the two countries|they)\b", re.I)
+_MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
+_PARTNERSHIP = re.compile(
+    r"\b(?P<kind>comprehensive strategic|all-round strategic|strategic|comprehensive)\s+"
+    r"(?:cooperative\s+)?partnership\b", re.I)
+_ESTABLISH = re.compile(r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I)
+_ADJ_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\s+(?:relations|ties|partnership|cooperation)")
+
+
+def _kind(match: re.Match) -> str:
+    for i, (_, kind) in enumerate(KINDS):
+        if match.group(f"k{i}"):
+            return kind
+    return "agreement"
+
+
+def read_agreements(view: SentenceView, posts: dict[Entity, Post], recent_meetings: list[Meeting],
+                    countries: list[Entity], resolve_portfolio) -> list[Agreement]:
+    text = view.text
+    out: list[Agreement] = []
+    signs = list(_SIGN.finditer(text))
+    if not signs or _NOT_DONE.search(text):
+        return out
+    for sign in signs:
+        kinds = [k for k in _KIND.finditer(text) if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60]
+        if not kinds:
+            continue
+        kind_match = min(kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
+        if kind_match.group(0).lower().endswith("s") and not kind_match.group(0).lower().endswith("mous"):
+            plural = True
+        else:
+            plural = False
+        parties = _between_parties(view, kind_match.end())
+        if not parties:
+            clause_start = max([0] + [m.end() for m in re.finditer(r";|\bthat\b|\bwhich\b", text[: sign.start()])])
+            subject = view.entities_between(clause_start, sign.start())
+            subject = _expand_ministries(view, clause_start, sign.start(), subject, resolve_portfolio)
+            with_match = _WITH.search(text, sign.end())
+            objects = []
+            if with_match and with_match.start() - sign.end() < 80:
+                end = re.search(r"(?:,\s+(?:during|on|in|at)\b|;|\bto\b|\bon\b)", text[with_match.end():])
+                stop = with_match.end() + (end.start() if end else len(text))
+                objects = view.entities_between(with_match.end(), stop)
+            parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
+        if len(parties) < 2 and not plural and _PRONOUN_PARTIES.search(text[: sign.start()]):
+            for meeting in reversed(recent_meetings):
+                candidates = _as_parties(meeting.participants, posts)
+                if len(candidates) >= 2:
+                    parties = candidates
+                    break
+            else:
+                if len(countries) >= 2:
+                    parties = countries[:2]
+        parties = list(dict.fromkeys(parties))
+        if len(parties) < 2 or (plural and len(parties) < 2):
+            continue
+        kind = _kind(kind_match)
+        date = None
+        for d in sorted(view.dates, key=lambda d: abs(d.start - sign.start())):
+            before = text[max(0, d.start - 30): d.start].lower()
+            if d.future or re.search(r"(?:planned|scheduled|due|commission\w*|since|established|by|until)\s+(?:for\s+|in\s+|on\s+)?$", before):
+                continue
+            date = d.iso
+            break
+        place = None
+        for m, e in view.items:
+            a, _ = view.rel(m)
+            if e is not None and e.type in ("Place", COUNTRY) and a > sign.start() and re.search(r"\bin\s+$", text[max(0, a - 4): a]):
+                place = e
+                break
+        topic_match = re.match(r"\s+(?:on|for|to)\s+([^,;.]{3,120})", text[kind_match.end():])
+        label = f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}"
+        out.append(Agreement(
+            kind=kind, label=label, parties=parties, date=date, place=place,
+            topic=topic_match.group(1).strip() if topic_match else kind_match.group(0),
+            sentences={view.sentence.index},
+        ))
+    return out
+
+
+def _join(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _between_parties(view: SentenceView, after: int) -> list[Entity]:
+    match = _BETWEEN.search(view.text, after)
+    if not match or match.start() - after > 60:
+        return []
+    end = re.search(r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]", view.text[match.end():])
+    stop = match.end() + (end.start() if end else len(view.text))
+    return view.entities_between(match.end(), stop)
+
+
+def _as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entity]:
+    """Persons sign on behalf of the organization (or country) they hold a post in."""
+    persons = [e for e in entities if e.type == PERSON]
+    if not persons:
+        return [e for e in entities if e.type != "Place"]
+    out = []
+    for person in persons:
+        post = posts.get(person)
+        out.append(post.organization if post and post.organization else person)
+    return out
+
+
+def _expand_ministries(view, start, end, subject, resolve_portfolio) -> list[Entity]:
+    """"the energy ministries of Azerbaijan, Kazakhstan and Uzbekistan" → three ministries."""
+    if not subject or any(e.type != COUNTRY for e in subject):
+        return subject
+    first = min(view.rel(m)[0] for m, e in view.items if e in subject)
+    match = _MINISTRIES_OF.search(view.text[start:first])
+    if not match:
+        return subject
+    return [resolve_portfolio(match.group("portfolio"), country) for country in subject]
+
+
+def read_partnerships(view: SentenceView, agreements: list[Agreement], countries_in_article) -> list[Partnership]:
+    text = view.text
+    out = []
+    for match in _PARTNERSHIP.finditer(text):
+        if not _ESTABLISH.search(text):
+            continue
+        kind = match.group("kind").lower() + " partnership"
+        partners: list[Entity] = []
+        agreement = next((a for a in agreements if view.sentence.index in a.sentences), None)
+        between = _between_parties(view, match.end())
+        if between:
+            partners = between
+        elif agreement:
+            partners = agreement.parties
+        pair = _ADJ_PAIR.search(text)
+        if len(partners) < 2 and pair:
+            partners = [c for c in (countries_in_article(pair.group("a")), countries_in_article(pair.group("b"))) if c]
+        if len(partners) < 2:
+            partners = [e for e in view.entities_between(0, len(text)) if e.type == COUNTRY]
+        if len(partners) < 2:
+            continue
+        date = agreement.date if agreement else None
+        out.append(Partnership(kind=kind, partners=list(dict.fromkeys(partners)), date=date,
+                               established_by=agreement, sentences={view.sentence.index}))
+    return out
+
+
+def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
+    """Two mentions of one agreement in an article (same kind, overlapping parties, compatible
+    dates) become one."""
+    kept: list[Agreement] = []
+    for a in agreements:
+        for b in kept:
+            overlap = len(set(a.parties) & set(b.parties)) / max(1, len(set(a.parties) | set(b.parties)))
+            if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date):
+                b.parties += [p for p in a.parties if p not in b.parties]
+                b.date = max((a.date, b.date), key=lambda d: len(d or ""))
+                b.place = b.place or a.place
+                b.sentences |= a.sentences
+                break
+        else:
+            kept.append(a)
+    return kept
+
+
+def merge_partnerships(partnerships: list[Partnership]) -> list[Partnership]:
+    kept: dict[tuple, Partnership] = {}
+    for p in partnerships:
+        key = (p.kind, frozenset(fold(e.name) for e in p.partners))
+        if key in kept:
+            kept[key].sentences |= p.sentences
+            kept[key].date = kept[key].date or p.date
+            kept[key].established_by = kept[key].established_by or p.established_by
+        else:
+            kept[key] = p
+    return list(kept.values())
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)

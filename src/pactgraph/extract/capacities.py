@@ -1,0 +1,112 @@
+"""Generation and storage capacity: "2 GW offshore wind project in the Caspian Sea", with
+technology, status and place. Not capacity: factory output ("3 GW of panels a year"), turbine
+ratings, money, energy in kWh."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import SentenceView
+from .facts import COUNTRY, PLACE, Capacity
+from .quantities import find_power
+
+TECHNOLOGIES = [
+    ("floating solar", r"floating (?:solar|photovoltaic|pv)"),
+    ("offshore wind", r"offshore wind"),
+    ("onshore wind", r"onshore wind"),
+    ("battery storage", r"batter(?:y|ies)|energy storage|storage|\bbess\b"),
+    ("hydro", r"hydro\w*|pumped[- ]storage"),
+    ("solar", r"solar|photovoltaic|\bpv\b"),
+    ("wind", r"wind"),
+    ("gas", r"gas-fired|combined[- ]cycle|gas (?:power|turbine|plant)|thermal power"),
+    ("nuclear", r"nuclear"),
+    ("coal", r"coal-fired|coal power"),
+]
+_MANUFACTURING = re.compile(
+    r"\b(?:a year|per year|annually|per annum|annual (?:production|output|manufacturing)|manufactur\w*|"
+    r"production (?:capacity|line)|factory|of (?:solar )?(?:panels|modules|cells|wafers|turbines|batteries))\b",
+    re.I)
+_TURBINE = re.compile(r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?)\b|^\s*each\b", re.I)
+_ENERGY_CONTEXT = re.compile(r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid)\w*", re.I)
+_STATUS = [
+    ("under construction", r"under construction|being built|construction (?:is|has) (?:begun|started|underway)|is building"),
+    ("operating", r"in operation|operational|\boperating\b|came online|commissioned(?! in \d| by)|connected to the grid|put into operation"),
+    ("planned", r"\bplan\w*|propos\w*|\bwill\b|to build|to be built|target\w*|pipeline|project|agreement|"
+                r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*"),
+]
+_PROJECT_NOUN = re.compile(
+    r"^\s*(?:of\s+)?(?P<noun>(?:[a-z-]+\s+){0,4}?(?:plant|project|farm|park|station|installations?|"
+    r"facility|complex|projects|portfolio|capacity))\b", re.I)
+
+
+def read_capacities(view: SentenceView) -> list[Capacity]:
+    text = view.text
+    out: list[Capacity] = []
+    powers = find_power(text)
+    for index, power in enumerate(powers):
+        after = text[power.end: power.end + 60]
+        window_start = max(0, power.start - 90, powers[index - 1].end if index else 0)
+        window_end = min(len(text), power.end + 90, powers[index + 1].start if index + 1 < len(powers) else len(text))
+        clause = text[window_start:window_end]
+        if _TURBINE.match(after) or re.search(r"-(?:MW|megawatt)\s*$", power.text, re.I) and _TURBINE.match(after):
+            continue
+        if _MANUFACTURING.search(text[power.start: power.end + 45]) or re.search(
+                r"manufactur\w*|production capacity|factory", text[max(0, power.start - 60): power.start], re.I):
+            continue
+        if re.search(r"[$€£¥]|\b(?:USD|dollars?|euros?|yuan|manat)\b", power.text):
+            continue
+        techs = _technologies(clause, power.start - window_start)
+        if not techs and not _ENERGY_CONTEXT.search(clause):
+            continue
+        status = _status(clause)
+        place = _place(view, window_start, window_end, power.start)
+        noun = _PROJECT_NOUN.match(after)
+        project = f"{power.text} {noun.group('noun')}" if noun else f"{power.text} {' and '.join(techs) or 'energy'} capacity"
+        out.append(Capacity(
+            value_mw=power.mw, stated=power.text, technologies=techs, status=status, project=project,
+            place=place, sentences={view.sentence.index},
+        ))
+    return out
+
+
+def _technologies(clause: str, anchor: int) -> list[str]:
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    low = clause.lower()
+    for name, pattern in TECHNOLOGIES:
+        for m in re.finditer(pattern, low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((abs(m.start() - anchor), name))
+    if not found:
+        return []
+    found.sort()
+    nearest = found[0]
+    techs = [nearest[1]]
+    # "wind and solar power installations": a combined figure has both
+    combined = re.search(r"(wind|solar)\s+(?:and|&)\s+(wind|solar)", low)
+    if combined and combined.group(1) != combined.group(2) and abs(combined.start() - anchor) < 80:
+        techs = ["solar", "wind"]
+    return sorted(set(techs))
+
+
+def _status(clause: str) -> str:
+    for status, pattern in _STATUS:
+        if re.search(pattern, clause, re.I):
+            return status
+    return "unknown"
+
+
+def _place(view: SentenceView, start: int, end: int, anchor: int):
+    best = None
+    for m, e in view.items:
+        a, b = view.rel(m)
+        if e is None or e.type not in (PLACE, COUNTRY) or a < start or b > end:
+            continue
+        before = view.text[max(0, a - 14): a].lower()
+        if not re.search(r"\b(?:in|at|off|near)\s+(?:the\s+)?$", before) and not view.text[b:b + 3].startswith("'s"):
+            continue
+        if best is None or abs(a - anchor) < abs(best[0] - anchor):
+            best = (a, e)
+    return best[1] if best else None

@@ -1,0 +1,93 @@
+"""Posts: a person holds a role in an organization or country ("Azerbaijani Minister of Energy
+Parviz Shahbazov", "Lyu Zexiang, Chairman of China Energy International Group Co. Ltd.")."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import SentenceView
+from .facts import PERSON, Entity, Post
+from .mentions import TITLE
+
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:the\s+|its\s+|his\s+|her\s+)?(?P<title>(?:[A-Za-z][\w-]*\s+){0,6}?[A-Za-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$"
+)
+_APPOSITIVE_POSSESSIVE = re.compile(r"^\s*,\s*$")
+_TITLE_OF = re.compile(r"^(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<rest>.+)$")
+
+
+def read_posts(view: SentenceView, home_country: Entity | None, country_named) -> list[Post]:
+    posts: list[Post] = []
+    items = view.items
+    for index, (m, person) in enumerate(items):
+        if person is None or person.type != PERSON:
+            continue
+        if m.title:
+            role, org = _split_title(view, m.title, index)
+            if org is None:
+                org = _qualifier_before(view, m.title_start) or (country_named(m.title_country) if m.title_country else None)
+            if org is None and "minister" in role.lower():
+                org = home_country
+            posts.append(Post(person=person, role=role, organization=org, sentences={view.sentence.index}))
+            continue
+        post = _appositive(view, index)
+        if post:
+            posts.append(post)
+    return posts
+
+
+def _split_title(view: SentenceView, title: str, index: int) -> tuple[str, Entity | None]:
+    """"President of China" → ("President", China) when what follows "of" is a known entity."""
+    match = _TITLE_OF.match(title)
+    if match:
+        for m, e in view.items[:index]:
+            if e is not None and e.type != PERSON and m.text == match.group("rest"):
+                return match.group("role"), e
+    return title, None
+
+
+def _qualifier_before(view: SentenceView, title_start: int | None) -> Entity | None:
+    """The organization or country written right before the title: "NEA Administrator",
+    "China's National Energy Administration …", "Azerbaijani Minister"."""
+    if title_start is None:
+        return None
+    for m, e in view.items:
+        if e is None or e.type == PERSON:
+            continue
+        gap = view.sentence.text[m.end - view.sentence.start: title_start - view.sentence.start]
+        if m.end <= title_start and gap.strip() in {"", "'s", "’s"}:
+            return e
+    return None
+
+
+def _appositive(view: SentenceView, index: int) -> Post | None:
+    """"Name, title of Org" and "Name, Org's title"."""
+    m, person = view.items[index]
+    text = view.text
+    _, end = view.rel(m)
+    following = view.items[index + 1:index + 4]
+    for position, (m2, org) in enumerate(following):
+        if org is None or org.type == PERSON:
+            continue
+        a, b = view.rel(m2)
+        if position + 1 < len(following) and following[position + 1][1] is not None:
+            m3, org3 = following[position + 1]
+            if text[b:view.rel(m3)[0]].strip() in {"'s", "’s"} and org3.type != PERSON:
+                b = view.rel(m3)[1]  # "rector of SOCAR's Baku Higher Oil School": the school
+                org = org3
+        between = text[end:a]
+        match = _APPOSITIVE.match(between)
+        if match and _is_title(match.group("title")):
+            return Post(person=person, role=match.group("title").strip(), organization=org,
+                        sentences={view.sentence.index})
+        if _APPOSITIVE_POSSESSIVE.match(between):
+            after = re.match(r"^(?:'s|’s)\s+(?P<title>(?:[A-Z][\w-]*\s*){1,4}(?:\s+(?:for|of|in)\s+(?:[A-Z][\w-]*\s*(?:and\s+)?){1,4})?)", text[b:])
+            if after and _is_title(after.group("title")):
+                return Post(person=person, role=after.group("title").strip().rstrip(","), organization=org,
+                            sentences={view.sentence.index})
+        break
+    return None
+
+
+def _is_title(words: str) -> bool:
+    return bool(TITLE.search(words.title())) and len(words.split()) <= 7

@@ -1,0 +1,72 @@
+"""Merging entities across articles: one IRI per normalised name and type, one preferred label
+chosen the same way whatever the order of the articles."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .extract.entities import fold, org_key
+from .extract.facts import COMPANY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFacts, Entity
+from .vocab import iri, slug
+
+_ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
+_FOLDER = {PERSON: "person", "Country": "country", "Place": "place"}
+
+
+@dataclass
+class Resolved:
+    """An entity of the whole corpus."""
+
+    iri: ox.NamedNode
+    type: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    country_code: str | None = None
+    in_country: ox.NamedNode | None = None
+
+
+def entity_key(entity: Entity) -> tuple[str, str]:
+    if entity.type in _ORG_TYPES:
+        return "organization", slug(org_key(entity.name))
+    return _FOLDER.get(entity.type, "place"), slug(fold(entity.name))
+
+
+def resolve(all_facts: list[ArticleFacts]) -> dict[tuple[str, str], Resolved]:
+    """Entities of every article, keyed by ``entity_key``."""
+    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    types: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    codes: dict[tuple[str, str], str] = {}
+    countries: dict[tuple[str, str], str] = {}
+    for facts in all_facts:
+        for entity in facts.entities:
+            key = entity_key(entity)
+            names[key][entity.name] += 1
+            types[key][entity.type] += 1
+            aliases[key] |= entity.aliases
+            if entity.country_code:
+                codes[key] = entity.country_code
+            if entity.in_country:
+                countries[key] = entity.in_country
+    resolved = {}
+    for key, counter in names.items():
+        label = min(counter, key=lambda n: (-counter[n], -len(n), n))
+        kind = _most_specific(types[key])
+        home = countries.get(key)
+        resolved[key] = Resolved(
+            iri=iri(*key), type=kind, label=label,
+            aliases={a for a in aliases[key] | set(counter) if a != label},
+            country_code=codes.get(key),
+            in_country=iri("country", slug(fold(home))) if home and key[0] != "country" else None,
+        )
+    return resolved
+
+
+def _most_specific(types: Counter) -> str:
+    for kind in (GOVERNMENT, COMPANY):
+        if types[kind]:
+            return kind
+    return min(types, key=lambda t: (-types[t], t))
