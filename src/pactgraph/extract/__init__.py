@@ -28,7 +28,7 @@ from .dates import find_dates
 from .entities import Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import merge_meetings, read_meetings
-from .mentions import attach_acronyms, find_mentions
+from .mentions import Mention, attach_acronyms, find_mentions
 from .nlp import pipeline
 from .posts import read_posts
 
@@ -56,6 +56,7 @@ def extract_article(article: Article) -> ArticleFacts:
         attach_acronyms(mentions, article.body)
         home_name = home.name if home else None
         items = [(m, resolve_mention(registry, m, sentence.index, article.body, home_name)) for m in mentions]
+        _resolve_pronoun(items, views, sentence)
         views.append(SentenceView(sentence, items, find_dates(stripped, article.published), article.published))
 
     def portfolio_ministry(portfolio: str, country: Entity) -> Entity:
@@ -82,7 +83,7 @@ def extract_article(article: Article) -> ArticleFacts:
         found = read_meetings(view)
         meetings.extend(found)
         countries = _countries_by_frequency(registry)
-        signed = read_agreements(view, post_of, meetings, countries, portfolio_ministry)
+        signed = read_agreements(view, post_of, meetings, countries, portfolio_ministry, country_by_word)
         for agreement in signed:
             _link_event(view, agreement, found)
             if agreement.date is None:
@@ -90,6 +91,9 @@ def extract_article(article: Article) -> ArticleFacts:
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word))
         capacities.extend(read_capacities(view))
+    for meeting in meetings:
+        if meeting.date is None and not meeting.planned and article.published:
+            meeting.date = article.published.strftime("%Y-%m")  # news reports the recent past
     return ArticleFacts(
         sentences=sentences,
         entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],
@@ -99,6 +103,18 @@ def extract_article(article: Article) -> ArticleFacts:
         capacities=_merge_capacities(capacities),
         posts=_unique_posts(posts),
     )
+
+
+def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:
+    """"He made the remark …": a sentence that opens with He/She is about the person the previous
+    sentence named first."""
+    pronoun = re.match(r"(?:He|She)\b", sentence.text)
+    if not pronoun or not views:
+        return
+    person = next((e for _, e in views[-1].items if e is not None and e.type == PERSON), None)
+    if person is not None:
+        items.insert(0, (Mention(sentence.start, sentence.start + pronoun.end(), pronoun.group(0), PERSON,
+                                 person.name), person))
 
 
 def _home_country(body: str, registry: Registry) -> Entity | None:

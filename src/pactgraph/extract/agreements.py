@@ -43,7 +43,7 @@ def _kind(match: re.Match) -> str:
 
 
 def read_agreements(view: SentenceView, posts: dict[Entity, Post], recent_meetings: list[Meeting],
-                    countries: list[Entity], resolve_portfolio) -> list[Agreement]:
+                    countries: list[Entity], resolve_portfolio, countries_named=None) -> list[Agreement]:
     text = view.text
     out: list[Agreement] = []
     signs = list(_SIGN.finditer(text))
@@ -70,6 +70,9 @@ def read_agreements(view: SentenceView, posts: dict[Entity, Post], recent_meetin
                 stop = with_match.end() + (end.start() if end else len(text))
                 objects = view.entities_between(with_match.end(), stop)
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
+        pair = _ADJ_PAIR.search(text)
+        if len(parties) < 2 and pair and countries_named:
+            parties = [c for c in (countries_named(pair.group("a")), countries_named(pair.group("b"))) if c]
         if len(parties) < 2 and not plural and _PRONOUN_PARTIES.search(text[: sign.start()]):
             for meeting in reversed(recent_meetings):
                 candidates = _as_parties(meeting.participants, posts)
@@ -121,7 +124,8 @@ def _between_parties(view: SentenceView, after: int) -> list[Entity]:
 
 
 def _as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entity]:
-    """Persons sign on behalf of the organization (or country) they hold a post in."""
+    """Persons sign on behalf of the organization (or country) they hold a post in; countries
+    beside named persons or organizations are where those come from, not parties."""
     persons = [e for e in entities if e.type == PERSON]
     if not persons:
         return [e for e in entities if e.type != "Place"]
@@ -129,7 +133,8 @@ def _as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entit
     for person in persons:
         post = posts.get(person)
         out.append(post.organization if post and post.organization else person)
-    return out
+    out += [e for e in entities if e.type not in (PERSON, COUNTRY, "Place")]
+    return list(dict.fromkeys(out))
 
 
 def _expand_ministries(view, start, end, subject, resolve_portfolio) -> list[Entity]:
@@ -177,7 +182,8 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
     for a in agreements:
         for b in kept:
             overlap = len(set(a.parties) & set(b.parties)) / max(1, len(set(a.parties) | set(b.parties)))
-            if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date):
+            near = (a.date and b.date) or min(abs(x - y) for x in a.sentences for y in b.sentences) <= 1
+            if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date) and near:
                 b.parties += [p for p in a.parties if p not in b.parties]
                 b.date = max((a.date, b.date), key=lambda d: len(d or ""))
                 b.place = b.place or a.place

@@ -116,6 +116,12 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
     if m.acronym:
         label = f"{label} ({m.acronym})"
     host = None
+    for m2, e in view.items:
+        gap = view.text[view.rel(m2)[1]:a]
+        if m.type == "Event" and e is not None and e.type not in (PERSON, PLACE, COUNTRY) and re.fullmatch(r"\s*(?:\([A-Z]{2,10}\))?\s*", gap):
+            host = e  # "the Shanghai Cooperation Organization (SCO) Energy Ministers’ Meeting"
+            acronym = re.search(r"[A-Z]{2,10}", gap)
+            label = f"{acronym.group(0) if acronym else e.name} {label}"
     if m.type == "EventNoun":
         # "the Shanghai Cooperation Organization (SCO) summit": the organization holds the event
         for m2, e in view.items:

@@ -63,10 +63,14 @@ FUNCTION_WORDS = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Credit", "Photo", "Do", "Donate", "Check", "Editor", "Contact", "Why",
     "What", "How", "Who", "Where", "Such", "Other", "Each", "Every", "Many", "Several", "Two", "Three",
-    "Chinese", "Under", "Within", "Over", "Despite", "Including", "Green", "Energy", "Renewable",
-    "Solar", "Wind", "Offshore", "Oil", "Gas", "Belt", "Road", "State", "National", "Joint",
-    "Declaration", "Memorandum", "Agreement", "Statement", "Strategic", "Comprehensive", "Partnership",
-    "Cooperation", "Project", "Projects", "Plant", "Corridor", "Route", "Initiative", "Heads",
+    "Chinese", "Under", "Within", "Over", "Despite", "Including",
+}
+# Capitalised words that start names of things but are never part of a person's name.
+NON_NAME_WORDS = {
+    "Green", "Energy", "Renewable", "Solar", "Wind", "Offshore", "Oil", "Gas", "Belt", "Road", "State",
+    "National", "Joint", "Declaration", "Memorandum", "Agreement", "Statement", "Strategic",
+    "Comprehensive", "Partnership", "Cooperation", "Project", "Projects", "Plant", "Corridor", "Route",
+    "Initiative", "Heads", "Ministers", "Climate", "Change", "Industrial", "Innovation", "Report",
 }
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.)$")
 
@@ -148,6 +152,8 @@ def _chunk_end(tokens, i: int) -> int:
             else:
                 break
         elif text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in {"Ltd", "Ltd.", "Inc.", "LLC", "Limited"}:
+            j += 1
+        elif text in {"’", "'"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j - 1][0].endswith("s"):
             j += 1
         elif text == "-" and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j][1] == tokens[j - 1][2]:
             j += 1
@@ -267,7 +273,7 @@ def _names_ahead(tokens, a: int, b: int) -> bool:
 def _name_end(tokens, k: int, j: int) -> int | None:
     end = k
     while (end < j and end - k < 4 and NAME_TOKEN.match(tokens[end][0])
-           and tokens[end][0] not in FUNCTION_WORDS and tokens[end][0] not in TITLE_WORDS):
+           and tokens[end][0] not in FUNCTION_WORDS | NON_NAME_WORDS and tokens[end][0] not in TITLE_WORDS):
         end += 1
     return end if end > k else None
 
@@ -358,7 +364,7 @@ def _mention(tokens, k: int, e: int, kind: str) -> Mention:
 _LOWER_EVENT = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     r"(?P<head>(?:opening|closing|signing)\s+ceremony|roundtable|round table|summit|"
-    r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers)\b"
+    r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers)\b(?!\s+meetings|s\b)"
 )
 
 

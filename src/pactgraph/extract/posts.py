@@ -23,7 +23,7 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
         if person is None or person.type != PERSON:
             continue
         if m.title:
-            role, org = _split_title(view, m.title, index)
+            role, org = _split_title(view, m.title, index, country_named)
             if org is None:
                 org = _qualifier_before(view, m.title_start) or (country_named(m.title_country) if m.title_country else None)
             if org is None and "minister" in role.lower():
@@ -36,10 +36,13 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
     return posts
 
 
-def _split_title(view: SentenceView, title: str, index: int) -> tuple[str, Entity | None]:
+def _split_title(view: SentenceView, title: str, index: int, country_named) -> tuple[str, Entity | None]:
     """"President of China" → ("President", China) when what follows "of" is a known entity."""
     match = _TITLE_OF.match(title)
     if match:
+        country = country_named(match.group("rest"))
+        if country is not None:
+            return match.group("role"), country
         for m, e in view.items[:index]:
             if e is not None and e.type != PERSON and m.text == match.group("rest"):
                 return match.group("role"), e
