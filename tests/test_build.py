@@ -1,0 +1,73 @@
+"""The build: deterministic bytes, stable IRIs, atomic outputs, the committed graph up to date."""
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDFS, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from pactgraph.build import build
+from pactgraph.cli import main
+
+from .conftest import ARTICLES, ROOT
+
+
+def test_same_input_gives_identical_bytes(tmp_path):
+    build([ARTICLES], out=tmp_path / "a.ttl")
+    build([ARTICLES], out=tmp_path / "b.ttl")
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+    assert (tmp_path / "a.trig").read_bytes() == (tmp_path / "b.trig").read_bytes()
+
+
+def test_committed_graph_is_current(tmp_path):
+    build([ARTICLES], out=tmp_path / "kg.ttl")
+    fresh = Graph().parse(tmp_path / "kg.ttl")
+    assert isomorphic(fresh, Graph().parse(ROOT / "data" / "kg.ttl")), "run `pactgraph build` and commit data/kg.ttl"
+
+
+def test_one_named_graph_per_article(tmp_path):
+    build([ARTICLES], out=tmp_path / "kg.ttl")
+    ds = Dataset().parse(tmp_path / "kg.trig")
+    names = {str(g.identifier) for g in ds.graphs() if len(g)}
+    for article in ARTICLES.glob("*.txt"):
+        assert f"https://w3id.org/pactgraph/id/graph/{article.stem}" in names
+
+
+def test_entity_iris_do_not_depend_on_other_articles(tmp_path):
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(next(ARTICLES.glob("004_*.txt")), one)
+    build([one], out=tmp_path / "one.ttl")
+    build([ARTICLES], out=tmp_path / "all.ttl")
+
+    def iris(path):
+        return {s for s in Graph().parse(path).subjects(RDFS.label, Literal("Parviz Shahbazov"))}
+
+    assert iris(tmp_path / "one.ttl") == iris(tmp_path / "all.ttl") == {
+        URIRef("https://w3id.org/pactgraph/id/person/parviz-shahbazov")}
+
+
+def test_failed_build_leaves_previous_graph(tmp_path):
+    out = tmp_path / "kg.ttl"
+    build([ARTICLES], out=out)
+    before = out.read_bytes()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.txt").write_text("Title: X\nPublished: 2025-13-45\n---\nBody.\n")
+    result = CliRunner().invoke(main, ["build", "--articles", str(bad), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 2
+    assert "x.txt:2" in result.output and "YYYY-MM-DD" in result.output
+    assert "Traceback" not in result.output
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "kg.trig", "kg.ttl"]
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n", "Title: X\n---\n\n"])
+def test_empty_articles_are_clear_errors(tmp_path, content):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "empty.txt").write_text(content)
+    result = CliRunner().invoke(main, ["build", "--articles", str(folder), "--out", str(tmp_path / "kg.ttl")])
+    assert result.exit_code == 2
+    assert "empty.txt" in result.output and "Traceback" not in result.output
