@@ -44,8 +44,11 @@ def test_entity_iris_do_not_depend_on_other_articles(tmp_path):
     def iris(path):
         return {s for s in Graph().parse(path).subjects(RDFS.label, Literal("Parviz Shahbazov"))}
 
-    assert iris(tmp_path / "one.ttl") == iris(tmp_path / "all.ttl") == {
-        URIRef("https://w3id.org/pactgraph/id/person/parviz-shahbazov")}
+    assert (
+        iris(tmp_path / "one.ttl")
+        == iris(tmp_path / "all.ttl")
+        == {URIRef("https://w3id.org/pactgraph/id/person/parviz-shahbazov")}
+    )
 
 
 def test_failed_build_leaves_previous_graph(tmp_path):

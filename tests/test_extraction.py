@@ -17,10 +17,17 @@ def facts_of(body: str, published=PUBLISHED):
     return extract_article(Article("t", Path("t.txt"), "Test", body, published))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("approximately 2.3 GW", 2300.0), ("around two gigawatts", 2000.0), ("2 million kilowatts", 2000.0),
-    ("a 100-megawatt plant", 100.0), ("0.315 GW", 315.0), ("1,200 MW", 1200.0),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("approximately 2.3 GW", 2300.0),
+        ("around two gigawatts", 2000.0),
+        ("2 million kilowatts", 2000.0),
+        ("a 100-megawatt plant", 100.0),
+        ("0.315 GW", 315.0),
+        ("1,200 MW", 1200.0),
+    ],
+)
 def test_power_quantities_normalise_to_mw(text, expected):
     assert [q.mw for q in find_power(text)] == [expected]
 
@@ -29,11 +36,20 @@ def test_energy_is_not_power():
     assert find_power("it produced 500 GWh and 3 kWh") == []
 
 
-@pytest.mark.parametrize(("text", "iso"), [
-    ("on 17 June 2024", "2024-06-17"), ("on July 3", "2025-07-03"), ("in April of this year", "2025-04"),
-    ("last November", "2024-11"), ("last year", "2024"), ("earlier this month", "2025-05"),
-    ("on Tuesday", "2025-05-13"), ("in 2013", "2013"), ("on Friday, May 9", "2025-05-09"),
-])
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("on 17 June 2024", "2024-06-17"),
+        ("on July 3", "2025-07-03"),
+        ("in April of this year", "2025-04"),
+        ("last November", "2024-11"),
+        ("last year", "2024"),
+        ("earlier this month", "2025-05"),
+        ("on Tuesday", "2025-05-13"),
+        ("in 2013", "2013"),
+        ("on Friday, May 9", "2025-05-09"),
+    ],
+)
 def test_dates_resolve_against_publication(text, iso):
     assert [d.iso for d in find_dates(text, PUBLISHED)] == [iso]
 
@@ -58,15 +74,18 @@ def test_surname_merges_with_full_name():
 
 
 def test_acronym_in_brackets_is_an_alias():
-    facts = facts_of("The Caspian Grid Authority (CGA) signed a memorandum of understanding with "
-                     "the Nordic Wind Institute on May 5. CGA said the work starts soon.")
+    facts = facts_of(
+        "The Caspian Grid Authority (CGA) signed a memorandum of understanding with "
+        "the Nordic Wind Institute on May 5. CGA said the work starts soon."
+    )
     org = next(e for e in facts.entities if e.name == "Caspian Grid Authority")
     assert "CGA" in org.aliases
 
 
 def test_meeting_with_participants_date_and_place():
-    facts = facts_of("Deputy Minister Omar Haddad held talks with Chen Bo, Director of Example Solar Ltd., "
-                     "in Tashkent on May 6.")
+    facts = facts_of(
+        "Deputy Minister Omar Haddad held talks with Chen Bo, Director of Example Solar Ltd., in Tashkent on May 6."
+    )
     (meeting,) = facts.meetings
     assert meeting.kind == "talks"
     assert {p.name for p in meeting.participants} == {"Omar Haddad", "Chen Bo"}
@@ -74,24 +93,33 @@ def test_meeting_with_participants_date_and_place():
 
 
 def test_agreement_parties_listed_after_between():
-    facts = facts_of("An investment agreement was signed in April between the Ministry of Energy of Georgia, "
-                     "Example Wind Power LLC and Black Sea Grid JSC.")
+    facts = facts_of(
+        "An investment agreement was signed in April between the Ministry of Energy of Georgia, "
+        "Example Wind Power LLC and Black Sea Grid JSC."
+    )
     (agreement,) = facts.agreements
     assert agreement.kind == "investment agreement"
     assert agreement.date == "2025-04"
     assert {p.name for p in agreement.parties} == {
-        "Ministry of Energy of Georgia", "Example Wind Power LLC", "Black Sea Grid JSC"}
+        "Ministry of Energy of Georgia",
+        "Example Wind Power LLC",
+        "Black Sea Grid JSC",
+    }
 
 
 def test_unsigned_agreements_are_not_agreements():
-    facts = facts_of("Georgia and Armenia will sign a cooperation agreement next month. "
-                     "The sides proposed that a memorandum be signed later.")
+    facts = facts_of(
+        "Georgia and Armenia will sign a cooperation agreement next month. "
+        "The sides proposed that a memorandum be signed later."
+    )
     assert facts.agreements == []
 
 
 def test_partnership_between_countries():
-    facts = facts_of("The leaders signed a joint declaration on May 2 establishing a comprehensive strategic "
-                     "partnership between Georgia and Armenia.")
+    facts = facts_of(
+        "The leaders signed a joint declaration on May 2 establishing a comprehensive strategic "
+        "partnership between Georgia and Armenia."
+    )
     (partnership,) = facts.partnerships
     assert partnership.kind == "comprehensive strategic partnership"
     assert {p.name for p in partnership.partners} == {"Georgia", "Armenia"}
@@ -100,21 +128,31 @@ def test_partnership_between_countries():
 def test_capacity_with_technology_status_and_place():
     facts = facts_of("The company is building a 250 MW offshore wind farm in the Black Sea, now under construction.")
     (capacity,) = facts.capacities
-    assert (capacity.value_mw, capacity.technologies, capacity.status) == (250.0, ["offshore wind"], "under construction")
+    assert (capacity.value_mw, capacity.technologies, capacity.status) == (
+        250.0,
+        ["offshore wind"],
+        "under construction",
+    )
     assert capacity.place.name == "Black Sea"
 
 
-@pytest.mark.parametrize("body", [
-    "The factory will make 3 GW of solar panels a year.",
-    "The park uses 15 MW turbines from a Danish maker.",
-    "The banks allocated $2 million to the project.",
-    "The plant generated 800 GWh of electricity last year.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The factory will make 3 GW of solar panels a year.",
+        "The park uses 15 MW turbines from a Danish maker.",
+        "The banks allocated $2 million to the project.",
+        "The plant generated 800 GWh of electricity last year.",
+    ],
+)
 def test_not_generation_capacity(body):
     assert facts_of(body).capacities == []
 
 
 def test_boilerplate_is_not_extracted():
     from pactgraph.articles import strip_boilerplate
-    body = strip_boilerplate("Real news.\n\nEditor: Jane Roe\nDonate TODAY to help us.\nPopular posts from this blog\nX met Y.")
+
+    body = strip_boilerplate(
+        "Real news.\n\nEditor: Jane Roe\nDonate TODAY to help us.\nPopular posts from this blog\nX met Y."
+    )
     assert body == "Real news."

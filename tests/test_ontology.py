@@ -117,8 +117,7 @@ def test_hermit_applies_disjointness(tmp_path: Path) -> None:
     """The reasoner really sees the axioms: a person that is also an organization is refuted."""
     owlready2, world = _hermit_world(
         tmp_path,
-        "<https://w3id.org/pactgraph/id/person/x> a owl:NamedIndividual , pg:Person ,"
-        " pg:Organization .",
+        "<https://w3id.org/pactgraph/id/person/x> a owl:NamedIndividual , pg:Person , pg:Organization .",
     )
     with pytest.raises(owlready2.OwlReadyInconsistentOntologyError):
         owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
@@ -250,8 +249,7 @@ def test_no_terms_minted_in_foreign_namespaces(graph: Graph) -> None:
             (str(s), str(p))
             for p in defining
             for s in graph.subjects(p, None)
-            if isinstance(s, URIRef)
-            and any(str(s).startswith(ns) for ns in FOREIGN_NAMESPACES.values())
+            if isinstance(s, URIRef) and any(str(s).startswith(ns) for ns in FOREIGN_NAMESPACES.values())
         }
     )
     assert bad == []

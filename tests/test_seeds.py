@@ -46,7 +46,9 @@ def test_meetings(rows):
 def test_agreements(rows):
     parties = grouped(rows("agreements"), "kind", "partyLabel")
     assert parties["strategic cooperation agreement"] == {
-        "Azerbaijan National Academy of Sciences", "China Biodiversity Conservation and Green Development Foundation"}
+        "Azerbaijan National Academy of Sciences",
+        "China Biodiversity Conservation and Green Development Foundation",
+    }
     assert parties["declaration"] == {"Azerbaijan", "China"}
     dates = {r["kind"]: r["date"] for r in rows("agreements")}
     assert dates["strategic cooperation agreement"] == "2024-06-17"
@@ -67,8 +69,12 @@ def test_capacities(rows):
 
 def test_roles(rows):
     roles = {(r["personLabel"], r["role"]) for r in rows("roles")}
-    assert {("Parviz Shahbazov", "Minister of Energy"), ("Ilham Aliyev", "President"),
-            ("Xi Jinping", "President"), ("Isa Habibbayli", "President")} <= roles
+    assert {
+        ("Parviz Shahbazov", "Minister of Energy"),
+        ("Ilham Aliyev", "President"),
+        ("Xi Jinping", "President"),
+        ("Isa Habibbayli", "President"),
+    } <= roles
 
 
 def test_no_boilerplate_entities(rows):

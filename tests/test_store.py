@@ -125,9 +125,7 @@ def test_write_atomic_replaces_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]
 
 
-def test_write_atomic_keeps_old_file_when_writing_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_write_atomic_keeps_old_file_when_writing_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "kg.ttl"
     target.write_bytes(b"old")
 

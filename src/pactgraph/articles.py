@@ -69,9 +69,7 @@ def read_article(path: Path) -> Article:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ArticleError(
-            f"{path}: not valid UTF-8 (byte {exc.start}); re-save the article as UTF-8"
-        ) from None
+        raise ArticleError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save the article as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(f"{path}: the article is empty; add text or remove the file")
@@ -89,13 +87,18 @@ def read_article(path: Path) -> Article:
     if leading:
         if published is None:
             published = _parse_date(path, leading.group(1), 1)
-        body = body[leading.end():]
+        body = body[leading.end() :]
     body = strip_boilerplate(body)
     if not body.strip():
         raise ArticleError(f"{path}: the article has no body text after its header; add the body")
     return Article(
-        identifier=path.stem, path=path, title=title, body=body, published=published,
-        source=meta.get("source"), url=meta.get("url"),
+        identifier=path.stem,
+        path=path,
+        title=title,
+        body=body,
+        published=published,
+        source=meta.get("source"),
+        url=meta.get("url"),
     )
 
 
@@ -123,9 +126,7 @@ def _parse_date(path: Path, value: str, line: int) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise ArticleError(
-            f"{path}:{line}: invalid date {value!r}; write it as YYYY-MM-DD"
-        ) from None
+        raise ArticleError(f"{path}:{line}: invalid date {value!r}; write it as YYYY-MM-DD") from None
 
 
 def strip_boilerplate(body: str) -> str:
@@ -154,7 +155,5 @@ def find_articles(directories: list[Path]) -> list[Path]:
             raise ArticleError(f"{directory}: no such folder; pass --articles with a folder of articles")
         found.extend(p for p in directory.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file())
     if not found:
-        raise ArticleError(
-            f"{', '.join(map(str, directories))}: no .txt or .md articles found; add articles first"
-        )
+        raise ArticleError(f"{', '.join(map(str, directories))}: no .txt or .md articles found; add articles first")
     return sorted(set(found), key=lambda p: (p.stem, str(p)))

@@ -23,8 +23,7 @@ class BuildSummary:
     outputs: list[Path] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return (f"built {self.triples} triples from {self.articles} articles → "
-                + ", ".join(map(str, self.outputs)))
+        return f"built {self.triples} triples from {self.articles} articles → " + ", ".join(map(str, self.outputs))
 
 
 def build_quads(paths: list[Path], *, on_article: Callable[[Path], None] | None = None) -> list[ox.Quad]:

@@ -36,9 +36,7 @@ def _build_module():
     except ModuleNotFoundError as err:
         if err.name != "pactgraph.build":
             raise
-        raise UsageError(
-            "the extractor (pactgraph.build) is not available in this installation"
-        ) from None
+        raise UsageError("the extractor (pactgraph.build) is not available in this installation") from None
     return build_module
 
 

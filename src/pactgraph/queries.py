@@ -195,9 +195,7 @@ def _delimited(result: QueryResult, delimiter: str) -> str:
 def _tsv_cell(value: str | None) -> str:
     if value is None:
         return ""
-    return (
-        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    )
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _tsv(result: QueryResult) -> str:

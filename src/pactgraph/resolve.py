@@ -57,7 +57,9 @@ def resolve(all_facts: list[ArticleFacts]) -> dict[tuple[str, str], Resolved]:
         kind = _most_specific(types[key])
         home = countries.get(key)
         resolved[key] = Resolved(
-            iri=iri(*key), type=kind, label=label,
+            iri=iri(*key),
+            type=kind,
+            label=label,
             aliases={a for a in aliases[key] | set(counter) if a != label},
             country_code=codes.get(key),
             in_country=iri("country", slug(fold(home))) if home and key[0] != "country" else None,

@@ -132,9 +132,7 @@ def _load_file(store: ox.Store, path: Path, *, to_graph: ox.NamedNode | None = N
     try:
         store.load(path=path, format=fmt.rdf_format, to_graph=to_graph)
     except SyntaxError as err:
-        raise GraphLoadError(
-            _syntax_message(err), file=path, line=err.lineno, column=err.offset
-        ) from None
+        raise GraphLoadError(_syntax_message(err), file=path, line=err.lineno, column=err.offset) from None
     except (OSError, ValueError) as err:
         raise GraphLoadError(str(err), file=path) from None
 
@@ -165,9 +163,7 @@ def load_graph(paths: Iterable[Path], *, with_ontology: bool = True) -> ox.Store
     if with_ontology:
         onto = ontology_path()
         if not onto.is_file():
-            raise GraphLoadError(
-                "ontology not found", file=onto, hint="reinstall pactgraph or restore the file"
-            )
+            raise GraphLoadError("ontology not found", file=onto, hint="reinstall pactgraph or restore the file")
         _load_file(store, onto, to_graph=ONTOLOGY_GRAPH)
     return store
 
@@ -212,10 +208,7 @@ def serialize(
     items = list(quads)
     data: list[ox.Quad] | list[ox.Triple]
     if fmt.keeps_graphs:
-        as_quads = {
-            item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
-            for item in items
-        }
+        as_quads = {item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph()) for item in items}
         data = sorted(as_quads, key=_quad_key)
     else:
         triples = {item.triple if isinstance(item, ox.Quad) else item for item in items}

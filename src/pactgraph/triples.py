@@ -14,11 +14,25 @@ from .vocab import DCTERMS, PROV, QUDT, RDF, RDFS, SCHEMA, SKOS, TIME, UNIT, XSD
 A = ox.NamedNode(RDF + "type")
 LABEL = ox.NamedNode(RDFS + "label")
 EXTRACTOR = iri("agent", "pactgraph-extractor")
-_CLASS = {"Person": "Person", "Organization": "Organization", "GovernmentBody": "GovernmentBody",
-          "Company": "Company", "Country": "Country", "Place": "Place"}
-_MEETING_CLASS = {"meeting": "Meeting", "visit": "Visit", "talks": "Talks",
-                  "ministerial meeting": "MinisterialMeeting", "summit": "Summit", "forum": "Forum",
-                  "conference": "Conference", "ceremony": "Ceremony", "roundtable": "Roundtable"}
+_CLASS = {
+    "Person": "Person",
+    "Organization": "Organization",
+    "GovernmentBody": "GovernmentBody",
+    "Company": "Company",
+    "Country": "Country",
+    "Place": "Place",
+}
+_MEETING_CLASS = {
+    "meeting": "Meeting",
+    "visit": "Visit",
+    "talks": "Talks",
+    "ministerial meeting": "MinisterialMeeting",
+    "summit": "Summit",
+    "forum": "Forum",
+    "conference": "Conference",
+    "ceremony": "Ceremony",
+    "roundtable": "Roundtable",
+}
 
 
 def _lit(value: str) -> ox.Literal:
@@ -32,10 +46,10 @@ def _typed(value, datatype: str) -> ox.Literal:
 def time_instant(iso: str) -> tuple[ox.NamedNode, list[tuple]]:
     """``id:time/2025-06`` with the OWL-Time property of its precision."""
     node = iri("time", iso)
-    prop, datatype = {10: ("inXSDDate", "date"), 7: ("inXSDgYearMonth", "gYearMonth"),
-                      4: ("inXSDgYear", "gYear")}[len(iso)]
-    return node, [(node, A, ox.NamedNode(TIME + "Instant")),
-                  (node, ox.NamedNode(TIME + prop), _typed(iso, datatype))]
+    prop, datatype = {10: ("inXSDDate", "date"), 7: ("inXSDgYearMonth", "gYearMonth"), 4: ("inXSDgYear", "gYear")}[
+        len(iso)
+    ]
+    return node, [(node, A, ox.NamedNode(TIME + "Instant")), (node, ox.NamedNode(TIME + prop), _typed(iso, datatype))]
 
 
 class ArticleGraph:
@@ -84,8 +98,11 @@ def article_quads(article: Article, facts: ArticleFacts, entities: dict[tuple[st
         meeting_nodes[id(meeting)] = _meeting(g, meeting)
     agreement_nodes = {}
     for agreement in facts.agreements:
-        node = iri("agreement", f"{agreement.date or 'undated'}-{slug(agreement.kind)}-"
-                   + digest(*sorted(g.entity(p).value for p in agreement.parties)))
+        node = iri(
+            "agreement",
+            f"{agreement.date or 'undated'}-{slug(agreement.kind)}-"
+            + digest(*sorted(g.entity(p).value for p in agreement.parties)),
+        )
         agreement_nodes[id(agreement)] = node
         g.add(node, A, pg("Agreement"))
         g.add(node, LABEL, _lit(agreement.label))
@@ -119,8 +136,11 @@ def article_quads(article: Article, facts: ArticleFacts, entities: dict[tuple[st
         person = entities[entity_key(post.person)]
         org = entities[entity_key(post.organization)] if post.organization else None
         role = iri("role", slug(post.role))
-        node = iri("post", f"{person.iri.value.rsplit('/', 1)[1]}--{slug(post.role)}"
-                   + (f"--{org.iri.value.rsplit('/', 1)[1]}" if org else ""))
+        node = iri(
+            "post",
+            f"{person.iri.value.rsplit('/', 1)[1]}--{slug(post.role)}"
+            + (f"--{org.iri.value.rsplit('/', 1)[1]}" if org else ""),
+        )
         g.add(node, A, pg("Post"))
         g.add(node, LABEL, _lit(f"{person.label}, {post.role}" + (f" ({org.label})" if org else "")))
         g.add(node, pg("holder"), person.iri)
@@ -201,7 +221,9 @@ def _capacity(g: ArticleGraph, capacity) -> None:
     g.add(project, pg("hasCapacity"), node)
     g.add(node, A, pg("GenerationCapacity"))
     g.add(node, LABEL, _lit(f"{capacity.value_mw:g} MW"))
-    g.add(node, ox.NamedNode(QUDT + "numericValue"), _typed(f"{capacity.value_mw:.6f}".rstrip("0").rstrip("."), "decimal"))
+    g.add(
+        node, ox.NamedNode(QUDT + "numericValue"), _typed(f"{capacity.value_mw:.6f}".rstrip("0").rstrip("."), "decimal")
+    )
     g.add(node, ox.NamedNode(QUDT + "hasUnit"), ox.NamedNode(UNIT + "MegaW"))
     for tech in capacity.technologies:
         g.add(node, pg("technology"), concept("technology", tech))

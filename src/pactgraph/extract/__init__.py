@@ -106,15 +106,16 @@ def extract_article(article: Article) -> ArticleFacts:
 
 
 def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:
-    """"He made the remark …": a sentence that opens with He/She is about the person the previous
+    """ "He made the remark …": a sentence that opens with He/She is about the person the previous
     sentence named first."""
     pronoun = re.match(r"(?:He|She)\b", sentence.text)
     if not pronoun or not views:
         return
     person = next((e for _, e in views[-1].items if e is not None and e.type == PERSON), None)
     if person is not None:
-        items.insert(0, (Mention(sentence.start, sentence.start + pronoun.end(), pronoun.group(0), PERSON,
-                                 person.name), person))
+        items.insert(
+            0, (Mention(sentence.start, sentence.start + pronoun.end(), pronoun.group(0), PERSON, person.name), person)
+        )
 
 
 def _home_country(body: str, registry: Registry) -> Entity | None:
@@ -139,7 +140,9 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting]) -> 
     for meeting in meetings_here:
         if meeting.kind in ("meeting", "talks", "visit"):
             continue
-        if re.search(r"\b(?:during|at|on the sidelines of)\s+(?:the\s+)?" + re.escape(meeting.label.split()[0]), view.text):
+        if re.search(
+            r"\b(?:during|at|on the sidelines of)\s+(?:the\s+)?" + re.escape(meeting.label.split()[0]), view.text
+        ):
             agreement.signed_during = meeting
             meeting.participants += [p for p in agreement.parties if p not in meeting.participants]
             agreement.date = agreement.date or meeting.date
@@ -147,7 +150,7 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting]) -> 
 
 
 def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int) -> None:
-    """"The two heads of state adopted a declaration": the meeting just reported dates it."""
+    """ "The two heads of state adopted a declaration": the meeting just reported dates it."""
     for meeting in reversed(meetings):
         if meeting.date and not meeting.planned and index - max(meeting.sentences) <= 4:
             agreement.date = meeting.date

@@ -12,7 +12,8 @@ _SIGN = re.compile(r"\b(?:signed|inked|concluded|adopted|initialled|initialed|se
 _NOT_DONE = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|to be|expected to|plans? to|planned to|intends? to|"
     r"proposed|propose|aims? to|ready to|agreed to|is set to|are set to|hope to|wants? to|idea)\s+"
-    r"(?:\w+\s+){0,3}?(?:be\s+)?(?:signed|sign|adopted|adopt|ink|inked|conclude)\b")
+    r"(?:\w+\s+){0,3}?(?:be\s+)?(?:signed|sign|adopted|adopt|ink|inked|conclude)\b"
+)
 KINDS = [
     (r"memorand(?:um|a) of understanding|\bMoUs?\b|\bmemorand(?:um|a)\b", "memorandum of understanding"),
     (r"implementation agreements?", "implementation agreement"),
@@ -30,8 +31,12 @@ _PRONOUN_PARTIES = re.compile(r"\b(?:the two sides|both sides|the sides|the two 
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
 _PARTNERSHIP = re.compile(
     r"\b(?P<kind>comprehensive strategic|all-round strategic|strategic|comprehensive)\s+"
-    r"(?:cooperative\s+)?partnership\b", re.I)
-_ESTABLISH = re.compile(r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I)
+    r"(?:cooperative\s+)?partnership\b",
+    re.I,
+)
+_ESTABLISH = re.compile(
+    r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I
+)
 _ADJ_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\s+(?:relations|ties|partnership|cooperation)")
 
 
@@ -42,15 +47,23 @@ def _kind(match: re.Match) -> str:
     return "agreement"
 
 
-def read_agreements(view: SentenceView, posts: dict[Entity, Post], recent_meetings: list[Meeting],
-                    countries: list[Entity], resolve_portfolio, countries_named=None) -> list[Agreement]:
+def read_agreements(
+    view: SentenceView,
+    posts: dict[Entity, Post],
+    recent_meetings: list[Meeting],
+    countries: list[Entity],
+    resolve_portfolio,
+    countries_named=None,
+) -> list[Agreement]:
     text = view.text
     out: list[Agreement] = []
     signs = list(_SIGN.finditer(text))
     if not signs or _NOT_DONE.search(text):
         return out
     for sign in signs:
-        kinds = [k for k in _KIND.finditer(text) if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60]
+        kinds = [
+            k for k in _KIND.finditer(text) if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60
+        ]
         if not kinds:
             continue
         kind_match = min(kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
@@ -66,7 +79,7 @@ def read_agreements(view: SentenceView, posts: dict[Entity, Post], recent_meetin
             with_match = _WITH.search(text, sign.end())
             objects = []
             if with_match and with_match.start() - sign.end() < 80:
-                end = re.search(r"(?:,\s+(?:during|on|in|at)\b|;|\bto\b|\bon\b)", text[with_match.end():])
+                end = re.search(r"(?:,\s+(?:during|on|in|at)\b|;|\bto\b|\bon\b)", text[with_match.end() :])
                 stop = with_match.end() + (end.start() if end else len(text))
                 objects = view.entities_between(with_match.end(), stop)
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
@@ -88,24 +101,37 @@ def read_agreements(view: SentenceView, posts: dict[Entity, Post], recent_meetin
         kind = _kind(kind_match)
         date = None
         for d in sorted(view.dates, key=lambda d: abs(d.start - sign.start())):
-            before = text[max(0, d.start - 30): d.start].lower()
-            if d.future or re.search(r"(?:planned|scheduled|due|commission\w*|since|established|by|until)\s+(?:for\s+|in\s+|on\s+)?$", before):
+            before = text[max(0, d.start - 30) : d.start].lower()
+            if d.future or re.search(
+                r"(?:planned|scheduled|due|commission\w*|since|established|by|until)\s+(?:for\s+|in\s+|on\s+)?$", before
+            ):
                 continue
             date = d.iso
             break
         place = None
         for m, e in view.items:
             a, _ = view.rel(m)
-            if e is not None and e.type in ("Place", COUNTRY) and a > sign.start() and re.search(r"\bin\s+$", text[max(0, a - 4): a]):
+            if (
+                e is not None
+                and e.type in ("Place", COUNTRY)
+                and a > sign.start()
+                and re.search(r"\bin\s+$", text[max(0, a - 4) : a])
+            ):
                 place = e
                 break
-        topic_match = re.match(r"\s+(?:on|for|to)\s+([^,;.]{3,120})", text[kind_match.end():])
+        topic_match = re.match(r"\s+(?:on|for|to)\s+([^,;.]{3,120})", text[kind_match.end() :])
         label = f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}"
-        out.append(Agreement(
-            kind=kind, label=label, parties=parties, date=date, place=place,
-            topic=topic_match.group(1).strip() if topic_match else kind_match.group(0),
-            sentences={view.sentence.index},
-        ))
+        out.append(
+            Agreement(
+                kind=kind,
+                label=label,
+                parties=parties,
+                date=date,
+                place=place,
+                topic=topic_match.group(1).strip() if topic_match else kind_match.group(0),
+                sentences={view.sentence.index},
+            )
+        )
     return out
 
 
@@ -118,7 +144,7 @@ def _between_parties(view: SentenceView, after: int) -> list[Entity]:
     match = _BETWEEN.search(view.text, after)
     if not match or match.start() - after > 60:
         return []
-    end = re.search(r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]", view.text[match.end():])
+    end = re.search(r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]", view.text[match.end() :])
     stop = match.end() + (end.start() if end else len(view.text))
     return view.entities_between(match.end(), stop)
 
@@ -138,7 +164,7 @@ def _as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entit
 
 
 def _expand_ministries(view, start, end, subject, resolve_portfolio) -> list[Entity]:
-    """"the energy ministries of Azerbaijan, Kazakhstan and Uzbekistan" → three ministries."""
+    """ "the energy ministries of Azerbaijan, Kazakhstan and Uzbekistan" → three ministries."""
     if not subject or any(e.type != COUNTRY for e in subject):
         return subject
     first = min(view.rel(m)[0] for m, e in view.items if e in subject)
@@ -170,8 +196,15 @@ def read_partnerships(view: SentenceView, agreements: list[Agreement], countries
         if len(partners) < 2:
             continue
         date = agreement.date if agreement else None
-        out.append(Partnership(kind=kind, partners=list(dict.fromkeys(partners)), date=date,
-                               established_by=agreement, sentences={view.sentence.index}))
+        out.append(
+            Partnership(
+                kind=kind,
+                partners=list(dict.fromkeys(partners)),
+                date=date,
+                established_by=agreement,
+                sentences={view.sentence.index},
+            )
+        )
     return out
 
 

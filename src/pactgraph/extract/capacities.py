@@ -25,18 +25,36 @@ TECHNOLOGIES = [
 _MANUFACTURING = re.compile(
     r"\b(?:a year|per year|annually|per annum|annual (?:production|output|manufacturing)|manufactur\w*|"
     r"production (?:capacity|line)|factory|of (?:solar )?(?:panels|modules|cells|wafers|turbines|batteries))\b",
-    re.I)
-_TURBINE = re.compile(r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?)\b|^\s*each\b", re.I)
-_ENERGY_CONTEXT = re.compile(r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid)\w*", re.I)
+    re.I,
+)
+_TURBINE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?)\b|^\s*each\b", re.I
+)
+_ENERGY_CONTEXT = re.compile(
+    r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid)\w*",
+    re.I,
+)
 _STATUS = [
-    ("under construction", r"under construction|being built|construction (?:is|has) (?:begun|started|underway)|is building"),
-    ("operating", r"in operation|operational|\boperating\b|came online|commissioned(?! in \d| by)|connected to the grid|put into operation"),
-    ("planned", r"\bplan\w*|propos\w*|\bwill\b|to build|to be built|target\w*|pipeline|project|agreement|"
-                r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*"),
+    (
+        "under construction",
+        r"under construction|being built|construction (?:is|has) (?:begun|started|underway)|is building",
+    ),
+    (
+        "operating",
+        r"in operation|operational|\boperating\b|came online|commissioned(?! in \d| by)|"
+        r"connected to the grid|put into operation",
+    ),
+    (
+        "planned",
+        r"\bplan\w*|propos\w*|\bwill\b|to build|to be built|target\w*|pipeline|project|agreement|"
+        r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*",
+    ),
 ]
 _PROJECT_NOUN = re.compile(
     r"^\s*(?:of\s+)?(?P<noun>(?:[a-z-]+\s+){0,4}?(?:plant|project|farm|park|station|installations?|"
-    r"facility|complex|projects|portfolio|capacity))\b", re.I)
+    r"facility|complex|projects|portfolio|capacity))\b",
+    re.I,
+)
 
 
 def read_capacities(view: SentenceView) -> list[Capacity]:
@@ -44,14 +62,15 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
     out: list[Capacity] = []
     powers = find_power(text)
     for index, power in enumerate(powers):
-        after = text[power.end: power.end + 60]
+        after = text[power.end : power.end + 60]
         window_start = max(0, power.start - 90, powers[index - 1].end if index else 0)
         window_end = min(len(text), power.end + 90, powers[index + 1].start if index + 1 < len(powers) else len(text))
         clause = text[window_start:window_end]
-        if _TURBINE.match(after) or re.search(r"-(?:MW|megawatt)\s*$", power.text, re.I) and _TURBINE.match(after):
+        if _TURBINE.match(after) or (re.search(r"-(?:MW|megawatt)\s*$", power.text, re.I) and _TURBINE.match(after)):
             continue
-        if _MANUFACTURING.search(text[power.start: power.end + 45]) or re.search(
-                r"manufactur\w*|production capacity|factory", text[max(0, power.start - 60): power.start], re.I):
+        if _MANUFACTURING.search(text[power.start : power.end + 45]) or re.search(
+            r"manufactur\w*|production capacity|factory", text[max(0, power.start - 60) : power.start], re.I
+        ):
             continue
         if re.search(r"[$€£¥]|\b(?:USD|dollars?|euros?|yuan|manat)\b", power.text):
             continue
@@ -61,11 +80,20 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         status = _status(clause)
         place = _place(view, window_start, window_end, power.start)
         noun = _PROJECT_NOUN.match(after)
-        project = f"{power.text} {noun.group('noun')}" if noun else f"{power.text} {' and '.join(techs) or 'energy'} capacity"
-        out.append(Capacity(
-            value_mw=power.mw, stated=power.text, technologies=techs, status=status, project=project,
-            place=place, sentences={view.sentence.index},
-        ))
+        project = (
+            f"{power.text} {noun.group('noun')}" if noun else f"{power.text} {' and '.join(techs) or 'energy'} capacity"
+        )
+        out.append(
+            Capacity(
+                value_mw=power.mw,
+                stated=power.text,
+                technologies=techs,
+                status=status,
+                project=project,
+                place=place,
+                sentences={view.sentence.index},
+            )
+        )
     return out
 
 
@@ -104,8 +132,8 @@ def _place(view: SentenceView, start: int, end: int, anchor: int):
         a, b = view.rel(m)
         if e is None or e.type not in (PLACE, COUNTRY) or a < start or b > end:
             continue
-        before = view.text[max(0, a - 14): a].lower()
-        if not re.search(r"\b(?:in|at|off|near)\s+(?:the\s+)?$", before) and not view.text[b:b + 3].startswith("'s"):
+        before = view.text[max(0, a - 14) : a].lower()
+        if not re.search(r"\b(?:in|at|off|near)\s+(?:the\s+)?$", before) and not view.text[b : b + 3].startswith("'s"):
             continue
         if best is None or abs(a - anchor) < abs(best[0] - anchor):
             best = (a, e)

@@ -14,14 +14,33 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS |= {m[:3]: i for m, i in list(MONTHS.items())} | {"sept": 9}
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
@@ -33,7 +52,12 @@ _PATTERNS = [
     ("this_month", re.compile(r"\bthis\s+month\b", re.I)),
     ("last_month_name", re.compile(rf"\b(?P<which>last|next|this)\s+{_MONTH}", re.I)),
     ("rel_year", re.compile(r"\b(?P<which>last|next|this|earlier this|later this)\s+year\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:on\s+|last\s+|this\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+        ),
+    ),
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
     ("year", re.compile(rf"\b(?:in|since|of|by|from|until|during)\s+{_YEAR}\b")),
 ]
@@ -73,7 +97,7 @@ def _after(iso: str, published: dt.date | None) -> bool:
     return iso > published.isoformat()[: len(iso)]
 
 
-def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:  # noqa: C901 - one table
+def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
     g = m.groupdict()
     if name == "iso":
         try:
@@ -139,7 +163,7 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:  # noqa
 
 
 def _preceded_by_in(m: re.Match) -> bool:
-    before = m.string[max(0, m.start() - 12): m.start()].lower()
+    before = m.string[max(0, m.start() - 12) : m.start()].lower()
     return bool(re.search(r"\b(?:in|since|from|until|by|during|of|early|late|mid-?|and|or)\s*$", before))
 
 

@@ -48,8 +48,9 @@ class Registry:
     def get(self, kind: str, name: str) -> Entity | None:
         return self._by_key.get((self._group(kind), org_key(name)))
 
-    def add(self, kind: str, name: str, sentence: int, *, code: str | None = None,
-            in_country: str | None = None) -> Entity:
+    def add(
+        self, kind: str, name: str, sentence: int, *, code: str | None = None, in_country: str | None = None
+    ) -> Entity:
         key = (self._group(kind), org_key(name))
         entity = self._by_key.get(key)
         if entity is None:
@@ -79,8 +80,9 @@ class Registry:
         return self._alias_entity[next(iter(ids))]
 
 
-def resolve_mention(registry: Registry, m: Mention, sentence_index: int, text: str,
-                    home_country: str | None) -> Entity | None:
+def resolve_mention(
+    registry: Registry, m: Mention, sentence_index: int, text: str, home_country: str | None
+) -> Entity | None:
     """The entity a mention stands for, registering it if new; None for names too weak to keep."""
     if m.type == COUNTRY:
         return registry.add(COUNTRY, m.name, sentence_index, code=m.code)
@@ -102,8 +104,8 @@ def resolve_mention(registry: Registry, m: Mention, sentence_index: int, text: s
         if known is not None and known.type == PERSON:
             known.sentences.add(sentence_index)
             return known
-        after = text[m.end:]
-        before = text[max(0, m.start - 20): m.start]
+        after = text[m.end :]
+        before = text[max(0, m.start - 20) : m.start]
         if m.title or SPEECH_OR_ACTION.match(after) or PERSON_BEFORE.search(before) or after.lstrip().startswith(","):
             entity = registry.add(PERSON, m.name, sentence_index)
             words = m.name.split()
@@ -170,5 +172,8 @@ class SentenceView:
         return [m for m, _ in self.items if m.type in {"Event", "EventNoun"}]
 
     def places_between(self, start: int, end: int) -> list[Entity]:
-        return [e for m, e in self.items if e is not None and e.type in {PLACE, COUNTRY}
-                and start <= self.rel(m)[0] and self.rel(m)[1] <= end]
+        return [
+            e
+            for m, e in self.items
+            if e is not None and e.type in {PLACE, COUNTRY} and start <= self.rel(m)[0] and self.rel(m)[1] <= end
+        ]

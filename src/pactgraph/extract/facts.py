@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PERSON, ORGANIZATION, GOVERNMENT, COMPANY, COUNTRY, PLACE = (
-    "Person", "Organization", "GovernmentBody", "Company", "Country", "Place",
+    "Person",
+    "Organization",
+    "GovernmentBody",
+    "Company",
+    "Country",
+    "Place",
 )
 AGENT_TYPES = {PERSON, ORGANIZATION, GOVERNMENT, COMPANY, COUNTRY}
 

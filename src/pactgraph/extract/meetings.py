@@ -17,14 +17,30 @@ _MEET_VERB = re.compile(
 _VISIT_NOUN = re.compile(r"(?:'s|’s)\s+(?:official\s+|state\s+|working\s+)?visits?\s+to\s+")
 _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled to|expected to|"
-    r"upcoming|next|later this (?:year|month)|plans? to|is set to|are set to)\b", re.I)
-_PARTICIPATE = re.compile(r"\b(?:took part|take part|attended|participated|joined|represented|addressed|chaired|spoke)\b")
+    r"upcoming|next|later this (?:year|month)|plans? to|is set to|are set to)\b",
+    re.I,
+)
+_PARTICIPATE = re.compile(
+    r"\b(?:took part|take part|attended|participated|joined|represented|addressed|chaired|spoke)\b"
+)
 _KINDS = [
-    ("ceremony", "ceremony"), ("roundtable", "roundtable"), ("round table", "roundtable"),
-    ("summit", "summit"), ("forum", "forum"), ("conference", "conference"), ("cop", "conference"),
-    ("week", "forum"), ("expo", "forum"), ("exhibition", "forum"), ("congress", "conference"),
-    ("ministerial meeting", "ministerial meeting"), ("ministers", "ministerial meeting"),
-    ("talks", "talks"), ("dialogue", "talks"), ("meeting", "meeting"), ("session", "meeting"),
+    ("ceremony", "ceremony"),
+    ("roundtable", "roundtable"),
+    ("round table", "roundtable"),
+    ("summit", "summit"),
+    ("forum", "forum"),
+    ("conference", "conference"),
+    ("cop", "conference"),
+    ("week", "forum"),
+    ("expo", "forum"),
+    ("exhibition", "forum"),
+    ("congress", "conference"),
+    ("ministerial meeting", "ministerial meeting"),
+    ("ministers", "ministerial meeting"),
+    ("talks", "talks"),
+    ("dialogue", "talks"),
+    ("meeting", "meeting"),
+    ("session", "meeting"),
 ]
 CLAUSE_END = re.compile(r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?:review|discuss|sign)\b")
 
@@ -45,8 +61,10 @@ def _prefer_persons(entities: list[Entity]) -> list[Entity]:
 def _date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
     best = None
     for d in view.dates:
-        before = view.text[max(0, d.start - 25): d.start].lower()
-        if re.search(r"(?:planned|scheduled|due|commission\w*|since|established|by)\s+(?:for\s+|in\s+|on\s+)?$", before):
+        before = view.text[max(0, d.start - 25) : d.start].lower()
+        if re.search(
+            r"(?:planned|scheduled|due|commission\w*|since|established|by)\s+(?:for\s+|in\s+|on\s+)?$", before
+        ):
             continue
         if best is None or abs(d.start - near) < abs(best.start - near):
             best = d
@@ -58,7 +76,7 @@ def _place_after(view: SentenceView, start: int) -> Entity | None:
         a, _ = view.rel(m)
         if e is None or e.type not in (PLACE, COUNTRY) or a < start:
             continue
-        before = view.text[max(0, a - 12): a]
+        before = view.text[max(0, a - 12) : a]
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
             return e
     return None
@@ -68,7 +86,7 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
     meetings: list[Meeting] = []
     text = view.text
     for verb in _MEET_VERB.finditer(text):
-        if verb.group("met") == "meeting" and not text[verb.end():verb.end() + 1].isupper():
+        if verb.group("met") == "meeting" and not text[verb.end() : verb.end() + 1].isupper():
             continue
         clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
         end_match = CLAUSE_END.search(text, verb.end())
@@ -84,27 +102,47 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
             continue
         kind = "talks" if verb.group("talks") else "visit" if verb.group("visited") else "meeting"
         date, future = _date_for(view, verb.start())
-        label = (f"{' and '.join(e.name for e in subjects)} "
-                 f"{'visit' if kind == 'visit' else 'hold talks with' if kind == 'talks' else 'meet'} "
-                 f"{', '.join(e.name for e in objects) or (place.name if place else '')}").strip()
-        meetings.append(Meeting(
-            kind=kind, label=label, date=date, participants=participants,
-            place=place or _place_after(view, verb.end()), planned=future,
-            sentences={view.sentence.index},
-        ))
+        label = (
+            f"{' and '.join(e.name for e in subjects)} "
+            f"{'visit' if kind == 'visit' else 'hold talks with' if kind == 'talks' else 'meet'} "
+            f"{', '.join(e.name for e in objects) or (place.name if place else '')}"
+        ).strip()
+        meetings.append(
+            Meeting(
+                kind=kind,
+                label=label,
+                date=date,
+                participants=participants,
+                place=place or _place_after(view, verb.end()),
+                planned=future,
+                sentences={view.sentence.index},
+            )
+        )
     for visit in _VISIT_NOUN.finditer(text):
-        owner = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= visit.start()
-                 and view.rel(m)[1] >= visit.start() - 2]
+        owner = [
+            e
+            for m, e in view.items
+            if e is not None
+            and e.type == PERSON
+            and view.rel(m)[1] <= visit.start()
+            and view.rel(m)[1] >= visit.start() - 2
+        ]
         target = _place_after(view, visit.end() - 4) or next(iter(view.places_between(visit.end(), len(text))), None)
         if not owner or target is None:
             continue
         dates = [d for d in view.dates if d.start > visit.end()] or [None]
         for d in dates:
-            meetings.append(Meeting(
-                kind="visit", label=f"Visit of {owner[0].name} to {target.name}" + (f" ({d.iso})" if d else ""),
-                date=d.iso if d else None, participants=owner, place=target,
-                planned=bool(d and d.future), sentences={view.sentence.index},
-            ))
+            meetings.append(
+                Meeting(
+                    kind="visit",
+                    label=f"Visit of {owner[0].name} to {target.name}" + (f" ({d.iso})" if d else ""),
+                    date=d.iso if d else None,
+                    participants=owner,
+                    place=target,
+                    planned=bool(d and d.future),
+                    sentences={view.sentence.index},
+                )
+            )
     for m in view.events():
         meetings.append(_event_meeting(view, m))
     return meetings
@@ -117,8 +155,13 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         label = f"{label} ({m.acronym})"
     host = None
     for m2, e in view.items:
-        gap = view.text[view.rel(m2)[1]:a]
-        if m.type == "Event" and e is not None and e.type not in (PERSON, PLACE, COUNTRY) and re.fullmatch(r"\s*(?:\([A-Z]{2,10}\))?\s*", gap):
+        gap = view.text[view.rel(m2)[1] : a]
+        if (
+            m.type == "Event"
+            and e is not None
+            and e.type not in (PERSON, PLACE, COUNTRY)
+            and re.fullmatch(r"\s*(?:\([A-Z]{2,10}\))?\s*", gap)
+        ):
             host = e  # "the Shanghai Cooperation Organization (SCO) Energy Ministers’ Meeting"
             acronym = re.search(r"[A-Z]{2,10}", gap)
             label = f"{acronym.group(0) if acronym else e.name} {label}"
@@ -131,18 +174,27 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
     place = _place_after(view, b)
     date, future = _date_for(view, a)
     participants: list[Entity] = [host] if host else []
-    for m2, e in view.items:
+    for _, e in view.items:
         if e is None or e.type not in (PERSON,):
             continue
         participants.append(e)
     text = view.text
-    planned = future or bool(re.search(r"\b(?:upcoming|to be held|will be held|later this year|expected to)\b", text[max(0, a - 80): b + 60]))
+    planned = future or bool(
+        re.search(
+            r"\b(?:upcoming|to be held|will be held|later this year|expected to)\b", text[max(0, a - 80) : b + 60]
+        )
+    )
     return Meeting(
-        kind=kind_of(label), label=label, date=date, place=place,
-        participants=list(dict.fromkeys(participants)) if _PARTICIPATE.search(text) or
-        re.search(r"\b(?:during|at|on the sidelines of|in)\s+(?:the\s+)?$", text[max(0, a - 30): a]) else
-        ([host] if host else []),
-        planned=planned, sentences={view.sentence.index},
+        kind=kind_of(label),
+        label=label,
+        date=date,
+        place=place,
+        participants=list(dict.fromkeys(participants))
+        if _PARTICIPATE.search(text)
+        or re.search(r"\b(?:during|at|on the sidelines of|in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])
+        else ([host] if host else []),
+        planned=planned,
+        sentences={view.sentence.index},
     )
 
 

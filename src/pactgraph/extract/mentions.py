@@ -8,32 +8,145 @@ Org", organization heads (Ministry of …, … Institute, … Co., Ltd., … LLC
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE
 
 ORG_HEADS = {
-    "Administration", "Agency", "Bank", "University", "School", "Institute", "Academy", "Foundation",
-    "Organization", "Organisation", "Group", "Corporation", "Corp.", "Company", "Co.", "Ltd", "Ltd.",
-    "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC", "Council", "Committee", "Commission",
-    "Authority", "Fund", "Association", "Federation", "Secretariat", "Department", "Office", "Centre",
-    "Center", "Resources", "Power", "Holding", "Holdings", "Consortium", "Sciences", "Chamber",
-    "Parliament", "Government", "Cabinet", "Ministry", "Ministries", "Alliance", "Network", "Union",
-    "College", "Observatory", "Laboratory", "Grid", "Enterprises", "Industries", "Partners",
+    "Administration",
+    "Agency",
+    "Bank",
+    "University",
+    "School",
+    "Institute",
+    "Academy",
+    "Foundation",
+    "Organization",
+    "Organisation",
+    "Group",
+    "Corporation",
+    "Corp.",
+    "Company",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Limited",
+    "Inc.",
+    "JSC",
+    "PLC",
+    "CJSC",
+    "OJSC",
+    "Council",
+    "Committee",
+    "Commission",
+    "Authority",
+    "Fund",
+    "Association",
+    "Federation",
+    "Secretariat",
+    "Department",
+    "Office",
+    "Centre",
+    "Center",
+    "Resources",
+    "Power",
+    "Holding",
+    "Holdings",
+    "Consortium",
+    "Sciences",
+    "Chamber",
+    "Parliament",
+    "Government",
+    "Cabinet",
+    "Ministry",
+    "Ministries",
+    "Alliance",
+    "Network",
+    "Union",
+    "College",
+    "Observatory",
+    "Laboratory",
+    "Grid",
+    "Enterprises",
+    "Industries",
+    "Partners",
 }
-ORG_TAIL_WORDS = {"Investment", "Investments", "Holding", "International", "Overseas", "Engineering",
-                  "Construction", "Trading", "Services", "Solutions", "Technologies", "Technology",
-                  "Renewables", "Green", "Energy", "Power"}
-GOVERNMENT_WORDS = {"Ministry", "Administration", "Agency", "Commission", "Authority", "Government",
-                    "Cabinet", "Parliament", "Department", "Office", "Secretariat", "Council"}
-COMPANY_WORDS = {"Co.", "Ltd", "Ltd.", "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC",
-                 "Corporation", "Corp.", "Company", "Group", "Holding", "Holdings", "Power", "Resources",
-                 "Enterprises", "Industries"}
+ORG_TAIL_WORDS = {
+    "Investment",
+    "Investments",
+    "Holding",
+    "International",
+    "Overseas",
+    "Engineering",
+    "Construction",
+    "Trading",
+    "Services",
+    "Solutions",
+    "Technologies",
+    "Technology",
+    "Renewables",
+    "Green",
+    "Energy",
+    "Power",
+}
+GOVERNMENT_WORDS = {
+    "Ministry",
+    "Administration",
+    "Agency",
+    "Commission",
+    "Authority",
+    "Government",
+    "Cabinet",
+    "Parliament",
+    "Department",
+    "Office",
+    "Secretariat",
+    "Council",
+}
+COMPANY_WORDS = {
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Limited",
+    "Inc.",
+    "JSC",
+    "PLC",
+    "CJSC",
+    "OJSC",
+    "Corporation",
+    "Corp.",
+    "Company",
+    "Group",
+    "Holding",
+    "Holdings",
+    "Power",
+    "Resources",
+    "Enterprises",
+    "Industries",
+}
 LEGAL_SUFFIXES = {"co", "ltd", "llc", "limited", "inc", "jsc", "plc", "cjsc", "ojsc", "corp"}
 EVENT_HEADS = {
-    "Forum", "Summit", "Conference", "Meeting", "Meetings", "Week", "Expo", "Exhibition", "Congress",
-    "Roundtable", "Ceremony", "Dialogue", "Session", "Festival", "Talks", "Symposium", "Workshop",
+    "Forum",
+    "Summit",
+    "Conference",
+    "Meeting",
+    "Meetings",
+    "Week",
+    "Expo",
+    "Exhibition",
+    "Congress",
+    "Roundtable",
+    "Ceremony",
+    "Dialogue",
+    "Session",
+    "Festival",
+    "Talks",
+    "Symposium",
+    "Workshop",
 }
 TITLE_CORE = (
     r"(?:President|Vice[- ]President|Prime Minister|Premier|Minister|Chairman|Chairwoman|Chairperson|"
@@ -53,24 +166,153 @@ TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"M
 HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Academician", "Professor"}
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
 FUNCTION_WORDS = {
-    "The", "A", "An", "In", "On", "At", "As", "It", "He", "She", "They", "We", "I", "His", "Her", "Its",
-    "Their", "Our", "This", "That", "These", "Those", "During", "After", "Before", "While", "When",
-    "Under", "But", "And", "Or", "According", "Earlier", "Later", "Both", "Some", "All", "Among",
-    "Also", "Meanwhile", "However", "There", "Here", "With", "By", "For", "From", "To", "Of", "If",
-    "Since", "Through", "Following", "Besides", "Speaking", "Addressing", "Representatives",
-    "Participants", "Delegations", "Officials", "Minister", "Ministers", "Last", "Next", "Today",
-    "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Credit", "Photo", "Do", "Donate", "Check", "Editor", "Contact", "Why",
-    "What", "How", "Who", "Where", "Such", "Other", "Each", "Every", "Many", "Several", "Two", "Three",
-    "Chinese", "Under", "Within", "Over", "Despite", "Including",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "During",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Under",
+    "But",
+    "And",
+    "Or",
+    "According",
+    "Earlier",
+    "Later",
+    "Both",
+    "Some",
+    "All",
+    "Among",
+    "Also",
+    "Meanwhile",
+    "However",
+    "There",
+    "Here",
+    "With",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "If",
+    "Since",
+    "Through",
+    "Following",
+    "Besides",
+    "Speaking",
+    "Addressing",
+    "Representatives",
+    "Participants",
+    "Delegations",
+    "Officials",
+    "Minister",
+    "Ministers",
+    "Last",
+    "Next",
+    "Today",
+    "Yesterday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Credit",
+    "Photo",
+    "Do",
+    "Donate",
+    "Check",
+    "Editor",
+    "Contact",
+    "Why",
+    "What",
+    "How",
+    "Who",
+    "Where",
+    "Such",
+    "Other",
+    "Each",
+    "Every",
+    "Many",
+    "Several",
+    "Two",
+    "Three",
+    "Chinese",
+    "Within",
+    "Over",
+    "Despite",
+    "Including",
 }
 # Capitalised words that start names of things but are never part of a person's name.
 NON_NAME_WORDS = {
-    "Green", "Energy", "Renewable", "Solar", "Wind", "Offshore", "Oil", "Gas", "Belt", "Road", "State",
-    "National", "Joint", "Declaration", "Memorandum", "Agreement", "Statement", "Strategic",
-    "Comprehensive", "Partnership", "Cooperation", "Project", "Projects", "Plant", "Corridor", "Route",
-    "Initiative", "Heads", "Ministers", "Climate", "Change", "Industrial", "Innovation", "Report",
+    "Green",
+    "Energy",
+    "Renewable",
+    "Solar",
+    "Wind",
+    "Offshore",
+    "Oil",
+    "Gas",
+    "Belt",
+    "Road",
+    "State",
+    "National",
+    "Joint",
+    "Declaration",
+    "Memorandum",
+    "Agreement",
+    "Statement",
+    "Strategic",
+    "Comprehensive",
+    "Partnership",
+    "Cooperation",
+    "Project",
+    "Projects",
+    "Plant",
+    "Corridor",
+    "Route",
+    "Initiative",
+    "Heads",
+    "Ministers",
+    "Climate",
+    "Change",
+    "Industrial",
+    "Innovation",
+    "Report",
 }
 NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.)$")
 
@@ -99,7 +341,7 @@ def _tokens(sentence):
 
 
 def _is_cap(text: str) -> bool:
-    return bool(text) and (text[0].isupper() or text[0].isdigit() and any(c.isupper() for c in text))
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isupper() for c in text)))
 
 
 def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
@@ -123,16 +365,16 @@ def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
 
 
 def _apply_qualifiers(mentions: list[Mention], text: str) -> None:
-    """"Azerbaijan's Ministry of Energy", "China's Energy Minister X": the country qualifies the
+    """ "Azerbaijan's Ministry of Energy", "China's Energy Minister X": the country qualifies the
     next mention (and stops being a mention of its own)."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
-        if a.type == COUNTRY and text[a.end:b.start].strip() in {"'s", "’s"}:
+    for a, b in itertools.pairwise(mentions):
+        if a.type == COUNTRY and text[a.end : b.start].strip() in {"'s", "’s"}:
             a.type = "Qualifier"
             if b.title:
                 b.title_country = b.title_country or a.name
             else:
                 b.country = b.country or a.name
-        elif a.type == COUNTRY and b.title and b.title_start is not None and not text[a.end:b.title_start].strip():
+        elif a.type == COUNTRY and b.title and b.title_start is not None and not text[a.end : b.title_start].strip():
             b.title_country = b.title_country or a.name
 
 
@@ -151,11 +393,16 @@ def _chunk_end(tokens, i: int) -> int:
                 j = k
             else:
                 break
-        elif text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in {"Ltd", "Ltd.", "Inc.", "LLC", "Limited"}:
-            j += 1
-        elif text in {"’", "'"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j - 1][0].endswith("s"):
-            j += 1
-        elif text == "-" and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j][1] == tokens[j - 1][2]:
+        elif (
+            (text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in {"Ltd", "Ltd.", "Inc.", "LLC", "Limited"})
+            or (
+                text in {"’", "'"}
+                and j + 1 < len(tokens)
+                and _is_cap(tokens[j + 1][0])
+                and tokens[j - 1][0].endswith("s")
+            )
+            or (text == "-" and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j][1] == tokens[j - 1][2])
+        ):
             j += 1
         else:
             break
@@ -174,7 +421,7 @@ def _span_text(tokens, i: int, j: int) -> str:
     return out
 
 
-def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:  # noqa: C901 - one left-to-right reader
+def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
     """Read a capitalised chunk left to right into mentions."""
     found: list[Mention] = []
     pending_country: tuple[str, str] | None = None  # ("Azerbaijan", "AZ") from "Azerbaijan's" / "Azerbaijani"
@@ -272,8 +519,13 @@ def _names_ahead(tokens, a: int, b: int) -> bool:
 
 def _name_end(tokens, k: int, j: int) -> int | None:
     end = k
-    while (end < j and end - k < 4 and NAME_TOKEN.match(tokens[end][0])
-           and tokens[end][0] not in FUNCTION_WORDS | NON_NAME_WORDS and tokens[end][0] not in TITLE_WORDS):
+    while (
+        end < j
+        and end - k < 4
+        and NAME_TOKEN.match(tokens[end][0])
+        and tokens[end][0] not in FUNCTION_WORDS | NON_NAME_WORDS
+        and tokens[end][0] not in TITLE_WORDS
+    ):
         end += 1
     return end if end > k else None
 
@@ -295,8 +547,11 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             break
     if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
         stop = k + 1
-        while stop < j and not (tokens[stop][0] in {"and", ","} and stop + 1 < j and (
-                _starts_org(tokens, stop + 1, j) or tokens[stop + 1][1] in gaz)):
+        while stop < j and not (
+            tokens[stop][0] in {"and", ","}
+            and stop + 1 < j
+            and (_starts_org(tokens, stop + 1, j) or tokens[stop + 1][1] in gaz)
+        ):
             stop += 1
         best = max(best or 0, stop)
     if best is None:
@@ -339,7 +594,7 @@ def _event_end(tokens, k: int, j: int) -> int | None:
     for e in range(k + 1, j + 1):
         if tokens[e - 1][0] in EVENT_HEADS or tokens[e - 1][0].rstrip("’'s") in EVENT_HEADS:
             best = e
-    if best is None or best - k < 2 and tokens[k][0] in EVENT_HEADS:
+    if best is None or (best - k < 2 and tokens[k][0] in EVENT_HEADS):
         return None
     end = best
     if end < j and tokens[end][0] in {"of", "for", "on"}:
@@ -349,7 +604,13 @@ def _event_end(tokens, k: int, j: int) -> int | None:
 
 def _org_type(tokens, k: int, e: int) -> str:
     words = {t[0] for t in tokens[k:e]}
-    if tokens[k][0] in GOVERNMENT_WORDS or words & {"Ministry", "Administration", "Government", "Cabinet", "Parliament"}:
+    if tokens[k][0] in GOVERNMENT_WORDS or words & {
+        "Ministry",
+        "Administration",
+        "Government",
+        "Cabinet",
+        "Parliament",
+    }:
         return GOVERNMENT
     if words & COMPANY_WORDS:
         return COMPANY
@@ -393,10 +654,10 @@ ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
 
 
 def attach_acronyms(mentions: list[Mention], text: str) -> None:
-    """"National Energy Administration (NEA)": remember NEA as the organization's acronym."""
+    """ "National Energy Administration (NEA)": remember NEA as the organization's acronym."""
     for m in mentions:
         if m.type in {ORGANIZATION, GOVERNMENT, COMPANY, "Event"}:
-            match = ACRONYM.match(text[m.end: m.end + 20])
+            match = ACRONYM.match(text[m.end : m.end + 20])
             if match:
                 m.acronym = match.group(1)
 

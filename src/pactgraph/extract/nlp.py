@@ -12,14 +12,61 @@ from . import gazetteer
 
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = {
-    "co.", "ltd.", "inc.", "corp.", "dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "no.", "jr.", "sr.",
-    "gen.", "gov.", "u.s.", "u.n.", "e.g.", "i.e.", "vs.", "approx.", "est.", "jan.", "feb.", "aug.",
-    "sept.", "oct.", "nov.", "dec.",
+    "co.",
+    "ltd.",
+    "inc.",
+    "corp.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "prof.",
+    "st.",
+    "no.",
+    "jr.",
+    "sr.",
+    "gen.",
+    "gov.",
+    "u.s.",
+    "u.n.",
+    "e.g.",
+    "i.e.",
+    "vs.",
+    "approx.",
+    "est.",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 }
 
 
-SENTENCE_STARTERS = {"The", "He", "She", "It", "They", "This", "These", "That", "In", "On", "At", "A",
-                     "An", "We", "Its", "His", "Her", "Their", "During", "According", "Both"}
+SENTENCE_STARTERS = {
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "This",
+    "These",
+    "That",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "We",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "During",
+    "According",
+    "Both",
+}
 
 
 @Language.component("pactgraph_sentence_fixes")
@@ -29,9 +76,11 @@ def _sentence_fixes(doc):
         if not token.is_sent_start:
             continue
         previous = doc[i - 1]
-        if previous.text.lower() in ABBREVIATIONS and token.text not in SENTENCE_STARTERS or (token.text[:1].islower() and previous.text != "\n"):
+        if (previous.text.lower() in ABBREVIATIONS and token.text not in SENTENCE_STARTERS) or (
+            token.text[:1].islower() and previous.text != "\n"
+        ):
             token.is_sent_start = False
-        if "\n\n" in previous.text or previous.text.count("\n") >= 1 and previous.is_space:
+        if "\n\n" in previous.text or (previous.text.count("\n") >= 1 and previous.is_space):
             token.is_sent_start = True
     return doc
 

@@ -25,7 +25,9 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
         if m.title:
             role, org = _split_title(view, m.title, index, country_named)
             if org is None:
-                org = _qualifier_before(view, m.title_start) or (country_named(m.title_country) if m.title_country else None)
+                org = _qualifier_before(view, m.title_start) or (
+                    country_named(m.title_country) if m.title_country else None
+                )
             if org is None and "minister" in role.lower():
                 org = home_country
             posts.append(Post(person=person, role=role, organization=org, sentences={view.sentence.index}))
@@ -37,7 +39,7 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
 
 
 def _split_title(view: SentenceView, title: str, index: int, country_named) -> tuple[str, Entity | None]:
-    """"President of China" → ("President", China) when what follows "of" is a known entity."""
+    """ "President of China" → ("President", China) when what follows "of" is a known entity."""
     match = _TITLE_OF.match(title)
     if match:
         country = country_named(match.group("rest"))
@@ -57,37 +59,45 @@ def _qualifier_before(view: SentenceView, title_start: int | None) -> Entity | N
     for m, e in view.items:
         if e is None or e.type == PERSON:
             continue
-        gap = view.sentence.text[m.end - view.sentence.start: title_start - view.sentence.start]
+        gap = view.sentence.text[m.end - view.sentence.start : title_start - view.sentence.start]
         if m.end <= title_start and gap.strip() in {"", "'s", "’s"}:
             return e
     return None
 
 
 def _appositive(view: SentenceView, index: int) -> Post | None:
-    """"Name, title of Org" and "Name, Org's title"."""
+    """ "Name, title of Org" and "Name, Org's title"."""
     m, person = view.items[index]
     text = view.text
     _, end = view.rel(m)
-    following = view.items[index + 1:index + 4]
+    following = view.items[index + 1 : index + 4]
     for position, (m2, org) in enumerate(following):
         if org is None or org.type == PERSON:
             continue
         a, b = view.rel(m2)
         if position + 1 < len(following) and following[position + 1][1] is not None:
             m3, org3 = following[position + 1]
-            if text[b:view.rel(m3)[0]].strip() in {"'s", "’s"} and org3.type != PERSON:
+            if text[b : view.rel(m3)[0]].strip() in {"'s", "’s"} and org3.type != PERSON:
                 b = view.rel(m3)[1]  # "rector of SOCAR's Baku Higher Oil School": the school
                 org = org3
         between = text[end:a]
         match = _APPOSITIVE.match(between)
         if match and _is_title(match.group("title")):
-            return Post(person=person, role=match.group("title").strip(), organization=org,
-                        sentences={view.sentence.index})
+            return Post(
+                person=person, role=match.group("title").strip(), organization=org, sentences={view.sentence.index}
+            )
         if _APPOSITIVE_POSSESSIVE.match(between):
-            after = re.match(r"^(?:'s|’s)\s+(?P<title>(?:[A-Z][\w-]*\s*){1,4}(?:\s+(?:for|of|in)\s+(?:[A-Z][\w-]*\s*(?:and\s+)?){1,4})?)", text[b:])
+            after = re.match(
+                r"^(?:'s|’s)\s+(?P<title>(?:[A-Z][\w-]*\s*){1,4}(?:\s+(?:for|of|in)\s+(?:[A-Z][\w-]*\s*(?:and\s+)?){1,4})?)",
+                text[b:],
+            )
             if after and _is_title(after.group("title")):
-                return Post(person=person, role=after.group("title").strip().rstrip(","), organization=org,
-                            sentences={view.sentence.index})
+                return Post(
+                    person=person,
+                    role=after.group("title").strip().rstrip(","),
+                    organization=org,
+                    sentences={view.sentence.index},
+                )
         break
     return None
 

@@ -12,17 +12,48 @@ import re
 from dataclasses import dataclass
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "half a": 0.5,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-UNITS_MW = {"kw": 1e-3, "kilowatt": 1e-3, "mw": 1.0, "megawatt": 1.0, "gw": 1e3, "gigawatt": 1e3,
-            "tw": 1e6, "terawatt": 1e6}
+UNITS_MW = {
+    "kw": 1e-3,
+    "kilowatt": 1e-3,
+    "mw": 1.0,
+    "megawatt": 1.0,
+    "gw": 1e3,
+    "gigawatt": 1e3,
+    "tw": 1e6,
+    "terawatt": 1e6,
+}
 
-_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(
-    sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")"
-_HEDGE = r"(?P<hedge>(?:approximately|about|around|roughly|nearly|almost|some|over|more than|up to|at least|a total of|total of)\s+)?"
+_NUM = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
+_HEDGE = (
+    r"(?P<hedge>(?:approximately|about|around|roughly|nearly|almost|some|over|more than|up to|"
+    r"at least|a total of|total of)\s+)?"
+)
 _POWER = re.compile(
     rf"{_HEDGE}{_NUM}(?:\s*(?P<scale>thousand|million|billion))?[\s-]*"
     r"(?P<unit>GW|MW|kW|KW|TW|(?:giga|mega|kilo|tera)watts?)(?P<hours>h|-hours?|\s+hours?)?\b(?!-hour)",
