@@ -27,13 +27,14 @@ from .capacities import read_capacities
 from .dates import find_dates
 from .entities import Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
-from .meetings import merge_meetings, read_meetings
+from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .nlp import pipeline
 from .posts import read_posts
 
 __all__ = ["extract_article"]
 
+LEAD_SENTENCES = 2  # the lead of a news report: its first three sentences
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,|\s+[–—-])")
 
 
@@ -81,18 +82,28 @@ def extract_article(article: Article) -> ArticleFacts:
         post_of.setdefault(post.person, post)
     for view in views:
         found = read_meetings(view)
+        add_anaphoric_participants(view, meetings)
         meetings.extend(found)
         countries = _countries_by_frequency(registry)
         signed = read_agreements(view, post_of, meetings, countries, portfolio_ministry, country_by_word)
         for agreement in signed:
-            _link_event(view, agreement, found)
+            _link_event(view, agreement, found, posts)
             if agreement.date is None:
                 _date_from_recent_meeting(agreement, meetings, view.sentence.index)
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word))
         capacities.extend(read_capacities(view))
+    dateline = _dateline_date(views)
     for meeting in meetings:
-        if meeting.date is None and not meeting.planned and article.published:
+        if (
+            meeting.date is None
+            and not meeting.planned
+            and meeting.named
+            and dateline
+            and min(meeting.sentences) <= LEAD_SENTENCES
+        ):
+            meeting.date = dateline  # the event a wire report opens with happened on its dateline
+        if meeting.date is None and not meeting.planned and not meeting.named and article.published:
             meeting.date = article.published.strftime("%Y-%m")  # news reports the recent past
     return ArticleFacts(
         sentences=sentences,
@@ -118,6 +129,14 @@ def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> No
         )
 
 
+def _dateline_date(views: list[SentenceView]) -> str | None:
+    """The date of a dateline such as "BAKU, Azerbaijan, June 26."."""
+    if not views or not _DATELINE.match(views[0].text):
+        return None
+    first = views[0].dates[0] if views[0].dates else None
+    return first.iso if first is not None and first.start < 40 else None
+
+
 def _home_country(body: str, registry: Registry) -> Entity | None:
     """The country of the dateline ("BAKU, Azerbaijan, June 26."), if there is one."""
     match = _DATELINE.match(body)
@@ -135,18 +154,26 @@ def _countries_by_frequency(registry: Registry) -> list[Entity]:
     return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))]
 
 
-def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting]) -> None:
-    """An agreement signed "during" or "at" an event: its parties took part in that event."""
+def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], posts: list[Post]) -> None:
+    """An agreement signed "during" or "at" an event: its parties (and the ministers who head the
+    ministries among them) took part in that event."""
+    if not re.search(r"\b(?:during|at|on the sidelines of)\b", view.text):
+        return
     for meeting in meetings_here:
-        if meeting.kind in ("meeting", "talks", "visit"):
+        if not meeting.named:
             continue
-        if re.search(
-            r"\b(?:during|at|on the sidelines of)\s+(?:the\s+)?" + re.escape(meeting.label.split()[0]), view.text
-        ):
-            agreement.signed_during = meeting
-            meeting.participants += [p for p in agreement.parties if p not in meeting.participants]
-            agreement.date = agreement.date or meeting.date
-            meeting.date = meeting.date or agreement.date
+        agreement.signed_during = agreement.signed_during or meeting
+        heads = [
+            p.person
+            for p in posts
+            if "minister" in p.role.lower()
+            and p.organization is not None
+            and any(party.name.endswith(f"of {p.organization.name}") for party in agreement.parties)
+        ]
+        meeting.participants += [p for p in [*agreement.parties, *heads] if p not in meeting.participants]
+        agreement.date = agreement.date or meeting.date
+        meeting.date = meeting.date or agreement.date
+        meeting.place = meeting.place or agreement.place
 
 
 def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int) -> None:

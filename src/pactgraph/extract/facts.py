@@ -47,6 +47,7 @@ class Meeting(Fact):
     participants: list[Entity] = field(default_factory=list)
     planned: bool = False
     part_of: Meeting | None = None
+    named: bool = False  # an event named or described in the text, not a "met"/"talks" clause
 
 
 @dataclass

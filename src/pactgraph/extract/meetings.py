@@ -9,6 +9,25 @@ import re
 from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
+_ANAPHOR = re.compile(
+    r"\b(?:attended|took part in|participated in|told|addressed|joined|at|during)\s+the\s+"
+    r"(?:event|ceremony|gathering|meeting|forum|summit|roundtable|conference|session)\b"
+)
+
+
+def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> None:
+    """ "Nurbek and Amrullayev attended the ceremony": persons joining the event last reported."""
+    if not _ANAPHOR.search(view.text):
+        return
+    event = next((m for m in reversed(meetings) if m.named and view.sentence.index not in m.sentences), None)
+    if event is None:
+        return
+    persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+    event.participants += [p for p in persons if p not in event.participants]
+    if persons:
+        event.sentences.add(view.sentence.index)
+
+
 _MEET_VERB = re.compile(
     r"\b(?:(?P<talks>held talks|holds talks|hold talks|had talks|conducted talks|talks)\s+with|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
@@ -174,6 +193,14 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
     place = _place_after(view, b)
     date, future = _date_for(view, a)
     participants: list[Entity] = [host] if host else []
+    hosting = re.search(
+        r"\b(?:in\s+)?(?:hosting|hosts|hosted|to host|will host)\s+(?:the\s+)?(?:\w+\s+){0,2}$", view.text[:a]
+    )
+    if hosting:  # "supports Azerbaijan in hosting COP29": the host takes part
+        hosts = [e for m2, e in view.items if e is not None and e.is_agent and view.rel(m2)[1] <= hosting.start()]
+        if hosts:
+            host = hosts[-1]
+            participants = [host]
     for _, e in view.items:
         if e is None or e.type not in (PERSON,):
             continue
@@ -194,6 +221,7 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         or re.search(r"\b(?:during|at|on the sidelines of|in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])
         else ([host] if host else []),
         planned=planned,
+        named=True,
         sentences={view.sentence.index},
     )
 

@@ -226,8 +226,6 @@ FUNCTION_WORDS = {
     "Participants",
     "Delegations",
     "Officials",
-    "Minister",
-    "Ministers",
     "Last",
     "Next",
     "Today",
@@ -368,7 +366,11 @@ def _apply_qualifiers(mentions: list[Mention], text: str) -> None:
     """ "Azerbaijan's Ministry of Energy", "China's Energy Minister X": the country qualifies the
     next mention (and stops being a mention of its own)."""
     for a, b in itertools.pairwise(mentions):
-        if a.type == COUNTRY and text[a.end : b.start].strip() in {"'s", "’s"}:
+        possessive = text[a.end : b.start].strip() in {"'s", "’s"}
+        organizations = {ORGANIZATION, GOVERNMENT, COMPANY}
+        if possessive and a.type in organizations and b.type in organizations:
+            a.type = "Qualifier"  # "SOCAR's Baku Higher Oil School": the school is the organization
+        elif a.type == COUNTRY and possessive:
             a.type = "Qualifier"
             if b.title:
                 b.title_country = b.title_country or a.name
@@ -598,7 +600,11 @@ def _event_end(tokens, k: int, j: int) -> int | None:
         return None
     end = best
     if end < j and tokens[end][0] in {"of", "for", "on"}:
-        end = j
+        end += 1
+        while end < j and (tokens[end][0] != "in" and (_is_cap(tokens[end][0]) or tokens[end][0] in CONNECTORS)):
+            end += 1
+        while tokens[end - 1][0] in CONNECTORS:
+            end -= 1
     return end
 
 

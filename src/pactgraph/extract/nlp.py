@@ -73,6 +73,10 @@ SENTENCE_STARTERS = {
 def _sentence_fixes(doc):
     """Undo sentence breaks after abbreviations ("Co. Ltd.") and before lower-case words."""
     for i, token in enumerate(doc[1:], start=1):
+        previous = doc[i - 1]
+        if previous.text.lower() in ABBREVIATIONS and token.text in SENTENCE_STARTERS:
+            token.is_sent_start = True  # "… Co. Ltd. The two sides …": the abbreviation ends the sentence
+            continue
         if not token.is_sent_start:
             continue
         previous = doc[i - 1]

@@ -80,7 +80,7 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
             if text[b : view.rel(m3)[0]].strip() in {"'s", "’s"} and org3.type != PERSON:
                 b = view.rel(m3)[1]  # "rector of SOCAR's Baku Higher Oil School": the school
                 org = org3
-        between = text[end:a]
+        between = re.sub(r"\S+['’]s\s*$", "", text[end:a])  # "rector of SOCAR's Baku Higher Oil School"
         match = _APPOSITIVE.match(between)
         if match and _is_title(match.group("title")):
             return Post(
