@@ -156,3 +156,33 @@ def test_boilerplate_is_not_extracted():
         "Real news.\n\nEditor: Jane Roe\nDonate TODAY to help us.\nPopular posts from this blog\nX met Y."
     )
     assert body == "Real news."
+
+
+def test_pronoun_subject_is_the_previous_person():
+    facts = facts_of("Energy Minister Lena Vogt spoke to reporters. She made the remarks at the opening "
+                     "ceremony of the Caspian Energy Forum held in Baku.")
+    forum = next(m for m in facts.meetings if m.label == "Caspian Energy Forum")
+    assert [p.name for p in forum.participants] == ["Lena Vogt"]
+    ceremony = next(m for m in facts.meetings if m.kind == "ceremony")
+    assert ceremony.part_of is forum
+
+
+def test_later_sentence_adds_participants_to_the_event():
+    facts = facts_of("A roundtable on grid cooperation was held in Tbilisi on Monday. "
+                     "Energy Minister Levan Dadiani and Deputy Minister Arman Petrosyan attended the event.")
+    (roundtable,) = facts.meetings
+    assert roundtable.date == "2025-05-12"
+    assert {p.name for p in roundtable.participants} == {"Levan Dadiani", "Arman Petrosyan"}
+
+
+def test_dateline_dates_the_lead_event():
+    facts = facts_of("TASHKENT, May 13. The Central Asia Grid Forum opened with ministers from five countries.")
+    (forum,) = facts.meetings
+    assert forum.date == "2025-05-13"
+
+
+def test_documents_with_different_titles_stay_apart():
+    facts = facts_of("The Joint Declaration on Strategic Partnership was signed by Georgia and Armenia in 2020. "
+                     "The Declaration on Comprehensive Partnership was signed by Georgia and Armenia in May.")
+    assert sorted(a.label for a in facts.agreements) == [
+        "Declaration on Comprehensive Partnership", "Joint Declaration on Strategic Partnership"]

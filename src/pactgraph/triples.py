@@ -96,6 +96,9 @@ def article_quads(article: Article, facts: ArticleFacts, entities: dict[tuple[st
     meeting_nodes = {}
     for meeting in facts.meetings:
         meeting_nodes[id(meeting)] = _meeting(g, meeting)
+    for meeting in facts.meetings:
+        if meeting.part_of is not None and id(meeting.part_of) in meeting_nodes:
+            g.add(meeting_nodes[id(meeting)], pg("partOf"), meeting_nodes[id(meeting.part_of)])
     agreement_nodes = {}
     for agreement in facts.agreements:
         node = iri(

@@ -25,8 +25,13 @@ KINDS = [
     (r"agreements?|protocols?|accords?|contracts?", "agreement"),
 ]
 _KIND = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(KINDS)), re.I)
+# A document's own name: "Declaration on the Establishment of a Comprehensive Strategic Partnership"
+_TITLE = re.compile(
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+(?:on|of|for)\s+(?:the\s+|a\s+)?[A-Z][\w-]*"
+    r"(?:(?:\s+(?:of|and|on|for|the|a))+\s+(?=[A-Z])[A-Z][\w-]*|\s+[A-Z][\w-]*)*)?"
+)
 _BETWEEN = re.compile(r"\bbetween\s+")
-_WITH = re.compile(r"\bwith\s+")
+_WITH = re.compile(r"\b(?:with|by)\s+")
 _PRONOUN_PARTIES = re.compile(r"\b(?:the two sides|both sides|the sides|the two countries|they)\b", re.I)
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
 _PARTNERSHIP = re.compile(
@@ -120,7 +125,9 @@ def read_agreements(
                 place = e
                 break
         topic_match = re.match(r"\s+(?:on|for|to)\s+([^,;.]{3,120})", text[kind_match.end() :])
-        label = f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}"
+        title = _TITLE.match(text, kind_match.start())
+        title = title.group(0) if title and kind_match.group(0)[0].isupper() else None
+        label = title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}"
         out.append(
             Agreement(
                 kind=kind,
@@ -129,6 +136,7 @@ def read_agreements(
                 date=date,
                 place=place,
                 topic=topic_match.group(1).strip() if topic_match else kind_match.group(0),
+                title=title,
                 sentences={view.sentence.index},
             )
         )
@@ -216,11 +224,14 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
         for b in kept:
             overlap = len(set(a.parties) & set(b.parties)) / max(1, len(set(a.parties) | set(b.parties)))
             near = (a.date and b.date) or min(abs(x - y) for x in a.sentences for y in b.sentences) <= 1
-            if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date) and near:
+            same_title = not a.title or not b.title or a.title == b.title
+            if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date) and near and same_title:
                 b.parties += [p for p in a.parties if p not in b.parties]
                 b.date = max((a.date, b.date), key=lambda d: len(d or ""))
                 b.place = b.place or a.place
                 b.sentences |= a.sentences
+                b.title = b.title or a.title
+                b.label = b.title or b.label
                 break
         else:
             kept.append(a)

@@ -59,6 +59,7 @@ class Agreement(Fact):
     place: Entity | None = None
     topic: str | None = None
     signed_during: Meeting | None = None
+    title: str | None = None  # the document's own name, e.g. "Declaration on Strategic Partnership"
 
 
 @dataclass

@@ -4,6 +4,7 @@ with date, place and participants."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .entities import SentenceView, fold
@@ -162,8 +163,14 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
                     sentences={view.sentence.index},
                 )
             )
-    for m in view.events():
-        meetings.append(_event_meeting(view, m))
+    events = [(m, _event_meeting(view, m)) for m in view.events()]
+    for (m, part), (m2, whole) in itertools.pairwise(events):
+        # "the opening ceremony of the SCO Energy Ministers' Meeting": who attends the part attends the whole
+        gap = text[view.rel(m)[1] : view.rel(m2)[0]]
+        if re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w ]*(?:\([A-Z]{2,10}\))?\s*)?", gap):
+            part.part_of = whole
+            whole.participants += [p for p in part.participants if p not in whole.participants]
+    meetings.extend(meeting for _, meeting in events)
     return meetings
 
 
