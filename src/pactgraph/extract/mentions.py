@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE
 
-ORG_HEADS = {
+# Legal forms end a company's name: "… Co., Ltd.", "… LLC".
+LEGAL_FORMS = {"Co.", "Ltd", "Ltd.", "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC"}
+ORG_HEADS = LEGAL_FORMS | {
     "Administration",
     "Agency",
     "Bank",
@@ -29,16 +31,6 @@ ORG_HEADS = {
     "Corporation",
     "Corp.",
     "Company",
-    "Co.",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "Limited",
-    "Inc.",
-    "JSC",
-    "PLC",
-    "CJSC",
-    "OJSC",
     "Council",
     "Committee",
     "Commission",
@@ -106,17 +98,7 @@ GOVERNMENT_WORDS = {
     "Secretariat",
     "Council",
 }
-COMPANY_WORDS = {
-    "Co.",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "Limited",
-    "Inc.",
-    "JSC",
-    "PLC",
-    "CJSC",
-    "OJSC",
+COMPANY_WORDS = LEGAL_FORMS | {
     "Corporation",
     "Corp.",
     "Company",
@@ -396,7 +378,7 @@ def _chunk_end(tokens, i: int) -> int:
             else:
                 break
         elif (
-            (text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in {"Ltd", "Ltd.", "Inc.", "LLC", "Limited"})
+            (text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in LEGAL_FORMS)
             or (
                 text in {"’", "'"}
                 and j + 1 < len(tokens)
@@ -562,11 +544,11 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
         return None
     # continue "of the Republic of Azerbaijan", "for International Cooperation", "Co., Ltd."
     end = best
-    while end < j and tokens[end][0] in {"of", "for", "on", "the", ",", "Co.", "Ltd.", "Ltd", "LLC", "Inc.", "Limited"}:
+    while end < j and tokens[end][0] in {"of", "for", "on", "the", ","} | LEGAL_FORMS:
         nxt = end + 1
         while nxt < j and tokens[nxt][0] in {"the", "of"}:
             nxt += 1
-        if tokens[end][0] in {"Co.", "Ltd.", "Ltd", "LLC", "Inc.", "Limited"}:
+        if tokens[end][0] in LEGAL_FORMS:
             end += 1
             continue
         if nxt >= j:
