@@ -159,8 +159,10 @@ def test_boilerplate_is_not_extracted():
 
 
 def test_pronoun_subject_is_the_previous_person():
-    facts = facts_of("Energy Minister Lena Vogt spoke to reporters. She made the remarks at the opening "
-                     "ceremony of the Caspian Energy Forum held in Baku.")
+    facts = facts_of(
+        "Energy Minister Lena Vogt spoke to reporters. She made the remarks at the opening "
+        "ceremony of the Caspian Energy Forum held in Baku."
+    )
     forum = next(m for m in facts.meetings if m.label == "Caspian Energy Forum")
     assert [p.name for p in forum.participants] == ["Lena Vogt"]
     ceremony = next(m for m in facts.meetings if m.kind == "ceremony")
@@ -168,8 +170,10 @@ def test_pronoun_subject_is_the_previous_person():
 
 
 def test_later_sentence_adds_participants_to_the_event():
-    facts = facts_of("A roundtable on grid cooperation was held in Tbilisi on Monday. "
-                     "Energy Minister Levan Dadiani and Deputy Minister Arman Petrosyan attended the event.")
+    facts = facts_of(
+        "A roundtable on grid cooperation was held in Tbilisi on Monday. "
+        "Energy Minister Levan Dadiani and Deputy Minister Arman Petrosyan attended the event."
+    )
     (roundtable,) = facts.meetings
     assert roundtable.date == "2025-05-12"
     assert {p.name for p in roundtable.participants} == {"Levan Dadiani", "Arman Petrosyan"}
@@ -182,7 +186,33 @@ def test_dateline_dates_the_lead_event():
 
 
 def test_documents_with_different_titles_stay_apart():
-    facts = facts_of("The Joint Declaration on Strategic Partnership was signed by Georgia and Armenia in 2020. "
-                     "The Declaration on Comprehensive Partnership was signed by Georgia and Armenia in May.")
+    facts = facts_of(
+        "The Joint Declaration on Strategic Partnership was signed by Georgia and Armenia in 2020. "
+        "The Declaration on Comprehensive Partnership was signed by Georgia and Armenia in May."
+    )
     assert sorted(a.label for a in facts.agreements) == [
-        "Declaration on Comprehensive Partnership", "Joint Declaration on Strategic Partnership"]
+        "Declaration on Comprehensive Partnership",
+        "Joint Declaration on Strategic Partnership",
+    ]
+
+
+def test_numbered_list_of_signed_documents():
+    facts = facts_of(
+        "BAKU, May 12. The sides signed the following documents:\n"
+        "1. Memorandum of Understanding between the Ministry of Energy of Georgia, Kartli Wind LLC and "
+        "Black Sea Grid JSC on a 200 MW wind farm;\n"
+        "2. Investment Agreement between the Ministry of Economy of Georgia and Example Hydro Co., Ltd.\n\n"
+        "The parties will sign a cooperation agreement next year."
+    )
+    assert sorted((a.kind, sorted(p.name for p in a.parties)) for a in facts.agreements) == [
+        ("investment agreement", ["Example Hydro Co., Ltd.", "Ministry of Economy of Georgia"]),
+        ("memorandum of understanding", ["Black Sea Grid JSC", "Kartli Wind LLC", "Ministry of Energy of Georgia"]),
+    ]
+
+
+def test_capacity_status_from_the_clause():
+    facts = facts_of("The firm already operates a 120 MW solar plant and plans a 1.5 GW pumped storage project.")
+    assert sorted((c.value_mw, c.technologies, c.status) for c in facts.capacities) == [
+        (120.0, ["solar"], "operating"),
+        (1500.0, ["hydro"], "planned"),
+    ]

@@ -22,7 +22,7 @@ from collections import Counter
 
 from ..articles import Article
 from . import gazetteer
-from .agreements import merge_agreements, merge_partnerships, read_agreements, read_partnerships
+from .agreements import LIST_ITEM, SIGNED_LIST, merge_agreements, merge_partnerships, read_agreements, read_partnerships
 from .capacities import read_capacities
 from .dates import find_dates
 from .entities import Registry, SentenceView, resolve_mention
@@ -80,12 +80,19 @@ def extract_article(article: Article) -> ArticleFacts:
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
+    signed_list = False
     for view in views:
         found = read_meetings(view)
         add_anaphoric_participants(view, meetings)
         meetings.extend(found)
         countries = _countries_by_frequency(registry)
-        signed = read_agreements(view, post_of, meetings, countries, portfolio_ministry, country_by_word)
+        signed = read_agreements(
+            view, post_of, meetings, countries, portfolio_ministry, country_by_word, signed_list=signed_list
+        )
+        if SIGNED_LIST.search(view.text) and not signed:
+            signed_list = True  # "… signed the following documents:" opens a list of signed documents
+        elif not LIST_ITEM.match(view.text):
+            signed_list = False
         for agreement in signed:
             _link_event(view, agreement, found, posts)
             if agreement.date is None:

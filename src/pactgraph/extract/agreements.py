@@ -30,6 +30,8 @@ _TITLE = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+(?:on|of|for)\s+(?:the\s+|a\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+(?:of|and|on|for|the|a))+\s+(?=[A-Z])[A-Z][\w-]*|\s+[A-Z][\w-]*)*)?"
 )
+LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])?\s*(?=[A-Z])")
+SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged)\b[^:]*:\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+")
 _WITH = re.compile(r"\b(?:with|by)\s+")
 _PRONOUN_PARTIES = re.compile(r"\b(?:the two sides|both sides|the sides|the two countries|they)\b", re.I)
@@ -59,10 +61,14 @@ def read_agreements(
     countries: list[Entity],
     resolve_portfolio,
     countries_named=None,
+    signed_list: bool = False,
 ) -> list[Agreement]:
     text = view.text
     out: list[Agreement] = []
     signs = list(_SIGN.finditer(text))
+    item = LIST_ITEM.match(text)
+    if not signs and item and signed_list:
+        signs = [item]  # "1. Memorandum of Understanding between A, B and C on …" under "signed the following"
     if not signs or _NOT_DONE.search(text):
         return out
     for sign in signs:
@@ -124,9 +130,13 @@ def read_agreements(
             ):
                 place = e
                 break
-        topic_match = re.match(r"\s+(?:on|for|to)\s+([^,;.]{3,120})", text[kind_match.end() :])
+        topic_match = re.search(
+            r"\s(?:on|for)\s+((?:the|a|an)\s+[^,;:]{3,120}|[^,;:]{3,120})", text[kind_match.end() :]
+        )
         title = _TITLE.match(text, kind_match.start())
         title = title.group(0) if title and kind_match.group(0)[0].isupper() else None
+        if title and title.lower() == kind_match.group(0).lower():
+            title = None  # "Memorandum of Understanding" alone names the kind, not the document
         label = title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}"
         out.append(
             Agreement(
@@ -135,7 +145,7 @@ def read_agreements(
                 parties=parties,
                 date=date,
                 place=place,
-                topic=topic_match.group(1).strip() if topic_match else kind_match.group(0),
+                topic=topic_match.group(1).strip().rstrip(".") if topic_match else kind_match.group(0),
                 title=title,
                 sentences={view.sentence.index},
             )

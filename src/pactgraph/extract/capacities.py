@@ -14,8 +14,8 @@ TECHNOLOGIES = [
     ("floating solar", r"floating (?:solar|photovoltaic|pv)"),
     ("offshore wind", r"offshore wind"),
     ("onshore wind", r"onshore wind"),
-    ("battery storage", r"batter(?:y|ies)|energy storage|storage|\bbess\b"),
     ("hydro", r"hydro\w*|pumped[- ]storage"),
+    ("battery storage", r"batter(?:y|ies)|energy storage|storage|\bbess\b"),
     ("solar", r"solar|photovoltaic|\bpv\b"),
     ("wind", r"wind"),
     ("gas", r"gas-fired|combined[- ]cycle|gas (?:power|turbine|plant)|thermal power"),
@@ -41,13 +41,13 @@ _STATUS = [
     ),
     (
         "operating",
-        r"in operation|operational|\boperating\b|came online|commissioned(?! in \d| by)|"
+        r"in operation|operational|\boperat(?:ing|es)\b|in service|came online|commissioned(?! in \d| by)|"
         r"connected to the grid|put into operation",
     ),
     (
         "planned",
         r"\bplan\w*|propos\w*|\bwill\b|to build|to be built|target\w*|pipeline|project|agreement|"
-        r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*",
+        r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*|construction of",
     ),
 ]
 _PROJECT_NOUN = re.compile(

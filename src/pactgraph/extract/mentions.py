@@ -537,7 +537,7 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             and (_starts_org(tokens, stop + 1, j) or tokens[stop + 1][1] in gaz)
         ):
             stop += 1
-        best = max(best or 0, stop)
+        best = stop
     if best is None:
         return None
     if all(t[0] in ORG_HEADS for t in tokens[k:best]) and tokens[k][0] not in {"Ministry", "Government"}:
@@ -566,8 +566,31 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
     return end
 
 
+# Heads that make a name an organization on their own ("Natural Resources" in a ministry's
+# portfolio does not).
+STRONG_ORG_HEADS = LEGAL_FORMS | {
+    "Corporation",
+    "Corp.",
+    "Company",
+    "Group",
+    "Bank",
+    "University",
+    "School",
+    "Institute",
+    "Agency",
+    "Administration",
+    "Foundation",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Holding",
+    "Holdings",
+    "Consortium",
+}
+
+
 def _starts_org(tokens, k: int, j: int) -> bool:
-    return tokens[k][0] in {"Ministry", "Ministries"} or any(t[0] in ORG_HEADS for t in tokens[k:j])
+    return tokens[k][0] in {"Ministry", "Ministries"} or any(t[0] in STRONG_ORG_HEADS for t in tokens[k:j])
 
 
 def _event_end(tokens, k: int, j: int) -> int | None:

@@ -3,6 +3,7 @@ EntityRuler loaded with the gazetteer. No model download; hundreds of thousands 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
@@ -71,22 +72,26 @@ SENTENCE_STARTERS = {
 
 @Language.component("pactgraph_sentence_fixes")
 def _sentence_fixes(doc):
-    """Undo sentence breaks after abbreviations ("Co. Ltd.") and before lower-case words."""
+    """Sentences end at line breaks and after abbreviations that close a sentence ("… Co. Ltd. The
+    two sides …"), but not after other abbreviations ("Co. Ltd.") or before lower-case words."""
     for i, token in enumerate(doc[1:], start=1):
         previous = doc[i - 1]
-        if previous.text.lower() in ABBREVIATIONS and token.text in SENTENCE_STARTERS:
-            token.is_sent_start = True  # "… Co. Ltd. The two sides …": the abbreviation ends the sentence
-            continue
-        if not token.is_sent_start:
-            continue
-        previous = doc[i - 1]
-        if (previous.text.lower() in ABBREVIATIONS and token.text not in SENTENCE_STARTERS) or (
-            token.text[:1].islower() and previous.text != "\n"
-        ):
-            token.is_sent_start = False
-        if "\n\n" in previous.text or (previous.text.count("\n") >= 1 and previous.is_space):
+        if previous.is_space and "\n" in previous.text:
             token.is_sent_start = True
+        elif _list_number_before(doc, i):
+            token.is_sent_start = False  # "1. Memorandum of …": the number opens a list item
+        elif previous.text.lower() in ABBREVIATIONS:
+            token.is_sent_start = token.text in SENTENCE_STARTERS
+        elif token.is_sent_start and token.text[:1].islower():
+            token.is_sent_start = False
     return doc
+
+
+def _list_number_before(doc, i: int) -> bool:
+    """Whether doc[i] follows a list number ("1." or "2)") that opens its line."""
+    head = doc[i - 2] if i >= 2 and doc[i - 1].text in {".", ")"} else doc[i - 1]
+    start = head.i
+    return bool(re.fullmatch(r"\d{1,2}[.)]?", head.text)) and (start == 0 or "\n" in doc[start - 1].text)
 
 
 @cache
