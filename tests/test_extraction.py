@@ -216,3 +216,30 @@ def test_capacity_status_from_the_clause():
         (120.0, ["solar"], "operating"),
         (1500.0, ["hydro"], "planned"),
     ]
+
+
+def test_known_organization_before_and_stands_alone():
+    facts = facts_of("Masdar and the Ministry of Energy of Georgia signed an investment agreement on May 2.")
+    (agreement,) = facts.agreements
+    assert sorted(p.name for p in agreement.parties) == ["Masdar", "Ministry of Energy of Georgia"]
+
+
+def test_last_two_names_are_an_alias():
+    facts = facts_of("Masdar CEO Mohamed Jameel Al Ramahi arrived in Baku. Al Ramahi met reporters.")
+    persons = [e.name for e in facts.entities if e.type == "Person"]
+    assert persons == ["Mohamed Jameel Al Ramahi"]
+
+
+def test_equal_figures_of_different_projects_stay_apart():
+    facts = facts_of(
+        "The firm plans a 240 MW onshore wind farm in Absheron. Separately, a 240 MW solar "
+        "plant is under construction. The 240 MW wind farm will be finished in 2027."
+    )
+    assert sorted((c.technologies, c.status) for c in facts.capacities) == [
+        (["onshore wind"], "planned"),
+        (["solar"], "under construction"),
+    ]
+
+
+def test_fleet_totals_are_not_project_capacity():
+    assert facts_of("The company operates more than 20 GW of capacity worldwide.").capacities == []

@@ -23,7 +23,7 @@ from collections import Counter
 from ..articles import Article
 from . import gazetteer
 from .agreements import LIST_ITEM, SIGNED_LIST, merge_agreements, merge_partnerships, read_agreements, read_partnerships
-from .capacities import read_capacities
+from .capacities import BROADER_TECHNOLOGY, read_capacities
 from .dates import find_dates
 from .entities import Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
@@ -193,20 +193,31 @@ def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int) ->
 
 
 def _merge_capacities(capacities):
-    kept = {}
+    """A figure repeated in an article ("the 160 MW plant") is one capacity when value, technology
+    and place agree or are left unsaid; equal figures of different projects stay apart."""
+    kept = []
     for c in capacities:
-        key = round(c.value_mw, 3)
-        if key in kept:
-            k = kept[key]
-            k.sentences |= c.sentences
-            k.place = k.place or c.place
-            if len(c.technologies) > len(k.technologies):
-                k.technologies = c.technologies
-            if k.status == "unknown":
-                k.status = c.status
+        for k in kept:
+            if (
+                round(k.value_mw, 3) == round(c.value_mw, 3)
+                and (not c.technologies or not k.technologies or _broad(c.technologies) == _broad(k.technologies))
+                and (c.place is None or k.place is None or c.place is k.place)
+                and (c.status == k.status or "unknown" in (c.status, k.status))
+            ):
+                k.sentences |= c.sentences
+                k.place = k.place or c.place
+                if len(" ".join(c.technologies)) > len(" ".join(k.technologies)):
+                    k.technologies = c.technologies  # keep the more specific: offshore wind over wind
+                if k.status == "unknown":
+                    k.status = c.status
+                break
         else:
-            kept[key] = c
-    return list(kept.values())
+            kept.append(c)
+    return kept
+
+
+def _broad(technologies: list[str]) -> set[str]:
+    return {BROADER_TECHNOLOGY.get(t, t) for t in technologies}
 
 
 def _unique_posts(posts: list[Post]) -> list[Post]:

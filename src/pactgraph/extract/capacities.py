@@ -22,9 +22,12 @@ TECHNOLOGIES = [
     ("nuclear", r"nuclear"),
     ("coal", r"coal-fired|coal power"),
 ]
+BROADER_TECHNOLOGY = {"offshore wind": "wind", "onshore wind": "wind", "floating solar": "solar"}
 _MANUFACTURING = re.compile(
     r"\b(?:a year|per year|annually|per annum|annual (?:production|output|manufacturing)|manufactur\w*|"
-    r"production (?:capacity|line)|factory|of (?:solar )?(?:panels|modules|cells|wafers|turbines|batteries))\b",
+    r"production (?:capacity|line)|factory|"
+    r"of (?:solar )?(?:panels|modules|cells|wafers|turbines|batteries|electrolysers)|"
+    r"worldwide|globally|around the world|across the globe)\b",
     re.I,
 )
 _TURBINE = re.compile(

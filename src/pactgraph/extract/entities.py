@@ -109,6 +109,8 @@ def resolve_mention(
         if m.title or SPEECH_OR_ACTION.match(after) or PERSON_BEFORE.search(before) or after.lstrip().startswith(","):
             entity = registry.add(PERSON, m.name, sentence_index)
             words = m.name.split()
+            if len(words) >= 3:
+                registry.alias(entity, " ".join(words[-2:]))  # "Al Ramahi" for "Mohamed Jameel Al Ramahi"
             for word in (words[0], words[-1]):
                 if len(word) > 2 and not word.endswith("."):
                     registry.alias(entity, word)

@@ -352,6 +352,8 @@ def _apply_qualifiers(mentions: list[Mention], text: str) -> None:
         organizations = {ORGANIZATION, GOVERNMENT, COMPANY}
         if possessive and a.type in organizations and b.type in organizations:
             a.type = "Qualifier"  # "SOCAR's Baku Higher Oil School": the school is the organization
+        elif a.type == COUNTRY and text[a.end : a.end + 2] in {"'s", "’s"} and not possessive:
+            a.type = "Qualifier"  # "Azerbaijan's renewable ambitions": a modifier, not a party
         elif a.type == COUNTRY and possessive:
             a.type = "Qualifier"
             if b.title:
@@ -420,6 +422,10 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
         gspan = gaz.get(start)
         title = TITLE.match(_span_text(tokens, k, j)) if not gspan else None
         org_end = None if title else _org_end(tokens, k, j, gaz)
+        if gspan is not None and org_end is not None:
+            after = _advance_to(tokens, k, gspan.end_char)
+            if after >= j or tokens[after][0] in {"and", ",", "'s", "’s", "&"}:
+                org_end = None  # "Masdar and the Ministry of Energy": the known name stands alone
         event_end = _event_end(tokens, k, j)
         if event_end and (not org_end or event_end >= org_end):
             found.append(_mention(tokens, k, event_end, "Event"))
