@@ -243,3 +243,24 @@ def test_equal_figures_of_different_projects_stay_apart():
 
 def test_fleet_totals_are_not_project_capacity():
     assert facts_of("The company operates more than 20 GW of capacity worldwide.").capacities == []
+
+
+def test_lowercase_title_before_name():
+    facts = facts_of(
+        "The minister received a delegation of Example Power Holding Co., Ltd. led by its chairman "
+        "Wang Xiaoqing on Monday."
+    )
+    posts = {(p.person.name, p.role, p.organization.name) for p in facts.posts}
+    assert posts == {("Wang Xiaoqing", "chairman", "Example Power Holding Co., Ltd.")}
+
+
+def test_announced_meeting_is_planned():
+    facts = facts_of("Energy Minister Aigerim Sultanova will meet Chairman Wang Xiaoqing next week in Almaty.")
+    (meeting,) = facts.meetings
+    assert meeting.planned and meeting.place.name == "Almaty"
+
+
+def test_region_unknown_to_the_gazetteer_is_a_place():
+    facts = facts_of("The sides discussed a 1,000-megawatt wind project in the Zhambyl region.")
+    (capacity,) = facts.capacities
+    assert (capacity.value_mw, capacity.place.name) == (1000.0, "Zhambyl region")

@@ -29,6 +29,9 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> N
         event.sentences.add(view.sentence.index)
 
 
+_WILL = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$"
+)
 _MEET_VERB = re.compile(
     r"\b(?:(?P<talks>held talks|holds talks|hold talks|had talks|conducted talks|talks)\s+with|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
@@ -122,6 +125,7 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
             continue
         kind = "talks" if verb.group("talks") else "visit" if verb.group("visited") else "meeting"
         date, future = _date_for(view, verb.start())
+        future = future or bool(_WILL.search(text[max(0, verb.start() - 30) : verb.start()]))
         label = (
             f"{' and '.join(e.name for e in subjects)} "
             f"{'visit' if kind == 'visit' else 'hold talks with' if kind == 'talks' else 'meet'} "

@@ -339,9 +339,45 @@ def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
         mentions.extend(_read_chunk(tokens, i, j, gaz))
         i = max(j, i + 1)
     mentions.extend(_lowercase_events(sentence))
+    mentions.extend(_regions(sentence))
     mentions = _drop_overlaps(mentions)
     _apply_qualifiers(mentions, sentence.doc.text)
+    _lowercase_titles(mentions, sentence.doc.text)
     return mentions
+
+
+_LOWER_TITLE = re.compile(
+    r"\b(?P<title>(?:(?:deputy|vice|executive|first)\s+)*(?:chairman|chairwoman|president|minister|"
+    r"director(?: general)?|head|ceo|chief executive|founder|rector|ambassador|governor|mayor|administrator|"
+    r"secretary general|general manager|spokesperson|spokesman))\s+$"
+)
+
+
+def _lowercase_titles(mentions: list[Mention], text: str) -> None:
+    """ "led by its chairman Wang Xiaoqing": a lower-case title right before a name."""
+    for m in mentions:
+        if m.type not in (PERSON, "Name") or m.title or len(m.text.split()) < 2:
+            continue
+        match = _LOWER_TITLE.search(text[max(0, m.start - 60) : m.start])
+        if match:
+            m.type = PERSON
+            m.title = match.group("title")
+            m.title_start = m.start - (len(text[max(0, m.start - 60) : m.start]) - match.start("title"))
+
+
+_REGION = re.compile(
+    r"\b(?:in|of|near)\s+(?:the\s+)?(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?\s+"
+    r"(?:region|province|district|oblast|county|prefecture|governorate|state))\b"
+)
+
+
+def _regions(sentence) -> list[Mention]:
+    """ "in the Zhambyl region": a place the gazetteer need not know."""
+    out = []
+    for m in _REGION.finditer(sentence.text):
+        start = sentence.start_char + m.start("name")
+        out.append(Mention(start, start + len(m.group("name")), m.group("name"), PLACE, m.group("name")))
+    return out
 
 
 def _apply_qualifiers(mentions: list[Mention], text: str) -> None:

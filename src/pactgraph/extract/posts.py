@@ -28,6 +28,8 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
                 org = _qualifier_before(view, m.title_start) or (
                     country_named(m.title_country) if m.title_country else None
                 )
+            if org is None and re.search(r"\bits\s+$", view.text[: m.title_start - view.sentence.start]):
+                org = _last_organization_before(view, m.title_start)  # "a delegation of X led by its chairman"
             if org is None and "minister" in role.lower():
                 org = home_country
             posts.append(Post(person=person, role=role, organization=org, sentences={view.sentence.index}))
@@ -36,6 +38,11 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
         if post:
             posts.append(post)
     return posts
+
+
+def _last_organization_before(view: SentenceView, position: int) -> Entity | None:
+    found = [e for m, e in view.items if e is not None and e.type not in (PERSON, "Place") and m.end <= position]
+    return found[-1] if found else None
 
 
 def _split_title(view: SentenceView, title: str, index: int, country_named) -> tuple[str, Entity | None]:
