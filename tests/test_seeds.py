@@ -81,3 +81,24 @@ def test_no_boilerplate_entities(rows):
     labels = {r["personLabel"] for r in rows("roles")} | {r["partyLabel"] for r in rows("agreements")}
     for trap in ("Richard", "LYJ", "John E. Scanlon", "FANG Jun"):
         assert not any(trap in label for label in labels)
+
+
+def test_exactly_the_stated_facts(rows):
+    """Nothing beyond what the seeds state: the Sinopec 'idea' of a platform is no agreement,
+    COP29 is only planned, and the CBCGDF article states no capacity."""
+    agreements = {(r["kind"], r["date"] or "") for r in rows("agreements")}
+    assert agreements == {
+        ("strategic cooperation agreement", "2024-06-17"),
+        ("declaration", ""),
+        ("declaration", "2025-04"),
+    }
+    partnerships = {(r["kind"], r["date"] or "") for r in rows("partnerships")}
+    assert partnerships == {("strategic partnership", ""), ("comprehensive strategic partnership", "2025-04")}
+    capacities = {(float(r["capacityMW"]), r["source"]) for r in rows("capacities")}
+    assert capacities == {(2300.0, "004_079e74d7893e588a"), (2000.0, "004_079e74d7893e588a")}
+    assert {r["meetingLabel"] for r in rows("meetings")} == {
+        "Isa Habibbayli visit China Biodiversity Conservation and Green Development Foundation",
+        "United Nations Climate Change Conference (COP29)",
+        "Opening ceremony",
+        "SCO Energy Ministers’ Meeting",
+    }
