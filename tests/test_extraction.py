@@ -264,3 +264,23 @@ def test_region_unknown_to_the_gazetteer_is_a_place():
     facts = facts_of("The sides discussed a 1,000-megawatt wind project in the Zhambyl region.")
     (capacity,) = facts.capacities
     assert (capacity.value_mw, capacity.place.name) == (1000.0, "Zhambyl region")
+
+
+def test_talks_between_subjects():
+    facts = facts_of(
+        "Georgia's President Mikheil Kavelashvili and Armenia's President Vahagn Khachaturyan held "
+        "talks in Yerevan on May 3."
+    )
+    (meeting,) = facts.meetings
+    assert {p.name for p in meeting.participants} == {"Mikheil Kavelashvili", "Vahagn Khachaturyan"}
+    posts = {(p.person.name, p.organization.name) for p in facts.posts}
+    assert posts == {("Mikheil Kavelashvili", "Georgia"), ("Vahagn Khachaturyan", "Armenia")}
+
+
+def test_place_stays_in_its_clause():
+    facts = facts_of(
+        "A 500 MW solar plant opened in the Navoi region, while a 2 million kilowatt wind complex "
+        "is under construction."
+    )
+    places = {c.value_mw: c.place.name if c.place else None for c in facts.capacities}
+    assert places == {500.0: "Navoi region", 2000.0: None}

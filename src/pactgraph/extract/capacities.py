@@ -22,6 +22,8 @@ TECHNOLOGIES = [
     ("nuclear", r"nuclear"),
     ("coal", r"coal-fired|coal power"),
 ]
+# Where one clause about a project ends and another begins ("…, while a 2 GW wind complex …").
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
 BROADER_TECHNOLOGY = {"offshore wind": "wind", "onshore wind": "wind", "floating solar": "solar"}
 _MANUFACTURING = re.compile(
     r"\b(?:a year|per year|annually|per annum|annual (?:production|output|manufacturing)|manufactur\w*|"
@@ -66,8 +68,10 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
     powers = find_power(text)
     for index, power in enumerate(powers):
         after = text[power.end : power.end + 60]
-        window_start = max(0, power.start - 90, powers[index - 1].end if index else 0)
-        window_end = min(len(text), power.end + 90, powers[index + 1].start if index + 1 < len(powers) else len(text))
+        clause_start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, power.start)])
+        clause_end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, power.end)), len(text))
+        window_start = max(clause_start, power.start - 90, powers[index - 1].end if index else 0)
+        window_end = min(clause_end, power.end + 90, powers[index + 1].start if index + 1 < len(powers) else len(text))
         clause = text[window_start:window_end]
         if _TURBINE.match(after) or (re.search(r"-(?:MW|megawatt)\s*$", power.text, re.I) and _TURBINE.match(after)):
             continue

@@ -34,6 +34,7 @@ _WILL = re.compile(
 )
 _MEET_VERB = re.compile(
     r"\b(?:(?P<talks>held talks|holds talks|hold talks|had talks|conducted talks|talks)\s+with|"
+    r"(?P<talks_among>held talks|holds talks|hold talks|had talks)\b(?!\s+with)|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
     r"(?P<visited>visited|visits)(?!\s+to))\s+"
 )
@@ -121,9 +122,17 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
         else:
             place = None
         participants = [e for e in subjects + objects if e.type != PLACE]
+        if verb.group("talks_among") and len(subjects) >= 2:
+            objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
         if not subjects or not (objects or place):
             continue
-        kind = "talks" if verb.group("talks") else "visit" if verb.group("visited") else "meeting"
+        kind = (
+            "talks"
+            if verb.group("talks") or verb.group("talks_among")
+            else "visit"
+            if verb.group("visited")
+            else "meeting"
+        )
         date, future = _date_for(view, verb.start())
         future = future or bool(_WILL.search(text[max(0, verb.start() - 30) : verb.start()]))
         label = (

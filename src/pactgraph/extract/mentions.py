@@ -384,7 +384,8 @@ def _apply_qualifiers(mentions: list[Mention], text: str) -> None:
     """ "Azerbaijan's Ministry of Energy", "China's Energy Minister X": the country qualifies the
     next mention (and stops being a mention of its own)."""
     for a, b in itertools.pairwise(mentions):
-        possessive = text[a.end : b.start].strip() in {"'s", "’s"}
+        b_start = b.title_start if b.title and b.title_start is not None else b.start
+        possessive = text[a.end : b_start].strip() in {"'s", "’s"}
         organizations = {ORGANIZATION, GOVERNMENT, COMPANY}
         if possessive and a.type in organizations and b.type in organizations:
             a.type = "Qualifier"  # "SOCAR's Baku Higher Oil School": the school is the organization
