@@ -284,3 +284,15 @@ def test_place_stays_in_its_clause():
     )
     places = {c.value_mw: c.place.name if c.place else None for c in facts.capacities}
     assert places == {500.0: "Navoi region", 2000.0: None}
+
+
+def test_name_after_a_long_portfolio_and_before_and():
+    facts = facts_of("Armenia's Minister of Science and Higher Education Anna Petrosyan and Vogt attended the forum.")
+    posts = {(p.person.name, p.role, p.organization.name) for p in facts.posts}
+    assert posts == {("Anna Petrosyan", "Minister of Science and Higher Education", "Armenia")}
+
+
+def test_appositive_with_a_multiword_possessor():
+    facts = facts_of("Omar Haddad, founder and chairman of Saudi Arabia's Example Power, said the plan was sound.")
+    posts = {(p.person.name, p.role, p.organization.name) for p in facts.posts}
+    assert posts == {("Omar Haddad", "founder and chairman", "Example Power")}

@@ -485,8 +485,8 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             # "Minister of Energy Parviz Shahbazov": the title may take "of X" but leaves the name;
             # "Chairman of PowerChina Group" (no name follows): the organization is read on its own
             if end < j and tokens[end][0] in {"of", "for", "in"}:
-                name_start = max(end + 2, j - 2) if j - end >= 4 else j
-                if _names_ahead(tokens, name_start, j):
+                name_start = _name_after_portfolio(tokens, end + 2, j)
+                if name_start is not None:
                     pending_title = _span_text(tokens, k, name_start)
                     end = name_start
                 else:
@@ -536,6 +536,16 @@ def _advance_to(tokens, k: int, end_char: int) -> int:
     while k < len(tokens) and tokens[k][1] < end_char:
         k += 1
     return k
+
+
+def _name_after_portfolio(tokens, first: int, j: int) -> int | None:
+    """Where the name starts in "Minister of Science and Higher Education Sayasat Nurbek [and …]":
+    the first two-word name that ends the chunk or is followed by a connector."""
+    for p in range(first, j - 1):
+        end = p + 2
+        if _names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
+            return p
+    return None
 
 
 def _names_ahead(tokens, a: int, b: int) -> bool:

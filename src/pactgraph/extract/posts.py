@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import SentenceView
-from .facts import PERSON, Entity, Post
+from .facts import COUNTRY, PERSON, Entity, Post
 from .mentions import TITLE
 
 _APPOSITIVE = re.compile(
@@ -31,7 +31,8 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
             if org is None and re.search(r"\bits\s+$", view.text[: m.title_start - view.sentence.start]):
                 org = _last_organization_before(view, m.title_start)  # "a delegation of X led by its chairman"
             if org is None and "minister" in role.lower():
-                org = home_country
+                countries = {e for _, e in view.items if e is not None and e.type == COUNTRY}
+                org = next(iter(countries)) if len(countries) == 1 else home_country
             posts.append(Post(person=person, role=role, organization=org, sentences={view.sentence.index}))
             continue
         post = _appositive(view, index)
@@ -87,7 +88,9 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
             if text[b : view.rel(m3)[0]].strip() in {"'s", "’s"} and org3.type != PERSON:
                 b = view.rel(m3)[1]  # "rector of SOCAR's Baku Higher Oil School": the school
                 org = org3
-        between = re.sub(r"\S+['’]s\s*$", "", text[end:a])  # "rector of SOCAR's Baku Higher Oil School"
+        between = re.sub(
+            r"(?:[A-Z][\w-]*\s+)*\S+['’]s\s*$", "", text[end:a]
+        )  # "rector of SOCAR's Baku Higher Oil School"
         match = _APPOSITIVE.match(between)
         if match and _is_title(match.group("title")):
             return Post(
