@@ -78,10 +78,7 @@ def read_agreements(
         if not kinds:
             continue
         kind_match = min(kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
-        if kind_match.group(0).lower().endswith("s") and not kind_match.group(0).lower().endswith("mous"):
-            plural = True
-        else:
-            plural = False
+        plural = kind_match.group(0).lower().endswith("s") and not kind_match.group(0).lower().endswith("mous")
         parties = _between_parties(view, kind_match.end())
         if not parties:
             clause_start = max([0] + [m.end() for m in re.finditer(r";|\bthat\b|\bwhich\b", text[: sign.start()])])
@@ -107,7 +104,7 @@ def read_agreements(
                 if len(countries) >= 2:
                     parties = countries[:2]
         parties = list(dict.fromkeys(parties))
-        if len(parties) < 2 or (plural and len(parties) < 2):
+        if len(parties) < 2:
             continue
         kind = _kind(kind_match)
         date = None

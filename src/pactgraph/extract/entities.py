@@ -40,13 +40,10 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, str], Entity] = {}
-        self._alias: dict[str, set[int]] = {}
+        self._alias: dict[str, list[Entity]] = {}
 
     def _group(self, kind: str) -> str:
         return "org" if kind in ORG_TYPES else kind
-
-    def get(self, kind: str, name: str) -> Entity | None:
-        return self._by_key.get((self._group(kind), org_key(name)))
 
     def add(
         self, kind: str, name: str, sentence: int, *, code: str | None = None, in_country: str | None = None
@@ -69,15 +66,14 @@ class Registry:
     def alias(self, entity: Entity, alias: str) -> None:
         if alias != entity.name:
             entity.aliases.add(alias)
-        self._alias.setdefault(fold(alias), set()).add(id(entity))
-        self._alias_entity = getattr(self, "_alias_entity", {})
-        self._alias_entity[id(entity)] = entity
+        holders = self._alias.setdefault(fold(alias), [])
+        if entity not in holders:
+            holders.append(entity)
 
     def by_alias(self, alias: str) -> Entity | None:
-        ids = self._alias.get(fold(alias), set())
-        if len(ids) != 1:
-            return None
-        return self._alias_entity[next(iter(ids))]
+        """The one entity known by this name; None when none or several are."""
+        holders = self._alias.get(fold(alias), [])
+        return holders[0] if len(holders) == 1 else None
 
 
 def resolve_mention(

@@ -39,11 +39,6 @@ _MEET_VERB = re.compile(
     r"(?P<visited>visited|visits)(?!\s+to))\s+"
 )
 _VISIT_NOUN = re.compile(r"(?:'s|’s)\s+(?:official\s+|state\s+|working\s+)?visits?\s+to\s+")
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled to|expected to|"
-    r"upcoming|next|later this (?:year|month)|plans? to|is set to|are set to)\b",
-    re.I,
-)
 _PARTICIPATE = re.compile(
     r"\b(?:took part|take part|attended|participated|joined|represented|addressed|chaired|spoke)\b"
 )

@@ -477,8 +477,6 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             pending_title = None
             pending_country = None
             k = org_end
-            if k < j and tokens[k][0] in {"'s", "’s"}:
-                pending_country = None
             continue
         if title:
             end = _advance(tokens, k, len(title.group(0)))
@@ -724,7 +722,3 @@ def attach_acronyms(mentions: list[Mention], text: str) -> None:
             match = ACRONYM.match(text[m.end : m.end + 20])
             if match:
                 m.acronym = match.group(1)
-
-
-COUNTRY_TYPES = {COUNTRY}
-PLACE_TYPES = {PLACE, COUNTRY}
