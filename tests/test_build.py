@@ -74,3 +74,21 @@ def test_empty_articles_are_clear_errors(tmp_path, content):
     result = CliRunner().invoke(main, ["build", "--articles", str(folder), "--out", str(tmp_path / "kg.ttl")])
     assert result.exit_code == 2
     assert "empty.txt" in result.output and "Traceback" not in result.output
+
+
+def test_extract_prints_one_articles_triples(tmp_path):
+    article = next(ARTICLES.glob("004_*.txt"))
+    result = CliRunner().invoke(main, ["extract", str(article)])
+    assert result.exit_code == 0
+    printed = Graph().parse(data=result.output, format="turtle")
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(article, one)
+    build([one], out=tmp_path / "one.ttl")
+    assert isomorphic(printed, Graph().parse(tmp_path / "one.ttl"))
+
+
+def test_extract_missing_file_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "nope.txt" in result.output and "Traceback" not in result.output
