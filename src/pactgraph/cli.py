@@ -8,6 +8,7 @@ a traceback for a problem they can fix.
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -16,7 +17,7 @@ import click
 
 from pactgraph.errors import ExportError, PactgraphError, UsageError
 from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_query, run_query
-from pactgraph.store import Format, export, load_graph, serialize, write_atomic
+from pactgraph.store import Format, export, load_graph, serialize, store_of, write_atomic
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
 
@@ -196,6 +197,56 @@ def extract_command(file: Path, fmt: str, output: Path | None) -> None:
         write_atomic(output, data)
     except OSError as err:
         raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
+
+
+@main.command("evaluate")
+@click.argument("gold_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option(
+    "--articles",
+    "article_dirs",
+    type=click.Path(path_type=Path, file_okay=False),
+    multiple=True,
+    help="Folder of the gold's articles (repeatable) [default: GOLD_DIR/../articles].",
+)
+@click.option(
+    "--graph",
+    "graphs",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    help="Score this already built graph instead of building one from the articles (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+def evaluate_command(gold_dir: Path, article_dirs: tuple[Path, ...], graphs: tuple[Path, ...], fmt: str) -> None:
+    """Score the extractor against gold annotations (one JSON file per article in GOLD_DIR).
+
+    Builds the graph of the articles in memory (nothing is written), runs the contract queries
+    and prints precision, recall and F1 per relation, the micro average over meetings,
+    agreements, partnerships and capacities, and attribute accuracy. The gold format and the
+    matching rules are those of the development corpus's README.
+    """
+    from pactgraph.evaluation import contract_rows, load_gold, score
+
+    if graphs and article_dirs:
+        raise UsageError("give --articles or --graph, not both")
+    gold = load_gold(gold_dir)
+    if graphs:
+        store = load_graph(list(graphs), with_ontology=True)
+    else:
+        build_module = _build_module()
+        dirs = list(article_dirs) or [gold_dir.parent / "articles"]
+        store = store_of(build_module.build_quads(build_module.find_articles(dirs)))
+    report = score(contract_rows(store), gold)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        click.echo(report.table(), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -161,11 +161,29 @@ def load_graph(paths: Iterable[Path], *, with_ontology: bool = True) -> ox.Store
     for path in paths:
         _load_file(store, Path(path))
     if with_ontology:
-        onto = ontology_path()
-        if not onto.is_file():
-            raise GraphLoadError("ontology not found", file=onto, hint="reinstall pactgraph or restore the file")
-        _load_file(store, onto, to_graph=ONTOLOGY_GRAPH)
+        _load_ontology(store)
     return store
+
+
+def store_of(quads: Iterable[ox.Quad], *, with_ontology: bool = True) -> ox.Store:
+    """An in-memory store of quads built in this process (and the ontology), ready for queries.
+
+    >>> q = ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode(PREFIXES["rdfs"] + "label"), ox.Literal("A"))
+    >>> len(store_of([q], with_ontology=False))
+    1
+    """
+    store = ox.Store()
+    store.extend(quads)
+    if with_ontology:
+        _load_ontology(store)
+    return store
+
+
+def _load_ontology(store: ox.Store) -> None:
+    onto = ontology_path()
+    if not onto.is_file():
+        raise GraphLoadError("ontology not found", file=onto, hint="reinstall pactgraph or restore the file")
+    _load_file(store, onto, to_graph=ONTOLOGY_GRAPH)
 
 
 def _term_key(term: object) -> str:

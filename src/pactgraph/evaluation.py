@@ -1,0 +1,430 @@
+"""Score a graph against gold annotations, relation by relation.
+
+The gold format and the matching rules are those of the development corpus
+(``shared/corpus/dev/README.md``) so that ``pactgraph evaluate`` prints the numbers the corpus's
+own scorer prints: rows of the five contract queries are attributed to articles through their
+``source`` column, names match after normalisation or by content words, and meetings, agreements
+and partnerships match gold one-to-one, greedily, in the order the queries return them.
+
+>>> gold = {"a1": GoldArticle.from_json({"meetings": [
+...     {"date": "2025-03-03", "participants": ["Jan Novak", "Li Wei"]}]})}
+>>> rows = {"meetings": [
+...     {"meeting": "m1", "date": "2025-03-03", "participantLabel": "Jan Novak", "source": "a1"},
+...     {"meeting": "m1", "date": "2025-03-03", "participantLabel": "Li Wei", "source": "a1"}]}
+>>> report = score(rows, gold)
+>>> report.relations["meetings"].f1, report.attributes["meeting dates"]
+(1.0, (1, 1))
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import PactgraphError
+from .queries import resolve_query, run_query
+
+__all__ = ["GoldArticle", "GoldError", "RelationScore", "Report", "contract_rows", "load_gold", "names_match", "score"]
+
+RELATIONS = ("meetings", "agreements", "partnerships", "capacities", "roles")
+#: The relations the micro average is taken over (roles are scored on their own).
+MICRO_RELATIONS = ("meetings", "agreements", "partnerships", "capacities")
+ATTRIBUTES = ("meeting dates", "agreement kinds", "capacity technologies")
+_FUNCTION_WORDS = frozenset(
+    {"the", "of", "and", "co", "ltd", "llc", "company", "limited", "inc", "corporation", "corp", "plc", "jsc"}
+    | {"cjsc", "ojsc"}
+)
+
+Row = Mapping[str, str]
+
+
+class GoldError(PactgraphError):
+    """A gold folder or file cannot be read."""
+
+
+def normalise(name: str | None) -> str:
+    """Lower-case ASCII words: accents, punctuation and a possessive 's dropped.
+
+    >>> normalise("Türkiye's Ministry of Energy")
+    'turkiye ministry of energy'
+    """
+    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    text = text.replace("’", "'").replace("'s ", " ")
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+
+
+def content_words(name: str | None) -> set[str]:
+    """Words of a normalised name that identify it (not "the", "of", "Co", "Ltd" …)."""
+    return {word for word in normalise(name).split() if word not in _FUNCTION_WORDS}
+
+
+def names_match(predicted: str, gold_names: Iterable[str]) -> bool:
+    """Whether a predicted name denotes one of the gold names (a name and its aliases).
+
+    Equal after normalisation; or the content words of one contain the other's, at least two of
+    them; or their content words overlap with a Jaccard index of 0.75 or more.
+
+    >>> names_match("Ministry of Energy of Azerbaijan", ["Azerbaijan's Ministry of Energy"])
+    True
+    >>> names_match("Azerbaijan", ["Ministry of Energy of Azerbaijan"])
+    False
+    """
+    plain = normalise(predicted)
+    if not plain:
+        return False
+    words = content_words(predicted)
+    for gold in gold_names:
+        if plain == normalise(gold):
+            return True
+        gold_words = content_words(gold)
+        if not words or not gold_words:
+            continue
+        fewer, more = sorted((words, gold_words), key=len)
+        if len(fewer) >= 2 and fewer <= more:
+            return True
+        if len(words & gold_words) / len(words | gold_words) >= 0.75:
+            return True
+    return False
+
+
+def source_stems(source: str | None) -> set[str]:
+    """Article stems named by a ``source`` cell: stems or IRIs ending in them, space separated.
+
+    >>> sorted(source_stems("https://w3id.org/pactgraph/id/article/a1 b2.txt"))
+    ['a1', 'b2']
+    """
+    stems = set()
+    for part in re.split(r"[\s,;|]+", source or ""):
+        part = part.strip().strip("<>")
+        if part:
+            stems.add(re.sub(r"\.(txt|md)$", "", re.split(r"[/#]", part.rstrip("/"))[-1]))
+    return stems
+
+
+def dates_compatible(predicted: str | None, gold: str | None) -> bool:
+    """Equal, one a prefix of the other (2025-06 and 2025-06-26), or one of them unknown."""
+    if not predicted or not gold:
+        return True
+    predicted, gold = predicted[:10], gold[:10]
+    return predicted.startswith(gold) or gold.startswith(predicted)
+
+
+@dataclass
+class GoldArticle:
+    """What a perfect extractor would say about one article."""
+
+    meetings: list[dict] = field(default_factory=list)
+    agreements: list[dict] = field(default_factory=list)
+    partnerships: list[dict] = field(default_factory=list)
+    capacities: list[dict] = field(default_factory=list)
+    roles: list[dict] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> GoldArticle:
+        """Read one gold file's JSON; ``ValueError`` names the first thing out of format."""
+        if not isinstance(data, Mapping):
+            raise ValueError("the file must hold one JSON object")
+        for relation in (*RELATIONS, "entities"):
+            items = data.get(relation, [])
+            if not isinstance(items, list) or not all(isinstance(item, Mapping) for item in items):
+                raise ValueError(f"{relation!r} must be a list of objects")
+        for capacity in data.get("capacities", []):
+            if not isinstance(capacity.get("value_mw"), int | float):
+                raise ValueError("every capacity needs a numeric 'value_mw'")
+        for item in (*data.get("roles", []), *data.get("entities", [])):
+            if not isinstance(item.get("person", item.get("name")), str):
+                raise ValueError("every role needs a 'person' and every entity a 'name'")
+        aliases = {}
+        for entity in data.get("entities", []):
+            names = [entity["name"], *entity.get("aliases", [])]
+            for name in names:
+                aliases[normalise(name)] = names
+        return cls(**{r: list(data.get(r, [])) for r in RELATIONS}, aliases=aliases)
+
+    def names(self, name: str) -> list[str]:
+        """A gold name with its aliases."""
+        return self.aliases.get(normalise(name), [name])
+
+
+def load_gold(folder: Path) -> dict[str, GoldArticle]:
+    """Every ``*.json`` gold file of ``folder``, keyed by file stem (the article's stem)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise GoldError(f"{folder}: no such gold folder; pass the folder of *.json gold files")
+    files = sorted(folder.glob("*.json"))
+    if not files:
+        raise GoldError(f"{folder}: no *.json gold files in this folder")
+    gold = {}
+    for path in files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            gold[path.stem] = GoldArticle.from_json(data)
+        except json.JSONDecodeError as err:
+            raise GoldError(f"{path}:{err.lineno}:{err.colno}: {err.msg}; fix the JSON") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise GoldError(f"{path}: cannot read: {err}") from None
+        except ValueError as err:
+            raise GoldError(f"{path}: not in the gold format: {err}; see the corpus README") from None
+    return gold
+
+
+@dataclass(frozen=True)
+class RelationScore:
+    """Counts and their precision, recall and F1 (empty predictions of empty gold score 1)."""
+
+    tp: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        if not self.predicted:
+            return 0.0 if self.gold else 1.0
+        return self.tp / self.predicted
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: RelationScore) -> RelationScore:
+        return RelationScore(self.tp + other.tp, self.predicted + other.predicted, self.gold + other.gold)
+
+
+@dataclass
+class Report:
+    """Scores per relation, their micro average, and attribute accuracy as (correct, compared)."""
+
+    relations: dict[str, RelationScore]
+    attributes: dict[str, tuple[int, int]]
+
+    @property
+    def micro(self) -> RelationScore:
+        total = RelationScore(0, 0, 0)
+        for name in MICRO_RELATIONS:
+            total += self.relations[name]
+        return total
+
+    def as_dict(self) -> dict:
+        """Plain values for JSON: counts and P/R/F1 rounded to three places."""
+
+        def entry(s: RelationScore) -> dict:
+            return {
+                "tp": s.tp,
+                "predicted": s.predicted,
+                "gold": s.gold,
+                "precision": round(s.precision, 3),
+                "recall": round(s.recall, 3),
+                "f1": round(s.f1, 3),
+            }
+
+        return {
+            "relations": {name: entry(s) for name, s in self.relations.items()},
+            "micro": entry(self.micro),
+            "attributes": {name: {"correct": c, "compared": n} for name, (c, n) in self.attributes.items()},
+        }
+
+    def table(self) -> str:
+        """The report as an aligned text table."""
+        lines = [f"{'relation':<14}{'tp':>5}{'pred':>6}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}"]
+        rows = [*self.relations.items(), ("micro", self.micro)]
+        for name, s in rows:
+            lines.append(
+                f"{name:<14}{s.tp:>5}{s.predicted:>6}{s.gold:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+            )
+        lines.append(f"(micro averages {', '.join(MICRO_RELATIONS)})")
+        lines.append("")
+        lines.append(f"{'attribute':<24}{'correct':>8}{'compared':>10}")
+        for name, (correct, compared) in self.attributes.items():
+            lines.append(f"{name:<24}{correct:>8}{compared:>10}")
+        return "\n".join(lines) + "\n"
+
+
+@dataclass
+class _Group:
+    """The rows of one predicted fact in one article: first non-empty fields, distinct members."""
+
+    fields: dict[str, str]
+    members: list[str]
+
+
+def _groups(rows: Iterable[Row], key: str, fields: tuple[str, ...], member: str) -> dict[str, list[_Group]]:
+    """Predicted facts per article stem, in the order their first row appears."""
+    by_key: dict[tuple[str, str], _Group] = {}
+    for row in rows:
+        for stem in source_stems(row.get("source")):
+            group = by_key.setdefault((stem, row.get(key) or ""), _Group({f: "" for f in fields}, []))
+            for f in fields:
+                if row.get(f) and not group.fields[f]:
+                    group.fields[f] = row[f]
+            value = row.get(member) or ""
+            if value and value not in group.members:
+                group.members.append(value)
+    per_article: dict[str, list[_Group]] = {}
+    for (stem, _), group in by_key.items():
+        per_article.setdefault(stem, []).append(group)
+    return per_article
+
+
+def _member_f1(predicted: list[str], gold_names: list[list[str]]) -> float:
+    used: set[int] = set()
+    tp = 0
+    for name in predicted:
+        for i, names in enumerate(gold_names):
+            if i not in used and names_match(name, names):
+                used.add(i)
+                tp += 1
+                break
+    total = len(predicted) + len(gold_names)
+    return 2 * tp / total if total else 0.0
+
+
+def _match(
+    predicted: list[_Group],
+    gold: list[dict],
+    members_key: str,
+    article: GoldArticle,
+    compatible: Callable[[_Group, dict], bool],
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs (predicted index, gold index) whose member F1 is at least 0.5."""
+    pairs: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for pi, p in enumerate(predicted):
+        best, best_gold = 0.0, None
+        for gi, g in enumerate(gold):
+            if gi in taken or not compatible(p, g):
+                continue
+            gold_names = [article.names(n) for n in g.get(members_key, [])]
+            f1 = _member_f1(p.members, gold_names)
+            label = g.get("label")
+            if (
+                not gold_names
+                and label
+                and names_match(p.fields.get("meetingLabel", ""), [*article.names(label), label])
+            ):
+                f1 = max(f1, 0.5)  # a gold meeting without named participants matches on its name
+            if f1 > best:
+                best, best_gold = f1, gi
+        if best_gold is not None and best >= 0.5:
+            taken.add(best_gold)
+            pairs.append((pi, best_gold))
+    return pairs
+
+
+def _dated(p: _Group, g: dict) -> bool:
+    return dates_compatible(p.fields["date"], g.get("date"))
+
+
+def score(results: Mapping[str, Iterable[Row]], gold: Mapping[str, GoldArticle]) -> Report:
+    """Score the rows of the five contract queries (by query name) against gold articles."""
+    meetings = _groups(
+        results.get("meetings", []), "meeting", ("date", "placeLabel", "meetingLabel"), "participantLabel"
+    )
+    agreements = _groups(results.get("agreements", []), "agreement", ("date", "kind"), "partyLabel")
+    partnerships = _groups(results.get("partnerships", []), "partnership", ("date", "kind"), "partyLabel")
+    capacity_rows = list(results.get("capacities", []))
+    role_rows = list(results.get("roles", []))
+    totals = {name: RelationScore(0, 0, 0) for name in RELATIONS}
+    attributes = {name: [0, 0] for name in ATTRIBUTES}
+    for stem, article in gold.items():
+        predicted = meetings.get(stem, [])
+        pairs = _match(predicted, article.meetings, "participants", article, _dated)
+        totals["meetings"] += RelationScore(len(pairs), len(predicted), len(article.meetings))
+        for pi, gi in pairs:
+            gold_date = article.meetings[gi].get("date")
+            if gold_date:
+                attributes["meeting dates"][1] += 1
+                attributes["meeting dates"][0] += predicted[pi].fields["date"][:10] == gold_date[:10]
+
+        predicted = agreements.get(stem, [])
+        pairs = _match(predicted, article.agreements, "parties", article, _dated)
+        totals["agreements"] += RelationScore(len(pairs), len(predicted), len(article.agreements))
+        for pi, gi in pairs:
+            attributes["agreement kinds"][1] += 1
+            attributes["agreement kinds"][0] += normalise(predicted[pi].fields["kind"]) == normalise(
+                article.agreements[gi].get("kind")
+            )
+
+        predicted = partnerships.get(stem, [])
+        pairs = _match(predicted, article.partnerships, "parties", article, lambda p, g: True)
+        totals["partnerships"] += RelationScore(len(pairs), len(predicted), len(article.partnerships))
+
+        tp, compared, correct, count = _score_capacities(capacity_rows, stem, article.capacities)
+        totals["capacities"] += RelationScore(tp, count, len(article.capacities))
+        attributes["capacity technologies"][0] += correct
+        attributes["capacity technologies"][1] += compared
+
+        totals["roles"] += _score_roles(role_rows, stem, article)
+    return Report(totals, {name: (c, n) for name, (c, n) in attributes.items()})
+
+
+def contract_rows(store: ox.Store) -> dict[str, list[dict[str, str]]]:
+    """The rows of the five contract queries over ``store``, as the CSV output has them."""
+    results = {}
+    for name in RELATIONS:
+        query = resolve_query(name)
+        result = run_query(store, query.text, source=query.path)
+        results[name] = [
+            {column: value or "" for column, value in zip(result.columns, row, strict=True)} for row in result.rows
+        ]
+    return results
+
+
+def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int, int, int, int]:
+    """(matches, technologies compared, technologies right, predicted capacities): a capacity
+    matches on its MW value within 1% in the same article."""
+    predicted: dict[tuple[str, float], tuple[float, set[str]]] = {}
+    for row in rows:
+        if stem not in source_stems(row.get("source")):
+            continue
+        try:
+            value = float(row.get("capacityMW") or "nan")
+        except ValueError:
+            continue
+        _, technologies = predicted.setdefault((row.get("subject") or "", round(value, 3)), (value, set()))
+        technologies.add(normalise(row.get("technology")))
+    taken: set[int] = set()
+    tp = correct = 0
+    for value, technologies in predicted.values():
+        for gi, g in enumerate(gold):
+            if gi not in taken and abs(value - g["value_mw"]) <= 0.01 * g["value_mw"]:
+                taken.add(gi)
+                tp += 1
+                gold_tech = g.get("technology", "")
+                parts = {normalise(t) for t in re.split(r"\s+and\s+", gold_tech)}
+                correct += technologies == parts or normalise(gold_tech) in technologies
+                break
+    return tp, tp, correct, len(predicted)
+
+
+def _score_roles(rows: list[Row], stem: str, article: GoldArticle) -> RelationScore:
+    """A (person, role) pair matches when the person matches and the roles share a content word."""
+    predicted = sorted(
+        {
+            (row.get("personLabel") or "", row.get("role") or "")
+            for row in rows
+            if stem in source_stems(row.get("source"))
+        }
+    )
+    taken: set[int] = set()
+    tp = 0
+    for person, role in predicted:
+        for gi, g in enumerate(article.roles):
+            if gi in taken:
+                continue
+            if names_match(person, article.names(g["person"])) and content_words(role) & content_words(g.get("role")):
+                taken.add(gi)
+                tp += 1
+                break
+    return RelationScore(tp, len(predicted), len(article.roles))
