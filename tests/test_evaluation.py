@@ -197,4 +197,4 @@ def test_articles_and_graph_together_are_refused(tmp_path):
     result = CliRunner().invoke(
         main, ["evaluate", str(EVAL / "gold"), "--articles", str(EVAL / "articles"), "--graph", "x.ttl"]
     )
-    assert result.exit_code == 2 and "not both" in result.output
+    assert result.exit_code == 2 and "--graph scores a built graph" in result.output

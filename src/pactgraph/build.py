@@ -1,8 +1,10 @@
 """The build: articles → facts → entities merged across articles → quads → Turtle and TriG,
-written atomically and byte-for-byte deterministic."""
+written atomically and byte-for-byte deterministic. Curation and the confidence threshold are
+applied between facts and quads, so a retracted or doubtful fact never reaches the graph."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,10 +12,26 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .articles import find_articles, read_article
+from .curation import Curation, CurationGraph
+from .errors import UsageError
 from .extract import extract_article
+from .extract.facts import ArticleFacts, Fact
 from .resolve import resolve
 from .store import Format, serialize, write_atomic
-from .triples import article_quads
+from .triples import article_quads, fact_iri
+
+
+@dataclass
+class Assembly:
+    """The quads of a build and what was kept out of them."""
+
+    quads: list[ox.Quad]
+    articles: int
+    below_confidence: int = 0
+    retracted: int = 0
+    added: int = 0
+    #: Retractions of the curation file that matched no fact (the extractor may have changed).
+    stale_retractions: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -21,34 +39,108 @@ class BuildSummary:
     articles: int
     triples: int
     outputs: list[Path] = field(default_factory=list)
+    below_confidence: int = 0
+    retracted: int = 0
+    added: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"built {self.triples} triples from {self.articles} articles → " + ", ".join(map(str, self.outputs))
+        text = f"built {self.triples} triples from {self.articles} articles → " + ", ".join(map(str, self.outputs))
+        kept_out = [
+            f"{n} {what}"
+            for n, what in [
+                (self.below_confidence, "facts below the confidence threshold left out"),
+                (self.retracted, "facts retracted"),
+                (self.added, "facts added by curation"),
+            ]
+            if n
+        ]
+        return "; ".join([text, *kept_out])
 
 
-def build_quads(paths: list[Path], *, on_article: Callable[[Path], None] | None = None) -> list[ox.Quad]:
-    """Quads of the knowledge graph of these article files (one named graph per article)."""
+def build_quads(
+    paths: list[Path],
+    *,
+    on_article: Callable[[Path], None] | None = None,
+    min_confidence: float = 0.0,
+    curation: Curation | None = None,
+) -> Assembly:
+    """Quads of the knowledge graph of these article files (one named graph per article, and the
+    curation graph when a curation is given), without facts below ``min_confidence``."""
+    if not 0.0 <= min_confidence <= 1.0:
+        raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
     articles = [read_article(p) for p in paths]
     facts = []
     for article in articles:
         facts.append(extract_article(article))
         if on_article:
             on_article(article.path)
-    entities = resolve(facts)
-    quads: list[ox.Quad] = []
+    named = [(article.identifier, article_facts) for article, article_facts in zip(articles, facts, strict=True)]
+    added = []
+    if curation is not None:
+        curation.rename_entities(named)
+        added = curation.added_facts(named)
+    entities = resolve(facts + [group for _, group in added])
+    assembly = Assembly(quads=[], articles=len(articles))
+    retractions = {r.fact for r in curation.retractions} if curation else set()
+    matched: set[str] = set()
+
+    def keep(fact: Fact) -> bool:
+        iri = fact_iri(fact, entities).value
+        if iri in retractions:
+            matched.add(iri)
+            assembly.retracted += 1
+            return False
+        if fact.confidence < min_confidence:
+            assembly.below_confidence += 1
+            return False
+        return True
+
     for article, article_facts in zip(articles, facts, strict=True):
-        quads.extend(article_quads(article, article_facts, entities))
-    return quads
+        assembly.quads.extend(article_quads(article, _kept(article_facts, keep), entities))
+    if curation is not None:
+        assembly.quads.extend(CurationGraph(curation, entities).write(added))
+        assembly.added = sum(len(_facts_of(group)) for _, group in added)
+        assembly.stale_retractions = sorted(retractions - matched)
+    return assembly
 
 
-def build(article_dirs: list[Path], *, out: Path, progress: bool | Callable[[Path], None] = False) -> BuildSummary:
+def _facts_of(facts: ArticleFacts) -> list[Fact]:
+    return [*facts.meetings, *facts.agreements, *facts.partnerships, *facts.capacities, *facts.posts]
+
+
+def _kept(facts: ArticleFacts, keep: Callable[[Fact], bool]) -> ArticleFacts:
+    return dataclasses.replace(
+        facts,
+        meetings=[f for f in facts.meetings if keep(f)],
+        agreements=[f for f in facts.agreements if keep(f)],
+        partnerships=[f for f in facts.partnerships if keep(f)],
+        capacities=[f for f in facts.capacities if keep(f)],
+        posts=[f for f in facts.posts if keep(f)],
+    )
+
+
+def build(
+    article_dirs: list[Path],
+    *,
+    out: Path,
+    progress: bool | Callable[[Path], None] = False,
+    min_confidence: float = 0.0,
+    curation: Curation | None = None,
+) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
     when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article.
 
     Nothing is written unless every article was read: a failed build leaves the previous files.
     """
     paths = find_articles(article_dirs)
-    quads = build_quads(paths, on_article=progress if callable(progress) else None)
+    assembly = build_quads(
+        paths,
+        on_article=progress if callable(progress) else None,
+        min_confidence=min_confidence,
+        curation=curation,
+    )
+    quads = assembly.quads
     fmt = Format.from_path(out)
     outputs = [(out, fmt)]
     if not fmt.keeps_graphs:
@@ -58,9 +150,22 @@ def build(article_dirs: list[Path], *, out: Path, progress: bool | Callable[[Pat
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     triples = len({(q.subject, q.predicate, q.object) for q in quads})
-    return BuildSummary(articles=len(paths), triples=triples, outputs=[p for p, _ in outputs])
+    warnings = [
+        f"{curation.path}: retraction of {iri} matched no fact; update or remove it"
+        for iri in assembly.stale_retractions
+        if curation is not None
+    ]
+    return BuildSummary(
+        articles=len(paths),
+        triples=triples,
+        outputs=[p for p, _ in outputs],
+        below_confidence=assembly.below_confidence,
+        retracted=assembly.retracted,
+        added=assembly.added,
+        warnings=warnings,
+    )
 
 
 def extract_file(path: Path) -> list[ox.Quad]:
     """The quads one article yields on its own."""
-    return build_quads([path])
+    return build_quads([path]).quads

@@ -20,6 +20,14 @@ from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_q
 from pactgraph.store import Format, export, load_graph, serialize, store_of, write_atomic
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
+DEFAULT_CURATION = Path("data/curation.yaml")
+_MIN_CONFIDENCE = click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Leave out extracted facts whose confidence is below this (0 keeps every fact).",
+)
 
 
 def _version() -> str:
@@ -157,16 +165,39 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     show_default=True,
     help="Show progress on stderr.",
 )
-def build_command(article_dirs: tuple[Path, ...], out: Path, progress: bool) -> None:
+@_MIN_CONFIDENCE
+@click.option(
+    "--curation",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Curation file: hand-made additions, retractions, merges, splits [default: {DEFAULT_CURATION} if present].",
+)
+def build_command(
+    article_dirs: tuple[Path, ...], out: Path, progress: bool, min_confidence: float, curation: Path | None
+) -> None:
     """Extract every article and write the knowledge graph."""
     build_module = _build_module()
+    options = {"min_confidence": min_confidence, "curation": _curation(curation)}
     if progress and sys.stderr.isatty():
         total = len(build_module.find_articles(list(article_dirs)))
         with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
-            summary = build_module.build(list(article_dirs), out=out, progress=lambda _: bar.update(1))
+            summary = build_module.build(list(article_dirs), out=out, progress=lambda _: bar.update(1), **options)
     else:
-        summary = build_module.build(list(article_dirs), out=out)
+        summary = build_module.build(list(article_dirs), out=out, **options)
+    for warning in summary.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     click.echo(str(summary), err=True)
+
+
+def _curation(path: Path | None):
+    """The curation file given, or the default one when it exists; None otherwise."""
+    from pactgraph.curation import load_curation
+
+    if path is None:
+        return load_curation(DEFAULT_CURATION) if DEFAULT_CURATION.is_file() else None
+    if not path.is_file():
+        raise UsageError(f"{path}: no such curation file")
+    return load_curation(path)
 
 
 @main.command("extract")
@@ -223,7 +254,20 @@ def extract_command(file: Path, fmt: str, output: Path | None) -> None:
     show_default=True,
     help="Output format.",
 )
-def evaluate_command(gold_dir: Path, article_dirs: tuple[Path, ...], graphs: tuple[Path, ...], fmt: str) -> None:
+@_MIN_CONFIDENCE
+@click.option(
+    "--by-rule",
+    is_flag=True,
+    help="Also print the precision of each extraction rule (how base confidences are calibrated).",
+)
+def evaluate_command(
+    gold_dir: Path,
+    article_dirs: tuple[Path, ...],
+    graphs: tuple[Path, ...],
+    fmt: str,
+    min_confidence: float,
+    by_rule: bool,
+) -> None:
     """Score the extractor against gold annotations (one JSON file per article in GOLD_DIR).
 
     Builds the graph of the articles in memory (nothing is written), runs the contract queries
@@ -231,22 +275,31 @@ def evaluate_command(gold_dir: Path, article_dirs: tuple[Path, ...], graphs: tup
     agreements, partnerships and capacities, and attribute accuracy. The gold format and the
     matching rules are those of the development corpus's README.
     """
-    from pactgraph.evaluation import contract_rows, load_gold, score
+    from pactgraph.evaluation import contract_rows, load_gold, rule_precision, score
 
-    if graphs and article_dirs:
-        raise UsageError("give --articles or --graph, not both")
+    if graphs and (article_dirs or min_confidence):
+        raise UsageError("--graph scores a built graph; --articles and --min-confidence apply to a build")
     gold = load_gold(gold_dir)
     if graphs:
         store = load_graph(list(graphs), with_ontology=True)
     else:
         build_module = _build_module()
         dirs = list(article_dirs) or [gold_dir.parent / "articles"]
-        store = store_of(build_module.build_quads(build_module.find_articles(dirs)))
+        paths = build_module.find_articles(dirs)
+        store = store_of(build_module.build_quads(paths, min_confidence=min_confidence).quads)
     report = score(contract_rows(store), gold)
+    rules = rule_precision(store, report) if by_rule else {}
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), indent=2))
-    else:
-        click.echo(report.table(), nl=False)
+        data = report.as_dict()
+        if by_rule:
+            data["rules"] = {rule: {"matched": s.tp, "predicted": s.predicted} for rule, s in rules.items()}
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(report.table(), nl=False)
+    if by_rule:
+        click.echo(f"\n{'rule':<30}{'matched':>8}{'predicted':>10}{'precision':>10}")
+        for rule, s in rules.items():
+            click.echo(f"{rule:<30}{s.tp:>8}{s.predicted:>10}{s.precision:>10.3f}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -98,6 +98,26 @@ class QueryError(PactgraphError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class CurationError(PactgraphError):
+    """The curation file cannot be read or says something impossible (file:line:column).
+
+    >>> str(CurationError("unknown key 'retrct'", file="data/curation.yaml", line=4, column=1))
+    "data/curation.yaml:4:1: unknown key 'retrct'"
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: Path | str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.file, self.line, self.column = file, line, column
+        where = _where(file, line, column)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
 class ExportError(PactgraphError):
     """The graph cannot be serialized or written in the requested format."""
 

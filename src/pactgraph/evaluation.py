@@ -30,7 +30,17 @@ import pyoxigraph as ox
 from .errors import PactgraphError
 from .queries import resolve_query, run_query
 
-__all__ = ["GoldArticle", "GoldError", "RelationScore", "Report", "contract_rows", "load_gold", "names_match", "score"]
+__all__ = [
+    "GoldArticle",
+    "GoldError",
+    "RelationScore",
+    "Report",
+    "contract_rows",
+    "load_gold",
+    "names_match",
+    "rule_precision",
+    "score",
+]
 
 RELATIONS = ("meetings", "agreements", "partnerships", "capacities", "roles")
 #: The relations the micro average is taken over (roles are scored on their own).
@@ -208,6 +218,9 @@ class Report:
 
     relations: dict[str, RelationScore]
     attributes: dict[str, tuple[int, int]]
+    #: (relation, key, matched) for every predicted fact of a gold article; the key is the fact's
+    #: IRI (a capacity's: its project's; a role's: person label and role), for ``rule_precision``.
+    outcomes: list[tuple[str, object, bool]] = field(default_factory=list)
 
     @property
     def micro(self) -> RelationScore:
@@ -255,6 +268,7 @@ class Report:
 class _Group:
     """The rows of one predicted fact in one article: first non-empty fields, distinct members."""
 
+    key: str
     fields: dict[str, str]
     members: list[str]
 
@@ -264,7 +278,8 @@ def _groups(rows: Iterable[Row], key: str, fields: tuple[str, ...], member: str)
     by_key: dict[tuple[str, str], _Group] = {}
     for row in rows:
         for stem in source_stems(row.get("source")):
-            group = by_key.setdefault((stem, row.get(key) or ""), _Group({f: "" for f in fields}, []))
+            fact = row.get(key) or ""
+            group = by_key.setdefault((stem, fact), _Group(fact, {f: "" for f in fields}, []))
             for f in fields:
                 if row.get(f) and not group.fields[f]:
                     group.fields[f] = row[f]
@@ -337,10 +352,17 @@ def score(results: Mapping[str, Iterable[Row]], gold: Mapping[str, GoldArticle])
     role_rows = list(results.get("roles", []))
     totals = {name: RelationScore(0, 0, 0) for name in RELATIONS}
     attributes = {name: [0, 0] for name in ATTRIBUTES}
+    outcomes: list[tuple[str, object, bool]] = []
+
+    def record(relation: str, predicted: list[_Group], pairs: list[tuple[int, int]]) -> None:
+        matched = {pi for pi, _ in pairs}
+        outcomes.extend((relation, group.key, i in matched) for i, group in enumerate(predicted))
+
     for stem, article in gold.items():
         predicted = meetings.get(stem, [])
         pairs = _match(predicted, article.meetings, "participants", article, _dated)
         totals["meetings"] += RelationScore(len(pairs), len(predicted), len(article.meetings))
+        record("meetings", predicted, pairs)
         for pi, gi in pairs:
             gold_date = article.meetings[gi].get("date")
             if gold_date:
@@ -350,6 +372,7 @@ def score(results: Mapping[str, Iterable[Row]], gold: Mapping[str, GoldArticle])
         predicted = agreements.get(stem, [])
         pairs = _match(predicted, article.agreements, "parties", article, _dated)
         totals["agreements"] += RelationScore(len(pairs), len(predicted), len(article.agreements))
+        record("agreements", predicted, pairs)
         for pi, gi in pairs:
             attributes["agreement kinds"][1] += 1
             attributes["agreement kinds"][0] += normalise(predicted[pi].fields["kind"]) == normalise(
@@ -359,14 +382,18 @@ def score(results: Mapping[str, Iterable[Row]], gold: Mapping[str, GoldArticle])
         predicted = partnerships.get(stem, [])
         pairs = _match(predicted, article.partnerships, "parties", article, lambda p, g: True)
         totals["partnerships"] += RelationScore(len(pairs), len(predicted), len(article.partnerships))
+        record("partnerships", predicted, pairs)
 
-        tp, compared, correct, count = _score_capacities(capacity_rows, stem, article.capacities)
-        totals["capacities"] += RelationScore(tp, count, len(article.capacities))
+        tp, correct, matched = _score_capacities(capacity_rows, stem, article.capacities)
+        totals["capacities"] += RelationScore(tp, len(matched), len(article.capacities))
         attributes["capacity technologies"][0] += correct
-        attributes["capacity technologies"][1] += compared
+        attributes["capacity technologies"][1] += tp
+        outcomes.extend(("capacities", key, hit) for key, hit in matched)
 
-        totals["roles"] += _score_roles(role_rows, stem, article)
-    return Report(totals, {name: (c, n) for name, (c, n) in attributes.items()})
+        roles = _score_roles(role_rows, stem, article)
+        totals["roles"] += RelationScore(sum(hit for _, hit in roles), len(roles), len(article.roles))
+        outcomes.extend(("roles", key, hit) for key, hit in roles)
+    return Report(totals, {name: (c, n) for name, (c, n) in attributes.items()}, outcomes)
 
 
 def contract_rows(store: ox.Store) -> dict[str, list[dict[str, str]]]:
@@ -381,8 +408,33 @@ def contract_rows(store: ox.Store) -> dict[str, list[dict[str, str]]]:
     return results
 
 
-def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int, int, int, int]:
-    """(matches, technologies compared, technologies right, predicted capacities): a capacity
+_RULE_OF = """
+PREFIX pg: <https://w3id.org/pactgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?key ?person ?role ?rule WHERE {
+  { ?key pg:extractionRule/rdfs:label ?rule }
+  UNION { ?key pg:hasCapacity/pg:extractionRule/rdfs:label ?rule }
+  UNION { ?post pg:extractionRule/rdfs:label ?rule ; pg:holder/rdfs:label ?person ; pg:role/rdfs:label ?role }
+}
+"""
+
+
+def rule_precision(store: ox.Store, report: Report) -> dict[str, RelationScore]:
+    """Per extraction rule: its facts in the gold articles and how many of them match gold (the
+    ``gold`` count is left 0: recall has no meaning per rule). This is how base confidences are set."""
+    rule_of: dict[object, str] = {}
+    for row in store.query(_RULE_OF, use_default_graph_as_union=True):
+        key = (row["person"].value, row["role"].value) if row["person"] is not None else row["key"].value
+        rule_of[key] = row["rule"].value
+    scores: dict[str, RelationScore] = {}
+    for _, key, matched in report.outcomes:
+        rule = rule_of.get(key, "unknown")
+        scores[rule] = scores.get(rule, RelationScore(0, 0, 0)) + RelationScore(int(matched), 1, 0)
+    return dict(sorted(scores.items()))
+
+
+def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int, int, list[tuple[str, bool]]]:
+    """(matches, technologies right, (project, matched) per predicted capacity): a capacity
     matches on its MW value within 1% in the same article."""
     predicted: dict[tuple[str, float], tuple[float, set[str]]] = {}
     for row in rows:
@@ -396,19 +448,22 @@ def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int
         technologies.add(normalise(row.get("technology")))
     taken: set[int] = set()
     tp = correct = 0
-    for value, technologies in predicted.values():
+    outcomes = []
+    for (project, _), (value, technologies) in predicted.items():
+        outcomes.append((project, False))
         for gi, g in enumerate(gold):
             if gi not in taken and abs(value - g["value_mw"]) <= 0.01 * g["value_mw"]:
                 taken.add(gi)
                 tp += 1
+                outcomes[-1] = (project, True)
                 gold_tech = g.get("technology", "")
                 parts = {normalise(t) for t in re.split(r"\s+and\s+", gold_tech)}
                 correct += technologies == parts or normalise(gold_tech) in technologies
                 break
-    return tp, tp, correct, len(predicted)
+    return tp, correct, outcomes
 
 
-def _score_roles(rows: list[Row], stem: str, article: GoldArticle) -> RelationScore:
+def _score_roles(rows: list[Row], stem: str, article: GoldArticle) -> list[tuple[tuple[str, str], bool]]:
     """A (person, role) pair matches when the person matches and the roles share a content word."""
     predicted = sorted(
         {
@@ -418,13 +473,14 @@ def _score_roles(rows: list[Row], stem: str, article: GoldArticle) -> RelationSc
         }
     )
     taken: set[int] = set()
-    tp = 0
+    outcomes = []
     for person, role in predicted:
+        outcomes.append(((person, role), False))
         for gi, g in enumerate(article.roles):
             if gi in taken:
                 continue
             if names_match(person, article.names(g["person"])) and content_words(role) & content_words(g.get("role")):
                 taken.add(gi)
-                tp += 1
+                outcomes[-1] = ((person, role), True)
                 break
-    return RelationScore(tp, len(predicted), len(article.roles))
+    return outcomes

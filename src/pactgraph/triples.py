@@ -1,5 +1,6 @@
-"""Facts → RDF quads in ontology terms, one named graph per article, with PROV provenance.
-Knows nothing of text: it reads the plain values extraction returns."""
+"""Facts → RDF quads in ontology terms, one named graph per article, with PROV provenance,
+confidence and the rule that read each fact. Knows nothing of text: it reads the plain values
+extraction (or the curation file) returns."""
 
 from __future__ import annotations
 
@@ -7,21 +8,14 @@ import pyoxigraph as ox
 
 from . import __version__
 from .articles import Article
-from .extract.facts import ArticleFacts, Entity, Fact
+from .extract.facts import Agreement, ArticleFacts, Capacity, Entity, Fact, Meeting, Partnership, Post
+from .extract.rules import RULES
 from .resolve import Resolved, entity_key
 from .vocab import DCTERMS, PROV, QUDT, RDF, RDFS, SCHEMA, SKOS, TIME, UNIT, XSD, concept, digest, iri, pg, slug
 
 A = ox.NamedNode(RDF + "type")
 LABEL = ox.NamedNode(RDFS + "label")
 EXTRACTOR = iri("agent", "pactgraph-extractor")
-_CLASS = {
-    "Person": "Person",
-    "Organization": "Organization",
-    "GovernmentBody": "GovernmentBody",
-    "Company": "Company",
-    "Country": "Country",
-    "Place": "Place",
-}
 _MEETING_CLASS = {
     "meeting": "Meeting",
     "visit": "Visit",
@@ -33,6 +27,8 @@ _MEETING_CLASS = {
     "ceremony": "Ceremony",
     "roundtable": "Roundtable",
 }
+MEETING_KINDS = tuple(_MEETING_CLASS)
+Entities = dict[tuple[str, str], Resolved]
 
 
 def _lit(value: str) -> ox.Literal:
@@ -52,16 +48,41 @@ def time_instant(iso: str) -> tuple[ox.NamedNode, list[tuple]]:
     return node, [(node, A, ox.NamedNode(TIME + "Instant")), (node, ox.NamedNode(TIME + prop), _typed(iso, datatype))]
 
 
-class ArticleGraph:
-    """Collects the quads of one article's named graph."""
+def _entity_name(entities: Entities, entity: Entity) -> str:
+    """The last path segment of an entity's IRI: its slug."""
+    return entities[entity_key(entity)].iri.value.rsplit("/", 1)[1]
 
-    def __init__(self, article: Article, facts: ArticleFacts, entities: dict) -> None:
-        self.article = article
-        self.facts = facts
+
+def fact_iri(fact: Fact, entities: Entities) -> ox.NamedNode:
+    """The IRI of a fact, minted from what the fact says, so it is the same in every build (which
+    is what lets the curation file retract a fact by IRI)."""
+    if isinstance(fact, Meeting):
+        return iri("meeting", f"{fact.date or 'undated'}-{slug(fact.label)[:80]}")
+    if isinstance(fact, Agreement):
+        parties = sorted(entities[entity_key(p)].iri.value for p in fact.parties)
+        return iri("agreement", f"{fact.date or 'undated'}-{slug(fact.kind)}-" + digest(*parties))
+    if isinstance(fact, Partnership):
+        partners = sorted(entities[entity_key(p)].iri.value for p in fact.partners)
+        return iri("partnership", f"{slug(fact.kind)}-{digest(*partners)}")
+    if isinstance(fact, Capacity):
+        return iri("capacity", _capacity_key(fact, entities))
+    if isinstance(fact, Post):
+        org = f"--{_entity_name(entities, fact.organization)}" if fact.organization else ""
+        return iri("post", f"{_entity_name(entities, fact.person)}--{slug(fact.role)}{org}")
+    raise TypeError(f"not a fact: {fact!r}")
+
+
+def _capacity_key(capacity: Capacity, entities: Entities) -> str:
+    place = entities[entity_key(capacity.place)].iri.value if capacity.place else ""
+    return digest(f"{capacity.value_mw:g}", *capacity.technologies, place, capacity.project)
+
+
+class GraphWriter:
+    """Collects the quads of one named graph of facts; subclasses say where facts come from."""
+
+    def __init__(self, graph: ox.NamedNode, entities: Entities) -> None:
+        self.graph = graph
         self.entities = entities
-        self.graph = iri("graph", article.identifier)
-        self.node = iri("article", article.identifier)
-        self.activity = iri("extraction", article.identifier)
         self.quads: list[ox.Quad] = []
 
     def add(self, s, p, o) -> None:
@@ -71,12 +92,20 @@ class ArticleGraph:
         return self.entities[entity_key(entity)].iri
 
     def provenance(self, node: ox.NamedNode, fact: Fact) -> None:
-        for index in sorted(fact.sentences):
-            self.add(node, ox.NamedNode(PROV + "wasDerivedFrom"), self.sentence(index))
-        self.add(node, ox.NamedNode(PROV + "wasGeneratedBy"), self.activity)
+        raise NotImplementedError
 
-    def sentence(self, index: int) -> ox.NamedNode:
-        return iri("article", self.article.identifier, "sentence", str(index))
+    def confidence(self, node: ox.NamedNode, fact: Fact) -> None:
+        """The fact's confidence, caveats and rule (described where used, so each graph stands alone)."""
+        rule = RULES[fact.rule]
+        rule_node = iri("rule", rule.name)
+        self.add(node, pg("confidence"), _typed(round(fact.confidence, 2), "decimal"))
+        self.add(node, pg("extractionRule"), rule_node)
+        for caveat in sorted(fact.caveats):
+            self.add(node, pg("caveat"), _lit(caveat))
+        self.add(rule_node, A, pg("ExtractionRule"))
+        self.add(rule_node, LABEL, _lit(rule.name))
+        self.add(rule_node, ox.NamedNode(SKOS + "definition"), _lit(rule.description))
+        self.add(rule_node, pg("baseConfidence"), _typed(rule.confidence, "decimal"))
 
     def time(self, node: ox.NamedNode, iso: str | None) -> None:
         if not iso:
@@ -86,152 +115,176 @@ class ArticleGraph:
             self.add(*triple)
         self.add(node, pg("hasTime"), instant)
 
+    def describe(self, r: Resolved, *, mentioned_in: ox.NamedNode | None = None) -> None:
+        """An entity's type, label, other names and codes."""
+        self.add(r.iri, A, pg(r.type))
+        self.add(r.iri, LABEL, _lit(r.label))
+        for alias in sorted(r.aliases):
+            self.add(r.iri, ox.NamedNode(SKOS + "altLabel"), _lit(alias))
+        if r.country_code:
+            self.add(r.iri, pg("countryCode"), _lit(r.country_code))
+        if r.in_country and r.type == "Place" and any(e.iri == r.in_country for e in self.entities.values()):
+            self.add(r.iri, pg("inCountry"), r.in_country)
+        if mentioned_in is not None:
+            self.add(r.iri, pg("mentionedIn"), mentioned_in)
 
-def article_quads(article: Article, facts: ArticleFacts, entities: dict[tuple[str, str], Resolved]) -> list[ox.Quad]:
-    """Every quad of one article's named graph."""
-    g = ArticleGraph(article, facts, entities)
-    _article(g)
-    for entity in facts.entities:
-        _entity(g, entities[entity_key(entity)])
-    meeting_nodes = {}
-    for meeting in facts.meetings:
-        meeting_nodes[id(meeting)] = _meeting(g, meeting)
-    for meeting in facts.meetings:
-        if meeting.part_of is not None and id(meeting.part_of) in meeting_nodes:
-            g.add(meeting_nodes[id(meeting)], pg("partOf"), meeting_nodes[id(meeting.part_of)])
-    agreement_nodes = {}
-    for agreement in facts.agreements:
-        node = iri(
-            "agreement",
-            f"{agreement.date or 'undated'}-{slug(agreement.kind)}-"
-            + digest(*sorted(g.entity(p).value for p in agreement.parties)),
-        )
-        agreement_nodes[id(agreement)] = node
-        g.add(node, A, pg("Agreement"))
-        g.add(node, LABEL, _lit(agreement.label))
-        g.add(node, pg("agreementKind"), concept("agreement-kind", agreement.kind))
+    def facts(
+        self,
+        meetings: list[Meeting],
+        agreements: list[Agreement],
+        partnerships: list[Partnership],
+        capacities: list[Capacity],
+        posts: list[Post],
+    ) -> None:
+        nodes: dict[int, ox.NamedNode] = {}
+        for fact in (*meetings, *agreements, *partnerships, *capacities, *posts):
+            nodes[id(fact)] = fact_iri(fact, self.entities)
+        for meeting in meetings:
+            self._meeting(nodes[id(meeting)], meeting, nodes)
+        for agreement in agreements:
+            self._agreement(nodes[id(agreement)], agreement, nodes)
+        for partnership in partnerships:
+            self._partnership(nodes[id(partnership)], partnership, nodes)
+        for capacity in capacities:
+            self._capacity(nodes[id(capacity)], capacity)
+        for post in posts:
+            self._post(nodes[id(post)], post)
+
+    def _meeting(self, node: ox.NamedNode, meeting: Meeting, nodes: dict[int, ox.NamedNode]) -> None:
+        self.add(node, A, pg(_MEETING_CLASS.get(meeting.kind, "Meeting")))
+        self.add(node, LABEL, _lit(meeting.label))
+        for participant in meeting.participants:
+            self.add(node, pg("participant"), self.entity(participant))
+        if meeting.place:
+            self.add(node, pg("location"), self.entity(meeting.place))
+        self.time(node, meeting.date)
+        if meeting.planned:
+            self.add(node, pg("isPlanned"), _typed("true", "boolean"))
+        if meeting.part_of is not None and id(meeting.part_of) in nodes:
+            self.add(node, pg("partOf"), nodes[id(meeting.part_of)])
+        self.provenance(node, meeting)
+
+    def _agreement(self, node: ox.NamedNode, agreement: Agreement, nodes: dict[int, ox.NamedNode]) -> None:
+        self.add(node, A, pg("Agreement"))
+        self.add(node, LABEL, _lit(agreement.label))
+        self.add(node, pg("agreementKind"), concept("agreement-kind", agreement.kind))
         for party in agreement.parties:
-            g.add(node, pg("party"), g.entity(party))
-        g.time(node, agreement.date)
+            self.add(node, pg("party"), self.entity(party))
+        self.time(node, agreement.date)
         if agreement.place:
-            g.add(node, pg("location"), g.entity(agreement.place))
+            self.add(node, pg("location"), self.entity(agreement.place))
         if agreement.topic:
-            g.add(node, pg("topic"), _lit(agreement.topic))
-        if agreement.signed_during and id(agreement.signed_during) in meeting_nodes:
-            g.add(node, pg("signedDuring"), meeting_nodes[id(agreement.signed_during)])
-        g.provenance(node, agreement)
-    for partnership in facts.partnerships:
-        partners = sorted(g.entity(p).value for p in partnership.partners)
-        node = iri("partnership", f"{slug(partnership.kind)}-{digest(*partners)}")
-        g.add(node, A, pg("Partnership"))
-        names = sorted(entities[entity_key(p)].label for p in partnership.partners)
-        g.add(node, LABEL, _lit(f"{partnership.kind[0].upper()}{partnership.kind[1:]} of {', '.join(names)}"))
-        g.add(node, pg("partnershipKind"), concept("partnership-kind", partnership.kind))
+            self.add(node, pg("topic"), _lit(agreement.topic))
+        if agreement.signed_during is not None and id(agreement.signed_during) in nodes:
+            self.add(node, pg("signedDuring"), nodes[id(agreement.signed_during)])
+        self.provenance(node, agreement)
+
+    def _partnership(self, node: ox.NamedNode, partnership: Partnership, nodes: dict[int, ox.NamedNode]) -> None:
+        self.add(node, A, pg("Partnership"))
+        names = sorted(self.entities[entity_key(p)].label for p in partnership.partners)
+        kind = partnership.kind
+        self.add(node, LABEL, _lit(f"{kind[0].upper()}{kind[1:]} of {', '.join(names)}"))
+        self.add(node, pg("partnershipKind"), concept("partnership-kind", kind))
         for partner in partnership.partners:
-            g.add(node, pg("partner"), g.entity(partner))
-        g.time(node, partnership.date)
-        if partnership.established_by and id(partnership.established_by) in agreement_nodes:
-            g.add(node, pg("establishedBy"), agreement_nodes[id(partnership.established_by)])
-        g.provenance(node, partnership)
-    for capacity in facts.capacities:
-        _capacity(g, capacity)
-    for post in facts.posts:
-        person = entities[entity_key(post.person)]
-        org = entities[entity_key(post.organization)] if post.organization else None
+            self.add(node, pg("partner"), self.entity(partner))
+        self.time(node, partnership.date)
+        if partnership.established_by is not None and id(partnership.established_by) in nodes:
+            self.add(node, pg("establishedBy"), nodes[id(partnership.established_by)])
+        self.provenance(node, partnership)
+
+    def _capacity(self, node: ox.NamedNode, capacity: Capacity) -> None:
+        key = _capacity_key(capacity, self.entities)
+        project = iri("project", f"{slug(capacity.project)[:60]}-{key}")
+        self.add(project, A, pg("EnergyProject"))
+        self.add(project, LABEL, _lit(capacity.project))
+        self.add(project, pg("hasCapacity"), node)
+        self.add(node, A, pg("GenerationCapacity"))
+        self.add(node, LABEL, _lit(f"{capacity.value_mw:g} MW"))
+        value = f"{capacity.value_mw:.6f}".rstrip("0").rstrip(".")
+        self.add(node, ox.NamedNode(QUDT + "numericValue"), _typed(value, "decimal"))
+        self.add(node, ox.NamedNode(QUDT + "hasUnit"), ox.NamedNode(UNIT + "MegaW"))
+        for tech in capacity.technologies:
+            self.add(node, pg("technology"), concept("technology", tech))
+        self.add(node, pg("status"), concept("status", capacity.status))
+        if capacity.place:
+            self.add(node, pg("location"), self.entity(capacity.place))
+        self.add(node, pg("statedAs"), _lit(capacity.stated))
+        self.provenance(node, capacity)
+
+    def _post(self, node: ox.NamedNode, post: Post) -> None:
+        person = self.entities[entity_key(post.person)]
+        org = self.entities[entity_key(post.organization)] if post.organization else None
         role = iri("role", slug(post.role))
-        node = iri(
-            "post",
-            f"{person.iri.value.rsplit('/', 1)[1]}--{slug(post.role)}"
-            + (f"--{org.iri.value.rsplit('/', 1)[1]}" if org else ""),
-        )
-        g.add(node, A, pg("Post"))
-        g.add(node, LABEL, _lit(f"{person.label}, {post.role}" + (f" ({org.label})" if org else "")))
-        g.add(node, pg("holder"), person.iri)
-        g.add(node, pg("role"), role)
-        g.add(role, A, pg("Role"))
-        g.add(role, LABEL, _lit(post.role))
+        self.add(node, A, pg("Post"))
+        self.add(node, LABEL, _lit(f"{person.label}, {post.role}" + (f" ({org.label})" if org else "")))
+        self.add(node, pg("holder"), person.iri)
+        self.add(node, pg("role"), role)
+        self.add(role, A, pg("Role"))
+        self.add(role, LABEL, _lit(post.role))
         if org:
-            g.add(node, pg("postIn"), org.iri)
-        g.provenance(node, post)
-    return g.quads
+            self.add(node, pg("postIn"), org.iri)
+        self.provenance(node, post)
 
 
-def _article(g: ArticleGraph) -> None:
-    a = g.article
-    g.add(g.node, A, pg("Article"))
-    g.add(g.node, ox.NamedNode(DCTERMS + "identifier"), _lit(a.identifier))
-    if a.title:
-        g.add(g.node, ox.NamedNode(DCTERMS + "title"), _lit(a.title))
-    if a.published:
-        g.add(g.node, ox.NamedNode(SCHEMA + "datePublished"), _typed(a.published.isoformat(), "date"))
-    if a.source:
-        g.add(g.node, pg("sourceName"), _lit(a.source))
-    if a.url:
-        g.add(g.node, ox.NamedNode(SCHEMA + "url"), _lit(a.url))
-    g.add(g.activity, A, ox.NamedNode(PROV + "Activity"))
-    g.add(g.activity, ox.NamedNode(PROV + "used"), g.node)
-    g.add(g.activity, ox.NamedNode(PROV + "wasAssociatedWith"), EXTRACTOR)
-    g.add(EXTRACTOR, A, ox.NamedNode(PROV + "SoftwareAgent"))
-    g.add(EXTRACTOR, LABEL, _lit(f"pactgraph extractor {__version__}"))
-    used = set()
-    for fact in (*g.facts.meetings, *g.facts.agreements, *g.facts.partnerships, *g.facts.capacities, *g.facts.posts):
-        used |= fact.sentences
-    for sentence in g.facts.sentences:
-        if sentence.index not in used:
-            continue
-        node = g.sentence(sentence.index)
-        g.add(node, A, pg("Sentence"))
-        g.add(node, pg("partOfArticle"), g.node)
-        g.add(node, pg("text"), _lit(sentence.text))
-        g.add(node, pg("startOffset"), _typed(sentence.start, "integer"))
-        g.add(node, pg("endOffset"), _typed(sentence.end, "integer"))
+class ArticleGraph(GraphWriter):
+    """The named graph of one article: its facts derive from its sentences."""
+
+    def __init__(self, article: Article, facts: ArticleFacts, entities: Entities) -> None:
+        super().__init__(iri("graph", article.identifier), entities)
+        self.article = article
+        self.node = iri("article", article.identifier)
+        self.activity = iri("extraction", article.identifier)
+        self.article_facts = facts
+
+    def provenance(self, node: ox.NamedNode, fact: Fact) -> None:
+        for index in sorted(fact.sentences):
+            self.add(node, ox.NamedNode(PROV + "wasDerivedFrom"), self.sentence(index))
+        self.add(node, ox.NamedNode(PROV + "wasGeneratedBy"), self.activity)
+        self.confidence(node, fact)
+
+    def sentence(self, index: int) -> ox.NamedNode:
+        return iri("article", self.article.identifier, "sentence", str(index))
+
+    def write(self) -> list[ox.Quad]:
+        facts = self.article_facts
+        self._article()
+        for entity in facts.entities:
+            self.describe(self.entities[entity_key(entity)], mentioned_in=self.node)
+        self.facts(facts.meetings, facts.agreements, facts.partnerships, facts.capacities, facts.posts)
+        return self.quads
+
+    def _article(self) -> None:
+        a = self.article
+        self.add(self.node, A, pg("Article"))
+        self.add(self.node, ox.NamedNode(DCTERMS + "identifier"), _lit(a.identifier))
+        if a.title:
+            self.add(self.node, ox.NamedNode(DCTERMS + "title"), _lit(a.title))
+        if a.published:
+            self.add(self.node, ox.NamedNode(SCHEMA + "datePublished"), _typed(a.published.isoformat(), "date"))
+        if a.source:
+            self.add(self.node, pg("sourceName"), _lit(a.source))
+        if a.url:
+            self.add(self.node, ox.NamedNode(SCHEMA + "url"), _lit(a.url))
+        self.add(self.activity, A, ox.NamedNode(PROV + "Activity"))
+        self.add(self.activity, ox.NamedNode(PROV + "used"), self.node)
+        self.add(self.activity, ox.NamedNode(PROV + "wasAssociatedWith"), EXTRACTOR)
+        self.add(EXTRACTOR, A, ox.NamedNode(PROV + "SoftwareAgent"))
+        self.add(EXTRACTOR, LABEL, _lit(f"pactgraph extractor {__version__}"))
+        facts = self.article_facts
+        used: set[int] = set()
+        for fact in (*facts.meetings, *facts.agreements, *facts.partnerships, *facts.capacities, *facts.posts):
+            used |= fact.sentences
+        for sentence in facts.sentences:
+            if sentence.index not in used:
+                continue
+            node = self.sentence(sentence.index)
+            self.add(node, A, pg("Sentence"))
+            self.add(node, pg("partOfArticle"), self.node)
+            self.add(node, pg("text"), _lit(sentence.text))
+            self.add(node, pg("startOffset"), _typed(sentence.start, "integer"))
+            self.add(node, pg("endOffset"), _typed(sentence.end, "integer"))
 
 
-def _entity(g: ArticleGraph, r: Resolved) -> None:
-    g.add(r.iri, A, pg(_CLASS[r.type]))
-    g.add(r.iri, LABEL, _lit(r.label))
-    for alias in sorted(r.aliases):
-        g.add(r.iri, ox.NamedNode(SKOS + "altLabel"), _lit(alias))
-    if r.country_code:
-        g.add(r.iri, pg("countryCode"), _lit(r.country_code))
-    if r.in_country and r.type == "Place" and any(e.iri == r.in_country for e in g.entities.values()):
-        g.add(r.iri, pg("inCountry"), r.in_country)
-    g.add(r.iri, pg("mentionedIn"), g.node)
-
-
-def _meeting(g: ArticleGraph, meeting) -> ox.NamedNode:
-    node = iri("meeting", f"{meeting.date or 'undated'}-{slug(meeting.label)[:80]}")
-    g.add(node, A, pg(_MEETING_CLASS.get(meeting.kind, "Meeting")))
-    g.add(node, LABEL, _lit(meeting.label))
-    for participant in meeting.participants:
-        g.add(node, pg("participant"), g.entity(participant))
-    if meeting.place:
-        g.add(node, pg("location"), g.entity(meeting.place))
-    g.time(node, meeting.date)
-    if meeting.planned:
-        g.add(node, pg("isPlanned"), _typed("true", "boolean"))
-    g.provenance(node, meeting)
-    return node
-
-
-def _capacity(g: ArticleGraph, capacity) -> None:
-    place = g.entity(capacity.place).value if capacity.place else ""
-    key = digest(f"{capacity.value_mw:g}", *capacity.technologies, place, capacity.project)
-    project = iri("project", f"{slug(capacity.project)[:60]}-{key}")
-    node = iri("capacity", key)
-    g.add(project, A, pg("EnergyProject"))
-    g.add(project, LABEL, _lit(capacity.project))
-    g.add(project, pg("hasCapacity"), node)
-    g.add(node, A, pg("GenerationCapacity"))
-    g.add(node, LABEL, _lit(f"{capacity.value_mw:g} MW"))
-    g.add(
-        node, ox.NamedNode(QUDT + "numericValue"), _typed(f"{capacity.value_mw:.6f}".rstrip("0").rstrip("."), "decimal")
-    )
-    g.add(node, ox.NamedNode(QUDT + "hasUnit"), ox.NamedNode(UNIT + "MegaW"))
-    for tech in capacity.technologies:
-        g.add(node, pg("technology"), concept("technology", tech))
-    g.add(node, pg("status"), concept("status", capacity.status))
-    if capacity.place:
-        g.add(node, pg("location"), g.entity(capacity.place))
-    g.add(node, pg("statedAs"), _lit(capacity.stated))
-    g.provenance(node, capacity)
+def article_quads(article: Article, facts: ArticleFacts, entities: Entities) -> list[ox.Quad]:
+    """Every quad of one article's named graph."""
+    return ArticleGraph(article, facts, entities).write()

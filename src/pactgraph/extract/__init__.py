@@ -31,6 +31,7 @@ from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .nlp import pipeline
 from .posts import read_posts
+from .rules import assess_all
 
 __all__ = ["extract_article"]
 
@@ -110,9 +111,11 @@ def extract_article(article: Article) -> ArticleFacts:
             and min(meeting.sentences) <= LEAD_SENTENCES
         ):
             meeting.date = dateline  # the event a wire report opens with happened on its dateline
+            meeting.caveats.add("date-from-dateline")
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
             meeting.date = article.published.strftime("%Y-%m")  # news reports the recent past
-    return ArticleFacts(
+            meeting.caveats.add("date-from-publication")
+    facts = ArticleFacts(
         sentences=sentences,
         entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],
         meetings=merge_meetings(meetings),
@@ -121,6 +124,8 @@ def extract_article(article: Article) -> ArticleFacts:
         capacities=_merge_capacities(capacities),
         posts=_unique_posts(posts),
     )
+    assess_all(facts)
+    return facts
 
 
 def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:
@@ -188,6 +193,7 @@ def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int) ->
     for meeting in reversed(meetings):
         if meeting.date and not meeting.planned and index - max(meeting.sentences) <= 4:
             agreement.date = meeting.date
+            agreement.caveats.add("date-from-meeting")
             agreement.place = agreement.place or meeting.place
             return
 

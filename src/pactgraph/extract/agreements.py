@@ -80,6 +80,7 @@ def read_agreements(
         kind_match = min(kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
         plural = kind_match.group(0).lower().endswith("s") and not kind_match.group(0).lower().endswith("mous")
         parties = _between_parties(view, kind_match.end())
+        rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         if not parties:
             clause_start = max([0] + [m.end() for m in re.finditer(r";|\bthat\b|\bwhich\b", text[: sign.start()])])
             subject = view.entities_between(clause_start, sign.start())
@@ -94,7 +95,9 @@ def read_agreements(
         pair = _ADJ_PAIR.search(text)
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in (countries_named(pair.group("a")), countries_named(pair.group("b"))) if c]
+            rule = "adjectival-pair"
         if len(parties) < 2 and not plural and _PRONOUN_PARTIES.search(text[: sign.start()]):
+            rule = "signed-by-context"
             for meeting in reversed(recent_meetings):
                 candidates = _as_parties(meeting.participants, posts)
                 if len(candidates) >= 2:
@@ -145,6 +148,7 @@ def read_agreements(
                 topic=topic_match.group(1).strip().rstrip(".") if topic_match else kind_match.group(0),
                 title=title,
                 sentences={view.sentence.index},
+                rule=rule,
             )
         )
     return out
@@ -199,15 +203,18 @@ def read_partnerships(view: SentenceView, agreements: list[Agreement], countries
         partners: list[Entity] = []
         agreement = next((a for a in agreements if view.sentence.index in a.sentences), None)
         between = _between_parties(view, match.end())
+        rule = "partnership-between"
         if between:
             partners = between
         elif agreement:
-            partners = agreement.parties
+            partners, rule = agreement.parties, "partnership-by-agreement"
         pair = _ADJ_PAIR.search(text)
         if len(partners) < 2 and pair:
             partners = [c for c in (countries_in_article(pair.group("a")), countries_in_article(pair.group("b"))) if c]
+            rule = "partnership-adjectival-pair"
         if len(partners) < 2:
             partners = [e for e in view.entities_between(0, len(text)) if e.type == COUNTRY]
+            rule = "partnership-countries"
         if len(partners) < 2:
             continue
         date = agreement.date if agreement else None
@@ -218,6 +225,7 @@ def read_partnerships(view: SentenceView, agreements: list[Agreement], countries
                 date=date,
                 established_by=agreement,
                 sentences={view.sentence.index},
+                rule=rule,
             )
         )
     return out

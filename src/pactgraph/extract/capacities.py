@@ -99,6 +99,7 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
                 project=project,
                 place=place,
                 sentences={view.sentence.index},
+                rule="capacity-figure",
             )
         )
     return out

@@ -33,9 +33,13 @@ class Entity:
 
 @dataclass
 class Fact:
-    """What every fact has: the sentences it was read from."""
+    """What every fact has: the sentences it was read from, the rule that read it, what makes it
+    less than certain (``caveats``, names of ``rules.CAVEATS``) and the resulting confidence."""
 
     sentences: set[int] = field(default_factory=set, kw_only=True)
+    rule: str = field(default="", kw_only=True)
+    caveats: set[str] = field(default_factory=set, kw_only=True)
+    confidence: float = field(default=0.0, kw_only=True)
 
 
 @dataclass

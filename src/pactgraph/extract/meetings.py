@@ -144,6 +144,7 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
                 place=place or _place_after(view, verb.end()),
                 planned=future,
                 sentences={view.sentence.index},
+                rule={"talks": "talks", "visit": "visit-verb"}.get(kind, "meeting-verb"),
             )
         )
     for visit in _VISIT_NOUN.finditer(text):
@@ -169,6 +170,7 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
                     place=target,
                     planned=bool(d and d.future),
                     sentences={view.sentence.index},
+                    rule="visit-noun",
                 )
             )
     events = [(m, _event_meeting(view, m)) for m in view.events()]
@@ -238,6 +240,7 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         planned=planned,
         named=True,
         sentences={view.sentence.index},
+        rule="named-event",
     )
 
 

@@ -30,10 +30,21 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
                 )
             if org is None and re.search(r"\bits\s+$", view.text[: m.title_start - view.sentence.start]):
                 org = _last_organization_before(view, m.title_start)  # "a delegation of X led by its chairman"
+            caveats = set()
             if org is None and "minister" in role.lower():
                 countries = {e for _, e in view.items if e is not None and e.type == COUNTRY}
                 org = next(iter(countries)) if len(countries) == 1 else home_country
-            posts.append(Post(person=person, role=role, organization=org, sentences={view.sentence.index}))
+                caveats = {"organization-guessed"} if org else set()
+            posts.append(
+                Post(
+                    person=person,
+                    role=role,
+                    organization=org,
+                    sentences={view.sentence.index},
+                    rule="post-title",
+                    caveats=caveats,
+                )
+            )
             continue
         post = _appositive(view, index)
         if post:
@@ -94,7 +105,11 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
         match = _APPOSITIVE.match(between)
         if match and _is_title(match.group("title")):
             return Post(
-                person=person, role=match.group("title").strip(), organization=org, sentences={view.sentence.index}
+                person=person,
+                role=match.group("title").strip(),
+                organization=org,
+                sentences={view.sentence.index},
+                rule="post-appositive",
             )
         if _APPOSITIVE_POSSESSIVE.match(between):
             after = re.match(
@@ -107,6 +122,7 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
                     role=after.group("title").strip().rstrip(","),
                     organization=org,
                     sentences={view.sentence.index},
+                    rule="post-possessive",
                 )
         break
     return None

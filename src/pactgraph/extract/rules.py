@@ -1,0 +1,108 @@
+"""The extraction rules and how sure each makes us: every fact names the rule that read it, and
+its confidence is that rule's base confidence lowered by each caveat that applies to it.
+
+Base confidences are set from the precision each rule reaches on the development and probe
+corpora (``pactgraph evaluate --by-rule`` measures it), rounded down; a caveat multiplies the
+confidence by its factor.
+
+>>> from pactgraph.extract.facts import Capacity
+>>> c = Capacity(value_mw=100.0, stated="100 MW", technologies=[], status="unknown", project="x",
+...              rule="capacity-figure")
+>>> assess(c)
+>>> sorted(c.caveats), c.confidence
+(['no-technology', 'status-unknown'], 0.56)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .facts import Agreement, ArticleFacts, Capacity, Fact, Meeting, Partnership, Post
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern of the extractor: the relation it reads, its base confidence, what it matches."""
+
+    name: str
+    relation: str
+    confidence: float
+    description: str
+
+
+RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in [
+        Rule("meeting-verb", "meeting", 0.85, '"A met B", "A received B", "A hosted B": two named agents and a verb'),
+        Rule("talks", "meeting", 0.9, '"A held talks with B", "A and B held talks in C"'),
+        Rule("visit-verb", "meeting", 0.8, '"A visited C" (a place) or "A visited B" (an agent)'),
+        Rule("visit-noun", "meeting", 0.75, '"A\'s visits to C in April and September": one visit per date'),
+        Rule(
+            "named-event",
+            "meeting",
+            0.8,
+            "a named or described event (forum, summit, COP29, ceremony) and its participants",
+        ),
+        Rule("signed-between", "agreement", 0.9, '"… signed a memorandum of understanding between A and B"'),
+        Rule("signed-by", "agreement", 0.85, '"A signed an agreement with B", "A and B signed a declaration"'),
+        Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
+        Rule("adjectival-pair", "agreement", 0.75, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
+        Rule("signed-by-context", "agreement", 0.7, '"the two sides signed": the parties of the meeting just reported'),
+        Rule("partnership-between", "partnership", 0.9, '"established a strategic partnership between A and B"'),
+        Rule("partnership-by-agreement", "partnership", 0.85, "a partnership established by an agreement: its parties"),
+        Rule("partnership-adjectival-pair", "partnership", 0.8, '"the Azerbaijani-Chinese strategic partnership"'),
+        Rule("partnership-countries", "partnership", 0.65, "a partnership set up in a sentence naming two countries"),
+        Rule("capacity-figure", "capacity", 0.8, "a power figure (MW, GW, kW, megawatts) in an energy context"),
+        Rule("post-title", "post", 0.9, '"Minister of Energy Parviz Shahbazov", "NEA Administrator Wang Hongzhi"'),
+        Rule("post-appositive", "post", 0.85, '"Lyu Zexiang, Chairman of China Energy …"'),
+        Rule("post-possessive", "post", 0.85, '"Zhang Wei, SOCAR\'s Vice-President for Investments"'),
+        Rule("curation", "any", 1.0, "asserted by a person in the curation file"),
+    ]
+}
+
+#: Why a fact may be less certain than its rule, and the factor each reason applies.
+CAVEATS: dict[str, tuple[float, str]] = {
+    "no-participants": (0.7, "an event whose participants the text does not name"),
+    "one-participant": (0.9, "a meeting with a single named participant"),
+    "planned": (0.9, "announced for the future"),
+    "date-from-publication": (0.9, "undated in the text; dated to the month of publication"),
+    "date-from-dateline": (0.95, "dated by the article's dateline"),
+    "date-from-meeting": (0.9, "dated by the meeting reported just before it"),
+    "no-technology": (0.8, "a capacity whose technology the text does not say"),
+    "status-unknown": (0.875, "a capacity whose status the text does not say"),
+    "organization-guessed": (0.9, "the post's country taken from the article, not the phrase"),
+}
+
+
+def assess(fact: Fact) -> None:
+    """Add the caveats that follow from the fact itself, then set its confidence."""
+    if isinstance(fact, Meeting):
+        if not fact.participants:
+            fact.caveats.add("no-participants")
+        elif len(fact.participants) == 1:
+            fact.caveats.add("one-participant")
+        if fact.planned:
+            fact.caveats.add("planned")
+    if isinstance(fact, Capacity):
+        if not fact.technologies:
+            fact.caveats.add("no-technology")
+        if fact.status == "unknown":
+            fact.caveats.add("status-unknown")
+    confidence = RULES[fact.rule].confidence
+    for caveat in sorted(fact.caveats):
+        confidence *= CAVEATS[caveat][0]
+    fact.confidence = round(confidence, 2)
+
+
+def assess_all(facts: ArticleFacts) -> None:
+    """Set the confidence of every fact of an article."""
+    kinds: tuple[list[Meeting] | list[Agreement] | list[Partnership] | list[Capacity] | list[Post], ...] = (
+        facts.meetings,
+        facts.agreements,
+        facts.partnerships,
+        facts.capacities,
+        facts.posts,
+    )
+    for facts_of_kind in kinds:
+        for fact in facts_of_kind:
+            assess(fact)
