@@ -296,3 +296,57 @@ def test_appositive_with_a_multiword_possessor():
     facts = facts_of("Omar Haddad, founder and chairman of Saudi Arabia's Example Power, said the plan was sound.")
     posts = {(p.person.name, p.role, p.organization.name) for p in facts.posts}
     assert posts == {("Omar Haddad", "founder and chairman", "Example Power")}
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "role", "organization"),
+    [
+        (
+            "Kazakhstan's ambassador to China, Aidar Seitov, attended the forum.",
+            "Aidar Seitov",
+            "ambassador to China",
+            "Kazakhstan",
+        ),
+        (
+            "Georgia was represented by its Consul General in Xi'an, Nino Beridze.",
+            "Nino Beridze",
+            "Consul General in Xi'an",
+            "Georgia",
+        ),
+    ],
+)
+def test_a_possessed_title_then_a_comma_then_the_name(body, person, role, organization):
+    (post,) = facts_of(body).posts
+    assert (post.person.name, post.role, post.organization.name, post.rule) == (
+        person,
+        role,
+        organization,
+        "post-title-comma",
+    )
+
+
+def test_the_two_countries_elevate_ties_to_a_partnership():
+    facts = facts_of(
+        "Uzbekistan and Türkiye held talks in Tashkent. The two countries agreed to elevate their relations to a "
+        "comprehensive strategic partnership in March 2025."
+    )
+    (partnership,) = facts.partnerships
+    assert partnership.kind == "comprehensive strategic partnership"
+    assert {p.name for p in partnership.partners} == {"Uzbekistan", "Türkiye"}
+    assert partnership.date == "2025-03"
+
+
+def test_the_two_countries_signed_means_countries_not_the_meeting_participants():
+    facts = facts_of(
+        "Energy Minister Aziz Karimov of Uzbekistan met Li Na, Vice-Chairman of the NDRC of China, in Beijing. "
+        "The two countries signed a memorandum of understanding on a 1,200 MW wind farm."
+    )
+    (agreement,) = facts.agreements
+    assert {p.name for p in agreement.parties} == {"Uzbekistan", "China"}
+    assert agreement.topic == "a 1,200 MW wind farm"
+
+
+def test_will_visit_is_a_planned_visit_and_a_bare_visit_noun_is_not():
+    (visit,) = facts_of("Georgian Prime Minister Levan Dadiani will visit Beijing in July.").meetings
+    assert (visit.kind, visit.date, visit.planned, visit.place.name) == ("visit", "2025-07", True, "Beijing")
+    assert facts_of("The visit Beijing hosted was a success, Levan Dadiani said.").meetings == []

@@ -86,7 +86,7 @@ def extract_article(article: Article) -> ArticleFacts:
         found = read_meetings(view)
         add_anaphoric_participants(view, meetings)
         meetings.extend(found)
-        countries = _countries_by_frequency(registry)
+        countries = _countries_near(registry, views, view.sentence.index)
         signed = read_agreements(
             view, post_of, meetings, countries, portfolio_ministry, country_by_word, signed_list=signed_list
         )
@@ -99,7 +99,7 @@ def extract_article(article: Article) -> ArticleFacts:
             if agreement.date is None:
                 _date_from_recent_meeting(agreement, meetings, view.sentence.index)
         agreements.extend(signed)
-        partnerships.extend(read_partnerships(view, signed, country_by_word))
+        partnerships.extend(read_partnerships(view, signed, country_by_word, countries))
         capacities.extend(read_capacities(view))
     dateline = _dateline_date(views)
     for meeting in meetings:
@@ -159,6 +159,15 @@ def _home_country(body: str, registry: Registry) -> Entity | None:
         if city in cities:
             return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
     return None
+
+
+def _countries_near(registry: Registry, views: list[SentenceView], index: int, window: int = 3) -> list[Entity]:
+    """The countries "the two countries" most likely means: those named in this sentence or the
+    few before it, most mentioned first; the article's most mentioned ones otherwise."""
+    ranked = _countries_by_frequency(registry)
+    named = {e for v in views[max(0, index - window) : index + 1] for _, e in v.items if e is not None}
+    near = [c for c in ranked if c in named]
+    return near if len(near) >= 2 else ranked
 
 
 def _countries_by_frequency(registry: Registry) -> list[Entity]:

@@ -34,7 +34,9 @@ LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])?\s*(?=[A-Z])")
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged)\b[^:]*:\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+")
 _WITH = re.compile(r"\b(?:with|by)\s+")
-_PRONOUN_PARTIES = re.compile(r"\b(?:the two sides|both sides|the sides|the two countries|they)\b", re.I)
+_PRONOUN_PARTIES = re.compile(
+    r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|they)\b", re.I
+)
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
 _PARTNERSHIP = re.compile(
     r"\b(?P<kind>comprehensive strategic|all-round strategic|strategic|comprehensive)\s+"
@@ -96,9 +98,11 @@ def read_agreements(
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in (countries_named(pair.group("a")), countries_named(pair.group("b"))) if c]
             rule = "adjectival-pair"
-        if len(parties) < 2 and not plural and _PRONOUN_PARTIES.search(text[: sign.start()]):
+        pronoun = _PRONOUN_PARTIES.search(text[: sign.start()])
+        if len(parties) < 2 and not plural and pronoun:
             rule = "signed-by-context"
-            for meeting in reversed(recent_meetings):
+            by_country = "countries" in pronoun.group(0).lower() and len(countries) >= 2
+            for meeting in [] if by_country else reversed(recent_meetings):
                 candidates = _as_parties(meeting.participants, posts)
                 if len(candidates) >= 2:
                     parties = candidates
@@ -131,7 +135,7 @@ def read_agreements(
                 place = e
                 break
         topic_match = re.search(
-            r"\s(?:on|for)\s+((?:the|a|an)\s+[^,;:]{3,120}|[^,;:]{3,120})", text[kind_match.end() :]
+            r"\s(?:on|for)\s+((?:(?:the|a|an)\s+)?(?:[^,;:]|(?<=\d),(?=\d{3}))+)", text[kind_match.end() :]
         )
         title = _TITLE.match(text, kind_match.start())
         title = title.group(0) if title and kind_match.group(0)[0].isupper() else None
@@ -193,7 +197,9 @@ def _expand_ministries(view, start, end, subject, resolve_portfolio) -> list[Ent
     return [resolve_portfolio(match.group("portfolio"), country) for country in subject]
 
 
-def read_partnerships(view: SentenceView, agreements: list[Agreement], countries_in_article) -> list[Partnership]:
+def read_partnerships(
+    view: SentenceView, agreements: list[Agreement], countries_in_article, countries: list[Entity]
+) -> list[Partnership]:
     text = view.text
     out = []
     for match in _PARTNERSHIP.finditer(text):
@@ -215,9 +221,11 @@ def read_partnerships(view: SentenceView, agreements: list[Agreement], countries
         if len(partners) < 2:
             partners = [e for e in view.entities_between(0, len(text)) if e.type == COUNTRY]
             rule = "partnership-countries"
+        if len(partners) < 2 and _PRONOUN_PARTIES.search(text) and len(countries) >= 2:
+            partners, rule = countries[:2], "partnership-by-context"  # "the two countries elevated ties to …"
         if len(partners) < 2:
             continue
-        date = agreement.date if agreement else None
+        date = agreement.date if agreement else next((d.iso for d in view.dates if not d.future), None)
         out.append(
             Partnership(
                 kind=kind,

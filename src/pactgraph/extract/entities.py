@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
-from .mentions import LEGAL_SUFFIXES, Mention
+from .mentions import LEGAL_SUFFIXES, TITLE, Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 SPEECH_OR_ACTION = re.compile(
@@ -17,6 +17,8 @@ SPEECH_OR_ACTION = re.compile(
     r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|"
     r"hosted|joined|took part|participated|and\s+[A-Z])"
 )
+# "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
+TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
 PERSON_BEFORE = re.compile(r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*$")
 
 
@@ -102,7 +104,13 @@ def resolve_mention(
             return known
         after = text[m.end :]
         before = text[max(0, m.start - 20) : m.start]
-        if m.title or SPEECH_OR_ACTION.match(after) or PERSON_BEFORE.search(before) or after.lstrip().startswith(","):
+        if (
+            m.title
+            or SPEECH_OR_ACTION.match(after)
+            or PERSON_BEFORE.search(before)
+            or after.lstrip().startswith(",")
+            or TITLE_COMMA_BEFORE.search(text[max(0, m.start - 60) : m.start])
+        ):
             entity = registry.add(PERSON, m.name, sentence_index)
             words = m.name.split()
             if len(words) >= 3:

@@ -36,7 +36,7 @@ _MEET_VERB = re.compile(
     r"\b(?:(?P<talks>held talks|holds talks|hold talks|had talks|conducted talks|talks)\s+with|"
     r"(?P<talks_among>held talks|holds talks|hold talks|had talks)\b(?!\s+with)|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
-    r"(?P<visited>visited|visits)(?!\s+to))\s+"
+    r"(?P<visited>visited|visits|visit)(?!\s+to))\s+"
 )
 _VISIT_NOUN = re.compile(r"(?:'s|’s)\s+(?:official\s+|state\s+|working\s+)?visits?\s+to\s+")
 _PARTICIPATE = re.compile(
@@ -107,6 +107,8 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
     for verb in _MEET_VERB.finditer(text):
         if verb.group("met") == "meeting" and not text[verb.end() : verb.end() + 1].isupper():
             continue
+        if verb.group("visited") == "visit" and not _WILL.search(text[max(0, verb.start() - 30) : verb.start()]):
+            continue  # "visit" is a verb only in "will visit", "is to visit" …
         clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)

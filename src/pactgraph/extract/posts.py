@@ -46,10 +46,40 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
                 )
             )
             continue
-        post = _appositive(view, index)
+        post = _appositive(view, index) or _title_before_comma(view, index, country_named)
         if post:
             posts.append(post)
     return posts
+
+
+_TITLE_BEFORE_COMMA = re.compile(
+    r"(?:(?P<owner>[A-Z][\w-]*)['’]s|\b(?P<its>its|his|her|their))\s+"
+    r"(?P<title>[A-Za-z][\w-]*(?:\s+(?:[A-Za-z][\w'’-]*)){0,5}?)\s*,\s*$"
+)
+
+
+def _title_before_comma(view: SentenceView, index: int, country_named) -> Post | None:
+    """ "China's special envoy for climate change, Liu Zhenmin": a possessed title, a comma, the name."""
+    m, person = view.items[index]
+    start, _ = view.rel(m)
+    match = _TITLE_BEFORE_COMMA.search(view.text[:start])
+    if not match or not _is_title(match.group("title")) or not TITLE.match(match.group("title").title()):
+        return None
+    if match.group("owner"):
+        owner = country_named(match.group("owner")) or next(
+            (e for m2, e in view.items[:index] if e is not None and view.rel(m2)[0] == match.start("owner")), None
+        )
+    else:
+        owner = _last_organization_before(view, match.start() + view.sentence.start)
+    if owner is None or owner.type == PERSON:
+        return None
+    return Post(
+        person=person,
+        role=match.group("title"),
+        organization=owner,
+        sentences={view.sentence.index},
+        rule="post-title-comma",
+    )
 
 
 def _last_organization_before(view: SentenceView, position: int) -> Entity | None:

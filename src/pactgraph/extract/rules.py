@@ -52,10 +52,12 @@ RULES: dict[str, Rule] = {
         Rule("partnership-by-agreement", "partnership", 0.85, "a partnership established by an agreement: its parties"),
         Rule("partnership-adjectival-pair", "partnership", 0.8, '"the Azerbaijani-Chinese strategic partnership"'),
         Rule("partnership-countries", "partnership", 0.65, "a partnership set up in a sentence naming two countries"),
+        Rule("partnership-by-context", "partnership", 0.7, '"the two countries elevated ties to …": the main two'),
         Rule("capacity-figure", "capacity", 0.8, "a power figure (MW, GW, kW, megawatts) in an energy context"),
         Rule("post-title", "post", 0.9, '"Minister of Energy Parviz Shahbazov", "NEA Administrator Wang Hongzhi"'),
         Rule("post-appositive", "post", 0.85, '"Lyu Zexiang, Chairman of China Energy …"'),
         Rule("post-possessive", "post", 0.85, '"Zhang Wei, SOCAR\'s Vice-President for Investments"'),
+        Rule("post-title-comma", "post", 0.8, '"China\'s special envoy for climate change, Liu Zhenmin"'),
         Rule("curation", "any", 1.0, "asserted by a person in the curation file"),
     ]
 }
