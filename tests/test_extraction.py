@@ -46,6 +46,11 @@ def test_energy_is_not_power():
         ("last year", "2024"),
         ("earlier this month", "2025-05"),
         ("on Tuesday", "2025-05-13"),
+        ("said on Wednesday", "2025-05-14"),  # the publication day itself
+        ("last Wednesday", "2025-05-07"),
+        ("will meet on Friday", "2025-05-16"),
+        ("last month", "2025-04"),
+        ("next month", "2025-06"),
         ("in 2013", "2013"),
         ("on Friday, May 9", "2025-05-09"),
     ],

@@ -50,6 +50,7 @@ _PATTERNS = [
     ("my", re.compile(rf"\b{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|\s+of\s+(?P<this>this|last|next)\s+year)?\b")),
     ("rel_month", re.compile(r"\b(?P<which>earlier|later|early|late)\s+this\s+month\b", re.I)),
     ("this_month", re.compile(r"\bthis\s+month\b", re.I)),
+    ("other_month", re.compile(r"\b(?P<which>last|next|past|previous|coming)\s+month\b", re.I)),
     ("last_month_name", re.compile(rf"\b(?P<which>last|next|this)\s+{_MONTH}", re.I)),
     ("rel_year", re.compile(r"\b(?P<which>last|next|this|earlier this|later this)\s+year\b", re.I)),
     (
@@ -152,14 +153,25 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
         which = g["which"].lower()
         year = pub.year - 1 if which == "last" else pub.year + 1 if which == "next" else pub.year
         return f"{year:04d}"
+    if name == "other_month":
+        step = 1 if g["which"].lower() in ("next", "coming") else -1
+        year, month = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+        return f"{year:04d}-{month + 1:02d}"
     if name == "weekday":
-        delta = (pub.weekday() - WEEKDAYS[g["wd"].lower()]) % 7 or 7
+        weekday = WEEKDAYS[g["wd"].lower()]
+        if _FUTURE_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]):
+            return (pub + dt.timedelta(days=(weekday - pub.weekday()) % 7 or 7)).isoformat()
+        # "said on Tuesday" in a report published on a Tuesday is that day; "last Tuesday" is not
+        delta = (pub.weekday() - weekday) % 7 or (7 if m.group(0).lower().startswith(("last", "this")) else 0)
         return (pub - dt.timedelta(days=delta)).isoformat()
     if name == "yesterday":
         return (pub - dt.timedelta(days=1 if g["rel"].lower() == "yesterday" else 0)).isoformat()
     if name == "year":
         return g["year"]
     return None
+
+
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|scheduled|due|expected|plans?|planned)\b[^.;]*$", re.I)
 
 
 def _preceded_by_in(m: re.Match) -> bool:
