@@ -12,3 +12,12 @@ def test_cli_reference_is_current():
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == gen.render(), (
         "run `python docs/generate_cli_docs.py`"
     )
+
+
+def test_extraction_rules_reference_is_current():
+    spec = importlib.util.spec_from_file_location("rules", ROOT / "docs" / "generate_rules_docs.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert (ROOT / "docs" / "extraction-rules.md").read_text(encoding="utf-8") == gen.render(), (
+        "run `python docs/generate_rules_docs.py`"
+    )
