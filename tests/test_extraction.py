@@ -355,3 +355,28 @@ def test_will_visit_is_a_planned_visit_and_a_bare_visit_noun_is_not():
     (visit,) = facts_of("Georgian Prime Minister Levan Dadiani will visit Beijing in July.").meetings
     assert (visit.kind, visit.date, visit.planned, visit.place.name) == ("visit", "2025-07", True, "Beijing")
     assert facts_of("The visit Beijing hosted was a success, Levan Dadiani said.").meetings == []
+
+
+PRESS_RELEASE = (
+    "On May 3, Minister of Energy of the Republic of Kazakhstan Almas Nurov received a delegation led by "
+    "Gao Feng, Chairman of Example Grid Co., Ltd.\n\n"
+    "The sides discussed the grid. Nurov said the talks were useful. Gao Feng thanked him. Both agreed to meet.\n\n"
+    "Following the meeting, the following documents were signed:\n\n"
+    "1. Memorandum of Understanding between the Ministry of Energy of the Republic of Kazakhstan and Example Grid "
+    "Co., Ltd. on a 200 MW storage project;\n"
+    "2. Agreement between KEGOC JSC and Example Grid Co., Ltd. on grid connection.\n\n"
+    "Vice Minister Aida Serikova and the Chinese ambassador to Kazakhstan, Han Bing, also attended the meeting."
+)
+
+
+def test_a_press_release_list_is_dated_by_its_meeting_and_late_attendees_join_it():
+    facts = facts_of(PRESS_RELEASE)
+    assert [(a.kind, a.date, a.rule) for a in facts.agreements] == [
+        ("memorandum of understanding", "2025-05-03", "signed-list-item"),
+        ("agreement", "2025-05-03", "signed-list-item"),
+    ]
+    (meeting,) = facts.meetings
+    assert [p.name for p in meeting.participants] == ["Almas Nurov", "Gao Feng", "Aida Serikova", "Han Bing"]
+    posts = {(p.person.name, p.role, p.organization.name) for p in facts.posts}
+    assert ("Almas Nurov", "Minister of Energy", "Kazakhstan") in posts  # "of the Republic of …" split off
+    assert ("Han Bing", "ambassador to Kazakhstan", "China") in posts  # "the Chinese ambassador …, Name"

@@ -82,6 +82,7 @@ def extract_article(article: Article) -> ArticleFacts:
     for post in posts:
         post_of.setdefault(post.person, post)
     signed_list = False
+    list_opened_at = 0  # the sentence that opened the current list of signed documents
     for view in views:
         found = read_meetings(view)
         add_anaphoric_participants(view, meetings)
@@ -92,12 +93,14 @@ def extract_article(article: Article) -> ArticleFacts:
         )
         if SIGNED_LIST.search(view.text) and not signed:
             signed_list = True  # "… signed the following documents:" opens a list of signed documents
+            list_opened_at = view.sentence.index
         elif not LIST_ITEM.match(view.text):
             signed_list = False
         for agreement in signed:
             _link_event(view, agreement, found, posts)
             if agreement.date is None:
-                _date_from_recent_meeting(agreement, meetings, view.sentence.index)
+                opened = list_opened_at if agreement.rule == "signed-list-item" else view.sentence.index
+                _date_from_recent_meeting(agreement, meetings, opened, views[opened])
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries))
         capacities.extend(read_capacities(view))
@@ -197,8 +200,13 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
         meeting.place = meeting.place or agreement.place
 
 
-def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int) -> None:
-    """ "The two heads of state adopted a declaration": the meeting just reported dates it."""
+def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int, opener: SentenceView) -> None:
+    """ "The two heads of state adopted a declaration": the meeting just reported dates it; items of a
+    list of signed documents are dated by the sentence that opened the list, or by its meeting."""
+    own = next((d.iso for d in opener.dates if not d.future), None)
+    if own and agreement.rule == "signed-list-item":
+        agreement.date = own
+        return
     for meeting in reversed(meetings):
         if meeting.date and not meeting.planned and index - max(meeting.sentences) <= 4:
             agreement.date = meeting.date

@@ -12,15 +12,19 @@ from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
 _ANAPHOR = re.compile(
     r"\b(?:attended|took part in|participated in|told|addressed|joined|at|during)\s+the\s+"
-    r"(?:event|ceremony|gathering|meeting|forum|summit|roundtable|conference|session)\b"
+    r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)\b"
 )
 
 
 def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> None:
     """ "Nurbek and Amrullayev attended the ceremony": persons joining the event last reported."""
-    if not _ANAPHOR.search(view.text):
+    anaphor = _ANAPHOR.search(view.text)
+    if not anaphor:
         return
-    event = next((m for m in reversed(meetings) if m.named and view.sentence.index not in m.sentences), None)
+    earlier = [m for m in meetings if view.sentence.index not in m.sentences]
+    event = next((m for m in reversed(earlier) if m.named), None)
+    if event is None and anaphor.group("noun") in ("meeting", "talks"):
+        event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
     if event is None:
         return
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]

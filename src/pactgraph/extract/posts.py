@@ -13,7 +13,7 @@ _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:the\s+|its\s+|his\s+|her\s+)?(?P<title>(?:[A-Za-z][\w-]*\s+){0,6}?[A-Za-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$"
 )
 _APPOSITIVE_POSSESSIVE = re.compile(r"^\s*,\s*$")
-_TITLE_OF = re.compile(r"^(?P<role>.+?)\s+of\s+(?:the\s+)?(?P<rest>.+)$")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def read_posts(view: SentenceView, home_country: Entity | None, country_named) -> list[Post]:
@@ -53,7 +53,7 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
 
 
 _TITLE_BEFORE_COMMA = re.compile(
-    r"(?:(?P<owner>[A-Z][\w-]*)['’]s|\b(?P<its>its|his|her|their))\s+"
+    r"(?:(?P<owner>[A-Z][\w-]*)['’]s|\b(?P<its>its|his|her|their)|\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+))\s+"
     r"(?P<title>[A-Za-z][\w-]*(?:\s+(?:[A-Za-z][\w'’-]*)){0,5}?)\s*,\s*$"
 )
 
@@ -65,7 +65,9 @@ def _title_before_comma(view: SentenceView, index: int, country_named) -> Post |
     match = _TITLE_BEFORE_COMMA.search(view.text[:start])
     if not match or not _is_title(match.group("title")) or not TITLE.match(match.group("title").title()):
         return None
-    if match.group("owner"):
+    if match.group("demonym"):
+        owner = country_named(match.group("demonym"))
+    elif match.group("owner"):
         owner = country_named(match.group("owner")) or next(
             (e for m2, e in view.items[:index] if e is not None and view.rel(m2)[0] == match.start("owner")), None
         )
@@ -88,15 +90,16 @@ def _last_organization_before(view: SentenceView, position: int) -> Entity | Non
 
 
 def _split_title(view: SentenceView, title: str, index: int, country_named) -> tuple[str, Entity | None]:
-    """ "President of China" → ("President", China) when what follows "of" is a known entity."""
-    match = _TITLE_OF.match(title)
-    if match:
-        country = country_named(match.group("rest"))
+    """ "President of China" → ("President", China) and "Minister of Energy of the Republic of
+    Azerbaijan" → ("Minister of Energy", Azerbaijan): the first "of" followed by a known entity."""
+    for match in _OF.finditer(title):
+        role, rest = title[: match.start()], title[match.end() :]
+        country = country_named(rest)
         if country is not None:
-            return match.group("role"), country
+            return role, country
         for m, e in view.items[:index]:
-            if e is not None and e.type != PERSON and m.text == match.group("rest"):
-                return match.group("role"), e
+            if e is not None and e.type != PERSON and m.text == rest:
+                return role, e
     return title, None
 
 
