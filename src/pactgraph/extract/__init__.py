@@ -200,6 +200,13 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
         meeting.place = meeting.place or agreement.place
 
 
+_THE_MEETING = re.compile(
+    r"\b(?:following|after|during|at|in the course of|on the sidelines of)\s+the\s+"
+    r"(?:meeting|talks|visit|negotiations|ceremony|forum|summit)\b",
+    re.I,
+)
+
+
 def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int, opener: SentenceView) -> None:
     """ "The two heads of state adopted a declaration": the meeting just reported dates it; items of a
     list of signed documents are dated by the sentence that opened the list, or by its meeting."""
@@ -207,8 +214,10 @@ def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int, op
     if own and agreement.rule == "signed-list-item":
         agreement.date = own
         return
+    # "Following the meeting, …" names the meeting however far back it was reported
+    window = index if _THE_MEETING.search(opener.text) else 4
     for meeting in reversed(meetings):
-        if meeting.date and not meeting.planned and index - max(meeting.sentences) <= 4:
+        if meeting.date and not meeting.planned and index - max(meeting.sentences) <= window:
             agreement.date = meeting.date
             agreement.caveats.add("date-from-meeting")
             agreement.place = agreement.place or meeting.place
