@@ -380,3 +380,33 @@ def test_a_press_release_list_is_dated_by_its_meeting_and_late_attendees_join_it
     posts = {(p.person.name, p.role, p.organization.name) for p in facts.posts}
     assert ("Almas Nurov", "Minister of Energy", "Kazakhstan") in posts  # "of the Republic of …" split off
     assert ("Han Bing", "ambassador to Kazakhstan", "China") in posts  # "the Chinese ambassador …, Name"
+
+
+def test_a_proposed_or_unsigned_memorandum_is_not_an_agreement_but_the_talks_are_a_meeting():
+    facts = facts_of(
+        "A memorandum on green hydrogen was proposed during talks between Example Oil Company and Sample Gas Corporation "
+        "in April, but no document has been signed."
+    )
+    assert facts.agreements == []
+    (talks,) = facts.meetings
+    assert (talks.kind, talks.date) == ("talks", "2025-04")
+    assert [p.name for p in talks.participants] == ["Example Oil Company", "Sample Gas Corporation"]
+
+
+def test_capacities_abroad_keep_their_own_place_and_exports_are_not_capacity():
+    facts = facts_of(
+        "In Uzbekistan, the company already operates a 500 MW solar plant, and in Egypt it built the 1.8 GW "
+        "Benban solar park. China's exports of solar modules reached 240 GW last year."
+    )
+    assert [(c.value_mw, c.place.name, c.status) for c in facts.capacities] == [
+        (500.0, "Uzbekistan", "operating"),
+        (1800.0, "Egypt", "operating"),
+    ]
+
+
+def test_status_is_the_cue_nearest_the_figure():
+    facts = facts_of(
+        "The 315 MW Neftchala solar plant is under construction, and a 2 GW offshore wind project remains at the "
+        "feasibility stage."
+    )
+    assert [(c.value_mw, c.status) for c in facts.capacities] == [(315.0, "under construction"), (2000.0, "planned")]

@@ -23,7 +23,7 @@ TECHNOLOGIES = [
     ("coal", r"coal-fired|coal power"),
 ]
 # Where one clause about a project ends and another begins ("…, while a 2 GW wind complex …").
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\s+while\s+")
 BROADER_TECHNOLOGY = {"offshore wind": "wind", "onshore wind": "wind", "floating solar": "solar"}
 _MANUFACTURING = re.compile(
     r"\b(?:a year|per year|annually|per annum|annual (?:production|output|manufacturing)|manufactur\w*|"
@@ -47,11 +47,11 @@ _STATUS = [
     (
         "operating",
         r"in operation|operational|\boperat(?:ing|es)\b|in service|came online|commissioned(?! in \d| by)|"
-        r"connected to the grid|put into operation",
+        r"connected to the grid|put into operation|(?<!be )(?<!been )(?<!being )\bbuilt\b(?! by 20)",
     ),
     (
         "planned",
-        r"\bplan\w*|propos\w*|\bwill\b|to build|to be built|target\w*|pipeline|project|agreement|"
+        r"\bplan(?:s|ned|ning)?\b|propos\w*|\bwill\b|to build|to be built|target\w*|pipeline|project|agreement|"
         r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*|construction of",
     ),
 ]
@@ -76,7 +76,10 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         if _TURBINE.match(after) or (re.search(r"-(?:MW|megawatt)\s*$", power.text, re.I) and _TURBINE.match(after)):
             continue
         if _MANUFACTURING.search(text[power.start : power.end + 45]) or re.search(
-            r"manufactur\w*|production capacity|factory", text[max(0, power.start - 60) : power.start], re.I
+            r"manufactur\w*|production capacity|factor(?:y|ies)|\b(?:exports?|imports?|shipments?|sales)\b|"
+            r"\b(?:modules|panels|cells|wafers)\b",
+            text[max(0, power.start - 60) : power.start],
+            re.I,
         ):
             continue
         if re.search(r"[$€£¥]|\b(?:USD|dollars?|euros?|yuan|manat)\b", power.text):
@@ -84,7 +87,7 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         techs = _technologies(clause, power.start - window_start)
         if not techs and not _ENERGY_CONTEXT.search(clause):
             continue
-        status = _status(clause)
+        status = _status(clause, power.start - window_start)
         place = _place(view, window_start, window_end, power.start)
         noun = _PROJECT_NOUN.match(after)
         project = (
@@ -127,11 +130,15 @@ def _technologies(clause: str, anchor: int) -> list[str]:
     return sorted(set(techs))
 
 
-def _status(clause: str) -> str:
-    for status, pattern in _STATUS:
-        if re.search(pattern, clause, re.I):
-            return status
-    return "unknown"
+def _status(clause: str, anchor: int) -> str:
+    """The status whose cue stands nearest the figure ("… under construction, and a 2 GW project
+    remains at the feasibility stage": the 2 GW project is planned)."""
+    cues = [
+        (anchor - m.end() if m.end() <= anchor else m.start() - anchor, rank, status)
+        for rank, (status, pattern) in enumerate(_STATUS)
+        for m in re.finditer(pattern, clause, re.I)
+    ]
+    return min(cues)[2] if cues else "unknown"
 
 
 def _place(view: SentenceView, start: int, end: int, anchor: int):

@@ -40,7 +40,7 @@ _MEET_VERB = re.compile(
     r"\b(?:(?P<talks>held talks|holds talks|hold talks|had talks|conducted talks|talks)\s+with|"
     r"(?P<talks_among>held talks|holds talks|hold talks|had talks)\b(?!\s+with)|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
-    r"(?P<visited>visited|visits|visit)(?!\s+to))\s+"
+    r"(?P<visited>visited|visits|visit)(?!\s+to)|(?P<between>talks|negotiations|consultations)\s+between)\s+"
 )
 _VISIT_NOUN = re.compile(r"(?:'s|’s)\s+(?:official\s+|state\s+|working\s+)?visits?\s+to\s+")
 _PARTICIPATE = re.compile(
@@ -122,6 +122,8 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
             place = _place_after(view, verb.start()) or next(iter(view.places_between(verb.end(), clause_end)), None)
         else:
             place = None
+        if verb.group("between"):  # "talks between A and B": who is before the phrase does not take part
+            subjects, objects = objects[:1], objects[1:]
         participants = [e for e in subjects + objects if e.type != PLACE]
         if verb.group("talks_among") and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
@@ -129,7 +131,7 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
             continue
         kind = (
             "talks"
-            if verb.group("talks") or verb.group("talks_among")
+            if verb.group("talks") or verb.group("talks_among") or verb.group("between")
             else "visit"
             if verb.group("visited")
             else "meeting"

@@ -10,7 +10,7 @@ from .facts import COUNTRY, PERSON, Entity, Post
 from .mentions import TITLE
 
 _APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:the\s+|its\s+|his\s+|her\s+)?(?P<title>(?:[A-Za-z][\w-]*\s+){0,6}?[A-Za-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$"
+    r"^\s*,\s*(?:the\s+|its\s+|his\s+|her\s+|an?\s+)?(?P<title>(?:[A-Za-z][\w-]*\s+){0,6}?[A-Za-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$"
 )
 _APPOSITIVE_POSSESSIVE = re.compile(r"^\s*,\s*$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
