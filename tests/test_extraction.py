@@ -384,8 +384,8 @@ def test_a_press_release_list_is_dated_by_its_meeting_and_late_attendees_join_it
 
 def test_a_proposed_or_unsigned_memorandum_is_not_an_agreement_but_the_talks_are_a_meeting():
     facts = facts_of(
-        "A memorandum on green hydrogen was proposed during talks between Example Oil Company and Sample Gas Corporation "
-        "in April, but no document has been signed."
+        "A memorandum on green hydrogen was proposed during talks between Example Oil Company and "
+        "Sample Gas Corporation in April, but no document has been signed."
     )
     assert facts.agreements == []
     (talks,) = facts.meetings
