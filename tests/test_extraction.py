@@ -410,3 +410,17 @@ def test_status_is_the_cue_nearest_the_figure():
         "feasibility stage."
     )
     assert [(c.value_mw, c.status) for c in facts.capacities] == [(315.0, "under construction"), (2000.0, "planned")]
+
+
+def test_a_forum_gathers_its_participants_and_what_is_signed_on_its_sidelines():
+    facts = facts_of(
+        "The Caspian Energy Forum opened in Baku on Monday, bringing together the energy ministers of Georgia and "
+        "Türkiye. Energy Minister Levan Dadiani addressed the plenary session. On the sidelines of the forum, the "
+        "energy ministries of Georgia and Türkiye signed a memorandum of understanding on power trade."
+    )
+    (forum,) = [m for m in facts.meetings if m.kind == "forum"]
+    names = [p.name for p in forum.participants]
+    assert names[:3] == ["Georgia", "Türkiye", "Levan Dadiani"]
+    (agreement,) = facts.agreements
+    assert agreement.signed_during is forum and agreement.date == forum.date == "2025-05-12"
+    assert {p.name for p in agreement.parties} <= set(names)

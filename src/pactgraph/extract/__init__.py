@@ -97,7 +97,10 @@ def extract_article(article: Article) -> ArticleFacts:
         elif not LIST_ITEM.match(view.text):
             signed_list = False
         for agreement in signed:
-            _link_event(view, agreement, found, posts)
+            here = [m for m in found if m.named]
+            if not here and _AT_THE_EVENT.search(view.text):
+                here = [m for m in meetings if m.named and not m.planned][-1:]  # "on the sidelines of the forum"
+            _link_event(view, agreement, here, posts)
             if agreement.date is None:
                 opened = list_opened_at if agreement.rule == "signed-list-item" else view.sentence.index
                 _date_from_recent_meeting(agreement, meetings, opened, views[opened])
@@ -181,7 +184,7 @@ def _countries_by_frequency(registry: Registry) -> list[Entity]:
 def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], posts: list[Post]) -> None:
     """An agreement signed "during" or "at" an event: its parties (and the ministers who head the
     ministries among them) took part in that event."""
-    if not re.search(r"\b(?:during|at|on the sidelines of)\b", view.text):
+    if not re.search(r"\b(?:during|at|on the sidelines of)\b", view.text, re.I):
         return
     for meeting in meetings_here:
         if not meeting.named:
@@ -200,6 +203,11 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
         meeting.place = meeting.place or agreement.place
 
 
+_AT_THE_EVENT = re.compile(
+    r"\b(?:during|at|on the sidelines of)\s+the\s+(?:\w+\s+)?"
+    r"(?:forum|summit|conference|meeting|ceremony|session|event|congress|expo|exhibition|week)\b",
+    re.I,
+)
 _THE_MEETING = re.compile(
     r"\b(?:following|after|during|at|in the course of|on the sidelines of)\s+the\s+"
     r"(?:meeting|talks|visit|negotiations|ceremony|forum|summit)\b",

@@ -11,7 +11,7 @@ from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
 _ANAPHOR = re.compile(
-    r"\b(?:attended|took part in|participated in|told|addressed|joined|at|during)\s+the\s+"
+    r"\b(?:attended|took part in|participated in|told|addressed|joined|at|during)\s+the\s+(?:[a-z]+\s+)?"
     r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)\b"
 )
 
@@ -65,6 +65,10 @@ _KINDS = [
     ("meeting", "meeting"),
     ("session", "meeting"),
 ]
+_GATHERING = re.compile(
+    r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
+    r"\bgathered\b"
+)
 CLAUSE_END = re.compile(r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?:review|discuss|sign)\b")
 
 
@@ -231,6 +235,10 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
             continue
         participants.append(e)
     text = view.text
+    gathering = _GATHERING.search(text, b)
+    if gathering:  # "… opened, bringing together the energy ministers of A, B and C"
+        end = CLAUSE_END.search(text, gathering.end())
+        participants += view.entities_between(gathering.end(), end.start() if end else len(text))
     planned = future or bool(
         re.search(
             r"\b(?:upcoming|to be held|will be held|later this year|expected to)\b", text[max(0, a - 80) : b + 60]
@@ -243,6 +251,7 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         place=place,
         participants=list(dict.fromkeys(participants))
         if _PARTICIPATE.search(text)
+        or gathering
         or re.search(r"\b(?:during|at|on the sidelines of|in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])
         else ([host] if host else []),
         planned=planned,
