@@ -7,8 +7,9 @@ from click.testing import CliRunner
 from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from pactgraph.build import build
+from pactgraph.build import build, build_quads
 from pactgraph.cli import main
+from pactgraph.vocab import ID
 
 from .conftest import ARTICLES, ROOT
 
@@ -92,3 +93,13 @@ def test_extract_missing_file_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "nope.txt" in result.output and "Traceback" not in result.output
+
+
+def test_a_lone_surname_joins_the_one_person_of_the_corpus_with_that_name(tmp_path):
+    (tmp_path / "a.txt").write_text("Title: A\n---\nEnergy Minister Aidar Nurlanov met Li Wei in Astana.\n")
+    (tmp_path / "b.txt").write_text(
+        "Title: B\n---\nMinister Nurlanov said the plant would open soon, Wang told reporters.\n"
+    )
+    quads = build_quads(sorted(tmp_path.glob("*.txt"))).quads
+    people = {q.subject.value for q in quads if q.object.value.endswith("#Person")}
+    assert people == {ID + "person/aidar-nurlanov", ID + "person/li-wei"}

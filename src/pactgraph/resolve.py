@@ -64,7 +64,28 @@ def resolve(all_facts: list[ArticleFacts]) -> dict[tuple[str, str], Resolved]:
             country_code=codes.get(key),
             in_country=iri("country", slug(fold(home))) if home and key[0] != "country" else None,
         )
+    _merge_lone_surnames(resolved)
     return resolved
+
+
+def _merge_lone_surnames(resolved: dict[tuple[str, str], Resolved]) -> None:
+    """A person named by one word only ("Shahbazov") in an article that never gives the full name
+    is the person of the corpus whose name has that word first or last, when exactly one has."""
+    people = [(key, r) for key, r in resolved.items() if key[0] == "person"]
+    for key, lone in people:
+        word = fold(lone.label)
+        if " " in word or len(word) < 4:
+            continue
+        owners = [r for _, r in people if word in _first_and_last(r.label)]
+        if len(owners) == 1:
+            (full,) = owners
+            full.aliases |= {lone.label, *lone.aliases}
+            resolved[key] = full
+
+
+def _first_and_last(name: str) -> set[str]:
+    words = fold(name).split()
+    return {words[0], words[-1]} if len(words) > 1 else set()
 
 
 def _most_specific(types: Counter) -> str:

@@ -510,7 +510,7 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
         name_end = _name_end(tokens, k, j)
         if name_end:
             m = _mention(tokens, k, name_end, PERSON)
-            if pending_title and name_end - k >= 2:
+            if pending_title and (name_end - k >= 2 or _plausible_surname(m.text)):  # "Minister Shahbazov" too
                 m.title = pending_title
                 m.title_start = title_start
                 m.title_country = pending_country[0] if pending_country else None
@@ -563,6 +563,10 @@ def _name_end(tokens, k: int, j: int) -> int | None:
     ):
         end += 1
     return end if end > k else None
+
+
+def _plausible_surname(text: str) -> bool:
+    return len(text) > 2 and text not in ORG_HEADS and text not in EVENT_HEADS and text not in TITLE_WORDS
 
 
 def _plausible_person(text: str) -> bool:
