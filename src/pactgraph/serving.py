@@ -88,9 +88,7 @@ class OxigraphServer:
         The page reads ``query`` and ``endpoint`` from its URL; ``endpoint`` is needed because
         the page otherwise derives the endpoint from its own URL, query string included.
         """
-        params = urllib.parse.urlencode(
-            {"query": query_text, "endpoint": self.query_url}, quote_via=urllib.parse.quote
-        )
+        params = urllib.parse.urlencode({"query": query_text, "endpoint": self.query_url}, quote_via=urllib.parse.quote)
         return f"{self.url}/?{params}"
 
     def wait(self) -> int:
@@ -202,7 +200,9 @@ def oxigraph_server(
             deadline = time.monotonic() + _READY_WITHIN_S
             while not _answers(url + "/"):
                 if process.poll() is not None:
-                    raise ServeError(f"{host}:{port}: the oxigraph server stopped: {_last_error(log)}")
+                    error = _last_error(log)
+                    hint = "; pass another --port (0 picks a free one)" if "in use" in error else ""
+                    raise ServeError(f"{host}:{port}: the oxigraph server stopped: {error}{hint}")
                 if time.monotonic() > deadline:
                     raise ServeError(f"{url}: the oxigraph server did not answer within {_READY_WITHIN_S:g} s")
                 time.sleep(0.05)

@@ -145,9 +145,7 @@ def _syntax_message(err: SyntaxError) -> str:
     return msg
 
 
-def load_graph(
-    paths: Iterable[Path], *, with_ontology: bool = True, location: Path | None = None
-) -> ox.Store:
+def load_graph(paths: Iterable[Path], *, with_ontology: bool = True, location: Path | None = None) -> ox.Store:
     """Load RDF files into a fresh store, ready for queries.
 
     Triple formats land in the default graph; dataset formats keep their named graphs. With
