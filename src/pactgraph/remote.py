@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper import SPARQLExceptions as sparql_errors
 
 from pactgraph.errors import (
@@ -426,6 +426,9 @@ def remote_query(
     credentials = credentials if credentials is not None else Credentials.from_env()
     sparql = SPARQLWrapper(endpoint, agent="pactgraph")
     sparql.setQuery(query_text)
+    # SPARQLWrapper guesses the query form from keywords anywhere in the text, comments included
+    # ("under construction" reads as CONSTRUCT); pactgraph runs SELECT queries only.
+    sparql.queryType = SELECT
     sparql.setMethod(POST)
     sparql.setReturnFormat(JSON)
     sparql.timeout = timeout  # setTimeout() would truncate to whole seconds
