@@ -215,8 +215,8 @@ def _send(
     credentials: Credentials,
     timeout: float,
     chunk_triples: int | None = None,
-) -> int:
-    """One Graph Store request on ``graph``; returns the HTTP status, raises a typed error."""
+) -> None:
+    """One Graph Store request on ``graph``; a failure raises a typed error (deleting a missing graph is fine)."""
     separator = "&" if "?" in endpoint else "?"
     url = f"{endpoint}{separator}{urllib.parse.urlencode({'graph': graph})}"
     headers = {"User-Agent": "pactgraph", **credentials.headers()}
@@ -226,10 +226,9 @@ def _send(
     try:
         with _opener(credentials, endpoint).open(request, timeout=timeout) as response:
             response.read()
-            return response.status
     except urllib.error.HTTPError as err:
         if method == "DELETE" and err.code == 404:
-            return 404
+            return
         detail = _first_line(err.read())
         raise _status_error(
             endpoint, err.code, err.reason or "", detail, credentials=credentials, chunk_triples=chunk_triples
