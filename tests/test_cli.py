@@ -144,7 +144,7 @@ def test_bad_option_value_exits_2() -> None:
 def test_every_command_has_help() -> None:
     top = _run("--help")
     assert "Exit codes" in top.output
-    for command in ("queries", "query", "export", "build", "extract"):
+    for command in ("queries", "query", "export", "build", "extract", "serve", "push"):
         result = _run(command, "--help")
         assert result.exit_code == 0
         assert len(result.output.splitlines()) > 3, command

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import importlib
 import json
+import signal
 import sys
 from importlib import metadata
 from pathlib import Path
 
 import click
 
-from pactgraph.errors import ExportError, PactgraphError, UsageError
+from pactgraph import remote, serving
+from pactgraph.errors import ExportError, PactgraphError, ServeError, UsageError
 from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_query, run_query
 from pactgraph.store import Format, export, load_graph, serialize, store_of, write_atomic
 
@@ -71,6 +73,8 @@ def main() -> None:
       0  success
       1  validation failures (reserved)
       2  usage or input error (bad option, missing or malformed file, unknown query)
+      3  a server or remote endpoint failed (serve cannot start; push/query --endpoint:
+         HTTP 401/403/404/413/5xx, connection refused, timeout)
     """
 
 
@@ -96,6 +100,19 @@ def queries_command() -> None:
     help="RDF file to query (repeatable); the ontology is loaded with it.",
 )
 @click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="Run the query on this remote SPARQL endpoint instead of a local file.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=remote.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds to wait for the remote endpoint (with --endpoint).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
@@ -103,11 +120,24 @@ def queries_command() -> None:
     show_default=True,
     help="Output format (json = SPARQL 1.1 JSON results).",
 )
-def query_command(name_or_file: str, graphs: tuple[Path, ...], fmt: str) -> None:
-    """Run a bundled query by NAME (see `pactgraph queries`) or any SPARQL FILE (.rq)."""
+@click.pass_context
+def query_command(
+    ctx: click.Context, name_or_file: str, graphs: tuple[Path, ...], endpoint: str | None, timeout: float, fmt: str
+) -> None:
+    """Run a bundled query by NAME (see `pactgraph queries`) or any SPARQL FILE (.rq).
+
+    With --endpoint the query runs on a remote store, whose default graph must be the union of
+    its named graphs; credentials come from PACTGRAPH_ENDPOINT_USER and
+    PACTGRAPH_ENDPOINT_PASSWORD, or PACTGRAPH_ENDPOINT_TOKEN.
+    """
     query = resolve_query(name_or_file)
-    store = load_graph(list(graphs), with_ontology=True)
-    result = run_query(store, query.text, source=query.path)
+    if endpoint is not None:
+        if ctx.get_parameter_source("graphs") is not click.core.ParameterSource.DEFAULT:
+            raise UsageError("--graph and --endpoint exclude each other: query a local file or a remote endpoint")
+        result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout)
+    else:
+        store = load_graph(list(graphs), with_ontology=True)
+        result = run_query(store, query.text, source=query.path)
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -228,6 +258,150 @@ def extract_command(file: Path, fmt: str, output: Path | None) -> None:
         write_atomic(output, data)
     except OSError as err:
         raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Turn SIGTERM into the same clean stop as Ctrl-C."""
+    raise KeyboardInterrupt
+
+
+@main.command("serve")
+@click.option(
+    "--graph",
+    "graphs",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    default=[Path("data/kg.trig")],
+    show_default=True,
+    help="RDF file to serve (repeatable); the ontology is served with it.",
+)
+@click.option(
+    "--host",
+    default=serving.DEFAULT_HOST,
+    show_default=True,
+    help="Address to listen on; anything but loopback exposes the graph to the network.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=serving.DEFAULT_PORT,
+    show_default=True,
+    help="Port to listen on (0 = any free port).",
+)
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=1),
+    default=serving.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds a query may run before the server cancels it.",
+)
+def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) -> None:
+    """Serve the graph read-only over SPARQL 1.1, with a query page, until Ctrl-C.
+
+    Runs the Oxigraph server on a temporary copy of the graph (removed on exit). Named graphs
+    are kept (query them with GRAPH); the default graph is their union, as for `pactgraph
+    query`. Updates are refused (HTTP 403). Prints a link per bundled query that opens the
+    query page with the query filled in and run.
+    """
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with serving.serve(list(graphs), host=host, port=port, timeout_s=timeout) as server:
+            names = ", ".join(str(g) for g in graphs)
+            click.echo(f"Serving {names} read-only ({server.quads:,} quads with the ontology); Ctrl-C stops it")
+            click.echo(f"  query page       {server.url}/")
+            click.echo(f"  SPARQL endpoint  {server.query_url}")
+            click.echo(f"  query timeout    {timeout} s")
+            click.echo(f"  store            {server.location} (removed on exit)")
+            click.echo("Bundled queries (open in a browser):")
+            for query in bundled_queries():
+                click.echo(f"  {query.name}: {server.page_url(query.text)}")
+            status = server.wait()
+            raise ServeError(f"{server.url}: the oxigraph server stopped on its own (exit status {status})")
+    except KeyboardInterrupt:
+        click.echo("Stopped; the temporary store is removed.", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@main.command("push")
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL query URL of the store; the Graph Store URL is derived from it (see README).",
+)
+@click.option(
+    "--store-endpoint",
+    metavar="URL",
+    default=None,
+    help="Graph Store HTTP Protocol URL, when it cannot be derived from --endpoint.",
+)
+@click.option(
+    "--graph",
+    "graphs",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    default=[Path("data/kg.trig")],
+    show_default=True,
+    help="RDF file to push (repeatable); the ontology is pushed with it.",
+)
+@click.option(
+    "--graph-iri",
+    metavar="IRI",
+    default=None,
+    help="Put all triples into this one named graph instead of one graph per article.",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help=f"Afterwards delete the graphs under {remote.GRAPH_NAMESPACE} that this push did not write.",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=remote.DEFAULT_CHUNK_TRIPLES,
+    show_default=True,
+    help="Most triples per request; larger graphs are sent as a PUT then POSTs.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=remote.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds to wait for each answer.",
+)
+def push_command(
+    endpoint: str | None,
+    store_endpoint: str | None,
+    graphs: tuple[Path, ...],
+    graph_iri: str | None,
+    replace: bool,
+    chunk_size: int,
+    timeout: float,
+) -> None:
+    """Upload the graph to a SPARQL 1.1 store (Graph Store HTTP Protocol), replacing each graph.
+
+    One named graph per article plus the ontology (and any other named graph in the file); each
+    is replaced with PUT, so pushing again never duplicates triples. Credentials come from
+    PACTGRAPH_ENDPOINT_USER and PACTGRAPH_ENDPOINT_PASSWORD (basic, or digest when the server
+    asks), or PACTGRAPH_ENDPOINT_TOKEN (bearer).
+    """
+    credentials = remote.Credentials.from_env()
+    if store_endpoint is None:
+        if endpoint is None:
+            raise UsageError("give the store: --endpoint (SPARQL query URL) and/or --store-endpoint (Graph Store URL)")
+        store_endpoint = remote.store_endpoint_for(endpoint, authenticated=bool(credentials))
+    summary = remote.push(
+        list(graphs),
+        store_endpoint,
+        query_endpoint=endpoint,
+        graph_iri=graph_iri,
+        replace=replace,
+        chunk_triples=chunk_size,
+        timeout=timeout,
+        credentials=credentials,
+    )
+    click.echo(str(summary))
 
 
 @main.command("evaluate")

@@ -1,7 +1,8 @@
 """One exception hierarchy, so the CLI can turn any expected failure into a one-line message.
 
-Every error carries an ``exit_code`` (2 = usage or input error; 1 is reserved for validation
-failures) and renders as a single line that tells the user what to do next.
+Every error carries an ``exit_code`` (2 = usage or input error; 3 = a server or remote endpoint
+failed; 1 is reserved for validation failures) and renders as a single line that tells the user
+what to do next.
 """
 
 from __future__ import annotations
@@ -124,3 +125,54 @@ class ExportError(PactgraphError):
 
 class UsageError(PactgraphError):
     """The command line asks for something contradictory or impossible."""
+
+
+class ServeError(PactgraphError):
+    """The local SPARQL server cannot start, or stopped on its own (exit code 3).
+
+    >>> ServeError("127.0.0.1:7878: address already in use; pass another --port").exit_code
+    3
+    """
+
+    exit_code = 3
+
+
+class EndpointError(PactgraphError):
+    """A remote SPARQL endpoint or Graph Store refused or failed a request (exit code 3).
+
+    The message starts with the URL and ends with what to do about it.
+
+    >>> str(EndpointError("HTTP 400 Bad Request", endpoint="http://127.0.0.1:7878/store", hint="check the URL"))
+    'http://127.0.0.1:7878/store: HTTP 400 Bad Request; check the URL'
+    """
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, endpoint: str, hint: str | None = None) -> None:
+        self.endpoint = endpoint
+        text = f"{endpoint}: {message}"
+        super().__init__(f"{text}; {hint}" if hint else text)
+
+
+class EndpointAuthError(EndpointError):
+    """HTTP 401 or 403: missing, wrong or insufficient credentials."""
+
+
+class EndpointNotFoundError(EndpointError):
+    """HTTP 404: no endpoint at this URL."""
+
+
+class PayloadTooLargeError(EndpointError):
+    """HTTP 413: the server refuses a request body this large."""
+
+
+class EndpointServerError(EndpointError):
+    """HTTP 5xx: the server failed while handling the request."""
+
+
+class EndpointUnreachableError(EndpointError):
+    """No connection: refused, unknown host, or network unreachable."""
+
+
+class EndpointTimeoutError(EndpointError):
+    """No answer within the timeout."""

@@ -25,6 +25,7 @@ __all__ = [
     "format_result",
     "parse_header",
     "resolve_query",
+    "result_from_sparql_json",
     "run_query",
 ]
 
@@ -162,6 +163,41 @@ def run_query(store: ox.Store, query_text: str, *, source: Path | str | None = N
         raise QueryError("only SELECT queries are supported", file=source)
     columns = [v.value for v in solutions.variables]
     terms = [tuple(s[i] for i in range(len(columns))) for s in solutions]
+    rows = [tuple(_term_text(t) for t in row) for row in terms]
+    return QueryResult(columns=columns, rows=rows, terms=terms)
+
+
+def _json_to_term(binding: dict[str, str]) -> object:
+    """A pyoxigraph term from one SPARQL JSON results binding (``typed-literal`` is Virtuoso's)."""
+    kind, value = binding.get("type"), binding.get("value", "")
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in binding:
+            return ox.Literal(value, language=binding["xml:lang"])
+        if "datatype" in binding:
+            return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
+        return ox.Literal(value)
+    return ox.Literal(value)
+
+
+def result_from_sparql_json(doc: dict) -> QueryResult:
+    """Turn a SPARQL 1.1 JSON results document into the ``QueryResult`` a local query gives.
+
+    So results from a remote endpoint print exactly like local ones.
+
+    >>> doc = {"head": {"vars": ["x", "n"]},
+    ...        "results": {"bindings": [{"x": {"type": "uri", "value": "http://x/1"}}]}}
+    >>> result_from_sparql_json(doc)
+    QueryResult(columns=['x', 'n'], rows=[('http://x/1', None)])
+    """
+    columns = list(doc["head"]["vars"])
+    terms = [
+        tuple(_json_to_term(binding[c]) if c in binding else None for c in columns)
+        for binding in doc["results"]["bindings"]
+    ]
     rows = [tuple(_term_text(t) for t in row) for row in terms]
     return QueryResult(columns=columns, rows=rows, terms=terms)
 

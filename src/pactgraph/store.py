@@ -145,19 +145,20 @@ def _syntax_message(err: SyntaxError) -> str:
     return msg
 
 
-def load_graph(paths: Iterable[Path], *, with_ontology: bool = True) -> ox.Store:
-    """Load RDF files into a fresh in-memory store, ready for queries.
+def load_graph(paths: Iterable[Path], *, with_ontology: bool = True, location: Path | None = None) -> ox.Store:
+    """Load RDF files into a fresh store, ready for queries.
 
     Triple formats land in the default graph; dataset formats keep their named graphs. With
     ``with_ontology`` the ontology is loaded into the named graph ``ONTOLOGY_GRAPH`` (query with
-    ``use_default_graph_as_union=True``).
+    ``use_default_graph_as_union=True``). The store lives in memory unless ``location`` names a
+    directory for an on-disk store (what the ``oxigraph`` server opens).
 
     >>> load_graph([Path("nowhere.ttl")], with_ontology=False)
     Traceback (most recent call last):
     ...
     pactgraph.errors.GraphLoadError: nowhere.ttl: no such file; run `pactgraph build` first
     """
-    store = ox.Store()
+    store = ox.Store(str(location)) if location is not None else ox.Store()
     for path in paths:
         _load_file(store, Path(path))
     if with_ontology:

@@ -1,0 +1,235 @@
+"""Serve the knowledge graph over the SPARQL 1.1 Protocol with the Oxigraph server.
+
+pactgraph does not implement a server: the ``oxigraph`` PyPI package ships the Oxigraph server
+binary, a complete SPARQL 1.1 Protocol and Graph Store endpoint with a query page (YASGUI) built
+into the binary, so it works offline. This module loads the graph into an on-disk store with
+pyoxigraph, runs ``oxigraph serve-read-only`` on it and cleans up afterwards.
+
+>>> with serve([Path("tests/data/mini-kg.trig")], port=0) as server:  # doctest: +ELLIPSIS
+...     print(server.query_url)
+http://127.0.0.1:.../query
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import socket
+import subprocess
+import sysconfig
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pactgraph.errors import ServeError
+from pactgraph.store import load_graph
+
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "DEFAULT_TIMEOUT_S",
+    "OxigraphServer",
+    "oxigraph_executable",
+    "oxigraph_server",
+    "serve",
+]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 7878
+#: Seconds a SPARQL query may run before the server cancels it.
+DEFAULT_TIMEOUT_S = 30
+#: Seconds to wait for a freshly started server to answer HTTP.
+_READY_WITHIN_S = 30.0
+
+# Loopback probes must never go through a proxy configured in the environment.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+@dataclass(frozen=True)
+class OxigraphServer:
+    """A running Oxigraph server: its base URL and the URLs of its services.
+
+    >>> server = OxigraphServer("http://127.0.0.1:7878", Path("store"), process=None)
+    >>> server.query_url, server.store_url
+    ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store')
+    >>> server.page_url("SELECT * {}")
+    'http://127.0.0.1:7878/?query=SELECT%20%2A%20%7B%7D&endpoint=http%3A%2F%2F127.0.0.1%3A7878%2Fquery'
+    """
+
+    url: str
+    location: Path
+    process: subprocess.Popen | None = field(repr=False, compare=False)
+    #: Quads loaded into the store before the server started (0 when it was not loaded by pactgraph).
+    quads: int = 0
+
+    @property
+    def query_url(self) -> str:
+        """SPARQL 1.1 Protocol query endpoint."""
+        return f"{self.url}/query"
+
+    @property
+    def update_url(self) -> str:
+        """SPARQL 1.1 Update endpoint (refused with HTTP 403 by a read-only server)."""
+        return f"{self.url}/update"
+
+    @property
+    def store_url(self) -> str:
+        """SPARQL 1.1 Graph Store HTTP Protocol endpoint."""
+        return f"{self.url}/store"
+
+    def page_url(self, query_text: str) -> str:
+        """The query page with ``query_text`` in its editor, run as soon as the page opens.
+
+        The page reads ``query`` and ``endpoint`` from its URL; ``endpoint`` is needed because
+        the page otherwise derives the endpoint from its own URL, query string included.
+        """
+        params = urllib.parse.urlencode({"query": query_text, "endpoint": self.query_url}, quote_via=urllib.parse.quote)
+        return f"{self.url}/?{params}"
+
+    def wait(self) -> int:
+        """Block until the server process ends; return its exit status."""
+        assert self.process is not None
+        return self.process.wait()
+
+
+def oxigraph_executable() -> str:
+    """Path of the ``oxigraph`` server binary installed by the ``oxigraph`` PyPI package.
+
+    Looks next to this Python's scripts first (a virtualenv need not be on PATH), then on PATH.
+
+    >>> Path(oxigraph_executable()).name
+    'oxigraph'
+    """
+    beside_python = Path(sysconfig.get_path("scripts")) / "oxigraph"
+    if beside_python.is_file():
+        return str(beside_python)
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise ServeError("the oxigraph server binary is not installed; run `pip install oxigraph`")
+    return found
+
+
+def _free_port(host: str) -> int:
+    """A port on ``host`` that nothing listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
+
+
+def _http_url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _answers(url: str) -> bool:
+    """True once the server answers HTTP at ``url``."""
+    try:
+        with _DIRECT.open(url, timeout=1):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _last_error(log: Path) -> str:
+    """The server's own error line from its log (Rust prints a backtrace after it)."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines() if log.is_file() else []
+    for line in lines:
+        if line.startswith("Error: "):
+            return line.removeprefix("Error: ")
+    return next((line for line in reversed(lines) if line.strip()), "no output")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Terminate the server and reap it; kill it if it does not stop promptly."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def oxigraph_server(
+    location: Path,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    read_only: bool = True,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    quads: int = 0,
+) -> Iterator[OxigraphServer]:
+    """Run the Oxigraph server on the store at ``location`` until the block ends.
+
+    ``port=0`` picks a free port. The default graph of queries is the union of all graphs, as in
+    ``pactgraph query``. ``read_only=False`` runs ``oxigraph serve`` (writable, e.g. a target for
+    ``pactgraph push``). The server runs in its own session, so a Ctrl-C in the terminal reaches
+    only this process, whose cleanup stops the server; returns only once it answers HTTP.
+    """
+    port = _free_port(host) if port == 0 else port
+    command = [
+        oxigraph_executable(),
+        "serve-read-only" if read_only else "serve",
+        "--location",
+        str(location),
+        "--bind",
+        f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+        "--union-default-graph",
+        "--timeout-s",
+        str(timeout_s),
+    ]
+    url = _http_url(host, port)
+    with tempfile.TemporaryDirectory(prefix="pactgraph-oxigraph-log-") as log_dir:
+        log = Path(log_dir) / "oxigraph.log"
+        with log.open("wb") as log_file:
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            deadline = time.monotonic() + _READY_WITHIN_S
+            while not _answers(url + "/"):
+                if process.poll() is not None:
+                    error = _last_error(log)
+                    hint = "; pass another --port (0 picks a free one)" if "in use" in error else ""
+                    raise ServeError(f"{host}:{port}: the oxigraph server stopped: {error}{hint}")
+                if time.monotonic() > deadline:
+                    raise ServeError(f"{url}: the oxigraph server did not answer within {_READY_WITHIN_S:g} s")
+                time.sleep(0.05)
+            yield OxigraphServer(url, Path(location), process, quads)
+        finally:
+            _stop(process)
+
+
+@contextlib.contextmanager
+def serve(
+    graphs: Iterable[Path] = (Path("data/kg.trig"),),
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+) -> Iterator[OxigraphServer]:
+    """Serve ``graphs`` plus the ontology read-only over SPARQL; remove the store afterwards.
+
+    The files are loaded (named graphs kept, the ontology in its own graph, as for ``pactgraph
+    query``) into a new on-disk store in a temporary directory, which is deleted when the block
+    ends, whether it ends normally, by an error or by Ctrl-C.
+    """
+    with tempfile.TemporaryDirectory(prefix="pactgraph-serve-") as tmp:
+        location = Path(tmp) / "store"
+        store = load_graph(list(graphs), with_ontology=True, location=location)
+        quads = len(store)
+        store.flush()
+        del store  # closes the store: the server must be its only user
+        with oxigraph_server(location, host=host, port=port, timeout_s=timeout_s, quads=quads) as server:
+            yield server

@@ -1,0 +1,268 @@
+"""push and query --endpoint against a real Oxigraph server, and every failure as one line, exit 3.
+
+The stub server stands in only for what a real server will not produce on demand: 401, 413, 500,
+a request that never gets an answer, a Digest challenge.
+"""
+
+from __future__ import annotations
+
+import base64
+import urllib.request
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from pactgraph import remote
+from pactgraph.cli import main
+from pactgraph.errors import EndpointError, UsageError
+from pactgraph.queries import bundled_queries, format_result, run_query
+from pactgraph.serving import OxigraphServer
+from pactgraph.store import ONTOLOGY_GRAPH, Format, load_graph, serialize
+
+from .servers import unused_port, writable_oxigraph
+
+FIXTURE = Path(__file__).parent / "data" / "mini-kg.trig"
+GRAPH = remote.GRAPH_NAMESPACE
+NO_CREDENTIALS = remote.Credentials()
+COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+COUNT_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+
+
+def _cli(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), env=env)
+
+
+def _remote_counts(server: OxigraphServer) -> dict[str, int]:
+    rows = remote.remote_query(server.query_url, COUNT_PER_GRAPH, credentials=NO_CREDENTIALS).rows
+    return {g: int(n) for g, n in rows}
+
+
+def _local_counts(path: Path = FIXTURE) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for quad in load_graph([path]):
+        counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
+    return counts
+
+
+@pytest.fixture(autouse=True)
+def _no_credentials_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in (remote.ENV_USER, remote.ENV_PASSWORD, remote.ENV_TOKEN):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="module")
+def pushed() -> OxigraphServer:
+    """One server holding the fixture, for the read-only comparisons."""
+    with writable_oxigraph() as server:
+        remote.push([FIXTURE], server.store_url, credentials=NO_CREDENTIALS)
+        yield server
+
+
+# --- push ---------------------------------------------------------------------------------------------
+
+
+def test_push_writes_one_graph_per_article_and_the_ontology(oxigraph: OxigraphServer) -> None:
+    result = _cli("push", "--endpoint", oxigraph.query_url, "--graph", str(FIXTURE))
+    assert result.exit_code == 0, result.output
+    local = _local_counts()
+    assert set(local) == {GRAPH + "baku-talks", GRAPH + "abu-dhabi-partnership", ONTOLOGY_GRAPH.value}
+    assert _remote_counts(oxigraph) == local
+    assert result.stdout == (
+        f"pushed 3 graphs, {sum(local.values()):,} triples in 3 requests to {oxigraph.store_url}\n"
+    )
+
+
+def test_push_again_replaces_instead_of_duplicating(oxigraph: OxigraphServer) -> None:
+    first = remote.push([FIXTURE], oxigraph.store_url, credentials=NO_CREDENTIALS)
+    # Small chunks: each graph is one PUT and several POSTs, and still ends up exactly once.
+    second = remote.push([FIXTURE], oxigraph.store_url, chunk_triples=40, credentials=NO_CREDENTIALS)
+    assert second.requests > first.requests == 3
+    (count,) = remote.remote_query(oxigraph.query_url, COUNT_QUADS, credentials=NO_CREDENTIALS).rows
+    assert int(count[0]) == len(load_graph([FIXTURE])) == first.triples == second.triples
+
+
+def test_chunks_keep_blank_node_structures_whole(oxigraph: OxigraphServer) -> None:
+    # The ontology has blank nodes (restrictions, lists); a chunk of 1 triple must not split them.
+    remote.push([FIXTURE], oxigraph.store_url, chunk_triples=1, credentials=NO_CREDENTIALS)
+    request = urllib.request.Request(
+        f"{oxigraph.store_url}?graph={ONTOLOGY_GRAPH.value}", headers={"Accept": "application/n-triples"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        pushed = Graph().parse(data=response.read(), format="nt")
+    local = load_graph([], with_ontology=True)
+    assert any(isinstance(q.subject, ox.BlankNode) for q in local)
+    expected = Graph().parse(data=serialize(local, Format.NTRIPLES), format="nt")
+    assert isomorphic(pushed, expected)
+
+
+def test_replace_drops_only_stale_pactgraph_graphs(oxigraph: OxigraphServer, tmp_path: Path) -> None:
+    remote.push([FIXTURE], oxigraph.store_url, credentials=NO_CREDENTIALS)
+    foreign = ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o"))
+    foreign_graph = "http://example.org/someone-elses-graph"
+    request = urllib.request.Request(
+        f"{oxigraph.store_url}?graph={foreign_graph}",
+        data=serialize([foreign], Format.NTRIPLES),
+        method="PUT",
+        headers={"Content-Type": "application/n-triples"},
+    )
+    urllib.request.urlopen(request, timeout=10).close()
+    one_article = tmp_path / "one.trig"
+    store = load_graph([FIXTURE], with_ontology=False)
+    kept = [q for q in store if q.graph_name.value == GRAPH + "baku-talks"]
+    one_article.write_bytes(serialize(kept, Format.TRIG))
+
+    without = _cli("push", "--endpoint", oxigraph.query_url, "--graph", str(one_article))
+    assert without.exit_code == 0, without.output
+    assert GRAPH + "abu-dhabi-partnership" in _remote_counts(oxigraph)
+
+    result = _cli("push", "--endpoint", oxigraph.query_url, "--graph", str(one_article), "--replace")
+    assert result.exit_code == 0, result.output
+    assert "dropped 1 graph no longer in the file" in result.stdout
+    assert set(_remote_counts(oxigraph)) == {GRAPH + "baku-talks", ONTOLOGY_GRAPH.value, foreign_graph}
+
+
+def test_graph_iri_puts_everything_in_one_graph(oxigraph: OxigraphServer) -> None:
+    target = "https://example.org/graphs/pactgraph"
+    remote.push([FIXTURE], oxigraph.store_url, credentials=NO_CREDENTIALS)
+    result = _cli("push", "--endpoint", oxigraph.query_url, "--graph", str(FIXTURE), "--graph-iri", target, "--replace")
+    assert result.exit_code == 0, result.output
+    distinct = {q.triple for q in load_graph([FIXTURE])}
+    # --replace dropped the per-article graphs of the first push: pactgraph no longer wrote them.
+    assert _remote_counts(oxigraph) == {target: len(distinct)}
+
+
+def test_triples_outside_named_graphs_need_graph_iri(oxigraph: OxigraphServer, tmp_path: Path) -> None:
+    merged = tmp_path / "kg.ttl"
+    merged.write_bytes(serialize(load_graph([FIXTURE], with_ontology=False), Format.TURTLE))
+    result = _cli("push", "--store-endpoint", oxigraph.store_url, "--graph", str(merged))
+    assert result.exit_code == 2
+    assert "outside named graphs" in result.stderr and "--graph-iri" in result.stderr
+    target = GRAPH + "all"
+    with_iri = _cli("push", "--store-endpoint", oxigraph.store_url, "--graph", str(merged), "--graph-iri", target)
+    assert with_iri.exit_code == 0, with_iri.output
+    assert set(_remote_counts(oxigraph)) == {target}
+
+
+def test_push_usage_errors() -> None:
+    assert "--endpoint" in _cli("push").stderr
+    no_listing = _cli("push", "--store-endpoint", "http://127.0.0.1:1/store", "--replace")
+    assert no_listing.exit_code == 2 and "--replace needs --endpoint" in no_listing.stderr
+    unknown_shape = _cli("push", "--endpoint", "http://127.0.0.1:1/somewhere")
+    assert unknown_shape.exit_code == 2 and "--store-endpoint" in unknown_shape.stderr
+    with pytest.raises(UsageError, match="not an absolute IRI"):
+        remote.push([FIXTURE], "http://127.0.0.1:1/store", graph_iri="not an iri", credentials=NO_CREDENTIALS)
+    with pytest.raises(UsageError, match="not both"):
+        remote.Credentials.from_env({remote.ENV_TOKEN: "t", remote.ENV_USER: "u", remote.ENV_PASSWORD: "p"})
+
+
+# --- query --endpoint -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [q.name for q in bundled_queries()])
+def test_remote_query_matches_local_row_for_row(name: str, pushed: OxigraphServer) -> None:
+    query = next(q for q in bundled_queries() if q.name == name)
+    local = run_query(load_graph([FIXTURE]), query.text)
+    answer = remote.remote_query(pushed.query_url, query.text, credentials=NO_CREDENTIALS)
+    assert answer.columns == local.columns
+    assert answer.rows == local.rows
+    assert local.rows, name
+    assert format_result(answer, "json") == format_result(local, "json")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+def test_query_endpoint_prints_like_a_local_query(fmt: str, pushed: OxigraphServer) -> None:
+    remote_out = _cli("query", "agreements", "--endpoint", pushed.query_url, "--format", fmt)
+    local_out = _cli("query", "agreements", "--graph", str(FIXTURE), "--format", fmt)
+    assert remote_out.exit_code == local_out.exit_code == 0, remote_out.output
+    assert remote_out.stdout == local_out.stdout
+
+
+def test_query_endpoint_and_graph_exclude_each_other(pushed: OxigraphServer) -> None:
+    result = _cli("query", "roles", "--endpoint", pushed.query_url, "--graph", str(FIXTURE))
+    assert result.exit_code == 2 and "exclude each other" in result.stderr
+
+
+def test_remote_syntax_error_names_the_query_file(pushed: OxigraphServer, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x ?y ?z } LIMT 1\n")
+    result = _cli("query", str(bad), "--endpoint", pushed.query_url)
+    _assert_one_line_error(result, 2, str(bad), f"rejected by {pushed.query_url}")
+
+
+# --- credentials -------------------------------------------------------------------------------------
+
+
+def test_basic_and_bearer_credentials_come_from_the_environment(stub) -> None:
+    env = {remote.ENV_USER: "ann", remote.ENV_PASSWORD: "s3cret"}
+    assert _cli("push", "--store-endpoint", f"{stub.url}/store", "--graph", str(FIXTURE), env=env).exit_code == 0
+    assert _cli("query", "roles", "--endpoint", f"{stub.url}/query", env={remote.ENV_TOKEN: "t0k"}).exit_code == 3
+    basic = "Basic " + base64.b64encode(b"ann:s3cret").decode()
+    authorizations = [headers.get("Authorization") for _, _, headers in stub.requests]
+    assert authorizations == [basic, basic, basic, "Bearer t0k"]
+
+
+def test_digest_challenge_is_answered(stub) -> None:
+    # Virtuoso's /sparql-graph-crud-auth asks for HTTP Digest.
+    stub.status, stub.digest_status = 401, 201
+    stub.headers = {"WWW-Authenticate": 'Digest realm="SPARQL", nonce="abc123", qop="auth", algorithm="MD5"'}
+    env = {remote.ENV_USER: "dba", remote.ENV_PASSWORD: "dba"}
+    result = _cli("push", "--store-endpoint", f"{stub.url}/sparql-graph-crud-auth", "--graph", str(FIXTURE), env=env)
+    assert result.exit_code == 0, result.output
+    assert stub.requests[1][2]["Authorization"].startswith('Digest username="dba", realm="SPARQL"')
+
+
+# --- failures: one line, exit 3 ----------------------------------------------------------------------
+
+
+def _assert_one_line_error(result, exit_code: int, *needles: str) -> None:
+    assert result.exit_code == exit_code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: ") and "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.mark.parametrize(
+    ("status", "advice"),
+    [
+        (401, remote.ENV_USER),
+        (403, "write access"),
+        (404, "--store-endpoint"),
+        (413, "lower --chunk-size (now 50000 triples)"),
+        (500, "check its log"),
+        (503, "check its log"),
+    ],
+)
+def test_http_errors_are_one_line(stub, status: int, advice: str) -> None:
+    stub.status = status
+    store = f"{stub.url}/store"
+    pushed = _cli("push", "--store-endpoint", store, "--graph", str(FIXTURE))
+    _assert_one_line_error(pushed, 3, f"{store}: HTTP {status}", advice)
+    if status != 413:
+        queried = _cli("query", "roles", "--endpoint", f"{stub.url}/query")
+        _assert_one_line_error(queried, 3, f"{stub.url}/query: HTTP {status}", advice)
+
+
+def test_connection_refused_is_one_line() -> None:
+    url = f"http://127.0.0.1:{unused_port()}"
+    _assert_one_line_error(_cli("push", "--endpoint", f"{url}/query"), 3, f"{url}/store", "connection refused")
+    _assert_one_line_error(_cli("query", "roles", "--endpoint", f"{url}/query"), 3, "connection refused")
+
+
+def test_timeout_is_one_line(stub) -> None:
+    stub.hang = True
+    pushed = _cli("push", "--store-endpoint", f"{stub.url}/store", "--graph", str(FIXTURE), "--timeout", "0.2")
+    _assert_one_line_error(pushed, 3, f"{stub.url}/store", "no answer within 0.2 s", "--timeout")
+    queried = _cli("query", "roles", "--endpoint", f"{stub.url}/query", "--timeout", "0.2")
+    _assert_one_line_error(queried, 3, f"{stub.url}/query", "no answer within 0.2 s")
+
+
+def test_an_answer_that_is_not_sparql_results(stub) -> None:
+    with pytest.raises(EndpointError, match="not SPARQL JSON results"):
+        remote.remote_query(f"{stub.url}/query", "SELECT * {}", credentials=NO_CREDENTIALS)
