@@ -41,13 +41,13 @@ _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,|\s+[–—-])")
 
 def extract_article(article: Article) -> ArticleFacts:
     """Read one article into facts."""
-    doc = pipeline()(article.body)
+    doc = pipeline()(_unquote_legal_forms(article.body))
     registry = Registry()
     home = _home_country(article.body, registry)
     sentences: list[Sentence] = []
     views: list[SentenceView] = []
     for sent in doc.sents:
-        text = sent.text
+        text = article.body[sent.start_char : sent.end_char]  # the words as published, for provenance
         stripped = text.strip()
         if not stripped:
             continue
@@ -132,6 +132,19 @@ def extract_article(article: Article) -> ArticleFacts:
     )
     assess_all(facts)
     return facts
+
+
+_QUOTED_LEGAL_NAME = re.compile(r"\b(?P<form>JSC|OJSC|CJSC|PJSC|LLC|LLP|JV)\s+[\"“«](?P<name>[^\"”»\n]{2,80})[\"”»]")
+
+
+def _unquote_legal_forms(body: str) -> str:
+    """JSC "Uzbekhydroenergo" → Uzbekhydroenergo JSC, in place (same length, so every character
+    offset still points into the published text)."""
+
+    def swap(m: re.Match) -> str:
+        return f"{m.group('name')} {m.group('form')}".ljust(len(m.group(0)))
+
+    return _QUOTED_LEGAL_NAME.sub(swap, body)
 
 
 def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:

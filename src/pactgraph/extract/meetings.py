@@ -10,9 +10,15 @@ import re
 from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
+_EVENT_NOUN = r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)"
 _ANAPHOR = re.compile(
     r"\b(?:attended|took part in|participated in|told|addressed|joined|at|during)\s+the\s+(?:[a-z]+\s+)?"
-    r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)\b"
+    rf"{_EVENT_NOUN}\b|"
+    # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
+    rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
+    r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
+    r"\bdelegation\s+(?:was|were)\s+(?:led|headed)\s+by\b|"
+    r"\b(?:was|were)\s+(?:also\s+)?represented\s+(?:at\s+the\s+(?:\w+\s+)?(?:event|ceremony|meeting|forum|roundtable)\s+|there\s+)?by\b"
 )
 
 
@@ -22,8 +28,10 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> N
     if not anaphor:
         return
     earlier = [m for m in meetings if view.sentence.index not in m.sentences]
-    event = next((m for m in reversed(earlier) if m.named), None)
-    if event is None and anaphor.group("noun") in ("meeting", "talks"):
+    noun = anaphor.group("noun") or anaphor.group("passive")
+    event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
+    event = event or next((m for m in reversed(earlier) if m.named), None)
+    if event is None and noun in ("meeting", "talks"):
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
     if event is None:
         return
@@ -34,11 +42,18 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> N
 
 
 _WILL = re.compile(
-    r"\b(?:will|shall|is to|are to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$"
+    r"\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$"
+)
+_TALK = (
+    r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:talks|telephone conversation|telephone call|"
+    r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
+    r"consultations|negotiations)"
 )
 _MEET_VERB = re.compile(
-    r"\b(?:(?P<talks>held talks|holds talks|hold talks|had talks|conducted talks|talks)\s+with|"
-    r"(?P<talks_among>held talks|holds talks|hold talks|had talks)\b(?!\s+with)|"
+    rf"\b(?:(?P<talks>{_TALK}|talks)\s+with|"
+    rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
+    r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
+    r"visits?\s+to|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
     r"(?P<visited>visited|visits|visit)(?!\s+to)|(?P<between>talks|negotiations|consultations)\s+between)\s+"
 )
@@ -69,7 +84,9 @@ _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
     r"\bgathered\b"
 )
-CLAUSE_END = re.compile(r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?:review|discuss|sign)\b")
+CLAUSE_END = re.compile(
+    r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–]\s+"
+)
 
 
 def kind_of(label: str) -> str:
@@ -122,14 +139,16 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
         clause_end = end_match.start() if end_match else len(text)
         subjects = _prefer_persons(view.entities_between(clause_start, verb.start()))
         objects = _prefer_persons(view.entities_between(verb.end(), clause_end))
-        if verb.group("visited") and not objects:
+        if verb.group("paid"):  # "Aliyev paid a state visit to Beijing": the visitor is the one just named
+            subjects, objects = subjects[-1:], [e for e in objects if e.type != COUNTRY]
+        if (verb.group("visited") or verb.group("paid")) and not objects:
             place = _place_after(view, verb.start()) or next(iter(view.places_between(verb.end(), clause_end)), None)
         else:
             place = None
         if verb.group("between"):  # "talks between A and B": who is before the phrase does not take part
             subjects, objects = objects[:1], objects[1:]
         participants = [e for e in subjects + objects if e.type != PLACE]
-        if verb.group("talks_among") and len(subjects) >= 2:
+        if (verb.group("talks_among") or (verb.group("met") and not objects)) and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
         if not subjects or not (objects or place):
             continue
@@ -137,7 +156,7 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
             "talks"
             if verb.group("talks") or verb.group("talks_among") or verb.group("between")
             else "visit"
-            if verb.group("visited")
+            if verb.group("visited") or verb.group("paid")
             else "meeting"
         )
         date, future = _date_for(view, verb.start())

@@ -341,6 +341,7 @@ def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
     mentions.extend(_lowercase_events(sentence))
     mentions.extend(_regions(sentence))
     mentions = _drop_overlaps(mentions)
+    _coordinated_organizations(mentions, sentence.doc.text)
     _apply_qualifiers(mentions, sentence.doc.text)
     _lowercase_titles(mentions, sentence.doc.text)
     return mentions
@@ -378,6 +379,30 @@ def _regions(sentence) -> list[Mention]:
         start = sentence.start_char + m.start("name")
         out.append(Mention(start, start + len(m.group("name")), m.group("name"), PLACE, m.group("name")))
     return out
+
+
+_ORG_MENTION_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s+){0,2}$")
+
+
+def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
+    """ "Azerenerji and Masdar signed …", "between A, B, C and MVM": bare names listed with an
+    organization (or an acronym) are organizations too."""
+    runs: list[list[Mention]] = []
+    for m in mentions:
+        if runs and _COORDINATION.match(text[runs[-1][-1].end : m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        acronyms = [m for m in run if m.type == "Name" and re.fullmatch(r"[A-Z]{2,6}", m.text)]
+        if len(run) < 2 or not (acronyms or any(m.type in _ORG_MENTION_TYPES for m in run)):
+            continue
+        if any(m.type in (PERSON, COUNTRY, PLACE) for m in run):
+            continue  # a list of people or places with an organization in it is not a list of organizations
+        for m in run:
+            if m.type == "Name":
+                m.type = ORGANIZATION
 
 
 def _apply_qualifiers(mentions: list[Mention], text: str) -> None:
@@ -584,6 +609,8 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             best = e
         if best == e and e < j and tokens[e][0] in {"and", ",", "&"}:
             break
+        if best is None and e < j and tokens[e][0] == "and" and _two_organizations(tokens, k, e, j, gaz):
+            return e  # "SOCAR Green and China Energy Overseas Investment Co., Ltd." are two
     if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
         stop = k + 1
         while stop < j and not (
@@ -644,6 +671,20 @@ STRONG_ORG_HEADS = LEGAL_FORMS | {
 }
 
 
+def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
+    """Whether "X and Y …" is two names: Y is a whole organization name of its own (two or more
+    words with a company or agency head) and X is a known name or at least two words."""
+    right = tokens[middle + 1 : j]
+    if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
+        return False
+    return (
+        len(right) >= 2
+        and _is_cap(right[0][0])
+        and any(t[0] in STRONG_ORG_HEADS for t in right)
+        and (middle - k >= 2 or tokens[k][1] in gaz)
+    )
+
+
 def _starts_org(tokens, k: int, j: int) -> bool:
     return tokens[k][0] in {"Ministry", "Ministries"} or any(t[0] in STRONG_ORG_HEADS for t in tokens[k:j])
 
@@ -690,7 +731,8 @@ def _mention(tokens, k: int, e: int, kind: str) -> Mention:
 
 _LOWER_EVENT = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
-    r"(?P<head>(?:opening|closing|signing)\s+ceremony|roundtable|round table|summit|"
+    r"(?P<head>(?:opening|closing|signing|groundbreaking|ground-breaking|inauguration|commissioning|launch)\s+"
+    r"ceremony|roundtable|round table|summit|"
     r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers)\b(?!\s+meetings|s\b)"
 )
 
