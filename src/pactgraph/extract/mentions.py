@@ -672,17 +672,19 @@ STRONG_ORG_HEADS = LEGAL_FORMS | {
 
 
 def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
-    """Whether "X and Y …" is two names: Y is a whole organization name of its own (two or more
-    words with a company or agency head) and X is a known name or at least two words."""
+    """Whether "X and Y …" names two organizations, not one ("Conservation and Green Development
+    Foundation"): Y is a whole organization name (two or more words with a company or agency head),
+    and X starts with a known organization, is a hyphenated name, or Y has a legal form."""
     right = tokens[middle + 1 : j]
-    if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
+    if not right or not _is_cap(right[0][0]):
         return False
-    return (
-        len(right) >= 2
-        and _is_cap(right[0][0])
-        and any(t[0] in STRONG_ORG_HEADS for t in right)
-        and (middle - k >= 2 or tokens[k][1] in gaz)
-    )
+    if not any(t[0] in STRONG_ORG_HEADS for t in right) or sum(t[0] not in ORG_HEADS | {","} for t in right) < 2:
+        return False  # "… Science and Technology Co. Ltd." is one name
+    known = gaz.get(tokens[k][1])
+    known_org = known is not None and known.ent_id_.split("|")[0] in {ORGANIZATION, GOVERNMENT, COMPANY}
+    hyphenated = any(t[0] == "-" for t in tokens[k:middle])
+    legal = any(t[0] in LEGAL_FORMS for t in right) and middle - k >= 2
+    return known_org or hyphenated or legal
 
 
 def _starts_org(tokens, k: int, j: int) -> bool:
