@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 import spacy
+from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 
 from . import gazetteer
@@ -94,10 +95,22 @@ def _list_number_before(doc, i: int) -> bool:
     return bool(re.fullmatch(r"\d{1,2}[.)]?", head.text)) and (start == 0 or "\n" in doc[start - 1].text)
 
 
+_LETTER_HYPHEN_LETTER = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"
+
+
+def _keep_hyphenated_words(nlp: Language) -> None:
+    """ "Kassym-Jomart", "Samruk-Kazyna", "Khizi-Absheron" stay one token, as names should; en and
+    em dashes still split "Uzbekistan\u2013China"."""
+    infixes = [p for p in nlp.Defaults.infixes if p != _LETTER_HYPHEN_LETTER]
+    infixes.append(rf"(?<=[{ALPHA}0-9])(?:[–—]|--)(?=[{ALPHA}])")
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 @cache
 def pipeline() -> Language:
     """The shared pipeline (built once per process)."""
     nlp = spacy.blank("en")
+    _keep_hyphenated_words(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("pactgraph_sentence_fixes")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
