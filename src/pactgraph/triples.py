@@ -134,7 +134,12 @@ def article_quads(article: Article, facts: ArticleFacts, entities: dict[tuple[st
             g.add(node, pg("establishedBy"), agreement_nodes[id(partnership.established_by)])
         g.provenance(node, partnership)
     for capacity in facts.capacities:
-        _capacity(g, capacity)
+        project = _capacity(g, capacity)
+        # An agreement reported in the sentence that states a capacity is about that project
+        # ("the 160 MW plant was the subject of an implementation agreement …").
+        for agreement in facts.agreements:
+            if agreement.sentences & capacity.sentences:
+                g.add(agreement_nodes[id(agreement)], pg("concerns"), project)
     for post in facts.posts:
         person = entities[entity_key(post.person)]
         org = entities[entity_key(post.organization)] if post.organization else None
@@ -214,7 +219,8 @@ def _meeting(g: ArticleGraph, meeting) -> ox.NamedNode:
     return node
 
 
-def _capacity(g: ArticleGraph, capacity) -> None:
+def _capacity(g: ArticleGraph, capacity) -> ox.NamedNode:
+    """Add a capacity and its energy project; return the project."""
     place = g.entity(capacity.place).value if capacity.place else ""
     key = digest(f"{capacity.value_mw:g}", *capacity.technologies, place, capacity.project)
     project = iri("project", f"{slug(capacity.project)[:60]}-{key}")
@@ -235,3 +241,4 @@ def _capacity(g: ArticleGraph, capacity) -> None:
         g.add(node, pg("location"), g.entity(capacity.place))
     g.add(node, pg("statedAs"), _lit(capacity.stated))
     g.provenance(node, capacity)
+    return project
