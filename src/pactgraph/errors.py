@@ -1,7 +1,8 @@
 """One exception hierarchy, so the CLI can turn any expected failure into a one-line message.
 
-Every error carries an ``exit_code`` (2 = usage or input error; 1 is reserved for validation
-failures) and renders as a single line that tells the user what to do next.
+Every error carries an ``exit_code`` (2 = usage or input error; 1 = the graph fails validation or
+is inconsistent) and renders as a single line that tells the user what to do next. ``details``
+(a validation report, say) is printed before that line when there is more to show.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ class PactgraphError(Exception):
 
     exit_code: int = 2
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, details: str | None = None) -> None:
         # Keep the message on one line: the CLI prints exactly one line per error.
         self.message = " ".join(str(message).split())
+        self.details = details
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -104,3 +106,27 @@ class ExportError(PactgraphError):
 
 class UsageError(PactgraphError):
     """The command line asks for something contradictory or impossible."""
+
+
+class ValidationError(PactgraphError):
+    """The graph violates the SHACL shapes; ``details`` holds the report when it was not printed.
+
+    >>> ValidationError("data/kg.trig: 2 violations").exit_code
+    1
+    """
+
+    exit_code = 1
+
+
+class InconsistentGraphError(PactgraphError):
+    """Ontology and data contradict each other; the message names the clashing individuals.
+
+    >>> InconsistentGraphError("x is both a person and an organization").exit_code
+    1
+    """
+
+    exit_code = 1
+
+
+class ReasonerError(PactgraphError):
+    """The reasoner could not run (a Java failure other than an inconsistency)."""

@@ -36,15 +36,13 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from pactgraph.errors import PactgraphError
+from pactgraph.errors import InconsistentGraphError, ReasonerError
 from pactgraph.resources import ontology_path
 from pactgraph.store import PREFIXES
 from pactgraph.vocab import OWL, PROV, RDF, RDFS, iri
 
 __all__ = [
     "INFERRED_GRAPH",
-    "InconsistentGraphError",
-    "ReasonerError",
     "ReasoningResult",
     "find_java",
     "reason",
@@ -90,20 +88,6 @@ _DEFINED_CLASSES = f"""
 PREFIX owl: <{OWL}>
 SELECT ?class WHERE {{ ?class owl:equivalentClass ?definition . FILTER(STRSTARTS(STR(?class), "{_PG}")) }}
 """
-
-
-class InconsistentGraphError(PactgraphError):
-    """Ontology and data contradict each other; the message names the clashing individuals.
-
-    >>> InconsistentGraphError("x is both a person and an organization").exit_code
-    1
-    """
-
-    exit_code = 1
-
-
-class ReasonerError(PactgraphError):
-    """The reasoner could not run (a Java failure other than an inconsistency)."""
 
 
 @dataclass(frozen=True)
