@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import reasoning
 from .articles import find_articles, read_article
+from .errors import ValidationError
 from .extract import extract_article
 from .resolve import resolve
 from .store import Format, serialize, write_atomic
 from .triples import article_quads
+from .validation import ValidationReport, validate_quads
 
 
 @dataclass
@@ -21,9 +24,20 @@ class BuildSummary:
     articles: int
     triples: int
     outputs: list[Path] = field(default_factory=list)
+    validation: ValidationReport | None = None
+    reasoning: reasoning.ReasoningResult | None = None
 
     def __str__(self) -> str:
-        return f"built {self.triples} triples from {self.articles} articles → " + ", ".join(map(str, self.outputs))
+        lines = [f"built {self.triples} triples from {self.articles} articles → " + ", ".join(map(str, self.outputs))]
+        if self.validation is not None:
+            warnings = len(self.validation.warnings)
+            lines.append(
+                "valid against the SHACL shapes"
+                + (f" ({warnings} warning{'s' if warnings != 1 else ''}: see `pactgraph validate`)" if warnings else "")
+            )
+        if self.reasoning is not None:
+            lines.append(str(self.reasoning))
+        return "\n".join(lines)
 
 
 def build_quads(paths: list[Path], *, on_article: Callable[[Path], None] | None = None) -> list[ox.Quad]:
@@ -41,14 +55,35 @@ def build_quads(paths: list[Path], *, on_article: Callable[[Path], None] | None 
     return quads
 
 
-def build(article_dirs: list[Path], *, out: Path, progress: bool | Callable[[Path], None] = False) -> BuildSummary:
+def build(
+    article_dirs: list[Path],
+    *,
+    out: Path,
+    progress: bool | Callable[[Path], None] = False,
+    validate: bool = True,
+    reason: bool = False,
+) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
     when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article.
 
-    Nothing is written unless every article was read: a failed build leaves the previous files.
+    With ``validate`` the graph is checked against the SHACL shapes first and a violation raises
+    ``ValidationError`` (report in its ``details``); with ``reason`` the inferred statements are
+    added as the named graph ``reasoning.INFERRED_GRAPH`` (merged into a Turtle ``out``), and an
+    inconsistency raises ``InconsistentGraphError``. Nothing is written unless every article was
+    read, the graph is valid and consistent: a failed build leaves the previous files.
     """
     paths = find_articles(article_dirs)
     quads = build_quads(paths, on_article=progress if callable(progress) else None)
+    report = validate_quads(quads, graph="the built graph") if validate else None
+    if report is not None and not report.conforms:
+        raise ValidationError(
+            f"{out}: not written: the built graph has {len(report.violations)} SHACL violation(s), reported above; "
+            "fix the extraction or build with --no-validate",
+            details=report.format(),
+        )
+    inferred = reasoning.reason(quads) if reason else None
+    if inferred is not None:
+        quads = reasoning.with_inferences(quads, inferred)
     fmt = Format.from_path(out)
     outputs = [(out, fmt)]
     if not fmt.keeps_graphs:
@@ -58,7 +93,13 @@ def build(article_dirs: list[Path], *, out: Path, progress: bool | Callable[[Pat
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     triples = len({(q.subject, q.predicate, q.object) for q in quads})
-    return BuildSummary(articles=len(paths), triples=triples, outputs=[p for p, _ in outputs])
+    return BuildSummary(
+        articles=len(paths),
+        triples=triples,
+        outputs=[p for p, _ in outputs],
+        validation=report,
+        reasoning=inferred,
+    )
 
 
 def extract_file(path: Path) -> list[ox.Quad]:
