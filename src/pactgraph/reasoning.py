@@ -36,7 +36,7 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from pactgraph.errors import InconsistentGraphError, ReasonerError
+from pactgraph.errors import GraphLoadError, InconsistentGraphError, ReasonerError
 from pactgraph.resources import ontology_path
 from pactgraph.store import PREFIXES
 from pactgraph.vocab import OWL, PROV, RDF, RDFS, iri
@@ -194,7 +194,10 @@ def _data_store(quads: Iterable[ox.Quad | ox.Triple]) -> ox.Store:
         q.triple if isinstance(q, ox.Quad) else q for q in quads if getattr(q, "graph_name", None) != INFERRED_GRAPH
     }
     store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-    store.load(path=ontology_path(), format=ox.RdfFormat.TURTLE, to_graph=_ONTOLOGY_IRI)
+    ontology = ontology_path()
+    if not ontology.is_file():
+        raise GraphLoadError("ontology not found", file=ontology, hint="reinstall pactgraph or restore the file")
+    store.load(path=ontology, format=ox.RdfFormat.TURTLE, to_graph=_ONTOLOGY_IRI)
     return store
 
 
@@ -281,6 +284,8 @@ def _owlrl_errors(graph) -> list[str]:
 
 
 def _owlrl_entailments(store: ox.Store) -> tuple[str, set[ox.Triple]]:
+    from rdflib import URIRef
+
     graph = _owlrl_closure(store)
     errors = _owlrl_errors(graph)
     if errors:
@@ -288,7 +293,7 @@ def _owlrl_entailments(store: ox.Store) -> tuple[str, set[ox.Triple]]:
     entailed = {
         ox.Triple(ox.NamedNode(str(s)), ox.NamedNode(str(p)), ox.NamedNode(str(o)))
         for s, p, o in graph
-        if all(type(term).__name__ == "URIRef" for term in (s, p, o))
+        if all(isinstance(term, URIRef) for term in (s, p, o))
     }
     return f"OWL 2 RL closure (owlrl {metadata.version('owlrl')})", entailed
 
