@@ -17,7 +17,6 @@ from pactgraph.store import load_graph
 
 from .conftest import ROOT
 
-FIXTURE = ROOT / "tests" / "data" / "mini-kg.trig"
 EVAL_ARTICLES = ROOT / "tests" / "data" / "eval" / "articles"
 
 
@@ -52,14 +51,6 @@ def test_an_undated_meeting_dated_from_publication_says_so():
     assert meeting.date == "2025-05"
     assert "date-from-publication" in meeting.caveats
     assert meeting.confidence == round(RULES["meeting-verb"].confidence * CAVEATS["date-from-publication"][0], 2)
-
-
-def test_confidence_query_on_the_fixture():
-    result = run_query(load_graph([FIXTURE]), resolve_query("confidence").text)
-    assert [row[2:] for row in result.rows] == [
-        ("Agreement", "0.63", "signed-by-context", "another-caveat date-from-meeting", None, "baku-talks"),
-        ("Talks", "0.9", "talks", None, None, "abu-dhabi-partnership baku-talks"),
-    ]
 
 
 def _confidences(graph: Path) -> list[float]:

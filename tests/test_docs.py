@@ -1,23 +1,22 @@
-"""The command reference in docs/ is the CLI's own --help."""
+"""The references in docs/ are generated: the CLI's own --help and the ontology itself."""
 
 import importlib.util
+
+import pytest
 
 from .conftest import ROOT
 
 
-def test_cli_reference_is_current():
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "docs" / "generate_cli_docs.py")
+@pytest.mark.parametrize(
+    ("script", "target"),
+    [
+        ("generate_cli_docs.py", "cli.md"),
+        ("generate_ontology_docs.py", "ontology.md"),
+        ("generate_rules_docs.py", "extraction-rules.md"),
+    ],
+)
+def test_generated_reference_is_current(script: str, target: str) -> None:
+    spec = importlib.util.spec_from_file_location(script.removesuffix(".py"), ROOT / "docs" / script)
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
-    assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == gen.render(), (
-        "run `python docs/generate_cli_docs.py`"
-    )
-
-
-def test_extraction_rules_reference_is_current():
-    spec = importlib.util.spec_from_file_location("rules", ROOT / "docs" / "generate_rules_docs.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
-    assert (ROOT / "docs" / "extraction-rules.md").read_text(encoding="utf-8") == gen.render(), (
-        "run `python docs/generate_rules_docs.py`"
-    )
+    assert (ROOT / "docs" / target).read_text(encoding="utf-8") == gen.render(), f"run `python docs/{script}`"

@@ -169,7 +169,7 @@ def test_remote_query_matches_local_row_for_row(name: str, pushed: OxigraphServe
     answer = remote.remote_query(pushed.query_url, query.text, credentials=NO_CREDENTIALS)
     assert answer.columns == local.columns
     assert answer.rows == local.rows
-    assert local.rows, name
+    assert local.rows or name == "inferred", name  # the fixture has no inferred graph (see test_reasoning)
     assert format_result(answer, "json") == format_result(local, "json")
 
 

@@ -11,14 +11,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from . import reasoning
 from .articles import find_articles, read_article
 from .curation import Curation, CurationGraph
-from .errors import UsageError
+from .errors import UsageError, ValidationError
 from .extract import extract_article
 from .extract.facts import ArticleFacts, Fact
 from .resolve import resolve
 from .store import Format, serialize, write_atomic
 from .triples import article_quads, fact_iri
+from .validation import ValidationReport, validate_quads
 
 
 @dataclass
@@ -43,6 +45,8 @@ class BuildSummary:
     retracted: int = 0
     added: int = 0
     warnings: list[str] = field(default_factory=list)
+    validation: ValidationReport | None = None
+    reasoning: reasoning.ReasoningResult | None = None
 
     def __str__(self) -> str:
         text = f"built {self.triples} triples from {self.articles} articles → " + ", ".join(map(str, self.outputs))
@@ -55,7 +59,16 @@ class BuildSummary:
             ]
             if n
         ]
-        return "; ".join([text, *kept_out])
+        lines = ["; ".join([text, *kept_out])]
+        if self.validation is not None:
+            warnings = len(self.validation.warnings)
+            lines.append(
+                "valid against the SHACL shapes"
+                + (f" ({warnings} warning{'s' if warnings != 1 else ''}: see `pactgraph validate`)" if warnings else "")
+            )
+        if self.reasoning is not None:
+            lines.append(str(self.reasoning))
+        return "\n".join(lines)
 
 
 def build_quads(
@@ -127,11 +140,17 @@ def build(
     progress: bool | Callable[[Path], None] = False,
     min_confidence: float = 0.0,
     curation: Curation | None = None,
+    validate: bool = True,
+    reason: bool = False,
 ) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
     when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article.
 
-    Nothing is written unless every article was read: a failed build leaves the previous files.
+    With ``validate`` the graph is checked against the SHACL shapes first and a violation raises
+    ``ValidationError`` (report in its ``details``); with ``reason`` the inferred statements are
+    added as the named graph ``reasoning.INFERRED_GRAPH`` (merged into a Turtle ``out``), and an
+    inconsistency raises ``InconsistentGraphError``. Nothing is written unless every article was
+    read, the graph is valid and consistent: a failed build leaves the previous files.
     """
     paths = find_articles(article_dirs)
     assembly = build_quads(
@@ -141,6 +160,16 @@ def build(
         curation=curation,
     )
     quads = assembly.quads
+    report = validate_quads(quads, graph="the built graph") if validate else None
+    if report is not None and not report.conforms:
+        raise ValidationError(
+            f"{out}: not written: the built graph has {len(report.violations)} SHACL violation(s), reported above; "
+            "fix the extraction or build with --no-validate",
+            details=report.format(),
+        )
+    inferred = reasoning.reason(quads) if reason else None
+    if inferred is not None:
+        quads = reasoning.with_inferences(quads, inferred)
     fmt = Format.from_path(out)
     outputs = [(out, fmt)]
     if not fmt.keeps_graphs:
@@ -163,6 +192,8 @@ def build(
         retracted=assembly.retracted,
         added=assembly.added,
         warnings=warnings,
+        validation=report,
+        reasoning=inferred,
     )
 
 

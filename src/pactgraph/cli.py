@@ -17,9 +17,11 @@ from pathlib import Path
 import click
 
 from pactgraph import remote, serving
-from pactgraph.errors import ExportError, PactgraphError, ServeError, UsageError
+from pactgraph.errors import ExportError, PactgraphError, ServeError, UsageError, ValidationError
 from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_query, run_query
+from pactgraph.reasoning import reason, with_inferences
 from pactgraph.store import Format, export, load_graph, serialize, store_of, write_atomic
+from pactgraph.validation import validate_file
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
 DEFAULT_CURATION = Path("data/curation.yaml")
@@ -58,6 +60,8 @@ class PactgraphGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PactgraphError as err:
+            if err.details:
+                click.echo(err.details, err=True)
             click.echo(f"Error: {err}", err=True)
             sys.exit(err.exit_code)
 
@@ -71,7 +75,7 @@ def main() -> None:
     \b
     Exit codes:
       0  success
-      1  validation failures (reserved)
+      1  the graph violates the SHACL shapes, or ontology and data are inconsistent
       2  usage or input error (bad option, missing or malformed file, unknown query)
       3  a server or remote endpoint failed (serve cannot start; push/query --endpoint:
          HTTP 401/403/404/413/5xx, connection refused, timeout)
@@ -202,20 +206,46 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     default=None,
     help=f"Curation file: hand-made additions, retractions, merges, splits [default: {DEFAULT_CURATION} if present].",
 )
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Check the graph against the SHACL shapes; on a violation print the report, write nothing, exit 1.",
+)
+@click.option(
+    "--reason/--no-reason",
+    default=False,
+    show_default=True,
+    help="Add the statements the ontology entails (see `pactgraph reason`); inconsistent: write nothing, exit 1.",
+)
 def build_command(
-    article_dirs: tuple[Path, ...], out: Path, progress: bool, min_confidence: float, curation: Path | None
+    article_dirs: tuple[Path, ...],
+    out: Path,
+    progress: bool,
+    min_confidence: float,
+    curation: Path | None,
+    validate: bool,
+    reason: bool,
 ) -> None:
     """Extract every article and write the knowledge graph."""
     build_module = _build_module()
-    options = {"min_confidence": min_confidence, "curation": _curation(curation)}
+    options = {
+        "out": out,
+        "min_confidence": min_confidence,
+        "curation": _curation(curation),
+        "validate": validate,
+        "reason": reason,
+    }
     if progress and sys.stderr.isatty():
         total = len(build_module.find_articles(list(article_dirs)))
         with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
-            summary = build_module.build(list(article_dirs), out=out, progress=lambda _: bar.update(1), **options)
+            summary = build_module.build(list(article_dirs), progress=lambda _: bar.update(1), **options)
     else:
-        summary = build_module.build(list(article_dirs), out=out, **options)
+        summary = build_module.build(list(article_dirs), **options)
     for warning in summary.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if summary.reasoning is not None and summary.reasoning.note:
+        click.echo(f"Warning: {summary.reasoning.note}", err=True)
     click.echo(str(summary), err=True)
 
 
@@ -228,6 +258,69 @@ def _curation(path: Path | None):
     if not path.is_file():
         raise UsageError(f"{path}: no such curation file")
     return load_curation(path)
+
+
+@main.command("validate")
+@click.option(
+    "--graph",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("data/kg.trig"),
+    show_default=True,
+    help="RDF file to validate (any format pactgraph reads).",
+)
+def validate_command(graph: Path) -> None:
+    """Check the knowledge graph against the SHACL shapes (ontology/shapes.ttl) and print a report:
+    for each result its severity, the node and its label, the property, the message and the
+    articles it came from.
+
+    \b
+    Exit codes: 0 the graph conforms (warnings allowed), 1 it has violations,
+    2 usage or load error.
+    """
+    report = validate_file(graph)
+    click.echo(report.format())
+    if not report.conforms:
+        raise ValidationError(report.summary())
+
+
+@main.command("reason")
+@click.option(
+    "--graph",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("data/kg.trig"),
+    show_default=True,
+    help="RDF file to reason over (a previous inferred graph in it is replaced).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the graph with the inferred graph to FILE (atomically; format from the extension). "
+    "Without it, print only the inferred graph as TriG.",
+)
+def reason_command(graph: Path, output: Path | None) -> None:
+    """Check that ontology and data are consistent (HermiT on Java; without Java the OWL 2 RL
+    closure of owlrl) and materialise what they entail: memberships of the ontology's defined
+    classes and pg: property values, in the named graph id:graph/inferred.
+
+    \b
+    Exit codes: 0 consistent, 1 inconsistent (the message names the clashing
+    individuals), 2 usage or load error, or the reasoner failed.
+    """
+    quads = list(load_graph([graph], with_ontology=False))
+    result = reason(quads)
+    if result.note:
+        click.echo(f"Warning: {result.note}", err=True)
+    click.echo(f"{graph}: {result}", err=True)
+    if output is None:
+        click.echo(serialize(result.quads, Format.TRIG), nl=False)
+        return
+    data = serialize(with_inferences(quads, result), Format.from_path(output))
+    try:
+        write_atomic(output, data)
+    except OSError as err:
+        raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
 
 
 @main.command("extract")

@@ -1,8 +1,9 @@
 """One exception hierarchy, so the CLI can turn any expected failure into a one-line message.
 
-Every error carries an ``exit_code`` (2 = usage or input error; 3 = a server or remote endpoint
-failed; 1 is reserved for validation failures) and renders as a single line that tells the user
-what to do next.
+Every error carries an ``exit_code`` (2 = usage or input error; 1 = the graph fails validation or
+is inconsistent; 3 = a server or remote endpoint failed) and renders as a single line that tells the
+user what to do next. ``details`` (a validation report, say) is printed before that line when there
+is more to show.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ class PactgraphError(Exception):
 
     exit_code: int = 2
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, details: str | None = None) -> None:
         # Keep the message on one line: the CLI prints exactly one line per error.
         self.message = " ".join(str(message).split())
+        self.details = details
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -176,3 +178,27 @@ class EndpointUnreachableError(EndpointError):
 
 class EndpointTimeoutError(EndpointError):
     """No answer within the timeout."""
+
+
+class ValidationError(PactgraphError):
+    """The graph violates the SHACL shapes; ``details`` holds the report when it was not printed.
+
+    >>> ValidationError("data/kg.trig: 2 violations").exit_code
+    1
+    """
+
+    exit_code = 1
+
+
+class InconsistentGraphError(PactgraphError):
+    """Ontology and data contradict each other; the message names the clashing individuals.
+
+    >>> InconsistentGraphError("x is both a person and an organization").exit_code
+    1
+    """
+
+    exit_code = 1
+
+
+class ReasonerError(PactgraphError):
+    """The reasoner could not run (a Java failure other than an inconsistency)."""

@@ -1,4 +1,4 @@
-"""Find the bundled ``ontology/`` and ``queries/`` folders.
+"""Find the bundled ``ontology/`` (ontology and SHACL shapes) and ``queries/`` folders.
 
 They live at the repository root (where users look for them) and the wheel force-includes them
 inside the package, so an installed pactgraph looks there first and a source checkout falls back
@@ -28,6 +28,15 @@ def ontology_path() -> Path:
     'pactgraph.ttl'
     """
     return _resource_dir("ontology") / "pactgraph.ttl"
+
+
+def shapes_path() -> Path:
+    """Path of ``shapes.ttl``, the SHACL shapes the graph is validated against (callers check it exists).
+
+    >>> shapes_path().name
+    'shapes.ttl'
+    """
+    return _resource_dir("ontology") / "shapes.ttl"
 
 
 def queries_dir() -> Path:

@@ -146,7 +146,12 @@ class GraphWriter:
         for partnership in partnerships:
             self._partnership(nodes[id(partnership)], partnership, nodes)
         for capacity in capacities:
-            self._capacity(nodes[id(capacity)], capacity)
+            project = self._capacity(nodes[id(capacity)], capacity)
+            # An agreement reported in the sentence that states a capacity is about that project
+            # ("the 160 MW plant was the subject of an implementation agreement …").
+            for agreement in agreements:
+                if agreement.sentences & capacity.sentences:
+                    self.add(nodes[id(agreement)], pg("concerns"), project)
         for post in posts:
             self._post(nodes[id(post)], post)
 
@@ -192,7 +197,8 @@ class GraphWriter:
             self.add(node, pg("establishedBy"), nodes[id(partnership.established_by)])
         self.provenance(node, partnership)
 
-    def _capacity(self, node: ox.NamedNode, capacity: Capacity) -> None:
+    def _capacity(self, node: ox.NamedNode, capacity: Capacity) -> ox.NamedNode:
+        """Add a capacity and its energy project; return the project."""
         key = _capacity_key(capacity, self.entities)
         project = iri("project", f"{slug(capacity.project)[:60]}-{key}")
         self.add(project, A, pg("EnergyProject"))
@@ -210,6 +216,7 @@ class GraphWriter:
             self.add(node, pg("location"), self.entity(capacity.place))
         self.add(node, pg("statedAs"), _lit(capacity.stated))
         self.provenance(node, capacity)
+        return project
 
     def _post(self, node: ox.NamedNode, post: Post) -> None:
         person = self.entities[entity_key(post.person)]

@@ -22,6 +22,7 @@ QUDT = "http://qudt.org/schema/qudt/"
 UNIT = "http://qudt.org/vocab/unit/"
 SCHEMA = "https://schema.org/"
 DCTERMS = "http://purl.org/dc/terms/"
+OWL = "http://www.w3.org/2002/07/owl#"
 
 
 def slug(text: str) -> str:

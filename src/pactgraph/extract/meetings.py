@@ -41,9 +41,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> N
         event.sentences.add(view.sentence.index)
 
 
-_WILL = re.compile(
-    r"\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$"
-)
+_WILL = re.compile(r"\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$")
 _TALK = (
     r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:talks|telephone conversation|telephone call|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
