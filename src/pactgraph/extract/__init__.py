@@ -273,9 +273,27 @@ def _broad(technologies: list[str]) -> set[str]:
     return {BROADER_TECHNOLOGY.get(t, t) for t in technologies}
 
 
+_SMALL_WORDS = {"of", "for", "and", "in", "to", "the", "on", "at"}
+
+
+def role_name(role: str) -> str:
+    """One spelling per role, whatever the article's capitalisation: "vice president" and
+    "Vice President" are one role.
+
+    >>> role_name("vice president for investments"), role_name("CEO"), role_name("ambassador to China")
+    ('Vice President for Investments', 'CEO', 'Ambassador to China')
+    """
+    words = role.split()
+    return " ".join(
+        w if w.lower() in _SMALL_WORDS and i else w if any(c.isupper() for c in w) else w.capitalize()
+        for i, w in enumerate(words)
+    )
+
+
 def _unique_posts(posts: list[Post]) -> list[Post]:
     kept: dict[tuple, Post] = {}
     for p in posts:
+        p.role = role_name(p.role)
         key = (id(p.person), p.role.lower())
         if key in kept:
             kept[key].organization = kept[key].organization or p.organization

@@ -33,7 +33,15 @@ _MANUFACTURING = re.compile(
     re.I,
 )
 _TURBINE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?)\b|^\s*each\b", re.I
+    r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?)\b|^\s*each\b|"
+    r"^\W*(?:rating|rated)\b",
+    re.I,
+)
+# Not generation: what a line or cable carries, or a resource's theoretical potential.
+_NOT_GENERATION_BEFORE = re.compile(
+    r"\b(?:transmission|transfer|interconnect\w*|cable|line|throughput|export)\s+capacity\b[^.;]{0,25}$|"
+    r"\bpotential\b[^.;]{0,20}$",
+    re.I,
 )
 _ENERGY_CONTEXT = re.compile(
     r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid)\w*",
@@ -83,6 +91,8 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         ):
             continue
         if re.search(r"[$€£¥]|\b(?:USD|dollars?|euros?|yuan|manat)\b", power.text):
+            continue
+        if _NOT_GENERATION_BEFORE.search(text[max(0, power.start - 60) : power.start]):
             continue
         techs = _technologies(clause, power.start - window_start)
         if not techs and not _ENERGY_CONTEXT.search(clause):

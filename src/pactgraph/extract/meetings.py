@@ -258,7 +258,9 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         participants += view.entities_between(gathering.end(), end.start() if end else len(text))
     planned = future or bool(
         re.search(
-            r"\b(?:upcoming|to be held|will be held|later this year|expected to)\b", text[max(0, a - 80) : b + 60]
+            r"\b(?:upcoming|next|to be held|will be held|will take place|is scheduled|are scheduled|is due|will open|"
+            r"later this year|expected to)\b",
+            text[max(0, a - 80) : b + 60],
         )
     )
     return Meeting(
