@@ -424,3 +424,25 @@ def test_a_forum_gathers_its_participants_and_what_is_signed_on_its_sidelines():
     (agreement,) = facts.agreements
     assert agreement.signed_during is forum and agreement.date == forum.date == "2025-05-12"
     assert {p.name for p in agreement.parties} <= set(names)
+
+
+def test_relative_clauses_two_letter_surnames_and_talks_between_the_two():
+    facts = facts_of(
+        "Kazakh President Aidar Nurlanov, who arrived on Sunday, received Wu Lan, chairman of Example Grid "
+        "Corporation. "
+        "Chinese President Xi Jinping opened the session. Uzbek President Bekzod Karimov held talks with Xi on Monday. "
+        "The memorandum was signed by Energy Minister Aziz Rakhimov and Li Na after talks between the two."
+    )
+    meetings = {(m.kind, tuple(sorted(p.name for p in m.participants))) for m in facts.meetings}
+    assert ("meeting", ("Aidar Nurlanov", "Wu Lan")) in meetings
+    assert ("talks", ("Bekzod Karimov", "Xi Jinping")) in meetings
+    assert ("talks", ("Aziz Rakhimov", "Li Na")) in meetings
+
+
+def test_being_in_talks_is_not_a_meeting_and_capitalised_relative_days_resolve():
+    facts = facts_of(
+        "Example Power said it was in talks with Sample Gas Corporation on a new plant. "
+        "Last Friday, Energy Minister Aziz Rakhimov held a video conference with Wu Lan."
+    )
+    (call,) = facts.meetings
+    assert (call.kind, call.date) == ("talks", "2025-05-09")

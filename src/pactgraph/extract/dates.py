@@ -56,7 +56,7 @@ _PATTERNS = [
     (
         "weekday",
         re.compile(
-            r"\b(?:on\s+|last\s+|this\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+            r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
         ),
     ),
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),

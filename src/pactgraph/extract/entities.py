@@ -17,6 +17,7 @@ SPEECH_OR_ACTION = re.compile(
     r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|"
     r"hosted|joined|took part|participated|and\s+[A-Z])"
 )
+NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
 PERSON_BEFORE = re.compile(r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*$")
@@ -116,8 +117,8 @@ def resolve_mention(
             if len(words) >= 3:
                 registry.alias(entity, " ".join(words[-2:]))  # "Al Ramahi" for "Mohamed Jameel Al Ramahi"
             for word in (words[0], words[-1]):
-                if len(word) > 2 and not word.endswith("."):
-                    registry.alias(entity, word)
+                if len(word) >= 2 and word not in NAME_PARTICLES and not word.endswith("."):
+                    registry.alias(entity, word)  # "Shahbazov", and "Xi" for Xi Jinping
             return entity
         return None
     if m.type == "Name":

@@ -48,7 +48,7 @@ _TALK = (
     r"consultations|negotiations)"
 )
 _MEET_VERB = re.compile(
-    rf"\b(?:(?P<talks>{_TALK}|talks)\s+with|"
+    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)\s+with|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
     r"visits?\s+to|"
@@ -57,7 +57,8 @@ _MEET_VERB = re.compile(
 )
 _VISIT_NOUN = re.compile(r"(?:'s|’s)\s+(?:official\s+|state\s+|working\s+)?visits?\s+to\s+")
 _PARTICIPATE = re.compile(
-    r"\b(?:took part|take part|attended|participated|joined|represented|addressed|chaired|spoke)\b"
+    r"\b(?:took part|takes? part|attend(?:s|ed)?|participated|joined|represented|address(?:es|ed)?|chair(?:s|ed)?|"
+    r"spoke|opened|closed)\b"
 )
 _KINDS = [
     ("ceremony", "ceremony"),
@@ -82,6 +83,7 @@ _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
     r"\bgathered\b"
 )
+_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*$")
 CLAUSE_END = re.compile(
     r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–]\s+"
 )
@@ -136,7 +138,13 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
         subjects = _prefer_persons(view.entities_between(clause_start, verb.start()))
+        relative = _RELATIVE.search(text, 0, verb.start())
+        if not subjects and relative:  # "Tokayev, who arrived on Sunday, received …": the subject is before "who"
+            start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, relative.start())])
+            subjects = _prefer_persons(view.entities_between(start, relative.start()))
         objects = _prefer_persons(view.entities_between(verb.end(), clause_end))
+        if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
+            objects = [e for e in _prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
         if verb.group("paid"):  # "Aliyev paid a state visit to Beijing": the visitor is the one just named
             subjects, objects = subjects[-1:], [e for e in objects if e.type != COUNTRY]
         if (verb.group("visited") or verb.group("paid")) and not objects:
