@@ -16,6 +16,7 @@ from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE
 
 # Legal forms end a company's name: "… Co., Ltd.", "… LLC".
 LEGAL_FORMS = {"Co.", "Ltd", "Ltd.", "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC"}
+PREFIX_LEGAL_FORMS = {"JSC", "OJSC", "CJSC", "PJSC", "LLC"}  # written before the name in post-Soviet usage
 ORG_HEADS = LEGAL_FORMS | {
     "Administration",
     "Agency",
@@ -62,9 +63,16 @@ ORG_HEADS = LEGAL_FORMS | {
     "Observatory",
     "Laboratory",
     "Grid",
+    "Grids",
     "Enterprises",
     "Industries",
     "Partners",
+    "Railway",
+    "Railways",
+    "Port",
+    "Ports",
+    "Airlines",
+    "Electrosystem",
 }
 ORG_TAIL_WORDS = {
     "Investment",
@@ -481,6 +489,11 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
         if text in {"'s", "’s", "the", "of", "and", "for", "on", "&", "de", "in", ","} or text in HONORIFICS:
             k += 1
             continue
+        if text in PREFIX_LEGAL_FORMS and k + 1 < j and _is_cap(tokens[k + 1][0]):
+            end = next((e for e in range(k + 1, j) if tokens[e][0] in {"and", ","}), j)
+            found.append(_mention(tokens, k + 1, end, COMPANY))  # "JSC National Electric Grids of Uzbekistan"
+            k = end
+            continue
         gspan = gaz.get(start)
         title = TITLE.match(_span_text(tokens, k, j)) if not gspan else None
         org_end = None if title else _org_end(tokens, k, j, gaz)
@@ -668,21 +681,29 @@ STRONG_ORG_HEADS = LEGAL_FORMS | {
     "Holding",
     "Holdings",
     "Consortium",
+    "Railway",
+    "Railways",
+    "Port",
+    "Ports",
+    "Airlines",
 }
 
 
 def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
     """Whether "X and Y …" names two organizations, not one ("Conservation and Green Development
-    Foundation"): Y is a whole organization name (two or more words with a company or agency head),
-    and X starts with a known organization, is a hyphenated name, or Y has a legal form."""
+    Foundation", "Science and Technology Co. Ltd."): Y is a whole organization name with a company
+    or agency head, and X starts with a known organization or is hyphenated, or Y has a legal form
+    and a name of its own, or Y starts with a country ("… and Georgian Railway")."""
     right = tokens[middle + 1 : j]
-    if not right or not _is_cap(right[0][0]):
+    if not right or not _is_cap(right[0][0]) or not any(t[0] in STRONG_ORG_HEADS for t in right):
         return False
-    if not any(t[0] in STRONG_ORG_HEADS for t in right) or sum(t[0] not in ORG_HEADS | {","} for t in right) < 2:
-        return False  # "… Science and Technology Co. Ltd." is one name
+    if right[0][1] in gaz and middle - k >= 2:
+        return True
+    if sum(t[0] not in ORG_HEADS | {","} for t in right) < 2:
+        return False
     known = gaz.get(tokens[k][1])
     known_org = known is not None and known.ent_id_.split("|")[0] in {ORGANIZATION, GOVERNMENT, COMPANY}
-    hyphenated = any(t[0] == "-" for t in tokens[k:middle])
+    hyphenated = any("-" in t[0] for t in tokens[k:middle])
     legal = any(t[0] in LEGAL_FORMS for t in right) and middle - k >= 2
     return known_org or hyphenated or legal
 
