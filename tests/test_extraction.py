@@ -446,3 +446,17 @@ def test_being_in_talks_is_not_a_meeting_and_capitalised_relative_days_resolve()
     )
     (call,) = facts.meetings
     assert (call.kind, call.date) == ("talks", "2025-05-09")
+
+
+def test_the_agreement_was_signed_refers_back_and_an_event_dates_what_is_signed_during_it():
+    facts = facts_of(
+        "Example Power and Sample Gas Corporation signed an investment agreement in Astana on May 5. "
+        "The agreement was signed after talks between Energy Minister Aziz Rakhimov and Wu Lan. "
+        "Last Friday, a groundbreaking ceremony was held for the plant. "
+        "During the ceremony, Example Power and Sample Grid Corporation signed a grid connection agreement covering "
+        "a site where work began in April."
+    )
+    assert [(a.kind, a.date) for a in facts.agreements] == [
+        ("investment agreement", "2025-05-05"),
+        ("agreement", "2025-05-09"),
+    ]

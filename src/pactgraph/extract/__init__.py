@@ -89,7 +89,14 @@ def extract_article(article: Article) -> ArticleFacts:
         meetings.extend(found)
         countries = _countries_near(registry, views, view.sentence.index)
         signed = read_agreements(
-            view, post_of, meetings, countries, portfolio_ministry, country_by_word, signed_list=signed_list
+            view,
+            post_of,
+            meetings,
+            countries,
+            portfolio_ministry,
+            country_by_word,
+            signed_list=signed_list,
+            earlier=agreements,
         )
         if SIGNED_LIST.search(view.text) and not signed:
             signed_list = True  # "… signed the following documents:" opens a list of signed documents
@@ -211,7 +218,7 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
             and any(party.name.endswith(f"of {p.organization.name}") for party in agreement.parties)
         ]
         meeting.participants += [p for p in [*agreement.parties, *heads] if p not in meeting.participants]
-        agreement.date = agreement.date or meeting.date
+        agreement.date = meeting.date or agreement.date  # signed during the event: the event's day
         meeting.date = meeting.date or agreement.date
         meeting.place = meeting.place or agreement.place
 

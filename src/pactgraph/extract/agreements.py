@@ -36,6 +36,7 @@ LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])?\s*(?=[A-Z])")
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged)\b[^:]*:\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+")
 _WITH = re.compile(r"\b(?:with|by)\s+")
+_ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
 _PRONOUN_PARTIES = re.compile(
     r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|they)\b", re.I
 )
@@ -66,6 +67,7 @@ def read_agreements(
     resolve_portfolio,
     countries_named=None,
     signed_list: bool = False,
+    earlier: list[Agreement] | None = None,
 ) -> list[Agreement]:
     text = view.text
     out: list[Agreement] = []
@@ -82,6 +84,13 @@ def read_agreements(
         if not kinds:
             continue
         kind_match = min(kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
+        if (
+            earlier
+            and kind_match.group(0)[0].islower()
+            and _ANAPHORIC_DOCUMENT.search(text[: kind_match.start()])
+            and re.match(r"\s+(?:was|were|has been|had been)\s", text[kind_match.end() :])
+        ):
+            continue  # "The agreement was signed after talks …": the agreement already reported
         plural = kind_match.group(0).lower().endswith("s") and not kind_match.group(0).lower().endswith("mous")
         parties = _between_parties(view, kind_match.end())
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
