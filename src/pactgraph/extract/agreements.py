@@ -92,7 +92,10 @@ def read_agreements(
         ):
             continue  # "The agreement was signed after talks …": the agreement already reported
         plural = kind_match.group(0).lower().endswith("s") and not kind_match.group(0).lower().endswith("mous")
-        parties = _between_parties(view, kind_match.end())
+        # "between" follows the kind, the document's own title, or anywhere in a list item
+        named = _TITLE.match(text, kind_match.start()) if kind_match.group(0)[0].isupper() else None
+        reach = len(text) if sign is item else 60
+        parties = _between_parties(view, named.end() if named else kind_match.end(), reach=reach)
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         if not parties:
             clause_start = max([0] + [m.end() for m in re.finditer(r";|\bthat\b|\bwhich\b", text[: sign.start()])])
@@ -174,9 +177,9 @@ def _join(names) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _between_parties(view: SentenceView, after: int) -> list[Entity]:
+def _between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list[Entity]:
     match = _BETWEEN.search(view.text, after)
-    if not match or match.start() - after > 60:
+    if not match or match.start() - after > reach:
         return []
     end = re.search(r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]", view.text[match.end() :])
     stop = match.end() + (end.start() if end else len(view.text))
