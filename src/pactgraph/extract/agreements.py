@@ -18,8 +18,8 @@ _NOT_DONE = re.compile(
 )
 KINDS = [
     (r"memorand(?:um|a) of understanding|\bMoUs?\b|\bmemorand(?:um|a)\b", "memorandum of understanding"),
-    (r"implementation agreements?", "implementation agreement"),
-    (r"investment agreements?", "investment agreement"),
+    (r"implementation agreements?|agreements? on (?:the )?implementation", "implementation agreement"),
+    (r"investment agreements?|agreements? on investments?", "investment agreement"),
     (r"strategic cooperation agreements?", "strategic cooperation agreement"),
     (r"cooperation agreements?|agreements? on cooperation", "cooperation agreement"),
     (r"joint statements?|joint communiqu[eé]", "joint statement"),

@@ -640,6 +640,8 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
     # continue "of the Republic of Azerbaijan", "for International Cooperation", "Co., Ltd."
     end = best
     while end < j and tokens[end][0] in {"of", "for", "on", "the", ","} | LEGAL_FORMS:
+        if tokens[end][0] == "on" and tokens[best - 1][0] not in {"Commission", "Committee", "Council", "Office"}:
+            break  # "Commission on Energy" is a name; "ACWA Power on the Samarkand-2 plant" is not
         nxt = end + 1
         while nxt < j and tokens[nxt][0] in {"the", "of"}:
             nxt += 1
