@@ -9,9 +9,12 @@ from rdflib.compare import isomorphic
 
 from pactgraph.build import build, build_quads
 from pactgraph.cli import main
+from pactgraph.extract.rules import RULES
 from pactgraph.vocab import ID
 
 from .conftest import ARTICLES, ROOT
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def test_same_input_gives_identical_bytes(tmp_path):
@@ -103,3 +106,23 @@ def test_a_lone_surname_joins_the_one_person_of_the_corpus_with_that_name(tmp_pa
     quads = build_quads(sorted(tmp_path.glob("*.txt"))).quads
     people = {q.subject.value for q in quads if q.object.value.endswith("#Person")}
     assert people == {ID + "person/aidar-nurlanov", ID + "person/li-wei"}
+
+
+def test_a_fact_reported_by_two_articles_has_one_combined_confidence(tmp_path):
+    body = "Title: {t}\nPublished: 2025-05-20\n---\n{text}\n"
+    (tmp_path / "a.txt").write_text(
+        body.format(t="A", text="Kazakhstan and Georgia established a strategic partnership in 2024.")
+    )
+    (tmp_path / "b.txt").write_text(
+        body.format(t="B", text="Kazakhstan and Georgia met. The two countries established a strategic partnership.")
+    )
+    result = CliRunner().invoke(main, ["build", "--articles", str(tmp_path), "--out", str(tmp_path / "kg.ttl")])
+    assert result.exit_code == 0, result.output  # validates: one confidence and one date per fact
+    graph = Graph().parse(tmp_path / "kg.ttl")
+    pg = "https://w3id.org/pactgraph/ontology#"
+    (partnership,) = set(graph.subjects(URIRef(RDF_TYPE), URIRef(pg + "Partnership")))
+    (confidence,) = graph.objects(partnership, URIRef(pg + "confidence"))
+    rules = {str(graph.value(r, RDFS.label)) for r in graph.objects(partnership, URIRef(pg + "extractionRule"))}
+    assert rules == {"partnership-countries", "partnership-by-context"}
+    single = [RULES[r].confidence for r in sorted(rules)]
+    assert float(confidence) == round(1 - (1 - single[0]) * (1 - single[1]), 2) > max(single)

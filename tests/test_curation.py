@@ -131,7 +131,12 @@ def test_the_default_curation_file_is_applied_when_present(tmp_path, monkeypatch
         ("add:\n  - capacity: {value_mw: 5, technology: fusion}\n", ":2:15:", "unknown technology 'fusion'"),
         ("add:\n  - capacity: {value_mw: -5}\n", ":2:15:", "0 or more"),
         ("add:\n  - partnership: {kind: friendship, parties: [A, B]}\n", ":2:18:", "'kind' must be one of"),
-        ("add:\n  - agreement: {kind: agreement, parties: [Kestrel Power], date: 2025-13}\n", ":2:16:", "'date'"),
+        (
+            "add:\n  - agreement: {kind: agreement, parties: [Kestrel Power, Chen Hao], date: 2025-13}\n",
+            ":2:16:",
+            "'date'",
+        ),
+        ("add:\n  - agreement: {kind: agreement, parties: [Kestrel Power]}\n", ":2:16:", "at least 2"),
         ("add:\n  - article: nope\n    post: {person: Chen Hao, role: CEO}\n", ":3:11:", "no article 'nope'"),
         ("merge:\n  - into: X\n", ":2:5:", "'names' must be a list"),
     ],

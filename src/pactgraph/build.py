@@ -5,6 +5,8 @@ applied between facts and quads, so a retracted or doubtful fact never reaches t
 from __future__ import annotations
 
 import dataclasses
+import math
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +18,8 @@ from .articles import find_articles, read_article
 from .curation import Curation, CurationGraph
 from .errors import UsageError, ValidationError
 from .extract import extract_article
-from .extract.facts import ArticleFacts, Fact
-from .resolve import resolve
+from .extract.facts import ArticleFacts, Capacity, Fact, Meeting, Partnership
+from .resolve import Resolved, resolve
 from .store import Format, serialize, write_atomic
 from .triples import article_quads, fact_iri
 from .validation import ValidationReport, validate_quads
@@ -94,6 +96,7 @@ def build_quads(
         curation.rename_entities(named)
         added = curation.added_facts(named)
     entities = resolve(facts + [group for _, group in added])
+    reconcile([*facts, *(group for _, group in added)], entities)
     assembly = Assembly(quads=[], articles=len(articles))
     retractions = {r.fact for r in curation.retractions} if curation else set()
     matched: set[str] = set()
@@ -116,6 +119,32 @@ def build_quads(
         assembly.added = sum(len(_facts_of(group)) for _, group in added)
         assembly.stale_retractions = sorted(retractions - matched)
     return assembly
+
+
+def reconcile(all_facts: list[ArticleFacts], entities: dict[tuple[str, str], Resolved]) -> None:
+    """One fact reported by several articles (the same IRI) says one thing in every graph: its
+    confidence combines the sources' (1 - the product of their doubts: two independent reports
+    are surer than one), and the values it may hold once (a meeting's place, a capacity's
+    status, a partnership's date) are the first known, the most precise date."""
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for facts in all_facts:
+        for fact in _facts_of(facts):
+            groups[fact_iri(fact, entities).value].append(fact)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        confidence = round(1 - math.prod(1 - f.confidence for f in members), 2)
+        place = next((f.place for f in members if getattr(f, "place", None) is not None), None)
+        status = next((f.status for f in members if getattr(f, "status", "unknown") != "unknown"), "unknown")
+        date = max((getattr(f, "date", None) or "" for f in members), key=len) or None
+        for fact in members:
+            fact.confidence = confidence
+            if isinstance(fact, Meeting | Capacity):
+                fact.place = place
+            if isinstance(fact, Capacity):
+                fact.status = status
+            if isinstance(fact, Partnership):
+                fact.date = date
 
 
 def _facts_of(facts: ArticleFacts) -> list[Fact]:

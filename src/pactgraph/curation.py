@@ -304,7 +304,7 @@ class _FactReader:
 
     def _agreement(self) -> Agreement:
         kind = self.concept("kind", "agreement-kind")
-        parties = [self.entity(p) for p in self.list("parties", minimum=1)]
+        parties = [self.entity(p) for p in self.list("parties", minimum=2)]
         label = self.text("label", required=False) or f"{kind[0].upper()}{kind[1:]} between " + " and ".join(
             p.name for p in parties
         )
@@ -330,6 +330,8 @@ class _FactReader:
         technologies = self.spec.get("technology") or []
         technologies = [technologies] if isinstance(technologies, str) else technologies
         known = scheme_labels("technology")
+        if not technologies:
+            raise self.fail(f"'technology' is required: one or a list of {', '.join(sorted(known))}")
         for tech in technologies:
             if tech not in known:
                 raise self.fail(f"unknown technology {tech!r}; use one of {', '.join(sorted(known))}")

@@ -23,7 +23,7 @@ from collections import Counter
 from ..articles import Article
 from . import gazetteer
 from .agreements import LIST_ITEM, SIGNED_LIST, merge_agreements, merge_partnerships, read_agreements, read_partnerships
-from .capacities import BROADER_TECHNOLOGY, read_capacities
+from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates
 from .entities import Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
@@ -76,8 +76,9 @@ def extract_article(article: Article) -> ArticleFacts:
     agreements = []
     partnerships = []
     capacities = []
+    main_countries = _countries_by_frequency(registry)
     for view in views:
-        posts.extend(read_posts(view, home, country_by_word))
+        posts.extend(read_posts(view, home, country_by_word, main_countries))
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
@@ -134,7 +135,7 @@ def extract_article(article: Article) -> ArticleFacts:
         meetings=merge_meetings(meetings),
         agreements=merge_agreements(agreements),
         partnerships=merge_partnerships(partnerships),
-        capacities=_merge_capacities(capacities),
+        capacities=infer_technologies(_merge_capacities(capacities)),
         posts=_unique_posts(posts),
     )
     assess_all(facts)

@@ -38,7 +38,9 @@ _BETWEEN = re.compile(r"\bbetween\s+")
 _WITH = re.compile(r"\b(?:with|by)\s+")
 _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
 _PRONOUN_PARTIES = re.compile(
-    r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|they)\b", re.I
+    r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
+    r"both leaders|the two heads of state|their countries|they)\b",
+    re.I,
 )
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
 _PARTNERSHIP = re.compile(
@@ -49,6 +51,7 @@ _PARTNERSHIP = re.compile(
 _ESTABLISH = re.compile(
     r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I
 )
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
 _ADJ_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\s+(?:relations|ties|partnership|cooperation)")
 
 
@@ -220,6 +223,9 @@ def read_partnerships(
         if not _ESTABLISH.search(text):
             continue
         kind = match.group("kind").lower() + " partnership"
+        # the clause of the match: "A and B describe … a partnership, while C established one with D"
+        start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())])
+        stop = next((b.start() for b in _CLAUSE_BREAK.finditer(text, match.end())), len(text))
         partners: list[Entity] = []
         agreement = next((a for a in agreements if view.sentence.index in a.sentences), None)
         between = _between_parties(view, match.end())
@@ -233,13 +239,17 @@ def read_partnerships(
             partners = [c for c in (countries_in_article(pair.group("a")), countries_in_article(pair.group("b"))) if c]
             rule = "partnership-adjectival-pair"
         if len(partners) < 2:
-            partners = [e for e in view.entities_between(0, len(text)) if e.type == COUNTRY]
+            partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
             rule = "partnership-countries"
         if len(partners) < 2 and _PRONOUN_PARTIES.search(text) and len(countries) >= 2:
             partners, rule = countries[:2], "partnership-by-context"  # "the two countries elevated ties to …"
         if len(partners) < 2:
             continue
-        date = agreement.date if agreement else next((d.iso for d in view.dates if not d.future), None)
+        date = (
+            agreement.date
+            if agreement
+            else next((d.iso for d in view.dates if not d.future and start <= d.start < stop), None)
+        )
         out.append(
             Partnership(
                 kind=kind,

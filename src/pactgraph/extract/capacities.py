@@ -63,6 +63,9 @@ _STATUS = [
         r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*|construction of",
     ),
 ]
+_COMPRISING = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,4}?(?:comprising|consisting of|made up of|including|split between|which includes?)\b", re.I
+)
 _PROJECT_NOUN = re.compile(
     r"^\s*(?:of\s+)?(?P<noun>(?:[a-z-]+\s+){0,4}?(?:plant|project|farm|park|station|installations?|"
     r"facility|complex|projects|portfolio|capacity))\b",
@@ -115,7 +118,37 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
                 rule="capacity-figure",
             )
         )
+        if not techs and _COMPRISING.match(after):
+            out[-1].caveats.add("total-of-parts")
+    for total in [c for c in out if "total-of-parts" in c.caveats]:
+        # "a 1 GW complex comprising a 700 MW solar plant and a 300 MW wind farm": the parts' technologies
+        parts = out[out.index(total) + 1 :]
+        total.technologies = sorted({t for part in parts for t in part.technologies})
+        total.caveats.discard("total-of-parts")
+        if total.technologies:
+            total.caveats.add("technology-inferred")
     return out
+
+
+def infer_technologies(capacities: list[Capacity]) -> list[Capacity]:
+    """A figure whose clause names no technology takes the technology of the capacity reported
+    just before it (within two sentences: "the first phase of the project, 240 MW"), else the one
+    technology of every other capacity in the article; a figure with neither is left out."""
+    known = [c for c in capacities if c.technologies]
+    single = {tuple(c.technologies) for c in known}
+    kept = []
+    for capacity in capacities:
+        if not capacity.technologies:
+            before = [c for c in known if 0 <= min(capacity.sentences) - max(c.sentences) <= 2]
+            if before:
+                capacity.technologies = before[-1].technologies
+            elif len(single) == 1:
+                capacity.technologies = list(next(iter(single)))
+            else:
+                continue
+            capacity.caveats.add("technology-inferred")
+        kept.append(capacity)
+    return kept
 
 
 def _technologies(clause: str, anchor: int) -> list[str]:

@@ -16,7 +16,26 @@ _APPOSITIVE_POSSESSIVE = re.compile(r"^\s*,\s*$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-def read_posts(view: SentenceView, home_country: Entity | None, country_named) -> list[Post]:
+_HEAD_OF_STATE = {"President", "Prime Minister", "Premier", "King", "Emir", "Vice President"}
+
+
+def read_posts(
+    view: SentenceView, home_country: Entity | None, country_named, main_countries: list[Entity] = ()
+) -> list[Post]:
+    posts = _read_posts(view, home_country, country_named)
+    # "When President Ilham Aliyev visited Beijing, he and Chinese President Xi Jinping signed …": a
+    # head of state named without a country leads the article's main country not claimed by another
+    claimed = {p.organization for p in posts}
+    for post in posts:
+        if post.organization is None and post.role in _HEAD_OF_STATE:
+            post.organization = next((c for c in main_countries if c not in claimed), None)
+            if post.organization is not None:
+                claimed.add(post.organization)
+                post.caveats.add("organization-guessed")
+    return posts
+
+
+def _read_posts(view: SentenceView, home_country: Entity | None, country_named) -> list[Post]:
     posts: list[Post] = []
     items = view.items
     for index, (m, person) in enumerate(items):

@@ -6,11 +6,11 @@ corpora (``pactgraph evaluate --by-rule`` measures it), rounded down; a caveat m
 confidence by its factor.
 
 >>> from pactgraph.extract.facts import Capacity
->>> c = Capacity(value_mw=100.0, stated="100 MW", technologies=[], status="unknown", project="x",
-...              rule="capacity-figure")
+>>> c = Capacity(value_mw=100.0, stated="100 MW", technologies=["solar"], status="unknown", project="x",
+...              rule="capacity-figure", caveats={"technology-inferred"})
 >>> assess(c)
 >>> sorted(c.caveats), c.confidence
-(['no-technology', 'status-unknown'], 0.56)
+(['status-unknown', 'technology-inferred'], 0.6)
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "date-from-publication": (0.9, "undated in the text; dated to the month of publication"),
     "date-from-dateline": (0.95, "dated by the article's dateline"),
     "date-from-meeting": (0.9, "dated by the meeting reported just before it"),
-    "no-technology": (0.8, "a capacity whose technology the text does not say"),
+    "technology-inferred": (0.85, "a capacity whose technology is read from its parts or the capacities around it"),
     "status-unknown": (0.875, "a capacity whose status the text does not say"),
     "organization-guessed": (0.9, "the post's country taken from the article, not the phrase"),
 }
@@ -85,11 +85,8 @@ def assess(fact: Fact) -> None:
             fact.caveats.add("one-participant")
         if fact.planned:
             fact.caveats.add("planned")
-    if isinstance(fact, Capacity):
-        if not fact.technologies:
-            fact.caveats.add("no-technology")
-        if fact.status == "unknown":
-            fact.caveats.add("status-unknown")
+    if isinstance(fact, Capacity) and fact.status == "unknown":
+        fact.caveats.add("status-unknown")
     confidence = RULES[fact.rule].confidence
     for caveat in sorted(fact.caveats):
         confidence *= CAVEATS[caveat][0]
