@@ -126,3 +126,20 @@ def test_a_fact_reported_by_two_articles_has_one_combined_confidence(tmp_path):
     assert rules == {"partnership-countries", "partnership-by-context"}
     single = [RULES[r].confidence for r in sorted(rules)]
     assert float(confidence) == round(1 - (1 - single[0]) * (1 - single[1]), 2) > max(single)
+
+
+def test_an_unreadable_article_is_left_out_with_a_warning_unless_strict(tmp_path):
+    folder = tmp_path / "a"
+    shutil.copytree(ARTICLES, folder)
+    (folder / "broken.txt").write_text("Title: X\nPublished: 2025-13-45\n---\nBody.\n")
+    out = tmp_path / "kg.ttl"
+    result = CliRunner().invoke(main, ["build", "--articles", str(folder), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    warning = next(line for line in result.output.splitlines() if line.startswith("Warning:"))
+    assert "broken.txt:2" in warning and "left out" in warning
+    assert "1 articles left out (unreadable)" in result.output
+    assert isomorphic(Graph().parse(out), Graph().parse(ROOT / "data" / "kg.ttl"))
+    before = out.read_bytes()
+    strict = CliRunner().invoke(main, ["build", "--articles", str(folder), "--out", str(out), "--strict"])
+    assert strict.exit_code == 2 and "broken.txt:2" in strict.output
+    assert out.read_bytes() == before

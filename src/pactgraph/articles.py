@@ -138,7 +138,9 @@ def strip_boilerplate(body: str) -> str:
     kept: list[str] = []
     for paragraph in body.split("\n"):
         if _TRAILER.match(paragraph):
-            break
+            if any(k.strip() for k in kept):
+                break  # the page's trailing link lists
+            continue  # a sidebar heading above the story
         if _BOILERPLATE_LINE.match(paragraph) and len(paragraph) < 120:
             continue
         if _APPEAL.search(paragraph) and len(paragraph) < 400:

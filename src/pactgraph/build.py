@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from . import reasoning
 from .articles import find_articles, read_article
 from .curation import Curation, CurationGraph
-from .errors import UsageError, ValidationError
+from .errors import ArticleError, UsageError, ValidationError
 from .extract import extract_article
 from .extract.facts import ArticleFacts, Capacity, Fact, Meeting, Partnership
 from .resolve import Resolved, resolve
@@ -36,6 +36,8 @@ class Assembly:
     added: int = 0
     #: Retractions of the curation file that matched no fact (the extractor may have changed).
     stale_retractions: list[str] = field(default_factory=list)
+    #: One error per article that could not be read and was left out.
+    skipped: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class BuildSummary:
     below_confidence: int = 0
     retracted: int = 0
     added: int = 0
+    skipped: int = 0
     warnings: list[str] = field(default_factory=list)
     validation: ValidationReport | None = None
     reasoning: reasoning.ReasoningResult | None = None
@@ -58,6 +61,7 @@ class BuildSummary:
                 (self.below_confidence, "facts below the confidence threshold left out"),
                 (self.retracted, "facts retracted"),
                 (self.added, "facts added by curation"),
+                (self.skipped, "articles left out (unreadable)"),
             ]
             if n
         ]
@@ -79,12 +83,25 @@ def build_quads(
     on_article: Callable[[Path], None] | None = None,
     min_confidence: float = 0.0,
     curation: Curation | None = None,
+    strict: bool = True,
 ) -> Assembly:
     """Quads of the knowledge graph of these article files (one named graph per article, and the
-    curation graph when a curation is given), without facts below ``min_confidence``."""
+    curation graph when a curation is given), without facts below ``min_confidence``.
+
+    An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
+    out and its error kept in ``Assembly.skipped``.
+    """
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
-    articles = [read_article(p) for p in paths]
+    articles = []
+    skipped = []
+    for path in paths:
+        try:
+            articles.append(read_article(path))
+        except ArticleError as err:
+            if strict:
+                raise
+            skipped.append(str(err))
     facts = []
     for article in articles:
         facts.append(extract_article(article))
@@ -97,7 +114,7 @@ def build_quads(
         added = curation.added_facts(named)
     entities = resolve(facts + [group for _, group in added])
     reconcile([*facts, *(group for _, group in added)], entities)
-    assembly = Assembly(quads=[], articles=len(articles))
+    assembly = Assembly(quads=[], articles=len(articles), skipped=skipped)
     retractions = {r.fact for r in curation.retractions} if curation else set()
     matched: set[str] = set()
 
@@ -171,6 +188,7 @@ def build(
     curation: Curation | None = None,
     validate: bool = True,
     reason: bool = False,
+    strict: bool = False,
 ) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
     when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article.
@@ -178,8 +196,9 @@ def build(
     With ``validate`` the graph is checked against the SHACL shapes first and a violation raises
     ``ValidationError`` (report in its ``details``); with ``reason`` the inferred statements are
     added as the named graph ``reasoning.INFERRED_GRAPH`` (merged into a Turtle ``out``), and an
-    inconsistency raises ``InconsistentGraphError``. Nothing is written unless every article was
-    read, the graph is valid and consistent: a failed build leaves the previous files.
+    inconsistency raises ``InconsistentGraphError``. An article that cannot be read is left out
+    with a warning, or stops the build when ``strict``. Nothing is written unless the graph is valid
+    and consistent: a failed build leaves the previous files.
     """
     paths = find_articles(article_dirs)
     assembly = build_quads(
@@ -187,7 +206,10 @@ def build(
         on_article=progress if callable(progress) else None,
         min_confidence=min_confidence,
         curation=curation,
+        strict=strict,
     )
+    if not assembly.articles:
+        raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {assembly.skipped[0]}")
     quads = assembly.quads
     report = validate_quads(quads, graph="the built graph") if validate else None
     if report is not None and not report.conforms:
@@ -208,13 +230,15 @@ def build(
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     triples = len({(q.subject, q.predicate, q.object) for q in quads})
-    warnings = [
+    warnings = [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
+    warnings += [
         f"{curation.path}: retraction of {iri} matched no fact; update or remove it"
         for iri in assembly.stale_retractions
         if curation is not None
     ]
     return BuildSummary(
-        articles=len(paths),
+        articles=assembly.articles,
+        skipped=len(assembly.skipped),
         triples=triples,
         outputs=[p for p, _ in outputs],
         below_confidence=assembly.below_confidence,

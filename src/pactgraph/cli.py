@@ -218,6 +218,11 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     show_default=True,
     help="Add the statements the ontology entails (see `pactgraph reason`); inconsistent: write nothing, exit 1.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first article that cannot be read (exit 2) instead of leaving it out with a warning.",
+)
 def build_command(
     article_dirs: tuple[Path, ...],
     out: Path,
@@ -226,6 +231,7 @@ def build_command(
     curation: Path | None,
     validate: bool,
     reason: bool,
+    strict: bool,
 ) -> None:
     """Extract every article and write the knowledge graph."""
     build_module = _build_module()
@@ -235,6 +241,7 @@ def build_command(
         "curation": _curation(curation),
         "validate": validate,
         "reason": reason,
+        "strict": strict,
     }
     if progress and sys.stderr.isatty():
         total = len(build_module.find_articles(list(article_dirs)))
@@ -553,7 +560,10 @@ def evaluate_command(
         build_module = _build_module()
         dirs = list(article_dirs) or [gold_dir.parent / "articles"]
         paths = build_module.find_articles(dirs)
-        store = store_of(build_module.build_quads(paths, min_confidence=min_confidence).quads)
+        assembly = build_module.build_quads(paths, min_confidence=min_confidence, strict=False)
+        for message in assembly.skipped:
+            click.echo(f"Warning: {message}; the article was left out", err=True)
+        store = store_of(assembly.quads)
     report = score(contract_rows(store), gold)
     rules = rule_precision(store, report) if by_rule else {}
     if fmt == "json":
