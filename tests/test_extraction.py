@@ -460,3 +460,17 @@ def test_the_agreement_was_signed_refers_back_and_an_event_dates_what_is_signed_
         ("investment agreement", "2025-05-05"),
         ("agreement", "2025-05-09"),
     ]
+
+
+def test_posts_before_a_comma_and_appointments_with_patronymics():
+    facts = facts_of(
+        "It was signed by Example Power's general director, Rashad Aliyev, and others. "
+        "The delegation met the chairman of Sample Grid Corporation, Wu Lan, in Baku. "
+        "Last week Kamran Elman oglu Huseynov was appointed chairman of the board of Example Power."
+    )
+    posts = {(p.person.name, p.role, p.organization.name, p.rule) for p in facts.posts}
+    assert posts == {
+        ("Rashad Aliyev", "General Director", "Example Power", "post-title-comma"),
+        ("Wu Lan", "Chairman", "Sample Grid Corporation", "post-title-comma"),
+        ("Kamran Huseynov", "Chairman of the Board", "Example Power", "post-appointed"),
+    }

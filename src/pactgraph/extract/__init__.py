@@ -41,7 +41,7 @@ _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,|\s+[–—-])")
 
 def extract_article(article: Article) -> ArticleFacts:
     """Read one article into facts."""
-    doc = pipeline()(_unquote_legal_forms(article.body))
+    doc = pipeline()(_as_read(article.body))
     registry = Registry()
     home = _home_country(article.body, registry)
     sentences: list[Sentence] = []
@@ -145,14 +145,19 @@ def extract_article(article: Article) -> ArticleFacts:
 _QUOTED_LEGAL_NAME = re.compile(r"\b(?P<form>JSC|OJSC|CJSC|PJSC|LLC|LLP|JV)\s+[\"“«](?P<name>[^\"”»\n]{2,80})[\"”»]")
 
 
-def _unquote_legal_forms(body: str) -> str:
-    """JSC "Uzbekhydroenergo" → Uzbekhydroenergo JSC, in place (same length, so every character
-    offset still points into the published text)."""
+_PATRONYMIC = re.compile(r"\b[A-Z][a-z]+\s+(?P<father>[A-Z][a-z]+\s+(?:oglu|oğlu|qizi|qızı|kyzy|kizi|ogly|uly))\b")
+
+
+def _as_read(body: str) -> str:
+    """The body as the extractor reads it, character for character as long as the published text
+    (so every offset still points into it): JSC "Uzbekhydroenergo" → Uzbekhydroenergo JSC, and
+    "Orkhan Elman oglu Mammadov" → "Orkhan Mammadov" (the patronymic blanked)."""
 
     def swap(m: re.Match) -> str:
         return f"{m.group('name')} {m.group('form')}".ljust(len(m.group(0)))
 
-    return _QUOTED_LEGAL_NAME.sub(swap, body)
+    body = _QUOTED_LEGAL_NAME.sub(swap, body)
+    return _PATRONYMIC.sub(lambda m: m.group(0)[: m.start("father") - m.start()].ljust(len(m.group(0))), body)
 
 
 def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:

@@ -65,34 +65,47 @@ def _read_posts(view: SentenceView, home_country: Entity | None, country_named) 
                 )
             )
             continue
-        post = _appositive(view, index) or _title_before_comma(view, index, country_named)
+        post = _appositive(view, index) or _title_before_comma(view, index, country_named) or _appointed(view, index)
         if post:
             posts.append(post)
     return posts
 
 
-_TITLE_BEFORE_COMMA = re.compile(
-    r"(?:(?P<owner>[A-Z][\w-]*)['’]s|\b(?P<its>its|his|her|their)|\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+))\s+"
-    r"(?P<title>[A-Za-z][\w-]*(?:\s+(?:[A-Za-z][\w'’-]*)){0,5}?)\s*,\s*$"
+_TITLE_BEFORE_COMMA = re.compile(  # the greedy .* makes it the last possessor before the name
+    r"^.*(?:(?P<owner>[A-Z][\w-]*)['’]s|\b(?P<its>its|his|her|their)|\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+)|\b(?P<the>[Tt]he))\s+"
+    r"(?P<title>[A-Za-z][\w-]*(?:\s+(?:[A-Za-z][\w'’-]*)){0,5}?)"
+    r"(?:\s+of\s+(?P<of>(?:the\s+)?[\w'’.,&\s-]{2,80}?))?\s*,\s*$"
 )
 
 
 def _title_before_comma(view: SentenceView, index: int, country_named) -> Post | None:
-    """ "China's special envoy for climate change, Liu Zhenmin": a possessed title, a comma, the name."""
+    """A title before a comma, then the name: "China's special envoy for climate change, Liu
+    Zhenmin", "SOCAR Green's general director, Farid Abbasov", "the chairman of State Grid
+    Corporation of China, Zhang Zhigang", "the president of the company, Liu Yanping"."""
     m, person = view.items[index]
     start, _ = view.rel(m)
     match = _TITLE_BEFORE_COMMA.search(view.text[:start])
     if not match or not _is_title(match.group("title")) or not TITLE.match(match.group("title").title()):
         return None
-    if match.group("demonym"):
+    organizations = [
+        (view.rel(m2), e) for m2, e in view.items[:index] if e is not None and e.type not in (PERSON, "Place")
+    ]
+    if match.group("of"):  # "the chairman of X, Name": X, or the company last named for "the company"
+        inside = [e for (a, _), e in organizations if a >= match.start("of")]
+        owner = inside[-1] if inside else None
+        if owner is None and re.fullmatch(r"the\s+(?:company|firm|group|corporation)", match.group("of").strip()):
+            owner = organizations[-1][1] if organizations else None
+    elif match.group("demonym"):
         owner = country_named(match.group("demonym"))
-    elif match.group("owner"):
+    elif match.group("its"):
+        owner = _last_organization_before(view, match.start("its") + view.sentence.start)
+    elif match.group("the"):
+        owner = None
+    else:  # "Kazakhstan's ambassador", "SOCAR Green's general director": the name before the possessive
         owner = country_named(match.group("owner")) or next(
-            (e for m2, e in view.items[:index] if e is not None and view.rel(m2)[0] == match.start("owner")), None
+            (e for (_, b), e in reversed(organizations) if match.end("owner") - 25 <= b <= match.end("owner")), None
         )
-    else:
-        owner = _last_organization_before(view, match.start() + view.sentence.start)
-    if owner is None or owner.type == PERSON:
+    if owner is None:
         return None
     return Post(
         person=person,
@@ -100,6 +113,34 @@ def _title_before_comma(view: SentenceView, index: int, country_named) -> Post |
         organization=owner,
         sentences={view.sentence.index},
         rule="post-title-comma",
+    )
+
+
+_APPOINTED = re.compile(
+    r"^\s+(?:was|has been|had been|is)\s+(?:appointed|named|elected|designated)\s+(?:as\s+)?(?:the\s+)?"
+    r"(?P<title>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?:\s+of\s+(?:the\s+)?(?P<of>[^,;.]+))?(?=[,;.]|\s+(?:with|and|in|on|by)\b|$)"
+)
+
+
+def _appointed(view: SentenceView, index: int) -> Post | None:
+    """ "Orkhan Mammadov was appointed chairman of the board of Azerenerji OJSC"."""
+    m, person = view.items[index]
+    _, end = view.rel(m)
+    match = _APPOINTED.match(view.text[end:])
+    if not match or not _is_title(match.group("title")):
+        return None
+    owners = [
+        e
+        for m2, e in view.items[index + 1 :]
+        if e is not None and e.type not in (PERSON, "Place") and view.rel(m2)[0] < end + match.end()
+    ]
+    title = match.group("title") + (" of the board" if "board" in (match.group("of") or "") else "")
+    return Post(
+        person=person,
+        role=title,
+        organization=owners[-1] if owners else None,
+        sentences={view.sentence.index},
+        rule="post-appointed",
     )
 
 

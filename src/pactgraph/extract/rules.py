@@ -58,6 +58,7 @@ RULES: dict[str, Rule] = {
         Rule("post-appositive", "post", 0.85, '"Lyu Zexiang, Chairman of China Energy …"'),
         Rule("post-possessive", "post", 0.85, '"Zhang Wei, SOCAR\'s Vice-President for Investments"'),
         Rule("post-title-comma", "post", 0.8, '"China\'s special envoy for climate change, Liu Zhenmin"'),
+        Rule("post-appointed", "post", 0.8, '"Orkhan Mammadov was appointed chairman of the board of Azerenerji"'),
         Rule("curation", "any", 1.0, "asserted by a person in the curation file"),
     ]
 }
