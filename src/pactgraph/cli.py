@@ -532,7 +532,7 @@ def push_command(
 @click.option(
     "--by-rule",
     is_flag=True,
-    help="Also print the precision of each extraction rule (how base confidences are calibrated).",
+    help="Also print each extraction rule's precision and the base confidence it calibrates to.",
 )
 def evaluate_command(
     gold_dir: Path,
@@ -549,7 +549,7 @@ def evaluate_command(
     agreements, partnerships and capacities, and attribute accuracy. The gold format and the
     matching rules are those of the development corpus's README.
     """
-    from pactgraph.evaluation import contract_rows, load_gold, rule_precision, score
+    from pactgraph.evaluation import calibrated_confidence, contract_rows, load_gold, rule_precision, score
 
     if graphs and (article_dirs or min_confidence):
         raise UsageError("--graph scores a built graph; --articles and --min-confidence apply to a build")
@@ -569,14 +569,17 @@ def evaluate_command(
     if fmt == "json":
         data = report.as_dict()
         if by_rule:
-            data["rules"] = {rule: {"matched": s.tp, "predicted": s.predicted} for rule, s in rules.items()}
+            data["rules"] = {
+                rule: {"matched": s.tp, "predicted": s.predicted, "calibrated": calibrated_confidence(s)}
+                for rule, s in rules.items()
+            }
         click.echo(json.dumps(data, indent=2))
         return
     click.echo(report.table(), nl=False)
     if by_rule:
-        click.echo(f"\n{'rule':<30}{'matched':>8}{'predicted':>10}{'precision':>10}")
+        click.echo(f"\n{'rule':<30}{'matched':>8}{'predicted':>10}{'precision':>10}{'calibrated':>11}")
         for rule, s in rules.items():
-            click.echo(f"{rule:<30}{s.tp:>8}{s.predicted:>10}{s.precision:>10.3f}")
+            click.echo(f"{rule:<30}{s.tp:>8}{s.predicted:>10}{s.precision:>10.3f}{calibrated_confidence(s):>11.2f}")
 
 
 if __name__ == "__main__":  # pragma: no cover

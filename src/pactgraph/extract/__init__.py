@@ -88,7 +88,7 @@ def extract_article(article: Article) -> ArticleFacts:
         found = read_meetings(view)
         add_anaphoric_participants(view, meetings)
         meetings.extend(found)
-        countries = _countries_near(registry, views, view.sentence.index)
+        countries = _countries_near(registry, views, view.sentence.index, post_of)
         signed = read_agreements(
             view,
             post_of,
@@ -193,11 +193,18 @@ def _home_country(body: str, registry: Registry) -> Entity | None:
     return None
 
 
-def _countries_near(registry: Registry, views: list[SentenceView], index: int, window: int = 3) -> list[Entity]:
-    """The countries "the two countries" most likely means: those named in this sentence or the
-    few before it, most mentioned first; the article's most mentioned ones otherwise."""
+def _countries_near(
+    registry: Registry, views: list[SentenceView], index: int, post_of: dict, window: int = 3
+) -> list[Entity]:
+    """The countries "the two countries" (or "the two leaders") most likely means: those named in
+    this sentence or the few before it, or whose leaders are named there ("Uzbek President …"),
+    most mentioned first; the article's most mentioned ones otherwise."""
     ranked = _countries_by_frequency(registry)
-    named = {e for v in views[max(0, index - window) : index + 1] for _, e in v.items if e is not None}
+    named = set()
+    for v in views[max(0, index - window) : index + 1]:
+        for _, e in v.items:
+            post = post_of.get(e)
+            named.add(post.organization if post is not None and post.organization is not None else e)
     near = [c for c in ranked if c in named]
     return near if len(near) >= 2 else ranked
 
