@@ -474,3 +474,13 @@ def test_posts_before_a_comma_and_appointments_with_patronymics():
         ("Wu Lan", "Chairman", "Sample Grid Corporation", "post-title-comma"),
         ("Kamran Huseynov", "Chairman of the Board", "Example Power", "post-appointed"),
     }
+
+
+def test_an_event_opened_on_a_day_starts_then_and_a_title_after_cop_is_not_an_event():
+    facts = facts_of(
+        "The 12th Caspian Energy Forum closed on Wednesday. President Aidar Nurlanov opened the forum on Monday. "
+        "The roundtable was opened by Lena Vogt, COP31 President, who praised the hosts."
+    )
+    forum = next(m for m in facts.meetings if m.kind == "forum")
+    assert forum.date == "2025-05-12" and [p.name for p in forum.participants] == ["Aidar Nurlanov"]
+    assert not any("COP31" in m.label for m in facts.meetings)

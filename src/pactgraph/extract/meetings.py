@@ -12,7 +12,8 @@ from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
 _EVENT_NOUN = r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)"
 _ANAPHOR = re.compile(
-    r"\b(?:attended|took part in|participated in|told|addressed|joined|at|during)\s+the\s+(?:[a-z]+\s+)?"
+    r"\b(?P<verb>attended|took part in|participated in|told|addressed|joined|at|during|opened|inaugurated|closed)\s+"
+    r"the\s+(?:[a-z]+\s+)?"
     rf"{_EVENT_NOUN}\b|"
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
@@ -22,13 +23,15 @@ _ANAPHOR = re.compile(
 )
 
 
-def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> None:
+def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], found_here: list[Meeting]) -> None:
     """ "Nurbek and Amrullayev attended the ceremony": persons joining the event last reported."""
     anaphor = _ANAPHOR.search(view.text)
     if not anaphor:
         return
     earlier = [m for m in meetings if view.sentence.index not in m.sentences]
     noun = anaphor.group("noun") or anaphor.group("passive")
+    if noun and any(noun in m.label.lower() for m in found_here):
+        return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks"):
@@ -37,6 +40,8 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting]) -> N
         return
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
     event.participants += [p for p in persons if p not in event.participants]
+    if anaphor.group("verb") in ("opened", "inaugurated") and view.dates and not view.dates[0].future:
+        event.date = view.dates[0].iso  # "Aliyev opened the forum on Monday": it began that day
     if persons:
         event.sentences.add(view.sentence.index)
 
@@ -231,6 +236,7 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         gap = view.text[view.rel(m2)[1] : a]
         if (
             m.type == "Event"
+            and view.rel(m2)[1] <= a
             and e is not None
             and e.type not in (PERSON, PLACE, COUNTRY)
             and re.fullmatch(r"\s*(?:\([A-Z]{2,10}\))?\s*", gap)

@@ -717,6 +717,8 @@ def _starts_org(tokens, k: int, j: int) -> bool:
 def _event_end(tokens, k: int, j: int) -> int | None:
     text = tokens[k][0]
     if re.fullmatch(r"COP\d+|COP-\d+", text):
+        if k + 1 < len(tokens) and tokens[k + 1][0] in TITLE_WORDS:
+            return None  # "COP29 President" is a title
         return k + 1
     best = None
     for e in range(k + 1, j + 1):

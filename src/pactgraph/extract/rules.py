@@ -48,7 +48,7 @@ RULES: dict[str, Rule] = {
         Rule("signed-by", "agreement", 0.9, '"A signed an agreement with B", "A and B signed a declaration"'),
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.5, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
-        Rule("signed-by-context", "agreement", 0.75, '"the two sides signed": the parties of the meeting just reported'),
+        Rule("signed-by-context", "agreement", 0.75, '"the two sides signed": the parties of the meeting just held'),
         Rule("partnership-between", "partnership", 0.8, '"established a strategic partnership between A and B"'),
         Rule("partnership-by-agreement", "partnership", 0.8, "a partnership established by an agreement: its parties"),
         Rule("partnership-adjectival-pair", "partnership", 0.5, '"the Azerbaijani-Chinese strategic partnership"'),
