@@ -24,6 +24,21 @@ from pactgraph.store import Format, export, load_graph, serialize, store_of, wri
 from pactgraph.validation import validate_file
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
+
+
+def _graphs_option(default: Path, help_text: str):
+    """``--graph FILE`` (repeatable), the same on every command that reads a built graph."""
+    return click.option(
+        "--graph",
+        "graphs",
+        type=click.Path(path_type=Path, dir_okay=False),
+        multiple=True,
+        default=[default],
+        show_default=True,
+        help=help_text,
+    )
+
+
 DEFAULT_CURATION = Path("data/curation.yaml")
 _MIN_CONFIDENCE = click.option(
     "--min-confidence",
@@ -94,15 +109,7 @@ def queries_command() -> None:
 
 @main.command("query")
 @click.argument("name_or_file")
-@click.option(
-    "--graph",
-    "graphs",
-    type=click.Path(path_type=Path, dir_okay=False),
-    multiple=True,
-    default=[Path("data/kg.ttl")],
-    show_default=True,
-    help="RDF file to query (repeatable); the ontology is loaded with it.",
-)
+@_graphs_option(Path("data/kg.ttl"), "RDF file to query (repeatable); the ontology is loaded with it.")
 @click.option(
     "--endpoint",
     metavar="URL",
@@ -146,15 +153,7 @@ def query_command(
 
 
 @main.command("export")
-@click.option(
-    "--graph",
-    "graphs",
-    type=click.Path(path_type=Path, dir_okay=False),
-    multiple=True,
-    default=[Path("data/kg.trig")],
-    show_default=True,
-    help="RDF file to export (repeatable); the default keeps one named graph per article.",
-)
+@_graphs_option(Path("data/kg.trig"), "RDF file to export (repeatable); the default keeps one named graph per article.")
 @click.option(
     "--format",
     "fmt",
@@ -366,15 +365,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 @main.command("serve")
-@click.option(
-    "--graph",
-    "graphs",
-    type=click.Path(path_type=Path, dir_okay=False),
-    multiple=True,
-    default=[Path("data/kg.trig")],
-    show_default=True,
-    help="RDF file to serve (repeatable); the ontology is served with it.",
-)
+@_graphs_option(Path("data/kg.trig"), "RDF file to serve (repeatable); the ontology is served with it.")
 @click.option(
     "--host",
     default=serving.DEFAULT_HOST,
@@ -436,15 +427,7 @@ def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) 
     default=None,
     help="Graph Store HTTP Protocol URL, when it cannot be derived from --endpoint.",
 )
-@click.option(
-    "--graph",
-    "graphs",
-    type=click.Path(path_type=Path, dir_okay=False),
-    multiple=True,
-    default=[Path("data/kg.trig")],
-    show_default=True,
-    help="RDF file to push (repeatable); the ontology is pushed with it.",
-)
+@_graphs_option(Path("data/kg.trig"), "RDF file to push (repeatable); the ontology is pushed with it.")
 @click.option(
     "--graph-iri",
     metavar="IRI",

@@ -40,12 +40,8 @@ class PactgraphError(Exception):
         return self.message
 
 
-class ArticleError(PactgraphError):
-    """An article file cannot be read or parsed.
-
-    >>> str(ArticleError("missing title", file="articles/a.md", line=1))
-    'articles/a.md:1: missing title'
-    """
+class LocatedError(PactgraphError):
+    """An error in a user's file, located as precisely as known: ``file:line:column: message``."""
 
     def __init__(
         self,
@@ -58,6 +54,14 @@ class ArticleError(PactgraphError):
         self.file, self.line, self.column = file, line, column
         where = _where(file, line, column)
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class ArticleError(LocatedError):
+    """An article file cannot be read or parsed.
+
+    >>> str(ArticleError("missing title", file="articles/a.md", line=1))
+    'articles/a.md:1: missing title'
+    """
 
 
 class GraphLoadError(PactgraphError):
@@ -81,44 +85,20 @@ class GraphLoadError(PactgraphError):
         super().__init__(f"{text}; {hint}" if hint else text)
 
 
-class QueryError(PactgraphError):
+class QueryError(LocatedError):
     """A query name is unknown, or a SPARQL query does not parse (file:line:column).
 
     >>> str(QueryError("expected WHERE", file="q.rq", line=3, column=1))
     'q.rq:3:1: expected WHERE'
     """
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        file: Path | str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> None:
-        self.file, self.line, self.column = file, line, column
-        where = _where(file, line, column)
-        super().__init__(f"{where}: {message}" if where else message)
 
-
-class CurationError(PactgraphError):
+class CurationError(LocatedError):
     """The curation file cannot be read or says something impossible (file:line:column).
 
     >>> str(CurationError("unknown key 'retrct'", file="data/curation.yaml", line=4, column=1))
     "data/curation.yaml:4:1: unknown key 'retrct'"
     """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        file: Path | str | None = None,
-        line: int | None = None,
-        column: int | None = None,
-    ) -> None:
-        self.file, self.line, self.column = file, line, column
-        where = _where(file, line, column)
-        super().__init__(f"{where}: {message}" if where else message)
 
 
 class ExportError(PactgraphError):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import PactgraphError
+from .errors import LocatedError
 from .queries import resolve_query, run_query
 
 __all__ = [
@@ -56,7 +56,7 @@ _FUNCTION_WORDS = frozenset(
 Row = Mapping[str, str]
 
 
-class GoldError(PactgraphError):
+class GoldError(LocatedError):
     """A gold folder or file cannot be read."""
 
 
@@ -169,21 +169,21 @@ def load_gold(folder: Path) -> dict[str, GoldArticle]:
     """Every ``*.json`` gold file of ``folder``, keyed by file stem (the article's stem)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise GoldError(f"{folder}: no such gold folder; pass the folder of *.json gold files")
+        raise GoldError("no such gold folder; pass the folder of *.json gold files", file=folder)
     files = sorted(folder.glob("*.json"))
     if not files:
-        raise GoldError(f"{folder}: no *.json gold files in this folder")
+        raise GoldError("no *.json gold files in this folder", file=folder)
     gold = {}
     for path in files:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             gold[path.stem] = GoldArticle.from_json(data)
         except json.JSONDecodeError as err:
-            raise GoldError(f"{path}:{err.lineno}:{err.colno}: {err.msg}; fix the JSON") from None
+            raise GoldError(f"{err.msg}; fix the JSON", file=path, line=err.lineno, column=err.colno) from None
         except (OSError, UnicodeDecodeError) as err:
-            raise GoldError(f"{path}: cannot read: {err}") from None
+            raise GoldError(f"cannot read: {err}", file=path) from None
         except ValueError as err:
-            raise GoldError(f"{path}: not in the gold format: {err}; see the corpus README") from None
+            raise GoldError(f"not in the gold format: {err}; see the corpus README", file=path) from None
     return gold
 
 
