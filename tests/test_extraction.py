@@ -484,3 +484,12 @@ def test_an_event_opened_on_a_day_starts_then_and_a_title_after_cop_is_not_an_ev
     forum = next(m for m in facts.meetings if m.kind == "forum")
     assert forum.date == "2025-05-12" and [p.name for p in forum.participants] == ["Aidar Nurlanov"]
     assert not any("COP31" in m.label for m in facts.meetings)
+
+
+def test_the_visit_of_a_person_to_a_place_is_a_visit_planned_when_announced():
+    facts = facts_of(
+        "A roadmap is to be signed during the state visit of President Aidar Nurlanov to China later this year. "
+        "The visit of Prime Minister Levan Dadiani to Baku in March produced three agreements."
+    )
+    visits = {(m.participants[0].name, m.place.name, m.date, m.planned) for m in facts.meetings}
+    assert visits == {("Aidar Nurlanov", "China", "2025", True), ("Levan Dadiani", "Baku", "2025-03", False)}

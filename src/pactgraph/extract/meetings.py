@@ -60,6 +60,10 @@ _MEET_VERB = re.compile(
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
     r"(?P<visited>visited|visits|visit)(?!\s+to)|(?P<between>talks|negotiations|consultations)\s+between)\s+"
 )
+_VISIT_OF = re.compile(r"\b(?:state|official|working|first)?\s*visits?\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
+_PLANNED_CONTEXT = re.compile(
+    r"\b(?:will|to be|is to|are to|expected|scheduled|planned|upcoming|later this year|next (?:week|month|year))\b"
+)
 _VISIT_NOUN = re.compile(r"(?:'s|’s)\s+(?:official\s+|state\s+|working\s+)?visits?\s+to\s+")
 _PARTICIPATE = re.compile(
     r"\b(?:took part|takes? part|attend(?:s|ed)?|participated|joined|represented|address(?:es|ed)?|chair(?:s|ed)?|"
@@ -215,6 +219,28 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
                     rule="visit-noun",
                 )
             )
+    for visit in _VISIT_OF.finditer(text):
+        # "the state visit of President Shavkat Mirziyoyev to China later this year"
+        visitor = [e for e in view.entities_between(visit.end(), visit.end() + 80) if e.type == PERSON][:1]
+        if not visitor:
+            continue
+        target = next(iter(view.places_between(visit.end(), len(text))), None)
+        if target is None:
+            continue
+        date, future = _date_for(view, visit.end())
+        planned = future or bool(_PLANNED_CONTEXT.search(text))
+        meetings.append(
+            Meeting(
+                kind="visit",
+                label=f"Visit of {visitor[0].name} to {target.name}",
+                date=date,
+                participants=visitor,
+                place=target,
+                planned=planned,
+                sentences={view.sentence.index},
+                rule="visit-noun",
+            )
+        )
     events = [(m, _event_meeting(view, m)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):
         # "the opening ceremony of the SCO Energy Ministers' Meeting": who attends the part attends the whole
