@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from rdflib import RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from pactgraph.build import build, build_quads
+from pactgraph.build import build, build_quads, extract_file
 from pactgraph.cli import main
 from pactgraph.extract.rules import RULES
 from pactgraph.vocab import ID
@@ -143,3 +143,30 @@ def test_an_unreadable_article_is_left_out_with_a_warning_unless_strict(tmp_path
     strict = CliRunner().invoke(main, ["build", "--articles", str(folder), "--out", str(out), "--strict"])
     assert strict.exit_code == 2 and "broken.txt:2" in strict.output
     assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"\x00\x01binary", "binary data"),
+        (b"Title: X\n---\nbad \xff\xfe bytes about Azerbaijan.\n", "bad.txt:3:5: not valid UTF-8 (byte 0xff)"),
+        (b"Title: X\nPublished: 2025-02-30\n---\nBody.\n", "invalid date '2025-02-30'"),
+    ],
+)
+def test_bad_article_bytes_are_named_and_left_out(tmp_path, raw, says):
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "bad.txt").write_bytes(raw)
+    (folder / "good.txt").write_text("Title: Good\n---\nEnergy Minister Jan Novak met Li Wei in Astana.\n")
+    result = CliRunner().invoke(main, ["build", "--articles", str(folder), "--out", str(tmp_path / "kg.ttl")])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    warning = next(line for line in result.output.splitlines() if line.startswith("Warning:"))
+    assert str(folder / "bad.txt") in warning and says in warning
+
+
+def test_a_utf16_article_with_its_byte_order_mark_is_read(tmp_path):
+    (tmp_path / "u.txt").write_text(
+        "Title: U\n---\nEnergy Minister Jan Novak met Li Wei in Astana.\n", encoding="utf-16"
+    )
+    (meeting,) = [q for q in extract_file(tmp_path / "u.txt") if q.object.value.endswith("#Meeting")]
+    assert meeting.subject.value.endswith("jan-novak-meet-li-wei")

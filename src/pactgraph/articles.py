@@ -8,6 +8,7 @@ that as its publication date.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -66,10 +67,24 @@ def read_article(path: Path) -> Article:
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror}); check the path and permissions") from None
+    if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ArticleError(f"{path}: binary data (NUL bytes), not text; remove the file or save it as text")
     try:
-        text = raw.decode("utf-8-sig")
+        # UTF-8, with or without a byte order mark; UTF-16 when its byte order mark says so
+        text = (
+            raw.decode("utf-16")
+            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+            else raw.decode("utf-8-sig")
+        )
     except UnicodeDecodeError as exc:
-        raise ArticleError(f"{path}: not valid UTF-8 (byte {exc.start}); re-save the article as UTF-8") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ArticleError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); re-save the article as UTF-8",
+            file=path,
+            line=line,
+            column=column,
+        ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(f"{path}: the article is empty; add text or remove the file")
