@@ -493,3 +493,21 @@ def test_the_visit_of_a_person_to_a_place_is_a_visit_planned_when_announced():
     )
     visits = {(m.participants[0].name, m.place.name, m.date, m.planned) for m in facts.meetings}
     assert visits == {("Aidar Nurlanov", "China", "2025", True), ("Levan Dadiani", "Baku", "2025-03", False)}
+
+
+def test_passive_talks_list_items_of_technologies_and_topics_that_are_dates():
+    facts = facts_of(
+        "Talks were held between Energy Minister Aziz Rakhimov and Wu Lan. "
+        "A memorandum of understanding was signed between Example Power Corporation and Sample Grid Corporation "
+        "on Tuesday. The company plans 1.2GW of solar, half a gigawatt of wind and 300 megawatts (MW) of storage."
+    )
+    assert [(m.kind, [p.name for p in m.participants]) for m in facts.meetings] == [
+        ("talks", ["Aziz Rakhimov", "Wu Lan"])
+    ]
+    (agreement,) = facts.agreements
+    assert agreement.topic == "memorandum of understanding"  # not "Tuesday"
+    assert [(c.value_mw, c.technologies) for c in facts.capacities] == [
+        (1200.0, ["solar"]),
+        (500.0, ["wind"]),
+        (300.0, ["battery storage"]),
+    ]

@@ -152,7 +152,10 @@ def read_agreements(
                 place = e
                 break
         topic_match = re.search(
-            r"\s(?:on|for)\s+((?:(?:the|a|an)\s+)?(?:[^,;:]|(?<=\d),(?=\d{3}))+)", text[kind_match.end() :]
+            r"\s(?:on|for)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
+            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d))"  # "on Tuesday" is a date
+            r"((?:(?:the|a|an)\s+)?(?:[^,;:]|(?<=\d),(?=\d{3}))+)",
+            text[kind_match.end() :],
         )
         title = _TITLE.match(text, kind_match.start())
         title = title.group(0) if title and kind_match.group(0)[0].isupper() else None

@@ -97,7 +97,7 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
             continue
         if _NOT_GENERATION_BEFORE.search(text[max(0, power.start - 60) : power.start]):
             continue
-        techs = _technologies(clause, power.start - window_start)
+        techs = _technologies(clause, power.start - window_start, power.end - window_start)
         if not techs and not _ENERGY_CONTEXT.search(clause):
             continue
         status = _status(clause, power.start - window_start)
@@ -151,7 +151,10 @@ def infer_technologies(capacities: list[Capacity]) -> list[Capacity]:
     return kept
 
 
-def _technologies(clause: str, anchor: int) -> list[str]:
+def _technologies(clause: str, anchor: int, anchor_end: int | None = None) -> list[str]:
+    """The technology written nearest the figure, "300 MW (MW) of storage" before "…, half a
+    gigawatt of wind and 300 MW": a word across a comma or "and" belongs to another list item."""
+    anchor_end = anchor if anchor_end is None else anchor_end
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     low = clause.lower()
@@ -160,7 +163,9 @@ def _technologies(clause: str, anchor: int) -> list[str]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append((abs(m.start() - anchor), name))
+            gap = low[m.end() : anchor] if m.end() <= anchor else low[anchor_end : m.start()]
+            distance = len(gap) + (50 if re.search(r",|\band\b|;", gap) else 0)
+            found.append((distance, name))
     if not found:
         return []
     found.sort()

@@ -58,7 +58,8 @@ _MEET_VERB = re.compile(
     r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
     r"visits?\s+to|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
-    r"(?P<visited>visited|visits|visit)(?!\s+to)|(?P<between>talks|negotiations|consultations)\s+between)\s+"
+    r"(?P<visited>visited|visits|visit)(?!\s+to)|"
+    r"(?P<between>(?i:talks|negotiations|consultations))\s+(?:(?:was|were|have been)\s+held\s+)?between)\s+"
 )
 _VISIT_OF = re.compile(r"\b(?:state|official|working|first)?\s*visits?\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
 _PLANNED_CONTEXT = re.compile(
