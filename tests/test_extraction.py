@@ -511,3 +511,16 @@ def test_passive_talks_list_items_of_technologies_and_topics_that_are_dates():
         (500.0, ["wind"]),
         (300.0, ["battery storage"]),
     ]
+
+
+def test_the_minister_and_an_inner_he_refer_to_the_person_last_named():
+    facts = facts_of(
+        "Kyrgyz Energy Minister Taalai Bekov arrived in Beijing on Monday. "
+        "The minister met Wu Lan, chairman of Example Grid Corporation, on Tuesday. "
+        "When President Aidar Nurlanov visited Astana in April, he and Wu Lan signed a memorandum of understanding."
+    )
+    meeting = next(m for m in facts.meetings if m.kind == "meeting")
+    assert [p.name for p in meeting.participants] == ["Taalai Bekov", "Wu Lan"]
+    (agreement,) = facts.agreements
+    assert "Example Grid Corporation" in [p.name for p in agreement.parties]
+    assert len(agreement.parties) == 2

@@ -82,6 +82,7 @@ def extract_article(article: Article) -> ArticleFacts:
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
+    _resolve_references(views, posts)
     signed_list = False
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     for view in views:
@@ -171,6 +172,40 @@ def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> No
         items.insert(
             0, (Mention(sentence.start, sentence.start + pronoun.end(), pronoun.group(0), PERSON, person.name), person)
         )
+
+
+_ROLE_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?P<role>minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|mayor|"
+    r"rector|ceo|chief executive|envoy|commissioner)\b(?!\s+(?:of|for)\b|['’]s)"
+)
+_INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
+
+
+def _resolve_references(views: list[SentenceView], posts: list[Post]) -> None:
+    """ "The minister met …" is the person last named with that post; "…, he and Xi signed …" is the
+    person named just before in the sentence (or first in the one before)."""
+    for index, view in enumerate(views):
+        found = []
+        for match in _ROLE_REFERENCE.finditer(view.text):
+            holders = [
+                p for p in posts if match.group("role") in p.role.lower() and min(p.sentences) <= view.sentence.index
+            ]
+            if holders:
+                found.append((match, max(holders, key=lambda p: (max(p.sentences), p.person.name)).person))
+        for match in _INNER_PRONOUN.finditer(view.text):
+            before = [
+                e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()
+            ]
+            previous = [e for _, e in views[index - 1].items if e is not None and e.type == PERSON] if index else []
+            person = before[-1] if before else previous[0] if previous else None
+            if person is not None:
+                found.append((match, person))
+        for match, person in found:
+            start, end = view.sentence.start + match.start(), view.sentence.start + match.end()
+            if any(m.start < end and start < m.end for m, _ in view.items):
+                continue  # part of a name or title already read
+            view.items.append((Mention(start, end, match.group(0), PERSON, person.name), person))
+        view.items.sort(key=lambda item: item[0].start)
 
 
 def _dateline_date(views: list[SentenceView]) -> str | None:

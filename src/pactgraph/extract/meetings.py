@@ -156,14 +156,17 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
         if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
             objects = [e for e in _prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
         if verb.group("paid"):  # "Aliyev paid a state visit to Beijing": the visitor is the one just named
-            subjects, objects = subjects[-1:], [e for e in objects if e.type != COUNTRY]
+            comma = text.find(",", verb.end())
+            until = comma if comma != -1 else clause_end
+            subjects = subjects[-1:]
+            objects = [e for e in _prefer_persons(view.entities_between(verb.end(), until)) if e.type != COUNTRY]
         if (verb.group("visited") or verb.group("paid")) and not objects:
             place = _place_after(view, verb.start()) or next(iter(view.places_between(verb.end(), clause_end)), None)
         else:
             place = None
         if verb.group("between"):  # "talks between A and B": who is before the phrase does not take part
             subjects, objects = objects[:1], objects[1:]
-        participants = [e for e in subjects + objects if e.type != PLACE]
+        participants = list(dict.fromkeys(e for e in subjects + objects if e.type != PLACE))
         if (verb.group("talks_among") or (verb.group("met") and not objects)) and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
         if not subjects or not (objects or place):
