@@ -39,7 +39,8 @@ _WITH = re.compile(r"\b(?:with|by)\s+")
 _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
 _PRONOUN_PARTIES = re.compile(
     r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
-    r"both leaders|the two heads of state|their countries|they)\b",
+    r"both leaders|the two heads of state|the two presidents|both presidents|the two governments|their countries|"
+    r"they)\b",
     re.I,
 )
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
@@ -52,6 +53,7 @@ _ESTABLISH = re.compile(
     r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I
 )
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
+_RELATIONS_BETWEEN = re.compile(r"\b(?:relations|ties)\s+(?P<between>between)\s+")
 _ADJ_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\s+(?:relations|ties|partnership|cooperation)")
 
 
@@ -99,6 +101,8 @@ def read_agreements(
         named = _TITLE.match(text, kind_match.start()) if kind_match.group(0)[0].isupper() else None
         reach = len(text) if sign is item else 60
         parties = _between_parties(view, named.end() if named else kind_match.end(), reach=reach)
+        if not parties and sign.start() > kind_match.end():  # "A memorandum on … was signed between A and B"
+            parties = _between_parties(view, sign.end(), reach=5)
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         if not parties:
             clause_start = max([0] + [m.end() for m in re.finditer(r";|\bthat\b|\bwhich\b", text[: sign.start()])])
@@ -232,6 +236,10 @@ def read_partnerships(
         partners: list[Entity] = []
         agreement = next((a for a in agreements if view.sentence.index in a.sentences), None)
         between = _between_parties(view, match.end())
+        if not between:  # "elevating relations between Korea and Turkmenistan to a strategic partnership"
+            before = _RELATIONS_BETWEEN.search(text, start, match.start())
+            between = _between_parties(view, before.start("between"), reach=0) if before else []
+            between = between if all(e.type != PERSON for e in between) else []  # "relations between two leaders"
         rule = "partnership-between"
         if between:
             partners = between
