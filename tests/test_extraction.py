@@ -524,3 +524,12 @@ def test_the_minister_and_an_inner_he_refer_to_the_person_last_named():
     (agreement,) = facts.agreements
     assert "Example Grid Corporation" in [p.name for p in agreement.parties]
     assert len(agreement.parties) == 2
+
+
+def test_organizations_acting_at_an_event_take_part_when_no_person_is_named():
+    facts = facts_of(
+        "Example Power Corporation and Sample Grid Corporation signed a memorandum of understanding at the "
+        "Caspian Business Forum in Baku on Monday."
+    )
+    forum = next(m for m in facts.meetings if m.kind == "forum")
+    assert [p.name for p in forum.participants] == ["Example Power Corporation", "Sample Grid Corporation"]

@@ -307,6 +307,13 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
             text[max(0, a - 80) : b + 60],
         )
     )
+    at_event = re.search(
+        r"\b(?:during|at|on the sidelines of)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$", text[max(0, a - 60) : a]
+    )
+    if at_event and not any(e.type == PERSON for e in participants):
+        # "KEPCO and the Ministry of Energy signed a memorandum at the Business Forum": when no person is
+        # named, the organizations and countries acting at the event took part
+        participants += [e for _, e in view.items if e is not None and e.is_agent and e is not host]
     return Meeting(
         kind=kind_of(label),
         label=label,
@@ -315,7 +322,8 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         participants=list(dict.fromkeys(participants))
         if _PARTICIPATE.search(text)
         or gathering
-        or re.search(r"\b(?:during|at|on the sidelines of|in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])
+        or at_event
+        or re.search(r"\b(?:in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])
         else ([host] if host else []),
         planned=planned,
         named=True,
