@@ -14,6 +14,7 @@ from pactgraph.cli import main
 from .conftest import ROOT
 
 PROBE = ROOT / "corpus" / "probe"
+PROBE2 = ROOT / "corpus" / "probe2"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 
 
@@ -40,3 +41,10 @@ def test_development_corpus_meets_the_issue_bar():
     assert report["micro"]["f1"] >= 0.85
     for relation, score in report["relations"].items():
         assert score["precision"] >= 0.90, relation
+
+
+def test_second_probe_corpus_quality():
+    report = _report(PROBE2 / "gold", PROBE2 / "articles")
+    assert report["micro"]["precision"] >= 0.70
+    assert report["micro"]["f1"] >= 0.65
+    assert report["relations"]["roles"]["precision"] >= 0.90
