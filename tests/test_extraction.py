@@ -533,3 +533,15 @@ def test_organizations_acting_at_an_event_take_part_when_no_person_is_named():
     )
     forum = next(m for m in facts.meetings if m.kind == "forum")
     assert [p.name for p in forum.participants] == ["Example Power Corporation", "Sample Grid Corporation"]
+
+
+def test_who_arrived_for_an_event_takes_part_and_a_day_does_not_join_names():
+    facts = facts_of(
+        "Turkish Energy Minister Alparslan Demir arrived in Tashkent on Monday for the Tashkent International "
+        "Investment Forum."
+    )
+    (forum,) = facts.meetings
+    assert (forum.label, [p.name for p in forum.participants]) == (
+        "Tashkent International Investment Forum",
+        ["Alparslan Demir"],
+    )

@@ -89,6 +89,10 @@ _KINDS = [
     ("meeting", "meeting"),
     ("session", "meeting"),
 ]
+# "Bayraktar arrived in Tashkent on Monday for the Tashkent International Investment Forum"
+_ARRIVED_FOR = re.compile(
+    r"\b(?:arrived|arrives|travell?ed|came|flew)\b[^.;]*\b(?:for|to attend)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$"
+)
 _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
     r"\bgathered\b"
@@ -323,6 +327,7 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         if _PARTICIPATE.search(text)
         or gathering
         or at_event
+        or _ARRIVED_FOR.search(text[:a])
         or re.search(r"\b(?:in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])
         else ([host] if host else []),
         planned=planned,

@@ -155,6 +155,28 @@ TITLE = re.compile(rf"{TITLE_MODIFIER}{TITLE_CORE}s?\b")
 TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}
 HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Academician", "Professor"}
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
+# "Tashkent on Monday for the … Forum" is two names: a day or month never joins a name
+CALENDAR_WORDS = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
 FUNCTION_WORDS = {
     "The",
     "A",
@@ -445,7 +467,7 @@ def _chunk_end(tokens, i: int) -> int:
             k = j + 1
             while k < len(tokens) and tokens[k][0] in {"the", "of"}:
                 k += 1
-            if k < len(tokens) and _is_cap(tokens[k][0]):
+            if k < len(tokens) and _is_cap(tokens[k][0]) and tokens[k][0] not in CALENDAR_WORDS:
                 j = k
             else:
                 break
