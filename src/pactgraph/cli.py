@@ -25,6 +25,7 @@ from pactgraph.validation import validate_file
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
 DEFAULT_CURATION = Path("data/curation.yaml")
+DEFAULT_LINKS = Path("data/links.csv")
 _MIN_CONFIDENCE = click.option(
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),
@@ -207,6 +208,12 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     help=f"Curation file: hand-made additions, retractions, merges, splits [default: {DEFAULT_CURATION} if present].",
 )
 @click.option(
+    "--links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Links file: curated Wikidata, DBpedia, GeoNames and ISO identifiers [default: {DEFAULT_LINKS} if present].",
+)
+@click.option(
     "--validate/--no-validate",
     default=True,
     show_default=True,
@@ -229,6 +236,7 @@ def build_command(
     progress: bool,
     min_confidence: float,
     curation: Path | None,
+    links: Path | None,
     validate: bool,
     reason: bool,
     strict: bool,
@@ -239,6 +247,7 @@ def build_command(
         "out": out,
         "min_confidence": min_confidence,
         "curation": _curation(curation),
+        "links": _links(links),
         "validate": validate,
         "reason": reason,
         "strict": strict,
@@ -265,6 +274,15 @@ def _curation(path: Path | None):
     if not path.is_file():
         raise UsageError(f"{path}: no such curation file")
     return load_curation(path)
+
+
+def _links(path: Path | None):
+    """The links file given, or the default one when it exists; None otherwise."""
+    from pactgraph.links import load_links
+
+    if path is None:
+        return load_links(DEFAULT_LINKS) if DEFAULT_LINKS.is_file() else None
+    return load_links(path)
 
 
 @main.command("validate")

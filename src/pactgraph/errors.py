@@ -121,6 +121,19 @@ class CurationError(PactgraphError):
         super().__init__(f"{where}: {message}" if where else message)
 
 
+class LinksError(PactgraphError):
+    """The links file cannot be read or holds a malformed row (file:line).
+
+    >>> str(LinksError("wikidata '227' is not a Wikidata item ID such as Q227", file="data/links.csv", line=3))
+    "data/links.csv:3: wikidata '227' is not a Wikidata item ID such as Q227"
+    """
+
+    def __init__(self, message: str, *, file: Path | str | None = None, line: int | None = None) -> None:
+        self.file, self.line = file, line
+        where = _where(file, line)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
 class ExportError(PactgraphError):
     """The graph cannot be serialized or written in the requested format."""
 
