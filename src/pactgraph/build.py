@@ -89,11 +89,13 @@ def build_quads(
     min_confidence: float = 0.0,
     curation: Curation | None = None,
     links: Links | None = None,
+    auto_links: Links | None = None,
     strict: bool = True,
 ) -> Assembly:
     """Quads of the knowledge graph of these article files (one named graph per article, and the
     curation graph when a curation is given, and the links graph for the linked entities present
-    when links are given), without facts below ``min_confidence``.
+    when links are given; machine links of ``auto_links`` only where no curated link exists), without
+    facts below ``min_confidence``.
 
     An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
     out and its error kept in ``Assembly.skipped``.
@@ -142,11 +144,13 @@ def build_quads(
         assembly.quads.extend(CurationGraph(curation, entities).write(added))
         assembly.added = sum(len(_facts_of(group)) for _, group in added)
         assembly.stale_retractions = sorted(retractions - matched)
-    if links is not None:
-        present = {q.subject.value for q in assembly.quads if q.predicate == A}
-        linked = links_quads(links, present)
-        assembly.linked = len({q.subject for q in linked if q.subject.value in present})
-        assembly.quads.extend(linked)
+    present = {q.subject.value for q in assembly.quads if q.predicate == A}
+    curated = {link.entity for link in links.links} if links is not None else set()
+    for each, entities_to_link in ((links, present), (auto_links, present - curated)):
+        if each is not None:
+            linked = links_quads(each, entities_to_link)
+            assembly.linked += len({q.subject for q in linked if q.subject.value in present})
+            assembly.quads.extend(linked)
     return assembly
 
 
@@ -199,6 +203,7 @@ def build(
     min_confidence: float = 0.0,
     curation: Curation | None = None,
     links: Links | None = None,
+    auto_links: Links | None = None,
     validate: bool = True,
     reason: bool = False,
     strict: bool = False,
@@ -220,6 +225,7 @@ def build(
         min_confidence=min_confidence,
         curation=curation,
         links=links,
+        auto_links=auto_links,
         strict=strict,
     )
     if not assembly.articles:

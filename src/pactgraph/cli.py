@@ -26,6 +26,8 @@ from pactgraph.validation import validate_file
 _RDF_FORMAT_NAMES = [f.value for f in Format]
 DEFAULT_CURATION = Path("data/curation.yaml")
 DEFAULT_LINKS = Path("data/links.csv")
+DEFAULT_AUTO_LINKS = Path("data/links-auto.csv")
+DEFAULT_CANDIDATES = Path("data/link-candidates.csv")
 _MIN_CONFIDENCE = click.option(
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),
@@ -214,6 +216,12 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     help=f"Links file: curated Wikidata, DBpedia, GeoNames and ISO identifiers [default: {DEFAULT_LINKS} if present].",
 )
 @click.option(
+    "--auto-links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Links found by `pactgraph link`, used where no curated link is [default: {DEFAULT_AUTO_LINKS} if present].",
+)
+@click.option(
     "--validate/--no-validate",
     default=True,
     show_default=True,
@@ -237,6 +245,7 @@ def build_command(
     min_confidence: float,
     curation: Path | None,
     links: Path | None,
+    auto_links: Path | None,
     validate: bool,
     reason: bool,
     strict: bool,
@@ -247,7 +256,8 @@ def build_command(
         "out": out,
         "min_confidence": min_confidence,
         "curation": _curation(curation),
-        "links": _links(links),
+        "links": _links(links, DEFAULT_LINKS),
+        "auto_links": _links(auto_links, DEFAULT_AUTO_LINKS, machine=True),
         "validate": validate,
         "reason": reason,
         "strict": strict,
@@ -276,13 +286,112 @@ def _curation(path: Path | None):
     return load_curation(path)
 
 
-def _links(path: Path | None):
+def _links(path: Path | None, default: Path, *, machine: bool = False):
     """The links file given, or the default one when it exists; None otherwise."""
     from pactgraph.links import load_links
 
     if path is None:
-        return load_links(DEFAULT_LINKS) if DEFAULT_LINKS.is_file() else None
-    return load_links(path)
+        return load_links(default, machine=machine) if default.is_file() else None
+    return load_links(path, machine=machine)
+
+
+@main.command("link")
+@click.option(
+    "--graph",
+    "graphs",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    default=[Path("data/kg.trig")],
+    show_default=True,
+    help="Built graph whose entities to link (repeatable).",
+)
+@click.option(
+    "--links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_LINKS,
+    show_default=True,
+    help="Curated links file; its entities are not looked up (curated links always win).",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL endpoint with Wikidata's data model [default: https://query.wikidata.org/sparql].",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_AUTO_LINKS,
+    show_default=True,
+    help="Where to write the accepted links (links file format; `build` reads it).",
+)
+@click.option(
+    "--candidates",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_CANDIDATES,
+    show_default=True,
+    help="Where to write the candidates to review (ambiguous or below the threshold).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".pactgraph-cache/link"),
+    show_default=True,
+    help="Folder keeping every answer, so repeated runs do not query the endpoint again.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be linked; write no links or candidates file.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=remote.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds to wait for each answer.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Retries of a query answered HTTP 429 (after its Retry-After) or 5xx (after 1, 2, 4 … s).",
+)
+def link_command(
+    graphs: tuple[Path, ...],
+    links: Path,
+    endpoint: str | None,
+    out: Path,
+    candidates: Path,
+    cache: Path,
+    dry_run: bool,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Find Wikidata items for the entities without a curated link.
+
+    Batched SPARQL queries by English label or alias, constrained by type (human, country, city,
+    organization); candidates are scored (exact label 0.5 or alias 0.3, type 0.3, a country of a
+    co-mentioned country 0.2) and accepted at 0.8 when no other candidate scores as much. Accepted
+    links are written to --out, the rest to --candidates for review; both atomically, and only
+    when every query succeeded.
+    """
+    from pactgraph import linking
+    from pactgraph.links import load_links
+
+    endpoint = endpoint or linking.DEFAULT_ENDPOINT
+    curated = load_links(links) if links.is_file() else None
+    report = linking.find_links(list(graphs), curated, endpoint=endpoint, cache=cache, timeout=timeout, retries=retries)
+    for candidate in report.accepted:
+        click.echo(f"{candidate.entity}  {candidate.wikidata}  {candidate.score:g}  {candidate.reasons}")
+    if not dry_run:
+        for path, data in (
+            (out, linking.links_csv(report.accepted, endpoint)),
+            (candidates, linking.candidates_csv(report.review)),
+        ):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, data)
+            except OSError as err:
+                raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+    click.echo(str(report) + (" (dry run: nothing written)" if dry_run else f" → {out}, {candidates}"), err=True)
 
 
 @main.command("validate")

@@ -185,6 +185,14 @@ class EndpointServerError(EndpointError):
     """HTTP 5xx: the server failed while handling the request."""
 
 
+class EndpointRateLimitedError(EndpointError):
+    """HTTP 429: the server asks to slow down; ``retry_after`` is its Retry-After in seconds, if given."""
+
+    def __init__(self, message: str, *, endpoint: str, hint: str | None = None, retry_after: float | None = None):
+        super().__init__(message, endpoint=endpoint, hint=hint)
+        self.retry_after = retry_after
+
+
 class EndpointUnreachableError(EndpointError):
     """No connection: refused, unknown host, or network unreachable."""
 

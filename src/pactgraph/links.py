@@ -36,9 +36,11 @@ from .errors import LinksError
 from .triples import LABEL, A
 from .vocab import DCTERMS, ID, PROV, SKOS, iri, pg, slug
 
-__all__ = ["COLUMNS", "HEADER", "LINKS_GRAPH", "Link", "Links", "links_quads", "load_links"]
+__all__ = ["AUTO_LINKS_GRAPH", "COLUMNS", "HEADER", "LINKS_GRAPH", "Link", "Links", "links_quads", "load_links"]
 
 LINKS_GRAPH = iri("graph", "links")
+#: Links found by `pactgraph link` (machine-asserted), kept apart from the curated ones.
+AUTO_LINKS_GRAPH = iri("graph", "links-auto")
 WIKIDATA = "http://www.wikidata.org/entity/"
 DBPEDIA = "http://dbpedia.org/resource/"
 GEONAMES = "https://sws.geonames.org/"
@@ -92,10 +94,15 @@ class Link:
 
 @dataclass(frozen=True)
 class Links:
-    """The rows of a links file."""
+    """The rows of a links file; ``machine`` when `pactgraph link` wrote it, not a person."""
 
     path: Path
     links: list[Link]
+    machine: bool = False
+
+    @property
+    def graph(self) -> ox.NamedNode:
+        return AUTO_LINKS_GRAPH if self.machine else LINKS_GRAPH
 
 
 def _entity_iri(value: str) -> str:
@@ -103,7 +110,7 @@ def _entity_iri(value: str) -> str:
     return ID + value[len("id:") :] if value.startswith("id:") else value
 
 
-def load_links(path: Path) -> Links:
+def load_links(path: Path, *, machine: bool = False) -> Links:
     """Read and check a links file; any defect raises ``LinksError`` naming file and line."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -126,7 +133,7 @@ def load_links(path: Path) -> Links:
         cells = dict(zip(COLUMNS, (cell.strip() for cell in row), strict=True))
         links.append(_link(cells, path, line, seen))
         seen[links[-1].entity] = line
-    return Links(path=path, links=links)
+    return Links(path=path, links=links, machine=machine)
 
 
 def _link(cells: dict[str, str], path: Path, line: int, seen: dict[str, int]) -> Link:
@@ -157,9 +164,10 @@ def _link(cells: dict[str, str], path: Path, line: int, seen: dict[str, int]) ->
 
 
 def links_quads(links: Links, entities: Iterable[str]) -> list[ox.Quad]:
-    """The graph ``id:graph/links`` for the links of ``entities`` (IRIs of the built graph): one
-    ``skos:exactMatch`` per target, ISO codes as literals, and the graph's provenance (attributed
-    to the curators, ``dcterms:source`` each file the identifiers were checked in)."""
+    """The graph ``id:graph/links`` (``id:graph/links-auto`` for machine links) for the links of
+    ``entities`` (IRIs of the built graph): one ``skos:exactMatch`` per target, ISO codes as
+    literals, and the graph's provenance (attributed to the curators, persons, or to the linker, a
+    software agent; ``dcterms:source`` each file or endpoint the identifiers were checked in)."""
     present = set(entities)
     kept = [link for link in links.links if link.entity in present]
     if not kept:
@@ -167,7 +175,7 @@ def links_quads(links: Links, entities: Iterable[str]) -> list[ox.Quad]:
     quads: list[ox.Quad] = []
 
     def add(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
-        quads.append(ox.Quad(s, p, o, LINKS_GRAPH))
+        quads.append(ox.Quad(s, p, o, links.graph))
 
     for link in kept:
         node = ox.NamedNode(link.entity)
@@ -177,13 +185,18 @@ def links_quads(links: Links, entities: Iterable[str]) -> list[ox.Quad]:
             add(node, pg("countryCode"), ox.Literal(link.iso2))
         if link.iso3:
             add(node, pg("countryCodeAlpha3"), ox.Literal(link.iso3))
-    add(LINKS_GRAPH, A, ox.NamedNode(PROV + "Entity"))
-    add(LINKS_GRAPH, LABEL, ox.Literal(f"curated links to open datasets ({links.path.name})"))
+    kind = "machine-asserted" if links.machine else "curated"
+    add(links.graph, A, ox.NamedNode(PROV + "Entity"))
+    add(links.graph, LABEL, ox.Literal(f"{kind} links to open datasets ({links.path.name})"))
     for curator in sorted({link.curator for link in kept}):
-        agent = iri("agent", "curator", slug(curator))
-        add(agent, A, ox.NamedNode(PROV + "Person"))
+        if links.machine:
+            agent = iri("agent", slug(curator))
+            add(agent, A, ox.NamedNode(PROV + "SoftwareAgent"))
+        else:
+            agent = iri("agent", "curator", slug(curator))
+            add(agent, A, ox.NamedNode(PROV + "Person"))
         add(agent, LABEL, ox.Literal(curator))
-        add(LINKS_GRAPH, ox.NamedNode(PROV + "wasAttributedTo"), agent)
+        add(links.graph, ox.NamedNode(PROV + "wasAttributedTo"), agent)
     for source in sorted({link.source for link in kept}):
-        add(LINKS_GRAPH, ox.NamedNode(DCTERMS + "source"), ox.Literal(source))
+        add(links.graph, ox.NamedNode(DCTERMS + "source"), ox.Literal(source))
     return quads
