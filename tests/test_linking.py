@@ -103,6 +103,19 @@ def test_curated_links_win_and_machine_links_are_marked(
     assert "http://www.w3.org/ns/prov#SoftwareAgent" in kinds
 
 
+def test_build_reads_the_machine_links_and_stays_valid(tmp_path: Path, curated: Path, wikidata: OxigraphServer) -> None:
+    assert _link(tmp_path, curated, wikidata.query_url).exit_code == 0
+    out = tmp_path / "kg.ttl"
+    args = ["build", "--no-progress", "--out", str(out), "--links", str(curated)]
+    built = CliRunner().invoke(main, [*args, "--auto-links", str(tmp_path / "auto.csv")])
+    assert built.exit_code == 0, built.output
+    assert "4 entities linked to open datasets" in built.stderr  # 2 curated countries, 2 machine links
+    rows = CliRunner().invoke(main, ["query", "links", "--graph", str(out), "--format", "csv"]).stdout
+    assert f"{ID}place/baku,Baku,Place,http://www.wikidata.org/entity/Q9248,," in rows
+    validated = CliRunner().invoke(main, ["validate", "--graph", str(out.with_suffix(".trig"))])
+    assert validated.exit_code == 0, validated.output
+
+
 def test_a_second_run_is_answered_from_the_cache(tmp_path: Path, curated: Path, wikidata: OxigraphServer) -> None:
     first = linking.find_links([SEEDS], load_links(curated), endpoint=wikidata.query_url, cache=tmp_path / "c")
     assert first.queries == 1 and first.cached == 0

@@ -30,7 +30,7 @@ from . import __version__
 from .errors import EndpointRateLimitedError, EndpointServerError
 from .links import COLUMNS, WIKIDATA, Links
 from .queries import QueryResult, result_from_sparql_json, run_query
-from .remote import remote_query
+from .remote import DEFAULT_TIMEOUT_S, remote_query
 from .store import load_graph, write_atomic
 
 __all__ = ["ACCEPT_SCORE", "DEFAULT_ENDPOINT", "LINKER", "USER_AGENT", "Candidate", "LinkReport", "find_links"]
@@ -178,7 +178,7 @@ def find_links(
     *,
     endpoint: str = DEFAULT_ENDPOINT,
     cache: Path | None = None,
-    timeout: float = 60.0,
+    timeout: float = DEFAULT_TIMEOUT_S,
     batch_size: int = BATCH_SIZE,
     retries: int = RETRIES,
     backoff_s: float = 1.0,
