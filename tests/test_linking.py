@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
 
 from pactgraph import linking
 from pactgraph.build import build_quads
 from pactgraph.cli import main
+from pactgraph.enrichment import ENRICHMENT_GRAPH
 from pactgraph.errors import EndpointRateLimitedError, EndpointServerError
 from pactgraph.links import AUTO_LINKS_GRAPH, HEADER, load_links
 from pactgraph.serving import OxigraphServer
@@ -174,3 +177,56 @@ def _assert_nothing_written(result, tmp_path: Path, needle: str) -> None:
     assert "Traceback" not in result.output
     assert not (tmp_path / "auto.csv").exists() and not (tmp_path / "review.csv").exists()
     assert not (tmp_path / "cache").exists()
+
+
+# --- enrich ------------------------------------------------------------------------------------------
+
+
+def test_enrich_maps_five_wikidata_properties_into_their_own_graph(
+    tmp_path: Path, curated: Path, wikidata: OxigraphServer
+) -> None:
+    with curated.open("a", encoding="utf-8") as handle:
+        handle.write("id:place/baku,Baku,Q9248,,,,,Ann,identifiers.csv,\n")
+    out = tmp_path / "enrichment.trig"
+    args = ["enrich", "--links", str(curated), "--auto-links", str(tmp_path / "none.csv")]
+    result = CliRunner().invoke(
+        main, [*args, "--endpoint", wikidata.query_url, "-o", str(out), "--cache", str(tmp_path / "c")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "enriched 3 entities" in result.stderr
+    dataset = Dataset().parse(out)
+    graph = dataset.graph(URIRef(ENRICHMENT_GRAPH.value))
+    facts = Graph()
+    for triple in graph:
+        if str(triple[0]) != ENRICHMENT_GRAPH.value and "agent/" not in str(triple[0]):
+            facts.add(triple)
+    expected = Graph().parse(
+        format="turtle",
+        data=f"""
+        @prefix pg: <https://w3id.org/pactgraph/ontology#> .
+        @prefix schema: <https://schema.org/> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <{ID}country/azerbaijan> pg:countryCode "AZ" ; schema:url <https://mfa.gov.az/en> .
+        <{ID}place/baku> schema:latitude "40.395278"^^xsd:decimal ; schema:longitude "49.882222"^^xsd:decimal ;
+            pg:inCountry <{ID}country/azerbaijan> .
+        <{ID}country/china> schema:foundingDate "1949-10-01"^^xsd:date .
+        """,
+    )
+    assert isomorphic(facts, expected)
+    prov = "http://www.w3.org/ns/prov#"
+    assert (
+        URIRef(ENRICHMENT_GRAPH.value),
+        URIRef(prov + "wasAttributedTo"),
+        URIRef(ID + "agent/pactgraph-enrich"),
+    ) in graph
+    dates = list(graph.objects(URIRef(ENRICHMENT_GRAPH.value), URIRef("http://purl.org/dc/terms/date")))
+    assert len(dates) == 1 and dates[0].datatype == URIRef("http://www.w3.org/2001/XMLSchema#date")
+
+
+def test_enrich_endpoint_down_writes_nothing(tmp_path: Path, curated: Path) -> None:
+    endpoint = f"http://127.0.0.1:{unused_port()}/sparql"
+    out = tmp_path / "enrichment.trig"
+    args = ["enrich", "--links", str(curated), "--endpoint", endpoint, "-o", str(out), "--cache", str(tmp_path / "c")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 3 and f"{endpoint}: connection refused" in result.stderr
+    assert not out.exists()

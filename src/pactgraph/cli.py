@@ -394,6 +394,79 @@ def link_command(
     click.echo(str(report) + (" (dry run: nothing written)" if dry_run else f" → {out}, {candidates}"), err=True)
 
 
+@main.command("enrich")
+@click.option(
+    "--links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_LINKS,
+    show_default=True,
+    help="Curated links file: the Wikidata items to ask about.",
+)
+@click.option(
+    "--auto-links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_AUTO_LINKS,
+    show_default=True,
+    help="Links found by `pactgraph link`, for entities without a curated link (used if present).",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL endpoint with Wikidata's data model [default: https://query.wikidata.org/sparql].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("data/enrichment.trig"),
+    show_default=True,
+    help="File to write (atomically; format from the extension).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".pactgraph-cache/enrich"),
+    show_default=True,
+    help="Folder keeping every answer, so repeated runs do not query the endpoint again.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=remote.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds to wait for each answer.",
+)
+def enrich_command(
+    links: Path, auto_links: Path, endpoint: str | None, output: Path, cache: Path, timeout: float
+) -> None:
+    """Fetch a few Wikidata facts about the linked entities into the named graph id:graph/enrichment:
+    ISO code (P297), coordinates (P625), country (P17), official website (P856), inception (P571).
+
+    Query the graph with them: pactgraph query NAME --graph data/kg.trig --graph data/enrichment.trig
+    """
+    import datetime as dt
+
+    from pactgraph import linking
+    from pactgraph.enrichment import ENRICHER, ENRICHMENT_GRAPH, enrich
+    from pactgraph.links import load_links
+
+    files = [load_links(links)] if links.is_file() else []
+    if auto_links.is_file():
+        files.append(load_links(auto_links, machine=True))
+    if not files:
+        raise UsageError(f"{links}: no such links file; enrich needs linked entities")
+    endpoint = endpoint or linking.DEFAULT_ENDPOINT
+    quads = enrich(files, endpoint=endpoint, cache=cache, timeout=timeout, retrieved=dt.date.today())
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, serialize(quads, Format.from_path(output)))
+    except OSError as err:
+        raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
+    entities = len({q.subject for q in quads} - {ENRICHMENT_GRAPH, ENRICHER})
+    click.echo(f"enriched {entities} entities with {len(quads)} statements from {endpoint} → {output}", err=True)
+
+
 @main.command("validate")
 @click.option(
     "--graph",

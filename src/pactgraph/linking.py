@@ -118,7 +118,7 @@ SELECT DISTINCT ?name ?item ?itemLabel ?description ?type ?country WHERE {{
 }}"""
 
 
-class _PoliteClient:
+class PoliteClient:
     """Sends queries with retries and backoff, and keeps every answer in an on-disk cache."""
 
     def __init__(
@@ -198,7 +198,7 @@ def find_links(
             if country in curated_links and curated_links[country].wikidata:
                 countries[entity].add(curated_links[country].wikidata)
     report = LinkReport(entities=len(labels))
-    client = _PoliteClient(endpoint, cache, timeout=timeout, retries=retries, backoff_s=backoff_s)
+    client = PoliteClient(endpoint, cache, timeout=timeout, retries=retries, backoff_s=backoff_s)
     names = sorted(set(labels.values()))
     answers: dict[str, dict[str, dict]] = defaultdict(dict)
     for start in range(0, len(names), batch_size):
