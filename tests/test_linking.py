@@ -12,16 +12,17 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from pactgraph import linking
+from pactgraph import linking, remote
 from pactgraph.build import build_quads
 from pactgraph.cli import main
 from pactgraph.enrichment import ENRICHMENT_GRAPH
 from pactgraph.errors import EndpointRateLimitedError, EndpointServerError
 from pactgraph.links import AUTO_LINKS_GRAPH, HEADER, load_links
+from pactgraph.queries import resolve_query
 from pactgraph.serving import OxigraphServer
 
 from .conftest import ARTICLES, ROOT
-from .servers import unused_port
+from .servers import unused_port, writable_oxigraph
 
 WIKIDATA_FIXTURE = Path(__file__).parent / "data" / "wikidata-mini.ttl"
 SEEDS = ROOT / "data" / "kg.trig"
@@ -230,3 +231,20 @@ def test_enrich_endpoint_down_writes_nothing(tmp_path: Path, curated: Path) -> N
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 3 and f"{endpoint}: connection refused" in result.stderr
     assert not out.exists()
+
+
+# --- federated query -------------------------------------------------------------------------------
+
+
+def test_federated_country_codes_query_joins_our_graph_with_wikidata(wikidata: OxigraphServer) -> None:
+    path = ROOT / "queries" / "online" / "wikidata-country-codes.rq"
+    query = path.read_text(encoding="utf-8")
+    assert "SERVICE <https://query.wikidata.org/sparql>" in query
+    local = query.replace("https://query.wikidata.org/sparql", wikidata.query_url)
+    with writable_oxigraph() as ours:
+        remote.push([ROOT / "tests" / "data" / "mini-kg.trig"], ours.store_url, credentials=remote.Credentials())
+        result = remote.remote_query(ours.query_url, local, credentials=remote.Credentials())
+    assert result.columns == list(resolve_query(str(path)).columns)
+    assert result.rows == [
+        (ID + "country/azerbaijan", "Azerbaijan", "http://www.wikidata.org/entity/Q227", "AZ", "AZ", "yes")
+    ]

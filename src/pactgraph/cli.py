@@ -80,7 +80,7 @@ def main() -> None:
       0  success
       1  the graph violates the SHACL shapes, or ontology and data are inconsistent
       2  usage or input error (bad option, missing or malformed file, unknown query)
-      3  a server or remote endpoint failed (serve cannot start; push/query --endpoint/link:
+      3  a server or remote endpoint failed (serve cannot start; push/query --endpoint/link/enrich:
          HTTP 401/403/404/413/429/5xx, connection refused, timeout)
     """
 
