@@ -147,6 +147,12 @@ def test_malformed_links_file_is_one_line_naming_file_and_line(
     assert "Traceback" not in result.output and not out.exists()
 
 
+def test_a_spreadsheet_byte_order_mark_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "links.csv"
+    path.write_text("\ufeff" + HEADER + "\nid:place/baku,Baku,Q9248,,,,,Ann,ids.csv,\n", encoding="utf-8")
+    assert [link.wikidata for link in load_links(path).links] == ["Q9248"]
+
+
 def test_bad_header_and_missing_file(tmp_path: Path) -> None:
     links = tmp_path / "links.csv"
     links.write_text("entity,wikidata\nid:place/baku,Q9248\n", encoding="utf-8")

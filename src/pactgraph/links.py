@@ -113,7 +113,7 @@ def _entity_iri(value: str) -> str:
 def load_links(path: Path, *, machine: bool = False) -> Links:
     """Read and check a links file; any defect raises ``LinksError`` naming file and line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # spreadsheets save CSV with a byte-order mark
     except FileNotFoundError:
         raise LinksError("no such links file", file=path) from None
     except (OSError, UnicodeDecodeError) as err:
