@@ -10,6 +10,7 @@ from rdflib.compare import isomorphic
 from pactgraph.build import build, build_quads, extract_file
 from pactgraph.cli import main
 from pactgraph.extract.rules import RULES
+from pactgraph.links import load_links
 from pactgraph.vocab import ID
 
 from .conftest import ARTICLES, ROOT
@@ -25,7 +26,7 @@ def test_same_input_gives_identical_bytes(tmp_path):
 
 
 def test_committed_graph_is_current(tmp_path):
-    build([ARTICLES], out=tmp_path / "kg.ttl")
+    build([ARTICLES], out=tmp_path / "kg.ttl", links=load_links(ROOT / "data" / "links.csv"))
     fresh = Graph().parse(tmp_path / "kg.ttl")
     assert isomorphic(fresh, Graph().parse(ROOT / "data" / "kg.ttl")), "run `pactgraph build` and commit data/kg.ttl"
 

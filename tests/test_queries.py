@@ -190,6 +190,24 @@ COMPETENCY_ROWS = {
         ("2025-06", "Agreement", AGREEMENT_LABEL, AGREEMENT, "baku-talks"),
         ("2025-06-26", "Talks", TALKS, MEETING, BOTH),
     ],
+    "links": [
+        (
+            ID + "country/azerbaijan",
+            "Azerbaijan",
+            "Country",
+            "http://www.wikidata.org/entity/Q227",
+            "http://dbpedia.org/resource/Azerbaijan",
+            "https://sws.geonames.org/587116/",
+        ),
+        (
+            ID + "place/baku",
+            "Baku",
+            "Place",
+            "http://www.wikidata.org/entity/Q9248",
+            "http://dbpedia.org/resource/Baku",
+            None,
+        ),
+    ],
     "entities": [
         (ID + "organization/masdar", "Company", "Masdar", None, "2"),
         (ID + "country/azerbaijan", "Country", "Azerbaijan", None, "2"),

@@ -69,10 +69,10 @@ def test_push_writes_one_graph_per_article_and_the_ontology(oxigraph: OxigraphSe
     result = _cli("push", "--endpoint", oxigraph.query_url, "--graph", str(FIXTURE))
     assert result.exit_code == 0, result.output
     local = _local_counts()
-    assert set(local) == {GRAPH + "baku-talks", GRAPH + "abu-dhabi-partnership", ONTOLOGY_GRAPH.value}
+    assert set(local) == {GRAPH + "baku-talks", GRAPH + "abu-dhabi-partnership", GRAPH + "links", ONTOLOGY_GRAPH.value}
     assert _remote_counts(oxigraph) == local
     assert result.stdout == (
-        f"pushed 3 graphs, {sum(local.values()):,} triples in 3 requests to {oxigraph.store_url}\n"
+        f"pushed 4 graphs, {sum(local.values()):,} triples in 4 requests to {oxigraph.store_url}\n"
     )
 
 
@@ -80,7 +80,7 @@ def test_push_again_replaces_instead_of_duplicating(oxigraph: OxigraphServer) ->
     first = remote.push([FIXTURE], oxigraph.store_url, credentials=NO_CREDENTIALS)
     # Small chunks: each graph is one PUT and several POSTs, and still ends up exactly once.
     second = remote.push([FIXTURE], oxigraph.store_url, chunk_triples=40, credentials=NO_CREDENTIALS)
-    assert second.requests > first.requests == 3
+    assert second.requests > first.requests == 4
     (count,) = remote.remote_query(oxigraph.query_url, COUNT_QUADS, credentials=NO_CREDENTIALS).rows
     assert int(count[0]) == len(load_graph([FIXTURE])) == first.triples == second.triples
 
@@ -121,7 +121,7 @@ def test_replace_drops_only_stale_pactgraph_graphs(oxigraph: OxigraphServer, tmp
 
     result = _cli("push", "--endpoint", oxigraph.query_url, "--graph", str(one_article), "--replace")
     assert result.exit_code == 0, result.output
-    assert "dropped 1 graph no longer in the file" in result.stdout
+    assert "dropped 2 graphs no longer in the file" in result.stdout
     assert set(_remote_counts(oxigraph)) == {GRAPH + "baku-talks", ONTOLOGY_GRAPH.value, foreign_graph}
 
 
@@ -202,7 +202,7 @@ def test_basic_and_bearer_credentials_come_from_the_environment(stub) -> None:
     assert _cli("query", "roles", "--endpoint", f"{stub.url}/query", env={remote.ENV_TOKEN: "t0k"}).exit_code == 3
     basic = "Basic " + base64.b64encode(b"ann:s3cret").decode()
     authorizations = [headers.get("Authorization") for _, _, headers in stub.requests]
-    assert authorizations == [basic, basic, basic, "Bearer t0k"]
+    assert authorizations == [basic, basic, basic, basic, "Bearer t0k"]
 
 
 def test_digest_challenge_is_answered(stub) -> None:

@@ -60,7 +60,7 @@ def test_export_round_trips_every_format(fmt: Format, tmp_path: Path) -> None:
         reparsed = Dataset()
         reparsed.parse(out, format=RDFLIB_FORMAT[fmt])
         expected, actual = _named_graphs(source), _named_graphs(reparsed)
-        assert sorted(actual) == [GRAPH + "abu-dhabi-partnership", GRAPH + "baku-talks"]
+        assert sorted(actual) == [GRAPH + "abu-dhabi-partnership", GRAPH + "baku-talks", GRAPH + "links"]
         assert sorted(actual) == sorted(expected)
         for name, graph in expected.items():
             assert isomorphic(actual[name], graph), name
@@ -165,11 +165,12 @@ def test_ontology_goes_into_its_own_named_graph() -> None:
     store = load_graph([FIXTURE], with_ontology=True)
     assert ONTOLOGY_GRAPH in set(store.named_graphs())
     assert any(True for _ in store.quads_for_pattern(None, None, None, ONTOLOGY_GRAPH))
-    # the fixture's article graphs are kept as they are
-    article_graphs = {g for g in store.named_graphs() if g != ONTOLOGY_GRAPH}
-    assert article_graphs == {
+    # the fixture's article graphs and links graph are kept as they are
+    fixture_graphs = {g for g in store.named_graphs() if g != ONTOLOGY_GRAPH}
+    assert fixture_graphs == {
         ox.NamedNode(GRAPH + "baku-talks"),
         ox.NamedNode(GRAPH + "abu-dhabi-partnership"),
+        ox.NamedNode(GRAPH + "links"),
     }
 
 

@@ -19,9 +19,10 @@ from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
 from .extract import extract_article
 from .extract.facts import ArticleFacts, Capacity, Fact, Meeting, Partnership
+from .links import Links, links_quads
 from .resolve import Resolved, resolve
 from .store import Format, serialize, write_atomic
-from .triples import article_quads, fact_iri
+from .triples import A, article_quads, fact_iri
 from .validation import ValidationReport, validate_quads
 
 
@@ -34,6 +35,8 @@ class Assembly:
     below_confidence: int = 0
     retracted: int = 0
     added: int = 0
+    #: Entities given links to open datasets by the links file.
+    linked: int = 0
     #: Retractions of the curation file that matched no fact (the extractor may have changed).
     stale_retractions: list[str] = field(default_factory=list)
     #: One error per article that could not be read and was left out.
@@ -48,6 +51,7 @@ class BuildSummary:
     below_confidence: int = 0
     retracted: int = 0
     added: int = 0
+    linked: int = 0
     skipped: int = 0
     warnings: list[str] = field(default_factory=list)
     validation: ValidationReport | None = None
@@ -61,6 +65,7 @@ class BuildSummary:
                 (self.below_confidence, "facts below the confidence threshold left out"),
                 (self.retracted, "facts retracted"),
                 (self.added, "facts added by curation"),
+                (self.linked, "entities linked to open datasets"),
                 (self.skipped, "articles left out (unreadable)"),
             ]
             if n
@@ -83,10 +88,14 @@ def build_quads(
     on_article: Callable[[Path], None] | None = None,
     min_confidence: float = 0.0,
     curation: Curation | None = None,
+    links: Links | None = None,
+    auto_links: Links | None = None,
     strict: bool = True,
 ) -> Assembly:
     """Quads of the knowledge graph of these article files (one named graph per article, and the
-    curation graph when a curation is given), without facts below ``min_confidence``.
+    curation graph when a curation is given, and the links graph for the linked entities present
+    when links are given; machine links of ``auto_links`` only where no curated link exists), without
+    facts below ``min_confidence``.
 
     An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
     out and its error kept in ``Assembly.skipped``.
@@ -135,6 +144,13 @@ def build_quads(
         assembly.quads.extend(CurationGraph(curation, entities).write(added))
         assembly.added = sum(len(_facts_of(group)) for _, group in added)
         assembly.stale_retractions = sorted(retractions - matched)
+    present = {q.subject.value for q in assembly.quads if q.predicate == A}
+    curated = {link.entity for link in links.links} if links is not None else set()
+    for each, entities_to_link in ((links, present), (auto_links, present - curated)):
+        if each is not None:
+            linked = links_quads(each, entities_to_link)
+            assembly.linked += len({q.subject for q in linked if q.subject.value in present})
+            assembly.quads.extend(linked)
     return assembly
 
 
@@ -186,6 +202,8 @@ def build(
     progress: bool | Callable[[Path], None] = False,
     min_confidence: float = 0.0,
     curation: Curation | None = None,
+    links: Links | None = None,
+    auto_links: Links | None = None,
     validate: bool = True,
     reason: bool = False,
     strict: bool = False,
@@ -206,6 +224,8 @@ def build(
         on_article=progress if callable(progress) else None,
         min_confidence=min_confidence,
         curation=curation,
+        links=links,
+        auto_links=auto_links,
         strict=strict,
     )
     if not assembly.articles:
@@ -244,6 +264,7 @@ def build(
         below_confidence=assembly.below_confidence,
         retracted=assembly.retracted,
         added=assembly.added,
+        linked=assembly.linked,
         warnings=warnings,
         validation=report,
         reasoning=inferred,

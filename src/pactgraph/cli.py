@@ -40,6 +40,9 @@ def _graphs_option(default: Path, help_text: str):
 
 
 DEFAULT_CURATION = Path("data/curation.yaml")
+DEFAULT_LINKS = Path("data/links.csv")
+DEFAULT_AUTO_LINKS = Path("data/links-auto.csv")
+DEFAULT_CANDIDATES = Path("data/link-candidates.csv")
 _MIN_CONFIDENCE = click.option(
     "--min-confidence",
     type=click.FloatRange(0.0, 1.0),
@@ -92,8 +95,8 @@ def main() -> None:
       0  success
       1  the graph violates the SHACL shapes, or ontology and data are inconsistent
       2  usage or input error (bad option, missing or malformed file, unknown query)
-      3  a server or remote endpoint failed (serve cannot start; push/query --endpoint:
-         HTTP 401/403/404/413/5xx, connection refused, timeout)
+      3  a server or remote endpoint failed (serve cannot start; push/query --endpoint/link/enrich:
+         HTTP 401/403/404/413/429/5xx, connection refused, timeout)
     """
 
 
@@ -206,6 +209,18 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     help=f"Curation file: hand-made additions, retractions, merges, splits [default: {DEFAULT_CURATION} if present].",
 )
 @click.option(
+    "--links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Links file: curated Wikidata, DBpedia, GeoNames and ISO identifiers [default: {DEFAULT_LINKS} if present].",
+)
+@click.option(
+    "--auto-links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=f"Links found by `pactgraph link`, used where no curated link is [default: {DEFAULT_AUTO_LINKS} if present].",
+)
+@click.option(
     "--validate/--no-validate",
     default=True,
     show_default=True,
@@ -228,6 +243,8 @@ def build_command(
     progress: bool,
     min_confidence: float,
     curation: Path | None,
+    links: Path | None,
+    auto_links: Path | None,
     validate: bool,
     reason: bool,
     strict: bool,
@@ -238,6 +255,8 @@ def build_command(
         "out": out,
         "min_confidence": min_confidence,
         "curation": _curation(curation),
+        "links": _links(links, DEFAULT_LINKS),
+        "auto_links": _links(auto_links, DEFAULT_AUTO_LINKS, machine=True),
         "validate": validate,
         "reason": reason,
         "strict": strict,
@@ -264,6 +283,187 @@ def _curation(path: Path | None):
     if not path.is_file():
         raise UsageError(f"{path}: no such curation file")
     return load_curation(path)
+
+
+def _links(path: Path | None, default: Path, *, machine: bool = False):
+    """The links file given, or the default one when it exists; None otherwise."""
+    from pactgraph.links import load_links
+
+    if path is None:
+        return load_links(default, machine=machine) if default.is_file() else None
+    return load_links(path, machine=machine)
+
+
+@main.command("link")
+@click.option(
+    "--graph",
+    "graphs",
+    type=click.Path(path_type=Path, dir_okay=False),
+    multiple=True,
+    default=[Path("data/kg.trig")],
+    show_default=True,
+    help="Built graph whose entities to link (repeatable).",
+)
+@click.option(
+    "--links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_LINKS,
+    show_default=True,
+    help="Curated links file; its entities are not looked up (curated links always win).",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL endpoint with Wikidata's data model [default: https://query.wikidata.org/sparql].",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_AUTO_LINKS,
+    show_default=True,
+    help="Where to write the accepted links (links file format; `build` reads it).",
+)
+@click.option(
+    "--candidates",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_CANDIDATES,
+    show_default=True,
+    help="Where to write the candidates to review (ambiguous or below the threshold).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".pactgraph-cache/link"),
+    show_default=True,
+    help="Folder keeping every answer, so repeated runs do not query the endpoint again.",
+)
+@click.option("--dry-run", is_flag=True, help="Print what would be linked; write no links or candidates file.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=remote.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds to wait for each answer.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Retries of a query answered HTTP 429 (after its Retry-After) or 5xx (after 1, 2, 4 … s).",
+)
+def link_command(
+    graphs: tuple[Path, ...],
+    links: Path,
+    endpoint: str | None,
+    out: Path,
+    candidates: Path,
+    cache: Path,
+    dry_run: bool,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Find Wikidata items for the entities without a curated link.
+
+    Batched SPARQL queries by English label or alias, constrained by type (human, country, city,
+    organization); candidates are scored (exact label 0.5 or alias 0.3, type 0.3, a country of a
+    co-mentioned country 0.2) and accepted at 0.8 when no other candidate scores as much. Accepted
+    links are written to --out, the rest to --candidates for review; both atomically, and only
+    when every query succeeded.
+    """
+    from pactgraph import linking
+    from pactgraph.links import load_links
+
+    endpoint = endpoint or linking.DEFAULT_ENDPOINT
+    curated = load_links(links) if links.is_file() else None
+    report = linking.find_links(list(graphs), curated, endpoint=endpoint, cache=cache, timeout=timeout, retries=retries)
+    for candidate in report.accepted:
+        click.echo(f"{candidate.entity}  {candidate.wikidata}  {candidate.score:g}  {candidate.reasons}")
+    if not dry_run:
+        for path, data in (
+            (out, linking.links_csv(report.accepted, endpoint)),
+            (candidates, linking.candidates_csv(report.review)),
+        ):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, data)
+            except OSError as err:
+                raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+    click.echo(str(report) + (" (dry run: nothing written)" if dry_run else f" → {out}, {candidates}"), err=True)
+
+
+@main.command("enrich")
+@click.option(
+    "--links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_LINKS,
+    show_default=True,
+    help="Curated links file: the Wikidata items to ask about.",
+)
+@click.option(
+    "--auto-links",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_AUTO_LINKS,
+    show_default=True,
+    help="Links found by `pactgraph link`, for entities without a curated link (used if present).",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL endpoint with Wikidata's data model [default: https://query.wikidata.org/sparql].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("data/enrichment.trig"),
+    show_default=True,
+    help="File to write (atomically; format from the extension).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".pactgraph-cache/enrich"),
+    show_default=True,
+    help="Folder keeping every answer, so repeated runs do not query the endpoint again.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=remote.DEFAULT_TIMEOUT_S,
+    show_default=True,
+    help="Seconds to wait for each answer.",
+)
+def enrich_command(
+    links: Path, auto_links: Path, endpoint: str | None, output: Path, cache: Path, timeout: float
+) -> None:
+    """Fetch a few Wikidata facts about the linked entities into the named graph id:graph/enrichment:
+    ISO code (P297), coordinates (P625), country (P17), official website (P856), inception (P571).
+
+    Query the graph with them: pactgraph query NAME --graph data/kg.trig --graph data/enrichment.trig
+    """
+    import datetime as dt
+
+    from pactgraph import linking
+    from pactgraph.enrichment import ENRICHER, ENRICHMENT_GRAPH, enrich
+    from pactgraph.links import load_links
+
+    files = [load_links(links)] if links.is_file() else []
+    if auto_links.is_file():
+        files.append(load_links(auto_links, machine=True))
+    if not files:
+        raise UsageError(f"{links}: no such links file; enrich needs linked entities")
+    endpoint = endpoint or linking.DEFAULT_ENDPOINT
+    quads = enrich(files, endpoint=endpoint, cache=cache, timeout=timeout, retrieved=dt.date.today())
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, serialize(quads, Format.from_path(output)))
+    except OSError as err:
+        raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
+    entities = len({q.subject for q in quads} - {ENRICHMENT_GRAPH, ENRICHER})
+    click.echo(f"enriched {entities} entities with {len(quads)} statements from {endpoint} → {output}", err=True)
 
 
 @main.command("validate")

@@ -101,6 +101,19 @@ class CurationError(LocatedError):
     """
 
 
+class LinksError(PactgraphError):
+    """The links file cannot be read or holds a malformed row (file:line).
+
+    >>> str(LinksError("wikidata '227' is not a Wikidata item ID such as Q227", file="data/links.csv", line=3))
+    "data/links.csv:3: wikidata '227' is not a Wikidata item ID such as Q227"
+    """
+
+    def __init__(self, message: str, *, file: Path | str | None = None, line: int | None = None) -> None:
+        self.file, self.line = file, line
+        where = _where(file, line)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
 class ExportError(PactgraphError):
     """The graph cannot be serialized or written in the requested format."""
 
@@ -150,6 +163,14 @@ class PayloadTooLargeError(EndpointError):
 
 class EndpointServerError(EndpointError):
     """HTTP 5xx: the server failed while handling the request."""
+
+
+class EndpointRateLimitedError(EndpointError):
+    """HTTP 429: the server asks to slow down; ``retry_after`` is its Retry-After in seconds, if given."""
+
+    def __init__(self, message: str, *, endpoint: str, hint: str | None = None, retry_after: float | None = None):
+        super().__init__(message, endpoint=endpoint, hint=hint)
+        self.retry_after = retry_after
 
 
 class EndpointUnreachableError(EndpointError):

@@ -28,6 +28,7 @@ from pactgraph.errors import (
     EndpointAuthError,
     EndpointError,
     EndpointNotFoundError,
+    EndpointRateLimitedError,
     EndpointServerError,
     EndpointTimeoutError,
     EndpointUnreachableError,
@@ -415,15 +416,17 @@ def remote_query(
     source: Path | str | None = None,
     credentials: Credentials | None = None,
     timeout: float = DEFAULT_TIMEOUT_S,
+    agent: str = "pactgraph",
 ) -> QueryResult:
     """Run a SELECT query on a SPARQL 1.1 endpoint; the result has the shape of a local one.
 
     The bundled queries read the default graph, so the store must make it the union of its named
     graphs (Oxigraph ``--union-default-graph``, Fuseki ``unionDefaultGraph``; GraphDB and
-    Virtuoso do by default).
+    Virtuoso do by default). ``agent`` is the User-Agent (public endpoints ask for a descriptive one).
+    An HTTP 429 raises ``EndpointRateLimitedError`` with the server's Retry-After.
     """
     credentials = credentials if credentials is not None else Credentials.from_env()
-    sparql = SPARQLWrapper(endpoint, agent="pactgraph")
+    sparql = SPARQLWrapper(endpoint, agent=agent)
     sparql.setQuery(query_text)
     # SPARQLWrapper guesses the query form from keywords anywhere in the text, comments included
     # ("under construction" reads as CONSTRUCT); pactgraph runs SELECT queries only.
@@ -443,6 +446,13 @@ def remote_query(
         raise _status_error(endpoint, status, "", detail, credentials=credentials, chunk_triples=None) from None
     except urllib.error.HTTPError as err:
         detail = _first_line(err.read())
+        if err.code == 429:
+            raise EndpointRateLimitedError(
+                f"HTTP 429 {err.reason or ''}".rstrip(),
+                endpoint=endpoint,
+                hint="the server asks to slow down; wait and run again",
+                retry_after=_seconds(err.headers.get("Retry-After")),
+            ) from None
         raise _status_error(
             endpoint, err.code, err.reason or "", detail, credentials=credentials, chunk_triples=None
         ) from None
@@ -459,6 +469,18 @@ def remote_query(
             endpoint=endpoint,
             hint="is this a SPARQL query URL? a query cut short by the server's timeout also ends like this",
         ) from None
+
+
+def _seconds(retry_after: str | None) -> float | None:
+    """A Retry-After header in seconds (the HTTP-date form is not used by SPARQL endpoints).
+
+    >>> _seconds("7"), _seconds(None), _seconds("Wed, 21 Oct 2026 07:28:00 GMT")
+    (7.0, None, None)
+    """
+    try:
+        return max(0.0, float(retry_after)) if retry_after is not None else None
+    except ValueError:
+        return None
 
 
 def list_graphs(
