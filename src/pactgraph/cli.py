@@ -26,6 +26,14 @@ from pactgraph.validation import validate_file
 _RDF_FORMAT_NAMES = [f.value for f in Format]
 
 
+_WIKIDATA_ENDPOINT = click.option(
+    "--endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL endpoint with Wikidata's data model [default: https://query.wikidata.org/sparql].",
+)
+
+
 def _graphs_option(default: Path, help_text: str):
     """``--graph FILE`` (repeatable), the same on every command that reads a built graph."""
     return click.option(
@@ -311,12 +319,7 @@ def _links(path: Path | None, default: Path, *, machine: bool = False):
     show_default=True,
     help="Curated links file; its entities are not looked up (curated links always win).",
 )
-@click.option(
-    "--endpoint",
-    metavar="URL",
-    default=None,
-    help="SPARQL endpoint with Wikidata's data model [default: https://query.wikidata.org/sparql].",
-)
+@_WIKIDATA_ENDPOINT
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -408,12 +411,7 @@ def link_command(
     show_default=True,
     help="Links found by `pactgraph link`, for entities without a curated link (used if present).",
 )
-@click.option(
-    "--endpoint",
-    metavar="URL",
-    default=None,
-    help="SPARQL endpoint with Wikidata's data model [default: https://query.wikidata.org/sparql].",
-)
+@_WIKIDATA_ENDPOINT
 @click.option(
     "-o",
     "--output",
