@@ -37,7 +37,7 @@ def _graph(triples) -> Graph:
 
 @pytest.fixture(scope="module")
 def quads() -> list[ox.Quad]:
-    return list(load_graph([FIXTURE], with_ontology=False))
+    return list(load_graph([FIXTURE], with_ontology=False, for_queries=False))
 
 
 @pytest.fixture(scope="module")

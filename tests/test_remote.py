@@ -43,7 +43,7 @@ def _remote_counts(server: OxigraphServer) -> dict[str, int]:
 
 def _local_counts(path: Path = FIXTURE) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for quad in load_graph([path]):
+    for quad in load_graph([path], for_queries=False):
         counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
     return counts
 
@@ -82,7 +82,7 @@ def test_push_again_replaces_instead_of_duplicating(oxigraph: OxigraphServer) ->
     second = remote.push([FIXTURE], oxigraph.store_url, chunk_triples=40, credentials=NO_CREDENTIALS)
     assert second.requests > first.requests == 4
     (count,) = remote.remote_query(oxigraph.query_url, COUNT_QUADS, credentials=NO_CREDENTIALS).rows
-    assert int(count[0]) == len(load_graph([FIXTURE])) == first.triples == second.triples
+    assert int(count[0]) == len(load_graph([FIXTURE], for_queries=False)) == first.triples == second.triples
 
 
 def test_chunks_keep_blank_node_structures_whole(oxigraph: OxigraphServer) -> None:
@@ -111,7 +111,7 @@ def test_replace_drops_only_stale_pactgraph_graphs(oxigraph: OxigraphServer, tmp
     )
     urllib.request.urlopen(request, timeout=10).close()
     one_article = tmp_path / "one.trig"
-    store = load_graph([FIXTURE], with_ontology=False)
+    store = load_graph([FIXTURE], with_ontology=False, for_queries=False)
     kept = [q for q in store if q.graph_name.value == GRAPH + "baku-talks"]
     one_article.write_bytes(serialize(kept, Format.TRIG))
 
@@ -137,7 +137,7 @@ def test_graph_iri_puts_everything_in_one_graph(oxigraph: OxigraphServer) -> Non
 
 def test_triples_outside_named_graphs_need_graph_iri(oxigraph: OxigraphServer, tmp_path: Path) -> None:
     merged = tmp_path / "kg.ttl"
-    merged.write_bytes(serialize(load_graph([FIXTURE], with_ontology=False), Format.TURTLE))
+    merged.write_bytes(serialize(load_graph([FIXTURE], with_ontology=False, for_queries=False), Format.TURTLE))
     result = _cli("push", "--store-endpoint", oxigraph.store_url, "--graph", str(merged))
     assert result.exit_code == 2
     assert "outside named graphs" in result.stderr and "--graph-iri" in result.stderr

@@ -512,7 +512,7 @@ def reason_command(graph: Path, output: Path | None) -> None:
     Exit codes: 0 consistent, 1 inconsistent (the message names the clashing
     individuals), 2 usage or load error, or the reasoner failed.
     """
-    quads = list(load_graph([graph], with_ontology=False))
+    quads = list(load_graph([graph], with_ontology=False, for_queries=False))
     result = reason(quads)
     if result.note:
         click.echo(f"Warning: {result.note}", err=True)

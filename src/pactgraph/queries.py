@@ -145,7 +145,10 @@ def run_query(store: ox.Store, query_text: str, *, source: Path | str | None = N
     QueryResult(columns=['x'], rows=[('1',), ('2',)])
     """
     try:
-        solutions = store.query(query_text, use_default_graph_as_union=True)
+        # stores from load_graph/store_of hold the union of their graphs in the default graph, each
+        # triple once; a store of named graphs only is queried through pyoxigraph's union
+        union = next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
+        solutions = store.query(query_text, use_default_graph_as_union=union)
     except SyntaxError as err:
         message = err.msg or str(err)
         match = _SPARQL_LOCATION.match(message)

@@ -292,7 +292,7 @@ def _chunks(triples: Iterable[ox.Triple], size: int) -> list[list[ox.Triple]]:
 
 def _graphs_to_push(paths: list[Path], graph_iri: str | None) -> dict[str, list[ox.Triple]]:
     """The triples of each named graph of the files plus the ontology, or all of them in ``graph_iri``."""
-    store = load_graph(paths, with_ontology=True)
+    store = load_graph(paths, with_ontology=True, for_queries=False)
     if graph_iri is not None:
         return {graph_iri: sorted({q.triple for q in store}, key=str)}
     outside = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pactgraph.errors import ServeError
-from pactgraph.store import load_graph
+from pactgraph.store import load_graph, with_union_default_graph
 
 __all__ = [
     "DEFAULT_HOST",
@@ -165,13 +165,16 @@ def oxigraph_server(
     read_only: bool = True,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     quads: int = 0,
+    union_default_graph: bool = True,
 ) -> Iterator[OxigraphServer]:
     """Run the Oxigraph server on the store at ``location`` until the block ends.
 
-    ``port=0`` picks a free port. The default graph of queries is the union of all graphs, as in
-    ``pactgraph query``. ``read_only=False`` runs ``oxigraph serve`` (writable, e.g. a target for
-    ``pactgraph push``). The server runs in its own session, so a Ctrl-C in the terminal reaches
-    only this process, whose cleanup stops the server; returns only once it answers HTTP.
+    ``port=0`` picks a free port. With ``union_default_graph`` the default graph of queries is the
+    union of all graphs; without it, the store's own default graph (which ``serve`` fills with the
+    union, each triple once, as ``pactgraph query`` does). ``read_only=False`` runs ``oxigraph
+    serve`` (writable, e.g. a target for ``pactgraph push``). The server runs in its own session,
+    so a Ctrl-C in the terminal reaches only this process, whose cleanup stops the server; returns
+    only once it answers HTTP.
     """
     port = _free_port(host) if port == 0 else port
     command = [
@@ -181,7 +184,7 @@ def oxigraph_server(
         str(location),
         "--bind",
         f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
-        "--union-default-graph",
+        *(["--union-default-graph"] if union_default_graph else []),
         "--timeout-s",
         str(timeout_s),
     ]
@@ -227,9 +230,12 @@ def serve(
     """
     with tempfile.TemporaryDirectory(prefix="pactgraph-serve-") as tmp:
         location = Path(tmp) / "store"
-        store = load_graph(list(graphs), with_ontology=True, location=location)
+        store = load_graph(list(graphs), with_ontology=True, location=location, for_queries=False)
         quads = len(store)
+        with_union_default_graph(store)  # the default graph: every triple once (see store.py)
         store.flush()
         del store  # closes the store: the server must be its only user
-        with oxigraph_server(location, host=host, port=port, timeout_s=timeout_s, quads=quads) as server:
+        with oxigraph_server(
+            location, host=host, port=port, timeout_s=timeout_s, quads=quads, union_default_graph=False
+        ) as server:
             yield server

@@ -145,13 +145,17 @@ def _syntax_message(err: SyntaxError) -> str:
     return msg
 
 
-def load_graph(paths: Iterable[Path], *, with_ontology: bool = True, location: Path | None = None) -> ox.Store:
+def load_graph(
+    paths: Iterable[Path], *, with_ontology: bool = True, location: Path | None = None, for_queries: bool = True
+) -> ox.Store:
     """Load RDF files into a fresh store, ready for queries.
 
     Triple formats land in the default graph; dataset formats keep their named graphs. With
-    ``with_ontology`` the ontology is loaded into the named graph ``ONTOLOGY_GRAPH`` (query with
-    ``use_default_graph_as_union=True``). The store lives in memory unless ``location`` names a
-    directory for an on-disk store (what the ``oxigraph`` server opens).
+    ``with_ontology`` the ontology is loaded into the named graph ``ONTOLOGY_GRAPH``. With
+    ``for_queries`` every named graph's triples are also copied, once each, into the default graph
+    (see ``with_union_default_graph``); pass False to iterate over the file's own quads. The store
+    lives in memory unless ``location`` names a directory for an on-disk store (what the
+    ``oxigraph`` server opens).
 
     >>> load_graph([Path("nowhere.ttl")], with_ontology=False)
     Traceback (most recent call last):
@@ -163,6 +167,27 @@ def load_graph(paths: Iterable[Path], *, with_ontology: bool = True, location: P
         _load_file(store, Path(path))
     if with_ontology:
         _load_ontology(store)
+    return with_union_default_graph(store) if for_queries else store
+
+
+def with_union_default_graph(store: ox.Store) -> ox.Store:
+    """Copy every named graph's triples into the default graph, once each, and return the store.
+
+    Queries then read the default graph: pyoxigraph's union default graph repeats a triple for
+    every graph that holds it (an entity's label is in each article's graph), and every join
+    multiplies those repeats, which made the bundled queries quadratic in the number of articles.
+
+    >>> s = ox.Store()
+    >>> a = ox.NamedNode("http://example.org/a")
+    >>> for g in ("http://example.org/g1", "http://example.org/g2"):
+    ...     s.add(ox.Quad(a, a, a, ox.NamedNode(g)))
+    >>> len(list(with_union_default_graph(s).quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    1
+    """
+    named = {
+        q.triple for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph)
+    }
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in named)
     return store
 
 
@@ -177,7 +202,7 @@ def store_of(quads: Iterable[ox.Quad], *, with_ontology: bool = True) -> ox.Stor
     store.extend(quads)
     if with_ontology:
         _load_ontology(store)
-    return store
+    return with_union_default_graph(store)
 
 
 def _load_ontology(store: ox.Store) -> None:
@@ -279,7 +304,7 @@ def export(src_paths: Iterable[Path], fmt: Format, out: Path | None = None) -> b
 
     Writes ``out`` atomically when given; always returns the serialized bytes.
     """
-    store = load_graph(list(src_paths), with_ontology=False)
+    store = load_graph(list(src_paths), with_ontology=False, for_queries=False)
     data = serialize(store.quads_for_pattern(None, None, None, None), fmt)
     if out is not None:
         try:

@@ -127,7 +127,7 @@ def _plural(n: int, word: str) -> str:
 
 def validate_file(path: Path) -> ValidationReport:
     """Validate an RDF file (any format pactgraph reads); load errors raise ``GraphLoadError``."""
-    store = load_graph([path], with_ontology=False)
+    store = load_graph([path], with_ontology=False, for_queries=False)
     return validate_quads(store, graph=str(path))
 
 
