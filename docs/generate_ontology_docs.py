@@ -9,6 +9,8 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Namespace, URIRef
 from rdflib.collection import Collection
 
+from pactgraph.store import PREFIXES as STORE_PREFIXES
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = Path(__file__).with_name("ontology.md")
 ONTOLOGY = ROOT / "ontology" / "pactgraph.ttl"
@@ -17,25 +19,8 @@ ONTOLOGY_IRI = URIRef("https://w3id.org/pactgraph/ontology")
 PG = "https://w3id.org/pactgraph/ontology#"
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
-PREFIXES = {
-    "pg": PG,
-    "pgsh": "https://w3id.org/pactgraph/shapes#",
-    "tech": "https://w3id.org/pactgraph/vocab/technology/",
-    "akind": "https://w3id.org/pactgraph/vocab/agreement-kind/",
-    "pkind": "https://w3id.org/pactgraph/vocab/partnership-kind/",
-    "status": "https://w3id.org/pactgraph/vocab/status/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "org": "http://www.w3.org/ns/org#",
-    "time": "http://www.w3.org/2006/time#",
-    "qudt": "http://qudt.org/schema/qudt/",
-    "unit": "http://qudt.org/vocab/unit/",
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+# the project's prefixes (store.PREFIXES, which the serialized graphs use) and the shapes' own
+PREFIXES = {"pgsh": "https://w3id.org/pactgraph/shapes#", **STORE_PREFIXES}
 
 
 def curie(term) -> str:

@@ -303,15 +303,7 @@ def _links(path: Path | None, default: Path, *, machine: bool = False):
 
 
 @main.command("link")
-@click.option(
-    "--graph",
-    "graphs",
-    type=click.Path(path_type=Path, dir_okay=False),
-    multiple=True,
-    default=[Path("data/kg.trig")],
-    show_default=True,
-    help="Built graph whose entities to link (repeatable).",
-)
+@_graphs_option(Path("data/kg.trig"), "Built graph whose entities to link (repeatable).")
 @click.option(
     "--links",
     type=click.Path(path_type=Path, dir_okay=False),
