@@ -171,3 +171,12 @@ def test_a_utf16_article_with_its_byte_order_mark_is_read(tmp_path):
     )
     (meeting,) = [q for q in extract_file(tmp_path / "u.txt") if q.object.value.endswith("#Meeting")]
     assert meeting.subject.value.endswith("jan-novak-meet-li-wei")
+
+
+def test_an_output_that_cannot_be_written_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(main, ["build", "--out", str(blocker / "kg.ttl"), "--no-progress"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].startswith(f"Error: {blocker / 'kg.ttl'}: cannot write")
+    assert "Traceback" not in result.output

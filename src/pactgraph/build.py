@@ -21,7 +21,7 @@ from .extract import extract_article
 from .extract.facts import ArticleFacts, Capacity, Fact, Meeting, Partnership
 from .links import Links, links_quads
 from .resolve import Resolved, resolve
-from .store import Format, serialize, write_atomic
+from .store import Format, serialize, write_output
 from .triples import A, article_quads, fact_iri
 from .validation import ValidationReport, validate_quads
 
@@ -247,8 +247,7 @@ def build(
         outputs.append((out.with_suffix(".trig"), Format.TRIG))
     rendered = [(path, serialize(quads, f)) for path, f in outputs]
     for path, data in rendered:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
+        write_output(path, data)
     triples = len({(q.subject, q.predicate, q.object) for q in quads})
     warnings = [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
     warnings += [

@@ -17,10 +17,10 @@ from pathlib import Path
 import click
 
 from pactgraph import remote, serving
-from pactgraph.errors import ExportError, PactgraphError, ServeError, UsageError, ValidationError
+from pactgraph.errors import PactgraphError, ServeError, UsageError, ValidationError
 from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_query, run_query
 from pactgraph.reasoning import reason, with_inferences
-from pactgraph.store import Format, export, load_graph, serialize, store_of, write_atomic
+from pactgraph.store import Format, export, load_graph, serialize, store_of, write_output
 from pactgraph.validation import validate_file
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
@@ -380,11 +380,7 @@ def link_command(
             (out, linking.links_csv(report.accepted, endpoint)),
             (candidates, linking.candidates_csv(report.review)),
         ):
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(path, data)
-            except OSError as err:
-                raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+            write_output(path, data)
     click.echo(str(report) + (" (dry run: nothing written)" if dry_run else f" → {out}, {candidates}"), err=True)
 
 
@@ -447,11 +443,7 @@ def enrich_command(
         raise UsageError(f"{links}: no such links file; enrich needs linked entities")
     endpoint = endpoint or linking.DEFAULT_ENDPOINT
     quads = enrich(files, endpoint=endpoint, cache=cache, timeout=timeout, retrieved=dt.date.today())
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(output, serialize(quads, Format.from_path(output)))
-    except OSError as err:
-        raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
+    write_output(output, serialize(quads, Format.from_path(output)))
     entities = len({q.subject for q in quads} - {ENRICHMENT_GRAPH, ENRICHER})
     click.echo(f"enriched {entities} entities with {len(quads)} statements from {endpoint} → {output}", err=True)
 
@@ -513,10 +505,7 @@ def reason_command(graph: Path, output: Path | None) -> None:
         click.echo(serialize(result.quads, Format.TRIG), nl=False)
         return
     data = serialize(with_inferences(quads, result), Format.from_path(output))
-    try:
-        write_atomic(output, data)
-    except OSError as err:
-        raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
+    write_output(output, data)
 
 
 @main.command("extract")
@@ -543,10 +532,7 @@ def extract_command(file: Path, fmt: str, output: Path | None) -> None:
     if output is None:
         click.echo(data, nl=False)
         return
-    try:
-        write_atomic(output, data)
-    except OSError as err:
-        raise ExportError(f"{output}: cannot write: {err.strerror or err}") from None
+    write_output(output, data)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -437,7 +437,7 @@ def rule_precision(store: ox.Store, report: Report) -> dict[str, RelationScore]:
     """Per extraction rule: its facts in the gold articles and how many of them match gold (the
     ``gold`` count is left 0: recall has no meaning per rule). This is how base confidences are set."""
     rule_of: dict[object, str] = {}
-    for row in store.query(_RULE_OF, use_default_graph_as_union=True):
+    for row in store.query(_RULE_OF):  # the default graph: load_graph and store_of put every triple there
         key = (row["person"].value, row["role"].value) if row["person"] is not None else row["key"].value
         rule_of[key] = row["rule"].value
     scores: dict[str, RelationScore] = {}

@@ -72,20 +72,18 @@ def _merge_lone_surnames(resolved: dict[tuple[str, str], Resolved]) -> None:
     """A person named by one word only ("Shahbazov") in an article that never gives the full name
     is the person of the corpus whose name has that word first or last, when exactly one has."""
     people = [(key, r) for key, r in resolved.items() if key[0] == "person"]
+    owners: dict[str, list[Resolved]] = defaultdict(list)  # first or last word → full names
+    for _, person in people:
+        words = fold(person.label).split()
+        if len(words) > 1:
+            for word in {words[0], words[-1]}:
+                owners[word].append(person)
     for key, lone in people:
         word = fold(lone.label)
-        if " " in word or len(word) < 4:
-            continue
-        owners = [r for _, r in people if word in _first_and_last(r.label)]
-        if len(owners) == 1:
-            (full,) = owners
+        if " " not in word and len(word) >= 4 and len(owners[word]) == 1:
+            (full,) = owners[word]
             full.aliases |= {lone.label, *lone.aliases}
             resolved[key] = full
-
-
-def _first_and_last(name: str) -> set[str]:
-    words = fold(name).split()
-    return {words[0], words[-1]} if len(words) > 1 else set()
 
 
 def _most_specific(types: Counter) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "load_graph",
     "serialize",
     "write_atomic",
+    "write_output",
 ]
 
 #: Named graph that receives the ontology when it is loaded next to the data.
@@ -299,6 +300,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """``write_atomic`` for a file the user named: a failure is one ``ExportError`` line naming it."""
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+
+
 def export(src_paths: Iterable[Path], fmt: Format, out: Path | None = None) -> bytes:
     """Load ``src_paths`` (without the ontology) and serialize them as ``fmt``.
 
@@ -307,8 +316,5 @@ def export(src_paths: Iterable[Path], fmt: Format, out: Path | None = None) -> b
     store = load_graph(list(src_paths), with_ontology=False, for_queries=False)
     data = serialize(store.quads_for_pattern(None, None, None, None), fmt)
     if out is not None:
-        try:
-            write_atomic(out, data)
-        except OSError as err:
-            raise ExportError(f"{out}: cannot write: {err.strerror or err}") from None
+        write_output(out, data)
     return data

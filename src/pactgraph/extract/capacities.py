@@ -76,6 +76,7 @@ _PROJECT_NOUN = re.compile(
 def read_capacities(view: SentenceView) -> list[Capacity]:
     text = view.text
     out: list[Capacity] = []
+    totals: list[int] = []  # figures followed by "comprising …": the parts come next
     powers = find_power(text)
     for index, power in enumerate(powers):
         after = text[power.end : power.end + 60]
@@ -119,12 +120,11 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
             )
         )
         if not techs and _COMPRISING.match(after):
-            out[-1].caveats.add("total-of-parts")
-    for total in [c for c in out if "total-of-parts" in c.caveats]:
+            totals.append(len(out) - 1)
+    for index in totals:
         # "a 1 GW complex comprising a 700 MW solar plant and a 300 MW wind farm": the parts' technologies
-        parts = out[out.index(total) + 1 :]
-        total.technologies = sorted({t for part in parts for t in part.technologies})
-        total.caveats.discard("total-of-parts")
+        total = out[index]
+        total.technologies = sorted({t for part in out[index + 1 :] for t in part.technologies})
         if total.technologies:
             total.caveats.add("technology-inferred")
     return out
