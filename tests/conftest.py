@@ -20,3 +20,12 @@ def stub() -> StubServer:
     """A loopback HTTP server answering every request with ``stub.status`` (default 200)."""
     with status_stub() as server:
         yield server
+
+
+@pytest.fixture(autouse=True)
+def build_cache(tmp_path_factory, monkeypatch) -> Path:
+    """A build cache of the test's own: a test that injects a fault into extraction must not
+    leave its facts in a cache another test (or the developer's next build) reads."""
+    folder = tmp_path_factory.mktemp("build-cache")
+    monkeypatch.setenv("PACTGRAPH_BUILD_CACHE", str(folder))
+    return folder

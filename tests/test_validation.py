@@ -3,7 +3,6 @@ node, path and article, the CLI exit codes, and a build that fails validation wr
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -198,15 +197,19 @@ def test_build_that_fails_validation_writes_nothing(tmp_path: Path, monkeypatch)
     args = ["build", "--articles", str(ARTICLES), "--out", str(out), "--no-progress"]
     assert CliRunner().invoke(main, args).exit_code == 0
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real_build_quads = pactgraph.build.build_quads
+    real_article_quads = pactgraph.build.article_quads
+    damaged: list[str] = []
 
-    def without_provenance(paths, **kwargs):
-        assembly = real_build_quads(paths, **kwargs)
-        fact = next(q.subject for q in assembly.quads if q.predicate.value.endswith("wasDerivedFrom"))
-        kept = [q for q in assembly.quads if not (q.subject == fact and q.predicate.value.endswith("wasDerivedFrom"))]
-        return dataclasses.replace(assembly, quads=kept)
+    def without_provenance(article, facts, entities):
+        quads = real_article_quads(article, facts, entities)
+        if damaged:
+            return quads
+        fact = next(q.subject for q in quads if q.predicate.value.endswith("wasDerivedFrom"))
+        damaged.append(fact.value)
+        return [q for q in quads if not (q.subject == fact and q.predicate.value.endswith("wasDerivedFrom"))]
 
-    monkeypatch.setattr(pactgraph.build, "build_quads", without_provenance)
+    monkeypatch.setattr(pactgraph.build, "article_quads", without_provenance)
+    args += ["--jobs", "1"]  # one process, so exactly one article graph is damaged
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     assert "Violation: " in result.stderr and "prov:wasDerivedFrom" in result.stderr

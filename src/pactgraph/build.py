@@ -1,11 +1,18 @@
-"""The build: articles → facts → entities merged across articles → quads → Turtle and TriG,
-written atomically and byte-for-byte deterministic. Curation and the confidence threshold are
-applied between facts and quads, so a retracted or doubtful fact never reaches the graph."""
+"""The build: articles → facts → entities merged across articles → graphs → Turtle, TriG and
+(optionally) an on-disk Oxigraph store, written atomically and byte-for-byte deterministic.
+
+Extraction runs in ``jobs`` processes and is cached per article (``pactgraph.corpus``); entities
+and facts are then merged across the corpus in this process; each article's graph is written,
+serialized and validated in the worker processes again (``GraphPart``), and the parts are joined.
+Curation and the confidence threshold are applied between facts and graphs, so a retracted or
+doubtful fact never reaches the graph.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import math
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,23 +21,52 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import reasoning
-from .articles import find_articles, read_article
+from .articles import Article, find_articles
+from .cache import BuildCache
+from .corpus import read_corpus
 from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
-from .extract import extract_article
 from .extract.facts import ArticleFacts, Capacity, Fact, Meeting, Partnership
 from .links import Links, links_quads
 from .resolve import Resolved, resolve
-from .store import Format, serialize, write_output
+from .store import (
+    PREFIXES,
+    Format,
+    distinct_sorted_lines,
+    serialize,
+    serialize_lines,
+    split_prefixes,
+    write_output,
+    write_store,
+)
 from .triples import A, article_quads, fact_iri
-from .validation import ValidationReport, validate_quads
+from .validation import ValidationReport, ValidationResult, result_order, validate_quads
+
+#: Article graphs a worker writes (and validates in one SHACL run) at a time.
+_PARTS_PER_TASK = 64
+
+
+@dataclass(frozen=True)
+class GraphPart:
+    """One named graph of a build, serialized, with its SHACL results when validated.
+
+    Parts are made where the work is (in worker processes, for article graphs) and joined by the
+    build: TriG blocks under one header, triple lines merged into the union graph.
+    """
+
+    name: ox.NamedNode
+    #: The graph as TriG, without the ``@prefix`` lines.
+    trig: bytes
+    #: Its distinct triples, sorted N-Triples lines.
+    triples: bytes
+    results: tuple[ValidationResult, ...] = ()
 
 
 @dataclass
 class Assembly:
-    """The quads of a build and what was kept out of them."""
+    """The graphs of a build and what was kept out of them."""
 
-    quads: list[ox.Quad]
+    parts: list[GraphPart]
     articles: int
     below_confidence: int = 0
     retracted: int = 0
@@ -41,6 +77,121 @@ class Assembly:
     stale_retractions: list[str] = field(default_factory=list)
     #: One error per article that could not be read and was left out.
     skipped: list[str] = field(default_factory=list)
+    #: Articles extracted afresh (the others came from the build cache).
+    extracted: int = 0
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        """Every quad, parsed back (for graphs small enough to hold as Python objects)."""
+        return list(ox.parse(self.trig(), format=ox.RdfFormat.TRIG))
+
+    def trig(self) -> bytes:
+        """The dataset as TriG: what ``serialize(self.quads, Format.TRIG)`` writes, made by joining
+        the parts' blocks instead of sorting every quad again."""
+        if not self.parts:
+            return b""
+        blocks = [part.trig for part in sorted(self.parts, key=lambda part: str(part.name))]
+        return _trig_header() + b"".join(blocks)
+
+    def union_lines(self) -> list[bytes]:
+        """The distinct triples of every graph, as sorted N-Triples lines."""
+        lines: set[bytes] = set()
+        for part in self.parts:
+            lines.update(part.triples.splitlines())
+        lines.discard(b"")
+        return sorted(lines)
+
+    def report(self, graph: str) -> ValidationReport:
+        """The SHACL report of the whole graph from its parts' results, one result per finding
+        (a node reported by several articles names them all)."""
+        sources: dict[ValidationResult, set[str]] = defaultdict(set)
+        for part in self.parts:
+            for result in part.results:
+                sources[dataclasses.replace(result, sources=())] |= set(result.sources)
+        merged = [dataclasses.replace(r, sources=tuple(sorted(s))) for r, s in sources.items()]
+        return ValidationReport(graph=graph, results=tuple(sorted(merged, key=result_order)))
+
+
+def _trig_header() -> bytes:
+    probe = ox.Quad(ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]))
+    return split_prefixes(serialize([probe], Format.TRIG))[0]
+
+
+def render_part(name: ox.NamedNode, quads: list[ox.Quad]) -> GraphPart:
+    """A graph serialized as a part: its TriG block and its triple lines, both sorted."""
+    lines = distinct_sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+    trig = split_prefixes(serialize_lines(lines, Format.TRIG))[1]
+    triples = b"\n".join(
+        distinct_sorted_lines(ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES) or b"")
+    )
+    return GraphPart(name=name, trig=trig, triples=triples + b"\n" if triples else b"")
+
+
+def validated_parts(
+    graphs: list[tuple[ox.NamedNode, list[ox.Quad]]], *, cache: BuildCache | None = None
+) -> list[GraphPart]:
+    """Render graphs as parts with their SHACL results: from the cache for a graph validated
+    before, otherwise from one validation of all the others together. Each graph carries the
+    entities and rules it uses, so it is valid or not on its own."""
+    parts = [render_part(name, quads) for name, quads in graphs]
+    keys = [cache.validation_key(part.trig) if cache is not None else None for part in parts]
+    known = [cache.get("valid", key) if cache is not None and key is not None else None for key in keys]
+    fresh = [i for i, results in enumerate(known) if results is None]
+    if fresh:
+        report = validate_quads([q for i in fresh for q in graphs[i][1]], graph="the built graph")
+        by_stem = {parts[i].name.value.rsplit("/", 1)[-1]: i for i in fresh}
+        found: dict[int, list[ValidationResult]] = {i: [] for i in fresh}
+        for result in report.results:
+            owners = [by_stem[s] for s in result.sources if s in by_stem] or fresh
+            for i in owners:
+                found[i].append(result)
+        for i in fresh:
+            known[i] = tuple(found[i])
+            if cache is not None and keys[i] is not None:
+                cache.put("valid", keys[i], known[i])
+    return [dataclasses.replace(part, results=results) for part, results in zip(parts, known, strict=True)]
+
+
+#: What the article-graph workers read, set before they are forked (they inherit it, nothing is
+#: pickled): the articles, their kept facts, the merged entities, validate?, the cache.
+_WORK: tuple[list[Article], list[ArticleFacts], dict, bool, BuildCache | None] | None = None
+
+
+def _article_parts(bounds: tuple[int, int]) -> list[GraphPart]:
+    assert _WORK is not None
+    articles, facts, entities, validate, cache = _WORK
+    graphs = [
+        (ox.NamedNode(PREFIXES["id"] + "graph/" + article.identifier), article_quads(article, article_facts, entities))
+        for article, article_facts in zip(articles[bounds[0] : bounds[1]], facts[bounds[0] : bounds[1]], strict=True)
+    ]
+    if validate:
+        return validated_parts(graphs, cache=cache)
+    return [render_part(name, quads) for name, quads in graphs]
+
+
+def _all_article_parts(
+    articles: list[Article],
+    facts: list[ArticleFacts],
+    entities: dict,
+    *,
+    validate: bool,
+    cache: BuildCache | None,
+    jobs: int,
+) -> list[GraphPart]:
+    """Every article's graph as a part, written by ``jobs`` forked processes (in this one when
+    ``jobs`` is 1 or the platform cannot fork)."""
+    global _WORK
+    tasks = [(start, min(start + _PARTS_PER_TASK, len(articles))) for start in range(0, len(articles), _PARTS_PER_TASK)]
+    _WORK = (articles, facts, entities, validate, cache)
+    try:
+        if jobs > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+                chunks = pool.map(_article_parts, tasks, chunksize=1)
+        else:
+            chunks = [_article_parts(task) for task in tasks]
+    finally:
+        _WORK = None
+    return [part for chunk in chunks for part in chunk]
 
 
 @dataclass
@@ -53,12 +204,20 @@ class BuildSummary:
     added: int = 0
     linked: int = 0
     skipped: int = 0
+    #: Articles extracted afresh; the others came from the build cache.
+    extracted: int = 0
     warnings: list[str] = field(default_factory=list)
     validation: ValidationReport | None = None
     reasoning: reasoning.ReasoningResult | None = None
 
     def __str__(self) -> str:
-        text = f"built {self.triples} triples from {self.articles} articles → " + ", ".join(map(str, self.outputs))
+        cached = self.articles + self.skipped - self.extracted
+        text = (
+            f"built {self.triples} triples from {self.articles} articles"
+            + (f" ({cached} unchanged, from the cache)" if cached > 0 else "")
+            + " → "
+            + ", ".join(map(str, self.outputs))
+        )
         kept_out = [
             f"{n} {what}"
             for n, what in [
@@ -91,31 +250,27 @@ def build_quads(
     links: Links | None = None,
     auto_links: Links | None = None,
     strict: bool = True,
+    validate: bool = False,
+    jobs: int = 1,
+    cache: BuildCache | None = None,
+    force: bool = False,
 ) -> Assembly:
-    """Quads of the knowledge graph of these article files (one named graph per article, and the
-    curation graph when a curation is given, and the links graph for the linked entities present
-    when links are given; machine links of ``auto_links`` only where no curated link exists), without
-    facts below ``min_confidence``.
+    """The graphs of these article files: one named graph per article, the curation graph when a
+    curation is given, and the links graph for the linked entities present when links are given
+    (machine links of ``auto_links`` only where no curated link exists); without facts below
+    ``min_confidence``.
 
-    An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
-    out and its error kept in ``Assembly.skipped``.
+    Extraction runs in ``jobs`` processes with ``cache`` (``force``: ignore what it holds); with
+    ``validate`` every graph carries its SHACL results (``Assembly.report``). An article that
+    cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left out and its error
+    kept in ``Assembly.skipped``.
     """
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
-    articles = []
-    skipped = []
-    for path in paths:
-        try:
-            articles.append(read_article(path))
-        except ArticleError as err:
-            if strict:
-                raise
-            skipped.append(str(err))
-    facts = []
-    for article in articles:
-        facts.append(extract_article(article))
-        if on_article:
-            on_article(article.path)
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    corpus = read_corpus(paths, jobs=jobs, cache=cache, force=force, strict=strict, on_article=on_article)
+    articles, facts = corpus.articles, corpus.facts
     named = [(article.identifier, article_facts) for article, article_facts in zip(articles, facts, strict=True)]
     added = []
     if curation is not None:
@@ -123,7 +278,7 @@ def build_quads(
         added = curation.added_facts(named)
     entities = resolve(facts + [group for _, group in added])
     reconcile([*facts, *(group for _, group in added)], entities)
-    assembly = Assembly(quads=[], articles=len(articles), skipped=skipped)
+    assembly = Assembly(parts=[], articles=len(articles), skipped=corpus.skipped, extracted=corpus.extracted)
     retractions = {r.fact for r in curation.retractions} if curation else set()
     matched: set[str] = set()
 
@@ -138,20 +293,59 @@ def build_quads(
             return False
         return True
 
-    for article, article_facts in zip(articles, facts, strict=True):
-        assembly.quads.extend(article_quads(article, _kept(article_facts, keep), entities))
+    kept = [_kept(article_facts, keep) for article_facts in facts]
+    assembly.parts = _all_article_parts(articles, kept, entities, validate=validate, cache=cache, jobs=jobs)
+    others: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
     if curation is not None:
-        assembly.quads.extend(CurationGraph(curation, entities).write(added))
+        curation_quads = CurationGraph(curation, entities).write(added)
+        if curation_quads:
+            others.append((curation_quads[0].graph_name, curation_quads))
         assembly.added = sum(len(_facts_of(group)) for _, group in added)
         assembly.stale_retractions = sorted(retractions - matched)
-    present = {q.subject.value for q in assembly.quads if q.predicate == A}
-    curated = {link.entity for link in links.links} if links is not None else set()
-    for each, entities_to_link in ((links, present), (auto_links, present - curated)):
-        if each is not None:
-            linked = links_quads(each, entities_to_link)
-            assembly.linked += len({q.subject for q in linked if q.subject.value in present})
-            assembly.quads.extend(linked)
+    if links is not None or auto_links is not None:
+        present = _typed_subjects(assembly.parts)
+        curated = {link.entity for link in links.links} if links is not None else set()
+        for each, entities_to_link in ((links, present), (auto_links, present - curated)):
+            if each is not None:
+                linked = links_quads(each, entities_to_link)
+                assembly.linked += len({q.subject for q in linked if q.subject.value in present})
+                if linked:
+                    others.append((linked[0].graph_name, linked))
+    if validate and others:
+        # these graphs speak of the articles' entities: validated with what the articles say of them
+        context = _descriptions(
+            assembly.parts,
+            {
+                t.value
+                for _, quads in others
+                for q in quads
+                for t in (q.subject, q.object)
+                if isinstance(t, ox.NamedNode)
+            },
+        )
+        checked = validated_parts([(name, quads + context) for name, quads in others])
+        assembly.parts += [
+            dataclasses.replace(render_part(name, quads), results=part.results)
+            for (name, quads), part in zip(others, checked, strict=True)
+        ]
+    else:
+        assembly.parts += [render_part(name, quads) for name, quads in others]
     return assembly
+
+
+def _typed_subjects(parts: list[GraphPart]) -> set[str]:
+    """The IRIs that have an ``rdf:type`` in these graphs: what the graph holds."""
+    typed = b" <" + A.value.encode() + b"> "
+    return {
+        line.split(b" ", 1)[0][1:-1].decode() for part in parts for line in part.triples.splitlines() if typed in line
+    }
+
+
+def _descriptions(parts: list[GraphPart], subjects: set[str]) -> list[ox.Quad]:
+    """The triples of the graphs about ``subjects``, in the default graph."""
+    wanted = {f"<{s}>".encode() for s in subjects}
+    lines = [line for part in parts for line in part.triples.splitlines() if line.split(b" ", 1)[0] in wanted]
+    return list(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES))  # in the default graph
 
 
 def reconcile(all_facts: list[ArticleFacts], entities: dict[tuple[str, str], Resolved]) -> None:
@@ -207,16 +401,25 @@ def build(
     validate: bool = True,
     reason: bool = False,
     strict: bool = False,
+    jobs: int = 1,
+    cache: BuildCache | None = None,
+    force: bool = False,
+    store: Path | None = None,
 ) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
-    when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article.
+    when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article;
+    with ``store``, also an on-disk Oxigraph store of it there (what ``pactgraph query --store``
+    and ``oxigraph serve --location`` open).
 
-    With ``validate`` the graph is checked against the SHACL shapes first and a violation raises
-    ``ValidationError`` (report in its ``details``); with ``reason`` the inferred statements are
-    added as the named graph ``reasoning.INFERRED_GRAPH`` (merged into a Turtle ``out``), and an
-    inconsistency raises ``InconsistentGraphError``. An article that cannot be read is left out
-    with a warning, or stops the build when ``strict``. Nothing is written unless the graph is valid
-    and consistent: a failed build leaves the previous files.
+    Extraction runs in ``jobs`` processes; with a ``cache`` only new or changed articles are
+    extracted again (``force``: all of them) and only changed graphs validated again. The output
+    is the same for any ``jobs`` and cache state. With ``validate`` the graph is checked against
+    the SHACL shapes first and a violation raises ``ValidationError`` (report in its ``details``);
+    with ``reason`` the inferred statements are added as the named graph
+    ``reasoning.INFERRED_GRAPH`` (merged into a Turtle ``out``), and an inconsistency raises
+    ``InconsistentGraphError``. An article that cannot be read is left out with a warning, or
+    stops the build when ``strict``. Nothing is written unless the graph is valid and consistent:
+    a failed build leaves the previous files.
     """
     paths = find_articles(article_dirs)
     assembly = build_quads(
@@ -227,28 +430,33 @@ def build(
         links=links,
         auto_links=auto_links,
         strict=strict,
+        validate=validate,
+        jobs=jobs,
+        cache=cache,
+        force=force,
     )
     if not assembly.articles:
         raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {assembly.skipped[0]}")
-    quads = assembly.quads
-    report = validate_quads(quads, graph="the built graph") if validate else None
+    report = assembly.report("the built graph") if validate else None
     if report is not None and not report.conforms:
         raise ValidationError(
             f"{out}: not written: the built graph has {len(report.violations)} SHACL violation(s), reported above; "
             "fix the extraction or build with --no-validate",
             details=report.format(),
         )
-    inferred = reasoning.reason(quads) if reason else None
+    inferred = reasoning.reason(assembly.quads) if reason else None
     if inferred is not None:
-        quads = reasoning.with_inferences(quads, inferred)
+        assembly.parts.append(render_part(reasoning.INFERRED_GRAPH, inferred.quads))
     fmt = Format.from_path(out)
-    outputs = [(out, fmt)]
+    dataset = assembly.trig()
+    union = assembly.union_lines()
+    outputs = [(out, _rendered(fmt, dataset, union))]
     if not fmt.keeps_graphs:
-        outputs.append((out.with_suffix(".trig"), Format.TRIG))
-    rendered = [(path, serialize(quads, f)) for path, f in outputs]
-    for path, data in rendered:
+        outputs.append((out.with_suffix(".trig"), dataset))
+    for path, data in outputs:
         write_output(path, data)
-    triples = len({(q.subject, q.predicate, q.object) for q in quads})
+    if store is not None:
+        write_store(store, dataset=dataset, union=union, mirrors=out)
     warnings = [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
     warnings += [
         f"{curation.path}: retraction of {iri} matched no fact; update or remove it"
@@ -258,8 +466,9 @@ def build(
     return BuildSummary(
         articles=assembly.articles,
         skipped=len(assembly.skipped),
-        triples=triples,
-        outputs=[p for p, _ in outputs],
+        extracted=assembly.extracted,
+        triples=len(union),
+        outputs=[p for p, _ in outputs] + ([store] if store is not None else []),
         below_confidence=assembly.below_confidence,
         retracted=assembly.retracted,
         added=assembly.added,
@@ -268,6 +477,14 @@ def build(
         validation=report,
         reasoning=inferred,
     )
+
+
+def _rendered(fmt: Format, dataset: bytes, union: list[bytes]) -> bytes:
+    if fmt is Format.TRIG:
+        return dataset
+    if fmt.keeps_graphs:
+        return serialize(ox.parse(dataset, format=ox.RdfFormat.TRIG), fmt)
+    return serialize_lines(union, fmt)
 
 
 def extract_file(path: Path) -> list[ox.Quad]:

@@ -17,10 +17,21 @@ from pathlib import Path
 import click
 
 from pactgraph import remote, serving
+from pactgraph.cache import DEFAULT_CACHE as DEFAULT_BUILD_CACHE
 from pactgraph.errors import PactgraphError, ServeError, UsageError, ValidationError
 from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_query, run_query
 from pactgraph.reasoning import reason, with_inferences
-from pactgraph.store import Format, export, load_graph, serialize, store_of, write_output
+from pactgraph.store import (
+    DEFAULT_STORE,
+    Format,
+    export,
+    load_graph,
+    open_store,
+    serialize,
+    store_mirrors,
+    store_of,
+    write_output,
+)
 from pactgraph.validation import validate_file
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
@@ -135,6 +146,12 @@ def queries_command() -> None:
     help="Seconds to wait for the remote endpoint (with --endpoint).",
 )
 @click.option(
+    "--store",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=f"Query the on-disk store `build --store` wrote here [default: {DEFAULT_STORE} when it mirrors --graph].",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
@@ -144,22 +161,33 @@ def queries_command() -> None:
 )
 @click.pass_context
 def query_command(
-    ctx: click.Context, name_or_file: str, graphs: tuple[Path, ...], endpoint: str | None, timeout: float, fmt: str
+    ctx: click.Context,
+    name_or_file: str,
+    graphs: tuple[Path, ...],
+    endpoint: str | None,
+    timeout: float,
+    store: Path | None,
+    fmt: str,
 ) -> None:
     """Run a bundled query by NAME (see `pactgraph queries`) or any SPARQL FILE (.rq).
 
-    With --endpoint the query runs on a remote store, whose default graph must be the union of
-    its named graphs; credentials come from PACTGRAPH_ENDPOINT_USER and
+    Without --graph and --store, the store data/kg.store is queried when `build --store` wrote it
+    together with the current data/kg.ttl (no parsing: fast on large graphs); otherwise the graph
+    file is loaded. With --endpoint the query runs on a remote store, whose default graph must be
+    the union of its named graphs; credentials come from PACTGRAPH_ENDPOINT_USER and
     PACTGRAPH_ENDPOINT_PASSWORD, or PACTGRAPH_ENDPOINT_TOKEN.
     """
     query = resolve_query(name_or_file)
+    graphs_given = ctx.get_parameter_source("graphs") is not click.core.ParameterSource.DEFAULT
+    if sum([graphs_given, endpoint is not None, store is not None]) > 1:
+        raise UsageError("--graph, --store and --endpoint exclude each other: query one file, store or endpoint")
     if endpoint is not None:
-        if ctx.get_parameter_source("graphs") is not click.core.ParameterSource.DEFAULT:
-            raise UsageError("--graph and --endpoint exclude each other: query a local file or a remote endpoint")
         result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout)
     else:
-        store = load_graph(list(graphs), with_ontology=True)
-        result = run_query(store, query.text, source=query.path)
+        if store is None and not graphs_given and store_mirrors(DEFAULT_STORE, graphs[0]):
+            store = DEFAULT_STORE
+        loaded = open_store(store) if store is not None else load_graph(list(graphs), with_ontology=True)
+        result = run_query(loaded, query.text, source=query.path)
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -245,6 +273,30 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     is_flag=True,
     help="Stop at the first article that cannot be read (exit 2) instead of leaving it out with a warning.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for extraction and graph writing; the output is the same for any number.  [default: one per core]",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_BUILD_CACHE,
+    show_default=True,
+    envvar="PACTGRAPH_BUILD_CACHE",
+    help="Build cache: unchanged articles are not extracted (nor their graphs validated) again. Safe to delete.",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the build cache.")
+@click.option("--force", is_flag=True, help="Extract and validate every article again, refreshing the cache.")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help=f"Also write the graph to an on-disk Oxigraph store in this folder (`query` reads {DEFAULT_STORE}).",
+)
 def build_command(
     article_dirs: tuple[Path, ...],
     out: Path,
@@ -256,10 +308,26 @@ def build_command(
     validate: bool,
     reason: bool,
     strict: bool,
+    jobs: int | None,
+    cache_dir: Path,
+    no_cache: bool,
+    force: bool,
+    store: Path | None,
 ) -> None:
-    """Extract every article and write the knowledge graph."""
+    """Extract every article and write the knowledge graph.
+
+    Re-running it extracts only the articles that are new or changed since the last build (and
+    all of them when pactgraph itself changed); the outputs are rewritten in full.
+    """
+    from pactgraph.cache import BuildCache
+    from pactgraph.corpus import default_jobs
+
     build_module = _build_module()
     options = {
+        "jobs": jobs or default_jobs(),
+        "cache": None if no_cache else BuildCache(cache_dir),
+        "force": force,
+        "store": store,
         "out": out,
         "min_confidence": min_confidence,
         "curation": _curation(curation),

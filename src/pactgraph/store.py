@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -20,14 +22,21 @@ from pactgraph.errors import ExportError, GraphLoadError, UsageError
 from pactgraph.resources import ontology_path
 
 __all__ = [
+    "DEFAULT_STORE",
     "ONTOLOGY_GRAPH",
     "PREFIXES",
     "Format",
+    "distinct_sorted_lines",
     "export",
     "load_graph",
+    "open_store",
     "serialize",
+    "serialize_lines",
+    "split_prefixes",
+    "store_mirrors",
     "write_atomic",
     "write_output",
+    "write_store",
 ]
 
 #: Named graph that receives the ontology when it is loaded next to the data.
@@ -213,24 +222,49 @@ def _load_ontology(store: ox.Store) -> None:
     _load_file(store, onto, to_graph=ONTOLOGY_GRAPH)
 
 
-def _term_key(term: object) -> str:
-    return str(term)
+def distinct_sorted_lines(data: bytes) -> list[bytes]:
+    """The distinct lines of N-Triples or N-Quads, sorted.
+
+    Sorting the lines sorts the statements by subject, predicate, object (and graph) as the terms
+    are written in N-Triples: a space ends every term and sorts before anything that can follow a
+    term's prefix. Done on bytes, it is many times faster than sorting term objects.
+
+    >>> distinct_sorted_lines(b'<b> <p> "x" .\\n<a> <p> "y" .\\n<b> <p> "x" .\\n')
+    [b'<a> <p> "y" .', b'<b> <p> "x" .']
+    """
+    return sorted(set(data.splitlines()) - {b""})
 
 
-def _quad_key(quad: ox.Quad) -> tuple[int, str, str, str, str]:
-    graph = quad.graph_name
-    is_named = not isinstance(graph, ox.DefaultGraph)
-    return (
-        int(is_named),
-        _term_key(graph) if is_named else "",
-        _term_key(quad.subject),
-        _term_key(quad.predicate),
-        _term_key(quad.object),
-    )
+def serialize_lines(lines: list[bytes], fmt: Format, *, prefixes: Mapping[str, str] | None = None) -> bytes:
+    """Serialize sorted N-Triples (or, for dataset formats, N-Quads) lines as ``fmt``, in their order."""
+    source = ox.RdfFormat.N_QUADS if fmt.keeps_graphs else ox.RdfFormat.N_TRIPLES
+    statements = ox.parse(b"\n".join(lines), format=source) if lines else []
+    prefix_map = dict(PREFIXES if prefixes is None else prefixes)
+    try:
+        out = ox.serialize(
+            statements,
+            format=fmt.rdf_format,
+            prefixes=prefix_map if fmt in (Format.TURTLE, Format.TRIG, Format.XML) else None,
+        )
+    except (ValueError, TypeError) as err:
+        raise ExportError(f"cannot serialize as {fmt.value}: {err}") from None
+    assert out is not None
+    if fmt is Format.JSONLD and not out.endswith(b"\n"):
+        out += b"\n"
+    return out
 
 
-def _triple_key(triple: ox.Triple) -> tuple[str, str, str]:
-    return (_term_key(triple.subject), _term_key(triple.predicate), _term_key(triple.object))
+def split_prefixes(data: bytes) -> tuple[bytes, bytes]:
+    """Turtle or TriG split into its ``@prefix`` lines and the rest, so the graphs of a dataset can
+    be serialized one by one and joined under one header.
+
+    >>> split_prefixes(b"@prefix a: <http://a/> .\\na:x a:y a:z .\\n")
+    (b'@prefix a: <http://a/> .\\n', b'a:x a:y a:z .\\n')
+    """
+    end = 0
+    while data.startswith(b"@prefix ", end):
+        end = data.index(b"\n", end) + 1
+    return data[:end], data[end:]
 
 
 def serialize(
@@ -241,35 +275,29 @@ def serialize(
 ) -> bytes:
     """Serialize deterministically: the same set of quads always gives the same bytes.
 
-    Triple formats (turtle, ntriples, xml, jsonld) get the union of distinct triples; dataset
-    formats (nquads, trig) keep the graphs. ``prefixes`` defaults to ``PREFIXES``.
+    Triple formats (turtle, ntriples, xml, jsonld) get the union of distinct triples, sorted;
+    dataset formats (nquads, trig) keep the graphs, the default graph first and then the named
+    graphs in order of their IRIs. ``prefixes`` defaults to ``PREFIXES``.
 
     >>> q = ox.Quad(ox.NamedNode("http://example.org/a"),
     ...             ox.NamedNode(PREFIXES["rdfs"] + "label"), ox.Literal("A"))
     >>> serialize([q], Format.NTRIPLES)
     b'<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "A" .\\n'
     """
-    prefix_map = dict(PREFIXES if prefixes is None else prefixes)
     items = list(quads)
-    data: list[ox.Quad] | list[ox.Triple]
-    if fmt.keeps_graphs:
-        as_quads = {item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph()) for item in items}
-        data = sorted(as_quads, key=_quad_key)
-    else:
-        triples = {item.triple if isinstance(item, ox.Quad) else item for item in items}
-        data = sorted(triples, key=_triple_key)
-    try:
-        out = ox.serialize(
-            data,
-            format=fmt.rdf_format,
-            prefixes=prefix_map if fmt in (Format.TURTLE, Format.TRIG, Format.XML) else None,
-        )
-    except (ValueError, TypeError) as err:
-        raise ExportError(f"cannot serialize as {fmt.value}: {err}") from None
-    assert out is not None
-    if fmt is Format.JSONLD and not out.endswith(b"\n"):
-        out += b"\n"
-    return out
+    if not fmt.keeps_graphs:
+        triples = (item.triple if isinstance(item, ox.Quad) else item for item in items)
+        lines = distinct_sorted_lines(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
+        return serialize_lines(lines, fmt, prefixes=prefixes)
+    graphs: dict[str, list[ox.Quad]] = {}
+    for item in items:
+        quad = item if isinstance(item, ox.Quad) else ox.Quad(*item, ox.DefaultGraph())
+        is_named = not isinstance(quad.graph_name, ox.DefaultGraph)
+        graphs.setdefault(str(quad.graph_name) if is_named else "", []).append(quad)
+    lines = []
+    for name in sorted(graphs):
+        lines += distinct_sorted_lines(ox.serialize(graphs[name], format=ox.RdfFormat.N_QUADS) or b"")
+    return serialize_lines(lines, fmt, prefixes=prefixes)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -306,6 +334,94 @@ def write_output(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OSError as err:
         raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+
+
+#: The file inside a store folder that says pactgraph wrote it, and which graph file it mirrors.
+STORE_STAMP = "pactgraph-store.json"
+#: Where ``pactgraph query`` looks for a store when given no ``--graph``.
+DEFAULT_STORE = Path("data/kg.store")
+
+
+def write_store(folder: Path, *, dataset: bytes, union: list[bytes], mirrors: Path) -> None:
+    """Replace the on-disk Oxigraph store in ``folder`` with a dataset (TriG) and its union
+    (sorted N-Triples lines, the default graph), plus the ontology, as ``load_graph`` prepares
+    them for queries; ``mirrors`` is the graph file written with it, recorded so ``query`` knows
+    the store is current.
+
+    The store is built beside ``folder`` and swapped in by renames: a build killed midway leaves
+    the previous store (renamed back by the next ``open_store`` in the instant between the renames).
+    """
+    folder = Path(folder)
+    if folder.exists() and not (folder / STORE_STAMP).is_file():
+        raise UsageError(f"{folder}: exists and is not a pactgraph store; choose another --store folder or remove it")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _recover(folder)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    previous = _previous(folder)
+    try:
+        store = ox.Store(str(fresh))
+        store.bulk_load(dataset, format=ox.RdfFormat.TRIG)
+        store.bulk_load(b"\n".join(union), format=ox.RdfFormat.N_TRIPLES)
+        onto = ontology_path()
+        for graph in (ONTOLOGY_GRAPH, ox.DefaultGraph()):
+            store.bulk_load(path=onto, format=ox.RdfFormat.TURTLE, to_graph=graph)
+        store.optimize()
+        del store  # closes the database
+        stat = mirrors.stat()
+        stamp = {"mirrors": str(mirrors), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+        (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+        if folder.exists():
+            os.replace(folder, previous)
+        os.replace(fresh, folder)
+    except OSError as err:
+        raise ExportError(f"{folder}: cannot write the store: {err.strerror or err}") from None
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _previous(folder: Path) -> Path:
+    return folder.with_name(f".{folder.name}.previous")
+
+
+def _recover(folder: Path) -> None:
+    """Put back a store a build was swapping out when it stopped; clear the rest it left."""
+    previous = _previous(folder)
+    if previous.is_dir() and not folder.exists():
+        os.replace(previous, folder)
+    for leftover in folder.parent.glob(f".{folder.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def store_mirrors(folder: Path, graph: Path) -> bool:
+    """Whether the store in ``folder`` was written with ``graph`` as it is now (same size and
+    modification time), so querying the store gives what querying the file would."""
+    _recover(Path(folder))
+    try:
+        stamp = json.loads((Path(folder) / STORE_STAMP).read_text(encoding="utf-8"))
+        stat = Path(graph).stat()
+    except (OSError, ValueError):
+        return False
+    return (stamp.get("size"), stamp.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
+
+
+def open_store(folder: Path) -> ox.Store:
+    """The store ``pactgraph build --store`` wrote in ``folder``, opened read-only (any number of
+    processes may query it at once), ready for queries.
+
+    >>> open_store(Path("nowhere.store"))
+    Traceback (most recent call last):
+    ...
+    pactgraph.errors.GraphLoadError: nowhere.store: not a pactgraph store; run `pactgraph build --store nowhere.store`
+    """
+    folder = Path(folder)
+    _recover(folder)
+    if not (folder / STORE_STAMP).is_file():
+        raise GraphLoadError("not a pactgraph store", file=folder, hint=f"run `pactgraph build --store {folder}`")
+    try:
+        return ox.Store.read_only(str(folder))
+    except OSError as err:
+        raise GraphLoadError(f"cannot open the store: {err}", file=folder, hint="build it again with --store") from None
 
 
 def export(src_paths: Iterable[Path], fmt: Format, out: Path | None = None) -> bytes:

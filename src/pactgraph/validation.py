@@ -22,7 +22,7 @@ from pactgraph.errors import GraphLoadError
 from pactgraph.resources import ontology_path, shapes_path
 from pactgraph.store import PREFIXES, load_graph
 
-__all__ = ["ValidationReport", "ValidationResult", "validate_file", "validate_quads"]
+__all__ = ["ValidationReport", "ValidationResult", "result_order", "validate_file", "validate_quads"]
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _PREFIXES = {**PREFIXES, "pgsh": "https://w3id.org/pactgraph/shapes#"}
@@ -206,17 +206,20 @@ def _results(report_graph, data, store: ox.Store) -> list[ValidationResult]:
                 shape=_curie(shape) if isinstance(shape, URIRef) else None,
             )
         )
-    results.sort(
-        key=lambda r: (
-            _SEVERITY_ORDER.get(r.severity, 3),
-            r.focus,
-            r.path or "",
-            r.message,
-            r.value or "",
-            r.shape or "",
-        )
-    )
+    results.sort(key=result_order)
     return results
+
+
+def result_order(result: ValidationResult) -> tuple:
+    """The order of a report: violations first, then by node, path and message."""
+    return (
+        _SEVERITY_ORDER.get(result.severity, 3),
+        result.focus,
+        result.path or "",
+        result.message,
+        result.value or "",
+        result.shape or "",
+    )
 
 
 def _result_order(r: ValidationResult) -> tuple:

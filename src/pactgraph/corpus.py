@@ -1,0 +1,134 @@
+"""Reading a corpus: every article read and extracted, from the build cache when the article and
+the extractor are unchanged, in parallel processes otherwise.
+
+Extraction is per article and pure (the same bytes give the same facts), so the processes change
+how fast, never what: results come back in the order of the paths, and a parallel or cached build
+is byte-for-byte the build of one process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import Article, read_article
+from .cache import BuildCache
+from .errors import ArticleError
+from .extract import extract_article
+from .extract.facts import ArticleFacts
+from .extract.nlp import pipeline
+
+__all__ = ["Corpus", "default_jobs", "read_corpus"]
+
+#: Articles sent to a worker at a time: enough to amortise the round trip, small enough to share.
+_CHUNK = 8
+
+
+def default_jobs() -> int:
+    """The processes a build uses unless told: one per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass
+class Corpus:
+    """The articles that could be read, each with its facts, in the order of the paths."""
+
+    articles: list[Article] = field(default_factory=list)
+    facts: list[ArticleFacts] = field(default_factory=list)
+    #: One error per article that could not be read and was left out.
+    skipped: list[str] = field(default_factory=list)
+    #: How many articles were extracted afresh (the rest came from the cache).
+    extracted: int = 0
+
+
+def _extract(path: Path) -> tuple[Article, ArticleFacts] | ArticleError:
+    try:
+        article = read_article(path)
+    except ArticleError as err:
+        return err
+    return article, extract_article(article)
+
+
+def _extract_and_store(job: tuple[Path, str | None, Path | None]) -> tuple[Article, ArticleFacts] | ArticleError:
+    path, key, cache_folder = job
+    result = _extract(path)
+    if cache_folder is not None and key is not None and not isinstance(result, ArticleError):
+        BuildCache(cache_folder).put("facts", key, result)
+    return result
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes forked from this one where the platform allows (they inherit the loaded
+    spaCy pipeline instead of loading their own)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def read_corpus(
+    paths: list[Path],
+    *,
+    jobs: int = 1,
+    cache: BuildCache | None = None,
+    force: bool = False,
+    strict: bool = True,
+    on_article: Callable[[Path], None] | None = None,
+) -> Corpus:
+    """Read and extract ``paths`` with ``jobs`` processes, using and filling ``cache`` (``force``:
+    extract everything again and overwrite the entries).
+
+    An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
+    out and its error kept in ``Corpus.skipped``.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    results: list[tuple[Article, ArticleFacts] | ArticleError | None] = [None] * len(paths)
+    todo: list[tuple[int, tuple[Path, str | None, Path | None]]] = []
+    for index, path in enumerate(paths):
+        key = None
+        if cache is not None:
+            try:
+                key = cache.facts_key(path, path.read_bytes())
+            except OSError:
+                key = None  # read_article reports it
+            if key is not None and not force:
+                cached = cache.get("facts", key)
+                if cached is not None:
+                    article, facts = cached
+                    results[index] = dataclasses.replace(article, path=path), facts  # the file may have moved
+                    if on_article:
+                        on_article(path)
+        if results[index] is None:
+            todo.append((index, (path, key, cache.folder if cache is not None else None)))
+    corpus = Corpus(extracted=len(todo))
+    if len(todo) > 1 and jobs > 1:
+        pipeline()  # loaded once here, inherited by the forked workers
+        with _pool(min(jobs, len(todo))) as pool:
+            done = pool.map(_extract_and_store, [job for _, job in todo], chunksize=_CHUNK)
+            for (index, (path, _, _)), result in zip(todo, done, strict=True):
+                results[index] = result
+                if on_article:
+                    on_article(path)
+    else:
+        for index, job in todo:
+            results[index] = _extract_and_store(job)
+            if on_article:
+                on_article(job[0])
+    for result in results:
+        if isinstance(result, ArticleError):
+            if strict:
+                raise result
+            corpus.skipped.append(str(result))
+        else:
+            article, facts = result
+            corpus.articles.append(article)
+            corpus.facts.append(facts)
+    return corpus
