@@ -1,0 +1,162 @@
+"""Incremental and parallel builds, and the on-disk store: each gives exactly the bytes of a clean
+build in one process, and only changed articles are extracted again."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import pactgraph.cache
+from pactgraph.build import build
+from pactgraph.cache import BuildCache
+from pactgraph.cli import main
+from pactgraph.errors import UsageError
+from pactgraph.store import open_store, store_mirrors, write_store
+
+from .conftest import ARTICLES, ROOT
+
+PROBE = ROOT / "corpus" / "probe" / "articles"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder of 16 articles the test may change."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for source in [*ARTICLES.glob("*.txt"), *PROBE.glob("*.txt")]:
+        shutil.copy(source, folder / source.name)
+    return folder
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
+
+
+def _clean(corpus: Path, folder: Path) -> dict[str, bytes]:
+    """The reference: one process, no cache."""
+    build([corpus], out=folder / "kg.ttl", jobs=1)
+    return _outputs(folder)
+
+
+def test_parallel_build_gives_the_bytes_of_one_process(corpus: Path, tmp_path: Path) -> None:
+    reference = _clean(corpus, tmp_path / "one")
+    summary = build([corpus], out=tmp_path / "two" / "kg.ttl", jobs=2)
+    assert summary.extracted == summary.articles == 16
+    assert _outputs(tmp_path / "two") == reference
+
+
+def test_rebuild_extracts_only_what_changed(corpus: Path, tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    first = build([corpus], out=tmp_path / "inc" / "kg.ttl", jobs=2, cache=cache)
+    assert first.extracted == 16
+    again = build([corpus], out=tmp_path / "inc" / "kg.ttl", jobs=2, cache=cache)
+    assert again.extracted == 0
+    assert "16 unchanged, from the cache" in str(again)
+
+    changed = corpus / "p07_aliyev_tokayev_phone_call.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("phone", "telephone"), encoding="utf-8")
+    (corpus / "p01_xinhua_jabrayil_solar.txt").unlink()
+    shutil.copy(ROOT / "corpus" / "probe2" / "articles" / "q06_korea_central_asia_summit.txt", corpus)
+    incremental = build([corpus], out=tmp_path / "inc" / "kg.ttl", jobs=2, cache=cache)
+    assert incremental.extracted == 2  # the changed one and the new one
+    assert _outputs(tmp_path / "inc") == _clean(corpus, tmp_path / "clean")
+
+
+def test_force_extracts_everything_again(corpus: Path, tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    build([corpus], out=tmp_path / "a" / "kg.ttl", cache=cache)
+    forced = build([corpus], out=tmp_path / "b" / "kg.ttl", cache=cache, force=True)
+    assert forced.extracted == 16
+    assert _outputs(tmp_path / "a") == _outputs(tmp_path / "b")
+
+
+def test_a_new_extractor_invalidates_the_cache(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    build([corpus], out=tmp_path / "kg.ttl", cache=cache)
+    monkeypatch.setattr(pactgraph.cache, "extractor_fingerprint", lambda: "another extractor")
+    assert build([corpus], out=tmp_path / "kg.ttl", cache=cache).extracted == 16
+
+
+def test_damaged_or_deleted_cache_is_only_slower(corpus: Path, tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    build([corpus], out=tmp_path / "first" / "kg.ttl", cache=cache)
+    entries = sorted((tmp_path / "cache").rglob("*"))
+    entries = [e for e in entries if e.is_file()]
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(entries[1].read_bytes()[:10])
+    damaged = build([corpus], out=tmp_path / "damaged" / "kg.ttl", cache=cache)
+    assert 1 <= damaged.extracted <= 2
+    shutil.rmtree(tmp_path / "cache")
+    deleted = build([corpus], out=tmp_path / "deleted" / "kg.ttl", cache=cache)
+    assert deleted.extracted == 16
+    assert _outputs(tmp_path / "first") == _outputs(tmp_path / "damaged") == _outputs(tmp_path / "deleted")
+
+
+def test_cli_build_uses_the_cache_folder_and_jobs(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kg.ttl"
+    args = ["build", "--articles", str(corpus), "--out", str(out), "--no-progress", "--cache", str(tmp_path / "c")]
+    first = CliRunner().invoke(main, [*args, "--jobs", "2"])
+    assert first.exit_code == 0, first.output
+    assert any((tmp_path / "c" / "facts").rglob("*"))
+    second = CliRunner().invoke(main, [*args, "--jobs", "1"])
+    assert "16 unchanged, from the cache" in second.stderr
+    uncached = CliRunner().invoke(main, [*args, "--no-cache"])
+    assert "from the cache" not in uncached.stderr
+    bad = CliRunner().invoke(main, [*args, "--jobs", "0"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def _rows(args: list[str]) -> str:
+    result = CliRunner().invoke(main, ["query", "meetings", "--format", "csv", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_store_answers_as_the_graph_file(tmp_path: Path) -> None:
+    out, store = tmp_path / "kg.ttl", tmp_path / "kg.store"
+    build([ARTICLES, PROBE], out=out, store=store)
+    assert store_mirrors(store, out)
+    from_file = _rows(["--graph", str(out)])
+    assert from_file.count("\n") > 5
+    assert _rows(["--store", str(store)]) == from_file
+    for name in ("agreements", "entities", "confidence"):
+        via_store = CliRunner().invoke(main, ["query", name, "--store", str(store), "--format", "json"])
+        via_file = CliRunner().invoke(main, ["query", name, "--graph", str(out), "--format", "json"])
+        assert via_store.stdout == via_file.stdout
+
+
+def test_query_uses_the_default_store_only_while_it_is_current(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    build([ARTICLES, PROBE], out=Path("data/kg.ttl"), store=Path("data/kg.store"))
+    with_store = _rows([])
+    assert store_mirrors(Path("data/kg.store"), Path("data/kg.ttl"))
+    build([ARTICLES], out=Path("data/kg.ttl"))  # a newer graph, written without the store
+    assert not store_mirrors(Path("data/kg.store"), Path("data/kg.ttl"))
+    current = _rows([])
+    assert current == _rows(["--graph", "data/kg.ttl"]) != with_store
+
+
+def test_store_refuses_a_folder_it_did_not_write(tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.txt").write_text("keep me")
+    with pytest.raises(UsageError, match="is not a pactgraph store"):
+        write_store(tmp_path / "mine", dataset=b"", union=[], mirrors=tmp_path / "mine" / "thesis.txt")
+    assert (tmp_path / "mine" / "thesis.txt").read_text() == "keep me"
+
+
+def test_store_swapped_out_by_a_killed_build_is_put_back(tmp_path: Path) -> None:
+    out, store = tmp_path / "kg.ttl", tmp_path / "kg.store"
+    build([ARTICLES], out=out, store=store)
+    store.rename(tmp_path / ".kg.store.previous")  # where a build moves it just before the swap
+    assert len(open_store(store)) > 0
+
+
+def test_query_store_and_graph_exclude_each_other(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["query", "meetings", "--store", str(tmp_path), "--graph", str(tmp_path / "x.ttl")]
+    )
+    assert result.exit_code == 2 and "exclude each other" in result.stderr
+    missing = CliRunner().invoke(main, ["query", "meetings", "--store", str(tmp_path / "none")])
+    assert missing.exit_code == 2 and "not a pactgraph store" in missing.stderr
