@@ -43,7 +43,7 @@ from .triples import A, article_quads, fact_iri
 from .validation import ValidationReport, ValidationResult, result_order, validate_quads
 
 #: Article graphs a worker writes (and validates in one SHACL run) at a time.
-_PARTS_PER_TASK = 64
+_PARTS_PER_TASK = 128
 
 
 @dataclass(frozen=True)
