@@ -1,69 +1,127 @@
-"""Measure pactgraph: build throughput, peak memory, graph size, bundled query latency (our
-pyoxigraph store against a plain rdflib Graph over the same Turtle) and Turtle export.
+"""Measure pactgraph at scale, on a generated corpus with known facts (``benchmarks/generate.py``).
 
-The corpus is our own articles (``data/articles``, ``corpus/probe``, ``corpus/probe2``) repeated under
-new file names until there are ``--articles`` of them; repeated articles give repeated facts, so the
-graph grows with the corpus as a real archive's would, only with more overlap.
+One run reports, side by side:
 
-    python benchmarks/run.py --articles 200            # writes benchmarks/results/run-200.json
+- build throughput (articles/s, words/s): cold (empty cache), unchanged (nothing to extract),
+  incremental (one article changed) and, below ``--no-validate-max``, cold without SHACL validation;
+- peak memory (RSS of the build process and of its largest worker);
+- triples; Turtle written by the build and ``pactgraph export --format turtle`` from the TriG;
+- each bundled query's median latency on pactgraph's on-disk store (``query --store``), against
+  raw pyoxigraph on the same store (pactgraph's overhead: turning solutions into rows) and against
+  a plain rdflib Graph of the same Turtle (below ``--rdflib-max-triples``; each query stopped after
+  ``--rdflib-timeout`` seconds);
+- extraction quality on the first ``--evaluate`` articles, scored against their generated gold.
 
-Not a test: nothing here asserts a time. The README quotes the table this prints.
+    python benchmarks/run.py --articles 10000      # → benchmarks/results/scale-10000.json
+    python benchmarks/run.py --table               # docs/benchmarks.md from every result file
+
+The corpus, cache, graph and store live in ``--workdir`` (kept, so a second run skips generation).
+Not a test: nothing here asserts a time. The builds run as separate processes (the CLI), so their
+memory is their own.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import multiprocessing
+import os
 import platform
-import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import rdflib
+import pyoxigraph as ox
 
-from pactgraph.build import build_quads
+from pactgraph.corpus import default_jobs
 from pactgraph.queries import bundled_queries, run_query
-from pactgraph.store import Format, serialize, store_of
+from pactgraph.store import Format, export, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "data" / "articles", ROOT / "corpus" / "probe" / "articles", ROOT / "corpus" / "probe2" / "articles"]
+RESULTS = ROOT / "benchmarks" / "results"
+TABLE = ROOT / "docs" / "benchmarks.md"
+
+_BUILD = """
+import json, resource, sys, time
+from pactgraph.cli import main
+start = time.perf_counter()
+try:
+    main(sys.argv[1:], standalone_mode=False)
+finally:
+    seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print(json.dumps({"seconds": seconds, "rss_mb": own, "worker_rss_mb": workers}), file=sys.stderr)
+"""
 
 
-def make_corpus(folder: Path, count: int) -> list[Path]:
-    """``count`` article files in ``folder``, cycling through our own articles."""
-    originals = sorted(p for source in SOURCES for p in source.glob("*.txt"))
-    paths = []
-    for i in range(count):
-        original = originals[i % len(originals)]
-        path = folder / f"{i:06d}_{original.stem}.txt"
-        shutil.copyfile(original, path)
-        paths.append(path)
-    return paths
+def _generator():
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def median_seconds(action, repeat: int) -> float:
+def _corpus(workdir: Path, count: int) -> tuple[Path, dict]:
+    """The generated corpus of ``count`` articles (generated once, then reused)."""
+    folder = workdir / f"corpus-{count}"
+    summary_file = folder / "summary.json"
+    if not summary_file.is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        summary = _generator().generate(folder, count)
+        summary["generation_seconds"] = round(time.perf_counter() - start, 1)
+        summary_file.write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    return folder, json.loads(summary_file.read_text(encoding="utf-8"))
+
+
+def _build(args: list[str]) -> dict:
+    """One ``pactgraph build`` in its own process: its wall time and peak memory."""
+    process = subprocess.run(
+        [sys.executable, "-c", _BUILD, "build", "--no-progress", *args], capture_output=True, text=True
+    )
+    lines = process.stderr.strip().splitlines()
+    if process.returncode != 0:
+        raise SystemExit(f"build failed:\n{process.stderr}")
+    measured = json.loads(lines[-1])
+    measured["summary"] = next((line for line in lines if line.startswith("built ")), "")
+    return measured
+
+
+def _throughput(measured: dict, articles: int, words: int) -> dict:
+    return {
+        "seconds": round(measured["seconds"], 2),
+        "articles_per_second": round(articles / measured["seconds"], 1),
+        "words_per_second": round(words / measured["seconds"]),
+        "peak_rss_mb": measured["rss_mb"],
+        "peak_worker_rss_mb": measured["worker_rss_mb"],
+    }
+
+
+def _median_ms(action, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return round(statistics.median(times) * 1000, 2)
 
 
-def _rdflib_query(graph: rdflib.Graph, text: str, answer) -> None:
+def _rdflib_query(graph, text: str, answer) -> None:
     try:
         start = time.perf_counter()
         list(graph.query(text))
         answer.put(time.perf_counter() - start)
-    except Exception as err:  # rdflib cannot run GRAPH patterns on a plain Graph
+    except Exception as err:  # rdflib cannot run some of the queries on a plain Graph
         answer.put(f"fails: {type(err).__name__}")
 
 
-def _rdflib_seconds(graph: rdflib.Graph, text: str, timeout: float) -> float | str:
+def _rdflib_ms(graph, text: str, timeout: float) -> float | str:
     """One run of a query on rdflib, in a forked process stopped after ``timeout`` seconds."""
     context = multiprocessing.get_context("fork")
     answer = context.Queue()
@@ -74,63 +132,177 @@ def _rdflib_seconds(graph: rdflib.Graph, text: str, timeout: float) -> float | s
         process.kill()
         process.join()
         return f"> {timeout:g} s"
-    return answer.get()
+    result = answer.get()
+    return round(result * 1000, 1) if isinstance(result, float) else result
+
+
+def _queries(store_dir: Path, turtle: Path, triples: int, args: argparse.Namespace) -> tuple[dict, dict]:
+    store = open_store(store_dir)
+    queries: dict[str, dict] = {}
+    for query in bundled_queries():
+        queries[query.name] = {
+            "pactgraph_ms": _median_ms(lambda q=query: run_query(store, q.text), args.repeat),
+            "raw_pyoxigraph_ms": _median_ms(lambda q=query: [tuple(s) for s in store.query(q.text)], args.repeat),
+        }
+    rdflib_info: dict = {"run": triples <= args.rdflib_max_triples}
+    if rdflib_info["run"]:
+        import rdflib
+
+        start = time.perf_counter()
+        graph = rdflib.Graph()
+        graph.parse(turtle, format="turtle")
+        graph.parse(ROOT / "ontology" / "pactgraph.ttl", format="turtle")
+        rdflib_info["parse_seconds"] = round(time.perf_counter() - start, 1)
+        for query in bundled_queries():
+            queries[query.name]["rdflib_ms"] = _rdflib_ms(graph, query.text, args.rdflib_timeout)
+        del graph
+    return queries, rdflib_info
+
+
+def _quality(corpus: Path, count: int) -> dict:
+    """``pactgraph evaluate`` on the first ``count`` articles and their gold."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in ("articles", "gold"):
+            (Path(tmp) / kind).mkdir()
+            for path in sorted((corpus / kind).iterdir())[:count]:
+                os.link(path, Path(tmp) / kind / path.name)
+        process = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from pactgraph.cli import main; main()",
+                "evaluate",
+                str(Path(tmp) / "gold"),
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return json.loads(process.stdout)
+
+
+def measure(args: argparse.Namespace) -> dict:
+    workdir = Path(args.workdir)
+    corpus, generated = _corpus(workdir, args.articles)
+    articles, words = generated["articles"], generated["words"]
+    out = workdir / f"graph-{args.articles}" / "kg.ttl"
+    store = out.with_suffix(".store")
+    cache = workdir / f"cache-{args.articles}"
+    shutil.rmtree(cache, ignore_errors=True)
+    common = ["--articles", str(corpus / "articles"), "--out", str(out), "--store", str(store), "--cache", str(cache)]
+    common += ["--jobs", str(args.jobs)]
+    result: dict = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"pyoxigraph {ox.__version__}",
+        "jobs": args.jobs,
+        "articles": articles,
+        "words": words,
+        "generated": generated,
+    }
+    print(f"{articles} articles, {words} words: cold build …", flush=True)
+    result["cold"] = _throughput(_build(common), articles, words)
+    print(f"  {result['cold']}\n  unchanged rebuild …", flush=True)
+    result["unchanged"] = _throughput(_build(common), articles, words)
+    changed = sorted((corpus / "articles").iterdir())[articles // 2]
+    original = changed.read_bytes()
+    try:
+        changed.write_bytes(original + b"\nOfficials declined to comment further on the talks.\n")
+        print(f"  {result['unchanged']}\n  one article changed …", flush=True)
+        result["incremental"] = _throughput(_build(common), articles, words)
+    finally:
+        changed.write_bytes(original)
+    _build(common)  # back to the graph of the generated corpus
+    if articles <= args.no_validate_max:
+        print(f"  {result['incremental']}\n  cold, no validation …", flush=True)
+        result["cold_no_validation"] = _throughput(_build([*common, "--no-validate", "--force"]), articles, words)
+    triples = sum(1 for _ in open_store(store).quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    result["triples"] = triples - sum(1 for _ in ox.parse(path=ROOT / "ontology" / "pactgraph.ttl"))
+    result["turtle_mb"] = round(out.stat().st_size / 1e6, 1)
+    start = time.perf_counter()
+    export([out.with_suffix(".trig")], Format.TURTLE)
+    result["export_turtle_seconds"] = round(time.perf_counter() - start, 2)
+    print(f"  {result['triples']} triples; queries …", flush=True)
+    result["queries"], result["rdflib"] = _queries(store, out, result["triples"], args)
+    if args.evaluate:
+        print("  quality …", flush=True)
+        result["quality"] = _quality(corpus, min(args.evaluate, articles))
+    return result
+
+
+def _cell(value) -> str:
+    if isinstance(value, float | int):
+        return f"{value:,}"
+    return str(value) if value is not None else "–"
+
+
+def table(results: list[dict]) -> str:
+    """The Markdown of ``docs/benchmarks.md``: builds side by side, then queries per size."""
+    lines = [
+        "# Benchmarks",
+        "",
+        "Generated by `python benchmarks/run.py --table` from `benchmarks/results/scale-*.json`; each",
+        "file is written by `python benchmarks/run.py --articles N` (see its docstring for what is measured).",
+        "",
+        f"Machine: {results[0]['machine']}; builds with `--jobs {results[0]['jobs']}`.",
+        "",
+        "## Builds",
+        "",
+        "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
+        "| unchanged s | one changed s | peak RSS MB (build / worker) | Turtle export s | micro F1 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        no_validation = r.get("cold_no_validation", {}).get("articles_per_second")
+        quality = r.get("quality", {}).get("micro", {}).get("f1")
+        lines.append(
+            f"| {r['articles']:,} | {r['words']:,} | {r['triples']:,} | {r['cold']['seconds']} "
+            f"| {r['cold']['articles_per_second']} | {r['cold']['words_per_second']:,} | {_cell(no_validation)} "
+            f"| {r['unchanged']['seconds']} | {r['incremental']['seconds']} "
+            f"| {r['cold']['peak_rss_mb']:,} / {r['cold']['peak_worker_rss_mb']:,} | {r['export_turtle_seconds']} "
+            f"| {_cell(quality)} |"
+        )
+    for r in results:
+        lines += [
+            "",
+            f"## Queries on {r['articles']:,} articles ({r['triples']:,} triples), median ms",
+            "",
+            "| query | pactgraph store | raw pyoxigraph | overhead | rdflib | rdflib / pactgraph |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name, q in r["queries"].items():
+            ours, raw, theirs = q["pactgraph_ms"], q["raw_pyoxigraph_ms"], q.get("rdflib_ms", "not run")
+            ratio = f"{theirs / ours:,.0f}×" if isinstance(theirs, float) and ours else ""
+            lines.append(f"| {name} | {ours} | {raw} | {ours / raw if raw else 1:.2f}× | {_cell(theirs)} | {ratio} |")
+        if r["rdflib"].get("parse_seconds"):
+            lines.append(f"\nrdflib took {r['rdflib']['parse_seconds']} s to parse the Turtle.")
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200, help="number of articles to build")
+    parser.add_argument("--articles", type=int, help="size of the generated corpus")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="build processes")
+    parser.add_argument(
+        "--workdir", default=Path(tempfile.gettempdir()) / "pactgraph-bench", help="corpus, cache, graph"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (the median is reported)")
     parser.add_argument("--rdflib-timeout", type=float, default=60, help="seconds before an rdflib query is stopped")
+    parser.add_argument("--rdflib-max-triples", type=int, default=2_000_000, help="skip rdflib above this")
+    parser.add_argument("--no-validate-max", type=int, default=10_000, help="cold build without validation up to this")
+    parser.add_argument("--evaluate", type=int, default=1000, help="articles scored against the gold (0: none)")
+    parser.add_argument("--table", action="store_true", help="only write docs/benchmarks.md from the result files")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = make_corpus(Path(tmp), args.articles)
-        words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
-        start = time.perf_counter()
-        quads = build_quads(paths, strict=False).quads
-        build_seconds = time.perf_counter() - start
-    store = store_of(quads)
-    start = time.perf_counter()
-    turtle = serialize(quads, Format.TURTLE)
-    export_seconds = time.perf_counter() - start
-    graph = rdflib.Graph()
-    graph.parse(data=turtle, format="turtle")
-    graph.parse(ROOT / "ontology" / "pactgraph.ttl", format="turtle")
-    queries = {}
-    for query in bundled_queries():
-        ours = median_seconds(lambda q=query: run_query(store, q.text), args.repeat)
-        theirs = _rdflib_seconds(graph, query.text, args.rdflib_timeout)
-        queries[query.name] = {
-            "pactgraph_ms": round(ours * 1000, 2),
-            "rdflib_ms": round(theirs * 1000, 2) if isinstance(theirs, float) else theirs,
-        }
-    result = {
-        "machine": f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}",
-        "articles": args.articles,
-        "words": words,
-        "build_seconds": round(build_seconds, 2),
-        "articles_per_second": round(args.articles / build_seconds, 1),
-        "words_per_second": round(words / build_seconds),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "triples": len({q.triple for q in quads}),
-        "turtle_export_seconds": round(export_seconds, 2),
-        "queries": queries,
-    }
-    out = ROOT / "benchmarks" / "results" / f"run-{args.articles}.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(
-        f"{args.articles} articles, {words} words: build {build_seconds:.1f} s "
-        f"({result['articles_per_second']} articles/s, {result['words_per_second']} words/s), "
-        f"peak RSS {result['peak_rss_mb']} MB, {result['triples']} triples, Turtle export {export_seconds:.2f} s"
-    )
-    print("\n| query | pactgraph (ms) | rdflib (ms) | rdflib / pactgraph |\n|---|---|---|---|")
-    for name, q in queries.items():
-        if not isinstance(q["rdflib_ms"], float):
-            print(f"| {name} | {q['pactgraph_ms']} | {q['rdflib_ms']} | |")
-        else:
-            print(f"| {name} | {q['pactgraph_ms']} | {q['rdflib_ms']} | {q['rdflib_ms'] / q['pactgraph_ms']:.0f}× |")
-    print(f"\nwritten to {out.relative_to(ROOT)}")
+    if not args.table:
+        if not args.articles:
+            parser.error("--articles N is required (or --table)")
+        result = measure(args)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"scale-{args.articles}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    files = sorted(RESULTS.glob("scale-*.json"), key=lambda p: int(p.stem.split("-")[1]))
+    TABLE.write_text(table([json.loads(p.read_text(encoding="utf-8")) for p in files]), encoding="utf-8")
+    print(f"written {TABLE.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
