@@ -66,7 +66,7 @@ def test_rebuild_extracts_only_what_changed(corpus: Path, tmp_path: Path) -> Non
 def test_force_extracts_everything_again(corpus: Path, tmp_path: Path) -> None:
     cache = BuildCache(tmp_path / "cache")
     build([corpus], out=tmp_path / "a" / "kg.ttl", cache=cache)
-    forced = build([corpus], out=tmp_path / "b" / "kg.ttl", cache=cache, force=True)
+    forced = build([corpus], out=tmp_path / "b" / "kg.ttl", cache=BuildCache(tmp_path / "cache", refresh=True))
     assert forced.extracted == 16
     assert _outputs(tmp_path / "a") == _outputs(tmp_path / "b")
 

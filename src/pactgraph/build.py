@@ -11,6 +11,7 @@ doubtful fact never reaches the graph.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import multiprocessing
 from collections import defaultdict
@@ -26,9 +27,9 @@ from .cache import BuildCache
 from .corpus import read_corpus
 from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
-from .extract.facts import ArticleFacts, Capacity, Fact, Meeting, Partnership
+from .extract.facts import ArticleFacts, Capacity, Entity, Fact, Meeting, Partnership
 from .links import Links, links_quads
-from .resolve import Resolved, resolve
+from .resolve import Resolved, entity_key, resolve
 from .store import (
     PREFIXES,
     Format,
@@ -112,6 +113,7 @@ class Assembly:
         return ValidationReport(graph=graph, results=tuple(sorted(merged, key=result_order)))
 
 
+@functools.cache
 def _trig_header() -> bytes:
     probe = ox.Quad(ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]))
     return split_prefixes(serialize([probe], Format.TRIG))[0]
@@ -128,17 +130,28 @@ def render_part(name: ox.NamedNode, quads: list[ox.Quad]) -> GraphPart:
 
 
 def validated_parts(
-    graphs: list[tuple[ox.NamedNode, list[ox.Quad]]], *, cache: BuildCache | None = None
+    graphs: list[tuple[ox.NamedNode, list[ox.Quad]]],
+    *,
+    cache: BuildCache | None = None,
+    rendered: list[GraphPart | None] | None = None,
+    keys: list[str | None] | None = None,
 ) -> list[GraphPart]:
-    """Render graphs as parts with their SHACL results: from the cache for a graph validated
-    before, otherwise from one validation of all the others together. Each graph carries the
-    entities and rules it uses, so it is valid or not on its own."""
-    parts = [render_part(name, quads) for name, quads in graphs]
-    keys = [cache.validation_key(part.trig) if cache is not None else None for part in parts]
-    known = [cache.get("valid", key) if cache is not None and key is not None else None for key in keys]
+    """Graphs as parts with their SHACL results: from the cache for a graph validated before,
+    otherwise from one validation of all the others together. Each graph carries the entities
+    and rules it uses, so it is valid or not on its own. ``rendered`` holds the parts already
+    serialized (from the cache: their quads are not given), ``keys`` the cache keys of the rest."""
+    rendered = rendered or [None] * len(graphs)
+    keys = keys or [None] * len(graphs)
+    parts = [
+        part or _rendered_and_cached(name, quads, cache, key)
+        for part, (name, quads), key in zip(rendered, graphs, keys, strict=True)
+    ]
+    checks = [cache.validation_key(part.trig) if cache is not None else None for part in parts]
+    known = [cache.get("valid", check) if cache is not None and check is not None else None for check in checks]
     fresh = [i for i, results in enumerate(known) if results is None]
     if fresh:
-        report = validate_quads([q for i in fresh for q in graphs[i][1]], graph="the built graph")
+        quads = [q for i in fresh for q in (graphs[i][1] or _quads_of(parts[i]))]
+        report = validate_quads(quads, graph="the built graph")
         by_stem = {parts[i].name.value.rsplit("/", 1)[-1]: i for i in fresh}
         found: dict[int, list[ValidationResult]] = {i: [] for i in fresh}
         for result in report.results:
@@ -147,9 +160,22 @@ def validated_parts(
                 found[i].append(result)
         for i in fresh:
             known[i] = tuple(found[i])
-            if cache is not None and keys[i] is not None:
-                cache.put("valid", keys[i], known[i])
+            if cache is not None and checks[i] is not None:
+                cache.put("valid", checks[i], known[i])
     return [dataclasses.replace(part, results=results) for part, results in zip(parts, known, strict=True)]
+
+
+def _rendered_and_cached(
+    name: ox.NamedNode, quads: list[ox.Quad], cache: BuildCache | None, key: str | None
+) -> GraphPart:
+    part = render_part(name, quads)
+    if cache is not None and key is not None:
+        cache.put("graph", key, part)
+    return part
+
+
+def _quads_of(part: GraphPart) -> list[ox.Quad]:
+    return list(ox.parse(_trig_header() + part.trig, format=ox.RdfFormat.TRIG))
 
 
 #: What the article-graph workers read, set before they are forked (they inherit it, nothing is
@@ -160,13 +186,40 @@ _WORK: tuple[list[Article], list[ArticleFacts], dict, bool, BuildCache | None] |
 def _article_parts(bounds: tuple[int, int]) -> list[GraphPart]:
     assert _WORK is not None
     articles, facts, entities, validate, cache = _WORK
-    graphs = [
-        (ox.NamedNode(PREFIXES["id"] + "graph/" + article.identifier), article_quads(article, article_facts, entities))
-        for article, article_facts in zip(articles[bounds[0] : bounds[1]], facts[bounds[0] : bounds[1]], strict=True)
-    ]
+    parts: list[GraphPart | None] = []
+    graphs: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
+    keys: list[str | None] = []
+    for article, article_facts in zip(articles[bounds[0] : bounds[1]], facts[bounds[0] : bounds[1]], strict=True):
+        name = ox.NamedNode(PREFIXES["id"] + "graph/" + article.identifier)
+        key = None
+        if cache is not None:
+            named = sorted({entity_key(e) for e in _entities_in(article_facts)})
+            key = cache.graph_key(article, article_facts, [(k, entities[k]) for k in named])
+        cached = cache.get("graph", key) if key is not None else None
+        parts.append(cached)
+        keys.append(key)
+        graphs.append((name, [] if cached is not None else article_quads(article, article_facts, entities)))
     if validate:
-        return validated_parts(graphs, cache=cache)
-    return [render_part(name, quads) for name, quads in graphs]
+        return validated_parts(graphs, cache=cache, rendered=parts, keys=keys)
+    return [
+        part or _rendered_and_cached(name, quads, cache, key)
+        for part, (name, quads), key in zip(parts, graphs, keys, strict=True)
+    ]
+
+
+def _entities_in(value, found: dict[int, Entity] | None = None) -> list[Entity]:
+    """Every entity a fact (or list of facts) names, however deep."""
+    found = {} if found is None else found
+    if isinstance(value, Entity):
+        found[id(value)] = value
+    elif dataclasses.is_dataclass(value):
+        for each in dataclasses.fields(value):
+            if each.name not in ("sentences", "caveats", "aliases"):
+                _entities_in(getattr(value, each.name), found)
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            _entities_in(item, found)
+    return list(found.values())
 
 
 def _all_article_parts(
@@ -253,14 +306,13 @@ def build_quads(
     validate: bool = False,
     jobs: int = 1,
     cache: BuildCache | None = None,
-    force: bool = False,
 ) -> Assembly:
     """The graphs of these article files: one named graph per article, the curation graph when a
     curation is given, and the links graph for the linked entities present when links are given
     (machine links of ``auto_links`` only where no curated link exists); without facts below
     ``min_confidence``.
 
-    Extraction runs in ``jobs`` processes with ``cache`` (``force``: ignore what it holds); with
+    Extraction runs in ``jobs`` processes with ``cache`` (see ``BuildCache``); with
     ``validate`` every graph carries its SHACL results (``Assembly.report``). An article that
     cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left out and its error
     kept in ``Assembly.skipped``.
@@ -269,7 +321,7 @@ def build_quads(
         raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
-    corpus = read_corpus(paths, jobs=jobs, cache=cache, force=force, strict=strict, on_article=on_article)
+    corpus = read_corpus(paths, jobs=jobs, cache=cache, strict=strict, on_article=on_article)
     articles, facts = corpus.articles, corpus.facts
     named = [(article.identifier, article_facts) for article, article_facts in zip(articles, facts, strict=True)]
     added = []
@@ -403,7 +455,6 @@ def build(
     strict: bool = False,
     jobs: int = 1,
     cache: BuildCache | None = None,
-    force: bool = False,
     store: Path | None = None,
 ) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
@@ -412,7 +463,7 @@ def build(
     and ``oxigraph serve --location`` open).
 
     Extraction runs in ``jobs`` processes; with a ``cache`` only new or changed articles are
-    extracted again (``force``: all of them) and only changed graphs validated again. The output
+    extracted again and only changed graphs written and validated again. The output
     is the same for any ``jobs`` and cache state. With ``validate`` the graph is checked against
     the SHACL shapes first and a violation raises ``ValidationError`` (report in its ``details``);
     with ``reason`` the inferred statements are added as the named graph
@@ -433,7 +484,6 @@ def build(
         validate=validate,
         jobs=jobs,
         cache=cache,
-        force=force,
     )
     if not assembly.articles:
         raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {assembly.skipped[0]}")

@@ -1,13 +1,16 @@
 """The build cache: what a build already computed, kept so the next build skips it.
 
-Two kinds of entries, each a small file named by a SHA-256 key:
+Three kinds of entries, each a small file named by a SHA-256 key:
 
 - ``facts/``: an article read and extracted, keyed by the article file's bytes, its name and the
   *extractor fingerprint* (the source of the reader and the extractor, and the spaCy version);
+- ``graph/``: an article's named graph, serialized, keyed by everything it is written from (the
+  article, its facts as merged with the rest of the corpus, the entities they name, as
+  ``value_digest`` sees them) and the *code fingerprint* (all of pactgraph's source);
 - ``valid/``: the SHACL results of one article's graph, keyed by the graph's serialization and
   the *shapes fingerprint* (the ontology and the shapes).
 
-A change to an article, to the extractor or to the shapes changes the keys, so a stale entry is
+A change to an article, to pactgraph or to the shapes changes the keys, so a stale entry is
 never read: it is only left behind. Deleting the folder is always safe (the next build is cold);
 an entry that cannot be read is treated as missing. Entries are written atomically, so a build
 killed midway leaves only whole entries.
@@ -25,6 +28,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import os
@@ -35,7 +39,14 @@ from typing import Any
 
 from .resources import ontology_path, shapes_path
 
-__all__ = ["DEFAULT_CACHE", "BuildCache", "extractor_fingerprint", "shapes_fingerprint"]
+__all__ = [
+    "DEFAULT_CACHE",
+    "BuildCache",
+    "code_fingerprint",
+    "extractor_fingerprint",
+    "shapes_fingerprint",
+    "value_digest",
+]
 
 #: Where ``pactgraph build`` keeps its cache unless told otherwise.
 DEFAULT_CACHE = Path(".pactgraph-cache/build")
@@ -43,7 +54,7 @@ DEFAULT_CACHE = Path(".pactgraph-cache/build")
 _PACKAGE = Path(__file__).resolve().parent
 #: The modules whose code decides what an article's facts are.
 _EXTRACTOR_SOURCES = ("articles.py", "extract")
-_KINDS = ("facts", "valid")
+_KINDS = ("facts", "graph", "valid")
 
 
 def _digest(*parts: bytes) -> str:
@@ -72,21 +83,64 @@ def extractor_fingerprint() -> str:
 
 
 @functools.cache
+def code_fingerprint() -> str:
+    """A digest of all of pactgraph's source: what turns facts into triples."""
+    from . import __version__
+
+    parts = [__version__.encode()]
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        parts += [str(path.relative_to(_PACKAGE)).encode(), path.read_bytes()]
+    return _digest(*parts)
+
+
+def value_digest(*values: Any) -> str:
+    """A digest of plain values (dataclasses, sequences, sets, mappings, strings, numbers, dates,
+    pyoxigraph terms) that is the same in every process: sets and mappings are taken in sorted
+    order, unlike ``pickle``, whose bytes follow the hash order of the process.
+
+    >>> value_digest({"b", "a"}) == value_digest({"a", "b"}) != value_digest(["b", "a"])
+    True
+    """
+    return _digest(repr(tuple(_canonical(v) for v in values)).encode())
+
+
+def _canonical(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = ((f.name, _canonical(getattr(value, f.name))) for f in dataclasses.fields(value))
+        return (type(value).__name__, tuple(fields))
+    if isinstance(value, list | tuple):
+        return ("seq", tuple(_canonical(v) for v in value))
+    if isinstance(value, set | frozenset):
+        return ("set", tuple(sorted((_canonical(v) for v in value), key=repr)))
+    if isinstance(value, dict):
+        return ("map", tuple(sorted(((_canonical(k), _canonical(v)) for k, v in value.items()), key=repr)))
+    if isinstance(value, str | int | float | bool | type(None)):
+        return value
+    return (type(value).__name__, str(value))  # dates, paths, pyoxigraph terms
+
+
+@functools.cache
 def shapes_fingerprint() -> str:
     """A digest of the ontology and the SHACL shapes, which decide whether a graph is valid."""
     return _digest(*(path.read_bytes() for path in (ontology_path(), shapes_path()) if path.is_file()))
 
 
 class BuildCache:
-    """A folder of cache entries (created on first write)."""
+    """A folder of cache entries (created on first write); with ``refresh``, entries are written
+    but never read, so everything is computed again and the cache renewed (``build --force``)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, refresh: bool = False) -> None:
         self.folder = Path(folder)
+        self.refresh = refresh
 
     def facts_key(self, path: Path, content: bytes) -> str:
         """The key of an article's facts: the file's name (it names the article's graph), its bytes
         and the extractor that reads them."""
         return _digest(extractor_fingerprint().encode(), path.name.encode(), content)
+
+    def graph_key(self, *written_from: Any) -> str:
+        """The key of an article's serialized graph, from all it is written from."""
+        return _digest(code_fingerprint().encode(), value_digest(*written_from).encode())
 
     def validation_key(self, graph: bytes) -> str:
         """The key of the SHACL results of one serialized graph."""
@@ -99,6 +153,8 @@ class BuildCache:
 
     def get(self, kind: str, key: str) -> Any | None:
         """The entry, or None when there is none or it cannot be read (then it is recomputed)."""
+        if self.refresh:
+            return None
         try:
             with open(self._path(kind, key), "rb") as handle:
                 return pickle.load(handle)

@@ -325,8 +325,7 @@ def build_command(
     build_module = _build_module()
     options = {
         "jobs": jobs or default_jobs(),
-        "cache": None if no_cache else BuildCache(cache_dir),
-        "force": force,
+        "cache": None if no_cache else BuildCache(cache_dir, refresh=force),
         "store": store,
         "out": out,
         "min_confidence": min_confidence,

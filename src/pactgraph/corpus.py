@@ -78,12 +78,10 @@ def read_corpus(
     *,
     jobs: int = 1,
     cache: BuildCache | None = None,
-    force: bool = False,
     strict: bool = True,
     on_article: Callable[[Path], None] | None = None,
 ) -> Corpus:
-    """Read and extract ``paths`` with ``jobs`` processes, using and filling ``cache`` (``force``:
-    extract everything again and overwrite the entries).
+    """Read and extract ``paths`` with ``jobs`` processes, using and filling ``cache``.
 
     An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
     out and its error kept in ``Corpus.skipped``.
@@ -99,7 +97,7 @@ def read_corpus(
                 key = cache.facts_key(path, path.read_bytes())
             except OSError:
                 key = None  # read_article reports it
-            if key is not None and not force:
+            if key is not None:
                 cached = cache.get("facts", key)
                 if cached is not None:
                     article, facts = cached
