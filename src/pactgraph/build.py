@@ -506,7 +506,8 @@ def build(
     for path, data in outputs:
         write_output(path, data)
     if store is not None:
-        write_store(store, dataset=dataset, union=union, mirrors=out)
+        graphs = {part.name.value: part.trig for part in assembly.parts}
+        write_store(store, header=_trig_header(), graphs=graphs, union=union, mirrors=out)
     warnings = [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
     warnings += [
         f"{curation.path}: retraction of {iri} matched no fact; update or remove it"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import hashlib
 import json
 import os
 import shutil
@@ -342,34 +343,42 @@ STORE_STAMP = "pactgraph-store.json"
 DEFAULT_STORE = Path("data/kg.store")
 
 
-def write_store(folder: Path, *, dataset: bytes, union: list[bytes], mirrors: Path) -> None:
-    """Replace the on-disk Oxigraph store in ``folder`` with a dataset (TriG) and its union
-    (sorted N-Triples lines, the default graph), plus the ontology, as ``load_graph`` prepares
-    them for queries; ``mirrors`` is the graph file written with it, recorded so ``query`` knows
-    the store is current.
+#: Above this share of changed graphs a store is loaded afresh rather than updated.
+_UPDATE_AT_MOST = 0.2
 
-    The store is built beside ``folder`` and swapped in by renames: a build killed midway leaves
-    the previous store (renamed back by the next ``open_store`` in the instant between the renames).
+
+def write_store(folder: Path, *, header: bytes, graphs: Mapping[str, bytes], union: list[bytes], mirrors: Path) -> None:
+    """Replace the on-disk Oxigraph store in ``folder`` with named graphs (IRI → TriG block,
+    under the ``@prefix`` lines of ``header``) and their union (sorted N-Triples lines, the
+    default graph), plus the ontology, as ``load_graph`` prepares them for queries. ``mirrors``
+    is the graph file written with it, recorded so ``query`` knows the store is current.
+
+    When few graphs changed since the store was written, a copy of it (a checkpoint: hard links)
+    is updated graph by graph; otherwise a new store is bulk-loaded. Either is swapped in by
+    renames: a build killed midway leaves the previous store (renamed back by the next
+    ``open_store`` if the kill fell between the renames).
     """
     folder = Path(folder)
     if folder.exists() and not (folder / STORE_STAMP).is_file():
         raise UsageError(f"{folder}: exists and is not a pactgraph store; choose another --store folder or remove it")
     folder.parent.mkdir(parents=True, exist_ok=True)
     _recover(folder)
+    digests = {name: hashlib.sha256(block).hexdigest() for name, block in graphs.items()}
+    ontology = hashlib.sha256(ontology_path().read_bytes()).hexdigest()
     fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
     previous = _previous(folder)
     try:
-        store = ox.Store(str(fresh))
-        store.bulk_load(dataset, format=ox.RdfFormat.TRIG)
-        store.bulk_load(b"\n".join(union), format=ox.RdfFormat.N_TRIPLES)
-        onto = ontology_path()
-        for graph in (ONTOLOGY_GRAPH, ox.DefaultGraph()):
-            store.bulk_load(path=onto, format=ox.RdfFormat.TURTLE, to_graph=graph)
-        store.optimize()
-        del store  # closes the database
+        if not _updated_copy(folder, fresh, header=header, graphs=graphs, digests=digests, ontology=ontology):
+            _loaded(fresh, dataset=header + b"".join(graphs[name] for name in sorted(graphs)), union=union)
         stat = mirrors.stat()
-        stamp = {"mirrors": str(mirrors), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-        (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=2) + "\n", encoding="utf-8")
+        stamp = {
+            "mirrors": str(mirrors),
+            "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns,
+            "ontology": ontology,
+            "graphs": digests,
+        }
+        (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=0) + "\n", encoding="utf-8")
         if folder.exists():
             os.replace(folder, previous)
         os.replace(fresh, folder)
@@ -378,6 +387,64 @@ def write_store(folder: Path, *, dataset: bytes, union: list[bytes], mirrors: Pa
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def _loaded(folder: Path, *, dataset: bytes, union: list[bytes]) -> None:
+    """A new store in ``folder``: the dataset, its union as the default graph, the ontology."""
+    store = ox.Store(str(folder))
+    store.bulk_load(dataset, format=ox.RdfFormat.TRIG)
+    store.bulk_load(b"\n".join(union), format=ox.RdfFormat.N_TRIPLES)
+    for graph in (ONTOLOGY_GRAPH, ox.DefaultGraph()):
+        store.bulk_load(path=ontology_path(), format=ox.RdfFormat.TURTLE, to_graph=graph)
+    store.optimize()
+    del store  # closes the database
+
+
+def _updated_copy(
+    folder: Path, fresh: Path, *, header: bytes, graphs: Mapping[str, bytes], digests: dict[str, str], ontology: str
+) -> bool:
+    """Make ``fresh`` a checkpoint of the store in ``folder`` with the changed graphs replaced and
+    the default graph kept the union; False (``fresh`` left empty) when a new store is better:
+    none to start from, another ontology, many changes, or the store is open elsewhere."""
+    try:
+        stamp = json.loads((folder / STORE_STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    old = stamp.get("graphs") or {}
+    changed = sorted(name for name in old.keys() | digests.keys() if old.get(name) != digests.get(name))
+    if stamp.get("ontology") != ontology or not old or len(changed) > _UPDATE_AT_MOST * max(len(digests), 1):
+        return False
+    try:
+        source = ox.Store(str(folder))
+        fresh.rmdir()
+        source.backup(str(fresh))
+        del source
+    except OSError:
+        fresh.mkdir(exist_ok=True)
+        return False
+    store = ox.Store(str(fresh))
+    default = ox.DefaultGraph()
+    dropped: set[ox.Triple] = set()
+    for name in changed:
+        graph = ox.NamedNode(name)
+        dropped.update(q.triple for q in store.quads_for_pattern(None, None, None, graph))
+        store.remove_graph(graph)
+        if name in graphs:
+            store.load(header + graphs[name], format=ox.RdfFormat.TRIG)
+            store.extend(
+                ox.Quad(q.subject, q.predicate, q.object, default)
+                for q in store.quads_for_pattern(None, None, None, graph)
+            )
+    for t in dropped:
+        held = any(
+            not isinstance(q.graph_name, ox.DefaultGraph)
+            for q in store.quads_for_pattern(t.subject, t.predicate, t.object)
+        )
+        if not held:
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, default))
+    store.flush()
+    del store
+    return True
 
 
 def _previous(folder: Path) -> Path:
