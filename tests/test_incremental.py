@@ -1,7 +1,10 @@
 """Incremental and parallel builds, and the on-disk store: each gives exactly the bytes of a clean
 build in one process, and only changed articles are extracted again."""
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -188,3 +191,23 @@ def test_store_updated_in_place_holds_what_a_new_one_does(corpus: Path, tmp_path
     build([corpus], out=tmp_path / "new" / "kg.ttl", store=tmp_path / "new" / "kg.store")
     assert _contents(store) == _contents(tmp_path / "new" / "kg.store")
     assert _rows(["--store", str(store)]) == _rows(["--graph", str(tmp_path / "new" / "kg.ttl")])
+
+
+def test_graph_cache_keys_are_the_same_in_every_process() -> None:
+    """Sets iterate in a different order in each process; the keys must not."""
+    code = (
+        "from pactgraph.cache import value_digest; from pactgraph.extract.facts import Entity, Meeting;"
+        "e = Entity('Ilham Aliyev', 'Person', {'Aliyev', 'President Aliyev', 'Ilham Heydar oglu Aliyev'});"
+        "print(value_digest(Meeting('meeting', 'talks', participants=[e], caveats={'one-participant', 'no-date'})))"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1 and len(digests.pop()) == 65

@@ -194,7 +194,8 @@ def _article_parts(bounds: tuple[int, int]) -> list[GraphPart]:
         key = None
         if cache is not None:
             named = sorted({entity_key(e) for e in _entities_in(article_facts)})
-            key = cache.graph_key(article, article_facts, [(k, entities[k]) for k in named])
+            where = dataclasses.replace(article, path=Path(article.path.name))  # not where the corpus lies
+            key = cache.graph_key(where, article_facts, [(k, entities[k]) for k in named])
         cached = cache.get("graph", key) if key is not None else None
         parts.append(cached)
         keys.append(key)

@@ -31,6 +31,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -94,29 +95,29 @@ def code_fingerprint() -> str:
 
 
 def value_digest(*values: Any) -> str:
-    """A digest of plain values (dataclasses, sequences, sets, mappings, strings, numbers, dates,
-    pyoxigraph terms) that is the same in every process: sets and mappings are taken in sorted
-    order, unlike ``pickle``, whose bytes follow the hash order of the process.
+    """A digest of values (dataclasses holding sets, sequences, strings, numbers, dates,
+    pyoxigraph terms) that is the same in every process: pickled with the sets of dataclasses
+    sorted, as plain ``pickle`` writes them in the hash order of the process.
 
-    >>> value_digest({"b", "a"}) == value_digest({"a", "b"}) != value_digest(["b", "a"])
+    >>> from pactgraph.extract.facts import Entity
+    >>> value_digest(Entity("A", "Person", {"b", "a"})) == value_digest(Entity("A", "Person", {"a", "b"}))
     True
     """
-    return _digest(repr(tuple(_canonical(v) for v in values)).encode())
+    buffer = io.BytesIO()
+    _SortedPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(values)
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
-def _canonical(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = ((f.name, _canonical(getattr(value, f.name))) for f in dataclasses.fields(value))
-        return (type(value).__name__, tuple(fields))
-    if isinstance(value, list | tuple):
-        return ("seq", tuple(_canonical(v) for v in value))
-    if isinstance(value, set | frozenset):
-        return ("set", tuple(sorted((_canonical(v) for v in value), key=repr)))
-    if isinstance(value, dict):
-        return ("map", tuple(sorted(((_canonical(k), _canonical(v)) for k, v in value.items()), key=repr)))
-    if isinstance(value, str | int | float | bool | type(None)):
-        return value
-    return (type(value).__name__, str(value))  # dates, paths, pyoxigraph terms
+class _SortedPickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            state = tuple(_sorted(getattr(obj, f.name)) for f in dataclasses.fields(obj))
+            return type(obj), (), state
+        return NotImplemented
+
+
+def _sorted(value: Any) -> Any:
+    return tuple(sorted(value, key=repr)) if isinstance(value, set | frozenset) else value
 
 
 @functools.cache
