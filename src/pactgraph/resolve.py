@@ -3,6 +3,7 @@ chosen the same way whatever the order of the articles."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -29,9 +30,16 @@ class Resolved:
 
 
 def entity_key(entity: Entity) -> tuple[str, str]:
-    if entity.type in _ORG_TYPES:
-        return "organization", slug(org_key(entity.name))
-    return _FOLDER.get(entity.type, "place"), slug(fold(entity.name))
+    """The folder and slug of the entity's IRI: entities with the same key are one."""
+    return _key(entity.type, entity.name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(kind: str, name: str) -> tuple[str, str]:
+    """Memoised: a build asks for the key of the same name again and again."""
+    if kind in _ORG_TYPES:
+        return "organization", slug(org_key(name))
+    return _FOLDER.get(kind, "place"), slug(fold(name))
 
 
 def resolve(all_facts: list[ArticleFacts]) -> dict[tuple[str, str], Resolved]:
