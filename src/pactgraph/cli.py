@@ -786,7 +786,9 @@ def evaluate_command(
         build_module = _build_module()
         dirs = list(article_dirs) or [gold_dir.parent / "articles"]
         paths = build_module.find_articles(dirs)
-        assembly = build_module.build_quads(paths, min_confidence=min_confidence, strict=False)
+        from pactgraph.corpus import default_jobs
+
+        assembly = build_module.build_quads(paths, min_confidence=min_confidence, strict=False, jobs=default_jobs())
         for message in assembly.skipped:
             click.echo(f"Warning: {message}; the article was left out", err=True)
         store = store_of(assembly.quads)
