@@ -17,11 +17,13 @@ from pactgraph.build import build
 from pactgraph.cache import BuildCache
 from pactgraph.cli import main
 from pactgraph.errors import UsageError
-from pactgraph.store import open_store, store_mirrors, write_store
+from pactgraph.store import PREFIXES, open_store, store_mirrors, write_store
 
 from .conftest import ARTICLES, ROOT
 
 PROBE = ROOT / "corpus" / "probe" / "articles"
+ID = PREFIXES["id"]
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 @pytest.fixture
@@ -211,3 +213,25 @@ def test_graph_cache_keys_are_the_same_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1 and len(digests.pop()) == 65
+
+
+def test_graphs_valid_one_by_one_but_not_together_are_reported() -> None:
+    """Two articles giving one meeting two places: each graph conforms, their union does not."""
+    from pactgraph.build import Assembly, render_part
+
+    meeting, place = ox.NamedNode(ID + "meeting/undated-energy-forum"), ox.NamedNode(PREFIXES["pg"] + "location")
+    parts = []
+    for city in ("alexandria", "istanbul"):
+        graph = ox.NamedNode(ID + f"graph/{city}")
+        city_node = ox.NamedNode(ID + f"place/{city}")
+        quads = [
+            ox.Quad(meeting, ox.NamedNode(RDF_TYPE), ox.NamedNode(PREFIXES["pg"] + "Forum"), graph),
+            ox.Quad(meeting, place, city_node, graph),
+            ox.Quad(city_node, ox.NamedNode(RDF_TYPE), ox.NamedNode(PREFIXES["pg"] + "Place"), graph),
+        ]
+        parts.append(render_part(graph, quads))
+    results = Assembly(parts=parts, articles=2).union_results()
+    assert [(r.focus, r.path) for r in results if r.severity == "Violation" and r.path == "pg:location"] == [
+        ("id:meeting/undated-energy-forum", "pg:location")
+    ]
+    assert Assembly(parts=parts[:1], articles=1).union_results() == []

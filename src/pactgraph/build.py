@@ -41,7 +41,7 @@ from .store import (
     write_store,
 )
 from .triples import A, article_quads, fact_iri
-from .validation import ValidationReport, ValidationResult, result_order, validate_quads
+from .validation import ValidationReport, ValidationResult, bounded_properties, result_order, validate_quads
 
 #: Article graphs a worker writes (and validates in one SHACL run) at a time.
 _PARTS_PER_TASK = 128
@@ -103,14 +103,42 @@ class Assembly:
         return sorted(lines)
 
     def report(self, graph: str) -> ValidationReport:
-        """The SHACL report of the whole graph from its parts' results, one result per finding
-        (a node reported by several articles names them all)."""
+        """The SHACL report of the whole graph: its parts' results, one per finding (a node
+        reported by several articles names them all), and what only their union breaks."""
         sources: dict[ValidationResult, set[str]] = defaultdict(set)
-        for part in self.parts:
-            for result in part.results:
-                sources[dataclasses.replace(result, sources=())] |= set(result.sources)
+        for result in [*(r for part in self.parts for r in part.results), *self.union_results()]:
+            sources[dataclasses.replace(result, sources=())] |= set(result.sources)
         merged = [dataclasses.replace(r, sources=tuple(sorted(s))) for r, s in sources.items()]
         return ValidationReport(graph=graph, results=tuple(sorted(merged, key=result_order)))
+
+    def union_results(self) -> list[ValidationResult]:
+        """SHACL results of the nodes whose graphs conform one by one but not together.
+
+        Joining graphs only adds triples, so it can only break the shapes that bound a number of
+        values (``sh:maxCount``): the nodes with more values of such a property in the union than
+        in any one graph (two articles giving one fact two places) are validated again, with
+        everything the union says of them and of what they point to."""
+        bounded = {f"<{iri}>".encode() for iri in bounded_properties()}
+        first: dict[tuple[bytes, bytes], bytes] = {}
+        clashing: set[bytes] = set()
+        lines = self.union_lines()
+        for line in lines:
+            subject, predicate, rest = line.split(b" ", 2)
+            if predicate in bounded and first.setdefault((subject, predicate), rest) != rest:
+                clashing.add(subject)
+        if not clashing:
+            return []
+        about = [line for line in lines if line.split(b" ", 1)[0] in clashing]
+        objects = {line.split(b" ", 2)[2][:-2] for line in about}
+        context = [line for line in lines if line.split(b" ", 1)[0] in objects]
+        quads = ox.parse(b"\n".join(about + context), format=ox.RdfFormat.N_TRIPLES)
+        focus = {subject[1:-1].decode() for subject in clashing}
+        return [r for r in validate_quads(quads).results if _expanded(r.focus) in focus]
+
+
+def _expanded(curie: str) -> str:
+    prefix, _, local = curie.partition(":")
+    return PREFIXES[prefix] + local if prefix in PREFIXES else curie
 
 
 @functools.cache

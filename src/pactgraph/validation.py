@@ -23,7 +23,14 @@ from pactgraph.errors import GraphLoadError
 from pactgraph.resources import ontology_path, shapes_path
 from pactgraph.store import PREFIXES, load_graph
 
-__all__ = ["ValidationReport", "ValidationResult", "result_order", "validate_file", "validate_quads"]
+__all__ = [
+    "ValidationReport",
+    "ValidationResult",
+    "bounded_properties",
+    "result_order",
+    "validate_file",
+    "validate_quads",
+]
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _PREFIXES = {**PREFIXES, "pgsh": "https://w3id.org/pactgraph/shapes#"}
@@ -155,6 +162,18 @@ def validate_quads(quads: Iterable[ox.Quad], *, graph: str = "graph") -> Validat
     data = _rdflib_graph(triples)
     _, report_graph, _ = pyshacl.validate(data, shacl_graph=_shapes(), inference="none", allow_warnings=True)
     return ValidationReport(graph=graph, results=tuple(_results(report_graph, data, store)))
+
+
+def bounded_properties() -> frozenset[str]:
+    """The properties some shape allows only so many values of (``sh:maxCount``).
+
+    >>> "https://w3id.org/pactgraph/ontology#confidence" in bounded_properties()
+    True
+    """
+    from rdflib.namespace import SH
+
+    shapes = _shapes()
+    return frozenset(str(shapes.value(node, SH.path)) for node in shapes.subjects(SH.maxCount, None))
 
 
 def _ontology_triples() -> frozenset[ox.Triple]:
