@@ -63,6 +63,7 @@ finally:
 def _generator():
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
