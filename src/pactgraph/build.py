@@ -41,6 +41,8 @@ class Assembly:
     stale_retractions: list[str] = field(default_factory=list)
     #: One error per article that could not be read and was left out.
     skipped: list[str] = field(default_factory=list)
+    #: What the articles read had odd but readable (an unknown header key …), one line each.
+    article_warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -123,7 +125,9 @@ def build_quads(
         added = curation.added_facts(named)
     entities = resolve(facts + [group for _, group in added])
     reconcile([*facts, *(group for _, group in added)], entities)
-    assembly = Assembly(quads=[], articles=len(articles), skipped=skipped)
+    assembly = Assembly(
+        quads=[], articles=len(articles), skipped=skipped, article_warnings=[w for a in articles for w in a.warnings]
+    )
     retractions = {r.fact for r in curation.retractions} if curation else set()
     matched: set[str] = set()
 
@@ -218,7 +222,8 @@ def build(
     with a warning, or stops the build when ``strict``. Nothing is written unless the graph is valid
     and consistent: a failed build leaves the previous files.
     """
-    paths = find_articles(article_dirs)
+    found_warnings: list[str] = []
+    paths = find_articles(article_dirs, warnings=found_warnings)
     assembly = build_quads(
         paths,
         on_article=progress if callable(progress) else None,
@@ -249,7 +254,8 @@ def build(
     for path, data in rendered:
         write_output(path, data)
     triples = len({(q.subject, q.predicate, q.object) for q in quads})
-    warnings = [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
+    warnings = found_warnings + assembly.article_warnings
+    warnings += [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
     warnings += [
         f"{curation.path}: retraction of {iri} matched no fact; update or remove it"
         for iri in assembly.stale_retractions

@@ -720,6 +720,8 @@ def evaluate_command(
         dirs = list(article_dirs) or [gold_dir.parent / "articles"]
         paths = build_module.find_articles(dirs)
         assembly = build_module.build_quads(paths, min_confidence=min_confidence, strict=False)
+        for message in assembly.article_warnings:
+            click.echo(f"Warning: {message}", err=True)
         for message in assembly.skipped:
             click.echo(f"Warning: {message}; the article was left out", err=True)
         store = store_of(assembly.quads)
