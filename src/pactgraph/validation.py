@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from pactgraph.errors import GraphLoadError
 from pactgraph.resources import ontology_path, shapes_path
-from pactgraph.store import PREFIXES, load_graph
+from pactgraph.store import PREFIXES, load_graph, parse_bundled
 
 __all__ = ["ValidationReport", "ValidationResult", "validate_file", "validate_quads"]
 
@@ -150,7 +150,7 @@ def validate_quads(quads: Iterable[ox.Quad], *, graph: str = "graph") -> Validat
 
     store = quads if isinstance(quads, ox.Store) else _store(quads)
     triples = {q.triple for q in store}
-    triples.update(ox.parse(path=_existing(ontology_path()), format=ox.RdfFormat.TURTLE))
+    triples.update(q.triple for q in parse_bundled(ontology_path()))
     data = Graph()
     rdflib_term_log = logging.getLogger("rdflib.term")
     level = rdflib_term_log.level
@@ -159,7 +159,7 @@ def validate_quads(quads: Iterable[ox.Quad], *, graph: str = "graph") -> Validat
         data.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     finally:
         rdflib_term_log.setLevel(level)
-    shapes = Graph().parse(_existing(shapes_path()), format="turtle")
+    shapes = _shapes()
     _, report_graph, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", allow_warnings=True)
     return ValidationReport(graph=graph, results=tuple(_results(report_graph, data, store)))
 
@@ -170,10 +170,22 @@ def _store(quads: Iterable[ox.Quad]) -> ox.Store:
     return store
 
 
-def _existing(path: Path) -> Path:
+def _shapes():
+    """The shapes as the rdflib graph pyshacl needs; rdflib's syntax errors name file:line:column."""
+    from rdflib import Graph
+    from rdflib.plugins.parsers.notation3 import BadSyntax
+
+    path = shapes_path()
+    hint = "restore the file (git checkout) or reinstall pactgraph"
     if not path.is_file():
-        raise GraphLoadError("not found", file=path, hint="reinstall pactgraph or restore the file")
-    return path
+        raise GraphLoadError("not found", file=path, hint=hint)
+    try:
+        return Graph().parse(path, format="turtle")
+    except BadSyntax as err:
+        text, index = getattr(err, "_str", b""), getattr(err, "_i", 0)
+        column = index - (text.rfind(b"\n", 0, index) + 1) + 1 if isinstance(text, bytes) else None
+        why = getattr(err, "_why", "bad syntax")
+        raise GraphLoadError(why, file=path, line=err.lines + 1, column=column, hint=hint) from None
 
 
 def _results(report_graph, data, store: ox.Store) -> list[ValidationResult]:
