@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+import pactgraph
 from pactgraph.articles import Article, read_article
 from pactgraph.build import build_quads
 from pactgraph.curation import scheme_labels
@@ -27,6 +32,8 @@ from pactgraph.extract.dates import find_dates
 from pactgraph.extract.nlp import pipeline
 from pactgraph.extract.quantities import UNITS_MW, find_power
 from pactgraph.store import Format, serialize
+
+from .conftest import ARTICLES
 
 # --- fragments a news article is made of, and noise ---------------------------------------------
 
@@ -271,3 +278,36 @@ def test_a_figure_too_large_for_a_float_is_not_a_power() -> None:
     """Found by the power property: 400 digits parsed to infinity MW, which no graph can hold."""
     assert find_power("9" * 400 + " MW") == []
     assert [p.mw for p in find_power("9" * 300 + " MW")] == [float("9" * 300)]
+
+
+def test_the_build_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Determinism across processes: sets of strings iterate in an order that changes with
+    PYTHONHASHSEED, so two processes with different seeds must still write the same bytes."""
+    articles = tmp_path / "articles"
+    shutil.copytree(ARTICLES, articles)
+    (articles / "fragments.txt").write_text(
+        "Title: Fragments\nPublished: 2025-03-05\n---\n" + ". ".join(FRAGMENTS) + ".\n", encoding="utf-8"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed / "kg.trig"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pactgraph.cli",
+                "build",
+                "--articles",
+                str(articles),
+                "--out",
+                str(out),
+                "--no-validate",
+            ],
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(pactgraph.__file__).parents[1])},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
