@@ -129,7 +129,7 @@ def extract_article(article: Article) -> ArticleFacts:
             meeting.date = dateline  # the event a wire report opens with happened on its dateline
             meeting.caveats.add("date-from-dateline")
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
-            meeting.date = article.published.strftime("%Y-%m")  # news reports the recent past
+            meeting.date = article.published.isoformat()[:7]  # news reports the recent past
             meeting.caveats.add("date-from-publication")
     facts = ArticleFacts(
         sentences=sentences,
