@@ -1,11 +1,22 @@
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from .servers import StubServer, status_stub, writable_oxigraph
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "data" / "articles"
+
+# Property-based tests (tests/test_fuzz.py): CI runs a few examples, the same every run and with
+# no time limit per example (a slow machine must not fail them); HYPOTHESIS_PROFILE=long explores
+# many random examples, e.g. `HYPOTHESIS_PROFILE=long python -m pytest -q tests/test_fuzz.py`.
+settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True, print_blob=True)
+settings.register_profile(
+    "long", max_examples=5_000, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from rdflib.compare import isomorphic
 
 from pactgraph.build import build_quads
 from pactgraph.cli import main
+from pactgraph.errors import LinksError
 from pactgraph.links import HEADER, LINKS_GRAPH, links_quads, load_links
 from pactgraph.queries import resolve_query, run_query
 from pactgraph.store import Format, load_graph, serialize
@@ -124,27 +125,35 @@ def test_every_curated_identifier_is_a_checked_fact_of_the_identifiers_file() ->
 
 
 @pytest.mark.parametrize(
-    ("rows", "line", "needle"),
+    ("rows", "where", "needle"),
     [
-        (["id:country/azerbaijan,Azerbaijan,227,,,,,Ann,ids.csv,"], 2, "wikidata '227' is not a Wikidata item ID"),
-        (["id:place/baku,Baku,Q9248,,,,,Ann,ids.csv,", "id:place/baku,Baku,Q9248,,,,,Ann,ids.csv,"], 3, "already"),
-        (["id:place/baku,Baku,Q9248,,,AZ,,Ann,ids.csv,"], 2, "countries only"),
-        (["Baku,Baku,Q9248,,,,,Ann,ids.csv,"], 2, "not a pactgraph entity IRI"),
-        (["id:place/baku,Baku,,,,,,Ann,ids.csv,"], 2, "no identifier"),
-        (["id:place/baku,Baku,Q9248,,,,,,ids.csv,"], 2, "curator is empty"),
-        (["id:place/baku,Baku,Q9248"], 2, "3 columns, expected 10"),
-        (["", "id:place/baku,Baku,Q9248,,x1,,,Ann,ids.csv,"], 3, "geonames 'x1'"),
+        (["id:country/azerbaijan,Azerbaijan,227,,,,,Ann,ids.csv,"], "2:34", "wikidata '227' is not a Wikidata item ID"),
+        (["id:place/baku,Baku,Q9248,,,,,Ann,ids.csv,", "id:place/baku,Baku,Q9248,,,,,Ann,ids.csv,"], "3:1", "already"),
+        (["id:place/baku,Baku,Q9248,,,AZ,,Ann,ids.csv,"], "2:28", "countries only"),
+        (["Baku,Baku,Q9248,,,,,Ann,ids.csv,"], "2:1", "not a pactgraph entity IRI"),
+        (["id:place/baku,Baku,,,,,,Ann,ids.csv,"], "2:20", "no identifier"),
+        (["id:place/baku,Baku,Q9248,,,,,,ids.csv,"], "2:30", "curator is empty"),
+        (["id:place/baku,Baku,Q9248"], "2", "3 columns, expected 10"),
+        (["", "id:place/baku,Baku,Q9248,,x1,,,Ann,ids.csv,"], "3:27", "geonames 'x1'"),
+        (['id:place/baku,"Baku,Q9248,,,,,Ann,ids.csv,', "id:place/ganja,Ganja,Q1,,,,,Ann,x,"], "2:15", "not closed"),
     ],
 )
-def test_malformed_links_file_is_one_line_naming_file_and_line(
-    tmp_path: Path, rows: list[str], line: int, needle: str
+def test_malformed_links_file_is_one_line_naming_file_line_and_column(
+    tmp_path: Path, rows: list[str], where: str, needle: str
 ) -> None:
     links = _write(tmp_path, *rows)
     result, out = _build(tmp_path, links)
     assert result.exit_code == 2, result.output
     (message,) = result.stderr.splitlines()
-    assert message.startswith(f"Error: {links}:{line}: ") and needle in message, message
+    assert message.startswith(f"Error: {links}:{where}: ") and needle in message, message
     assert "Traceback" not in result.output and not out.exists()
+
+
+def test_a_links_file_not_in_utf8_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "links.csv"
+    path.write_bytes((HEADER + "\nid:place/baku,B\xe4ku,Q9248,,,,,Ann,ids.csv,\n").encode("latin-1"))
+    with pytest.raises(LinksError, match=r"links\.csv:2:16: not valid UTF-8 \(byte 0xe4\)"):
+        load_links(path)
 
 
 def test_a_spreadsheet_byte_order_mark_is_fine(tmp_path: Path) -> None:

@@ -4,22 +4,32 @@ An article is a ``.txt`` or ``.md`` file. An optional header of ``Key: Value`` l
 ``Published`` as an ISO date, ``Source``, ``URL``) ends with a line ``---``; the body follows.
 Without a header the first line is the title, and a body that starts with ``date YYYY-MM-DD`` takes
 that as its publication date.
+
+A file that cannot be an article (binary, not UTF-8 or UTF-16 with its byte order mark, empty, over
+``MAX_ARTICLE_BYTES``, unreadable, a broken or looping link) raises ``ArticleError`` naming it and
+saying what to do; what can be read despite a flaw (an unknown header key, a header without its
+``---``) is read, and the flaw is kept in ``Article.warnings``.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ArticleError
+from .errors import ArticleError, decode_location
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 HEADER_KEYS = {"title", "published", "source", "url"}
+#: Larger files are left out unread: a news article is under 100 kB, and extraction time and
+#: memory grow with the text (a 20 MB file took 5 minutes and 1.1 GB; 1 MB takes about 4 s).
+MAX_ARTICLE_BYTES = 1_000_000
 
-_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z ]*):\s*(.*)$")
+_HEADER_LINE = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+){0,2}):\s*(.*)$")  # a key of one to three words
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 
 # Lines that are page furniture, not reporting: bylines, editor/contact lines, photo credits,
@@ -51,6 +61,8 @@ class Article:
     published: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    #: What was odd but readable (an unknown header key …), one line each, naming the file.
+    warnings: tuple[str, ...] = ()
 
 
 def read_article(path: Path) -> Article:
@@ -63,34 +75,21 @@ def read_article(path: Path) -> Article:
     >>> (a.identifier, a.title, a.published.isoformat(), a.body)
     ('a1', 'Talks', '2025-01-02', 'A met B.')
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(f"{path}: cannot read ({exc.strerror}); check the path and permissions") from None
-    if b"\x00" in raw and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    raw = _read_bytes(path)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_utf16(path, raw)
+    elif b"\x00" in raw:
+        if _looks_like_utf16(raw):
+            raise ArticleError(f"{path}: UTF-16 text without a byte order mark; re-save the article as UTF-8")
         raise ArticleError(f"{path}: binary data (NUL bytes), not text; remove the file or save it as text")
-    try:
-        # UTF-8, with or without a byte order mark; UTF-16 when its byte order mark says so
-        text = (
-            raw.decode("utf-16")
-            if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-            else raw.decode("utf-8-sig")
-        )
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ArticleError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); re-save the article as UTF-8",
-            file=path,
-            line=line,
-            column=column,
-        ) from None
+    else:
+        text = _decode_utf8(path, raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleError(f"{path}: the article is empty; add text or remove the file")
-    meta, body = _split_header(path, text)
-    title = meta.get("title")
-    published = _parse_date(path, meta["published"], meta["_published_line"]) if "published" in meta else None
+    meta, body, warnings = _split_header(path, text)
+    title = meta["title"][1] if "title" in meta else None
+    published = _parse_date(path, meta["published"][1], meta["published"][0]) if "published" in meta else None
     if title is None:
         first, _, rest = body.lstrip("\n").partition("\n")
         leading = _LEADING_DATE.match(first)
@@ -105,6 +104,10 @@ def read_article(path: Path) -> Article:
         body = body[leading.end() :]
     body = strip_boilerplate(body)
     if not body.strip():
+        if "title" not in meta and title:
+            raise ArticleError(
+                f"{path}: the article is one line, read as its title; add the body below it (or a Title: header)"
+            )
         raise ArticleError(f"{path}: the article has no body text after its header; add the body")
     return Article(
         identifier=path.stem,
@@ -112,29 +115,107 @@ def read_article(path: Path) -> Article:
         title=title,
         body=body,
         published=published,
-        source=meta.get("source"),
-        url=meta.get("url"),
+        source=meta["source"][1] if "source" in meta else None,
+        url=meta["url"][1] if "url" in meta else None,
+        warnings=tuple(warnings),
     )
 
 
-def _split_header(path: Path, text: str) -> tuple[dict, str]:
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an ``ArticleError`` saying why not (checked by size before reading)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                f"{path}: {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES / 1e6:g} MB limit for one article; "
+                "split it into separate articles"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(f"{path}: a symbolic link loop; point the link at an article or remove it") from None
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            raise ArticleError(
+                f"{path}: a broken symbolic link (to {os.readlink(path)}); point it at an article or remove it"
+            ) from None
+        if exc.errno == errno.EACCES:
+            raise ArticleError(f"{path}: permission denied; make the file readable (chmod a+r) or remove it") from None
+        raise ArticleError(f"{path}: cannot read ({exc.strerror}); check the path and permissions") from None
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Whether NUL bytes fill every other position, as in ASCII text saved as UTF-16."""
+    half = len(raw) // 2
+    return half > 0 and max(raw[0::2].count(0), raw[1::2].count(0)) >= 0.9 * half
+
+
+def _decode_utf8(path: Path, raw: bytes) -> str:
+    """UTF-8, with or without a byte order mark; an error names the line and column of the bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = decode_location(raw, exc)
+        raise ArticleError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); re-save the article as UTF-8 "
+            "(from Latin-1: iconv -f latin1 -t utf-8)",
+            file=path,
+            line=line,
+            column=column,
+        ) from None
+
+
+def _decode_utf16(path: Path, raw: bytes) -> str:
+    """UTF-16 after its byte order mark; a truncated file or a lone surrogate is an error."""
+    try:
+        return raw.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{path}: not valid UTF-16 ({exc.reason} at byte {exc.start}); re-save the article as UTF-8"
+        ) from None
+
+
+def _split_header(path: Path, text: str) -> tuple[dict[str, tuple[int, str]], str, list[str]]:
+    """The header's fields (lower-case key → line number and value), the body, and warnings.
+
+    A header is the leading ``Key: Value`` lines (blank lines allowed) ended by a line ``---``;
+    unknown keys are ignored with a warning. Known-key lines at the top that no ``---`` closes are
+    a header too, with a warning: read as a body, "Title: …" would become the title and the
+    publication date would be lost.
+    """
     lines = text.split("\n")
-    if "---" not in (line.strip() for line in lines[:20]):
-        return {}, text
-    meta: dict = {}
+    fields: list[tuple[int, str, str]] = []
+    closed = None
     for number, line in enumerate(lines, start=1):
         if line.strip() == "---":
-            return meta, "\n".join(lines[number:])
+            closed = number
+            break
         match = _HEADER_LINE.match(line)
-        if not match or match.group(1).strip().lower() not in HEADER_KEYS:
-            if not line.strip():
-                continue
-            return {}, text  # not a header after all: a body line that happens to precede a rule
-        key = match.group(1).strip().lower()
-        meta[key] = match.group(2).strip()
-        if key == "published":
-            meta["_published_line"] = number
-    return {}, text
+        if match:
+            fields.append((number, match.group(1).strip(), match.group(2).strip()))
+        elif line.strip():
+            break
+    if closed is not None:
+        header, body = fields, "\n".join(lines[closed:])
+        warnings = [
+            f"{path}:{number}: unknown header key {key!r} ignored; use Title, Published, Source or URL"
+            for number, key, _ in header
+            if key.lower() not in HEADER_KEYS
+        ]
+    else:
+        header = []  # an unclosed header: the known-key lines that open the file
+        for number, line in enumerate(lines, start=1):
+            match = _HEADER_LINE.match(line)
+            if not match or match.group(1).strip().lower() not in HEADER_KEYS:
+                break
+            header.append((number, match.group(1).strip(), match.group(2).strip()))
+        if not header:
+            return {}, text, []
+        body = "\n".join(lines[len(header) :])
+        warnings = [
+            f"{path}:{len(header)}: the header is not closed by a line '---'; read lines 1-{len(header)} as the "
+            "header: add the line --- after them"
+        ]
+    return {key.lower(): (number, value) for number, key, value in header}, body, warnings
 
 
 def _parse_date(path: Path, value: str, line: int) -> dt.date:
@@ -164,13 +245,48 @@ def strip_boilerplate(body: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
-def find_articles(directories: list[Path]) -> list[Path]:
-    """All article files under the given folders, sorted so builds are deterministic."""
+def find_articles(directories: list[Path], *, warnings: list[str] | None = None) -> list[Path]:
+    """All article files under the given folders, sorted so builds are deterministic.
+
+    Links to folders are followed, each folder read once: a link to a folder already read (a loop
+    back to a parent, say) is not followed again, with a message appended to ``warnings``. A link
+    with an article's suffix is returned even when broken or looping, so reading it says why.
+    """
     found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
     for directory in directories:
         if not directory.is_dir():
             raise ArticleError(f"{directory}: no such folder; pass --articles with a folder of articles")
-        found.extend(p for p in directory.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file())
+        top = directory.stat()
+        if (top.st_dev, top.st_ino) in seen:
+            continue
+        seen.add((top.st_dev, top.st_ino))
+        for root, folders, files in os.walk(directory, followlinks=True):
+            for name in sorted(folders):
+                folder = Path(root, name)
+                try:
+                    info = folder.stat()
+                except OSError:
+                    folders.remove(name)
+                    continue
+                if (info.st_dev, info.st_ino) not in seen:
+                    seen.add((info.st_dev, info.st_ino))
+                else:
+                    folders.remove(name)
+                    if folder.is_symlink() and warnings is not None:
+                        warnings.append(
+                            f"{folder}: link to a folder already read ({os.path.realpath(folder)}); not followed "
+                            "again: remove the link if it is a loop"
+                        )
+            folders.sort()
+            for name in files:
+                path = Path(root, name)
+                if path.suffix not in ARTICLE_SUFFIXES:
+                    continue
+                if path.is_file() or (path.is_symlink() and not path.exists()):
+                    found.append(path)
+                elif warnings is not None:
+                    warnings.append(f"{path}: not a regular file (a pipe, device or socket); remove it")
     if not found:
         raise ArticleError(f"{', '.join(map(str, directories))}: no .txt or .md articles found; add articles first")
     return sorted(set(found), key=lambda p: (p.stem, str(p)))

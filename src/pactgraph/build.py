@@ -80,6 +80,8 @@ class Assembly:
     skipped: list[str] = field(default_factory=list)
     #: Articles extracted afresh (the others came from the build cache).
     extracted: int = 0
+    #: What the articles read had odd but readable (an unknown header key …), one line each.
+    article_warnings: list[str] = field(default_factory=list)
 
     @property
     def quads(self) -> list[ox.Quad]:
@@ -359,7 +361,13 @@ def build_quads(
         added = curation.added_facts(named)
     entities = resolve(facts + [group for _, group in added])
     reconcile([*facts, *(group for _, group in added)], entities)
-    assembly = Assembly(parts=[], articles=len(articles), skipped=corpus.skipped, extracted=corpus.extracted)
+    assembly = Assembly(
+        parts=[],
+        articles=len(articles),
+        skipped=corpus.skipped,
+        extracted=corpus.extracted,
+        article_warnings=[w for a in articles for w in a.warnings],
+    )
     retractions = {r.fact for r in curation.retractions} if curation else set()
     matched: set[str] = set()
 
@@ -501,7 +509,8 @@ def build(
     stops the build when ``strict``. Nothing is written unless the graph is valid and consistent:
     a failed build leaves the previous files.
     """
-    paths = find_articles(article_dirs)
+    found_warnings: list[str] = []
+    paths = find_articles(article_dirs, warnings=found_warnings)
     assembly = build_quads(
         paths,
         on_article=progress if callable(progress) else None,
@@ -537,7 +546,8 @@ def build(
     if store is not None:
         graphs = {part.name.value: part.trig for part in assembly.parts}
         write_store(store, header=_trig_header(), graphs=graphs, union=union, mirrors=out)
-    warnings = [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
+    warnings = found_warnings + assembly.article_warnings
+    warnings += [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
     warnings += [
         f"{curation.path}: retraction of {iri} matched no fact; update or remove it"
         for iri in assembly.stale_retractions

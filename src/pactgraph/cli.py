@@ -789,6 +789,8 @@ def evaluate_command(
         from pactgraph.corpus import default_jobs
 
         assembly = build_module.build_quads(paths, min_confidence=min_confidence, strict=False, jobs=default_jobs())
+        for message in assembly.article_warnings:
+            click.echo(f"Warning: {message}", err=True)
         for message in assembly.skipped:
             click.echo(f"Warning: {message}; the article was left out", err=True)
         store = store_of(assembly.quads)

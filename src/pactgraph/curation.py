@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -43,7 +44,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import yaml
 
-from .errors import CurationError
+from .errors import CurationError, decode_location
 from .extract import gazetteer
 from .extract.entities import fold
 from .extract.facts import (
@@ -64,8 +65,9 @@ from .extract.facts import (
 )
 from .resolve import entity_key
 from .resources import ontology_path
+from .store import parse_bundled
 from .triples import LABEL, MEETING_KINDS, A, Entities, GraphWriter
-from .vocab import PROV, SKOS, VOCAB, digest, iri, pg, slug
+from .vocab import ID, PROV, SKOS, VOCAB, digest, iri, pg, slug
 
 __all__ = ["CURATION_GRAPH", "Curation", "CurationGraph", "load_curation"]
 
@@ -89,12 +91,32 @@ class _Loader(yaml.SafeLoader):
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Mapping:
     loader.flatten_mapping(node)
+    lines: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a text", key_node.start_mark)
+        if key in lines:  # YAML keeps the last: a second ``retract:`` would silently drop the first
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} (first on line {lines[key]})", key_node.start_mark
+            )
+        lines[key] = key_node.start_mark.line + 1
     mapping = _Mapping(loader.construct_pairs(node, deep=True))
     mapping.line, mapping.column = node.start_mark.line + 1, node.start_mark.column + 1
     return mapping
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> dt.date | dt.datetime | str:
+    """A date as YAML reads it, or its text when it is no calendar date (2025-02-30), so the check
+    of the field that holds it reports it where it is instead of a crash."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 @dataclass(frozen=True)
@@ -202,9 +224,19 @@ def load_curation(path: Path) -> Curation:
     """Read and check a curation file; every problem is a ``CurationError`` at file:line:column."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CurationError(f"cannot read the curation file: {err}", file=path) from None
+        raw = path.read_bytes()
+    except OSError as err:
+        raise CurationError(f"cannot read the curation file: {err.strerror or err}", file=path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, column = decode_location(raw, err)
+        raise CurationError(
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the curation file as UTF-8",
+            file=path,
+            line=line,
+            column=column,
+        ) from None
     try:
         data = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as err:
@@ -214,6 +246,8 @@ def load_curation(path: Path) -> Curation:
         raise CurationError(f"{problem}; fix the YAML", file=path, line=line, column=column) from None
     except yaml.YAMLError as err:
         raise CurationError(f"malformed YAML: {err}", file=path) from None
+    except RecursionError:
+        raise CurationError("nested too deeply to read; fix the YAML", file=path) from None
     data = _Mapping() if data is None else data
     if not isinstance(data, _Mapping):
         raise CurationError("the curation file must be a mapping with curator, retract, merge, split, add", file=path)
@@ -223,7 +257,13 @@ def load_curation(path: Path) -> Curation:
         raise curation.error(f"unknown section {unknown[0]!r}; use {', '.join(sorted(_SECTIONS))}", data)
     curation.curator = _text(curation, data, "curator", required=False) or "unnamed curator"
     for item in _items(curation, data, "retract"):
-        curation.retractions.append(Retraction(_text(curation, item, "fact"), _text(curation, item, "reason", False)))
+        fact = _text(curation, item, "fact")
+        try:
+            ox.NamedNode(fact)
+        except ValueError:
+            message = f"'fact' must be a fact's IRI as queries print it ({ID}…), not {fact!r}"
+            raise curation.error(message, item) from None
+        curation.retractions.append(Retraction(fact, _text(curation, item, "reason", False)))
     for item in _items(curation, data, "merge"):
         names = _names(curation, item, "names")
         curation.merges.append(Merge(_text(curation, item, "into"), tuple(names)))
@@ -268,7 +308,7 @@ def _names(curation: Curation, item: _Mapping, key: str) -> list[str]:
 def scheme_labels(scheme: str) -> frozenset[str]:
     """The prefLabels of one of the ontology's concept schemes (``technology``, ``status`` …)."""
     store = ox.Store()
-    store.load(path=ontology_path(), format=ox.RdfFormat.TURTLE)
+    store.extend(parse_bundled(ontology_path()))
     rows = store.query(
         f"SELECT ?label WHERE {{ ?c <{SKOS}prefLabel> ?label . FILTER STRSTARTS(STR(?c), '{VOCAB}{scheme}/') }}"
     )

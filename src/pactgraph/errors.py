@@ -21,6 +21,20 @@ def _where(file: Path | str | None, line: int | None = None, column: int | None 
     return ":".join(parts)
 
 
+def decode_location(raw: bytes, err: UnicodeDecodeError) -> tuple[int, int]:
+    """Line and column (from 1) of the byte where decoding ``raw`` failed, for file:line:column.
+
+    >>> try:
+    ...     b"ok\\nbad \\xff".decode("utf-8")
+    ... except UnicodeDecodeError as err:
+    ...     decode_location(b"ok\\nbad \\xff", err)
+    (2, 5)
+    """
+    line = raw.count(b"\n", 0, err.start) + 1
+    column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+    return line, column
+
+
 class PactgraphError(Exception):
     """Base of every expected pactgraph failure: a one-line message and a process exit code.
 
@@ -101,17 +115,12 @@ class CurationError(LocatedError):
     """
 
 
-class LinksError(PactgraphError):
-    """The links file cannot be read or holds a malformed row (file:line).
+class LinksError(LocatedError):
+    """The links file cannot be read or holds a malformed row (file:line:column).
 
-    >>> str(LinksError("wikidata '227' is not a Wikidata item ID such as Q227", file="data/links.csv", line=3))
-    "data/links.csv:3: wikidata '227' is not a Wikidata item ID such as Q227"
+    >>> str(LinksError("wikidata '227' is not a Wikidata item ID", file="data/links.csv", line=3, column=21))
+    "data/links.csv:3:21: wikidata '227' is not a Wikidata item ID"
     """
-
-    def __init__(self, message: str, *, file: Path | str | None = None, line: int | None = None) -> None:
-        self.file, self.line = file, line
-        where = _where(file, line)
-        super().__init__(f"{where}: {message}" if where else message)
 
 
 class ExportError(PactgraphError):

@@ -182,6 +182,8 @@ def load_gold(folder: Path) -> dict[str, GoldArticle]:
             raise GoldError(f"{err.msg}; fix the JSON", file=path, line=err.lineno, column=err.colno) from None
         except (OSError, UnicodeDecodeError) as err:
             raise GoldError(f"cannot read: {err}", file=path) from None
+        except RecursionError:
+            raise GoldError("nested too deeply to read; fix the JSON", file=path) from None
         except ValueError as err:
             raise GoldError(f"not in the gold format: {err}; see the corpus README", file=path) from None
     return gold

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import LinksError
+from .errors import LinksError, decode_location
 from .triples import LABEL, A
 from .vocab import DCTERMS, ID, PROV, SKOS, iri, pg, slug
 
@@ -111,55 +111,93 @@ def _entity_iri(value: str) -> str:
 
 
 def load_links(path: Path, *, machine: bool = False) -> Links:
-    """Read and check a links file; any defect raises ``LinksError`` naming file and line."""
+    """Read and check a links file; any defect raises ``LinksError`` naming file, line and column."""
     try:
-        text = path.read_text(encoding="utf-8-sig")  # spreadsheets save CSV with a byte-order mark
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise LinksError("no such links file", file=path) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise LinksError(f"cannot read the links file: {err}", file=path) from None
-    reader = csv.reader(text.splitlines())
-    header = next(reader, None)
-    if header is None or tuple(h.strip() for h in header) != COLUMNS:
-        raise LinksError(f"the first line must be the header {HEADER}", file=path, line=1)
-    links: list[Link] = []
-    seen: dict[str, int] = {}
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        line = reader.line_num
-        if len(row) != len(COLUMNS):
-            raise LinksError(f"{len(row)} columns, expected {len(COLUMNS)} ({HEADER})", file=path, line=line)
-        cells = dict(zip(COLUMNS, (cell.strip() for cell in row), strict=True))
-        links.append(_link(cells, path, line, seen))
-        seen[links[-1].entity] = line
+    except OSError as err:
+        raise LinksError(f"cannot read the links file: {err.strerror or err}", file=path) from None
+    try:
+        text = raw.decode("utf-8-sig")  # spreadsheets save CSV with a byte-order mark
+    except UnicodeDecodeError as err:
+        line, column = decode_location(raw, err)
+        raise LinksError(
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the links file as UTF-8 CSV",
+            file=path,
+            line=line,
+            column=column,
+        ) from None
+    lines = text.splitlines()
+    reader = csv.reader(lines)
+    try:
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != COLUMNS:
+            raise LinksError(f"the first line must be the header {HEADER}", file=path, line=1)
+        links: list[Link] = []
+        seen: dict[str, int] = {}
+        end = reader.line_num
+        for row in reader:
+            line, end = end + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(COLUMNS):
+                unclosed = end > line or lines[line - 1].count('"') % 2
+                quote = lines[line - 1].find('"') + 1 if unclosed else 0
+                if quote:
+                    raise LinksError(
+                        "the quote opened here is not closed on this line; close it", file=path, line=line, column=quote
+                    )
+                raise LinksError(f"{len(row)} columns, expected {len(COLUMNS)} ({HEADER})", file=path, line=line)
+            cells = dict(zip(COLUMNS, (cell.strip() for cell in row), strict=True))
+            starts = dict(zip(COLUMNS, _cell_starts(lines[line - 1]), strict=False)) if end == line else {}
+            links.append(_link(cells, path, line, starts, seen))
+            seen[links[-1].entity] = line
+    except csv.Error as err:
+        raise LinksError(f"malformed CSV: {err}", file=path, line=reader.line_num) from None
     return Links(path=path, links=links, machine=machine)
 
 
-def _link(cells: dict[str, str], path: Path, line: int, seen: dict[str, int]) -> Link:
-    """One checked row."""
+def _cell_starts(line: str) -> list[int]:
+    """The column (from 1) where each cell of one CSV line starts.
+
+    >>> _cell_starts('a,"b,c",d')
+    [1, 3, 9]
+    """
+    starts, quoted = [1], False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            starts.append(index + 2)
+    return starts
+
+
+def _link(cells: dict[str, str], path: Path, line: int, starts: dict[str, int], seen: dict[str, int]) -> Link:
+    """One checked row; ``starts`` gives the column each cell starts at (empty when not known)."""
+
+    def error(message: str, cell: str | None = None) -> LinksError:
+        return LinksError(message, file=path, line=line, column=starts.get(cell) if cell else None)
+
     entity = _entity_iri(cells["entity"])
     if not _ENTITY_IRI.fullmatch(entity):
-        raise LinksError(
+        raise error(
             f"entity {cells['entity']!r} is not a pactgraph entity IRI (id:person/…, id:organization/…, "
             "id:country/…, id:place/…, as `pactgraph query entities` prints them)",
-            file=path,
-            line=line,
+            "entity",
         )
     if entity in seen:
-        raise LinksError(f"{entity} is already linked on line {seen[entity]}", file=path, line=line)
+        raise error(f"{entity} is already linked on line {seen[entity]}", "entity")
     for column, (pattern, what) in _FORMATS.items():
         if cells[column] and not pattern.fullmatch(cells[column]):
-            raise LinksError(f"{column} {cells[column]!r} is not {what}", file=path, line=line)
+            raise error(f"{column} {cells[column]!r} is not {what}", column)
     if (cells["iso2"] or cells["iso3"]) and "/country/" not in entity:
-        raise LinksError("ISO 3166 codes are for countries only (id:country/…)", file=path, line=line)
+        raise error("ISO 3166 codes are for countries only (id:country/…)", "iso2" if cells["iso2"] else "iso3")
     if not any(cells[c] for c in ("wikidata", "wikipedia_en", "geonames", "iso2", "iso3")):
-        raise LinksError(
-            "no identifier: fill at least one of wikidata, wikipedia_en, geonames, iso2, iso3", file=path, line=line
-        )
+        raise error("no identifier: fill at least one of wikidata, wikipedia_en, geonames, iso2, iso3", "wikidata")
     for column in ("curator", "source"):
         if not cells[column]:
-            raise LinksError(f"{column} is empty: say who checked the identifiers and where", file=path, line=line)
+            raise error(f"{column} is empty: say who checked the identifiers and where", column)
     return Link(**{name: value for name, value in cells.items() if name != "evidence"} | {"entity": entity})
 
 

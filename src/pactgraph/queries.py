@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from pactgraph.errors import QueryError
+from pactgraph.errors import QueryError, decode_location
 from pactgraph.resources import queries_dir
 
 __all__ = [
@@ -49,7 +49,7 @@ class BundledQuery:
     @property
     def text(self) -> str:
         """The SPARQL text of the query."""
-        return self.path.read_text(encoding="utf-8")
+        return _read(self.path)
 
 
 @dataclass
@@ -80,11 +80,26 @@ def parse_header(text: str) -> dict[str, str]:
     return header
 
 
-def _load(path: Path, name: str | None = None) -> BundledQuery:
+def _read(path: Path) -> str:
+    """A query file's text; unreadable or not UTF-8 is a ``QueryError`` naming where."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as err:
         raise QueryError(f"cannot read query: {err.strerror or err}", file=path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line, column = decode_location(raw, err)
+        raise QueryError(
+            f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); re-save the query as UTF-8",
+            file=path,
+            line=line,
+            column=column,
+        ) from None
+
+
+def _load(path: Path, name: str | None = None) -> BundledQuery:
+    text = _read(path)
     header = parse_header(text)
     columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
     return BundledQuery(
@@ -150,16 +165,7 @@ def run_query(store: ox.Store, query_text: str, *, source: Path | str | None = N
         union = next(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is None
         solutions = store.query(query_text, use_default_graph_as_union=union)
     except SyntaxError as err:
-        message = err.msg or str(err)
-        match = _SPARQL_LOCATION.match(message)
-        if match:
-            raise QueryError(
-                match.group(3),
-                file=source or "<query>",
-                line=int(match.group(1)),
-                column=int(match.group(2)),
-            ) from None
-        raise QueryError(message, file=source) from None
+        raise _syntax_error(query_text, err.msg or str(err), source) from None
     except OSError as err:
         raise QueryError(f"query failed: {err}", file=source) from None
     if not isinstance(solutions, ox.QuerySolutions):
@@ -168,6 +174,86 @@ def run_query(store: ox.Store, query_text: str, *, source: Path | str | None = N
     terms = [tuple(s[i] for i in range(len(columns))) for s in solutions]
     rows = [tuple(_term_text(t) for t in row) for row in terms]
     return QueryResult(columns=columns, rows=rows, terms=terms)
+
+
+_UPDATE = re.compile(
+    r"(?:PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.I,
+)
+_MOST_EXPECTED = 8
+_ENDS_EARLY = "the query ends early; check that every { and ( is closed"
+
+
+def _syntax_error(query_text: str, message: str, source: Path | str | None) -> QueryError:
+    """A ``QueryError`` for a query pyoxigraph cannot parse, located as well as the two parsers can.
+
+    pyoxigraph's parser often places an error at the end of the query, where it gave up; rdflib's
+    points at the word it could not read, so its line and column are used when it fails too.
+    """
+    body = _without_comments(query_text)
+    if not body:
+        return QueryError("the query is empty; write a SELECT query", file=source)
+    if _UPDATE.match(body):
+        return QueryError("a SPARQL update; pactgraph runs only SELECT queries", file=source)
+    match = _SPARQL_LOCATION.match(message)
+    if not match:
+        return QueryError(message, file=source)
+    line, column, said = int(match.group(1)), int(match.group(2)), _shorter(match.group(3))
+    if line > len(query_text.rstrip("\n").split("\n")):
+        said = _ENDS_EARLY
+    located = _rdflib_location(query_text)
+    if located is not None:
+        line, column, said = located
+    return QueryError(said, file=source or "<query>", line=line, column=column)
+
+
+def _rdflib_location(query_text: str) -> tuple[int, int, str] | None:
+    """Where rdflib's SPARQL parser fails on the query, and what it found there (None: it does not).
+
+    >>> _rdflib_location("SELECT ?s WHERE {\\n  ?s ?p ?o . FILTR(?s) }")
+    (2, 14, "cannot read 'FILTR(?s)'; check the SPARQL syntax there")
+    >>> _rdflib_location("SELECT ?s WHERE { ?s ex:p ?o }")
+    (1, 22, "unknown prefix 'ex:'; declare it with PREFIX ex: <…>")
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        translateQuery(parseQuery(query_text))
+    except ParseException as err:
+        word = re.match(r"\S{0,30}", query_text[err.loc :]).group(0)
+        return err.lineno, err.col, f"cannot read {word!r}; check the SPARQL syntax there" if word else _ENDS_EARLY
+    except Exception as err:  # rdflib reports an undeclared prefix as a bare Exception
+        prefix = re.fullmatch(r"Unknown namespace prefix : (\w*)", str(err))
+        used = prefix and re.search(rf"(?<![\w<:]){re.escape(prefix.group(1))}:", query_text)
+        if not used:
+            return None
+        line = query_text.count("\n", 0, used.start()) + 1
+        column = used.start() - (query_text.rfind("\n", 0, used.start()) + 1) + 1
+        name = prefix.group(1)
+        return line, column, f"unknown prefix '{name}:'; declare it with PREFIX {name}: <…>"
+    return None
+
+
+def _without_comments(query_text: str) -> str:
+    """The query without ``#`` comment lines (the header) and surrounding blanks."""
+    return "\n".join(line for line in query_text.splitlines() if not line.lstrip().startswith("#")).strip()
+
+
+def _shorter(message: str) -> str:
+    """The parser's "expected one of …" without its character classes and cut to a few tokens, so
+    the error stays a readable line.
+
+    >>> _shorter("expected one of SELECT, ASK, [_]")
+    'expected one of SELECT, ASK'
+    """
+    prefix = "expected one of "
+    if not message.startswith(prefix):
+        return message
+    tokens = [t for t in " ".join(message[len(prefix) :].split()).split(", ") if not t.startswith(("[", "|"))]
+    kept = tokens[:_MOST_EXPECTED]
+    return prefix + ", ".join(kept) + (", …" if len(tokens) > len(kept) else "") if kept else "syntax error"
 
 
 def _json_to_term(binding: dict[str, str]) -> object:

@@ -36,9 +36,9 @@ from typing import Literal
 
 import pyoxigraph as ox
 
-from pactgraph.errors import GraphLoadError, InconsistentGraphError, ReasonerError
+from pactgraph.errors import InconsistentGraphError, ReasonerError
 from pactgraph.resources import ontology_path
-from pactgraph.store import PREFIXES
+from pactgraph.store import PREFIXES, parse_bundled
 from pactgraph.vocab import OWL, PROV, RDF, RDFS, iri
 
 __all__ = [
@@ -194,10 +194,7 @@ def _data_store(quads: Iterable[ox.Quad | ox.Triple]) -> ox.Store:
         q.triple if isinstance(q, ox.Quad) else q for q in quads if getattr(q, "graph_name", None) != INFERRED_GRAPH
     }
     store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
-    ontology = ontology_path()
-    if not ontology.is_file():
-        raise GraphLoadError("ontology not found", file=ontology, hint="reinstall pactgraph or restore the file")
-    store.load(path=ontology, format=ox.RdfFormat.TURTLE, to_graph=_ONTOLOGY_IRI)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, _ONTOLOGY_IRI) for q in parse_bundled(ontology_path()))
     return store
 
 

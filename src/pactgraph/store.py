@@ -31,6 +31,7 @@ __all__ = [
     "export",
     "load_graph",
     "open_store",
+    "parse_bundled",
     "serialize",
     "serialize_lines",
     "split_prefixes",
@@ -143,9 +144,28 @@ def _load_file(store: ox.Store, path: Path, *, to_graph: ox.NamedNode | None = N
     try:
         store.load(path=path, format=fmt.rdf_format, to_graph=to_graph)
     except SyntaxError as err:
-        raise GraphLoadError(_syntax_message(err), file=path, line=err.lineno, column=err.offset) from None
+        line, column = (err.lineno, err.offset) if err.lineno is not None else _xml_location(path, fmt)
+        raise GraphLoadError(_syntax_message(err), file=path, line=line, column=column) from None
     except (OSError, ValueError) as err:
         raise GraphLoadError(str(err), file=path) from None
+
+
+def _xml_location(path: Path, fmt: Format) -> tuple[int | None, int | None]:
+    """Where an RDF/XML file stops being well-formed XML, as rdflib's parser reports it: pyoxigraph
+    gives no position for XML errors."""
+    if fmt is not Format.XML:
+        return None, None
+    import xml.sax
+
+    from rdflib import Graph
+
+    try:
+        Graph().parse(path, format="xml")
+    except xml.sax.SAXParseException as err:
+        return err.getLineNumber(), err.getColumnNumber() + 1
+    except Exception:  # rdflib may fail otherwise, or not at all, where pyoxigraph did: no position then
+        return None, None
+    return None, None
 
 
 def _syntax_message(err: SyntaxError) -> str:
@@ -217,10 +237,24 @@ def store_of(quads: Iterable[ox.Quad], *, with_ontology: bool = True) -> ox.Stor
 
 
 def _load_ontology(store: ox.Store) -> None:
-    onto = ontology_path()
-    if not onto.is_file():
-        raise GraphLoadError("ontology not found", file=onto, hint="reinstall pactgraph or restore the file")
-    _load_file(store, onto, to_graph=ONTOLOGY_GRAPH)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH) for q in parse_bundled(ontology_path()))
+
+
+def parse_bundled(path: Path) -> list[ox.Quad]:
+    """The statements of one of pactgraph's own Turtle files (the ontology, the shapes).
+
+    A missing or malformed one is a ``GraphLoadError`` at file:line:column that says to restore it:
+    a source checkout lets users edit it, and no build rewrites it.
+    """
+    hint = "restore the file (git checkout) or reinstall pactgraph"
+    if not path.is_file():
+        raise GraphLoadError("not found", file=path, hint=hint)
+    try:
+        return list(ox.parse(path=path, format=ox.RdfFormat.TURTLE))
+    except SyntaxError as err:
+        raise GraphLoadError(_syntax_message(err), file=path, line=err.lineno, column=err.offset, hint=hint) from None
+    except (OSError, ValueError) as err:
+        raise GraphLoadError(str(err), file=path, hint=hint) from None
 
 
 def distinct_sorted_lines(data: bytes) -> list[bytes]:

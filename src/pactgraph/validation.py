@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from pactgraph.errors import GraphLoadError
 from pactgraph.resources import ontology_path, shapes_path
-from pactgraph.store import PREFIXES, load_graph
+from pactgraph.store import PREFIXES, load_graph, parse_bundled
 
 __all__ = [
     "ValidationReport",
@@ -186,18 +186,35 @@ def _shapes():
     return _parsed_shapes(path, path.stat().st_mtime_ns)
 
 
+_RESTORE = "restore the file (git checkout) or reinstall pactgraph"
+
+
+def _existing(path: Path) -> Path:
+    if not path.is_file():
+        raise GraphLoadError("not found", file=path, hint=_RESTORE)
+    return path
+
+
 @functools.cache
 def _parsed_ontology(path: Path, _version: int) -> frozenset[ox.Triple]:
     """Parsed once per process and version of the file."""
-    return frozenset(ox.parse(path=path, format=ox.RdfFormat.TURTLE))
+    return frozenset(q.triple for q in parse_bundled(path))
 
 
 @functools.cache
 def _parsed_shapes(path: Path, _version: int):
-    """Parsed once per process and version of the file (pyshacl only reads it)."""
+    """The shapes as the rdflib graph pyshacl needs, parsed once per process and version of the
+    file (pyshacl only reads it); rdflib's syntax errors name file:line:column."""
     from rdflib import Graph
+    from rdflib.plugins.parsers.notation3 import BadSyntax
 
-    return Graph().parse(path, format="turtle")
+    try:
+        return Graph().parse(path, format="turtle")
+    except BadSyntax as err:
+        text, index = getattr(err, "_str", b""), getattr(err, "_i", 0)
+        column = index - (text.rfind(b"\n", 0, index) + 1) + 1 if isinstance(text, bytes) else None
+        why = getattr(err, "_why", "bad syntax")
+        raise GraphLoadError(why, file=path, line=err.lines + 1, column=column, hint=_RESTORE) from None
 
 
 def _rdflib_graph(triples: Iterable[ox.Triple]):
@@ -235,12 +252,6 @@ def _store(quads: Iterable[ox.Quad]) -> ox.Store:
     store = ox.Store()
     store.extend(quads)
     return store
-
-
-def _existing(path: Path) -> Path:
-    if not path.is_file():
-        raise GraphLoadError("not found", file=path, hint="reinstall pactgraph or restore the file")
-    return path
 
 
 def _results(report_graph, data, store: ox.Store) -> list[ValidationResult]:

@@ -41,12 +41,13 @@ _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,|\s+[–—-])")
 
 def extract_article(article: Article) -> ArticleFacts:
     """Read one article into facts."""
-    doc = pipeline()(_as_read(article.body))
+    read = _as_read(article.body)
+    doc = pipeline()(read)
     registry = Registry()
     home = _home_country(article.body, registry)
     sentences: list[Sentence] = []
     views: list[SentenceView] = []
-    for sent in doc.sents:
+    for sent, entity_spans in _sentences_with_entities(doc):
         text = article.body[sent.start_char : sent.end_char]  # the words as published, for provenance
         stripped = text.strip()
         if not stripped:
@@ -54,7 +55,7 @@ def extract_article(article: Article) -> ArticleFacts:
         start = sent.start_char + (len(text) - len(text.lstrip()))
         sentence = Sentence(len(sentences), start, start + len(stripped), stripped)
         sentences.append(sentence)
-        mentions = find_mentions(sent, [e for e in sent.ents])
+        mentions = find_mentions(sent, entity_spans, read)
         attach_acronyms(mentions, article.body)
         home_name = home.name if home else None
         items = [(m, resolve_mention(registry, m, sentence.index, article.body, home_name)) for m in mentions]
@@ -128,7 +129,7 @@ def extract_article(article: Article) -> ArticleFacts:
             meeting.date = dateline  # the event a wire report opens with happened on its dateline
             meeting.caveats.add("date-from-dateline")
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
-            meeting.date = article.published.strftime("%Y-%m")  # news reports the recent past
+            meeting.date = article.published.isoformat()[:7]  # news reports the recent past
             meeting.caveats.add("date-from-publication")
     facts = ArticleFacts(
         sentences=sentences,
@@ -147,6 +148,22 @@ _QUOTED_LEGAL_NAME = re.compile(r"\b(?P<form>JSC|OJSC|CJSC|PJSC|LLC|LLP|JV)\s+[\
 
 
 _PATRONYMIC = re.compile(r"\b[A-Z][a-z]+\s+(?P<father>[A-Z][a-z]+\s+(?:oglu|oğlu|qizi|qızı|kyzy|kizi|ogly|uly))\b")
+
+
+def _sentences_with_entities(doc):
+    """Each sentence of ``doc`` with the EntityRuler spans inside it, in one pass over both
+    (``Span.ents`` scans every entity of the doc on each call: quadratic in a long article)."""
+    spans = list(doc.ents)
+    first = 0
+    for sent in doc.sents:
+        while first < len(spans) and spans[first].start < sent.start:
+            first += 1
+        inside, index = [], first
+        while index < len(spans) and spans[index].start < sent.end:
+            if spans[index].end <= sent.end:
+                inside.append(spans[index])
+            index += 1
+        yield sent, inside
 
 
 def _as_read(body: str) -> str:

@@ -64,6 +64,9 @@ _PATTERNS = [
 ]
 
 
+_CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -84,9 +87,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            iso = _resolve(name, m, published)
-            if iso is None:
+            try:
+                iso = _resolve(name, m, published)
+            except OverflowError:  # a day before 0001-01-01 or after 9999-12-31
                 continue
+            if iso is None or not _CALENDAR_YEAR.match(iso):
+                continue  # "last year" of year 1, "next year" of 9999: no ISO date
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), iso, _after(iso, published)))
     return sorted(found, key=lambda d: d.start)

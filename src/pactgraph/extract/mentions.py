@@ -335,8 +335,10 @@ def _is_cap(text: str) -> bool:
     return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isupper() for c in text)))
 
 
-def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
-    """Mentions in one spaCy sentence, given the EntityRuler spans that fall in it."""
+def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
+    """Mentions in one spaCy sentence, given the EntityRuler spans that fall in it and the text of
+    its doc (passed in: spaCy rebuilds ``Doc.text`` from every token on each access, which made
+    extraction quadratic in the article's length)."""
     tokens = _tokens(sentence)
     gaz = {span.start_char: span for span in gazetteer_spans}
     mentions: list[Mention] = []
@@ -349,12 +351,12 @@ def find_mentions(sentence, gazetteer_spans) -> list[Mention]:
         j = _chunk_end(tokens, i)
         mentions.extend(_read_chunk(tokens, i, j, gaz))
         i = max(j, i + 1)
-    mentions.extend(_lowercase_events(sentence))
+    mentions.extend(_lowercase_events(sentence, doc_text))
     mentions.extend(_regions(sentence))
     mentions = _drop_overlaps(mentions)
-    _coordinated_organizations(mentions, sentence.doc.text)
-    _apply_qualifiers(mentions, sentence.doc.text)
-    _lowercase_titles(mentions, sentence.doc.text)
+    _coordinated_organizations(mentions, doc_text)
+    _apply_qualifiers(mentions, doc_text)
+    _lowercase_titles(mentions, doc_text)
     return mentions
 
 
@@ -767,14 +769,14 @@ _LOWER_EVENT = re.compile(
 )
 
 
-def _lowercase_events(sentence) -> list[Mention]:
+def _lowercase_events(sentence, doc_text: str) -> list[Mention]:
     """Unnamed events written in lower case: "a roundtable", "the opening ceremony", "the fifth
     meeting of SCO energy ministers"."""
     out = []
     for m in _LOWER_EVENT.finditer(sentence.text):
         start = sentence.start_char + m.start("head") if not m.group("ord") else sentence.start_char + m.start("ord")
         end = sentence.start_char + m.end()
-        text = sentence.doc.text[start:end]
+        text = doc_text[start:end]
         out.append(Mention(start, end, text, "EventNoun", text))
     return out
 

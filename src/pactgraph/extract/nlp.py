@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 
@@ -74,17 +75,22 @@ SENTENCE_STARTERS = {
 @Language.component("pactgraph_sentence_fixes")
 def _sentence_fixes(doc):
     """Sentences end at line breaks and after abbreviations that close a sentence ("… Co. Ltd. The
-    two sides …"), but not after other abbreviations ("Co. Ltd.") or before lower-case words."""
+    two sides …"), but not after other abbreviations ("Co. Ltd.") or before lower-case words.
+
+    The flags are written at once with ``Doc.from_array``: setting ``Token.is_sent_start`` scans the
+    whole doc for parse annotations each time, which made long articles quadratic."""
+    starts = doc.to_array([SENT_START]).astype("int64")  # -1: "not a sentence start"
     for i, token in enumerate(doc[1:], start=1):
         previous = doc[i - 1]
         if previous.is_space and "\n" in previous.text:
-            token.is_sent_start = True
+            starts[i] = 1
         elif _list_number_before(doc, i):
-            token.is_sent_start = False  # "1. Memorandum of …": the number opens a list item
+            starts[i] = -1  # "1. Memorandum of …": the number opens a list item
         elif previous.text.lower() in ABBREVIATIONS:
-            token.is_sent_start = token.text in SENTENCE_STARTERS
+            starts[i] = 1 if token.text in SENTENCE_STARTERS else -1
         elif token.is_sent_start and token.text[:1].islower():
-            token.is_sent_start = False
+            starts[i] = -1
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -75,7 +76,8 @@ def parse_number(word: str) -> float:
 
 
 def find_power(text: str) -> list[PowerMention]:
-    """Power (not energy: kWh, MWh and GWh are skipped) quantities with their value in MW."""
+    """Power (not energy: kWh, MWh and GWh are skipped) quantities with their value in MW, finite
+    and not negative (the pattern has no sign)."""
     found = []
     for m in _POWER.finditer(text):
         if m.group("hours"):
@@ -84,5 +86,7 @@ def find_power(text: str) -> list[PowerMention]:
         unit = unit if unit in UNITS_MW else unit[:2]
         value = parse_number(m.group("num")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
         mw = round(value * UNITS_MW[unit], 6)
+        if not math.isfinite(mw):
+            continue  # hundreds of digits overflow to infinity: no number a graph can hold
         found.append(PowerMention(m.start(), m.end(), mw, m.group(0).strip()))
     return found
