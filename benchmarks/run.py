@@ -40,7 +40,7 @@ import pyoxigraph as ox
 
 from pactgraph.corpus import default_jobs
 from pactgraph.queries import bundled_queries, run_query
-from pactgraph.store import Format, export, open_store
+from pactgraph.store import Format, export, load_graph, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -138,26 +138,37 @@ def _rdflib_ms(graph, text: str, timeout: float) -> float | str:
 
 
 def _queries(store_dir: Path, turtle: Path, triples: int, args: argparse.Namespace) -> tuple[dict, dict]:
-    store = open_store(store_dir)
+    """Each bundled query on the on-disk store, on the in-memory store ``query --graph`` loads
+    (below ``--memory-max-triples``), raw pyoxigraph on that same store, and rdflib."""
+    on_disk = open_store(store_dir)
+    info: dict = {"in_memory": triples <= args.memory_max_triples, "rdflib": triples <= args.rdflib_max_triples}
+    if info["in_memory"]:
+        start = time.perf_counter()
+        in_memory = load_graph([turtle])
+        info["load_seconds"] = round(time.perf_counter() - start, 2)
     queries: dict[str, dict] = {}
     for query in bundled_queries():
-        queries[query.name] = {
-            "pactgraph_ms": _median_ms(lambda q=query: run_query(store, q.text), args.repeat),
-            "raw_pyoxigraph_ms": _median_ms(lambda q=query: [tuple(s) for s in store.query(q.text)], args.repeat),
-        }
-    rdflib_info: dict = {"run": triples <= args.rdflib_max_triples}
-    if rdflib_info["run"]:
+        timings = {"store_ms": _median_ms(lambda q=query: run_query(on_disk, q.text), args.repeat)}
+        if info["in_memory"]:
+            timings["memory_ms"] = _median_ms(lambda q=query: run_query(in_memory, q.text), args.repeat)
+            timings["raw_pyoxigraph_ms"] = _median_ms(
+                lambda q=query: [tuple(s) for s in in_memory.query(q.text)], args.repeat
+            )
+        queries[query.name] = timings
+    if info["in_memory"]:
+        del in_memory
+    if info["rdflib"]:
         import rdflib
 
         start = time.perf_counter()
         graph = rdflib.Graph()
         graph.parse(turtle, format="turtle")
         graph.parse(ROOT / "ontology" / "pactgraph.ttl", format="turtle")
-        rdflib_info["parse_seconds"] = round(time.perf_counter() - start, 1)
+        info["rdflib_parse_seconds"] = round(time.perf_counter() - start, 1)
         for query in bundled_queries():
             queries[query.name]["rdflib_ms"] = _rdflib_ms(graph, query.text, args.rdflib_timeout)
         del graph
-    return queries, rdflib_info
+    return queries, info
 
 
 def _quality(corpus: Path, count: int) -> dict:
@@ -225,7 +236,7 @@ def measure(args: argparse.Namespace) -> dict:
     export([out.with_suffix(".trig")], Format.TURTLE)
     result["export_turtle_seconds"] = round(time.perf_counter() - start, 2)
     print(f"  {result['triples']} triples; queries …", flush=True)
-    result["queries"], result["rdflib"] = _queries(store, out, result["triples"], args)
+    result["queries"], result["query_setup"] = _queries(store, out, result["triples"], args)
     if args.evaluate:
         print("  quality …", flush=True)
         result["quality"] = _quality(corpus, min(args.evaluate, articles))
@@ -265,19 +276,29 @@ def table(results: list[dict]) -> str:
             f"| {_cell(quality)} |"
         )
     for r in results:
+        setup = r["query_setup"]
         lines += [
             "",
             f"## Queries on {r['articles']:,} articles ({r['triples']:,} triples), median ms",
             "",
-            "| query | pactgraph store | raw pyoxigraph | overhead | rdflib | rdflib / pactgraph |",
-            "|---|---|---|---|---|---|",
+            "On-disk store (`query --store`, nothing parsed), in-memory store (`query --graph`, after "
+            + (f"{setup['load_seconds']} s loading the Turtle" if setup.get("in_memory") else "not run: too large")
+            + "), raw pyoxigraph on that in-memory store (pactgraph's overhead), and rdflib"
+            + (
+                f" (after {setup['rdflib_parse_seconds']} s parsing)."
+                if setup.get("rdflib")
+                else " (not run: too large)."
+            ),
+            "",
+            "| query | on-disk store | in memory | raw pyoxigraph | overhead | rdflib | rdflib / in memory |",
+            "|---|---|---|---|---|---|---|",
         ]
         for name, q in r["queries"].items():
-            ours, raw, theirs = q["pactgraph_ms"], q["raw_pyoxigraph_ms"], q.get("rdflib_ms", "not run")
-            ratio = f"{theirs / ours:,.0f}×" if isinstance(theirs, float) and ours else ""
-            lines.append(f"| {name} | {ours} | {raw} | {ours / raw if raw else 1:.2f}× | {_cell(theirs)} | {ratio} |")
-        if r["rdflib"].get("parse_seconds"):
-            lines.append(f"\nrdflib took {r['rdflib']['parse_seconds']} s to parse the Turtle.")
+            memory, raw, theirs = q.get("memory_ms"), q.get("raw_pyoxigraph_ms"), q.get("rdflib_ms", "not run")
+            overhead = f"{memory / raw:.2f}×" if memory and raw else ""
+            ratio = f"{theirs / memory:,.0f}×" if isinstance(theirs, float) and memory else ""
+            cells = [name, q["store_ms"], _cell(memory), _cell(raw), overhead, _cell(theirs), ratio]
+            lines.append("| " + " | ".join(map(str, cells)) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -291,6 +312,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (the median is reported)")
     parser.add_argument("--rdflib-timeout", type=float, default=60, help="seconds before an rdflib query is stopped")
     parser.add_argument("--rdflib-max-triples", type=int, default=2_000_000, help="skip rdflib above this")
+    parser.add_argument("--memory-max-triples", type=int, default=3_000_000, help="skip the in-memory store above this")
     parser.add_argument("--no-validate-max", type=int, default=10_000, help="cold build without validation up to this")
     parser.add_argument("--evaluate", type=int, default=1000, help="articles scored against the gold (0: none)")
     parser.add_argument("--table", action="store_true", help="only write docs/benchmarks.md from the result files")
