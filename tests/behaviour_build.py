@@ -1,0 +1,116 @@
+"""Interrupted and damaged builds (issue 8, item 3): a build killed midway, a damaged cache, a store
+folder that is not a store. The message is what the next command prints."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pactgraph
+from pactgraph.store import open_store, store_mirrors
+
+from .behaviour import Case, Observed, kept_or_replaced, run_cli
+
+AREA = "Interrupted and damaged builds"
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = [ROOT / "data" / "articles", ROOT / "corpus" / "probe" / "articles", ROOT / "corpus" / "probe2" / "articles"]
+BUILD = (
+    "build",
+    "--articles",
+    "articles",
+    "--out",
+    "kg.ttl",
+    "--store",
+    "kg.store",
+    "--cache",
+    "cache",
+    "--no-progress",
+)
+
+
+def _corpus(folder: Path) -> None:
+    (folder / "articles").mkdir()
+    for source in SOURCES:
+        for article in source.glob("*.txt"):
+            shutil.copy(article, folder / "articles")
+
+
+def _without_cache_count(message: str) -> str:
+    return re.sub(r" \(\d+ unchanged, from the cache\)", "", message)
+
+
+def _killed_build(folder: Path) -> Observed:
+    """A build killed with SIGKILL halfway through (its workers too), then the next build."""
+    _corpus(folder)
+    first = run_cli(folder, *BUILD)
+    assert first.exit_code == 0, first.stderr
+    before = {name: (folder / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
+    for article in sorted((folder / "articles").iterdir())[::3]:
+        article.unlink()  # the next build has a different graph to write
+    shutil.rmtree(folder / "cache" / "facts")  # and everything to extract again
+    source = str(Path(pactgraph.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "pactgraph.cli", *BUILD]
+    process = subprocess.Popen(command, cwd=folder, env=env, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(1.5)  # extracting: Python alone takes a second to start, the outputs come seconds later
+    killed = process.poll() is None
+    if killed:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    intact = [kept_or_replaced(folder / name, before[name]) for name in before]
+    usable = len(open_store(folder / "kg.store")) > 0
+    again = run_cli(folder, *BUILD)
+    recovered = again.exit_code == 0 and store_mirrors(folder / "kg.store", folder / "kg.ttl")
+    return Observed(
+        again.exit_code,
+        _without_cache_count(again.message),  # as many as the killed build cached
+        ("killed; " if killed else "finished before the kill; ")
+        + ", ".join(intact)
+        + (", previous store usable" if usable else ", store unusable")
+        + ("; the next build recovered" if recovered else "; the next build failed"),
+    )
+
+
+def _damaged_cache(folder: Path) -> Observed:
+    _corpus(folder)
+    run_cli(folder, *BUILD)
+    clean = (folder / "kg.ttl").read_bytes()
+    entries = sorted(p for p in (folder / "cache").rglob("*") if p.is_file())
+    for entry in entries[::3]:
+        entry.write_bytes(entry.read_bytes()[:7])
+    again = run_cli(folder, *BUILD)
+    same = (folder / "kg.ttl").read_bytes() == clean
+    return Observed(
+        again.exit_code,
+        _without_cache_count(again.message),  # which entries are hit follows the keys, new with every code change
+        f"{len(entries[::3])} of {len(entries)} entries truncated: recomputed; "
+        + ("graph identical to the clean build" if same else "graph differs"),
+    )
+
+
+def _foreign_store_folder(folder: Path) -> Observed:
+    _corpus(folder)
+    (folder / "kg.store").mkdir()
+    (folder / "kg.store" / "notes.txt").write_text("mine")
+    run = run_cli(folder, *BUILD)
+    untouched = (folder / "kg.store" / "notes.txt").read_text() == "mine"
+    return Observed(run.exit_code, run.message, "folder untouched" if untouched else "folder overwritten")
+
+
+def _missing_store(folder: Path) -> Observed:
+    run = run_cli(folder, "query", "meetings", "--store", "nowhere.store")
+    return Observed(run.exit_code, run.message, "nothing read")
+
+
+CASES = [
+    Case(AREA, "build killed with SIGKILL midway", _killed_build),
+    Case(AREA, "build cache entries damaged", _damaged_cache),
+    Case(AREA, "--store on a folder that is not a pactgraph store", _foreign_store_folder),
+    Case(AREA, "query --store on a missing store", _missing_store),
+]
