@@ -97,12 +97,17 @@ class CliRun:
         return reported[0] if reported else printed[-1] if printed else ""
 
 
+def _own_cache(folder: Path) -> dict[str, str]:
+    """A build cache in the case's folder: a case never reads what another cached."""
+    return {"PACTGRAPH_BUILD_CACHE": str(folder / ".pactgraph-cache" / "build")}
+
+
 def run_cli(folder: Path, *args: str) -> CliRun:
     """``pactgraph ARGS`` through click's CliRunner with ``folder`` as the working directory (so
     relative paths and default files resolve there). An exception that escapes the CLI shows as a
     ``Traceback`` line, as a user would see it."""
     with contextlib.chdir(folder):
-        result = CliRunner().invoke(main, list(args))
+        result = CliRunner().invoke(main, list(args), env=_own_cache(folder))
     stderr = result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))
@@ -114,6 +119,7 @@ def run_cli_process(folder: Path, *args: str, prefix: tuple[str, ...] = ()) -> C
     pactgraph under test first on the path."""
     source = str(Path(pactgraph.__file__).resolve().parents[1])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
+    env.update(_own_cache(folder))
     command = [*prefix, sys.executable, "-m", "pactgraph.cli", *args]
     done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=300, check=False)
     return CliRun(done.returncode, normalise(done.stdout, folder), normalise(done.stderr, folder))
