@@ -41,7 +41,7 @@ def _local_rows(name: str) -> list[tuple[str | None, ...]]:
     return run_query(load_graph([FIXTURE]), resolve_query(name).text).rows
 
 
-def test_sparqlwrapper_gets_the_local_answer(served: OxigraphServer) -> None:
+def test_remote_query_gets_the_local_answer(served: OxigraphServer) -> None:
     answer = remote.remote_query(served.query_url, resolve_query("meetings").text, credentials=NO_CREDENTIALS)
     assert answer.rows == _local_rows("meetings")
 
@@ -85,7 +85,7 @@ def test_updates_are_refused(served: OxigraphServer) -> None:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 403
     with pytest.raises(EndpointAuthError, match="HTTP 403"):
-        remote.push([FIXTURE], served.store_url, credentials=NO_CREDENTIALS)
+        remote.push([FIXTURE], served.store_url, update_endpoint=served.update_url, credentials=NO_CREDENTIALS)
     ask = "SELECT (COUNT(*) AS ?n) { <http://example.org/s> ?p ?o }"
     assert remote.remote_query(served.query_url, ask, credentials=NO_CREDENTIALS).rows == [("0",)]
 

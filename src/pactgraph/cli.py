@@ -47,6 +47,20 @@ def _graphs_option(default: Path, help_text: str):
     )
 
 
+def _retries_option(help_text: str):
+    """``--retries N``: how often a request answered HTTP 429, 502 or 503 is sent again."""
+    return click.option(
+        "--retries",
+        type=click.IntRange(min=0),
+        default=remote.DEFAULT_RETRIES,
+        show_default=True,
+        help=help_text,
+    )
+
+
+_REMOTE_TIMEOUT_HELP = "Seconds one request may take in all, its whole answer included."
+_RETRIES_HELP = "Retries of a request answered HTTP 429 (after its Retry-After), 502 or 503 (after 1, 2, 4 … s)."
+
 DEFAULT_CURATION = Path("data/curation.yaml")
 DEFAULT_LINKS = Path("data/links.csv")
 DEFAULT_AUTO_LINKS = Path("data/links-auto.csv")
@@ -104,7 +118,8 @@ def main() -> None:
       1  the graph violates the SHACL shapes, or ontology and data are inconsistent
       2  usage or input error (bad option, missing or malformed file, unknown query)
       3  a server or remote endpoint failed (serve cannot start; push/query --endpoint/link/enrich:
-         HTTP 401/403/404/413/429/5xx, connection refused, timeout)
+         HTTP 401/403/404/413/429/5xx, connection refused, timeout, an answer cut off or not
+         SPARQL JSON results)
     """
 
 
@@ -132,8 +147,9 @@ def queries_command() -> None:
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for the remote endpoint (with --endpoint).",
+    help="With --endpoint: seconds one request may take in all, its whole answer included.",
 )
+@_retries_option("With --endpoint: " + _RETRIES_HELP[0].lower() + _RETRIES_HELP[1:])
 @click.option(
     "--format",
     "fmt",
@@ -144,7 +160,13 @@ def queries_command() -> None:
 )
 @click.pass_context
 def query_command(
-    ctx: click.Context, name_or_file: str, graphs: tuple[Path, ...], endpoint: str | None, timeout: float, fmt: str
+    ctx: click.Context,
+    name_or_file: str,
+    graphs: tuple[Path, ...],
+    endpoint: str | None,
+    timeout: float,
+    retries: int,
+    fmt: str,
 ) -> None:
     """Run a bundled query by NAME (see `pactgraph queries`) or any SPARQL FILE (.rq).
 
@@ -156,7 +178,7 @@ def query_command(
     if endpoint is not None:
         if ctx.get_parameter_source("graphs") is not click.core.ParameterSource.DEFAULT:
             raise UsageError("--graph and --endpoint exclude each other: query a local file or a remote endpoint")
-        result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout)
+        result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout, retries=retries)
     else:
         store = load_graph(list(graphs), with_ontology=True)
         result = run_query(store, query.text, source=query.path)
@@ -339,15 +361,9 @@ def _links(path: Path | None, default: Path, *, machine: bool = False):
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for each answer.",
+    help=_REMOTE_TIMEOUT_HELP,
 )
-@click.option(
-    "--retries",
-    type=click.IntRange(min=0),
-    default=3,
-    show_default=True,
-    help="Retries of a query answered HTTP 429 (after its Retry-After) or 5xx (after 1, 2, 4 … s).",
-)
+@_retries_option(_RETRIES_HELP)
 def link_command(
     graphs: tuple[Path, ...],
     links: Path,
@@ -420,7 +436,7 @@ def link_command(
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for each answer.",
+    help=_REMOTE_TIMEOUT_HELP,
 )
 def enrich_command(
     links: Path, auto_links: Path, endpoint: str | None, output: Path, cache: Path, timeout: float
@@ -603,6 +619,12 @@ def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) 
     default=None,
     help="Graph Store HTTP Protocol URL, when it cannot be derived from --endpoint.",
 )
+@click.option(
+    "--update-endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL Update URL, when it cannot be derived from --endpoint.",
+)
 @_graphs_option(Path("data/kg.trig"), "RDF file to push (repeatable); the ontology is pushed with it.")
 @click.option(
     "--graph-iri",
@@ -627,37 +649,49 @@ def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) 
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for each answer.",
+    help=_REMOTE_TIMEOUT_HELP,
 )
+@_retries_option(_RETRIES_HELP)
 def push_command(
     endpoint: str | None,
     store_endpoint: str | None,
+    update_endpoint: str | None,
     graphs: tuple[Path, ...],
     graph_iri: str | None,
     replace: bool,
     chunk_size: int,
     timeout: float,
+    retries: int,
 ) -> None:
-    """Upload the graph to a SPARQL 1.1 store (Graph Store HTTP Protocol), replacing each graph.
+    """Upload the graph to a SPARQL 1.1 store, replacing each graph, all at once.
 
-    One named graph per article plus the ontology (and any other named graph in the file); each
-    is replaced with PUT, so pushing again never duplicates triples. Credentials come from
+    One named graph per article plus the ontology (and any other named graph in the file). They
+    are uploaded (Graph Store HTTP Protocol) to staging graphs, then one SPARQL Update moves them
+    onto their names, replacing what was there: pushing again never duplicates triples, and a
+    push that fails leaves the store's graphs as they were. Credentials come from
     PACTGRAPH_ENDPOINT_USER and PACTGRAPH_ENDPOINT_PASSWORD (basic, or digest when the server
     asks), or PACTGRAPH_ENDPOINT_TOKEN (bearer).
     """
     credentials = remote.Credentials.from_env()
+    if endpoint is None and (store_endpoint is None or update_endpoint is None):
+        raise UsageError(
+            "give the store: --endpoint (SPARQL query URL), or both --store-endpoint (Graph Store URL) "
+            "and --update-endpoint (SPARQL Update URL)"
+        )
     if store_endpoint is None:
-        if endpoint is None:
-            raise UsageError("give the store: --endpoint (SPARQL query URL) and/or --store-endpoint (Graph Store URL)")
         store_endpoint = remote.store_endpoint_for(endpoint, authenticated=bool(credentials))
+    if update_endpoint is None:
+        update_endpoint = remote.update_endpoint_for(endpoint, authenticated=bool(credentials))
     summary = remote.push(
         list(graphs),
         store_endpoint,
+        update_endpoint=update_endpoint,
         query_endpoint=endpoint,
         graph_iri=graph_iri,
         replace=replace,
         chunk_triples=chunk_size,
         timeout=timeout,
+        retries=retries,
         credentials=credentials,
     )
     click.echo(str(summary))
