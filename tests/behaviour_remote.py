@@ -1,13 +1,16 @@
-"""The behaviour table's remote cases: every fault of item 4 of issue 8, run through the CLI.
+"""The behaviour table's remote cases: items 4 (remote faults) and 5 (endpoint safety) of issue 8.
 
 Each case starts what it needs (the stub, a real Oxigraph server, a proxy that makes the real server
-fail from some request on), runs one command with click's CliRunner and reports the line the user
-sees, the exit code and what happened to the data. ``tests/test_remote_faults.py`` runs them all.
+fail from some request on, ``pactgraph serve``'s guarded server), runs one command with click's
+CliRunner (or the API where there is no command) and reports the line the user sees, the exit code
+and what happened to the data. ``tests/test_remote_faults.py`` and ``tests/test_endpoint_safety.py``
+run them all.
 """
 
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
@@ -16,16 +19,18 @@ from click.testing import CliRunner, Result
 
 from pactgraph import remote
 from pactgraph.cli import main
-from pactgraph.serving import OxigraphServer
+from pactgraph.serving import OxigraphServer, ServedGraph, is_loopback, serve
 from pactgraph.store import Format, load_graph, serialize
 
 from .behaviour import Case, Observed
-from .servers import StubServer, fault_proxy, status_stub, unused_port, writable_oxigraph
+from .servers import LOOPBACK, StubServer, fault_proxy, status_stub, unused_port, writable_oxigraph
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "data" / "mini-kg.trig"
 SEEDS = ROOT / "data" / "kg.trig"
 REMOTE = "Remote faults (push, link, query --endpoint)"
+SAFETY = "Endpoint safety (serve)"
+CRASH_QUERY = ROOT / "tests" / "data" / "crash-order-by.rq"
 #: A client timeout short enough for tests; the stub's drip takes far longer than this in all.
 TIMEOUT = "0.5"
 NO_CREDENTIALS = {remote.ENV_USER: None, remote.ENV_PASSWORD: None, remote.ENV_TOKEN: None}
@@ -221,21 +226,6 @@ def halfway_case(name: str, fail_from: int, fault: int, fail_count: int | None, 
     return Case(REMOTE, name, run)
 
 
-def read_only_case() -> Case:
-    """push to a real read-only Oxigraph (what `pactgraph serve` runs): HTTP 403 from the real server."""
-
-    def run(tmp: Path) -> Observed:
-        from pactgraph.serving import serve
-
-        with serve([FIXTURE], port=0) as server:
-            before = _counts(server)
-            result = cli("push", "--endpoint", server.query_url, "--graph", str(FIXTURE))
-            state = "remote graphs unchanged" if _counts(server) == before else "remote graphs CHANGED"
-        return Observed(result.exit_code, the_line(result, tmp), state)
-
-    return Case(REMOTE, "push: a read-only Oxigraph server (real HTTP 403)", run)
-
-
 def wrong_path_case() -> Case:
     """query --endpoint at a path the real Oxigraph server does not have: its own HTTP 404."""
 
@@ -247,13 +237,231 @@ def wrong_path_case() -> Case:
     return Case(REMOTE, "query --endpoint: a wrong path on a real Oxigraph server (HTTP 404)", run)
 
 
+# --- pactgraph serve: the guard in front of Oxigraph --------------------------------------------------------
+
+COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def still_answers(server: ServedGraph) -> str:
+    """Whether the server answers the next query, with the graph it had."""
+    rows = remote.remote_query(server.query_url, COUNT_ALL, credentials=remote.Credentials(), retries=0).rows
+    count = int(rows[0][0])
+    return f"the next query is answered ({'same graph' if count == len(_distinct_triples()) else 'GRAPH CHANGED'})"
+
+
+def _distinct_triples() -> set:
+    return {q.triple for q in load_graph([FIXTURE])}
+
+
+def query_case(
+    name: str,
+    query: str,
+    *,
+    timeout_s: float = 30,
+    max_result_mb: float = 20,
+    allow_service: bool = False,
+    other_host: bool = False,
+) -> Case:
+    """``pactgraph query FILE --endpoint`` on a guarded server; with ``other_host`` the query's
+    ``<OTHER>`` is a stub standing for another host, answering every request with one row."""
+
+    def run(tmp: Path) -> Observed:
+        with (
+            status_stub() as other,
+            serve(
+                [FIXTURE], port=0, timeout_s=timeout_s, max_result_mb=max_result_mb, allow_service=allow_service
+            ) as server,
+        ):
+            other.body, other.headers = ONE_ROW, {"Content-Type": "application/sparql-results+json"}
+            file = tmp / "query.rq"
+            file.write_text(query.replace("<OTHER>", f"<{other.url}/sparql>"), encoding="utf-8")
+            result = cli("query", str(file), "--endpoint", server.query_url, "--format", "csv", "--retries", "0")
+            outcome = [still_answers(server)]
+            if other_host:
+                outcome.insert(0, f"the other host got {len(other.requests)} request{'s' * (len(other.requests) != 1)}")
+            if server.guard.restarts:
+                outcome.insert(0, f"Oxigraph started again {server.guard.restarts} time(s)")
+        return Observed(result.exit_code, the_line(result, tmp), "; ".join(outcome))
+
+    return Case(SAFETY, name, run)
+
+
+def loopback_case() -> Case:
+    """Where ``serve`` listens by default: the guard and the engine behind it."""
+
+    def run(tmp: Path) -> Observed:
+        default = next(p.default for p in main.commands["serve"].params if p.name == "host")
+        with serve([FIXTURE], port=0) as server:
+            engine = server.guard.engine_url
+            message = placeholders(f"serve --host default {default}: {server.url}/ (Oxigraph behind it: {engine}/)")
+            bound = {server.guard.address[0], urllib.parse.urlsplit(engine).hostname}
+        where = "loopback only" if all(is_loopback(host) for host in bound) else "NOT ONLY LOOPBACK"
+        return Observed(None, message, f"guard and Oxigraph bound to {', '.join(sorted(bound))}: {where}")
+
+    return Case(SAFETY, "serve: where it listens by default", run)
+
+
+def write_case(name: str, method: str, path: str, body: bytes, content_type: str) -> Case:
+    """A write sent straight over HTTP (as any client could) to a guarded server."""
+
+    def run(tmp: Path) -> Observed:
+        import urllib.error
+        import urllib.request
+
+        with serve([FIXTURE], port=0) as server:
+            request = urllib.request.Request(
+                server.url + path, data=body, method=method, headers={"Content-Type": content_type}
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    message = f"HTTP {response.status}"
+            except urllib.error.HTTPError as err:
+                message = f"HTTP {err.code}: {err.read().decode().strip()}"
+            outcome = still_answers(server)
+        return Observed(None, message, outcome)
+
+    return Case(SAFETY, name, run)
+
+
+def push_to_serve_case() -> Case:
+    def run(tmp: Path) -> Observed:
+        with serve([FIXTURE], port=0) as server:
+            result = cli("push", "--endpoint", server.query_url, "--graph", str(FIXTURE))
+            outcome = still_answers(server)
+        return Observed(result.exit_code, the_line(result, tmp), outcome)
+
+    return Case(SAFETY, "serve: pactgraph push to it (Graph Store writes)", run)
+
+
+def runaway_engine_case() -> Case:
+    """The guard's last resort, through the API: an engine that never answers (a stub standing for an
+    Oxigraph that does not stop a query at its timeout) is restarted after the timeout and the grace."""
+
+    def run(tmp: Path) -> Observed:
+        import contextlib
+
+        from pactgraph.guard import guarded
+
+        engines: list[StubServer] = []
+
+        @contextlib.contextmanager
+        def engine():
+            with status_stub() as stub:
+                stub.hang, stub.body = not engines, ONE_ROW  # the first engine hangs, its successor answers
+                engines.append(stub)
+                yield stub.url
+
+        limits = {"timeout_s": 0.5, "grace_s": 0.5, "max_result_bytes": 10**6, "allow_service": False}
+        with guarded(engine, host=LOOPBACK, port=0, **limits) as g:
+            url = f"http://{LOOPBACK}:{g.port}/query"
+            try:
+                remote.remote_query(url, "SELECT * { ?s ?p ?o }", credentials=remote.Credentials(), retries=0)
+                message = "answered"
+            except remote.EndpointError as err:
+                message = placeholders(str(err))
+            after = remote.remote_query(url, "SELECT * { ?s ?p ?o }", credentials=remote.Credentials(), retries=0)
+            outcome = f"engine started again {g.restarts} time(s); the next query is answered ({len(after.rows)} row)"
+        return Observed(None, message, outcome)
+
+    return Case(SAFETY, "guard: an engine that does not stop a query at the timeout", run)
+
+
+def busy_case() -> Case:
+    """Through the API: while MAX_IN_FLIGHT queries hang in the engine (a stub that never answers),
+    one more waits for a turn for the timeout, then is told the server is busy."""
+
+    def run(tmp: Path) -> Observed:
+        import contextlib
+        import threading
+
+        from pactgraph.guard import MAX_IN_FLIGHT, guarded
+
+        engines: list[StubServer] = []
+
+        @contextlib.contextmanager
+        def engine():
+            with status_stub() as stub:
+                stub.hang = True
+                engines.append(stub)
+                yield stub.url
+
+        statuses: list[str] = []
+
+        def ask(url: str) -> None:
+            try:
+                remote.remote_query(url, "SELECT * { ?s ?p ?o }", credentials=remote.Credentials(), retries=0)
+            except remote.EndpointError as err:
+                statuses.append(str(err.status))
+
+        limits = {"timeout_s": 1, "grace_s": 1, "max_result_bytes": 10**6, "allow_service": False}
+        with guarded(engine, host=LOOPBACK, port=0, **limits) as g:
+            url = f"http://{LOOPBACK}:{g.port}/query"
+            running = [threading.Thread(target=ask, args=(url,)) for _ in range(MAX_IN_FLIGHT)]
+            for thread in running:
+                thread.start()
+            while len(engines[0].requests) < MAX_IN_FLIGHT:
+                threading.Event().wait(0.05)
+            try:
+                remote.remote_query(url, "SELECT * { ?s ?p ?o }", credentials=remote.Credentials(), retries=0)
+                message = "answered"
+            except remote.EndpointError as err:
+                message = placeholders(str(err))
+            for thread in running:
+                thread.join()
+        # Which of them hit the deadline first varies: it restarts the engine, the others then get 503.
+        ended = "503 or 504" if len(statuses) == MAX_IN_FLIGHT and set(statuses) <= {"503", "504"} else statuses
+        return Observed(None, message, f"each of the {MAX_IN_FLIGHT} running queries was answered: HTTP {ended}")
+
+    return Case(SAFETY, "guard: one query more than may run at once", run)
+
+
+ONE_ROW = EMPTY_RESULTS
+CARTESIAN_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+PATHS = "(^!<http://x/none>|!<http://x/none>)*"
+UNBOUNDED_PATH = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a {PATHS} ?b . ?b {PATHS} ?c }}"
+CARTESIAN_ROWS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }"
+
+
 CASES: list[Case] = [
     *(refused_case(command) for command in COMMANDS),
     *(stub_case(command, fault, configure) for command in COMMANDS for fault, configure in FAULTS.items()),
-    read_only_case(),
     wrong_path_case(),
     halfway_case("push: the real server fails one upload request halfway (HTTP 500)", 4, 500, 1),
     halfway_case("push: the real server answers HTTP 503 once halfway", 4, 503, 1),
     halfway_case("push: the real server fails the final swap (HTTP 500)", _upload_requests(100) + 1, 500, 1),
     halfway_case("push --replace: the real server goes away halfway", 4, 0, None, "--replace"),
+    loopback_case(),
+    write_case(
+        "serve: a SPARQL Update (INSERT DATA)",
+        "POST",
+        "/update",
+        b"INSERT DATA { <http://example.org/s> <http://example.org/p> <http://example.org/o> }",
+        "application/sparql-update",
+    ),
+    write_case(
+        "serve: a Graph Store write (PUT)",
+        "PUT",
+        "/store?default",
+        b"<http://example.org/s> <http://example.org/p> <http://example.org/o> .",
+        "text/turtle",
+    ),
+    push_to_serve_case(),
+    query_case("serve: SERVICE to another host", "SELECT * WHERE { SERVICE <OTHER> { ?s ?p ?o } }", other_host=True),
+    query_case(
+        "serve: SERVICE written sErViCe, without spaces",
+        "SELECT * WHERE { ?x ?y ?z sErViCe<OTHER>{ ?s ?p ?o } }",
+        other_host=True,
+    ),
+    query_case(
+        "serve --allow-service: SERVICE to another host",
+        "SELECT ?x WHERE { SERVICE <OTHER> { ?x ?p ?o } }",
+        allow_service=True,
+        other_host=True,
+    ),
+    query_case("serve --timeout 1: a cartesian product (COUNT of 3 patterns)", CARTESIAN_COUNT, timeout_s=1),
+    query_case("serve --timeout 1: an unbounded property path, joined", UNBOUNDED_PATH, timeout_s=1),
+    query_case("serve --max-result-mb 1: a result of 35 million rows", CARTESIAN_ROWS, max_result_mb=1),
+    query_case("serve: a query that crashes Oxigraph (ORDER BY over mixed values)", CRASH_QUERY.read_text()),
+    runaway_engine_case(),
+    busy_case(),
 ]

@@ -562,7 +562,7 @@ def _interrupt(signum: int, frame: object) -> None:
     "--host",
     default=serving.DEFAULT_HOST,
     show_default=True,
-    help="Address to listen on; anything but loopback exposes the graph to the network.",
+    help="Address to listen on; anything but loopback exposes the graph to the network (with a warning).",
 )
 @click.option(
     "--port",
@@ -576,30 +576,58 @@ def _interrupt(signum: int, frame: object) -> None:
     type=click.IntRange(min=1),
     default=serving.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds a query may run before the server cancels it.",
+    help="Seconds a query may run before the server stops it (HTTP 504).",
 )
-def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) -> None:
+@click.option(
+    "--max-result-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=serving.DEFAULT_MAX_RESULT_MB,
+    show_default=True,
+    help="Largest answer sent, in megabytes; a larger one is refused (HTTP 400).",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let queries use SERVICE, which makes this server query other hosts (refused by default).",
+)
+def serve_command(
+    graphs: tuple[Path, ...], host: str, port: int, timeout: int, max_result_mb: float, allow_service: bool
+) -> None:
     """Serve the graph read-only over SPARQL 1.1, with a query page, until Ctrl-C.
 
-    Runs the Oxigraph server on a temporary copy of the graph (removed on exit). Named graphs
+    Runs the Oxigraph server on a temporary copy of the graph (removed on exit) behind a guard
+    that refuses updates and Graph Store writes (HTTP 403) and SERVICE (HTTP 400, unless
+    --allow-service), stops queries at --timeout (HTTP 504), refuses answers over
+    --max-result-mb (HTTP 400) and starts Oxigraph again if a query crashes it. Named graphs
     are kept (query them with GRAPH); the default graph is their union, as for `pactgraph
-    query`. Updates are refused (HTTP 403). Prints a link per bundled query that opens the
-    query page with the query filled in and run.
+    query`. Prints a link per bundled query that opens the query page with the query filled in
+    and run.
     """
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with serving.serve(list(graphs), host=host, port=port, timeout_s=timeout) as server:
+        with serving.serve(
+            list(graphs),
+            host=host,
+            port=port,
+            timeout_s=timeout,
+            max_result_mb=max_result_mb,
+            allow_service=allow_service,
+        ) as server:
             names = ", ".join(str(g) for g in graphs)
+            if not serving.is_loopback(host):
+                warning = f"Warning: listening on {host}: anyone who can reach this machine can query the graph"
+                click.echo(warning, err=True)
             click.echo(f"Serving {names} read-only ({server.quads:,} quads with the ontology); Ctrl-C stops it")
             click.echo(f"  query page       {server.url}/")
             click.echo(f"  SPARQL endpoint  {server.query_url}")
             click.echo(f"  query timeout    {timeout} s")
             click.echo(f"  store            {server.location} (removed on exit)")
+            click.echo(f"  answers          at most {max_result_mb:g} MB")
+            click.echo(f"  SERVICE          {'allowed' if allow_service else 'refused (--allow-service allows it)'}")
             click.echo("Bundled queries (open in a browser):")
             for query in bundled_queries():
                 click.echo(f"  {query.name}: {server.page_url(query.text)}")
-            status = server.wait()
-            raise ServeError(f"{server.url}: the oxigraph server stopped on its own (exit status {status})")
+            raise ServeError(f"{server.url}: {server.wait()}")
     except KeyboardInterrupt:
         click.echo("Stopped; the temporary store is removed.", err=True)
     finally:
