@@ -21,9 +21,8 @@ from pactgraph import remote
 from pactgraph.cli import main
 from pactgraph.serving import OxigraphServer, ServedGraph, is_loopback, serve
 from pactgraph.store import Format, load_graph, serialize
-
-from .behaviour import Case, Observed
-from .servers import LOOPBACK, StubServer, fault_proxy, status_stub, unused_port, writable_oxigraph
+from tests.behaviour import Case, Observed
+from tests.servers import LOOPBACK, StubServer, fault_proxy, status_stub, unused_port, writable_oxigraph
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "data" / "mini-kg.trig"
@@ -340,7 +339,7 @@ def runaway_engine_case() -> Case:
     def run(tmp: Path) -> Observed:
         import contextlib
 
-        from pactgraph.guard import guarded
+        from pactgraph.guard import Guard
 
         engines: list[StubServer] = []
 
@@ -352,7 +351,7 @@ def runaway_engine_case() -> Case:
                 yield stub.url
 
         limits = {"timeout_s": 0.5, "grace_s": 0.5, "max_result_bytes": 10**6, "allow_service": False}
-        with guarded(engine, host=LOOPBACK, port=0, **limits) as g:
+        with Guard(engine, host=LOOPBACK, port=0, **limits) as g:
             url = f"http://{LOOPBACK}:{g.port}/query"
             try:
                 remote.remote_query(url, "SELECT * { ?s ?p ?o }", credentials=remote.Credentials(), retries=0)
@@ -374,7 +373,7 @@ def busy_case() -> Case:
         import contextlib
         import threading
 
-        from pactgraph.guard import MAX_IN_FLIGHT, guarded
+        from pactgraph.guard import MAX_IN_FLIGHT, Guard
 
         engines: list[StubServer] = []
 
@@ -394,7 +393,7 @@ def busy_case() -> Case:
                 statuses.append(str(err.status))
 
         limits = {"timeout_s": 1, "grace_s": 1, "max_result_bytes": 10**6, "allow_service": False}
-        with guarded(engine, host=LOOPBACK, port=0, **limits) as g:
+        with Guard(engine, host=LOOPBACK, port=0, **limits) as g:
             url = f"http://{LOOPBACK}:{g.port}/query"
             running = [threading.Thread(target=ask, args=(url,)) for _ in range(MAX_IN_FLIGHT)]
             for thread in running:

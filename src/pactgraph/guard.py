@@ -33,12 +33,12 @@ import socket
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 from pactgraph.errors import ServeError
 
-__all__ = ["GRACE_S", "MAX_IN_FLIGHT", "Guard", "guarded", "refuses_service"]
+__all__ = ["GRACE_S", "MAX_IN_FLIGHT", "Guard", "refuses_service"]
 
 #: Seconds past the query timeout after which the guard gives up on the engine and restarts it.
 GRACE_S = 5.0
@@ -83,7 +83,8 @@ class _ResultTooLarge(Exception):
 
 
 class Guard:
-    """Serves the guard on ``host:port`` in a thread, forwarding to engines made by ``start_engine``.
+    """Serves the guard on ``host:port`` in a thread, forwarding to engines made by ``start_engine``,
+    until ``close()`` or the end of its ``with`` block.
 
     ``start_engine`` returns a context manager yielding the engine's base URL (an Oxigraph server
     on a loopback port); the guard enters it once at start and again after each crash.
@@ -151,6 +152,12 @@ class Guard:
         """Block until the guard stops on its own (the engine cannot be started again); why it did."""
         self._stopped.wait()
         return self._failure
+
+    def __enter__(self) -> Guard:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def close(self) -> None:
         """Stop serving and stop the engine."""
@@ -307,30 +314,3 @@ def _fetch(
         connection.close()  # dropping the connection also stops Oxigraph writing an oversized answer
     kept = {name: value for name in _PASSED_ANSWER_HEADERS if (value := answer.getheader(name))}
     return answer.status, kept, b"".join(chunks)
-
-
-@contextlib.contextmanager
-def guarded(
-    start_engine: Callable[[], AbstractContextManager[str]],
-    *,
-    host: str,
-    port: int,
-    timeout_s: float,
-    max_result_bytes: int,
-    allow_service: bool,
-    grace_s: float = GRACE_S,
-) -> Iterator[Guard]:
-    """Run a ``Guard`` until the block ends."""
-    guard = Guard(
-        start_engine,
-        host=host,
-        port=port,
-        timeout_s=timeout_s,
-        max_result_bytes=max_result_bytes,
-        allow_service=allow_service,
-        grace_s=grace_s,
-    )
-    try:
-        yield guard
-    finally:
-        guard.close()

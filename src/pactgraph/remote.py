@@ -157,12 +157,7 @@ def store_endpoint_for(query_url: str, *, authenticated: bool = False) -> str:
     >>> store_endpoint_for("http://localhost:8890/sparql", authenticated=True)  # Virtuoso
     'http://localhost:8890/sparql-graph-crud-auth'
     """
-    urls = _layout(query_url, authenticated)
-    if urls is None:
-        raise UsageError(
-            f"{query_url}: cannot tell the Graph Store URL from this query URL; pass it with --store-endpoint"
-        )
-    return urls[0]
+    return _derived(query_url, authenticated, 0, "Graph Store", "--store-endpoint")
 
 
 def update_endpoint_for(query_url: str, *, authenticated: bool = False) -> str:
@@ -177,12 +172,14 @@ def update_endpoint_for(query_url: str, *, authenticated: bool = False) -> str:
     >>> update_endpoint_for("http://localhost:8890/sparql", authenticated=True)  # Virtuoso
     'http://localhost:8890/sparql-auth'
     """
+    return _derived(query_url, authenticated, 1, "SPARQL Update", "--update-endpoint")
+
+
+def _derived(query_url: str, authenticated: bool, which: int, what: str, option: str) -> str:
     urls = _layout(query_url, authenticated)
     if urls is None:
-        raise UsageError(
-            f"{query_url}: cannot tell the SPARQL Update URL from this query URL; pass it with --update-endpoint"
-        )
-    return urls[1]
+        raise UsageError(f"{query_url}: cannot tell the {what} URL from this query URL; pass it with {option}")
+    return urls[which]
 
 
 # --- errors ---------------------------------------------------------------------------------------

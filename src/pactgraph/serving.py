@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pactgraph.errors import ServeError
-from pactgraph.guard import Guard, guarded
+from pactgraph.guard import Guard
 from pactgraph.store import load_graph, with_union_default_graph
 
 __all__ = [
@@ -288,7 +288,7 @@ def serve(
             ) as server:
                 yield server.url
 
-        with guarded(
+        with Guard(
             engine,
             host=host,
             port=port,
