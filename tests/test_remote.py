@@ -7,6 +7,7 @@ a case of ``tests/behaviour_remote.py``, run by ``tests/test_remote_faults.py``.
 from __future__ import annotations
 
 import base64
+import hashlib
 import urllib.request
 from pathlib import Path
 
@@ -18,7 +19,13 @@ from rdflib.compare import isomorphic
 
 from pactgraph import remote
 from pactgraph.cli import main
-from pactgraph.errors import EndpointRateLimitedError, EndpointServerError, EndpointUnavailableError, UsageError
+from pactgraph.errors import (
+    EndpointAuthError,
+    EndpointRateLimitedError,
+    EndpointServerError,
+    EndpointUnavailableError,
+    UsageError,
+)
 from pactgraph.queries import bundled_queries, format_result, run_query
 from pactgraph.serving import OxigraphServer
 from pactgraph.store import ONTOLOGY_GRAPH, Format, load_graph, serialize
@@ -233,6 +240,31 @@ def test_digest_challenge_is_answered(stub) -> None:
     assert stub.requests[0][1].startswith("/sparql-graph-crud-auth?graph=")
     assert stub.requests[1][2]["Authorization"].startswith('Digest username="dba", realm="SPARQL"')
     assert stub.requests[-1][1] == "/sparql-auth"  # the swap, on Virtuoso's authenticated update URL
+
+
+def test_a_query_answers_a_digest_challenge_once(stub) -> None:
+    # Virtuoso's /sparql-auth asks queries for HTTP Digest too; SPARQLWrapper sends Basic first.
+    stub.status, stub.digest_status = 401, 200
+    stub.body = b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "1"}}]}}'
+    stub.headers = {"WWW-Authenticate": 'Digest realm="SPARQL", nonce="abc123", qop="auth", algorithm="MD5"'}
+    dba = remote.Credentials(user="dba", password="dba")
+    assert remote.remote_query(f"{stub.url}/sparql-auth", "SELECT ?x {}", credentials=dba).rows == [("1",)]
+    basic, digest = (headers["Authorization"] for _, _, headers in stub.requests)
+    assert basic == "Basic " + base64.b64encode(b"dba:dba").decode()
+    fields = dict(part.strip().split("=", 1) for part in digest.removeprefix("Digest ").split(","))
+    fields = {k: v.strip('"') for k, v in fields.items()}
+    assert (fields["username"], fields["realm"], fields["uri"]) == ("dba", "SPARQL", "/sparql-auth")
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    a1, a2 = md5("dba:SPARQL:dba"), md5("POST:/sparql-auth")
+    assert fields["response"] == md5(f"{a1}:abc123:{fields['nc']}:{fields['cnonce']}:auth:{a2}")
+    # A Digest answer the server refuses: its error, and no third try.
+    stub.digest_status, stub.requests[:] = 403, []
+    with pytest.raises(EndpointAuthError, match="HTTP 403 Forbidden"):
+        remote.remote_query(f"{stub.url}/sparql-auth", "SELECT ?x {}", credentials=dba)
+    assert len(stub.requests) == 2
 
 
 # --- retries ------------------------------------------------------------------------------------------

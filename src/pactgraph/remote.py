@@ -3,16 +3,20 @@
 Writes use the SPARQL 1.1 Graph Store HTTP Protocol, the one write interface every store offers
 (Oxigraph, Fuseki, GraphDB, Virtuoso), into staging graphs; one SPARQL 1.1 Update request then
 moves them onto their names, so the store shows either the previous graphs or all the new ones,
-never a half-written graph. Queries use the SPARQL 1.1 Protocol and come back as the same
-``QueryResult`` a local query gives, so every output format prints the same.
+never a half-written graph. Pushes use a small urllib client of their own. Queries go through
+SPARQLWrapper (``remote_query``: ``query --endpoint``, ``link``, ``enrich``, and the listing of
+``push --replace``) and come back as the same ``QueryResult`` a local query gives, so every output
+format prints the same.
 
-Every request is bounded in total time (a server that drips its answer cannot hold it longer),
-HTTP 429, 502 and 503 are retried a bounded number of times, and every failure becomes a one-line
-``EndpointError`` naming the URL and what to do.
+Every request is bounded in total time (a server that drips its answer cannot hold the caller
+longer): a push's sockets are shut at the deadline, a query is waited for in a worker thread for at
+most the timeout. HTTP 429, 502 and 503 are retried a bounded number of times, and every failure
+becomes a one-line ``EndpointError`` naming the URL and what to do.
 """
 
 from __future__ import annotations
 
+import ast
 import base64
 import contextlib
 import functools
@@ -32,6 +36,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
+from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
+from SPARQLWrapper import SPARQLExceptions as sparql_errors
 
 from pactgraph.errors import (
     EndpointAnswerError,
@@ -43,6 +49,7 @@ from pactgraph.errors import (
     EndpointTimeoutError,
     EndpointUnavailableError,
     EndpointUnreachableError,
+    PactgraphError,
     PayloadTooLargeError,
     QueryError,
     UsageError,
@@ -84,7 +91,6 @@ ENV_TOKEN = "PACTGRAPH_ENDPOINT_TOKEN"
 
 # N-Triples is a subset of Turtle, and text/turtle is the one type every store's Graph Store accepts.
 _BODY_TYPE = "text/turtle"
-_SPARQL_JSON = "application/sparql-results+json"
 _T = TypeVar("_T")
 
 
@@ -279,7 +285,7 @@ def _seconds(retry_after: str | None) -> float | None:
         return None
 
 
-# --- HTTP: one exchange bounded in total time, and bounded retries -------------------------------------
+# --- HTTP for pushes: one exchange bounded in total time; bounded retries for pushes and queries ------
 
 
 class _Deadline:
@@ -680,7 +686,212 @@ def _after_cleanup(err: EndpointError, target: _Target, staging: list[str]) -> E
     return err
 
 
-# --- remote queries ---------------------------------------------------------------------------------
+# --- remote queries: SPARQLWrapper, waited for at most the timeout ------------------------------------
+
+#: The statuses SPARQLWrapper turns into exceptions of its own (any other error status it re-raises).
+_SPARQLWRAPPER_STATUS: dict[type[Exception], int] = {
+    sparql_errors.QueryBadFormed: 400,
+    sparql_errors.Unauthorized: 401,
+    sparql_errors.EndPointNotFound: 404,
+    sparql_errors.URITooLong: 414,
+    sparql_errors.EndPointInternalError: 500,
+}
+#: The most bytes of an answer read at once (a read returns as soon as any bytes have arrived).
+_READ_SIZE = 64 * 1024
+
+
+class _Abandoned(Exception):
+    """The caller stopped waiting for this query: its worker drops the answer."""
+
+
+def _sparql(endpoint: str, query_text: str, *, credentials: Credentials, timeout: float, agent: str) -> SPARQLWrapper:
+    """A SPARQLWrapper that POSTs ``query_text`` (form-encoded) and asks for SPARQL JSON results."""
+    sparql = SPARQLWrapper(endpoint, agent=agent)
+    # The documented attributes rather than setQuery(), which guesses the query form from keywords
+    # anywhere in the text, comments included ("under construction" reads as CONSTRUCT), and warns
+    # on stderr when it finds none. pactgraph runs SELECT (and ASK) queries, which take the same request.
+    sparql.queryString, sparql.queryType = query_text, SELECT
+    sparql.setMethod(POST)
+    sparql.setReturnFormat(JSON)
+    sparql.setOnlyConneg(True)  # ask by the Accept header alone, as the SPARQL 1.1 Protocol says
+    sparql.timeout = timeout  # bounds each socket operation; setTimeout() would truncate to whole seconds
+    # Basic and Bearer go up front as headers: SPARQLWrapper's own DIGEST mode installs a global
+    # urllib opener, so a Digest challenge is answered by _digest_answer instead.
+    for name, value in credentials.headers().items():
+        sparql.addCustomHttpHeader(name, value)
+    return sparql
+
+
+def _read_answer(response: http.client.HTTPResponse, abandoned: threading.Event) -> bytes:
+    """The whole body of ``response``, read as it arrives, so that a worker whose caller has given
+    up stops at the next bytes the server sends instead of reading on to the end."""
+    chunks: list[bytes] = []
+    with contextlib.closing(response):
+        while chunk := response.read1(_READ_SIZE):
+            if abandoned.is_set():
+                raise _Abandoned
+            chunks.append(chunk)
+    body = b"".join(chunks)
+    length = (response.headers.get("Content-Length") or "").strip()
+    if length.isdigit() and len(body) < int(length):  # read1() ends quietly where read() would raise
+        raise http.client.IncompleteRead(body, int(length) - len(body))
+    return body
+
+
+def _http_error(err: BaseException) -> urllib.error.HTTPError | None:
+    """The HTTP error status behind ``err``: ``err`` itself (SPARQLWrapper re-raises the statuses it
+    has no exception for), or the one SPARQLWrapper was handling when it raised its own exception
+    (or failed to read the error's body)."""
+    for candidate in (err, err.__context__):
+        if isinstance(candidate, urllib.error.HTTPError):
+            return candidate
+    return None
+
+
+def _sparqlwrapper_detail(err: Exception) -> str:
+    """The server's message from a SPARQLWrapper exception (it keeps only a formatted text).
+
+    >>> _sparqlwrapper_detail(sparql_errors.EndPointNotFound(b"no such dataset\\nmore"))
+    'no such dataset'
+    >>> _sparqlwrapper_detail(sparql_errors.EndPointNotFound())
+    ''
+    """
+    text = str(err)
+    if "Response:\n" not in text:
+        return ""
+    raw = text.split("Response:\n", 1)[1]
+    try:
+        body = ast.literal_eval(raw)
+    except (ValueError, SyntaxError):
+        return raw.strip().splitlines()[0][:200] if raw.strip() else ""
+    return _first_line(body) if isinstance(body, bytes) else str(body)
+
+
+def _query_error(
+    err: Exception, endpoint: str, *, credentials: Credentials, timeout: float, source: Path | str | None
+) -> PactgraphError | None:
+    """The typed error for what SPARQLWrapper raised (a rejected query is a ``QueryError`` naming
+    ``source``), else None."""
+    status_error = _http_error(err)
+    if status_error is not None:
+        status, reason = status_error.code, status_error.reason or ""
+        retry_after = _seconds(status_error.headers.get("Retry-After"))
+        if isinstance(err, sparql_errors.SPARQLWrapperException):
+            detail = _sparqlwrapper_detail(err)
+        elif err is status_error:
+            try:
+                detail = _first_line(err.read())
+            except (OSError, http.client.HTTPException):
+                detail = ""
+        else:  # reading the error's body failed
+            detail = ""
+    elif type(err) in _SPARQLWRAPPER_STATUS:  # a SPARQLWrapper that raises its exceptions without context
+        status = _SPARQLWRAPPER_STATUS[type(err)]
+        reason, retry_after, detail = http.client.responses.get(status, ""), None, _sparqlwrapper_detail(err)
+    elif isinstance(err, urllib.error.URLError | OSError | http.client.HTTPException):
+        return _transport_error(endpoint, err, timeout)
+    else:
+        return None
+    if status == 400:
+        return QueryError(f"rejected by {endpoint}: {detail or f'HTTP 400 {reason}'.rstrip()}", file=source)
+    return _status_error(
+        endpoint,
+        status,
+        reason,
+        detail,
+        credentials=credentials,
+        chunk_triples=None,
+        retry_after=retry_after,
+        url_option=None,
+    )
+
+
+def _digest_answer(err: BaseException, endpoint: str, credentials: Credentials) -> str | None:
+    """The ``Authorization`` header that answers the HTTP Digest challenge of a 401 (Virtuoso's
+    ``-auth`` endpoints), computed by urllib's own Digest handler; None when there is none to answer."""
+    challenged = _http_error(err)
+    if not credentials.user or challenged is None:
+        return None
+    scheme, _, params = (challenged.headers.get("WWW-Authenticate") or "").strip().partition(" ")
+    if scheme.lower() != "digest":
+        return None
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, endpoint, credentials.user, credentials.password or "")
+    try:
+        challenge = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(params)))
+        answer = urllib.request.HTTPDigestAuthHandler(passwords).get_authorization(
+            urllib.request.Request(endpoint, method="POST"), challenge
+        )
+    except (ValueError, urllib.error.URLError):  # a malformed challenge, or an algorithm or qop urllib lacks
+        return None
+    return f"Digest {answer}" if answer else None
+
+
+def _ask(
+    endpoint: str,
+    query_text: str,
+    *,
+    credentials: Credentials,
+    timeout: float,
+    agent: str,
+    source: Path | str | None,
+    abandoned: threading.Event,
+) -> bytes:
+    """Send the query with SPARQLWrapper (answering a Digest challenge once) and read the whole
+    answer; its body, or a typed error. Runs in the worker thread of ``_within``."""
+    sparql = _sparql(endpoint, query_text, credentials=credentials, timeout=timeout, agent=agent)
+    try:
+        try:
+            return _read_answer(sparql.query().response, abandoned)
+        except sparql_errors.Unauthorized as err:
+            answer = _digest_answer(err, endpoint, credentials)
+            if answer is None or abandoned.is_set():
+                raise
+            sparql.addCustomHttpHeader("Authorization", answer)  # replaces the Basic header
+            return _read_answer(sparql.query().response, abandoned)
+    except _Abandoned:
+        raise
+    except Exception as err:
+        typed = _query_error(err, endpoint, credentials=credentials, timeout=timeout, source=source)
+        if typed is None:
+            raise
+        raise typed from None
+
+
+def _within(timeout: float, endpoint: str, call: Callable[[threading.Event], bytes]) -> bytes:
+    """``call(abandoned)`` run in a daemon worker thread and waited for at most ``timeout`` seconds;
+    past that, ``EndpointTimeoutError``.
+
+    SPARQLWrapper's timeout bounds each socket operation, so a server that drips its answer, a
+    byte now and then, would hold a plain ``query()`` forever; and SPARQLWrapper has no per-call
+    hook to bound the whole exchange (it opens every request with urllib's global ``urlopen``), so
+    the wait is bounded here instead, without patching either library. The abandoned request is not
+    killed (a thread cannot be): ``abandoned`` is set, and its worker drops the answer and ends at
+    the next bytes the server sends once the answer's headers are in, when the socket's own timeout
+    fires (``timeout`` seconds of silence), when the server closes the connection, or with the
+    process (the worker is a daemon thread).
+    """
+    abandoned = threading.Event()
+    outcome: list[bytes | Exception] = []
+
+    def work() -> None:
+        try:
+            outcome.append(call(abandoned))
+        except _Abandoned:
+            pass
+        except Exception as err:  # handed to the caller, or dropped with the answer if it gave up
+            outcome.append(err)
+
+    worker = threading.Thread(target=work, name=f"pactgraph query {endpoint}", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        abandoned.set()
+        raise _timeout_error(endpoint, timeout)
+    (result,) = outcome
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def remote_query(
@@ -694,36 +905,29 @@ def remote_query(
     backoff_s: float = 1.0,
     agent: str = "pactgraph",
 ) -> QueryResult:
-    """Run a SELECT query on a SPARQL 1.1 endpoint; the result has the shape of a local one.
+    """Run a SELECT query on a SPARQL 1.1 endpoint with SPARQLWrapper; the result has the shape of a local one.
 
     The bundled queries read the default graph, so the store must make it the union of its named
     graphs (Oxigraph ``--union-default-graph``, Fuseki ``unionDefaultGraph``; GraphDB and
     Virtuoso do by default). ``agent`` is the User-Agent (public endpoints ask for a descriptive
-    one). HTTP 429, 502 and 503 are retried (see ``_retrying``); a query the endpoint rejects
-    (HTTP 400) raises ``QueryError`` naming ``source``.
+    one). Each try takes at most ``timeout`` seconds in all, its whole answer included (see
+    ``_within``); HTTP 429, 502 and 503 are retried (see ``_retrying``); a query the endpoint
+    rejects (HTTP 400) raises ``QueryError`` naming ``source``.
     """
     credentials = credentials if credentials is not None else Credentials.from_env()
-    body = urllib.parse.urlencode({"query": query_text}).encode()
-    headers = {"User-Agent": agent, "Accept": _SPARQL_JSON, "Content-Type": "application/x-www-form-urlencoded"}
 
-    def ask() -> bytes:
-        try:
-            return _exchange(
-                "POST",
-                endpoint,
-                endpoint=endpoint,
-                body=body,
-                headers=headers,
-                credentials=credentials,
-                timeout=timeout,
-            )
-        except EndpointError as err:
-            if err.status == 400:
-                detail = err.what.partition(": ")[2] or err.what
-                raise QueryError(f"rejected by {endpoint}: {detail}", file=source) from None
-            raise
+    def ask(abandoned: threading.Event) -> bytes:
+        return _ask(
+            endpoint,
+            query_text,
+            credentials=credentials,
+            timeout=timeout,
+            agent=agent,
+            source=source,
+            abandoned=abandoned,
+        )
 
-    raw = _retrying(ask, retries=retries, backoff_s=backoff_s)
+    raw = _retrying(lambda: _within(timeout, endpoint, ask), retries=retries, backoff_s=backoff_s)
     try:
         return result_from_sparql_json(json.loads(raw))
     except (ValueError, KeyError, TypeError, AttributeError):
