@@ -151,13 +151,13 @@ def test_http_429_is_retried_after_retry_after_then_reported(tmp_path: Path, cur
     _assert_nothing_written(result, tmp_path, f"{stub.url}/sparql: HTTP 429")
 
 
-def test_http_500_is_retried_with_backoff_then_reported(tmp_path: Path, curated: Path, stub) -> None:
-    stub.status = 500
+def test_http_503_is_retried_with_backoff_then_reported(tmp_path: Path, curated: Path, stub) -> None:
+    stub.status = 503
     with pytest.raises(EndpointServerError):
         linking.find_links([SEEDS], load_links(curated), endpoint=f"{stub.url}/sparql", retries=1, backoff_s=0)
     assert len(stub.requests) == 2
     result = _link(tmp_path, curated, f"{stub.url}/sparql", "--retries", "0")
-    _assert_nothing_written(result, tmp_path, f"{stub.url}/sparql: HTTP 500")
+    _assert_nothing_written(result, tmp_path, f"{stub.url}/sparql: HTTP 503")
 
 
 def test_an_answer_that_is_not_json_is_reported(tmp_path: Path, curated: Path, stub) -> None:
@@ -242,7 +242,12 @@ def test_federated_country_codes_query_joins_our_graph_with_wikidata(wikidata: O
     assert "SERVICE <https://query.wikidata.org/sparql>" in query
     local = query.replace("https://query.wikidata.org/sparql", wikidata.query_url)
     with writable_oxigraph() as ours:
-        remote.push([ROOT / "tests" / "data" / "mini-kg.trig"], ours.store_url, credentials=remote.Credentials())
+        remote.push(
+            [ROOT / "tests" / "data" / "mini-kg.trig"],
+            ours.store_url,
+            update_endpoint=ours.update_url,
+            credentials=remote.Credentials(),
+        )
         result = remote.remote_query(ours.query_url, local, credentials=remote.Credentials())
     assert result.columns == list(resolve_query(str(path)).columns)
     assert result.rows == [

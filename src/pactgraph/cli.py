@@ -58,6 +58,20 @@ def _graphs_option(default: Path, help_text: str):
     )
 
 
+def _retries_option(help_text: str):
+    """``--retries N``: how often a request answered HTTP 429, 502 or 503 is sent again."""
+    return click.option(
+        "--retries",
+        type=click.IntRange(min=0),
+        default=remote.DEFAULT_RETRIES,
+        show_default=True,
+        help=help_text,
+    )
+
+
+_REMOTE_TIMEOUT_HELP = "Seconds one request may take in all, its whole answer included."
+_RETRIES_HELP = "Retries of a request answered HTTP 429 (after its Retry-After), 502 or 503 (after 1, 2, 4 … s)."
+
 DEFAULT_CURATION = Path("data/curation.yaml")
 DEFAULT_LINKS = Path("data/links.csv")
 DEFAULT_AUTO_LINKS = Path("data/links-auto.csv")
@@ -115,7 +129,8 @@ def main() -> None:
       1  the graph violates the SHACL shapes, or ontology and data are inconsistent
       2  usage or input error (bad option, missing or malformed file, unknown query)
       3  a server or remote endpoint failed (serve cannot start; push/query --endpoint/link/enrich:
-         HTTP 401/403/404/413/429/5xx, connection refused, timeout)
+         HTTP 401/403/404/413/429/5xx, connection refused, timeout, an answer cut off or not
+         SPARQL JSON results)
     """
 
 
@@ -143,8 +158,9 @@ def queries_command() -> None:
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for the remote endpoint (with --endpoint).",
+    help="With --endpoint: seconds one request may take in all, its whole answer included.",
 )
+@_retries_option("With --endpoint: " + _RETRIES_HELP[0].lower() + _RETRIES_HELP[1:])
 @click.option(
     "--store",
     type=click.Path(path_type=Path, file_okay=False),
@@ -167,6 +183,7 @@ def query_command(
     endpoint: str | None,
     timeout: float,
     store: Path | None,
+    retries: int,
     fmt: str,
 ) -> None:
     """Run a bundled query by NAME (see `pactgraph queries`) or any SPARQL FILE (.rq).
@@ -182,7 +199,7 @@ def query_command(
     if sum([graphs_given, endpoint is not None, store is not None]) > 1:
         raise UsageError("--graph, --store and --endpoint exclude each other: query one file, store or endpoint")
     if endpoint is not None:
-        result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout)
+        result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout, retries=retries)
     else:
         if store is None and not graphs_given and store_mirrors(DEFAULT_STORE, graphs[0]):
             store = DEFAULT_STORE
@@ -406,15 +423,9 @@ def _links(path: Path | None, default: Path, *, machine: bool = False):
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for each answer.",
+    help=_REMOTE_TIMEOUT_HELP,
 )
-@click.option(
-    "--retries",
-    type=click.IntRange(min=0),
-    default=3,
-    show_default=True,
-    help="Retries of a query answered HTTP 429 (after its Retry-After) or 5xx (after 1, 2, 4 … s).",
-)
+@_retries_option(_RETRIES_HELP)
 def link_command(
     graphs: tuple[Path, ...],
     links: Path,
@@ -487,7 +498,7 @@ def link_command(
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for each answer.",
+    help=_REMOTE_TIMEOUT_HELP,
 )
 def enrich_command(
     links: Path, auto_links: Path, endpoint: str | None, output: Path, cache: Path, timeout: float
@@ -613,7 +624,7 @@ def _interrupt(signum: int, frame: object) -> None:
     "--host",
     default=serving.DEFAULT_HOST,
     show_default=True,
-    help="Address to listen on; anything but loopback exposes the graph to the network.",
+    help="Address to listen on; anything but loopback exposes the graph to the network (with a warning).",
 )
 @click.option(
     "--port",
@@ -627,30 +638,58 @@ def _interrupt(signum: int, frame: object) -> None:
     type=click.IntRange(min=1),
     default=serving.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds a query may run before the server cancels it.",
+    help="Seconds a query may run before the server stops it (HTTP 504).",
 )
-def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) -> None:
+@click.option(
+    "--max-result-mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=serving.DEFAULT_MAX_RESULT_MB,
+    show_default=True,
+    help="Largest answer sent, in megabytes; a larger one is refused (HTTP 400).",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let queries use SERVICE, which makes this server query other hosts (refused by default).",
+)
+def serve_command(
+    graphs: tuple[Path, ...], host: str, port: int, timeout: int, max_result_mb: float, allow_service: bool
+) -> None:
     """Serve the graph read-only over SPARQL 1.1, with a query page, until Ctrl-C.
 
-    Runs the Oxigraph server on a temporary copy of the graph (removed on exit). Named graphs
+    Runs the Oxigraph server on a temporary copy of the graph (removed on exit) behind a guard
+    that refuses updates and Graph Store writes (HTTP 403) and SERVICE (HTTP 400, unless
+    --allow-service), stops queries at --timeout (HTTP 504), refuses answers over
+    --max-result-mb (HTTP 400) and starts Oxigraph again if a query crashes it. Named graphs
     are kept (query them with GRAPH); the default graph is their union, as for `pactgraph
-    query`. Updates are refused (HTTP 403). Prints a link per bundled query that opens the
-    query page with the query filled in and run.
+    query`. Prints a link per bundled query that opens the query page with the query filled in
+    and run.
     """
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with serving.serve(list(graphs), host=host, port=port, timeout_s=timeout) as server:
+        with serving.serve(
+            list(graphs),
+            host=host,
+            port=port,
+            timeout_s=timeout,
+            max_result_mb=max_result_mb,
+            allow_service=allow_service,
+        ) as server:
             names = ", ".join(str(g) for g in graphs)
+            if not serving.is_loopback(host):
+                warning = f"Warning: listening on {host}: anyone who can reach this machine can query the graph"
+                click.echo(warning, err=True)
             click.echo(f"Serving {names} read-only ({server.quads:,} quads with the ontology); Ctrl-C stops it")
             click.echo(f"  query page       {server.url}/")
             click.echo(f"  SPARQL endpoint  {server.query_url}")
             click.echo(f"  query timeout    {timeout} s")
             click.echo(f"  store            {server.location} (removed on exit)")
+            click.echo(f"  answers          at most {max_result_mb:g} MB")
+            click.echo(f"  SERVICE          {'allowed' if allow_service else 'refused (--allow-service allows it)'}")
             click.echo("Bundled queries (open in a browser):")
             for query in bundled_queries():
                 click.echo(f"  {query.name}: {server.page_url(query.text)}")
-            status = server.wait()
-            raise ServeError(f"{server.url}: the oxigraph server stopped on its own (exit status {status})")
+            raise ServeError(f"{server.url}: {server.wait()}")
     except KeyboardInterrupt:
         click.echo("Stopped; the temporary store is removed.", err=True)
     finally:
@@ -669,6 +708,12 @@ def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) 
     metavar="URL",
     default=None,
     help="Graph Store HTTP Protocol URL, when it cannot be derived from --endpoint.",
+)
+@click.option(
+    "--update-endpoint",
+    metavar="URL",
+    default=None,
+    help="SPARQL Update URL, when it cannot be derived from --endpoint.",
 )
 @_graphs_option(Path("data/kg.trig"), "RDF file to push (repeatable); the ontology is pushed with it.")
 @click.option(
@@ -694,37 +739,49 @@ def serve_command(graphs: tuple[Path, ...], host: str, port: int, timeout: int) 
     type=click.FloatRange(min=0, min_open=True),
     default=remote.DEFAULT_TIMEOUT_S,
     show_default=True,
-    help="Seconds to wait for each answer.",
+    help=_REMOTE_TIMEOUT_HELP,
 )
+@_retries_option(_RETRIES_HELP)
 def push_command(
     endpoint: str | None,
     store_endpoint: str | None,
+    update_endpoint: str | None,
     graphs: tuple[Path, ...],
     graph_iri: str | None,
     replace: bool,
     chunk_size: int,
     timeout: float,
+    retries: int,
 ) -> None:
-    """Upload the graph to a SPARQL 1.1 store (Graph Store HTTP Protocol), replacing each graph.
+    """Upload the graph to a SPARQL 1.1 store, replacing each graph, all at once.
 
-    One named graph per article plus the ontology (and any other named graph in the file); each
-    is replaced with PUT, so pushing again never duplicates triples. Credentials come from
+    One named graph per article plus the ontology (and any other named graph in the file). They
+    are uploaded (Graph Store HTTP Protocol) to staging graphs, then one SPARQL Update moves them
+    onto their names, replacing what was there: pushing again never duplicates triples, and a
+    push that fails leaves the store's graphs as they were. Credentials come from
     PACTGRAPH_ENDPOINT_USER and PACTGRAPH_ENDPOINT_PASSWORD (basic, or digest when the server
     asks), or PACTGRAPH_ENDPOINT_TOKEN (bearer).
     """
     credentials = remote.Credentials.from_env()
+    if endpoint is None and (store_endpoint is None or update_endpoint is None):
+        raise UsageError(
+            "give the store: --endpoint (SPARQL query URL), or both --store-endpoint (Graph Store URL) "
+            "and --update-endpoint (SPARQL Update URL)"
+        )
     if store_endpoint is None:
-        if endpoint is None:
-            raise UsageError("give the store: --endpoint (SPARQL query URL) and/or --store-endpoint (Graph Store URL)")
         store_endpoint = remote.store_endpoint_for(endpoint, authenticated=bool(credentials))
+    if update_endpoint is None:
+        update_endpoint = remote.update_endpoint_for(endpoint, authenticated=bool(credentials))
     summary = remote.push(
         list(graphs),
         store_endpoint,
+        update_endpoint=update_endpoint,
         query_endpoint=endpoint,
         graph_iri=graph_iri,
         replace=replace,
         chunk_triples=chunk_size,
         timeout=timeout,
+        retries=retries,
         credentials=credentials,
     )
     click.echo(str(summary))

@@ -144,18 +144,37 @@ class ServeError(PactgraphError):
 class EndpointError(PactgraphError):
     """A remote SPARQL endpoint or Graph Store refused or failed a request (exit code 3).
 
-    The message starts with the URL and ends with what to do about it.
+    The message starts with the URL and ends with what to do about it. ``status`` is the HTTP
+    status, when there was one; ``retry_after`` the server's Retry-After in seconds, when it sent one.
 
     >>> str(EndpointError("HTTP 400 Bad Request", endpoint="http://127.0.0.1:7878/store", hint="check the URL"))
     'http://127.0.0.1:7878/store: HTTP 400 Bad Request; check the URL'
+    >>> str(EndpointError("HTTP 503", endpoint="http://h/query", hint="try later").retried(3))
+    'http://h/query: HTTP 503 (retried 3 times); try later'
     """
 
     exit_code = 3
 
-    def __init__(self, message: str, *, endpoint: str, hint: str | None = None) -> None:
-        self.endpoint = endpoint
+    def __init__(
+        self,
+        message: str,
+        *,
+        endpoint: str,
+        hint: str | None = None,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.endpoint, self.what, self.hint = endpoint, message, hint
+        self.status, self.retry_after = status, retry_after
         text = f"{endpoint}: {message}"
         super().__init__(f"{text}; {hint}" if hint else text)
+
+    def retried(self, times: int) -> EndpointError:
+        """The same error, saying how many times the request was retried before giving up."""
+        what = f"{self.what} (retried {times} time{'s' if times != 1 else ''})"
+        return type(self)(
+            what, endpoint=self.endpoint, hint=self.hint, status=self.status, retry_after=self.retry_after
+        )
 
 
 class EndpointAuthError(EndpointError):
@@ -174,12 +193,12 @@ class EndpointServerError(EndpointError):
     """HTTP 5xx: the server failed while handling the request."""
 
 
-class EndpointRateLimitedError(EndpointError):
-    """HTTP 429: the server asks to slow down; ``retry_after`` is its Retry-After in seconds, if given."""
+class EndpointUnavailableError(EndpointServerError):
+    """HTTP 502 or 503: the server is momentarily unable to answer; worth retrying."""
 
-    def __init__(self, message: str, *, endpoint: str, hint: str | None = None, retry_after: float | None = None):
-        super().__init__(message, endpoint=endpoint, hint=hint)
-        self.retry_after = retry_after
+
+class EndpointRateLimitedError(EndpointError):
+    """HTTP 429: the server asks to slow down; worth retrying after its Retry-After."""
 
 
 class EndpointUnreachableError(EndpointError):
@@ -187,7 +206,11 @@ class EndpointUnreachableError(EndpointError):
 
 
 class EndpointTimeoutError(EndpointError):
-    """No answer within the timeout."""
+    """No complete answer within the timeout (including an answer sent too slowly)."""
+
+
+class EndpointAnswerError(EndpointError):
+    """The answer is cut off, or is not what was asked for (not SPARQL JSON results)."""
 
 
 class ValidationError(PactgraphError):

@@ -11,7 +11,7 @@ and accepted at ``ACCEPT_SCORE`` (0.8) or more when no other candidate of the en
 much; everything else is written for review to the candidates file. Accepted links go to the
 machine links file (``data/links-auto.csv``, the links file format) that ``build`` reads into
 ``id:graph/links-auto``. Public endpoints are treated politely: a descriptive User-Agent, batched
-queries, a timeout, bounded retries that wait out HTTP 429 (Retry-After) and 5xx with backoff, and
+queries, a timeout, bounded retries that wait out HTTP 429, 502 and 503 (Retry-After, else backoff), and
 an on-disk cache so a repeated run does not query again.
 """
 
@@ -21,13 +21,11 @@ import csv
 import hashlib
 import io
 import json
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .errors import EndpointRateLimitedError, EndpointServerError
 from .links import COLUMNS, WIKIDATA, Links
 from .queries import QueryResult, result_from_sparql_json, run_query
 from .remote import DEFAULT_TIMEOUT_S, remote_query
@@ -41,8 +39,6 @@ LINKER = "pactgraph link"
 ACCEPT_SCORE = 0.8
 BATCH_SIZE = 50
 RETRIES = 3
-#: A longer Retry-After than this is not waited out: the run stops and says so.
-MAX_WAIT_S = 120.0
 CANDIDATE_COLUMNS = ("entity", "label", "type", "wikidata", "wikidata_label", "description", "score", "reasons")
 #: The Wikidata classes an entity of each pactgraph type must be an instance of.
 _EXPECTED_TYPES = {
@@ -119,7 +115,7 @@ SELECT DISTINCT ?name ?item ?itemLabel ?description ?type ?country WHERE {{
 
 
 class PoliteClient:
-    """Sends queries with retries and backoff, and keeps every answer in an on-disk cache."""
+    """Sends queries with bounded retries (``remote_query``) and keeps every answer in an on-disk cache."""
 
     def __init__(
         self,
@@ -140,18 +136,10 @@ class PoliteClient:
         if path is not None and path.is_file():
             self.cached += 1
             return result_from_sparql_json(json.loads(path.read_text(encoding="utf-8")))
-        for attempt in range(self.retries + 1):
-            try:
-                self.queries += 1
-                result = remote_query(self.endpoint, query, timeout=self.timeout, agent=USER_AGENT)
-                break
-            except (EndpointRateLimitedError, EndpointServerError) as err:
-                wait = getattr(err, "retry_after", None)
-                if wait is None:
-                    wait = self.backoff_s * 2**attempt
-                if attempt == self.retries or wait > MAX_WAIT_S:
-                    raise
-                time.sleep(wait)
+        self.queries += 1
+        result = remote_query(
+            self.endpoint, query, timeout=self.timeout, retries=self.retries, backoff_s=self.backoff_s, agent=USER_AGENT
+        )
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(path, json.dumps(_as_sparql_json(result), sort_keys=True).encode())

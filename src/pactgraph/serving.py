@@ -1,9 +1,11 @@
 """Serve the knowledge graph over the SPARQL 1.1 Protocol with the Oxigraph server.
 
-pactgraph does not implement a server: the ``oxigraph`` PyPI package ships the Oxigraph server
-binary, a complete SPARQL 1.1 Protocol and Graph Store endpoint with a query page (YASGUI) built
-into the binary, so it works offline. This module loads the graph into an on-disk store with
-pyoxigraph, runs ``oxigraph serve-read-only`` on it and cleans up afterwards.
+pactgraph does not implement a SPARQL engine: the ``oxigraph`` PyPI package ships the Oxigraph
+server binary, a complete SPARQL 1.1 Protocol and Graph Store endpoint with a query page (YASGUI)
+built into the binary, so it works offline. This module loads the graph into an on-disk store with
+pyoxigraph, runs ``oxigraph serve-read-only`` on it on a private loopback port, puts the guard
+(``pactgraph.guard``: no writes, no SERVICE, a result-size limit, clean timeouts, restart after a
+crash) in front of it on the address clients use, and cleans up afterwards.
 
 >>> with serve([Path("tests/data/mini-kg.trig")], port=0) as server:  # doctest: +ELLIPSIS
 ...     print(server.query_url)
@@ -13,6 +15,7 @@ http://127.0.0.1:.../query
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import shutil
 import socket
 import subprocess
@@ -27,13 +30,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pactgraph.errors import ServeError
+from pactgraph.guard import Guard
 from pactgraph.store import load_graph, with_union_default_graph
 
 __all__ = [
     "DEFAULT_HOST",
+    "DEFAULT_MAX_RESULT_MB",
     "DEFAULT_PORT",
     "DEFAULT_TIMEOUT_S",
     "OxigraphServer",
+    "ServedGraph",
+    "is_loopback",
     "oxigraph_executable",
     "oxigraph_server",
     "serve",
@@ -43,6 +50,10 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
 #: Seconds a SPARQL query may run before the server cancels it.
 DEFAULT_TIMEOUT_S = 30
+#: Megabytes an answer may have; a larger one is refused (HTTP 400) rather than sent.
+DEFAULT_MAX_RESULT_MB = 20.0
+#: Where the engine behind the guard listens: never reachable from another machine.
+_ENGINE_HOST = "127.0.0.1"
 #: Seconds to wait for a freshly started server to answer HTTP.
 _READY_WITHIN_S = 30.0
 
@@ -51,21 +62,10 @@ _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 @dataclass(frozen=True)
-class OxigraphServer:
-    """A running Oxigraph server: its base URL and the URLs of its services.
-
-    >>> server = OxigraphServer("http://127.0.0.1:7878", Path("store"), process=None)
-    >>> server.query_url, server.store_url
-    ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store')
-    >>> server.page_url("SELECT * {}")
-    'http://127.0.0.1:7878/?query=SELECT%20%2A%20%7B%7D&endpoint=http%3A%2F%2F127.0.0.1%3A7878%2Fquery'
-    """
+class _Service:
+    """A SPARQL service at a base URL, and the URLs of its parts (Oxigraph's layout)."""
 
     url: str
-    location: Path
-    process: subprocess.Popen | None = field(repr=False, compare=False)
-    #: Quads loaded into the store before the server started (0 when it was not loaded by pactgraph).
-    quads: int = 0
 
     @property
     def query_url(self) -> str:
@@ -91,10 +91,36 @@ class OxigraphServer:
         params = urllib.parse.urlencode({"query": query_text, "endpoint": self.query_url}, quote_via=urllib.parse.quote)
         return f"{self.url}/?{params}"
 
-    def wait(self) -> int:
-        """Block until the server process ends; return its exit status."""
-        assert self.process is not None
-        return self.process.wait()
+
+@dataclass(frozen=True)
+class OxigraphServer(_Service):
+    """A running Oxigraph server: its base URL and the URLs of its services.
+
+    >>> server = OxigraphServer("http://127.0.0.1:7878", Path("store"), process=None)
+    >>> server.query_url, server.store_url
+    ('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store')
+    >>> server.page_url("SELECT * {}")
+    'http://127.0.0.1:7878/?query=SELECT%20%2A%20%7B%7D&endpoint=http%3A%2F%2F127.0.0.1%3A7878%2Fquery'
+    """
+
+    location: Path
+    process: subprocess.Popen | None = field(repr=False, compare=False)
+    #: Quads loaded into the store before the server started (0 when it was not loaded by pactgraph).
+    quads: int = 0
+
+
+@dataclass(frozen=True)
+class ServedGraph(_Service):
+    """What ``serve`` runs: the guard at ``url``, the Oxigraph engine behind it on ``location``."""
+
+    location: Path
+    guard: Guard = field(repr=False, compare=False)
+    #: Quads loaded into the store (graphs and ontology).
+    quads: int = 0
+
+    def wait(self) -> str:
+        """Block until the service stops on its own (the engine could not be started again); why."""
+        return self.guard.wait()
 
 
 def oxigraph_executable() -> str:
@@ -112,6 +138,20 @@ def oxigraph_executable() -> str:
     if found is None:
         raise ServeError("the oxigraph server binary is not installed; run `pip install oxigraph`")
     return found
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` is reachable from this machine only.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("::1"), is_loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _free_port(host: str) -> int:
@@ -221,12 +261,17 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     timeout_s: float = DEFAULT_TIMEOUT_S,
-) -> Iterator[OxigraphServer]:
+    max_result_mb: float = DEFAULT_MAX_RESULT_MB,
+    allow_service: bool = False,
+) -> Iterator[ServedGraph]:
     """Serve ``graphs`` plus the ontology read-only over SPARQL; remove the store afterwards.
 
     The files are loaded (named graphs kept, the ontology in its own graph, as for ``pactgraph
     query``) into a new on-disk store in a temporary directory, which is deleted when the block
-    ends, whether it ends normally, by an error or by Ctrl-C.
+    ends, whether it ends normally, by an error or by Ctrl-C. Clients reach the guard on
+    ``host:port`` (loopback unless told otherwise); it refuses writes and, unless
+    ``allow_service``, SERVICE, limits answers to ``max_result_mb`` and queries to ``timeout_s``
+    seconds, and restarts the engine if a query crashes it.
     """
     with tempfile.TemporaryDirectory(prefix="pactgraph-serve-") as tmp:
         location = Path(tmp) / "store"
@@ -235,7 +280,20 @@ def serve(
         with_union_default_graph(store)  # the default graph: every triple once (see store.py)
         store.flush()
         del store  # closes the store: the server must be its only user
-        with oxigraph_server(
-            location, host=host, port=port, timeout_s=timeout_s, quads=quads, union_default_graph=False
-        ) as server:
-            yield server
+
+        @contextlib.contextmanager
+        def engine() -> Iterator[str]:
+            with oxigraph_server(
+                location, host=_ENGINE_HOST, port=0, timeout_s=timeout_s, quads=quads, union_default_graph=False
+            ) as server:
+                yield server.url
+
+        with Guard(
+            engine,
+            host=host,
+            port=port,
+            timeout_s=timeout_s,
+            max_result_bytes=int(max_result_mb * 1_000_000),
+            allow_service=allow_service,
+        ) as guard:
+            yield ServedGraph(_http_url(host, guard.port), location, guard, quads)
