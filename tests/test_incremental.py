@@ -235,3 +235,35 @@ def test_graphs_valid_one_by_one_but_not_together_are_reported() -> None:
         ("id:meeting/undated-energy-forum", "pg:location")
     ]
     assert Assembly(parts=parts[:1], articles=1).union_results() == []
+
+
+def test_a_place_another_article_gives_a_fact_is_described_in_each_graph(tmp_path: Path) -> None:
+    """Graphs are validated one by one, so each must describe every entity it points to, also a
+    meeting's place known only from another article reporting the same meeting."""
+    from pactgraph.build import build_quads
+    from pactgraph.validation import validate_quads
+
+    header = "Title: {}\nPublished: 2025-05-20\nSource: test\n---\n"
+    (tmp_path / "one.txt").write_text(
+        header.format("Forum")
+        + "The Lakeside Energy Forum took place in Astana, bringing together ministers from Kazakhstan and China.\n"
+    )
+    (tmp_path / "two.txt").write_text(
+        header.format("Visit") + "Energy Minister Jan Novak is due to attend the Lakeside Energy Forum tomorrow.\n"
+    )
+    assembly = build_quads(sorted(tmp_path.glob("*.txt")), validate=True)
+    (two,) = [q for q in assembly.quads if q.graph_name.value.endswith("/two")][:1]
+    graph_two = [q for q in assembly.quads if q.graph_name == two.graph_name]
+    astana = ox.NamedNode(ID + "place/astana")
+    assert (
+        ox.Quad(
+            ox.NamedNode(ID + "meeting/undated-lakeside-energy-forum"),
+            ox.NamedNode(PREFIXES["pg"] + "location"),
+            astana,
+            two.graph_name,
+        )
+        in graph_two
+    )
+    assert any(q.subject == astana and q.predicate.value == RDF_TYPE for q in graph_two)
+    assert validate_quads(graph_two).conforms
+    assert assembly.report("x").conforms

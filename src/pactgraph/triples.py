@@ -255,8 +255,16 @@ class ArticleGraph(GraphWriter):
     def write(self) -> list[ox.Quad]:
         facts = self.article_facts
         self._article()
+        described = set()
         for entity in facts.entities:
+            described.add(entity_key(entity))
             self.describe(self.entities[entity_key(entity)], mentioned_in=self.node)
+        for fact in (*facts.meetings, *facts.capacities):
+            # a place another article reported for the same fact (build.reconcile): described here
+            # too, so that this graph stands alone (is valid by itself)
+            if fact.place is not None and entity_key(fact.place) not in described:
+                described.add(entity_key(fact.place))
+                self.describe(self.entities[entity_key(fact.place)])
         self.facts(facts.meetings, facts.agreements, facts.partnerships, facts.capacities, facts.posts)
         return self.quads
 
