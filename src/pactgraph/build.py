@@ -104,16 +104,17 @@ class Assembly:
         lines.discard(b"")
         return sorted(lines)
 
-    def report(self, graph: str) -> ValidationReport:
+    def report(self, graph: str, *, union: list[bytes] | None = None) -> ValidationReport:
         """The SHACL report of the whole graph: its parts' results, one per finding (a node
-        reported by several articles names them all), and what only their union breaks."""
+        reported by several articles names them all), and what only their union breaks (``union``:
+        ``union_lines()`` when already made)."""
         sources: dict[ValidationResult, set[str]] = defaultdict(set)
-        for result in [*(r for part in self.parts for r in part.results), *self.union_results()]:
+        for result in [*(r for part in self.parts for r in part.results), *self.union_results(union)]:
             sources[dataclasses.replace(result, sources=())] |= set(result.sources)
         merged = [dataclasses.replace(r, sources=tuple(sorted(s))) for r, s in sources.items()]
         return ValidationReport(graph=graph, results=tuple(sorted(merged, key=result_order)))
 
-    def union_results(self) -> list[ValidationResult]:
+    def union_results(self, union: list[bytes] | None = None) -> list[ValidationResult]:
         """SHACL results of the nodes whose graphs conform one by one but not together.
 
         Joining graphs only adds triples, so it can only break the shapes that bound a number of
@@ -123,7 +124,7 @@ class Assembly:
         bounded = {f"<{iri}>".encode() for iri in bounded_properties()}
         first: dict[tuple[bytes, bytes], bytes] = {}
         clashing: set[bytes] = set()
-        lines = self.union_lines()
+        lines = self.union_lines() if union is None else union
         for line in lines:
             subject, predicate, rest = line.split(b" ", 2)
             if predicate in bounded and first.setdefault((subject, predicate), rest) != rest:
@@ -525,7 +526,8 @@ def build(
     )
     if not assembly.articles:
         raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {assembly.skipped[0]}")
-    report = assembly.report("the built graph") if validate else None
+    union = assembly.union_lines()  # sorted once: for the report, Turtle and the store
+    report = assembly.report("the built graph", union=union) if validate else None
     if report is not None and not report.conforms:
         raise ValidationError(
             f"{out}: not written: the built graph has {len(report.violations)} SHACL violation(s), reported above; "
@@ -535,9 +537,9 @@ def build(
     inferred = reasoning.reason(assembly.quads) if reason else None
     if inferred is not None:
         assembly.parts.append(render_part(reasoning.INFERRED_GRAPH, inferred.quads))
+        union = assembly.union_lines()  # with the inferred statements
     fmt = Format.from_path(out)
     dataset = assembly.trig()
-    union = assembly.union_lines()
     outputs = [(out, _rendered(fmt, dataset, union))]
     if not fmt.keeps_graphs:
         outputs.append((out.with_suffix(".trig"), dataset))
