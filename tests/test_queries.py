@@ -178,7 +178,8 @@ COMPETENCY_ROWS = {
             "baku-talks",
         ),
     ],
-    "capacity-totals": [("solar", "Azerbaijan", "2300", "1"), ("wind", "Azerbaijan", "2300", "1")],
+    # a combined figure counts once, under its combined key: the totals add up
+    "capacity-totals": [("solar and wind", "Azerbaijan", "2300", "1")],
     "timeline": [
         (
             "2024",
