@@ -145,6 +145,13 @@ def extract_article(article: Article) -> ArticleFacts:
 
 
 _QUOTED_LEGAL_NAME = re.compile(r"\b(?P<form>JSC|OJSC|CJSC|PJSC|LLC|LLP|JV)\s+[\"“«](?P<name>[^\"”»\n]{2,80})[\"”»]")
+_LEGAL_FORM_AFTER = (
+    r"(?:LLC|LLP|JSC|OJSC|CJSC|PJSC|Co\.|Company|Ltd\.?|Limited|Inc\.|Corp\.|Corporation|PLC|SA|AG|GmbH)(?!\w)"
+)
+# "Sunrise Solar Azerbaijan" LLC: a quoted name with its legal form after it
+_QUOTED_THEN_FORM = re.compile(rf"[\"“«](?P<name>[A-Z][^\"”»\n]{{1,80}})[\"”»](?=\s+{_LEGAL_FORM_AFTER})")
+# "Dragon Grid (Hong Kong) Co., Limited": a bracketed place inside a company's name
+_BRACKETED_IN_NAME = re.compile(rf"(?<=[A-Za-z]\s)\((?P<inner>[A-Z][\w .’'-]{{1,40}})\)(?=\s+{_LEGAL_FORM_AFTER})")
 
 
 _PATRONYMIC = re.compile(r"\b[A-Z][a-z]+\s+(?P<father>[A-Z][a-z]+\s+(?:oglu|oğlu|qizi|qızı|kyzy|kizi|ogly|uly))\b")
@@ -168,13 +175,16 @@ def _sentences_with_entities(doc):
 
 def _as_read(body: str) -> str:
     """The body as the extractor reads it, character for character as long as the published text
-    (so every offset still points into it): JSC "Uzbekhydroenergo" → Uzbekhydroenergo JSC, and
-    "Orkhan Elman oglu Mammadov" → "Orkhan Mammadov" (the patronymic blanked)."""
+    (so every offset still points into it): JSC "Uzbekhydroenergo" → Uzbekhydroenergo JSC,
+    "Sunrise Solar" LLC → Sunrise Solar LLC, X (Hong Kong) Co., Ltd. → X Hong Kong Co., Ltd. (quotes and
+    brackets blanked) and "Orkhan Elman oglu Mammadov" → "Orkhan Mammadov" (the patronymic blanked)."""
 
     def swap(m: re.Match) -> str:
         return f"{m.group('name')} {m.group('form')}".ljust(len(m.group(0)))
 
     body = _QUOTED_LEGAL_NAME.sub(swap, body)
+    body = _QUOTED_THEN_FORM.sub(lambda m: f" {m.group('name')} ", body)
+    body = _BRACKETED_IN_NAME.sub(lambda m: f" {m.group('inner')} ", body)
     return _PATRONYMIC.sub(lambda m: m.group(0)[: m.start("father") - m.start()].ljust(len(m.group(0))), body)
 
 

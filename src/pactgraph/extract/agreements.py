@@ -3,6 +3,7 @@ signed counts: "will sign", "proposed", "agreed to draw up" are not agreements."
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .entities import SentenceView, fold
@@ -82,6 +83,9 @@ def read_agreements(
         signs = [item]  # "1. Memorandum of Understanding between A, B and C on …" under "signed the following"
     if not signs or _NOT_DONE.search(text):
         return out
+    items = _items_in_sentence(text, signs[0].start())
+    if len(items) >= 2:  # "The documents signed included: the A between …; an B between …; and a C …"
+        return [a for start, end in items if (a := _list_agreement(view, start, end, posts))]
     for sign in signs:
         kinds = [
             k for k in _KIND.finditer(text) if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60
@@ -155,12 +159,7 @@ def read_agreements(
             ):
                 place = e
                 break
-        topic_match = re.search(
-            r"\s(?:on|for)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
-            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d))"  # "on Tuesday" is a date
-            r"((?:(?:the|a|an)\s+)?(?:[^,;:]|(?<=\d),(?=\d{3}))+)",
-            text[kind_match.end() :],
-        )
+        topic_match = _TOPIC.search(text[kind_match.end() :])
         title = _TITLE.match(text, kind_match.start())
         title = title.group(0) if title and kind_match.group(0)[0].isupper() else None
         if title and title.lower() == kind_match.group(0).lower():
@@ -180,6 +179,63 @@ def read_agreements(
             )
         )
     return out
+
+
+# One document of a list written inside a sentence: "…; an Implementation Agreement between …"
+_ITEM_HEAD = re.compile(r"\s*(?:and\s+)?(?:(?:the|an?|one|two|three|\d+)\s+)?(?=[A-Za-z])")
+_TOPIC = re.compile(
+    r"\s(?:on|for)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d))"  # "on Tuesday" is a date
+    r"((?:(?:the|a|an)\s+)?(?:(?!\s+between\s)(?:[^,;:]|(?<=\d),(?=\d{3})))+)"
+)
+
+
+_AFTER_PARTIES = re.compile(r"\s+(?:on|to|for|in|at|regarding|concerning)\s+(?:the\s+|a\s+)?[a-z0-9]")
+
+
+def _items_in_sentence(text: str, sign_at: int) -> list[tuple[int, int]]:
+    """The spans of the documents a sentence lists after its signing verb, one per segment that
+    semicolons (or the colon opening the list) separate and that starts with a kind of document."""
+    cuts = [m.end() for m in re.finditer(r"[;:]", text) if m.start() >= sign_at]
+    if not cuts:
+        return []
+    bounds = [*cuts, len(text) + 1]
+    items = []
+    for start, stop in itertools.pairwise(bounds):
+        head = _ITEM_HEAD.match(text, start)
+        kind = _KIND.match(text, head.end()) if head else None
+        if kind:
+            items.append((kind.start(), stop - 1))
+    return items
+
+
+def _list_agreement(view: SentenceView, start: int, end: int, posts: dict[Entity, Post]) -> Agreement | None:
+    """One item of a list of signed documents: its own kind, parties ("between …") and topic."""
+    text = view.text
+    kind_match = _KIND.match(text, start)
+    between = _BETWEEN.search(text, kind_match.end(), end)
+    if between is None:
+        return None
+    stop = _AFTER_PARTIES.search(text[between.end() : end])
+    parties = _as_parties(view.entities_between(between.end(), between.end() + stop.start() if stop else end), posts)
+    parties = list(dict.fromkeys(parties))
+    if len(parties) < 2:
+        return None
+    kind = _kind(kind_match)
+    topic = _TOPIC.search(text[:end], kind_match.end())
+    title = _TITLE.match(text, kind_match.start()) if kind_match.group(0)[0].isupper() else None
+    title = title.group(0) if title and title.group(0).lower() != kind_match.group(0).lower() else None
+    date = next((d.iso for d in view.dates if not d.future and d.start < start), None)
+    return Agreement(
+        kind=kind,
+        label=title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}",
+        parties=parties,
+        date=date,
+        topic=topic.group(1).strip().rstrip(".") if topic else kind_match.group(0),
+        title=title,
+        sentences={view.sentence.index},
+        rule="signed-list-item",
+    )
 
 
 def _join(names) -> str:

@@ -627,8 +627,15 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             best = e
         if best == e and e < j and tokens[e][0] in {"and", ",", "&"}:
             break
-        if best is None and e < j and tokens[e][0] == "and" and _two_organizations(tokens, k, e, j, gaz):
-            return e  # "SOCAR Green and China Energy Overseas Investment Co., Ltd." are two
+        if (
+            (best is None or tokens[k][0] not in {"Ministry", "Ministries"})
+            and e < j
+            and tokens[e][0] == "and"
+            and _two_organizations(tokens, k, e, j, gaz)
+        ):
+            # "SOCAR Green and China Energy Overseas Investment Co., Ltd." are two, and so are
+            # "Government of Azerbaijan and Sunrise Solar LLC"
+            return e
     if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
         stop = k + 1
         while stop < j and not (
