@@ -51,3 +51,58 @@ def test_a_bracketed_place_inside_a_company_name_stays_in_the_name():
 def test_a_government_and_a_company_joined_by_and_are_two_parties():
     body = "An investment agreement was signed between the Government of Armenia and Sevan Solar Park LLC."
     assert agreements_of(body) == [("investment agreement", ["Government of Armenia", "Sevan Solar Park LLC"])]
+
+
+def meetings_of(body: str):
+    return sorted((sorted(p.name for p in m.participants), m.date) for m in facts_of(body).meetings)
+
+
+def test_a_delegation_head_takes_part_but_does_not_sign():
+    body = (
+        "Mongolia's Ministry of Energy and a delegation of Tern River Power Corporation headed by Chairman "
+        "Jonas Brekke signed a memorandum of understanding on Tuesday."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Ministry of Energy of Mongolia", "Tern River Power Corporation"])
+    ]
+
+
+def test_separate_meetings_with_several_counterparts_are_one_meeting_each():
+    body = (
+        "On Monday, Energy Minister Arman Sadykov held separate meetings with Vela Solar CEO Ines Moreau "
+        "and Corvus Grid chairman Tomas Lindqvist."
+    )
+    assert meetings_of(body) == [
+        (["Arman Sadykov", "Ines Moreau"], "2025-05-12"),
+        (["Arman Sadykov", "Tomas Lindqvist"], "2025-05-12"),
+    ]
+
+
+def test_a_meeting_held_with_a_counterpart_is_a_meeting():
+    body = "Energy Minister Arman Sadykov held a meeting with Vela Solar CEO Ines Moreau in Astana on Monday."
+    meeting = facts_of(body).meetings[0]
+    assert (sorted(p.name for p in meeting.participants), meeting.date, meeting.place.name) == (
+        ["Arman Sadykov", "Ines Moreau"],
+        "2025-05-12",
+        "Astana",
+    )
+
+
+def test_a_session_of_a_bilateral_commission_is_a_meeting_of_both_countries():
+    body = "The 9th meeting of the Kazakhstan-China Intergovernmental Commission was held in Astana on May 6."
+    assert meetings_of(body) == [(["China", "Kazakhstan"], "2025-05-06")]
+
+
+def test_those_who_hold_a_session_take_part_in_it():
+    body = "Georgia and Armenia held the first session of their joint working group on energy in Tbilisi on May 2."
+    assert meetings_of(body) == [(["Armenia", "Georgia"], "2025-05-02")]
+
+
+def test_a_titled_name_followed_by_an_organization_is_a_person():
+    body = (
+        "A groundbreaking ceremony for the wind farm was held on Tuesday, attended by President Mara Ilves "
+        "and Kestrel Power chairman Omar Haddad."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert {"Mara Ilves", "Omar Haddad"} <= {p.name for p in meeting.participants}
+    assert not any(" and " in p.name for p in meeting.participants)

@@ -87,7 +87,7 @@ def extract_article(article: Article) -> ArticleFacts:
     signed_list = False
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     for view in views:
-        found = read_meetings(view)
+        found = read_meetings(view, country_by_word)
         add_anaphoric_participants(view, meetings, found)
         meetings.extend(found)
         countries = _countries_near(registry, views, view.sentence.index, post_of)

@@ -110,7 +110,7 @@ def read_agreements(
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         if not parties:
             clause_start = max([0] + [m.end() for m in re.finditer(r";|\bthat\b|\bwhich\b", text[: sign.start()])])
-            subject = view.entities_between(clause_start, sign.start())
+            subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
             subject = _expand_ministries(view, clause_start, sign.start(), subject, resolve_portfolio)
             with_match = _WITH.search(text, sign.end())
             objects = []
@@ -250,6 +250,22 @@ def _between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list
     end = re.search(r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]", view.text[match.end() :])
     stop = match.end() + (end.start() if end else len(view.text))
     return view.entities_between(match.end(), stop)
+
+
+_HEADED_BY = re.compile(r"\b(?:headed|led|accompanied)\s+by\s+(?:(?:its|their|the)\s+)?(?:[A-Za-z-]+\s+){0,4}$")
+
+
+def _without_delegation_heads(view: SentenceView, entities: list[Entity]) -> list[Entity]:
+    """ "the ministry and a delegation of X Corporation headed by Chairman Z signed": Z leads a
+    delegation of a party; the organizations sign, Z takes part in the meeting only."""
+    if not any(e.type != PERSON for e in entities):
+        return entities
+    heads = {
+        e
+        for m, e in view.items
+        if e is not None and e.type == PERSON and _HEADED_BY.search(view.text[: view.rel(m)[0]])
+    }
+    return [e for e in entities if e not in heads]
 
 
 def _as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entity]:

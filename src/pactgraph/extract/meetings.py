@@ -48,7 +48,8 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
 
 _WILL = re.compile(r"\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$")
 _TALK = (
-    r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:talks|telephone conversation|telephone call|"
+    r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:separate\s+|bilateral\s+|one-on-one\s+|"
+    r"face-to-face\s+|productive\s+|fruitful\s+|official\s+)?(?:talks|meetings?|telephone conversation|telephone call|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
     r"consultations|negotiations)"
 )
@@ -140,7 +141,9 @@ def _place_after(view: SentenceView, start: int) -> Entity | None:
     return None
 
 
-def read_meetings(view: SentenceView) -> list[Meeting]:
+def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
+    """The meetings one sentence reports; ``country_by_word`` turns "China" or "Chinese" into the
+    country entity (for "the Azerbaijan-China commission")."""
     meetings: list[Meeting] = []
     text = view.text
     for verb in _MEET_VERB.finditer(text):
@@ -170,6 +173,11 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
             place = None
         if verb.group("between"):  # "talks between A and B": who is before the phrase does not take part
             subjects, objects = objects[:1], objects[1:]
+        if verb.group("talks") and _SEPARATE.search(verb.group(0)) and len(objects) >= 2:
+            # "held separate meetings with A, B and C": one meeting per counterpart
+            for counterpart in objects:
+                meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
+            continue
         participants = list(dict.fromkeys(e for e in subjects + objects if e.type != PLACE))
         if (verb.group("talks_among") or (verb.group("met") and not objects)) and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
@@ -249,7 +257,7 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
                 rule="visit-noun",
             )
         )
-    events = [(m, _event_meeting(view, m)) for m in view.events()]
+    events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):
         # "the opening ceremony of the SCO Energy Ministers' Meeting": who attends the part attends the whole
         gap = text[view.rel(m)[1] : view.rel(m2)[0]]
@@ -260,7 +268,32 @@ def read_meetings(view: SentenceView) -> list[Meeting]:
     return meetings
 
 
-def _event_meeting(view: SentenceView, m) -> Meeting:
+_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\b")
+_HELD_THE = re.compile(
+    r"\b(?:held|hold|holds|convened|co-chaired|chaired|co-hosted)\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+_SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
+
+
+def _talks(view: SentenceView, verb: re.Match, subjects: list[Entity], objects: list[Entity], *, separately=False):
+    """A meeting of ``subjects`` with ``objects`` read at a "met" or "held talks with" verb."""
+    date, future = _date_for(view, verb.start())
+    future = future or bool(_WILL.search(view.text[max(0, verb.start() - 30) : verb.start()]))
+    return Meeting(
+        kind="talks",
+        label=f"{' and '.join(e.name for e in subjects)} meet {', '.join(e.name for e in objects)}",
+        date=date,
+        participants=list(dict.fromkeys(subjects + objects)),
+        place=_place_after(view, verb.end()),
+        planned=future,
+        sentences={view.sentence.index},
+        rule="separate-meetings" if separately else "talks",
+    )
+
+
+def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     a, b = view.rel(m)
     label = m.text[0].upper() + m.text[1:]
     if m.acronym:
@@ -300,6 +333,14 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
             continue
         participants.append(e)
     text = view.text
+    pair = _PAIR.search(m.text)
+    pair_countries = [country_by_word(w) for w in pair.group("a", "b")] if pair and country_by_word else []
+    if len(pair_countries) == 2 and all(pair_countries):
+        participants += pair_countries  # "the Azerbaijan-China Intergovernmental Commission"
+    held = _HELD_THE.search(text, 0, a)
+    if held:  # "Kazakhstan and Uzbekistan held the first meeting of their working group"
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, held.start())])
+        participants += [e for e in view.entities_between(clause, held.start()) if e.is_agent]
     gathering = _GATHERING.search(text, b)
     if gathering:  # "… opened, bringing together the energy ministers of A, B and C"
         end = CLAUSE_END.search(text, gathering.end())
@@ -326,6 +367,8 @@ def _event_meeting(view: SentenceView, m) -> Meeting:
         participants=list(dict.fromkeys(participants))
         if _PARTICIPATE.search(text)
         or gathering
+        or held
+        or pair_countries
         or at_event
         or _ARRIVED_FOR.search(text[:a])
         or re.search(r"\b(?:in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])

@@ -506,6 +506,10 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             after = _advance_to(tokens, k, gspan.end_char)
             if after >= j or tokens[after][0] in {"and", ",", "'s", "’s", "&"}:
                 org_end = None  # "Masdar and the Ministry of Energy": the known name stands alone
+        if org_end and pending_title:
+            name_end = _name_end(tokens, k, j)
+            if name_end and name_end < org_end and tokens[name_end][0] in {"and", ","}:
+                org_end = None  # "President Ilham Aliyev and ACWA Power": a titled name, then the next name
         event_end = _event_end(tokens, k, j)
         if event_end and (not org_end or event_end >= org_end):
             found.append(_mention(tokens, k, event_end, "Event"))
@@ -623,6 +627,8 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
     best = None
     for e in range(k + 1, j + 1):
         last = tokens[e - 1][0]
+        if e - 1 > k and _is_cap(tokens[e - 2][0]) and TITLE.fullmatch(last) and last not in ORG_HEADS:
+            break  # "Vela Solar CEO Ines Moreau": a post, then its holder, ends the organization's name
         if last in ORG_HEADS and not (last in {"Power", "Resources"} and e - k < 2):
             best = e
         if best == e and e < j and tokens[e][0] in {"and", ",", "&"}:
@@ -772,7 +778,13 @@ _LOWER_EVENT = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     r"(?P<head>(?:opening|closing|signing|groundbreaking|ground-breaking|inauguration|commissioning|launch)\s+"
     r"ceremony|roundtable|round table|summit|"
-    r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers)\b(?!\s+meetings|s\b)"
+    r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers|"
+    # "the 12th meeting of the Azerbaijan-China Intergovernmental Commission on …", "a session of
+    # their joint working group": a session of a standing body is an event
+    r"(?:meeting|session|sitting)\s+of\s+(?:the|their|its)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:[Cc]ommission|[Cc]ommittee|[Ww]orking [Gg]roup|[Cc]ouncil|[Tt]ask [Ff]orce)"
+    r"(?:\s+(?:on|for)\s+(?:[A-Za-z-]+(?:\s+(?:and|of)\s+|\s+)){0,5}?[Cc]ooperation)?)"
+    r"\b(?!\s+meetings|s\b)"
 )
 
 

@@ -37,6 +37,12 @@ RULES: dict[str, Rule] = {
     for rule in [
         Rule("meeting-verb", "meeting", 0.8, '"A met B", "A received B", "A hosted B": two named agents and a verb'),
         Rule("talks", "meeting", 0.9, '"A held talks with B", "A and B held talks in C"'),
+        Rule(
+            "separate-meetings",
+            "meeting",
+            0.8,
+            '"A held separate meetings with B, C and D": one meeting of A with each',
+        ),
         Rule("visit-verb", "meeting", 0.85, '"A visited C" (a place) or "A visited B" (an agent)'),
         Rule("visit-noun", "meeting", 0.8, '"A\'s visits to C in April and September": one visit per date'),
         Rule(
