@@ -129,6 +129,22 @@ def test_evaluate_command_builds_and_scores_the_fixtures():
     assert f"{'micro':<14}{micro['tp']:>5}{micro['predicted']:>6}{micro['gold']:>6}" in table.output
 
 
+def test_calibration_buckets_account_for_every_predicted_fact():
+    result = CliRunner().invoke(main, ["evaluate", str(EVAL / "gold"), "--format", "json"])
+    report = json.loads(result.output)
+    buckets = report["calibration"]
+    assert buckets, "the fixtures' facts have confidences"
+    # every fact of the micro relations falls in one bucket, and the matched ones are the true positives
+    assert sum(b["facts"] for b in buckets) == report["micro"]["predicted"]
+    assert sum(b["matched"] for b in buckets) == report["micro"]["tp"]
+    for b in buckets:
+        assert b["low"] <= b["stated"] < b["low"] + 0.1 or (b["low"] == 0.9 and b["stated"] <= 1.0)
+    table = CliRunner().invoke(main, ["evaluate", str(EVAL / "gold")]).output
+    assert "calibration" in table
+    first = buckets[0]
+    assert f"{first['low']:.1f}-{first['low'] + 0.1:.1f}" in table
+
+
 def test_evaluate_a_built_graph_equals_evaluating_the_articles(tmp_path):
     out = tmp_path / "kg.ttl"
     assert CliRunner().invoke(main, ["build", "--articles", str(EVAL / "articles"), "--out", str(out)]).exit_code == 0

@@ -829,10 +829,19 @@ def evaluate_command(
 
     Builds the graph of the articles in memory (nothing is written), runs the contract queries
     and prints precision, recall and F1 per relation, the micro average over meetings,
-    agreements, partnerships and capacities, and attribute accuracy. The gold format and the
-    matching rules are those of the development corpus's README.
+    agreements, partnerships and capacities, attribute accuracy, and a calibration table: for each
+    0.1 bucket of stated confidence, the share of those facts that match gold. The gold format and
+    the matching rules are those of the development corpus's README.
     """
-    from pactgraph.evaluation import calibrated_confidence, contract_rows, load_gold, rule_precision, score
+    from pactgraph.evaluation import (
+        calibrated_confidence,
+        calibration,
+        calibration_table,
+        contract_rows,
+        load_gold,
+        rule_precision,
+        score,
+    )
 
     if graphs and (article_dirs or min_confidence):
         raise UsageError("--graph scores a built graph; --articles and --min-confidence apply to a build")
@@ -853,8 +862,12 @@ def evaluate_command(
         store = store_of(assembly.quads)
     report = score(contract_rows(store), gold)
     rules = rule_precision(store, report) if by_rule else {}
+    buckets = calibration(store, report)
     if fmt == "json":
         data = report.as_dict()
+        data["calibration"] = [
+            {"low": b.low, "facts": b.facts, "matched": b.matched, "stated": round(b.stated, 3)} for b in buckets
+        ]
         if by_rule:
             data["rules"] = {
                 rule: {"matched": s.tp, "predicted": s.predicted, "calibrated": calibrated_confidence(s)}
@@ -863,6 +876,8 @@ def evaluate_command(
         click.echo(json.dumps(data, indent=2))
         return
     click.echo(report.table(), nl=False)
+    click.echo("\ncalibration: stated confidence against the share of facts that match gold")
+    click.echo(calibration_table(buckets), nl=False)
     if by_rule:
         click.echo(f"\n{'rule':<30}{'matched':>8}{'predicted':>10}{'precision':>10}{'calibrated':>11}")
         for rule, s in rules.items():

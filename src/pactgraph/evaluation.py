@@ -32,11 +32,14 @@ from .errors import LocatedError
 from .queries import resolve_query, run_query
 
 __all__ = [
+    "CalibrationBucket",
     "GoldArticle",
     "GoldError",
     "RelationScore",
     "Report",
     "calibrated_confidence",
+    "calibration",
+    "calibration_table",
     "contract_rows",
     "load_gold",
     "names_match",
@@ -447,6 +450,63 @@ def rule_precision(store: ox.Store, report: Report) -> dict[str, RelationScore]:
         rule = rule_of.get(key, "unknown")
         scores[rule] = scores.get(rule, RelationScore(0, 0, 0)) + RelationScore(int(matched), 1, 0)
     return dict(sorted(scores.items()))
+
+
+_CONFIDENCE_OF = """
+PREFIX pg: <https://w3id.org/pactgraph/ontology#>
+SELECT ?key (MAX(?confidence) AS ?stated) WHERE {
+  { ?key pg:confidence ?confidence } UNION { ?key pg:hasCapacity/pg:confidence ?confidence }
+}
+GROUP BY ?key
+"""
+
+
+@dataclass(frozen=True)
+class CalibrationBucket:
+    """The predicted facts whose stated confidence lies in [low, low + 0.1) (0.9 takes 1.0 too)."""
+
+    low: float
+    facts: int
+    matched: int
+    stated: float  # their mean stated confidence
+
+    @property
+    def observed(self) -> float:
+        """The share of these facts that match gold."""
+        return self.matched / self.facts if self.facts else 0.0
+
+
+def calibration(store: ox.Store, report: Report) -> list[CalibrationBucket]:
+    """Whether stated confidence means what it says: the facts of the micro relations (meetings,
+    agreements, partnerships, capacities) of the gold articles, by 0.1 bucket of confidence, with
+    the share of them that match gold. A calibrated extractor's share is near each bucket's mean
+    stated confidence."""
+    stated = {row["key"].value: float(row["stated"].value) for row in store.query(_CONFIDENCE_OF)}
+    buckets: dict[int, list[tuple[float, bool]]] = {}
+    for relation, key, matched in report.outcomes:
+        if relation in MICRO_RELATIONS and key in stated:
+            confidence = stated[key]
+            buckets.setdefault(min(9, math.floor(confidence * 10 + 1e-9)), []).append((confidence, matched))
+    return [
+        CalibrationBucket(
+            low=index / 10,
+            facts=len(facts),
+            matched=sum(hit for _, hit in facts),
+            stated=sum(c for c, _ in facts) / len(facts),
+        )
+        for index, facts in sorted(buckets.items())
+    ]
+
+
+def calibration_table(buckets: list[CalibrationBucket]) -> str:
+    """The buckets as an aligned text table: stated against observed, and their difference."""
+    lines = [f"{'confidence':<12}{'facts':>6}{'matched':>9}{'stated':>8}{'observed':>10}{'diff':>7}"]
+    for b in buckets:
+        span = f"{b.low:.1f}-{b.low + 0.1:.1f}"
+        lines.append(
+            f"{span:<12}{b.facts:>6}{b.matched:>9}{b.stated:>8.2f}{b.observed:>10.2f}{b.observed - b.stated:>+7.2f}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int, int, list[tuple[str, bool]]]:
