@@ -106,3 +106,41 @@ def test_a_titled_name_followed_by_an_organization_is_a_person():
     (meeting,) = facts_of(body).meetings
     assert {"Mara Ilves", "Omar Haddad"} <= {p.name for p in meeting.participants}
     assert not any(" and " in p.name for p in meeting.participants)
+
+
+def test_the_ministry_and_the_company_refer_back_to_the_ones_named_before():
+    body = (
+        "The Ministry of Energy of Mongolia received a delegation of Tern River Power Corporation on Monday. "
+        "The ministry and the company signed a memorandum of understanding on a 200 MW wind farm."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Ministry of Energy of Mongolia", "Tern River Power Corporation"])
+    ]
+
+
+def test_a_back_reference_with_two_candidates_in_the_nearest_sentence_stays_unresolved():
+    body = (
+        "Kestrel Grid Company and Lumen Storage Group presented their plans. "
+        "The company signed a memorandum with the Ministry of Energy of Mongolia."
+    )
+    assert agreements_of(body) == []
+
+
+def test_a_document_signed_on_the_same_day_takes_the_date_of_the_meeting():
+    body = (
+        "Energy Minister Arman Sadykov met Vela Solar CEO Ines Moreau in Astana on Monday. "
+        "On the same day, the Ministry of Energy of Kazakhstan and Vela Solar Group signed an agreement."
+    )
+    (agreement,) = facts_of(body).agreements
+    assert agreement.date == "2025-05-12"
+    assert "date-from-meeting" in agreement.caveats
+
+
+def test_reported_speech_after_between_is_not_a_party():
+    body = (
+        "The Ministry of Energy of Mongolia and Tern River Power Corporation signed a memorandum on "
+        "cooperation between the two sides, the ministry said."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Ministry of Energy of Mongolia", "Tern River Power Corporation"])
+    ]

@@ -26,7 +26,7 @@ from .agreements import LIST_ITEM, SIGNED_LIST, merge_agreements, merge_partners
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates
 from .entities import Registry, SentenceView, resolve_mention
-from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
+from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .nlp import pipeline
@@ -227,12 +227,47 @@ def _resolve_references(views: list[SentenceView], posts: list[Post]) -> None:
             person = before[-1] if before else previous[0] if previous else None
             if person is not None:
                 found.append((match, person))
+        for match in _ORG_REFERENCE.finditer(view.text):
+            organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
+            if organization is not None:
+                found.append((match, organization))
         for match, person in found:
             start, end = view.sentence.start + match.start(), view.sentence.start + match.end()
             if any(m.start < end and start < m.end for m, _ in view.items):
                 continue  # part of a name or title already read
-            view.items.append((Mention(start, end, match.group(0), PERSON, person.name), person))
+            view.items.append((Mention(start, end, match.group(0), person.type, person.name), person))
         view.items.sort(key=lambda item: item[0].start)
+
+
+_ORG_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?P<noun>ministry|agency|bank|fund|company|corporation|developer|firm|utility|operator|group)\b"
+    r"(?!\s+(?:of|for|on)\b|['’]s\s+(?:own\s+)?(?:[A-Z]))"
+)
+
+
+def _is_company(e: Entity) -> bool:
+    return e.type == COMPANY or (e.type == ORGANIZATION and not re.search(r"\b(?:Ministry|Agency|Bank|Fund)\b", e.name))
+
+
+_ORG_REFERENCE_KINDS = {
+    "ministry": lambda e: e.type == GOVERNMENT and "Ministry" in e.name,
+    "agency": lambda e: e.type in (GOVERNMENT, ORGANIZATION) and "Agency" in e.name,
+    "bank": lambda e: "Bank" in e.name and e.type != PERSON,
+    "fund": lambda e: "Fund" in e.name and e.type != PERSON,
+    **{noun: _is_company for noun in ("company", "corporation", "developer", "firm", "utility", "operator", "group")},
+}
+_REFERENCE_REACH = 4  # sentences back in which "the ministry" may find the ministry it means
+
+
+def _last_named(views: list[SentenceView], index: int, before: int, fits) -> Entity | None:
+    """The entity that fits, named last before ``before`` in sentence ``index`` or in the few
+    sentences before it; None when two different ones were named in the nearest sentence that has any."""
+    for back in range(index, max(-1, index - _REFERENCE_REACH - 1), -1):
+        view = views[back]
+        named = [e for m, e in view.items if e is not None and fits(e) and (back < index or view.rel(m)[1] <= before)]
+        if named:
+            return named[-1] if len(set(map(id, named))) == 1 or back == index else None
+    return None
 
 
 def _dateline_date(views: list[SentenceView]) -> str | None:

@@ -243,11 +243,18 @@ def _join(names) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# "between" lists parties up to a preposition, a colon, or reported speech: ", the ministry said"
+_BETWEEN_END = re.compile(
+    r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
+    r",\s+(?:the\s+\w+|[a-z]+|[A-Z]\w+)\s+(?:said|says|added|noted|reported|announced|stated)\b"
+)
+
+
 def _between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list[Entity]:
     match = _BETWEEN.search(view.text, after)
     if not match or match.start() - after > reach:
         return []
-    end = re.search(r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]", view.text[match.end() :])
+    end = _BETWEEN_END.search(view.text[match.end() :])
     stop = match.end() + (end.start() if end else len(view.text))
     return view.entities_between(match.end(), stop)
 
