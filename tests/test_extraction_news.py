@@ -144,3 +144,45 @@ def test_reported_speech_after_between_is_not_a_party():
     assert agreements_of(body) == [
         ("memorandum of understanding", ["Ministry of Energy of Mongolia", "Tern River Power Corporation"])
     ]
+
+
+def test_documents_coordinated_after_one_signing_verb_are_each_an_agreement():
+    body = (
+        "Kestrel Power signed the project's investment agreement, power purchase agreement and grid "
+        "connection agreement with the Ministry of Energy of Mongolia in March 2021."
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Kestrel Power", "Ministry of Energy of Mongolia"]),
+        ("agreement", ["Kestrel Power", "Ministry of Energy of Mongolia"]),
+        ("investment agreement", ["Kestrel Power", "Ministry of Energy of Mongolia"]),
+    ]
+    assert {a.date for a in facts_of(body).agreements} == {"2021-03"}
+
+
+def test_a_signed_memorandum_and_a_discussed_agreement_are_one_agreement():
+    body = "Kestrel Power and the Ministry of Energy of Mongolia signed a memorandum and discussed the agreement."
+    assert agreements_of(body) == [("memorandum of understanding", ["Kestrel Power", "Ministry of Energy of Mongolia"])]
+
+
+def test_bulleted_documents_without_parties_are_signed_by_those_the_opener_names():
+    body = (
+        "Ulaanbaatar, 3 February 2025 – The Ministry of Energy of Mongolia and Kestrel Power Group today signed "
+        "three documents.\n\n"
+        "The documents were signed by Minister of Energy Bold Ganbaatar and Kestrel Power Group chairman "
+        "Omar Haddad:\n\n"
+        "• Implementation Agreement relating to a 500 MW wind project;\n"
+        "• Implementation Agreement relating to a 300 MW solar project;\n"
+        "• Memorandum of Understanding in relation to battery storage.\n"
+    )
+    facts = facts_of(body)
+    parties = ["Kestrel Power Group", "Ministry of Energy of Mongolia"]
+    assert sorted((a.kind, sorted(p.name for p in a.parties), a.date) for a in facts.agreements) == [
+        ("implementation agreement", parties, "2025-02-03"),
+        ("implementation agreement", parties, "2025-02-03"),
+        ("memorandum of understanding", parties, "2025-02-03"),
+    ]
+
+
+def test_a_signed_roadmap_is_an_agreement():
+    body = "In June 2024 Kestrel Power signed a roadmap for the wind farm with the Ministry of Energy of Mongolia."
+    assert agreements_of(body) == [("agreement", ["Kestrel Power", "Ministry of Energy of Mongolia"])]

@@ -22,7 +22,16 @@ from collections import Counter
 
 from ..articles import Article
 from . import gazetteer
-from .agreements import LIST_ITEM, SIGNED_LIST, merge_agreements, merge_partnerships, read_agreements, read_partnerships
+from .agreements import (
+    LIST_ITEM,
+    SIGNED,
+    SIGNED_LIST,
+    list_parties,
+    merge_agreements,
+    merge_partnerships,
+    read_agreements,
+    read_partnerships,
+)
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates
 from .entities import Registry, SentenceView, resolve_mention
@@ -84,9 +93,9 @@ def extract_article(article: Article) -> ArticleFacts:
     for post in posts:
         post_of.setdefault(post.person, post)
     _resolve_references(views, posts)
-    signed_list = False
+    signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
-    for view in views:
+    for number, view in enumerate(views):
         found = read_meetings(view, country_by_word)
         add_anaphoric_participants(view, meetings, found)
         meetings.extend(found)
@@ -101,11 +110,17 @@ def extract_article(article: Article) -> ArticleFacts:
             signed_list=signed_list,
             earlier=agreements,
         )
-        if SIGNED_LIST.search(view.text) and not signed:
-            signed_list = True  # "… signed the following documents:" opens a list of signed documents
+        previous = views[number - 1] if number else None
+        if not signed and (
+            SIGNED_LIST.search(view.text)
+            or (view.text.rstrip().endswith(":") and previous is not None and SIGNED.search(previous.text))
+        ):
+            # "… signed the following documents:", or "They include:" after a signing: a list opens,
+            # whose items without parties of their own are signed by those the opener names
+            signed_list = list_parties(view, previous, post_of)
             list_opened_at = view.sentence.index
         elif not LIST_ITEM.match(view.text):
-            signed_list = False
+            signed_list = None
         for agreement in signed:
             here = [m for m in found if m.named]
             if not here and _AT_THE_EVENT.search(view.text):
@@ -113,7 +128,9 @@ def extract_article(article: Article) -> ArticleFacts:
             _link_event(view, agreement, here, posts)
             if agreement.date is None:
                 opened = list_opened_at if agreement.rule == "signed-list-item" else view.sentence.index
-                _date_from_recent_meeting(agreement, meetings, opened, views[opened])
+                _date_from_recent_meeting(
+                    agreement, meetings, opened, views[opened], views[opened - 1] if opened else None
+                )
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries))
         capacities.extend(read_capacities(view))
@@ -345,10 +362,13 @@ _THE_MEETING = re.compile(
 )
 
 
-def _date_from_recent_meeting(agreement, meetings: list[Meeting], index: int, opener: SentenceView) -> None:
+def _date_from_recent_meeting(
+    agreement, meetings: list[Meeting], index: int, opener: SentenceView, before: SentenceView | None = None
+) -> None:
     """ "The two heads of state adopted a declaration": the meeting just reported dates it; items of a
-    list of signed documents are dated by the sentence that opened the list, or by its meeting."""
-    own = next((d.iso for d in opener.dates if not d.future), None)
+    list of signed documents are dated by the sentence that opened the list (or the one before it,
+    "… today signed three documents. They are:"), or by its meeting."""
+    own = next((d.iso for v in (opener, before) if v is not None for d in v.dates if not d.future), None)
     if own and agreement.rule == "signed-list-item":
         agreement.date = own
         return

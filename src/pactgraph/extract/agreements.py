@@ -10,6 +10,7 @@ from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Post
 
 _SIGN = re.compile(r"\b(?:signed|inked|concluded|adopted|initialled|initialed|sealed|signing of)\b")
+SIGNED = _SIGN
 _NOT_DONE = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|to be|expected to|plans? to|planned to|intends? to|"
     r"proposed|propose|aims? to|ready to|agreed to|is set to|are set to|hope to|wants? to|idea)\s+"
@@ -18,14 +19,17 @@ _NOT_DONE = re.compile(
     r"\b(?:was|were|is|are|been)\s+(?:only\s+|merely\s+)?(?:proposed|discussed|considered|drafted|under discussion)\b"
 )
 KINDS = [
-    (r"memorand(?:um|a) of understanding|\bMoUs?\b|\bmemorand(?:um|a)\b", "memorandum of understanding"),
+    (
+        r"memorand(?:um|a) of understanding|\bMoUs?\b|\bmemorand(?:um|a)\b|letters? of intent",
+        "memorandum of understanding",
+    ),
     (r"implementation agreements?|agreements? on (?:the )?implementation", "implementation agreement"),
     (r"investment agreements?|agreements? on investments?", "investment agreement"),
     (r"strategic cooperation agreements?", "strategic cooperation agreement"),
-    (r"cooperation agreements?|agreements? on cooperation", "cooperation agreement"),
+    (r"(?:cooperation|collaboration) agreements?|agreements? on cooperation", "cooperation agreement"),
     (r"joint statements?|joint communiqu[eé]", "joint statement"),
     (r"(?:joint )?declarations?", "declaration"),
-    (r"agreements?|protocols?|accords?|contracts?", "agreement"),
+    (r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms", "agreement"),
 ]
 _KIND = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(KINDS)), re.I)
 # A document's own name: "Declaration on the Establishment of a Comprehensive Strategic Partnership"
@@ -72,14 +76,16 @@ def read_agreements(
     countries: list[Entity],
     resolve_portfolio,
     countries_named=None,
-    signed_list: bool = False,
+    signed_list: list[Entity] | None = None,
     earlier: list[Agreement] | None = None,
 ) -> list[Agreement]:
+    """The agreements one sentence reports; ``signed_list`` is set (to the parties the list's opener
+    names, maybe none) while the sentence may be an item of a list of signed documents."""
     text = view.text
     out: list[Agreement] = []
     signs = list(_SIGN.finditer(text))
     item = LIST_ITEM.match(text)
-    if not signs and item and signed_list:
+    if not signs and item and signed_list is not None:
         signs = [item]  # "1. Memorandum of Understanding between A, B and C on …" under "signed the following"
     if not signs or _NOT_DONE.search(text):
         return out
@@ -114,16 +120,22 @@ def read_agreements(
             subject = _expand_ministries(view, clause_start, sign.start(), subject, resolve_portfolio)
             with_match = _WITH.search(text, sign.end())
             objects = []
-            if with_match and with_match.start() - sign.end() < 80:
+            if (
+                with_match
+                and with_match.start() - sign.end() < 160
+                and ";" not in text[sign.end() : with_match.start()]
+            ):
                 end = re.search(r"(?:,\s+(?:during|on|in|at)\b|;|\bto\b|\bon\b)", text[with_match.end() :])
                 stop = with_match.end() + (end.start() if end else len(text))
                 objects = view.entities_between(with_match.end(), stop)
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
+        if sign is item and len(parties) < 2 and signed_list and len(signed_list) >= 2:
+            parties, rule = list(signed_list), "signed-list-item"  # "• Implementation Agreement relating to …"
         pair = _ADJ_PAIR.search(text)
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in (countries_named(pair.group("a")), countries_named(pair.group("b"))) if c]
             rule = "adjectival-pair"
-        pronoun = _PRONOUN_PARTIES.search(text[: sign.start()])
+        pronoun = _PRONOUN_PARTIES.search(text if sign is item else text[: sign.start()])
         if len(parties) < 2 and not plural and pronoun:
             rule = "signed-by-context"
             by_country = "countries" in pronoun.group(0).lower() and len(countries) >= 2
@@ -159,32 +171,66 @@ def read_agreements(
             ):
                 place = e
                 break
-        topic_match = _TOPIC.search(text[kind_match.end() :])
-        title = _TITLE.match(text, kind_match.start())
-        title = title.group(0) if title and kind_match.group(0)[0].isupper() else None
-        if title and title.lower() == kind_match.group(0).lower():
-            title = None  # "Memorandum of Understanding" alone names the kind, not the document
-        label = title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}"
-        out.append(
-            Agreement(
-                kind=kind,
-                label=label,
-                parties=parties,
-                date=date,
-                place=place,
-                topic=topic_match.group(1).strip().rstrip(".") if topic_match else kind_match.group(0),
-                title=title,
-                sentences={view.sentence.index},
-                rule=rule,
+        documents = [kind_match, *_coordinated_kinds(text, kind_match)]
+        for document, after in zip(documents, [*documents[1:], None], strict=True):
+            kind = _kind(document)
+            topic_match = _TOPIC.search(text[document.end() : after.start() if after else len(text)])
+            title = _TITLE.match(text, document.start())
+            title = title.group(0) if title and document.group(0)[0].isupper() else None
+            if title and title.lower() == document.group(0).lower():
+                title = None  # "Memorandum of Understanding" alone names the kind, not the document
+            out.append(
+                Agreement(
+                    kind=kind,
+                    label=title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}",
+                    parties=parties,
+                    date=date,
+                    place=place,
+                    topic=topic_match.group(1).strip().rstrip(".") if topic_match else _named_kind(text, document),
+                    title=title,
+                    sentences={view.sentence.index},
+                    rule=rule,
+                )
             )
-        )
     return out
+
+
+# "signed the investment agreement, the power purchase agreement and a framework agreement for …":
+# documents coordinated after the first are signed by the same parties
+_COORDINATED = re.compile(
+    r"^[^.;:]*?(?:,|\band\b|\bas well as\b)\s+(?:(?:a|an|the|its|their|another|one)\s+)?(?:[\w-]+\s+){0,3}$"
+)
+_NOT_COORDINATED = re.compile(r"\b(?:\w+ed|discuss\w*|review\w*|will|would|to|is|are|was|were|has|have|had)\b")
+
+
+_BEFORE_NAME = re.compile(r",|\b(?:and|the|an?|as well as|signed|its|their)\b|['’]s\b", re.I)
+
+
+def _named_kind(text: str, document: re.Match) -> str:
+    """The document as the text names it: "power purchase agreement", not just "agreement"."""
+    lead = _BEFORE_NAME.split(text[max(0, document.start() - 40) : document.start()])
+    return f"{lead[-1].strip()} {document.group(0)}".strip()
+
+
+def _coordinated_kinds(text: str, first: re.Match) -> list[re.Match]:
+    found: list[re.Match] = []
+    previous = first
+    for match in _KIND.finditer(text, first.end()):
+        gap = text[previous.end() : match.start()]
+        tail = re.split(r",|\band\b|\bas well as\b", gap)[-1]
+        plural = match.group(0).lower().endswith("s") and not match.group(0).lower().endswith("mous")
+        if plural or not _COORDINATED.match(gap) or _NOT_COORDINATED.search(tail):
+            break
+        found.append(match)
+        previous = match
+    return found
 
 
 # One document of a list written inside a sentence: "…; an Implementation Agreement between …"
 _ITEM_HEAD = re.compile(r"\s*(?:and\s+)?(?:(?:the|an?|one|two|three|\d+)\s+)?(?=[A-Za-z])")
 _TOPIC = re.compile(
-    r"\s(?:on|for)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
+    r"\s(?:on|for|relating to|related to|in relation to|regarding|concerning)\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d))"  # "on Tuesday" is a date
     r"((?:(?:the|a|an)\s+)?(?:(?!\s+between\s)(?:[^,;:]|(?<=\d),(?=\d{3})))+)"
 )
@@ -236,6 +282,20 @@ def _list_agreement(view: SentenceView, start: int, end: int, posts: dict[Entity
         sentences={view.sentence.index},
         rule="signed-list-item",
     )
+
+
+def list_parties(opener: SentenceView, previous: SentenceView | None, posts: dict[Entity, Post]) -> list[Entity]:
+    """Who signs the documents a list's opener introduces: the organizations or countries it names
+    ("… were signed by the ministry and X:"), else those named in the sentence before it, else the
+    persons it names ("signed by Minister X and Chairman Y:")."""
+    views = [v for v in (opener, previous) if v is not None]
+    agents = [_without_delegation_heads(v, v.entities_between(0, len(v.text))) for v in views]
+    for named in agents:
+        organizations = [e for e in _as_parties(named, posts) if e.type != PERSON]
+        if len(organizations) >= 2:
+            return list(dict.fromkeys(organizations))
+    parties = list(dict.fromkeys(_as_parties(agents[0], posts)))
+    return parties if len(parties) >= 2 else []
 
 
 def _join(names) -> str:
@@ -362,6 +422,10 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
             overlap = len(set(a.parties) & set(b.parties)) / max(1, len(set(a.parties) | set(b.parties)))
             near = (a.date and b.date) or min(abs(x - y) for x in a.sentences for y in b.sentences) <= 1
             same_title = not a.title or not b.title or a.title == b.title
+            if a.sentences == b.sentences and len(a.sentences) == 1 and a.topic != b.topic:
+                continue  # "signed an agreement for X and an agreement for Y": two documents
+            if a.rule == b.rule == "signed-list-item" and a.topic != b.topic:
+                continue  # two items of a list of signed documents
             if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date) and near and same_title:
                 b.parties += [p for p in a.parties if p not in b.parties]
                 b.date = max((a.date, b.date), key=lambda d: len(d or ""))
