@@ -186,3 +186,32 @@ def test_bulleted_documents_without_parties_are_signed_by_those_the_opener_names
 def test_a_signed_roadmap_is_an_agreement():
     body = "In June 2024 Kestrel Power signed a roadmap for the wind farm with the Ministry of Energy of Mongolia."
     assert agreements_of(body) == [("agreement", ["Kestrel Power", "Ministry of Energy of Mongolia"])]
+
+
+def visits_of(body: str):
+    return sorted((m.label, m.date, m.planned) for m in facts_of(body).meetings if m.kind == "visit")
+
+
+def test_a_state_visit_named_by_its_noun_is_a_visit_of_the_person_the_clause_is_about():
+    body = "President Arman Sadykov, who is in Mongolia on a state visit, met Prime Minister Bold Ganbaatar on Monday."
+    assert visits_of(body) == [("Visit of Arman Sadykov to Mongolia", "2025-05-12", False)]
+
+
+def test_his_working_trip_is_the_trip_of_the_person_named_after_it():
+    body = "During his working trip to Tashkent in March, President Arman Sadykov met Energy Minister Ines Moreau."
+    assert visits_of(body) == [("Visit of Arman Sadykov to Tashkent", "2025-03", False)]
+
+
+def test_the_state_visit_of_someone_to_a_country_later_this_year_is_planned():
+    body = "A roadmap is to be signed during the state visit of President Arman Sadykov to Mongolia later this year."
+    assert visits_of(body) == [("Visit of Arman Sadykov to Mongolia", "2025", True)]
+
+
+def test_a_visit_by_someone_not_named_in_full_is_not_guessed():
+    body = "Energy Minister Arman Sadykov met Ines Moreau during an official visit to Mongolia by Ganbaatar."
+    assert visits_of(body) == []
+
+
+def test_a_site_visit_is_not_a_diplomatic_visit():
+    body = "Energy Minister Arman Sadykov made a working visit to the plant in Mongolia on Monday."
+    assert visits_of(body) == []

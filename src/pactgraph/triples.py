@@ -4,6 +4,8 @@ extraction (or the curation file) returns."""
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 from . import __version__
@@ -53,11 +55,21 @@ def _entity_name(entities: Entities, entity: Entity) -> str:
     return entities[entity_key(entity)].iri.value.rsplit("/", 1)[1]
 
 
+# An event described, not named: one capitalised word, then lower-case words ("Opening ceremony")
+_GENERIC_LABEL = re.compile(r"[A-Z0-9][\w-]*(?:\s+[a-z][\w’'-]*)*")
+
+
 def fact_iri(fact: Fact, entities: Entities) -> ox.NamedNode:
     """The IRI of a fact, minted from what the fact says, so it is the same in every build (which
     is what lets the curation file retract a fact by IRI)."""
     if isinstance(fact, Meeting):
-        return iri("meeting", f"{fact.date or 'undated'}-{slug(fact.label)[:80]}")
+        key = f"{fact.date or 'undated'}-{slug(fact.label)[:80]}"
+        if _GENERIC_LABEL.fullmatch(fact.label):
+            # "Summit", "Opening ceremony": a described event is one event only with the same people
+            participants = sorted(entities[entity_key(p)].iri.value for p in fact.participants)
+            place = entities[entity_key(fact.place)].iri.value if fact.place else ""
+            key += "-" + digest(*participants, place)
+        return iri("meeting", key)
     if isinstance(fact, Agreement):
         parties = sorted(entities[entity_key(p)].iri.value for p in fact.parties)
         return iri("agreement", f"{fact.date or 'undated'}-{slug(fact.kind)}-" + digest(*parties))

@@ -62,11 +62,9 @@ _MEET_VERB = re.compile(
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations))\s+(?:(?:was|were|have been)\s+held\s+)?between)\s+"
 )
-_VISIT_OF = re.compile(r"\b(?:state|official|working|first)?\s*visits?\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
 _PLANNED_CONTEXT = re.compile(
     r"\b(?:will|to be|is to|are to|expected|scheduled|planned|upcoming|later this year|next (?:week|month|year))\b"
 )
-_VISIT_NOUN = re.compile(r"(?:'s|’s)\s+(?:official\s+|state\s+|working\s+)?visits?\s+to\s+")
 _PARTICIPATE = re.compile(
     r"\b(?:took part|takes? part|attend(?:s|ed)?|participated|joined|represented|address(?:es|ed)?|chair(?:s|ed)?|"
     r"spoke|opened|closed)\b"
@@ -162,6 +160,8 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         objects = _prefer_persons(view.entities_between(verb.end(), clause_end))
         if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
             objects = [e for e in _prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
+        if (verb.group("paid") or verb.group("visited")) and _SITE.match(text, verb.end()):
+            continue  # "made a working visit to the plant": a site visit is not a diplomatic visit
         if verb.group("paid"):  # "Aliyev paid a state visit to Beijing": the visitor is the one just named
             comma = text.find(",", verb.end())
             until = comma if comma != -1 else clause_end
@@ -209,54 +209,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                 rule={"talks": "talks", "visit": "visit-verb"}.get(kind, "meeting-verb"),
             )
         )
-    for visit in _VISIT_NOUN.finditer(text):
-        owner = [
-            e
-            for m, e in view.items
-            if e is not None
-            and e.type == PERSON
-            and view.rel(m)[1] <= visit.start()
-            and view.rel(m)[1] >= visit.start() - 2
-        ]
-        target = _place_after(view, visit.end() - 4) or next(iter(view.places_between(visit.end(), len(text))), None)
-        if not owner or target is None:
-            continue
-        dates = [d for d in view.dates if d.start > visit.end()] or [None]
-        for d in dates:
-            meetings.append(
-                Meeting(
-                    kind="visit",
-                    label=f"Visit of {owner[0].name} to {target.name}" + (f" ({d.iso})" if d else ""),
-                    date=d.iso if d else None,
-                    participants=owner,
-                    place=target,
-                    planned=bool(d and d.future),
-                    sentences={view.sentence.index},
-                    rule="visit-noun",
-                )
-            )
-    for visit in _VISIT_OF.finditer(text):
-        # "the state visit of President Shavkat Mirziyoyev to China later this year"
-        visitor = [e for e in view.entities_between(visit.end(), visit.end() + 80) if e.type == PERSON][:1]
-        if not visitor:
-            continue
-        target = next(iter(view.places_between(visit.end(), len(text))), None)
-        if target is None:
-            continue
-        date, future = _date_for(view, visit.end())
-        planned = future or bool(_PLANNED_CONTEXT.search(text))
-        meetings.append(
-            Meeting(
-                kind="visit",
-                label=f"Visit of {visitor[0].name} to {target.name}",
-                date=date,
-                participants=visitor,
-                place=target,
-                planned=planned,
-                sentences={view.sentence.index},
-                rule="visit-noun",
-            )
-        )
+    meetings.extend(_visits(view))
     events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):
         # "the opening ceremony of the SCO Energy Ministers' Meeting": who attends the part attends the whole
@@ -272,6 +225,110 @@ _PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\b")
 _HELD_THE = re.compile(
     r"\b(?:held|hold|holds|convened|co-chaired|chaired|co-hosted)\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}$"
 )
+
+
+# "a state visit to China", "his working trip to Abu Dhabi", "the official visit of X to Y", "X's visit to Y",
+# "X, who is in Kazakhstan on a state visit", "an official visit to Riyadh by X"
+_VISIT = re.compile(
+    r"\b(?P<kind>(?:(?:state|official|working|first|two-day|three-day|\w+-day|historic|recent)\s+)*)"
+    r"(?P<noun>visits?|trip)\b(?P<to>\s+to\b)?"
+)
+_SITE = re.compile(
+    r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:site|plant|facility|factory|farm|station|project|exhibition|stand|pavilion|construction)\b"
+)
+_VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
+_IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
+
+
+def _visits(view: SentenceView) -> list[Meeting]:
+    """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
+    where to (to C, or "X is in C on a state visit")."""
+    text = view.text
+    out = []
+    for visit in _VISIT.finditer(text):
+        if not visit.group("kind") and not visit.group("to") and not _VISITOR_OF.match(text, visit.end()):
+            continue  # "visit" alone: a plain verb or a vague noun
+        if _SITE.match(text, visit.end()):
+            continue  # a site visit is not a diplomatic visit
+        if re.search(
+            r"\b(?:paid|pays|pay|paying|made|makes|make|making)\s+(?:a|an|his|her|their)?\s*$", text[: visit.start()]
+        ):
+            continue  # "paid a state visit to C": the verb reader has it
+        target = None
+        if visit.group("to"):
+            target = next(iter(view.places_between(visit.end(), visit.end() + 40)), None)
+        visitor: list[Entity] = []
+        by = _VISITOR_OF.match(text, visit.end() if not visit.group("to") else visit.end() + 0)
+        if by is None and target is not None:
+            after_target = [view.rel(m)[1] for m, e in view.items if e is target and view.rel(m)[0] >= visit.end()]
+            by = _VISITOR_OF.match(text, after_target[0]) if after_target else None
+        if by is not None:
+            visitor = [e for e in view.entities_between(by.end(), by.end() + 80) if e.type == PERSON][:1]
+            if not visitor:
+                continue  # "a visit by Shaker": a visitor the sentence does not name in full
+            if target is None:  # "the state visit of President X to China"
+                target = next(
+                    (
+                        e
+                        for m, e in view.items
+                        if e is not None
+                        and e.type in (PLACE, COUNTRY)
+                        and by.end() <= view.rel(m)[0] <= by.end() + 120
+                        and re.search(r"\bto\s+(?:the\s+)?$", text[: view.rel(m)[0]])
+                    ),
+                    None,
+                )
+        if not visitor:  # "Putin's state visit", "Xi's state visit"
+            owner = [
+                e
+                for m, e in view.items
+                if e is not None
+                and e.type == PERSON
+                and 0 <= visit.start() - view.rel(m)[1] <= 20
+                and re.match(r"\s*['’]s\s", text[view.rel(m)[1] : visit.start()] + " ")
+            ]
+            visitor = owner[-1:]
+        if not visitor:  # "President X, who is in Kazakhstan on a state visit", "during his trip to …": the subject
+            possessive = re.search(r"\b(?:his|her)\s+$", text[: visit.start()])
+            persons = [
+                e for e in view.entities_between(0, len(text) if possessive else visit.start()) if e.type == PERSON
+            ]
+            visitor = persons[:1]
+        if target is None:  # "who is in Kazakhstan on a state visit"
+            for m, e in view.items:
+                a, b = view.rel(m)
+                if (
+                    e is not None
+                    and e.type in (PLACE, COUNTRY)
+                    and b <= visit.start()
+                    and _IN_PLACE_ON.search(text[:a])
+                ):
+                    target = e
+        if not visitor or target is None or target in visitor:
+            continue
+        dates = [
+            d for d in view.dates if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
+        ]
+        if visit.group("noun") == "visits":  # "visits to China in April and September": one visit each
+            each = [d for d in dates if d.start > visit.end()] or [None]
+        else:
+            each = dates[:1] or [None]
+        context = bool(_PLANNED_CONTEXT.search(text[max(0, visit.start() - 60) : visit.end() + 40]))
+        for date in each:
+            out.append(
+                Meeting(
+                    kind="visit",
+                    label=f"Visit of {visitor[0].name} to {target.name}" + (f" ({date.iso})" if len(each) > 1 else ""),
+                    date=date.iso if date else None,
+                    participants=visitor,
+                    place=target,
+                    planned=bool(date and date.future) or context,
+                    sentences={view.sentence.index},
+                    rule="visit-noun",
+                )
+            )
+    return out
 
 
 _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
