@@ -179,16 +179,20 @@ class Data:
 
         def compute() -> list[dict]:
             rows = self.select(
-                """SELECT ?e ?label ?kind WHERE {
+                """SELECT DISTINCT ?e ?label ?kind WHERE {
   VALUES (?top ?kind) { (pg:Person "person") (pg:Organization "organisation") (pg:Country "country")
                         (pg:Place "place") }
-  ?e a ?top ; rdfs:label ?label .
-  FILTER NOT EXISTS { ?e a pg:Country . FILTER (?top = pg:Place) }
+  ?e a ?class ; rdfs:label ?label .
+  ?class rdfs:subClassOf* ?top .
 }"""
             )
-            found = {(row["kind"].value, row["e"].value): row["label"].value for row in rows}
             order = {"country": 0, "person": 1, "organisation": 2, "place": 3}
-            items = [{"iri": iri, "label": label, "kind": kind} for (kind, iri), label in found.items()]
+            found: dict[str, tuple[str, str]] = {}
+            for row in rows:  # a country is a place too: the first kind in `order` wins
+                iri, kind, label = row["e"].value, row["kind"].value, row["label"].value
+                if iri not in found or (order[kind], label) < (order[found[iri][0]], found[iri][1]):
+                    found[iri] = (kind, label)
+            items = [{"iri": iri, "label": label, "kind": kind} for iri, (kind, label) in found.items()]
             return sorted(items, key=lambda e: (order[e["kind"]], e["label"].casefold(), e["iri"]))
 
         return self._once("entities", compute)
