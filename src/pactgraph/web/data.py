@@ -43,6 +43,7 @@ CATEGORIES = {
 }
 _LABEL = ox.NamedNode(RDFS + "label")
 _PREF_LABEL = ox.NamedNode(SKOS + "prefLabel")
+_TITLE = ox.NamedNode(DCTERMS + "title")
 _EXACT_MATCH = SKOS + "exactMatch"
 _LINK_SITES = (
     ("Wikidata", "http://www.wikidata.org/entity/"),
@@ -129,9 +130,9 @@ class Data:
         return next(self.store.quads_for_pattern(node, None, None, ox.DefaultGraph()), None) is not None
 
     def label(self, iri: str) -> str:
-        """The IRI's ``rdfs:label`` (or ``skos:prefLabel``), else its compact form."""
+        """The IRI's ``rdfs:label`` (or ``skos:prefLabel``, or an article's title), else its compact form."""
         node = ox.NamedNode(iri)
-        for prop in (_LABEL, _PREF_LABEL):
+        for prop in (_LABEL, _PREF_LABEL, _TITLE):
             names = sorted(q.object.value for q in self.store.quads_for_pattern(node, prop, None, ox.DefaultGraph()))
             if names:
                 return names[0]
@@ -311,9 +312,14 @@ class Data:
             links.append({"site": site, "iri": target})
         facts = self._facts_about(iri)
         own = self._provenance([iri]).get(iri) if self._is_fact(iri) else None
+        quote = self._quote(iri)
+        label = labels[0] if labels else compact(iri)
+        if quote is not None and not labels:
+            label = f"Sentence {_sentence_order(iri) + 1} of “{quote['title']}”"
         return {
             "iri": iri,
-            "label": labels[0] if labels else compact(iri),
+            "label": label,
+            "quote": quote,
             "names": labels[1:] + other,
             "types": sorted(
                 ({"iri": r["t"].value, "label": _text(r.get("label")) or compact(r["t"].value)} for r in types),
@@ -324,6 +330,30 @@ class Data:
             "provenance": own,
             "out": self._statements(iri, outgoing=True),
             "in": self._statements(iri, outgoing=False),
+        }
+
+    def _quote(self, iri: str) -> dict | None:
+        """For a sentence: its text and its article (title, URL, source, date); None for anything else."""
+        rows = self.select(
+            f"""SELECT ?text ?article ?title ?url ?sourceName ?published WHERE {{
+  <{iri}> pg:text ?text .
+  OPTIONAL {{ <{iri}> pg:partOfArticle ?article .
+             OPTIONAL {{ ?article dcterms:title ?title }} OPTIONAL {{ ?article schema:url ?url }}
+             OPTIONAL {{ ?article pg:sourceName ?sourceName }} OPTIONAL {{ ?article schema:datePublished ?published }} }}
+}} ORDER BY ?text LIMIT 1"""
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        article = _text(row.get("article"))
+        return {
+            "sentence": "",
+            "text": _text(row.get("text")),
+            "article": article,
+            "title": _text(row.get("title")) or (compact(article) if article else ""),
+            "url": _text(row.get("url")),
+            "source": _text(row.get("sourceName")),
+            "published": _text(row.get("published")),
         }
 
     def _is_fact(self, iri: str) -> bool:
@@ -441,7 +471,7 @@ class Data:
                 )
             },
         )
-        return labels.get(iri) or compact(iri)
+        return labels.get(iri) or ("type" if iri == RDF + "type" else compact(iri))
 
     def _statements(self, iri: str, *, outgoing: bool) -> dict:
         """Statements about (or pointing at) the IRI: property, the other term and its label."""
