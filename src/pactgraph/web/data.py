@@ -339,7 +339,8 @@ class Data:
   <{iri}> pg:text ?text .
   OPTIONAL {{ <{iri}> pg:partOfArticle ?article .
              OPTIONAL {{ ?article dcterms:title ?title }} OPTIONAL {{ ?article schema:url ?url }}
-             OPTIONAL {{ ?article pg:sourceName ?sourceName }} OPTIONAL {{ ?article schema:datePublished ?published }} }}
+             OPTIONAL {{ ?article pg:sourceName ?sourceName }}
+             OPTIONAL {{ ?article schema:datePublished ?published }} }}
 }} ORDER BY ?text LIMIT 1"""
         )
         if not rows:
