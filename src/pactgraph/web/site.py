@@ -49,6 +49,8 @@ _STATIC_TYPES = {
 }
 _SAFE_SEGMENT = re.compile(r"^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$")
 VIEWS = ("timeline", "network", "capacities")
+#: IRIs whose existence is remembered at most (a static site needs each once; a server, the common ones).
+_MAX_REMEMBERED = 200_000
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,8 @@ class Site:
         known = self._has_page.get(iri)
         if known is None:
             known = doc_path(iri) is not None and self.data.exists(iri)
-            self._has_page[iri] = known
+            if len(self._has_page) < _MAX_REMEMBERED:  # unknown IRIs a client makes up are not all kept
+                self._has_page[iri] = known
         return known
 
     def paths(self) -> list[str]:
@@ -171,13 +174,18 @@ class Site:
         return sorted(paths)
 
     def render(self, path: str) -> Page | None:
-        """The file at a site-relative path, or None when there is none."""
+        """The file at a site-relative path, or None when there is none.
+
+        The views, query tables and static files are kept once made (a few per graph); entity pages
+        are made on each request, so a server's memory does not grow with the number of entities.
+        """
         with self._lock:
             if path in self._pages:
                 return self._pages[path]
         page = self._render(path)
-        with self._lock:
-            self._pages[path] = page
+        if not path.startswith("doc/"):
+            with self._lock:
+                self._pages[path] = page
         return page
 
     def not_found(self, path: str, what: str) -> Page:
