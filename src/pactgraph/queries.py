@@ -379,7 +379,7 @@ def format_result(result: QueryResult, fmt: str = "table", *, full_iris: bool = 
     >>> iri = "https://w3id.org/pactgraph/id/country/china"
     >>> print(format_result(QueryResult(["c"], [(iri,)], [(ox.NamedNode(iri),)]), full_iris=False), end="")
     c
-    -----------------
+    ----------------
     id:country/china
     (1 row)
     """
