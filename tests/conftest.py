@@ -40,3 +40,22 @@ def build_cache(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("build-cache")
     monkeypatch.setenv("PACTGRAPH_BUILD_CACHE", str(folder))
     return folder
+
+
+WEB_CORPUS = ROOT / "tests" / "data" / "web"
+
+
+@pytest.fixture(scope="session")
+def web_graph(tmp_path_factory) -> Path:
+    """The bundled articles plus the web tests' corpus (one entity named with a <script> tag, by
+    curation), built once: the TriG file the explorer's tests serve and publish."""
+    from click.testing import CliRunner
+
+    from pactgraph.cli import main
+
+    out = tmp_path_factory.mktemp("web-graph") / "kg.ttl"
+    command = ["build", "--articles", str(ARTICLES), "--articles", str(WEB_CORPUS / "articles")]
+    command += ["--curation", str(WEB_CORPUS / "curation.yaml"), "--links", str(ROOT / "data" / "links.csv")]
+    result = CliRunner().invoke(main, [*command, "--out", str(out), "--no-cache", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    return out.with_suffix(".trig")

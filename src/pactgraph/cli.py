@@ -175,6 +175,11 @@ def queries_command() -> None:
     show_default=True,
     help="Output format (json = SPARQL 1.1 JSON results).",
 )
+@click.option(
+    "--full-iris",
+    is_flag=True,
+    help="In a table, write IRIs in full instead of with prefixes (id:meeting/…).",
+)
 @click.pass_context
 def query_command(
     ctx: click.Context,
@@ -185,6 +190,7 @@ def query_command(
     store: Path | None,
     retries: int,
     fmt: str,
+    full_iris: bool,
 ) -> None:
     """Run a bundled query by NAME (see `pactgraph queries`) or any SPARQL FILE (.rq).
 
@@ -192,7 +198,9 @@ def query_command(
     together with the current data/kg.ttl (no parsing: fast on large graphs); otherwise the graph
     file is loaded. With --endpoint the query runs on a remote store, whose default graph must be
     the union of its named graphs; credentials come from PACTGRAPH_ENDPOINT_USER and
-    PACTGRAPH_ENDPOINT_PASSWORD, or PACTGRAPH_ENDPOINT_TOKEN.
+    PACTGRAPH_ENDPOINT_PASSWORD, or PACTGRAPH_ENDPOINT_TOKEN. When such a query finds nothing
+    because the store's default graph is empty while it holds named graphs, a note on stderr says
+    so. Tables write IRIs with prefixes (id:…); --full-iris writes them in full.
     """
     query = resolve_query(name_or_file)
     graphs_given = ctx.get_parameter_source("graphs") is not click.core.ParameterSource.DEFAULT
@@ -200,12 +208,15 @@ def query_command(
         raise UsageError("--graph, --store and --endpoint exclude each other: query one file, store or endpoint")
     if endpoint is not None:
         result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout, retries=retries)
+        hint = remote.empty_default_graph_hint(endpoint, timeout=timeout) if not result.rows else None
+        if hint:
+            click.echo(f"Note: {hint}", err=True)
     else:
         if store is None and not graphs_given and store_mirrors(DEFAULT_STORE, graphs[0]):
             store = DEFAULT_STORE
         loaded = open_store(store) if store is not None else load_graph(list(graphs), with_ontology=True)
         result = run_query(loaded, query.text, source=query.path)
-    click.echo(format_result(result, fmt), nl=False)
+    click.echo(format_result(result, fmt, full_iris=full_iris), nl=False)
 
 
 @main.command("export")
@@ -652,18 +663,34 @@ def _interrupt(signum: int, frame: object) -> None:
     is_flag=True,
     help="Let queries use SERVICE, which makes this server query other hosts (refused by default).",
 )
+@click.option(
+    "--cors",
+    "cors",
+    metavar="ORIGIN",
+    multiple=True,
+    help="Let browser pages from ORIGIN (e.g. https://yasgui.org, or * for any) query this server: "
+    "answers CORS preflight requests and sets the CORS headers (repeatable; off by default).",
+)
 def serve_command(
-    graphs: tuple[Path, ...], host: str, port: int, timeout: int, max_result_mb: float, allow_service: bool
+    graphs: tuple[Path, ...],
+    host: str,
+    port: int,
+    timeout: int,
+    max_result_mb: float,
+    allow_service: bool,
+    cors: tuple[str, ...],
 ) -> None:
-    """Serve the graph read-only over SPARQL 1.1, with a query page, until Ctrl-C.
+    """Serve the graph read-only over SPARQL 1.1, with the explorer and a query page, until Ctrl-C.
 
     Runs the Oxigraph server on a temporary copy of the graph (removed on exit) behind a guard
     that refuses updates and Graph Store writes (HTTP 403) and SERVICE (HTTP 400, unless
     --allow-service), stops queries at --timeout (HTTP 504), refuses answers over
     --max-result-mb (HTTP 400) and starts Oxigraph again if a query crashes it. Named graphs
     are kept (query them with GRAPH); the default graph is their union, as for `pactgraph
-    query`. Prints a link per bundled query that opens the query page with the query filled in
-    and run.
+    query`. The explorer answers at / (front page), /timeline, /network, /capacities, /q/NAME
+    (a bundled query's table, with CSV and JSON downloads) and /id/… (every entity and fact, by
+    content negotiation: HTML, Turtle, JSON-LD, N-Triples, RDF/XML); the SPARQL query page is at
+    /sparql-editor. Prints these short links.
     """
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -674,26 +701,56 @@ def serve_command(
             timeout_s=timeout,
             max_result_mb=max_result_mb,
             allow_service=allow_service,
+            cors_origins=cors,
         ) as server:
             names = ", ".join(str(g) for g in graphs)
             if not serving.is_loopback(host):
                 warning = f"Warning: listening on {host}: anyone who can reach this machine can query the graph"
                 click.echo(warning, err=True)
             click.echo(f"Serving {names} read-only ({server.quads:,} quads with the ontology); Ctrl-C stops it")
-            click.echo(f"  query page       {server.url}/")
+            click.echo(f"  explorer         {server.url}/")
             click.echo(f"  SPARQL endpoint  {server.query_url}")
             click.echo(f"  query timeout    {timeout} s")
             click.echo(f"  store            {server.location} (removed on exit)")
             click.echo(f"  answers          at most {max_result_mb:g} MB")
             click.echo(f"  SERVICE          {'allowed' if allow_service else 'refused (--allow-service allows it)'}")
+            click.echo(
+                f"  CORS             {', '.join(cors) if cors else 'off (--cors ORIGIN allows browser clients)'}"
+            )
+            click.echo("Views:")
+            for name in ("timeline", "network", "capacities", "sparql-editor"):
+                click.echo(f"  {name}: {server.short_url(name)}")
             click.echo("Bundled queries (open in a browser):")
             for query in bundled_queries():
-                click.echo(f"  {query.name}: {server.page_url(query.text)}")
+                click.echo(f"  {query.name}: {server.short_url('q/' + query.name)}")
             raise ServeError(f"{server.url}: {server.wait()}")
     except KeyboardInterrupt:
         click.echo("Stopped; the temporary store is removed.", err=True)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@main.command("site")
+@_graphs_option(Path("data/kg.trig"), "RDF file to publish (repeatable); the ontology is loaded with it.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder to write the site into (replaced whole when it is a site written before).",
+)
+def site_command(graphs: tuple[Path, ...], out: Path) -> None:
+    """Write the explorer as a static site: front page, timeline, network, capacities, a table per
+    bundled query (with CSV and JSON), and a page per entity and fact in HTML, Turtle, JSON-LD,
+    N-Triples and RDF/XML.
+
+    Deterministic (the same graph gives the same bytes) and with relative links only, so it works
+    from any web host and from file://. Open OUT/index.html.
+    """
+    from pactgraph.web import write_site
+
+    store = load_graph(list(graphs), with_ontology=True)
+    count = write_site(store, out)
+    click.echo(f"wrote {count} files to {out}; open {out / 'index.html'}")
 
 
 @main.command("push")

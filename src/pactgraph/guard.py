@@ -17,6 +17,11 @@ It does what the Oxigraph server cannot be told to do (measured on oxigraph 0.5.
   and ends the body with "The SPARQL operation has been cancelled"; the guard turns that into HTTP
   504. A query that outlasts the timeout by ``GRACE_S`` anyway (Oxigraph checks its timeout while
   it produces results, not everywhere) gets 504 too, and the engine is restarted, which ends it.
+- **pages**: a ``pages`` hook (``pactgraph serve`` passes the explorer, ``pactgraph.web``) answers
+  GET and HEAD requests for its own URLs first; everything else goes on to Oxigraph.
+- **CORS** (off by default): with ``cors_origins`` the guard answers preflight ``OPTIONS`` requests
+  from those origins and adds ``Access-Control-Allow-Origin`` to its answers, so browser clients on
+  other origins can query; without it ``OPTIONS`` gets 405.
 - **crashes**: one query can end the whole Oxigraph process (an ``ORDER BY`` over mixed values
   makes its sort panic); the guard answers 500 and starts the engine again on the same store, so
   the next query is answered.
@@ -33,7 +38,7 @@ import socket
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 
 from pactgraph.errors import ServeError
@@ -54,6 +59,10 @@ _IDLE_S = 30.0
 MAX_IN_FLIGHT = 16
 _PASSED_REQUEST_HEADERS = ("Content-Type", "Accept")
 _PASSED_ANSWER_HEADERS = ("Content-Type", "Content-Disposition")
+#: What a ``pages`` hook returns for a request it answers: status, headers, body.
+PageAnswer = tuple[int, dict[str, str], bytes]
+#: Seconds a browser may cache a CORS preflight answer.
+_PREFLIGHT_MAX_AGE = 600
 
 
 def refuses_service(raw_query_string: bytes, body: bytes) -> bool:
@@ -100,8 +109,14 @@ class Guard:
         max_result_bytes: int,
         allow_service: bool,
         grace_s: float = GRACE_S,
+        pages: Callable[[str, str, Mapping[str, str]], PageAnswer | None] | None = None,
+        cors_origins: tuple[str, ...] = (),
     ) -> None:
         self.timeout_s, self.max_result_bytes, self.allow_service = timeout_s, max_result_bytes, allow_service
+        #: Answers GET/HEAD requests for its own URLs (method, path with query, headers), or None.
+        self.pages = pages
+        #: Origins allowed to query from a browser (``*`` for any); empty: CORS off.
+        self.cors_origins = tuple(cors_origins)
         self.grace_s = grace_s
         #: How many times the engine was started again (after a crash or a runaway query).
         self.restarts = 0
@@ -179,10 +194,50 @@ def _handler(guard: Guard) -> type[http.server.BaseHTTPRequestHandler]:
         disable_nagle_algorithm = True
 
         def do_GET(self) -> None:
-            self._guarded(with_body=False)
+            if not self._page():
+                self._guarded(with_body=False)
 
         def do_HEAD(self) -> None:
-            self._guarded(with_body=False)
+            if not self._page():
+                self._guarded(with_body=False)
+
+        def do_OPTIONS(self) -> None:
+            allowed = self._allowed_origin()
+            if allowed is None:
+                self._refuse(405, "CORS is off on this endpoint; serve with --cors ORIGIN to allow browser clients")
+                return
+            self.send_response(204)
+            self.send_header("Access-Control-Allow-Origin", allowed)
+            self.send_header("Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS")
+            requested = self.headers.get("Access-Control-Request-Headers")
+            self.send_header("Access-Control-Allow-Headers", requested or "Accept, Content-Type")
+            self.send_header("Access-Control-Max-Age", str(_PREFLIGHT_MAX_AGE))
+            self.send_header("Vary", "Origin")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def _allowed_origin(self) -> str | None:
+            """The ``Access-Control-Allow-Origin`` value for this request, or None (CORS off or not allowed)."""
+            if not guard.cors_origins:
+                return None
+            if "*" in guard.cors_origins:
+                return "*"
+            origin = self.headers.get("Origin", "")
+            return origin if origin in guard.cors_origins else None
+
+        def _page(self) -> bool:
+            """Let the pages hook answer; True when it did."""
+            if guard.pages is None or int(self.headers.get("Content-Length") or 0):
+                return False
+            try:
+                answer = guard.pages(self.command, self.path, self.headers)
+            except Exception as err:  # a page that fails must not take the connection down with it
+                self._refuse(500, f"this page could not be made: {type(err).__name__}: {err}")
+                return True
+            if answer is None:
+                return False
+            self._send(*answer)
+            return True
 
         def do_POST(self) -> None:
             if urllib.parse.urlsplit(self.path).path not in QUERY_PATHS:
@@ -265,6 +320,10 @@ def _handler(guard: Guard) -> type[http.server.BaseHTTPRequestHandler]:
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
+            allowed = self._allowed_origin()
+            if allowed is not None:
+                self.send_header("Access-Control-Allow-Origin", allowed)
+                self.send_header("Vary", "Origin")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if self.command != "HEAD":

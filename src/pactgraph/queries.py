@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from pactgraph.errors import QueryError, decode_location
 from pactgraph.resources import queries_dir
+from pactgraph.store import compact_iri
 
 __all__ = [
     "BundledQuery",
@@ -291,9 +292,16 @@ def result_from_sparql_json(doc: dict) -> QueryResult:
     return QueryResult(columns=columns, rows=rows, terms=terms)
 
 
-def _table(result: QueryResult) -> str:
+def _table(result: QueryResult, *, full_iris: bool = True) -> str:
     header = list(result.columns)
-    body = [["" if v is None else v for v in row] for row in result.rows]
+    terms = result.terms if len(result.terms) == len(result.rows) else [()] * len(result.rows)
+    body = [
+        [
+            "" if v is None else v if full_iris or not isinstance(t, ox.NamedNode) else compact_iri(v)
+            for v, t in zip(row, row_terms or [None] * len(row), strict=True)
+        ]
+        for row, row_terms in zip(result.rows, terms, strict=True)
+    ]
     widths = [len(h) for h in header]
     for row in body:
         for i, value in enumerate(row):
@@ -359,15 +367,24 @@ def _json(result: QueryResult) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
+def format_result(result: QueryResult, fmt: str = "table", *, full_iris: bool = True) -> str:
     """Render a result as ``table``, ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 JSON results).
+
+    ``full_iris=False`` writes IRIs in a table with pactgraph's prefixes (``id:meeting/…``); the
+    other formats always hold full IRIs.
 
     >>> print(format_result(QueryResult(["a", "b"], [("x", None)]), "csv"), end="")
     a,b
     x,
+    >>> iri = "https://w3id.org/pactgraph/id/country/china"
+    >>> print(format_result(QueryResult(["c"], [(iri,)], [(ox.NamedNode(iri),)]), full_iris=False), end="")
+    c
+    ----------------
+    id:country/china
+    (1 row)
     """
     if fmt == "table":
-        return _table(result)
+        return _table(result, full_iris=full_iris)
     if fmt == "csv":
         return _delimited(result, ",")
     if fmt == "tsv":

@@ -65,6 +65,7 @@ __all__ = [
     "STAGING_NAMESPACE",
     "Credentials",
     "PushSummary",
+    "empty_default_graph_hint",
     "list_graphs",
     "push",
     "remote_query",
@@ -936,6 +937,33 @@ def remote_query(
             endpoint=endpoint,
             hint="is this a SPARQL query URL? an answer cut short by the server's timeout also ends like this",
         ) from None
+
+
+EMPTY_DEFAULT_GRAPH_HINT = (
+    "the endpoint's default graph is empty but it holds named graphs; the bundled queries read the "
+    "default graph: a plain Oxigraph server needs --union-default-graph (Fuseki: tdb2:unionDefaultGraph true)"
+)
+
+
+def empty_default_graph_hint(
+    endpoint: str,
+    *,
+    credentials: Credentials | None = None,
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> str | None:
+    """``EMPTY_DEFAULT_GRAPH_HINT`` when the store at ``endpoint`` has an empty default graph but
+    named graphs (why a bundled query finds nothing there), else None; None too when it cannot tell.
+    Two small queries, no retries; meant to run after a query returned no rows."""
+
+    def rows(query: str) -> int:
+        return len(remote_query(endpoint, query, credentials=credentials, timeout=timeout, retries=0).rows)
+
+    try:
+        default_empty = rows("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1") == 0
+        named = default_empty and rows("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1") > 0
+    except PactgraphError:
+        return None
+    return EMPTY_DEFAULT_GRAPH_HINT if named else None
 
 
 def list_graphs(

@@ -5,7 +5,9 @@ server binary, a complete SPARQL 1.1 Protocol and Graph Store endpoint with a qu
 built into the binary, so it works offline. This module loads the graph into an on-disk store with
 pyoxigraph, runs ``oxigraph serve-read-only`` on it on a private loopback port, puts the guard
 (``pactgraph.guard``: no writes, no SERVICE, a result-size limit, clean timeouts, restart after a
-crash) in front of it on the address clients use, and cleans up afterwards.
+crash) in front of it on the address clients use, and cleans up afterwards. The guard's pages hook
+answers the explorer's URLs (``/``, ``/id/…``, ``/timeline`` …; ``pactgraph.web``) from the same
+store, opened read-only in this process.
 
 >>> with serve([Path("tests/data/mini-kg.trig")], port=0) as server:  # doctest: +ELLIPSIS
 ...     print(server.query_url)
@@ -28,6 +30,8 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from pactgraph.errors import ServeError
 from pactgraph.guard import Guard
@@ -82,6 +86,9 @@ class _Service:
         """SPARQL 1.1 Graph Store HTTP Protocol endpoint."""
         return f"{self.url}/store"
 
+    #: Where the query page (YASGUI) is: ``/`` on a bare Oxigraph server.
+    editor_path = "/"
+
     def page_url(self, query_text: str) -> str:
         """The query page with ``query_text`` in its editor, run as soon as the page opens.
 
@@ -89,7 +96,7 @@ class _Service:
         the page otherwise derives the endpoint from its own URL, query string included.
         """
         params = urllib.parse.urlencode({"query": query_text, "endpoint": self.query_url}, quote_via=urllib.parse.quote)
-        return f"{self.url}/?{params}"
+        return f"{self.url}{self.editor_path}?{params}"
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,12 @@ class ServedGraph(_Service):
     guard: Guard = field(repr=False, compare=False)
     #: Quads loaded into the store (graphs and ontology).
     quads: int = 0
+    #: The explorer's front page is at ``/``; Oxigraph's query page moves to ``/sparql-editor``.
+    editor_path = "/sparql-editor"
+
+    def short_url(self, name: str) -> str:
+        """The explorer's short link for a view (``timeline``) or a bundled query (``q/meetings``)."""
+        return f"{self.url}/{name}"
 
     def wait(self) -> str:
         """Block until the service stops on its own (the engine could not be started again); why."""
@@ -263,6 +276,8 @@ def serve(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     max_result_mb: float = DEFAULT_MAX_RESULT_MB,
     allow_service: bool = False,
+    cors_origins: Iterable[str] = (),
+    pages: bool = True,
 ) -> Iterator[ServedGraph]:
     """Serve ``graphs`` plus the ontology read-only over SPARQL; remove the store afterwards.
 
@@ -271,7 +286,9 @@ def serve(
     ends, whether it ends normally, by an error or by Ctrl-C. Clients reach the guard on
     ``host:port`` (loopback unless told otherwise); it refuses writes and, unless
     ``allow_service``, SERVICE, limits answers to ``max_result_mb`` and queries to ``timeout_s``
-    seconds, and restarts the engine if a query crashes it.
+    seconds, and restarts the engine if a query crashes it. With ``pages`` the guard also serves
+    the explorer (``pactgraph.web``: front page, views, entity pages by content negotiation, the
+    query page at ``/sparql-editor``); ``cors_origins`` lets browser clients on those origins query.
     """
     with tempfile.TemporaryDirectory(prefix="pactgraph-serve-") as tmp:
         location = Path(tmp) / "store"
@@ -288,12 +305,36 @@ def serve(
             ) as server:
                 yield server.url
 
-        with Guard(
-            engine,
-            host=host,
-            port=port,
-            timeout_s=timeout_s,
-            max_result_bytes=int(max_result_mb * 1_000_000),
-            allow_service=allow_service,
-        ) as guard:
+        with contextlib.ExitStack() as stack:
+            hook = None
+            if pages:
+                from pactgraph import web  # the explorer: only when serving pages
+
+                reader = ox.Store.read_only(str(location))
+                current: dict[str, Guard] = {}
+
+                def editor_page() -> bytes:
+                    with _DIRECT.open(current["guard"].engine_url + "/", timeout=timeout_s) as answer:
+                        return answer.read()
+
+                app = web.WebApp(web.Site(reader, served=True), editor_page=editor_page)
+
+                def hook(method: str, target: str, headers) -> tuple[int, dict[str, str], bytes] | None:
+                    answer = app.handle(method, target, headers)
+                    return None if answer is None else (answer.status, answer.headers, answer.body)
+
+            guard = stack.enter_context(
+                Guard(
+                    engine,
+                    host=host,
+                    port=port,
+                    timeout_s=timeout_s,
+                    max_result_bytes=int(max_result_mb * 1_000_000),
+                    allow_service=allow_service,
+                    pages=hook,
+                    cors_origins=tuple(cors_origins),
+                )
+            )
+            if pages:
+                current["guard"] = guard
             yield ServedGraph(_http_url(host, guard.port), location, guard, quads)

@@ -27,6 +27,7 @@ __all__ = [
     "ONTOLOGY_GRAPH",
     "PREFIXES",
     "Format",
+    "compact_iri",
     "distinct_sorted_lines",
     "export",
     "load_graph",
@@ -64,6 +65,18 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+
+def compact_iri(iri: str) -> str:
+    """An IRI written with the longest matching prefix of ``PREFIXES``, or as it is.
+
+    >>> compact_iri("https://w3id.org/pactgraph/id/country/azerbaijan")
+    'id:country/azerbaijan'
+    >>> compact_iri("http://example.org/x")
+    'http://example.org/x'
+    """
+    best = max((p for p, ns in PREFIXES.items() if iri.startswith(ns)), key=lambda p: len(PREFIXES[p]), default="")
+    return f"{best}:{iri[len(PREFIXES[best]) :]}" if best else iri
 
 
 class Format(enum.Enum):
