@@ -40,3 +40,13 @@ def build_cache(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("build-cache")
     monkeypatch.setenv("PACTGRAPH_BUILD_CACHE", str(folder))
     return folder
+
+
+@pytest.fixture
+def news():
+    """A news site on 127.0.0.1 (``tests/ingest_site.py``): article pages in five templates, feeds,
+    robots.txt and faults; stopped after the test."""
+    from .ingest_site import news_site
+
+    with news_site() as site:
+        yield site

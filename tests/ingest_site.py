@@ -246,7 +246,7 @@ def news_site() -> Iterator[Site]:
     server.daemon_threads = True
     site = Site(f"http://127.0.0.1:{server.server_address[1]}")
     populate(site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield site

@@ -24,6 +24,7 @@ __all__ = ["Page", "decode_html", "extract_page"]
 #: Encodings read as a superset, as browsers do.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 _LATIN = re.compile(r"(?:cp125[02-8]|iso8859_(?:[1-49]|1[03-6])|latin_1|mac_(?:latin2|roman|iceland|turkish))$")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -63,6 +64,8 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
     '<meta charset="gb2312"><p>北京</p>'
     >>> decode_html("<p>São Tomé</p>".encode("latin-1"))
     '<p>São Tomé</p>'
+    >>> decode_html("<p>Министр энергетики посетил Пекин.</p>".encode("windows-1251"))
+    '<p>Министр энергетики посетил Пекин.</p>'
     """
     for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
@@ -81,12 +84,15 @@ def decode_html(raw: bytes, declared: str | None = None) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    # Detect on the lines that hold non-ASCII bytes, markup removed: an English page's ASCII
+    # would otherwise outvote the few lines in another script.
+    sample = re.sub(rb"<[^>]*>", b" ", b"\n".join(line for line in raw.split(b"\n") if _NON_ASCII.search(line)))
+    best = from_bytes(sample).best() if len(_NON_ASCII.findall(sample)) >= 8 else None
     if best is None or _LATIN.match(best.encoding):
         # A Latin-script page: detection cannot tell windows-1252 from its neighbours on a few
         # accented letters, and windows-1252 is what an undeclared Western page is written in.
         return raw.decode("cp1252", errors="replace")
-    return str(best)
+    return raw.decode(best.encoding, errors="replace")
 
 
 def extract_page(html: str, url: str | None = None) -> Page:
