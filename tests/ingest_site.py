@@ -33,8 +33,10 @@ GOLD_CORPORA = (ROOT / "corpus" / "probe", ROOT / "corpus" / "probe2", ROOT / "t
 #: Names that only the furniture of the templates mentions: none may reach an article or the graph.
 FURNITURE_NAMES = ("Canada", "Argentina", "Finland", "Kenya", "Ghana", "Ecuador", "Denmark", "Nordvik")
 #: Words of the furniture that must not reach an article file.
-FURNITURE_WORDS = ("cookie", "Related news", "Most read", "More stories", "Comments", "Subscribe", "All rights reserved",
-                   "BREAKING", "Latest news", "Other news", "Newsletter", "Skip to content", "Print version")  # fmt: skip
+FURNITURE_WORDS = (
+    *("cookie", "Related news", "Most read", "More stories", "Comments", "Subscribe", "All rights reserved"),
+    *("BREAKING", "Latest news", "Other news", "Newsletter", "Skip to content", "Print version"),
+)
 
 
 @dataclass
@@ -109,7 +111,7 @@ def rss(site: Site, paths: list[str], *, query: str = "") -> bytes:
         items.append(
             f"<item><title>{escape(title)}</title><link>{escape(site.url + path + query)}</link>"
             f"<guid>{site.url}{path}</guid>"
-            f"<pubDate>{email.utils.format_datetime(dt.datetime(published.year, published.month, published.day, 8, tzinfo=dt.UTC))}</pubDate>"
+            f"<pubDate>{email.utils.format_datetime(dt.datetime.combine(published, dt.time(8), dt.UTC))}</pubDate>"
             "</item>"
         )
     return (
@@ -188,7 +190,7 @@ def news_site() -> Iterator[Site]:
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             path = self.path
             site.requests.append((path, dict(self.headers)))
             route = site.routes.get(path.split("?", 1)[0])

@@ -141,7 +141,8 @@ def test_a_fresh_cached_answer_is_not_asked_again(news, tmp_path) -> None:
 
 
 def test_addresses_that_are_not_public() -> None:
-    for address in ("127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "::1", "fe80::1", "0.0.0.0"):
+    private = ("127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254", "::1", "fe80::1", "0.0.0.0")
+    for address in private:
         assert not is_public_address(address), address
     assert is_public_address("93.184.216.34") and is_public_address("2606:4700::1111")
 

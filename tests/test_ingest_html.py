@@ -37,7 +37,7 @@ def test_each_template_gives_date_title_site_and_the_story_only(template: str) -
 
 
 def test_the_date_comes_from_structured_metadata_first() -> None:
-    stem, path, _ = gold_articles()[0]
+    _stem, path, _ = gold_articles()[0]
     sources = {
         template: extract_page(render(path, template, "http://news.test/a.html"), "http://news.test/a.html").date_source
         for template in TEMPLATE_NAMES
@@ -52,7 +52,7 @@ def test_the_date_comes_from_structured_metadata_first() -> None:
 
 
 def test_canonical_link_is_read_absolute() -> None:
-    stem, path, _ = gold_articles()[0]
+    _stem, path, _ = gold_articles()[0]
     page = extract_page(render(path, "jsonld", "/news/x.html"), "http://news.test/other?utm_source=rss")
     assert page.canonical_url == "http://news.test/news/x.html"
 
@@ -80,7 +80,7 @@ QUOTES = {
 
 def _encoded_page(charset: str, where: str) -> tuple[str, bytes]:
     """A news page holding the quote; ``where`` says how its charset is declared: http, meta or none."""
-    stem, path, _ = gold_articles()[0]
+    _stem, path, _ = gold_articles()[0]
     html = render(path, "time", "http://news.test/x.html")
     if where != "meta":
         html = html.replace('<meta charset="utf-8">', "")
@@ -93,7 +93,7 @@ def _encoded_page(charset: str, where: str) -> tuple[str, bytes]:
 @pytest.mark.parametrize("charset", sorted(QUOTES))
 @pytest.mark.parametrize("where", ["http", "meta", "none"])
 def test_encodings_come_out_as_utf8(news, tmp_path, charset: str, where: str) -> None:
-    html, raw = _encoded_page(charset, where)
+    _html, raw = _encoded_page(charset, where)
     content_type = f"text/html; charset={charset}" if where == "http" else "text/html"
     from .ingest_site import Route
 

@@ -40,7 +40,7 @@ class Page:
     published: dt.date | None
     date_source: str | None  # json-ld, opengraph or htmldate (which reads <time>, meta tags and the text)
     site_name: str | None
-    canonical_url: str | None  # <link rel=canonical>, absolute
+    canonical_url: str | None  # <link rel=canonical> (else og:url), absolute
 
 
 def _codec(name: str | None) -> str | None:
@@ -130,7 +130,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
         site = document.sitename
     if not site and url:
         site = (urllib.parse.urlsplit(url).hostname or "").removeprefix("www.") or None
-    canonical = meta.get("canonical")
+    canonical = meta.get("canonical") or meta.get("og_url")  # where a saved page came from, too
     if canonical and url:
         canonical = urllib.parse.urljoin(url, canonical)
     if canonical and urllib.parse.urlsplit(canonical).scheme not in ("http", "https"):
@@ -212,8 +212,8 @@ def _metadata(tree) -> dict[str, str]:
             found.setdefault("date_from", "opengraph" if ":" in key else "meta")
         elif key == "og:site_name":
             found.setdefault("site_name", value)
-        elif key == "og:title":
-            found.setdefault("og_title", value)
+        elif key == "og:url":
+            found.setdefault("og_url", value)
     for link in tree.xpath("//link[@href][@rel]"):
         if "canonical" in link.get("rel", "").lower().split():
             found.setdefault("canonical", link.get("href").strip())

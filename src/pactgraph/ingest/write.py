@@ -22,10 +22,10 @@ def _slug(title: str) -> str:
 
     >>> _slug("Azerbaijan and China sign 100-MW solar deal in Jabrayil — ministry")
     'azerbaijan-and-china-sign-100-mw-solar-deal-in-jabrayil'
-    >>> _slug("Uzbekistan–China talks in Tashkent")
+    >>> _slug("Uzbekistan\u2013China talks in Tashkent")
     'uzbekistan-china-talks-in-tashkent'
     """
-    spaced = re.sub(r"[^\w]+", " ", title)  # "Uzbekistan–China" is two words
+    spaced = re.sub(r"[^\w]+", " ", title)  # "Uzbekistan-China" (any dash) is two words
     ascii_title = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
     slug = ""
