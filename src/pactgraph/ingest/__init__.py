@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,6 +159,12 @@ def add(
 def _plan(source: str | Path) -> tuple[str, str | Path]:
     text = str(source)
     if text.startswith(("http://", "https://")):
+        try:
+            valid = bool(urllib.parse.urlsplit(text).hostname) and urllib.parse.urlsplit(text).port != 0
+        except ValueError:
+            valid = False
+        if not valid:
+            raise UsageError(f"{text}: not a valid URL")
         return "url", text
     if "://" in text:
         raise UsageError(f"{text}: only http and https URLs, local .html files, folders and feed files can be added")

@@ -330,6 +330,10 @@ class Fetcher:
     @staticmethod
     def _check_scheme(current: str, url: str) -> None:
         parts = urllib.parse.urlsplit(current)
+        try:
+            parts.port  # noqa: B018 (raises on a port that is not a number)
+        except ValueError:
+            raise FetchError(f"not a valid URL: {current}", url=url, hint="check the link") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
             what = "a redirect to" if current != url else "not an http(s) URL:"
             raise FetchError(f"{what} {current}", url=url, hint="pactgraph fetches http and https URLs only")
@@ -340,7 +344,10 @@ class Fetcher:
         parts = urllib.parse.urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         if origin not in self._robots:
-            self._robots[origin] = self._read_robots(origin, private_ok)
+            try:
+                self._robots[origin] = self._read_robots(origin, private_ok)
+            except PrivateAddressError as err:  # named by the page asked for, not its robots.txt
+                raise PrivateAddressError(err.what, url=url, hint=err.hint) from None
         rules, _ = self._robots[origin]
         if rules is None:
             raise RobotsDisallowedError(
