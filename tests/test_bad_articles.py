@@ -68,7 +68,7 @@ def test_an_unknown_header_key_is_ignored_and_the_rest_of_the_header_read(tmp_pa
     article = read_article(_article(tmp_path, "Title: Talks\nAuthor: Ann\nPublished: 2025-03-05\n---\nA met B.\n"))
     assert (article.title, article.published.isoformat(), article.body) == ("Talks", "2025-03-05", "A met B.")
     assert article.warnings == (f"{tmp_path / 'a.txt'}:2: unknown header key 'Author' ignored; use Title, "
-                                "Published, Source or URL",)  # fmt: skip
+                                "Published, Retrieved, Source or URL",)  # fmt: skip
 
 
 def test_a_header_without_its_rule_is_still_a_header(tmp_path: Path) -> None:
