@@ -59,3 +59,12 @@ def web_graph(tmp_path_factory) -> Path:
     result = CliRunner().invoke(main, [*command, "--out", str(out), "--no-cache", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     return out.with_suffix(".trig")
+
+@pytest.fixture
+def news():
+    """A news site on 127.0.0.1 (``tests/ingest_site.py``): article pages in five templates, feeds,
+    robots.txt and faults; stopped after the test."""
+    from .ingest_site import news_site
+
+    with news_site() as site:
+        yield site

@@ -30,7 +30,7 @@ EXPECTED = {
     "unknown header key": (0, ["Warning: articles/author.txt:2:", "'Author' ignored", "Published"], "read; graph of 2"),
     "header without its --- line": (0, ["Warning: articles/unclosed.txt:2:", "add the line ---"], "read; graph of 2"),
     "missing body": (0, ["Warning: articles/nobody.txt:", "no body text", "add the body"], LEFT_OUT),
-    "folder with no articles": (2, ["Error: articles:", "no .txt or .md articles", "add articles"], STOPPED),
+    "folder with no articles": (2, ["Error: articles:", "no .txt, .md or .html articles", "add articles"], STOPPED),
     "every article unreadable": (2, ["Error: none of the 2 articles could be read", "articles/empty.txt"], STOPPED),
     "symbolic link loop (file)": (0, ["Warning: articles/loop.txt:", "symbolic link loop", "remove it"], LEFT_OUT),
     "symbolic link loop (folder)": (0, ["Warning: articles/more/back:", "not followed again"], "read; graph of 1 "),
@@ -68,7 +68,7 @@ def test_an_unknown_header_key_is_ignored_and_the_rest_of_the_header_read(tmp_pa
     article = read_article(_article(tmp_path, "Title: Talks\nAuthor: Ann\nPublished: 2025-03-05\n---\nA met B.\n"))
     assert (article.title, article.published.isoformat(), article.body) == ("Talks", "2025-03-05", "A met B.")
     assert article.warnings == (f"{tmp_path / 'a.txt'}:2: unknown header key 'Author' ignored; use Title, "
-                                "Published, Source or URL",)  # fmt: skip
+                                "Published, Retrieved, Source or URL",)  # fmt: skip
 
 
 def test_a_header_without_its_rule_is_still_a_header(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """Reading articles: the header block, the body, the publication date and the boilerplate cut.
 
 An article is a ``.txt`` or ``.md`` file. An optional header of ``Key: Value`` lines (``Title``,
-``Published`` as an ISO date, ``Source``, ``URL``) ends with a line ``---``; the body follows.
+``Published`` as an ISO date, ``Retrieved`` — the day a page without a findable publication date was
+fetched —, ``Source``, ``URL``) ends with a line ``---``; the body follows.
 Without a header the first line is the title, and a body that starts with ``date YYYY-MM-DD`` takes
-that as its publication date.
+that as its publication date. A saved web page (``.html``, ``.htm``) is an article too: its main text
+and metadata are read as ``pactgraph add`` reads them (``pactgraph.ingest.html``).
 
 A file that cannot be an article (binary, not UTF-8 or UTF-16 with its byte order mark, empty, over
 ``MAX_ARTICLE_BYTES``, unreadable, a broken or looping link) raises ``ArticleError`` naming it and
@@ -23,11 +25,14 @@ from pathlib import Path
 
 from .errors import ArticleError, decode_location
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-HEADER_KEYS = {"title", "published", "source", "url"}
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+HEADER_KEYS = {"title", "published", "retrieved", "source", "url"}
 #: Larger files are left out unread: a news article is under 100 kB, and extraction time and
 #: memory grow with the text (a 20 MB file took 5 minutes and 1.1 GB; 1 MB takes about 4 s).
 MAX_ARTICLE_BYTES = 1_000_000
+#: A saved page carries its markup, scripts and styles: the fetcher's limit for one page.
+MAX_PAGE_BYTES = 5_000_000
 
 _HEADER_LINE = re.compile(r"^([A-Za-z]+(?: [A-Za-z]+){0,2}):\s*(.*)$")  # a key of one to three words
 _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
@@ -63,6 +68,8 @@ class Article:
     url: str | None = None
     #: What was odd but readable (an unknown header key …), one line each, naming the file.
     warnings: tuple[str, ...] = ()
+    #: The day the page was fetched (``Retrieved`` header), for provenance.
+    retrieved: dt.date | None = None
 
 
 def read_article(path: Path) -> Article:
@@ -75,6 +82,8 @@ def read_article(path: Path) -> Article:
     >>> (a.identifier, a.title, a.published.isoformat(), a.body)
     ('a1', 'Talks', '2025-01-02', 'A met B.')
     """
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _read_page(path)
     raw = _read_bytes(path)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(path, raw)
@@ -118,16 +127,44 @@ def read_article(path: Path) -> Article:
         source=meta["source"][1] if "source" in meta else None,
         url=meta["url"][1] if "url" in meta else None,
         warnings=tuple(warnings),
+        retrieved=_parse_date(path, meta["retrieved"][1], meta["retrieved"][0]) if "retrieved" in meta else None,
     )
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_page(path: Path) -> Article:
+    """A saved web page, through the extraction ``pactgraph add`` uses (main text, metadata)."""
+    from .errors import PageError
+    from .ingest.html import decode_html, extract_page
+
+    raw = _read_bytes(path, limit=MAX_PAGE_BYTES)
+    try:
+        page = extract_page(decode_html(raw), None)
+    except PageError as err:
+        raise ArticleError(f"{path}: {err.what}; is it an article page?") from None
+    body = strip_boilerplate(page.text)
+    if not body.strip():
+        raise ArticleError(f"{path}: no article text found in the page; is it an article page?")
+    undated = f"{path}: no publication date found in the page; relative dates stay unresolved"
+    warnings = () if page.published else (undated,)
+    return Article(
+        identifier=path.stem,
+        path=path,
+        title=page.title,
+        body=body,
+        published=page.published,
+        source=page.site_name,
+        url=page.canonical_url,
+        warnings=warnings,
+    )
+
+
+def _read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
     """The file's bytes, or an ``ArticleError`` saying why not (checked by size before reading)."""
     try:
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
+        if size > limit:
             raise ArticleError(
-                f"{path}: {size / 1e6:.1f} MB, over the {MAX_ARTICLE_BYTES / 1e6:g} MB limit for one article; "
+                f"{path}: {size / 1e6:.1f} MB, over the {limit / 1e6:g} MB limit for one article; "
                 "split it into separate articles"
             )
         return path.read_bytes()
@@ -197,7 +234,7 @@ def _split_header(path: Path, text: str) -> tuple[dict[str, tuple[int, str]], st
     if closed is not None:
         header, body = fields, "\n".join(lines[closed:])
         warnings = [
-            f"{path}:{number}: unknown header key {key!r} ignored; use Title, Published, Source or URL"
+            f"{path}:{number}: unknown header key {key!r} ignored; use Title, Published, Retrieved, Source or URL"
             for number, key, _ in header
             if key.lower() not in HEADER_KEYS
         ]
@@ -288,5 +325,6 @@ def find_articles(directories: list[Path], *, warnings: list[str] | None = None)
                 elif warnings is not None:
                     warnings.append(f"{path}: not a regular file (a pipe, device or socket); remove it")
     if not found:
-        raise ArticleError(f"{', '.join(map(str, directories))}: no .txt or .md articles found; add articles first")
+        folders = ", ".join(map(str, directories))
+        raise ArticleError(f"{folders}: no .txt, .md or .html articles found; add articles first")
     return sorted(set(found), key=lambda p: (p.stem, str(p)))

@@ -35,6 +35,7 @@ import io
 import os
 import pickle
 import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ DEFAULT_CACHE = Path(".pactgraph-cache/build")
 
 _PACKAGE = Path(__file__).resolve().parent
 #: The modules whose code decides what an article's facts are.
-_EXTRACTOR_SOURCES = ("articles.py", "extract")
+_EXTRACTOR_SOURCES = ("articles.py", "extract", "ingest/html.py")  # html.py reads saved pages
 _KINDS = ("facts", "graph", "valid")
 
 
@@ -75,6 +76,9 @@ def extractor_fingerprint() -> str:
     from . import __version__
 
     parts = [__version__.encode(), spacy.__version__.encode()]
+    for package in ("trafilatura", "htmldate"):  # they read saved .html articles
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            parts.append(f"{package} {metadata.version(package)}".encode())
     for name in _EXTRACTOR_SOURCES:
         root = _PACKAGE / name
         files = sorted(root.rglob("*.py")) if root.is_dir() else [root]

@@ -130,7 +130,7 @@ def main() -> None:
       2  usage or input error (bad option, missing or malformed file, unknown query)
       3  a server or remote endpoint failed (serve cannot start; push/query --endpoint/link/enrich:
          HTTP 401/403/404/413/429/5xx, connection refused, timeout, an answer cut off or not
-         SPARQL JSON results)
+         SPARQL JSON results); add: some pages or feeds could not be fetched or read
     """
 
 
@@ -240,6 +240,107 @@ def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> N
     data = export(list(graphs), Format(fmt), output)
     if output is None:
         click.echo(data, nl=False)
+
+
+@main.command("add")
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--to",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("data/articles"),
+    show_default=True,
+    help="Folder to write the article files to.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Leave out pages and feed items published before this day (YYYY-MM-DD).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="At most this many items of each feed (and pages of each folder), in their order.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds one request may take in all, its whole answer included.",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=2,
+    show_default=True,
+    help="Retries of a request answered HTTP 429 or 5xx (after its Retry-After, else after 1, 2, 4 … s).",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(min=0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests to the same host (a robots.txt Crawl-delay may ask for more).",
+)
+@click.option(
+    "--cache",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(".pactgraph-cache/ingest"),
+    show_default=True,
+    help="HTTP cache (answers kept and revalidated with ETag / Last-Modified) and index. Safe to delete.",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let feed items and redirects lead to private, loopback and link-local addresses.",
+)
+def add_command(
+    sources: tuple[str, ...],
+    to: Path,
+    since,
+    limit: int | None,
+    timeout: float,
+    retries: int,
+    delay: float,
+    cache: Path,
+    no_cache: bool,
+    allow_private: bool,
+) -> None:
+    """Add news articles from web pages, RSS/Atom feeds and saved HTML to the article folder.
+
+    SOURCES are URLs of article pages or of feeds (every item's link is fetched), local .html/.htm
+    files or folders of them, and local feed files. Each new article becomes one file
+    (DATE-TITLE.txt: Title, Published, Source, URL header, then the main text); a page already
+    there (same canonical URL, same text, or a near-duplicate of the same story) is skipped.
+    Exit 3 when some sources failed (the others are written), each failure on one line.
+    """
+    from pactgraph import ingest
+
+    report = ingest.add(
+        list(sources),
+        to,
+        since=since.date() if since else None,
+        limit=limit,
+        timeout=timeout,
+        retries=retries,
+        delay=delay,
+        cache=None if no_cache else cache,
+        allow_private=allow_private,
+    )
+    for added in report.added:
+        click.echo(f"{added.path}  {added.url or ''}".rstrip())
+    for message in report.warnings:
+        click.echo(f"Warning: {message}", err=True)
+    for skipped in report.near_duplicates:
+        click.echo(f"Warning: {skipped.url}: {skipped.reason}", err=True)
+    for failure in report.failed:
+        click.echo(f"Error: {failure.message}", err=True)
+    click.echo(f"{report} → {to}", err=True)
+    if report.failed:
+        sys.exit(3)
 
 
 @main.command("build")

@@ -235,3 +235,56 @@ class InconsistentGraphError(PactgraphError):
 
 class ReasonerError(PactgraphError):
     """The reasoner could not run (a Java failure other than an inconsistency)."""
+
+
+class FetchError(PactgraphError):
+    """A page or feed could not be fetched or read (exit code 3 for ``add``): ``URL: what; hint``.
+
+    ``add`` reports each such failure on one line and goes on with the other sources.
+
+    >>> str(FetchError("HTTP 404 Not Found", url="http://h/a.html", hint="check the link"))
+    'http://h/a.html: HTTP 404 Not Found; check the link'
+    """
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, url: str, hint: str | None = None, status: int | None = None) -> None:
+        self.url, self.what, self.hint, self.status = url, message, hint, status
+        text = f"{url}: {message}"
+        super().__init__(f"{text}; {hint}" if hint else text)
+
+
+class FetchStatusError(FetchError):
+    """The server answered an HTTP error status (4xx, 5xx)."""
+
+
+class FetchTimeoutError(FetchError):
+    """No complete answer within the timeout (including one dripped too slowly)."""
+
+
+class FetchUnreachableError(FetchError):
+    """No connection: refused, unknown host, or network unreachable."""
+
+
+class RedirectLoopError(FetchError):
+    """Redirects that come back to a URL already visited, or too many of them."""
+
+
+class NotHTMLError(FetchError):
+    """The answer is not an HTML page (or, for a feed, not a feed): its content type is refused."""
+
+
+class PageTooLargeError(FetchError):
+    """The answer is larger than the limit for one page."""
+
+
+class RobotsDisallowedError(FetchError):
+    """The site's robots.txt does not allow pactgraph to fetch this URL."""
+
+
+class PrivateAddressError(FetchError):
+    """The URL leads to a private, loopback or link-local address that a public source may not reach."""
+
+
+class PageError(FetchError):
+    """A fetched or saved page holds no article text, or a feed is malformed."""

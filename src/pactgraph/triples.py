@@ -292,6 +292,8 @@ class ArticleGraph(GraphWriter):
             self.add(self.node, pg("sourceName"), _lit(a.source))
         if a.url:
             self.add(self.node, ox.NamedNode(SCHEMA + "url"), _lit(a.url))
+        if a.retrieved:
+            self.add(self.node, pg("retrievedOn"), _typed(a.retrieved.isoformat(), "date"))
         self.add(self.activity, A, ox.NamedNode(PROV + "Activity"))
         self.add(self.activity, ox.NamedNode(PROV + "used"), self.node)
         self.add(self.activity, ox.NamedNode(PROV + "wasAssociatedWith"), EXTRACTOR)

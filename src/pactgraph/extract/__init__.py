@@ -33,7 +33,7 @@ from .agreements import (
     read_partnerships,
 )
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
-from .dates import find_dates
+from .dates import find_dates, has_relative_date
 from .entities import Registry, SentenceView, resolve_mention
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
@@ -148,6 +148,11 @@ def extract_article(article: Article) -> ArticleFacts:
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
             meeting.date = article.published.isoformat()[:7]  # news reports the recent past
             meeting.caveats.add("date-from-publication")
+    if article.published is None:  # no date to resolve "on Tuesday" against: the fact says so
+        relative = {view.sentence.index for view in views if has_relative_date(view.text)}
+        for fact in (*meetings, *agreements, *partnerships):
+            if fact.date is None and fact.sentences & relative:
+                fact.caveats.add("relative-date-unresolved")
     facts = ArticleFacts(
         sentences=sentences,
         entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],

@@ -193,3 +193,15 @@ def _year_for_month(month: int, pub: dt.date | None, day: int = 1) -> int | None
     if (month, day) > (pub.month, pub.day) and month - pub.month > 3:
         return pub.year - 1
     return pub.year
+
+
+_RELATIVE = ("rel_month", "this_month", "other_month", "last_month_name", "rel_year", "weekday", "yesterday")
+
+
+def has_relative_date(text: str) -> bool:
+    """Whether ``text`` dates something only relative to its publication ("on Tuesday", "last month").
+
+    >>> has_relative_date("The sides met on Tuesday."), has_relative_date("They met on 3 March 2025.")
+    (True, False)
+    """
+    return any(pattern.search(text) for name, pattern in _PATTERNS if name in _RELATIVE)
