@@ -60,6 +60,7 @@ def web_graph(tmp_path_factory) -> Path:
     assert result.exit_code == 0, result.output
     return out.with_suffix(".trig")
 
+
 @pytest.fixture
 def news():
     """A news site on 127.0.0.1 (``tests/ingest_site.py``): article pages in five templates, feeds,

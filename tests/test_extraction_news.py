@@ -215,3 +215,9 @@ def test_a_visit_by_someone_not_named_in_full_is_not_guessed():
 def test_a_site_visit_is_not_a_diplomatic_visit():
     body = "Energy Minister Arman Sadykov made a working visit to the plant in Mongolia on Monday."
     assert visits_of(body) == []
+
+
+def test_names_joined_by_bin_are_one_person_without_honorifics():
+    body = "His Highness Sheikh Khalid bin Rashid Al Falasi held talks with Prince Faisal bin Omar in Doha on Monday."
+    (meeting,) = facts_of(body).meetings
+    assert sorted(p.name for p in meeting.participants) == ["Faisal bin Omar", "Khalid bin Rashid Al Falasi"]

@@ -20,7 +20,10 @@ SPEECH_OR_ACTION = re.compile(
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
-PERSON_BEFORE = re.compile(r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*$")
+PERSON_BEFORE = re.compile(
+    r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*"
+    r"(?:(?:Prince|Princess|Sheikh|Sheikha|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His|Her|Highness|Majesty|Excellency)\s+)*$"
+)
 
 
 def fold(text: str) -> str:
@@ -104,7 +107,7 @@ def resolve_mention(
             known.sentences.add(sentence_index)
             return known
         after = text[m.end :]
-        before = text[max(0, m.start - 20) : m.start]
+        before = text[max(0, m.start - 40) : m.start]
         if (
             m.title
             or SPEECH_OR_ACTION.match(after)

@@ -153,8 +153,31 @@ TITLE_MODIFIER = (
 )
 TITLE = re.compile(rf"{TITLE_MODIFIER}{TITLE_CORE}s?\b")
 TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}
-HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Academician", "Professor"}
+HONORIFICS = {
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Prof.",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Academician",
+    "Professor",
+    "Sheikh",
+    "Sheikha",
+    "Prince",
+    "Princess",
+    "HH",
+    "HRH",
+    "Highness",
+    "Majesty",
+    "Excellency",
+}
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
+# "Mohamed bin Zayed Al Nahyan", "Haitham bin Tarik": lower-case particles inside Arabic names
+NAME_JOINERS = {"bin", "bint", "ibn", "binti", "al"}
 # "Tashkent on Monday for the … Forum" is two names: a day or month never joins a name
 CALENDAR_WORDS = {
     "Monday",
@@ -446,6 +469,8 @@ def _chunk_end(tokens, i: int) -> int:
         text = tokens[j][0]
         if _is_cap(text) and text not in {"The", "A"}:
             j += 1
+        elif text in NAME_JOINERS and j + 1 < len(tokens) and NAME_TOKEN.match(tokens[j + 1][0]):
+            j += 2  # "Mohamed bin Zayed"
         elif text in CONNECTORS and j + 1 < len(tokens):
             k = j + 1
             while k < len(tokens) and tokens[k][0] in {"the", "of"}:
@@ -601,13 +626,15 @@ def _names_ahead(tokens, a: int, b: int) -> bool:
 
 def _name_end(tokens, k: int, j: int) -> int | None:
     end = k
-    while (
-        end < j
-        and end - k < 4
-        and NAME_TOKEN.match(tokens[end][0])
-        and tokens[end][0] not in FUNCTION_WORDS | NON_NAME_WORDS
-        and tokens[end][0] not in TITLE_WORDS
-    ):
+    while end < j and end - k < 6:
+        text = tokens[end][0]
+        if text in NAME_JOINERS and end > k and end + 1 < j and NAME_TOKEN.match(tokens[end + 1][0]):
+            end += 1  # "Haitham bin Tarik": the particle joins the name
+            continue
+        if not NAME_TOKEN.match(text) or text in FUNCTION_WORDS | NON_NAME_WORDS or text in TITLE_WORDS:
+            break
+        if end - k >= 4 and not any(tokens[x][0] in NAME_JOINERS for x in range(k, end)):
+            break  # four words make a name; more only in a name with bin, ibn …
         end += 1
     return end if end > k else None
 
@@ -618,7 +645,8 @@ def _plausible_surname(text: str) -> bool:
 
 def _plausible_person(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 4 and not any(w in ORG_HEADS or w in EVENT_HEADS or w in TITLE_WORDS for w in words)
+    longest = 6 if any(w in NAME_JOINERS for w in words) else 4
+    return 2 <= len(words) <= longest and not any(w in ORG_HEADS or w in EVENT_HEADS or w in TITLE_WORDS for w in words)
 
 
 def _org_end(tokens, k: int, j: int, gaz) -> int | None:
