@@ -76,7 +76,7 @@ def extract_article(article: Article) -> ArticleFacts:
 
     def country_by_word(word: str) -> Entity | None:
         hit = gazetteer.countries().get(word)
-        code = hit[1] if hit else gazetteer.DEMONYMS.get(word)
+        code = hit[1] if hit else gazetteer.DEMONYMS.get(word) or gazetteer.demonym_code(word)
         if not code:
             return None
         return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
@@ -92,7 +92,7 @@ def extract_article(article: Article) -> ArticleFacts:
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
-    _resolve_references(views, posts)
+    _resolve_references(views, posts, country_by_word, main_countries)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     for number, view in enumerate(views):
@@ -230,7 +230,7 @@ _ROLE_REFERENCE = re.compile(
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
 
 
-def _resolve_references(views: list[SentenceView], posts: list[Post]) -> None:
+def _resolve_references(views: list[SentenceView], posts: list[Post], country_by_word, main_countries) -> None:
     """ "The minister met …" is the person last named with that post; "…, he and Xi signed …" is the
     person named just before in the sentence (or first in the one before)."""
     for index, view in enumerate(views):
@@ -249,16 +249,32 @@ def _resolve_references(views: list[SentenceView], posts: list[Post]) -> None:
             person = before[-1] if before else previous[0] if previous else None
             if person is not None:
                 found.append((match, person))
+        for match in _GOVERNMENT_REFERENCE.finditer(view.text):
+            # "the Mauritanian government", "the government": the country it governs, the one named
+            # last or else the one the article names most
+            word = match.group("country")
+            country = country_by_word(word) if word else _last_named(views, index, match.start(), _is_country)
+            country = country or (main_countries[0] if not word and main_countries else None)
+            if country is not None:
+                found.append((match, country))
         for match in _ORG_REFERENCE.finditer(view.text):
             organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
             if organization is not None:
                 found.append((match, organization))
         for match, person in found:
             start, end = view.sentence.start + match.start(), view.sentence.start + match.end()
-            if any(m.start < end and start < m.end for m, _ in view.items):
+            if any(m.start < end and start < m.end for m, e in view.items if e is not None):
                 continue  # part of a name or title already read
+            view.items[:] = [(m, e) for m, e in view.items if not (m.start < end and start < m.end)]
             view.items.append((Mention(start, end, match.group(0), person.type, person.name), person))
         view.items.sort(key=lambda item: item[0].start)
+
+
+_GOVERNMENT_REFERENCE = re.compile(r"\b[Tt]he\s+(?:(?P<country>[A-Z][a-z]+)\s+)?government\b(?!\s+(?:of|and\s+[a-z]))")
+
+
+def _is_country(e: Entity) -> bool:
+    return e.type == COUNTRY
 
 
 _ORG_REFERENCE = re.compile(
@@ -362,7 +378,7 @@ _AT_THE_EVENT = re.compile(
 )
 _THE_MEETING = re.compile(
     r"\b(?:following|after|during|at|in the course of|on the sidelines of)\s+the\s+"
-    r"(?:meeting|talks|visit|negotiations|ceremony|forum|summit)\b",
+    r"(?P<noun>meeting|talks|visit|negotiations|ceremony|forum|summit)\b",
     re.I,
 )
 
@@ -378,8 +394,12 @@ def _date_from_recent_meeting(
         agreement.date = own
         return
     # "Following the meeting, …" names the meeting however far back it was reported
-    window = index if _THE_MEETING.search(opener.text) else 4
-    for meeting in reversed(meetings):
+    the_meeting = _THE_MEETING.search(opener.text)
+    window = index if the_meeting else 4
+    noun = the_meeting.group("noun").lower() if the_meeting else ""
+    kinds = {"talks": ("talks", "meeting"), "visit": ("visit",), "meeting": ("talks", "meeting")}.get(noun)
+    candidates = [m for m in meetings if kinds and m.kind in kinds] or meetings
+    for meeting in reversed(candidates):
         if meeting.date and not meeting.planned and index - max(meeting.sentences) <= window:
             agreement.date = meeting.date
             agreement.caveats.add("date-from-meeting")

@@ -172,7 +172,12 @@ def read_agreements(
                 place = e
                 break
         documents = [kind_match, *_coordinated_kinds(text, kind_match)]
-        for document, after in zip(documents, [*documents[1:], None], strict=True):
+        count = _COUNT.search(text[: kind_match.start()]) if plural and len(documents) == 1 else None
+        if count:  # "signed two agreements with X": two documents, told apart by their number
+            documents = documents * _NUMBERS[count.group("n").lower()]
+        for number, (document, after) in enumerate(zip(documents, [*documents[1:], None], strict=True), 1):
+            if count:
+                after = None
             kind = _kind(document)
             topic_match = _TOPIC.search(text[document.end() : after.start() if after else len(text)])
             title = _TITLE.match(text, document.start())
@@ -186,7 +191,8 @@ def read_agreements(
                     parties=parties,
                     date=date,
                     place=place,
-                    topic=topic_match.group(1).strip().rstrip(".") if topic_match else _named_kind(text, document),
+                    topic=(topic_match.group(1).strip().rstrip(".") if topic_match else _named_kind(text, document))
+                    + (f" ({number} of {len(documents)})" if count else ""),
                     title=title,
                     sentences={view.sentence.index},
                     rule=rule,
@@ -204,6 +210,10 @@ _NOT_COORDINATED = re.compile(r"\b(?:\w+ed|discuss\w*|review\w*|will|would|to|is
 
 
 _BEFORE_NAME = re.compile(r",|\b(?:and|the|an?|as well as|signed|its|their)\b|['’]s\b", re.I)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_COUNT = re.compile(r"\b(?P<n>two|three|four|five|[2-5])\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 
 def _named_kind(text: str, document: re.Match) -> str:

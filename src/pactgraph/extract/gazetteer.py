@@ -4,6 +4,7 @@ international organizations. Names it has never seen are found by the general pa
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pycountry
@@ -230,6 +231,24 @@ ORGANIZATIONS = [
     ("National Energy Administration", [], GOVERNMENT),
     ("National Development and Reform Commission", ["NDRC"], GOVERNMENT),
 ]
+
+
+@cache
+def demonym_code(word: str) -> str | None:
+    """The country of a regular demonym the DEMONYMS list lacks: Mauritanian, Egyptian, Chilean,
+    Brazilian, Nigerian (the country's name plus -n, -an or -ian).
+
+    >>> demonym_code("Mauritanian"), demonym_code("Egyptian"), demonym_code("Chilean"), demonym_code("Energy")
+    ('MR', 'EG', 'CL', None)
+    """
+    if not re.fullmatch(r"[A-Z][a-z]+(?:ian|an|n)", word):
+        return None
+    known = countries()
+    for cut in (1, 2, 3):
+        hit = known.get(word[:-cut])
+        if hit:
+            return hit[1]
+    return None
 
 
 @cache
