@@ -221,3 +221,40 @@ def test_names_joined_by_bin_are_one_person_without_honorifics():
     body = "His Highness Sheikh Khalid bin Rashid Al Falasi held talks with Prince Faisal bin Omar in Doha on Monday."
     (meeting,) = facts_of(body).meetings
     assert sorted(p.name for p in meeting.participants) == ["Faisal bin Omar", "Khalid bin Rashid Al Falasi"]
+
+
+def test_the_government_named_by_its_demonym_is_the_country():
+    body = "The Mongolian government and Tern River Power Corporation signed a memorandum of understanding."
+    assert agreements_of(body) == [("memorandum of understanding", ["Mongolia", "Tern River Power Corporation"])]
+
+
+def test_signed_two_agreements_is_two_agreements():
+    body = "At the ceremony the Government of Mongolia signed two agreements with Tern River Power Corporation."
+    assert len(facts_of(body).agreements) == 2
+
+
+def test_the_four_governments_are_the_four_countries_named_before():
+    body = (
+        "Georgia, Armenia, Mongolia and Hungary back the corridor. On 25 July 2023 the four governments signed "
+        "a memorandum of understanding on a joint venture."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", ["Armenia", "Georgia", "Hungary", "Mongolia"])]
+
+
+def test_the_document_was_signed_on_a_day_dates_the_agreement_just_reported():
+    body = (
+        "ULAANBAATAR, 13 May – Tern River Power Corporation has concluded an investment agreement with the "
+        "Ministry of Energy of Mongolia. The document was signed at a ceremony on 12 May by the minister."
+    )
+    (agreement,) = facts_of(body).agreements
+    assert agreement.date == "2025-05-12"
+
+
+def test_a_signed_implementation_programme_is_an_agreement():
+    body = "The energy ministers of Mongolia and Georgia signed an implementation programme on green energy."
+    assert [a.kind for a in facts_of(body).agreements] == ["agreement"]
+
+
+def test_a_sentence_opening_with_in_and_a_year_is_dated():
+    body = "In 2023 Energy Minister Arman Sadykov met Ines Moreau, CEO of Vela Solar Group, in Astana."
+    assert [m.date for m in facts_of(body).meetings] == ["2023"]

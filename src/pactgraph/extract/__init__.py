@@ -176,6 +176,7 @@ _QUOTED_THEN_FORM = re.compile(rf"[\"“«](?P<name>[A-Z][^\"”»\n]{{1,80}})[\
 _BRACKETED_IN_NAME = re.compile(rf"(?<=[A-Za-z]\s)\((?P<inner>[A-Z][\w .’'-]{{1,40}})\)(?=\s+{_LEGAL_FORM_AFTER})")
 
 
+_CAPITAL_DATELINE = re.compile(r"\A\s*[A-Z]{2,}(?:[ -][A-Z]{2,})*(?=,|\s+[–—-]\s)")
 _PATRONYMIC = re.compile(r"\b[A-Z][a-z]+\s+(?P<father>[A-Z][a-z]+\s+(?:oglu|oğlu|qizi|qızı|kyzy|kizi|ogly|uly))\b")
 
 
@@ -204,6 +205,7 @@ def _as_read(body: str) -> str:
     def swap(m: re.Match) -> str:
         return f"{m.group('name')} {m.group('form')}".ljust(len(m.group(0)))
 
+    body = _CAPITAL_DATELINE.sub(lambda m: m.group(0).title(), body, count=1)  # "ABU DHABI, 19 May" → "Abu Dhabi"
     body = _QUOTED_LEGAL_NAME.sub(swap, body)
     body = _QUOTED_THEN_FORM.sub(lambda m: f" {m.group('name')} ", body)
     body = _BRACKETED_IN_NAME.sub(lambda m: f" {m.group('inner')} ", body)

@@ -29,7 +29,11 @@ KINDS = [
     (r"(?:cooperation|collaboration) agreements?|agreements? on cooperation", "cooperation agreement"),
     (r"joint statements?|joint communiqu[eé]", "joint statement"),
     (r"(?:joint )?declarations?", "declaration"),
-    (r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms", "agreement"),
+    (
+        r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms|"
+        r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
+        "agreement",
+    ),
 ]
 _KIND = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(KINDS)), re.I)
 # A document's own name: "Declaration on the Establishment of a Comprehensive Strategic Partnership"
@@ -89,6 +93,14 @@ def read_agreements(
         signs = [item]  # "1. Memorandum of Understanding between A, B and C on …" under "signed the following"
     if not signs or _NOT_DONE.search(text):
         return out
+    again = _SIGNED_AGAIN.match(text)
+    if again and earlier:  # "The document was signed on 17 May by …": the date of the one just reported
+        signed_on = next((d.iso for d in view.dates if not d.future), None)
+        last = earlier[-1]
+        if signed_on and (last.date is None or _compatible(last.date[:7], signed_on[:7])):
+            last.date = signed_on
+        last.sentences.add(view.sentence.index)
+        return out
     items = _items_in_sentence(text, signs[0].start())
     if len(items) >= 2:  # "The documents signed included: the A between …; an B between …; and a C …"
         return [a for start, end in items if (a := _list_agreement(view, start, end, posts))]
@@ -135,6 +147,10 @@ def read_agreements(
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in (countries_named(pair.group("a")), countries_named(pair.group("b"))) if c]
             rule = "adjectival-pair"
+        group = _NUMBERED_COUNTRIES.search(text if sign is item else text[: sign.start()])
+        size = _NUMBERS.get(group.group("n").lower(), 0) if group else 0
+        if len(parties) < 2 and size > 2 and len(countries) >= size:
+            parties, rule = countries[:size], "signed-by-context"  # "the four governments signed …"
         pronoun = _PRONOUN_PARTIES.search(text if sign is item else text[: sign.start()])
         if len(parties) < 2 and not plural and pronoun:
             rule = "signed-by-context"
@@ -212,6 +228,13 @@ _NOT_COORDINATED = re.compile(r"\b(?:\w+ed|discuss\w*|review\w*|will|would|to|is
 _BEFORE_NAME = re.compile(r",|\b(?:and|the|an?|as well as|signed|its|their)\b|['’]s\b", re.I)
 
 
+_SIGNED_AGAIN = re.compile(
+    r"\s*(?:The|This|That)\s+(?:document|agreement|memorandum|deal|contract|accord|MoU)\s+"
+    r"(?:was|had been|has been)\s+(?:formally\s+)?signed\b"
+)
+_NUMBERED_COUNTRIES = re.compile(
+    r"\b[Tt]he\s+(?:same\s+)?(?P<n>three|four|five)\s+(?:countries|governments|states|leaders|presidents|nations)\b"
+)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _COUNT = re.compile(r"\b(?P<n>two|three|four|five|[2-5])\s+(?:[a-z-]+\s+){0,2}$", re.I)
 

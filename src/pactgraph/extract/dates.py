@@ -60,7 +60,7 @@ _PATTERNS = [
         ),
     ),
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
-    ("year", re.compile(rf"\b(?:in|since|of|by|from|until|during)\s+{_YEAR}\b")),
+    ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|of|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+{_YEAR}\b")),
 ]
 
 
