@@ -258,3 +258,11 @@ def test_a_signed_implementation_programme_is_an_agreement():
 def test_a_sentence_opening_with_in_and_a_year_is_dated():
     body = "In 2023 Energy Minister Arman Sadykov met Ines Moreau, CEO of Vela Solar Group, in Astana."
     assert [m.date for m in facts_of(body).meetings] == ["2023"]
+
+
+def test_a_national_target_is_not_a_capacity():
+    body = (
+        "Mongolia plans to have 7 GW of solar and 5 GW of wind capacity in place by 2030. "
+        "Tern River Power Corporation will build a 300 MW solar plant near Darkhan."
+    )
+    assert [c.value_mw for c in facts_of(body).capacities] == [300.0]

@@ -43,6 +43,12 @@ _NOT_GENERATION_BEFORE = re.compile(
     r"\bpotential\b[^.;]{0,20}$",
     re.I,
 )
+_TARGET = re.compile(
+    r"\b(?:aims?|aiming|targets?|targeting|goal|ambition|wants?|pledg\w*|intends?|"
+    r"plans?\s+to\s+(?:have|reach|install|deploy|add|expand|increase|raise|bring))\b[^.;]*$",
+    re.I,
+)
+_BY_YEAR = re.compile(r"\bby\s+(?:20\d\d|the end of (?:the|this) decade)\b", re.I)
 _ENERGY_CONTEXT = re.compile(
     r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid)\w*",
     re.I,
@@ -98,6 +104,8 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
             continue
         if _NOT_GENERATION_BEFORE.search(text[max(0, power.start - 60) : power.start]):
             continue
+        if _TARGET.search(text[max(0, power.start - 120) : power.start]) and _BY_YEAR.search(text):
+            continue  # "aims to reach 7 GW of solar by 2030": a national or corporate target, not a project
         techs = _technologies(clause, power.start - window_start, power.end - window_start)
         if not techs and not _ENERGY_CONTEXT.search(clause):
             continue
