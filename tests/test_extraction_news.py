@@ -266,3 +266,30 @@ def test_a_national_target_is_not_a_capacity():
         "Tern River Power Corporation will build a 300 MW solar plant near Darkhan."
     )
     assert [c.value_mw for c in facts_of(body).capacities] == [300.0]
+
+
+def ceremonies_of(body: str):
+    return sorted(
+        (sorted(p.name for p in m.participants), m.date) for m in facts_of(body).meetings if m.kind == "ceremony"
+    )
+
+
+def test_laying_a_foundation_stone_is_a_ceremony_of_those_who_laid_it():
+    body = (
+        "On 3 May, President Mara Ilves and Energy Minister Prince Faisal bin Omar laid the foundation stone "
+        "of the 300 MW Darkhan solar plant."
+    )
+    assert ceremonies_of(body) == [(["Faisal bin Omar", "Mara Ilves"], "2025-05-03")]
+
+
+def test_a_foundation_stone_laid_by_someone_is_a_ceremony_too():
+    body = "The foundation stone was laid on 3 May by President Mara Ilves and Energy Minister Arman Sadykov."
+    assert ceremonies_of(body) == [(["Arman Sadykov", "Mara Ilves"], "2025-05-03")]
+
+
+def test_inaugurating_a_plant_is_a_ceremony_but_a_plant_inaugurated_long_ago_is_not():
+    assert ceremonies_of("Prime Minister Omar Haddad inaugurated the Darkhan solar plant on 3 May.") == [
+        (["Omar Haddad"], "2025-05-03")
+    ]
+    assert ceremonies_of("The wind farm was inaugurated in 2019 as the country's first.") == []
+    assert ceremonies_of("President Mara Ilves opened the forum on Monday.") == []

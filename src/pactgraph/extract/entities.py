@@ -20,6 +20,9 @@ SPEECH_OR_ACTION = re.compile(
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
+_HONORIFICS_AT_END = re.compile(
+    r"(?:\b(?:Prince|Princess|Sheikh|Sheikha|His|Her|Highness|Majesty|Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)+$"
+)
 PERSON_BEFORE = re.compile(
     r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*"
     r"(?:(?:Prince|Princess|Sheikh|Sheikha|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His|Her|Highness|Majesty|Excellency)\s+)*$"
@@ -113,7 +116,7 @@ def resolve_mention(
             or SPEECH_OR_ACTION.match(after)
             or PERSON_BEFORE.search(before)
             or after.lstrip().startswith(",")
-            or TITLE_COMMA_BEFORE.search(text[max(0, m.start - 60) : m.start])
+            or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
         ):
             entity = registry.add(PERSON, m.name, sentence_index)
             words = m.name.split()

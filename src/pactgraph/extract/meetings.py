@@ -210,6 +210,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             )
         )
     meetings.extend(_visits(view))
+    meetings.extend(_ceremonies(view))
     events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):
         # "the opening ceremony of the SCO Energy Ministers' Meeting": who attends the part attends the whole
@@ -329,6 +330,68 @@ def _visits(view: SentenceView) -> list[Meeting]:
                 )
             )
     return out
+
+
+# "A and B laid the foundation stone of the plant", "X officially inaugurated the 240 MW wind farm",
+# "the foundation stone was laid on 13 January 2022 by A and B", "X attended the groundbreaking of …"
+_CEREMONY_ACTIVE = re.compile(
+    r"\b(?:(?P<stone>laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone|"
+    r"(?P<opened>(?:officially\s+|jointly\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
+    r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
+    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
+)
+_CEREMONY_PASSIVE = re.compile(
+    r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
+)
+_PLANT = re.compile(r"\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b")
+
+
+def _ceremonies(view: SentenceView) -> list[Meeting]:
+    """Ceremonies told by their verb: who laid a foundation stone, inaugurated or opened a plant,
+    or attended its groundbreaking; the plant's name makes the label."""
+    text = view.text
+    out = []
+    for match in _CEREMONY_ACTIVE.finditer(text):
+        thing = match.group("object")
+        if not _PLANT.search(thing):
+            continue  # "opened the forum", "launched talks": not a plant's ceremony
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
+        if not who:
+            continue  # "the plant was inaugurated in 2019": its history, not an event with people in it
+        kind = (
+            "Foundation-stone ceremony"
+            if match.group("stone")
+            else (
+                f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
+            )
+        )
+        out.append(_ceremony(view, f"{kind} of {thing[4:].strip()}", who, match.start()))
+    for match in _CEREMONY_PASSIVE.finditer(text):
+        stop = CLAUSE_END.search(text, match.end())
+        who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.is_agent]
+        thing = match.group("object") or "the plant"
+        if who:
+            out.append(
+                _ceremony(
+                    view, f"Foundation-stone ceremony of {thing.removeprefix('the ').strip()}", who, match.start()
+                )
+            )
+    return out
+
+
+def _ceremony(view: SentenceView, label: str, participants: list[Entity], at: int) -> Meeting:
+    date, future = _date_for(view, at)
+    return Meeting(
+        kind="ceremony",
+        label=label,
+        date=date,
+        participants=list(dict.fromkeys(participants)),
+        place=_place_after(view, at),
+        planned=future,
+        sentences={view.sentence.index},
+        rule="ceremony-verb",
+    )
 
 
 _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")

@@ -612,6 +612,9 @@ def _name_after_portfolio(tokens, first: int, j: int) -> int | None:
     """Where the name starts in "Minister of Science and Higher Education Sayasat Nurbek [and …]":
     the first two-word name that ends the chunk or is followed by a connector."""
     for p in range(first, j - 1):
+        if tokens[p][0] in HONORIFICS and p + 1 < j and NAME_TOKEN.match(tokens[p + 1][0]):
+            return p + 1  # "Minister of Energy of the Kingdom of Saudi Arabia Prince Abdulaziz …"
+    for p in range(first, j - 1):
         end = p + 2
         if _names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
             return p

@@ -44,6 +44,12 @@ RULES: dict[str, Rule] = {
             0.65,
             '"A held separate meetings with B, C and D": one meeting of A with each',
         ),
+        Rule(
+            "ceremony-verb",
+            "meeting",
+            0.5,
+            '"A and B laid the foundation stone of the plant", "X inaugurated the plant"',
+        ),
         Rule("visit-verb", "meeting", 0.85, '"A visited C" (a place) or "A visited B" (an agent)'),
         Rule("visit-noun", "meeting", 0.7, '"A\'s visits to C in April and September": one visit per date'),
         Rule(
