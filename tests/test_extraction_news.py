@@ -293,3 +293,39 @@ def test_inaugurating_a_plant_is_a_ceremony_but_a_plant_inaugurated_long_ago_is_
     ]
     assert ceremonies_of("The wind farm was inaugurated in 2019 as the country's first.") == []
     assert ceremonies_of("President Mara Ilves opened the forum on Monday.") == []
+
+
+def test_lower_case_bullets_under_an_opener_are_items_with_their_own_parties():
+    body = (
+        "After the talks, the leaders attended a ceremony at which documents were signed.\n\n"
+        "They include:\n\n"
+        "- an agreement between Tern River Power Corporation and Kestrel Grid Company on a wind farm;\n"
+        "- a memorandum of understanding between Lumen Storage Group and Vela Solar Group on batteries.\n"
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Kestrel Grid Company", "Tern River Power Corporation"]),
+        ("memorandum of understanding", ["Lumen Storage Group", "Vela Solar Group"]),
+    ]
+
+
+def test_a_ministry_with_a_list_of_portfolios_is_one_name():
+    body = (
+        "A memorandum was signed between Mongolia's Ministry of Trade, Industry and Energy and the Ministry "
+        "of Energy of Georgia."
+    )
+    assert agreements_of(body) == [
+        (
+            "memorandum of understanding",
+            ["Ministry of Energy of Georgia", "Ministry of Trade, Industry and Energy of Mongolia"],
+        )
+    ]
+
+
+def test_of_a_and_b_inside_a_name_but_not_after_a_country():
+    names = {
+        e.name
+        for e in facts_of("The National Center of Science and Technology Evaluation met Vela Solar Group.").entities
+    }
+    assert "National Center of Science and Technology Evaluation" in names
+    body = "An investment agreement was signed between the Government of Mongolia and TERN ONE on Monday."
+    assert agreements_of(body) == [("investment agreement", ["Government of Mongolia", "TERN ONE"])]

@@ -41,7 +41,7 @@ _TITLE = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+(?:on|of|for)\s+(?:the\s+|a\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+(?:of|and|on|for|the|a))+\s+(?=[A-Z])[A-Z][\w-]*|\s+[A-Z][\w-]*)*)?"
 )
-LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])?\s*(?=[A-Z])")
+LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]|[-•*–])\s*(?=[A-Za-z])|(?=[A-Z]))")
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged)\b[^:]*:\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+")
 _WITH = re.compile(r"\b(?:with|by)\s+")
@@ -49,6 +49,7 @@ _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
 _PRONOUN_PARTIES = re.compile(
     r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
     r"both leaders|the two heads of state|the two presidents|both presidents|the two governments|their countries|"
+    r"the leaders|the presidents|the heads of state|"
     r"they)\b",
     re.I,
 )
@@ -154,7 +155,7 @@ def read_agreements(
         pronoun = _PRONOUN_PARTIES.search(text if sign is item else text[: sign.start()])
         if len(parties) < 2 and not plural and pronoun:
             rule = "signed-by-context"
-            by_country = "countries" in pronoun.group(0).lower() and len(countries) >= 2
+            by_country = bool(re.search(r"countries|governments", pronoun.group(0), re.I)) and len(countries) >= 2
             for meeting in [] if by_country else reversed(recent_meetings):
                 candidates = _as_parties(meeting.participants, posts)
                 if len(candidates) >= 2:

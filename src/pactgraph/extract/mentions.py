@@ -481,6 +481,7 @@ def _chunk_end(tokens, i: int) -> int:
                 break
         elif (
             (text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in LEGAL_FORMS)
+            or (text == "," and tokens[i][0] in _PORTFOLIO_HEADS and _portfolio_list_follows(tokens, j))
             or (
                 text in {"’", "'"}
                 and j + 1 < len(tokens)
@@ -495,6 +496,23 @@ def _chunk_end(tokens, i: int) -> int:
     while j > i + 1 and tokens[j - 1][0] in CONNECTORS | {"'s", "’s", ","}:
         j -= 1
     return j
+
+
+_PORTFOLIO_HEADS = {"Ministry", "Ministries", "Department", "Committee", "Agency"}
+
+
+def _portfolio_list_follows(tokens, comma: int) -> bool:
+    """ "Ministry of Trade, Industry and Energy": after the comma, capitalised words and then "and"
+    and a capitalised word close the ministry's list of portfolios."""
+    k = comma + 1
+    while k < len(tokens) and _is_cap(tokens[k][0]) and tokens[k][0] not in FUNCTION_WORDS:
+        k += 1
+    return (
+        comma + 1 < k <= comma + 3
+        and k + 1 < len(tokens)
+        and tokens[k][0] in {"and", ","}
+        and _is_cap(tokens[k + 1][0])
+    )
 
 
 def _span_text(tokens, i: int, j: int) -> str:
@@ -678,7 +696,7 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
         while stop < j and not (
             tokens[stop][0] in {"and", ","}
             and stop + 1 < j
-            and (_starts_org(tokens, stop + 1, j) or tokens[stop + 1][1] in gaz)
+            and (_starts_org(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j) or tokens[stop + 1][1] in gaz)
         ):
             stop += 1
         best = stop
@@ -688,9 +706,20 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
         return None
     # continue "of the Republic of Azerbaijan", "for International Cooperation", "Co., Ltd."
     end = best
-    while end < j and tokens[end][0] in {"of", "for", "on", "the", ","} | LEGAL_FORMS:
+    segment = None  # where the last "of …" part of the name starts
+    while end < j and tokens[end][0] in {"of", "for", "on", "the", ",", "and"} | LEGAL_FORMS:
         if tokens[end][0] == "on" and tokens[best - 1][0] not in {"Commission", "Committee", "Council", "Office"}:
             break  # "Commission on Energy" is a name; "ACWA Power on the Samarkand-2 plant" is not
+        if tokens[end][0] == "and" and (
+            end == best
+            or end + 1 >= j
+            or not _is_cap(tokens[end + 1][0])
+            or tokens[end + 1][0].isupper()
+            or _starts_org(tokens, end + 1, j)
+            or tokens[end + 1][1] in gaz
+            or segment in gaz  # "Government of Kazakhstan and …": a country ends the name
+        ):
+            break  # "Center of Science and Technology Evaluation" goes on; "… Center and Masdar" does not
         nxt = end + 1
         while nxt < j and tokens[nxt][0] in {"the", "of"}:
             nxt += 1
@@ -704,6 +733,7 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             stop += 1
         if stop == nxt:
             break
+        segment = tokens[nxt][1]
         end = stop
     if end < j and end + 3 >= j and all(t[0] in ORG_TAIL_WORDS or t[0] in ORG_HEADS for t in tokens[end:j]):
         end = j  # "China Gezhouba Group Overseas Investment"
