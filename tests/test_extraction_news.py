@@ -329,3 +329,17 @@ def test_of_a_and_b_inside_a_name_but_not_after_a_country():
     assert "National Center of Science and Technology Evaluation" in names
     body = "An investment agreement was signed between the Government of Mongolia and TERN ONE on Monday."
     assert agreements_of(body) == [("investment agreement", ["Government of Mongolia", "TERN ONE"])]
+
+
+def test_an_event_named_in_passing_with_nobody_in_it_is_not_a_meeting():
+    assert facts_of("The report was released at the opening ceremony, followed by three forums.").meetings == []
+    (planned,) = facts_of("The Caspian Energy Forum will be held in Baku in November.").meetings
+    assert (planned.place.name, planned.date, planned.planned) == ("Baku", "2025-11", True)
+
+
+def test_the_visitor_is_the_person_nearest_before_the_visit():
+    body = (
+        "Sheikh Khalid bin Rashid Al Falasi held talks with Sultan Faisal bin Omar in Doha on Monday, as "
+        "Sultan Faisal bin Omar began a two-day state visit to Qatar."
+    )
+    assert [m.participants[0].name for m in facts_of(body).meetings if m.kind == "visit"] == ["Sultan Faisal bin Omar"]

@@ -156,7 +156,7 @@ def extract_article(article: Article) -> ArticleFacts:
     facts = ArticleFacts(
         sentences=sentences,
         entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],
-        meetings=merge_meetings(meetings),
+        meetings=[m for m in merge_meetings(meetings) if m.participants or _took_place(m, sentences)],
         agreements=merge_agreements(agreements),
         partnerships=merge_partnerships(partnerships),
         capacities=infer_technologies(_merge_capacities(capacities)),
@@ -407,6 +407,21 @@ def _date_from_recent_meeting(
             agreement.caveats.add("date-from-meeting")
             agreement.place = agreement.place or meeting.place
             return
+
+
+_HAPPENED = re.compile(
+    r"\b(?:opened|opens|was held|were held|is being held|took place|takes place|began|begins|kicked off|convened|"
+    r"closed|will be held|will take place|is to be held|to be held|gathered)\b"
+)
+
+
+def _took_place(meeting: Meeting, sentences: list[Sentence]) -> bool:
+    """An event with nobody named in it is a meeting only when the text says it took place (or
+    will): "the forum opened on Monday", "COP29, to be held in Baku", or it is part of an event
+    that has people in it; named only in passing ("released at the opening ceremony"), it is not."""
+    if meeting.part_of is not None:
+        return True
+    return meeting.named and any(_HAPPENED.search(sentences[i].text) for i in meeting.sentences)
 
 
 def _merge_capacities(capacities):

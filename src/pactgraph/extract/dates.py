@@ -113,7 +113,7 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
             return None
     if name in ("dmy", "mdy"):
         month, day = _month_number(g["month"]), int(g["day"])
-        year = int(g["year"]) if g.get("year") else _year_for_month(month, pub, day)
+        year = int(g["year"]) if g.get("year") else _year_for_month(month, pub, day, ahead=_ahead(m))
         if year is None:
             return None
         try:
@@ -140,7 +140,7 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
             return f"{pub.year:04d}-{month:02d}"
         if not _preceded_by_in(m):
             return None
-        return f"{_year_for_month(month, pub):04d}-{month:02d}"
+        return f"{_year_for_month(month, pub, ahead=_ahead(m)):04d}-{month:02d}"
     if pub is None:
         return None
     if name in ("rel_month", "this_month"):
@@ -185,11 +185,19 @@ def _preceded_by_in(m: re.Match) -> bool:
     return bool(re.search(r"\b(?:in|since|from|until|by|during|of|early|late|mid-?|and|or)\s*$", before))
 
 
-def _year_for_month(month: int, pub: dt.date | None, day: int = 1) -> int | None:
+def _ahead(m: re.Match) -> bool:
+    """ "will be held in Baku in November": the text speaks of the future."""
+    return bool(_FUTURE_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]))
+
+
+def _year_for_month(month: int, pub: dt.date | None, day: int = 1, *, ahead: bool = False) -> int | None:
     """A month named without a year: the publication year, or the year before if that would be
-    more than a few months in the future (news reports the recent past)."""
+    more than a few months in the future (news reports the recent past); in a sentence about the
+    future, the next such month."""
     if pub is None:
         return None
+    if ahead:
+        return pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
     if (month, day) > (pub.month, pub.day) and month - pub.month > 3:
         return pub.year - 1
     return pub.year

@@ -292,10 +292,10 @@ def _visits(view: SentenceView) -> list[Meeting]:
             visitor = owner[-1:]
         if not visitor:  # "President X, who is in Kazakhstan on a state visit", "during his trip to …": the subject
             possessive = re.search(r"\b(?:his|her)\s+$", text[: visit.start()])
-            persons = [
-                e for e in view.entities_between(0, len(text) if possessive else visit.start()) if e.type == PERSON
-            ]
-            visitor = persons[:1]
+            if possessive:  # "during his trip to C, President X met …": the one the sentence is about
+                visitor = [e for e in view.entities_between(0, len(text)) if e.type == PERSON][:1]
+            else:  # "X, who is in C on a state visit", "as the Sultan began a state visit": the nearest one
+                visitor = [e for e in view.entities_between(0, visit.start()) if e.type == PERSON][-1:]
         if target is None:  # "who is in Kazakhstan on a state visit"
             for m, e in view.items:
                 a, b = view.rel(m)
