@@ -343,3 +343,8 @@ def test_the_visitor_is_the_person_nearest_before_the_visit():
         "Sultan Faisal bin Omar began a two-day state visit to Qatar."
     )
     assert [m.participants[0].name for m in facts_of(body).meetings if m.kind == "visit"] == ["Sultan Faisal bin Omar"]
+
+
+def test_his_visit_as_the_setting_of_a_meeting_is_not_a_visit_of_its_own():
+    body = "During his visit to Tashkent, Energy Minister Arman Sadykov met Ines Moreau, CEO of Vela Solar Group."
+    assert [m.kind for m in facts_of(body).meetings] == ["meeting"]

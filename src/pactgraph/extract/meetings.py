@@ -250,6 +250,8 @@ def _visits(view: SentenceView) -> list[Meeting]:
     for visit in _VISIT.finditer(text):
         if not visit.group("kind") and not visit.group("to") and not _VISITOR_OF.match(text, visit.end()):
             continue  # "visit" alone: a plain verb or a vague noun
+        if not visit.group("kind") and re.search(r"\b(?:his|her|their)\s+$", text[: visit.start()]):
+            continue  # "during his visit to Beijing, X met …": the setting of a meeting, not a visit reported
         if _SITE.match(text, visit.end()):
             continue  # a site visit is not a diplomatic visit
         if re.search(
