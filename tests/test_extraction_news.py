@@ -348,3 +348,21 @@ def test_the_visitor_is_the_person_nearest_before_the_visit():
 def test_his_visit_as_the_setting_of_a_meeting_is_not_a_visit_of_its_own():
     body = "During his visit to Tashkent, Energy Minister Arman Sadykov met Ines Moreau, CEO of Vela Solar Group."
     assert [m.kind for m in facts_of(body).meetings] == ["meeting"]
+
+
+def posts_of(body: str):
+    return sorted((p.person.name, p.role) for p in facts_of(body).posts)
+
+
+def test_a_plural_title_before_a_list_gives_each_person_the_post():
+    body = "The deal was signed in the presence of Presidents Mara Ilves, Arman Sadykov and Omar Haddad."
+    assert posts_of(body) == [
+        ("Arman Sadykov", "President"),
+        ("Mara Ilves", "President"),
+        ("Omar Haddad", "President"),
+    ]
+
+
+def test_a_minister_with_a_list_of_portfolios_before_the_name():
+    body = "Minister of Investment, Industry and Trade Arman Sadykov met the delegation."
+    assert posts_of(body) == [("Arman Sadykov", "Minister of Investment, Industry and Trade")]

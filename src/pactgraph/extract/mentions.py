@@ -481,7 +481,11 @@ def _chunk_end(tokens, i: int) -> int:
                 break
         elif (
             (text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in LEGAL_FORMS)
-            or (text == "," and tokens[i][0] in _PORTFOLIO_HEADS and _portfolio_list_follows(tokens, j))
+            or (
+                text == ","
+                and any(t[0] in _PORTFOLIO_HEADS for t in tokens[i : min(j, i + 3)])
+                and _portfolio_list_follows(tokens, j)
+            )
             or (
                 text in {"’", "'"}
                 and j + 1 < len(tokens)
@@ -498,7 +502,7 @@ def _chunk_end(tokens, i: int) -> int:
     return j
 
 
-_PORTFOLIO_HEADS = {"Ministry", "Ministries", "Department", "Committee", "Agency"}
+_PORTFOLIO_HEADS = {"Ministry", "Ministries", "Minister", "Ministers", "Department", "Committee", "Agency"}
 
 
 def _portfolio_list_follows(tokens, comma: int) -> bool:

@@ -43,6 +43,13 @@ def _read_posts(view: SentenceView, home_country: Entity | None, country_named) 
             continue
         if m.title:
             role, org = _split_title(view, m.title, index, country_named)
+            if re.search(r"(?:President|Minister|Premier|Ambassador|Chairman|Governor)s$", role):
+                # "Presidents A, B and C": the post, in the singular, of each person the list names
+                role = role[:-1]
+                for person_after in _listed_after(view, index):
+                    posts.append(
+                        Post(person=person_after, role=role, sentences={view.sentence.index}, rule="post-title")
+                    )
             if org is None:
                 org = _qualifier_before(view, m.title_start) or (
                     country_named(m.title_country) if m.title_country else None
@@ -69,6 +76,19 @@ def _read_posts(view: SentenceView, home_country: Entity | None, country_named) 
         if post:
             posts.append(post)
     return posts
+
+
+def _listed_after(view: SentenceView, index: int) -> list[Entity]:
+    """The persons listed right after the one at ``index``: "A, B and C"."""
+    out = []
+    end = view.rel(view.items[index][0])[1]
+    for m, e in view.items[index + 1 :]:
+        a, b = view.rel(m)
+        if e is None or e.type != PERSON or not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", view.text[end:a]):
+            break
+        out.append(e)
+        end = b
+    return out
 
 
 _TITLE_BEFORE_COMMA = re.compile(  # the greedy .* makes it the last possessor before the name
