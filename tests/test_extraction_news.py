@@ -366,3 +366,18 @@ def test_a_plural_title_before_a_list_gives_each_person_the_post():
 def test_a_minister_with_a_list_of_portfolios_before_the_name():
     body = "Minister of Investment, Industry and Trade Arman Sadykov met the delegation."
     assert posts_of(body) == [("Arman Sadykov", "Minister of Investment, Industry and Trade")]
+
+
+def test_a_bare_name_described_as_a_company_is_an_organization():
+    body = "The state concern Tarkhanenergo signed a memorandum of understanding with Kestrel Grid Company."
+    assert agreements_of(body) == [("memorandum of understanding", ["Kestrel Grid Company", "Tarkhanenergo"])]
+    body = "London-listed Corvion signed an agreement with the Ministry of Energy of Mongolia."
+    assert agreements_of(body) == [("agreement", ["Corvion", "Ministry of Energy of Mongolia"])]
+
+
+def test_coordinated_plural_documents_each_keep_one_entry():
+    body = (
+        "Kestrel Power signed investment agreements for the projects with the Ministry of Energy of Mongolia "
+        "and power purchase agreements with the state grid company."
+    )
+    assert sorted(a.kind for a in facts_of(body).agreements) == ["agreement", "investment agreement"]

@@ -252,8 +252,7 @@ def _coordinated_kinds(text: str, first: re.Match) -> list[re.Match]:
     for match in _KIND.finditer(text, first.end()):
         gap = text[previous.end() : match.start()]
         tail = re.split(r",|\band\b|\bas well as\b", gap)[-1]
-        plural = match.group(0).lower().endswith("s") and not match.group(0).lower().endswith("mous")
-        if plural or not _COORDINATED.match(gap) or _NOT_COORDINATED.search(tail):
+        if not _COORDINATED.match(gap) or _NOT_COORDINATED.search(tail):
             break
         found.append(match)
         previous = match

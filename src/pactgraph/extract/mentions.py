@@ -377,6 +377,7 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     mentions.extend(_lowercase_events(sentence, doc_text))
     mentions.extend(_regions(sentence))
     mentions = _drop_overlaps(mentions)
+    _described_organizations(mentions, doc_text)
     _coordinated_organizations(mentions, doc_text)
     _apply_qualifiers(mentions, doc_text)
     _lowercase_titles(mentions, doc_text)
@@ -415,6 +416,23 @@ def _regions(sentence) -> list[Mention]:
         start = sentence.start_char + m.start("name")
         out.append(Mention(start, start + len(m.group("name")), m.group("name"), PLACE, m.group("name")))
     return out
+
+
+_ORG_DESCRIPTOR = re.compile(
+    r"(?:\b(?:company|firm|concern|developer|operator|utility|producer|generator|giant|major|subsidiary|arm|"
+    r"lender|investor|contractor|manufacturer|maker|regulator|holding|conglomerate|fund|group)|"
+    r"-(?:listed|based|owned|backed))\s+$|"
+    r"\b(?:CEO|Chairman|chairman|chief executive|[Ff]ounder|[Hh]ead|[Dd]irector|[Pp]resident|[Mm]anaging director)"
+    r"\s+of\s+$"
+)
+
+
+def _described_organizations(mentions: list[Mention], text: str) -> None:
+    """ "the state concern Turkmenhimiya", "London-listed Chariot", "Chairman and CEO of TotalEnergies":
+    a bare name that a description or a post makes an organization."""
+    for m in mentions:
+        if m.type == "Name" and _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start]):
+            m.type = ORGANIZATION
 
 
 _ORG_MENTION_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
