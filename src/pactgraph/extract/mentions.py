@@ -358,6 +358,9 @@ def _is_cap(text: str) -> bool:
     return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isupper() for c in text)))
 
 
+_PLACE_ADJECTIVE = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|headquartered|registered)")
+
+
 def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     """Mentions in one spaCy sentence, given the EntityRuler spans that fall in it and the text of
     its doc (passed in: spaCy rebuilds ``Doc.text`` from every token on each access, which made
@@ -368,8 +371,8 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     i = 0
     while i < len(tokens):
         text, start, _ = tokens[i]
-        if not _is_cap(text) or (text in FUNCTION_WORDS and start not in gaz):
-            i += 1
+        if not _is_cap(text) or (text in FUNCTION_WORDS and start not in gaz) or _PLACE_ADJECTIVE.fullmatch(text):
+            i += 1  # "London-listed Chariot": the adjective is no part of the name
             continue
         j = _chunk_end(tokens, i)
         mentions.extend(_read_chunk(tokens, i, j, gaz))
