@@ -381,3 +381,23 @@ def test_coordinated_plural_documents_each_keep_one_entry():
         "and power purchase agreements with the state grid company."
     )
     assert sorted(a.kind for a in facts_of(body).agreements) == ["agreement", "investment agreement"]
+
+
+def partnerships_of(body: str):
+    return sorted((p.kind, sorted(e.name for e in p.partners), p.date) for p in facts_of(body).partnerships)
+
+
+def test_embroidered_partnership_levels_map_to_the_ontology_kinds():
+    body = "In 2024 Mongolia and Georgia established an all-weather comprehensive strategic cooperative partnership."
+    assert partnerships_of(body) == [("comprehensive strategic partnership", ["Georgia", "Mongolia"], "2024")]
+
+
+def test_a_partnership_named_in_passing_needs_its_partners_beside_it():
+    body = "He called it a milestone in the strategic partnership between Mongolia and Georgia."
+    assert partnerships_of(body) == [("strategic partnership", ["Georgia", "Mongolia"], None)]
+    assert partnerships_of("He called it a milestone in their strategic partnership.") == []
+
+
+def test_a_hyphenated_pair_with_a_two_word_country_names_the_partners():
+    body = "The leaders established a Mongolia-South Africa comprehensive strategic cooperative partnership."
+    assert partnerships_of(body) == [("comprehensive strategic partnership", ["Mongolia", "South Africa"], None)]

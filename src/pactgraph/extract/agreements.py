@@ -54,17 +54,35 @@ _PRONOUN_PARTIES = re.compile(
     re.I,
 )
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
+# "strategic", "comprehensive strategic", and how news embroiders them: "all-weather strategic cooperative",
+# "permanent comprehensive strategic", "comprehensive strategic and cooperative partnership"
 _PARTNERSHIP = re.compile(
-    r"\b(?P<kind>comprehensive strategic|all-round strategic|strategic|comprehensive)\s+"
-    r"(?:cooperative\s+)?partnership\b",
+    r"\b(?P<kind>(?:(?:all-weather|permanent|global|special|enhanced|privileged|innovative|new|all-round|"
+    r"comprehensive)\s+)*(?:strategic|comprehensive))(?:\s+(?:and\s+)?cooperative)?\s+partnership\b",
     re.I,
 )
+
+
+def _partnership_kind(words: str) -> str:
+    """The ontology's kind for the words news uses: all-round strategic, comprehensive strategic,
+    strategic or comprehensive partnership."""
+    low = words.lower()
+    if "all-round" in low and "strategic" in low:
+        return "all-round strategic partnership"
+    if "comprehensive" in low and "strategic" in low:
+        return "comprehensive strategic partnership"
+    return "strategic partnership" if "strategic" in low else "comprehensive partnership"
+
+
 _ESTABLISH = re.compile(
     r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I
 )
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
 _RELATIONS_BETWEEN = re.compile(r"\b(?:relations|ties)\s+(?P<between>between)\s+")
-_ADJ_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\s+(?:relations|ties|partnership|cooperation)")
+_ADJ_PAIR = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[-–](?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+    r"(?:[a-z-]+\s+){0,4}?(?:relations|ties|partnership|cooperation)"
+)
 
 
 def _kind(match: re.Match) -> str:
@@ -399,9 +417,8 @@ def read_partnerships(
     text = view.text
     out = []
     for match in _PARTNERSHIP.finditer(text):
-        if not _ESTABLISH.search(text):
-            continue
-        kind = match.group("kind").lower() + " partnership"
+        established = bool(_ESTABLISH.search(text))
+        kind = _partnership_kind(match.group("kind"))
         # the clause of the match: "A and B describe … a partnership, while C established one with D"
         start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())])
         stop = next((b.start() for b in _CLAUSE_BREAK.finditer(text, match.end())), len(text))
@@ -428,10 +445,18 @@ def read_partnerships(
             partners, rule = countries[:2], "partnership-by-context"  # "the two countries elevated ties to …"
         if len(partners) < 2:
             continue
+        if not established and rule not in (
+            "partnership-between",
+            "partnership-adjectival-pair",
+            "partnership-countries",
+        ):
+            continue  # a partnership named in passing counts only with its partners named beside it
         date = (
             agreement.date
             if agreement
             else next((d.iso for d in view.dates if not d.future and start <= d.start < stop), None)
+            if established
+            else None
         )
         out.append(
             Partnership(
