@@ -401,3 +401,18 @@ def test_a_partnership_named_in_passing_needs_its_partners_beside_it():
 def test_a_hyphenated_pair_with_a_two_word_country_names_the_partners():
     body = "The leaders established a Mongolia-South Africa comprehensive strategic cooperative partnership."
     assert partnerships_of(body) == [("comprehensive strategic partnership", ["Mongolia", "South Africa"], None)]
+
+
+def test_that_summit_is_the_summit_named_last_and_the_name_wins():
+    body = (
+        "The push follows the Green Grid Summit in Nairobi in September. On the sidelines of that summit, "
+        "Tern River Power Corporation chairman Omar Haddad and Kestrel Grid Company chief executive Ines Moreau "
+        "signed a memorandum of understanding."
+    )
+    labels = [m.label for m in facts_of(body).meetings]
+    assert labels == ["Green Grid Summit"]
+
+
+def test_a_lower_case_noun_after_a_named_event_is_the_same_event():
+    body = "Deals were signed at the COP28 climate summit, where Tern River Power Corporation met Kestrel Grid Company."
+    assert [m.label for m in facts_of(body).meetings if m.named] == ["COP28"]

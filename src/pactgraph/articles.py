@@ -111,6 +111,8 @@ def read_article(path: Path) -> Article:
         if published is None:
             published = _parse_date(path, leading.group(1), 1)
         body = body[leading.end() :]
+    if published is None and "title" not in meta:
+        published, body = _date_line(body)
     body = strip_boilerplate(body)
     if not body.strip():
         if "title" not in meta and title:
@@ -129,6 +131,61 @@ def read_article(path: Path) -> Article:
         warnings=tuple(warnings),
         retrieved=_parse_date(path, meta["retrieved"][1], meta["retrieved"][0]) if "retrieved" in meta else None,
     )
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+_LINE_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})\s+{_MONTH}\s+(?P<y1>\d{{4}})|"
+    rf"{_MONTH.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})|"
+    r"(?P<iso>\d{4}-\d{2}-\d{2}))\b"
+)
+
+
+def _date_line(body: str) -> tuple[dt.date | None, str]:
+    """A page pasted without a header: its date line among the first lines ("By Staff | 14 March 2024,
+    10:32", "Weekly digest | Friday, 26 January 2024") dates it and is cut from the body."""
+    lines = body.split("\n")
+    seen = 0
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        match = _LINE_DATE.search(line)
+        if not match or len(line.strip()) > 140 or (line.rstrip().endswith((".", "!", "?")) and "|" not in line):
+            continue
+        try:
+            if match.group("iso"):
+                date = dt.date.fromisoformat(match.group("iso"))
+            elif match.group("d1"):
+                date = dt.date(int(match.group("y1")), _MONTHS[match.group("month").lower()], int(match.group("d1")))
+            else:
+                date = dt.date(int(match.group("y2")), _MONTHS[match.group("month2").lower()], int(match.group("d2")))
+        except ValueError:
+            continue
+        return date, "\n".join(lines[:number] + lines[number + 1 :])
+    return None, body
 
 
 def _read_page(path: Path) -> Article:

@@ -401,7 +401,11 @@ def _date_from_recent_meeting(
     noun = the_meeting.group("noun").lower() if the_meeting else ""
     kinds = {"talks": ("talks", "meeting"), "visit": ("visit",), "meeting": ("talks", "meeting")}.get(noun)
     candidates = [m for m in meetings if kinds and m.kind in kinds] or meetings
-    for meeting in reversed(candidates):
+    # a visit spans days: the talks held during it date a signing better than the visit's first day
+    ordered = [m for m in reversed(candidates) if m.kind != "visit"] + [
+        m for m in reversed(candidates) if m.kind == "visit"
+    ]
+    for meeting in ordered:
         if meeting.date and not meeting.planned and index - max(meeting.sentences) <= window:
             agreement.date = meeting.date
             agreement.caveats.add("date-from-meeting")

@@ -218,7 +218,17 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         if re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w ]*(?:\([A-Z]{2,10}\))?\s*)?", gap):
             part.part_of = whole
             whole.participants += [p for p in part.participants if p not in whole.participants]
-    meetings.extend(meeting for _, meeting in events)
+    echoes = set()
+    for (m, named), (m2, noun) in itertools.pairwise(events):
+        # "the COP28 climate summit": the lower-case noun names the event just named, not another one
+        if (
+            m.type == "Event"
+            and m2.type == "EventNoun"
+            and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}", text[view.rel(m)[1] : view.rel(m2)[0]])
+        ):
+            named.participants += [p for p in noun.participants if p not in named.participants]
+            echoes.add(id(noun))
+    meetings.extend(meeting for _, meeting in events if id(meeting) not in echoes)
     return meetings
 
 
@@ -508,7 +518,12 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     for m in meetings:
         key = fold(m.label)
         if m.kind not in ("meeting", "talks", "visit"):
-            key = next((k for k in merged if f" {key} " in f" {k} " or f" {k} " in f" {key} "), key)
+            # "that summit" is the summit named last before it
+            found = next((k for k in reversed(merged) if f" {key} " in f" {k} " or f" {k} " in f" {key} "), key)
+            if found != key and len(key) > len(found):  # "the summit", then "the Africa Climate Summit": the name
+                merged[key] = merged.pop(found)
+                merged[key].label, merged[key].kind, merged[key].named = m.label, m.kind, True
+            key = found if found in merged else key
         if key in merged:
             kept = merged[key]
             kept.participants += [p for p in m.participants if p not in kept.participants]
