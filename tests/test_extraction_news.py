@@ -416,3 +416,11 @@ def test_that_summit_is_the_summit_named_last_and_the_name_wins():
 def test_a_lower_case_noun_after_a_named_event_is_the_same_event():
     body = "Deals were signed at the COP28 climate summit, where Tern River Power Corporation met Kestrel Grid Company."
     assert [m.label for m in facts_of(body).meetings if m.named] == ["COP28"]
+
+
+def test_during_a_trip_the_visitor_is_the_one_the_sentence_is_about():
+    body = (
+        "President Arman Sadykov raised the project when he received Vela Solar CEO Ines Moreau during a working "
+        "trip to Tashkent in January."
+    )
+    assert visits_of(body) == [("Visit of Arman Sadykov to Tashkent", "2025-01", False)]

@@ -183,6 +183,8 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
         if not subjects or not (objects or place):
             continue
+        if objects and set(objects) <= set(subjects) and not place:
+            continue  # "X met X": one person read twice (a title and a name), not a meeting
         kind = (
             "talks"
             if verb.group("talks") or verb.group("talks_among") or verb.group("between")
@@ -304,7 +306,12 @@ def _visits(view: SentenceView) -> list[Meeting]:
             visitor = owner[-1:]
         if not visitor:  # "President X, who is in Kazakhstan on a state visit", "during his trip to …": the subject
             possessive = re.search(r"\b(?:his|her)\s+$", text[: visit.start()])
-            if possessive:  # "during his trip to C, President X met …": the one the sentence is about
+            setting = re.search(
+                r"\b(?:during|at the (?:start|end) of|in the course of|as part of|on)\s+(?:a|an|the|his|her)\s+"
+                r"(?:[\w-]+\s+){0,3}$",
+                text[: visit.start()],
+            )
+            if possessive or setting:  # "during his trip to C, X met …": the one the sentence is about
                 visitor = [e for e in view.entities_between(0, len(text)) if e.type == PERSON][:1]
             else:  # "X, who is in C on a state visit", "as the Sultan began a state visit": the nearest one
                 visitor = [e for e in view.entities_between(0, visit.start()) if e.type == PERSON][-1:]
