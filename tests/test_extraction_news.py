@@ -424,3 +424,17 @@ def test_during_a_trip_the_visitor_is_the_one_the_sentence_is_about():
         "trip to Tashkent in January."
     )
     assert visits_of(body) == [("Visit of Arman Sadykov to Tashkent", "2025-01", False)]
+
+
+def test_the_demonym_side_is_the_country():
+    body = "Kestrel Power signed the investment agreement with the Mongolian side in December 2020."
+    assert agreements_of(body) == [("investment agreement", ["Kestrel Power", "Mongolia"])]
+
+
+def test_after_the_talks_the_talks_date_the_signing_not_an_older_meeting():
+    body = (
+        "Arman Sadykov held talks with Omar Haddad in Astana on Monday. In 2023 Sadykov met Haddad in Doha. "
+        "After the talks, the two presidents signed a joint statement."
+    )
+    (statement,) = facts_of(body).agreements
+    assert statement.date == "2025-05-12"

@@ -254,7 +254,7 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
         for match in _GOVERNMENT_REFERENCE.finditer(view.text):
             # "the Mauritanian government", "the government": the country it governs, the one named
             # last or else the one the article names most
-            word = match.group("country")
+            word = match.group("country") or match.group("country_side")
             country = country_by_word(word) if word else _last_named(views, index, match.start(), _is_country)
             country = country or (main_countries[0] if not word and main_countries else None)
             if country is not None:
@@ -272,7 +272,10 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
         view.items.sort(key=lambda item: item[0].start)
 
 
-_GOVERNMENT_REFERENCE = re.compile(r"\b[Tt]he\s+(?:(?P<country>[A-Z][a-z]+)\s+)?government\b(?!\s+(?:of|and\s+[a-z]))")
+_GOVERNMENT_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:(?P<country>[A-Z][a-z]+)\s+)?government\b(?!\s+(?:of|and\s+[a-z]))|"
+    r"\b[Tt]he\s+(?P<country_side>[A-Z][a-z]+)\s+(?:side|authorities)\b"
+)
 
 
 def _is_country(e: Entity) -> bool:
@@ -400,11 +403,13 @@ def _date_from_recent_meeting(
     window = index if the_meeting else 4
     noun = the_meeting.group("noun").lower() if the_meeting else ""
     kinds = {"talks": ("talks", "meeting"), "visit": ("visit",), "meeting": ("talks", "meeting")}.get(noun)
-    candidates = [m for m in meetings if kinds and m.kind in kinds] or meetings
-    # a visit spans days: the talks held during it date a signing better than the visit's first day
-    ordered = [m for m in reversed(candidates) if m.kind != "visit"] + [
-        m for m in reversed(candidates) if m.kind == "visit"
-    ]
+    # "after the talks": talks first, then other meetings; a visit spans days, so the talks held
+    # during it date a signing better than the visit's first day
+    preference = [*(kinds or ()), "meeting", "talks"]
+    ordered = sorted(
+        reversed(meetings),
+        key=lambda m: preference.index(m.kind) if m.kind in preference else len(preference) + (m.kind == "visit"),
+    )
     for meeting in ordered:
         if meeting.date and not meeting.planned and index - max(meeting.sentences) <= window:
             agreement.date = meeting.date
