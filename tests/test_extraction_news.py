@@ -438,3 +438,26 @@ def test_after_the_talks_the_talks_date_the_signing_not_an_older_meeting():
     )
     (statement,) = facts_of(body).agreements
     assert statement.date == "2025-05-12"
+
+
+def test_received_by_is_a_meeting_of_the_guest_and_the_host():
+    body = "The delegation headed by Minister Omar Haddad was also received by Deputy Prime Minister Arman Sadykov."
+    assert meetings_of(body) == [(["Arman Sadykov", "Omar Haddad"], "2025-05")]
+
+
+def test_talks_held_in_a_city_with_a_counterpart():
+    body = "On 1 September 2017, President Mara Ilves held talks in Ulaanbaatar with President Omar Haddad."
+    assert meetings_of(body) == [(["Mara Ilves", "Omar Haddad"], "2017-09-01")]
+
+
+def test_a_committee_meeting_between_two_countries_has_both_in_it():
+    body = (
+        "Doha hosted the first meeting of the Cooperation Committee on Strategic Partnership between Mongolia "
+        "and Georgia on Monday."
+    )
+    assert meetings_of(body) == [(["Georgia", "Mongolia"], "2025-05-12")]
+
+
+def test_particles_inside_european_names():
+    names = {e.name for e in facts_of("Ursula von der Leyen met Ilham Aliyev in Baku on Monday.").entities}
+    assert "Ursula von der Leyen" in names

@@ -54,7 +54,9 @@ _TALK = (
     r"consultations|negotiations)"
 )
 _MEET_VERB = re.compile(
-    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)\s+with|"
+    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?"
+    r"\s+with|"
+    r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
     r"visits?\s+to|"
@@ -472,6 +474,10 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
             continue
         participants.append(e)
     text = view.text
+    between = re.match(r"\s+(?:(?:on|for)\s+(?:[A-Za-z-]+\s+){0,5}?)?between\s+", text[b:])
+    if between:  # "the first meeting of the Committee … between the Republic of Azerbaijan and the UAE"
+        stop = CLAUSE_END.search(text, b + between.end())
+        participants += [e for e in view.entities_between(b, stop.start() if stop else len(text)) if e.is_agent]
     pair = _PAIR.search(m.text)
     pair_countries = [country_by_word(w) for w in pair.group("a", "b")] if pair and country_by_word else []
     if len(pair_countries) == 2 and all(pair_countries):
@@ -507,6 +513,7 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         if _PARTICIPATE.search(text)
         or gathering
         or held
+        or between
         or pair_countries
         or at_event
         or _ARRIVED_FOR.search(text[:a])

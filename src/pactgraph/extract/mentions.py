@@ -176,8 +176,8 @@ HONORIFICS = {
     "Excellency",
 }
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
-# "Mohamed bin Zayed Al Nahyan", "Haitham bin Tarik": lower-case particles inside Arabic names
-NAME_JOINERS = {"bin", "bint", "ibn", "binti", "al"}
+# "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen": lower-case particles inside names
+NAME_JOINERS = {"bin", "bint", "ibn", "binti", "al", "von", "van", "der", "den", "da", "dos", "del", "di"}
 # "Tashkent on Monday for the … Forum" is two names: a day or month never joins a name
 CALENDAR_WORDS = {
     "Monday",
@@ -490,8 +490,8 @@ def _chunk_end(tokens, i: int) -> int:
         text = tokens[j][0]
         if _is_cap(text) and text not in {"The", "A"}:
             j += 1
-        elif text in NAME_JOINERS and j + 1 < len(tokens) and NAME_TOKEN.match(tokens[j + 1][0]):
-            j += 2  # "Mohamed bin Zayed"
+        elif text in NAME_JOINERS and _after_joiners(tokens, j) is not None:
+            j = _after_joiners(tokens, j) + 1  # "Mohamed bin Zayed", "Ursula von der Leyen"
         elif text in CONNECTORS and j + 1 < len(tokens):
             k = j + 1
             while k < len(tokens) and tokens[k][0] in {"the", "of"}:
@@ -538,6 +538,13 @@ def _portfolio_list_follows(tokens, comma: int) -> bool:
         and tokens[k][0] in {"and", ","}
         and _is_cap(tokens[k + 1][0])
     )
+
+
+def _after_joiners(tokens, k: int) -> int | None:
+    """Where the name goes on after the particles starting at ``k`` ("von der" → "Leyen"), if it does."""
+    while k < len(tokens) and tokens[k][0] in NAME_JOINERS:
+        k += 1
+    return k if k < len(tokens) and NAME_TOKEN.match(tokens[k][0]) else None
 
 
 def _span_text(tokens, i: int, j: int) -> str:
@@ -674,8 +681,9 @@ def _name_end(tokens, k: int, j: int) -> int | None:
     end = k
     while end < j and end - k < 6:
         text = tokens[end][0]
-        if text in NAME_JOINERS and end > k and end + 1 < j and NAME_TOKEN.match(tokens[end + 1][0]):
-            end += 1  # "Haitham bin Tarik": the particle joins the name
+        name_after = _after_joiners(tokens, end) if text in NAME_JOINERS and end > k else None
+        if name_after is not None and name_after < j:
+            end = name_after  # "Haitham bin Tarik", "von der Leyen": the particles join the name
             continue
         if not NAME_TOKEN.match(text) or text in FUNCTION_WORDS | NON_NAME_WORDS or text in TITLE_WORDS:
             break
