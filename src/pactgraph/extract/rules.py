@@ -13,7 +13,7 @@ A rule never seen there keeps the prior, 0.5. A caveat multiplies the confidence
 ...              rule="capacity-figure", caveats={"technology-inferred"})
 >>> assess(c)
 >>> sorted(c.caveats), c.confidence
-(['status-unknown', 'technology-inferred'], 0.56)
+(['status-unknown', 'technology-inferred'], 0.6)
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in [
         Rule("meeting-verb", "meeting", 0.9, '"A met B", "A received B", "A hosted B": two named agents and a verb'),
-        Rule("talks", "meeting", 0.8, '"A held talks with B", "A and B held talks in C"'),
+        Rule("talks", "meeting", 0.85, '"A held talks with B", "A and B held talks in C"'),
         Rule(
             "separate-meetings",
             "meeting",
@@ -47,30 +47,30 @@ RULES: dict[str, Rule] = {
         Rule(
             "ceremony-verb",
             "meeting",
-            0.5,
+            0.65,
             '"A and B laid the foundation stone of the plant", "X inaugurated the plant"',
         ),
         Rule("visit-verb", "meeting", 0.85, '"A visited C" (a place) or "A visited B" (an agent)'),
-        Rule("visit-noun", "meeting", 0.7, '"A\'s visits to C in April and September": one visit per date'),
+        Rule("visit-noun", "meeting", 0.65, '"A\'s visits to C in April and September": one visit per date'),
         Rule(
             "named-event",
             "meeting",
-            0.55,
+            0.75,
             "a named or described event (forum, summit, COP29, ceremony) and its participants",
         ),
-        Rule("signed-between", "agreement", 0.75, '"… signed a memorandum of understanding between A and B"'),
-        Rule("signed-by", "agreement", 0.8, '"A signed an agreement with B", "A and B signed a declaration"'),
+        Rule("signed-between", "agreement", 0.8, '"… signed a memorandum of understanding between A and B"'),
+        Rule("signed-by", "agreement", 0.85, '"A signed an agreement with B", "A and B signed a declaration"'),
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.65, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
-        Rule("signed-by-context", "agreement", 0.65, '"the two sides signed": the parties of the meeting just held'),
+        Rule("signed-by-context", "agreement", 0.6, '"the two sides signed": the parties of the meeting just held'),
         Rule("partnership-between", "partnership", 0.9, '"established a strategic partnership between A and B"'),
         Rule("partnership-by-agreement", "partnership", 0.9, "a partnership established by an agreement: its parties"),
-        Rule("partnership-adjectival-pair", "partnership", 0.5, '"the Azerbaijani-Chinese strategic partnership"'),
+        Rule("partnership-adjectival-pair", "partnership", 0.8, '"the Azerbaijani-Chinese strategic partnership"'),
         Rule("partnership-countries", "partnership", 0.85, "a partnership set up in a sentence naming two countries"),
         Rule("partnership-by-context", "partnership", 0.8, '"the two countries elevated ties to …": the main two'),
-        Rule("capacity-figure", "capacity", 0.75, "a power figure (MW, GW, kW, megawatts) in an energy context"),
-        Rule("post-title", "post", 0.85, '"Minister of Energy Parviz Shahbazov", "NEA Administrator Wang Hongzhi"'),
-        Rule("post-appositive", "post", 0.9, '"Lyu Zexiang, Chairman of China Energy …"'),
+        Rule("capacity-figure", "capacity", 0.8, "a power figure (MW, GW, kW, megawatts) in an energy context"),
+        Rule("post-title", "post", 0.9, '"Minister of Energy Parviz Shahbazov", "NEA Administrator Wang Hongzhi"'),
+        Rule("post-appositive", "post", 0.95, '"Lyu Zexiang, Chairman of China Energy …"'),
         Rule("post-possessive", "post", 0.8, '"Zhang Wei, SOCAR\'s Vice-President for Investments"'),
         Rule("post-title-comma", "post", 0.85, '"China\'s special envoy for climate change, Liu Zhenmin"'),
         Rule("post-appointed", "post", 0.65, '"Orkhan Mammadov was appointed chairman of the board of Azerenerji"'),
