@@ -461,3 +461,13 @@ def test_a_committee_meeting_between_two_countries_has_both_in_it():
 def test_particles_inside_european_names():
     names = {e.name for e in facts_of("Ursula von der Leyen met Ilham Aliyev in Baku on Monday.").entities}
     assert "Ursula von der Leyen" in names
+
+
+def test_we_signed_in_a_company_statement_is_the_company_named_most_with_a_caveat():
+    body = (
+        "Kestrel Power Group is a developer of wind farms. Kestrel Power Group operates in five countries. "
+        "Today we signed a memorandum of understanding with the Ministry of Energy of Mongolia."
+    )
+    (agreement,) = facts_of(body).agreements
+    assert sorted(p.name for p in agreement.parties) == ["Kestrel Power Group", "Ministry of Energy of Mongolia"]
+    assert "first-person" in agreement.caveats

@@ -92,6 +92,7 @@ def extract_article(article: Article) -> ArticleFacts:
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
+    first_person = _resolve_first_person(views, registry)
     _resolve_references(views, posts, country_by_word, main_countries)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
@@ -162,6 +163,9 @@ def extract_article(article: Article) -> ArticleFacts:
         capacities=infer_technologies(_merge_capacities(capacities)),
         posts=_unique_posts(posts),
     )
+    for fact in (*facts.meetings, *facts.agreements):
+        if fact.sentences & first_person:
+            fact.caveats.add("first-person")
     assess_all(facts)
     return facts
 
@@ -280,6 +284,36 @@ _GOVERNMENT_REFERENCE = re.compile(
 
 def _is_country(e: Entity) -> bool:
     return e.type == COUNTRY
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(?P<who>[Ww]e|I)\s+(?:have\s+|had\s+|also\s+|then\s+|just\s+|recently\s+)*"
+    r"(?:signed|met|held|concluded|inked|hosted|received|visited|inaugurated|attended|sat down with)\b"
+)
+
+
+def _resolve_first_person(views: list[SentenceView], registry: Registry) -> set[int]:
+    """ "We signed …" in a company's statement is that company, "I met …" in an interview is the
+    person interviewed: the organization (or person) the article names most. Returns the sentences
+    read so, whose facts carry the caveat "first-person"."""
+
+    def most_named(kinds) -> Entity | None:
+        ranked = sorted((e for e in registry.entities if e.type in kinds), key=lambda e: (-len(e.sentences), e.name))
+        return ranked[0] if ranked and len(ranked[0].sentences) >= 2 else None
+
+    read = set()
+    for view in views:
+        for match in _FIRST_PERSON.finditer(view.text):
+            who = most_named({COMPANY, ORGANIZATION}) if match.group("who").lower() == "we" else most_named({PERSON})
+            if who is None:
+                continue
+            start = view.sentence.start + match.start("who")
+            view.items.append(
+                (Mention(start, start + len(match.group("who")), match.group("who"), who.type, who.name), who)
+            )
+            view.items.sort(key=lambda item: item[0].start)
+            read.add(view.sentence.index)
+    return read
 
 
 _ORG_REFERENCE = re.compile(

@@ -89,6 +89,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "technology-inferred": (0.85, "a capacity whose technology is read from its parts or the capacities around it"),
     "status-unknown": (0.875, "a capacity whose status the text does not say"),
     "organization-guessed": (0.9, "the post's country taken from the article, not the phrase"),
+    "first-person": (0.85, '"we signed", "I met": the speaker taken to be the one the article names most'),
     "relative-date-unresolved": (0.9, "a relative date in its sentence left unresolved: the article is undated"),
 }
 
