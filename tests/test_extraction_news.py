@@ -471,3 +471,27 @@ def test_we_signed_in_a_company_statement_is_the_company_named_most_with_a_cavea
     (agreement,) = facts_of(body).agreements
     assert sorted(p.name for p in agreement.parties) == ["Kestrel Power Group", "Ministry of Energy of Mongolia"]
     assert "first-person" in agreement.caveats
+
+
+def test_common_news_forms_of_a_meeting():
+    cases = [
+        "Energy Minister Arman Sadykov discussed prospects for cooperation with Ines Moreau, CEO of Vela Solar Group, on Monday.",
+        "During a meeting between Energy Minister Arman Sadykov and Ines Moreau, CEO of Vela Solar Group, the sides reviewed the plan.",
+        "Energy Minister Arman Sadykov spoke by phone with Ines Moreau, CEO of Vela Solar Group, on Monday.",
+        "Energy Minister Arman Sadykov welcomed Ines Moreau, CEO of Vela Solar Group, to Astana on Monday.",
+        "At a meeting with Energy Minister Arman Sadykov, Ines Moreau, CEO of Vela Solar Group, presented the plan.",
+    ]
+    for body in cases:
+        assert [sorted(p.name for p in m.participants) for m in facts_of(body).meetings] == [
+            ["Arman Sadykov", "Ines Moreau"]
+        ], body
+
+
+def test_welcoming_a_decision_or_discussing_with_journalists_is_no_meeting():
+    assert facts_of("The minister welcomed the decision of the government.").meetings == []
+    assert facts_of("The minister discussed the results with journalists.").meetings == []
+
+
+def test_a_deal_inked_with_a_ministry_is_an_agreement():
+    body = "Kestrel Power Group inked a deal with the Ministry of Energy of Mongolia to build a solar plant."
+    assert agreements_of(body) == [("agreement", ["Kestrel Power Group", "Ministry of Energy of Mongolia"])]

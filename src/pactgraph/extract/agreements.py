@@ -30,7 +30,7 @@ KINDS = [
     (r"joint statements?|joint communiqu[eé]", "joint statement"),
     (r"(?:joint )?declarations?", "declaration"),
     (
-        r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms|"
+        r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms|deals?|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
         "agreement",
     ),

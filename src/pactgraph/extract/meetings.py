@@ -51,7 +51,8 @@ _TALK = (
     r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:separate\s+|bilateral\s+|one-on-one\s+|"
     r"face-to-face\s+|productive\s+|fruitful\s+|official\s+)?(?:talks|meetings?|telephone conversation|telephone call|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
-    r"consultations|negotiations)"
+    r"consultations|negotiations)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
+    r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)"
 )
 _MEET_VERB = re.compile(
     rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?"
@@ -60,9 +61,10 @@ _MEET_VERB = re.compile(
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
     r"visits?\s+to|"
-    r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted)|"
+    r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted|welcomed)|"
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
-    r"(?P<between>(?i:talks|negotiations|consultations))\s+(?:(?:was|were|have been)\s+held\s+)?between)\s+"
+    r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting))\s+"
+    r"(?:(?:was|were|have been)\s+held\s+)?between)\s+"
 )
 _PLANNED_CONTEXT = re.compile(
     r"\b(?:will|to be|is to|are to|expected|scheduled|planned|upcoming|later this year|next (?:week|month|year))\b"
@@ -213,6 +215,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                 rule={"talks": "talks", "visit": "visit-verb"}.get(kind, "meeting-verb"),
             )
         )
+    meetings.extend(_meeting_with_opener(view))
     meetings.extend(_visits(view))
     meetings.extend(_ceremonies(view))
     events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
@@ -254,6 +257,29 @@ _SITE = re.compile(
 )
 _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
 _IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
+
+
+_AT_A_MEETING_WITH = re.compile(
+    r"^\W*(?:[A-Z][a-z]+\s+\d{1,2},?\s+)?(?:[Aa]t|[Dd]uring|[Ii]n)\s+(?:a|the|their|his|her)\s+"
+    r"(?:bilateral\s+|separate\s+|recent\s+)?(?:meeting|talks|conversation)\s+with\s+"
+)
+
+
+def _meeting_with_opener(view: SentenceView) -> list[Meeting]:
+    """ "At a meeting with A, B said …": B met A (the one named after the comma is the subject)."""
+    opener = _AT_A_MEETING_WITH.match(view.text)
+    if not opener:
+        return []
+    comma = re.search(r",\s+(?!(?:CEO|chairman|chief|head|president|minister|director)\b)", view.text[opener.end() :])
+    if not comma:
+        return []
+    stop = opener.end() + comma.start()
+    counterpart = _prefer_persons(view.entities_between(opener.end(), stop))
+    after = CLAUSE_END.search(view.text, stop + 1)
+    subject = _prefer_persons(view.entities_between(stop, after.start() if after else len(view.text)))[:1]
+    if not counterpart or not subject or subject[0] in counterpart:
+        return []
+    return [_talks(view, opener, subject, counterpart)]
 
 
 def _visits(view: SentenceView) -> list[Meeting]:
