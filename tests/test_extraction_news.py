@@ -475,8 +475,8 @@ def test_we_signed_in_a_company_statement_is_the_company_named_most_with_a_cavea
 
 def test_common_news_forms_of_a_meeting():
     cases = [
-        "Energy Minister Arman Sadykov discussed prospects for cooperation with Ines Moreau, CEO of Vela Solar Group, on Monday.",
-        "During a meeting between Energy Minister Arman Sadykov and Ines Moreau, CEO of Vela Solar Group, the sides reviewed the plan.",
+        "Energy Minister Arman Sadykov discussed cooperation with Ines Moreau, CEO of Vela Solar Group, on Monday.",
+        "During a meeting between Energy Minister Arman Sadykov and Ines Moreau, CEO of Vela Solar Group, they talked.",
         "Energy Minister Arman Sadykov spoke by phone with Ines Moreau, CEO of Vela Solar Group, on Monday.",
         "Energy Minister Arman Sadykov welcomed Ines Moreau, CEO of Vela Solar Group, to Astana on Monday.",
         "At a meeting with Energy Minister Arman Sadykov, Ines Moreau, CEO of Vela Solar Group, presented the plan.",
