@@ -495,3 +495,9 @@ def test_welcoming_a_decision_or_discussing_with_journalists_is_no_meeting():
 def test_a_deal_inked_with_a_ministry_is_an_agreement():
     body = "Kestrel Power Group inked a deal with the Ministry of Energy of Mongolia to build a solar plant."
     assert agreements_of(body) == [("agreement", ["Kestrel Power Group", "Ministry of Energy of Mongolia"])]
+
+
+def test_exchanged_memoranda_are_signed_documents():
+    body = "The foreign ministers of Mongolia and Georgia exchanged the memoranda on energy cooperation."
+    assert agreements_of(body) == [("memorandum of understanding", ["Georgia", "Mongolia"])]
+    assert facts_of("The two leaders exchanged views on energy.").agreements == []

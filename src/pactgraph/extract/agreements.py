@@ -9,7 +9,10 @@ import re
 from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Post
 
-_SIGN = re.compile(r"\b(?:signed|inked|concluded|adopted|initialled|initialed|sealed|signing of)\b")
+_SIGN = re.compile(
+    r"\b(?:signed|inked|concluded|adopted|initialled|initialed|sealed|signing of|"
+    r"exchanged(?=\s+(?:the\s+)?(?:signed\s+)?(?:documents|memorand|agreement|declaration|instruments)))\b"
+)
 SIGNED = _SIGN
 _NOT_DONE = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|to be|expected to|plans? to|planned to|intends? to|"
@@ -283,7 +286,8 @@ _TOPIC = re.compile(
     r"\s(?:on|for|relating to|related to|in relation to|regarding|concerning)\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d))"  # "on Tuesday" is a date
-    r"((?:(?:the|a|an)\s+)?(?:(?!\s+between\s)(?:[^,;:]|(?<=\d),(?=\d{3})))+)"
+    r"((?:(?:the|a|an)\s+)?(?:(?!\s+between\s|\s+(?:was|were|has been|had been)\s+signed\b)"
+    r"(?:[^,;:]|(?<=\d),(?=\d{3})))+)"
 )
 
 
