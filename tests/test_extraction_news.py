@@ -501,3 +501,10 @@ def test_exchanged_memoranda_are_signed_documents():
     body = "The foreign ministers of Mongolia and Georgia exchanged the memoranda on energy cooperation."
     assert agreements_of(body) == [("memorandum of understanding", ["Georgia", "Mongolia"])]
     assert facts_of("The two leaders exchanged views on energy.").agreements == []
+
+
+def test_those_who_gathered_for_a_described_meeting_take_part_in_it():
+    body = "The leaders of Mongolia, Georgia and Armenia gathered in Tbilisi for the consultative meeting."
+    assert meetings_of(body) == [(["Armenia", "Georgia", "Mongolia"], None)]
+    body = "Energy ministers of Mongolia, Georgia and Armenia held a trilateral meeting in Tbilisi on Monday."
+    assert meetings_of(body) == [(["Armenia", "Georgia", "Mongolia"], "2025-05-12")]

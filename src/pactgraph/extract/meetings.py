@@ -240,6 +240,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
 
 
 _PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\b")
+_GATHERED_FOR = re.compile(
+    r"\b(?:gathered|convened|assembled|met|came together)\b[^.;]*\b(?:for|at|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
+)
 _HELD_THE = re.compile(
     r"\b(?:held|hold|holds|convened|co-chaired|chaired|co-hosted)\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}$"
 )
@@ -508,6 +511,9 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     pair_countries = [country_by_word(w) for w in pair.group("a", "b")] if pair and country_by_word else []
     if len(pair_countries) == 2 and all(pair_countries):
         participants += pair_countries  # "the Azerbaijan-China Intergovernmental Commission"
+    gathered = _GATHERED_FOR.search(text[:a])
+    if gathered:  # "The leaders of A, B and C gathered in Astana for the consultative meeting"
+        participants += [e for e in view.entities_between(0, gathered.start()) if e.is_agent]
     held = _HELD_THE.search(text, 0, a)
     if held:  # "Kazakhstan and Uzbekistan held the first meeting of their working group"
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, held.start())])
@@ -539,6 +545,7 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         if _PARTICIPATE.search(text)
         or gathering
         or held
+        or gathered
         or between
         or pair_countries
         or at_event

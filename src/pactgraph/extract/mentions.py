@@ -872,6 +872,10 @@ _LOWER_EVENT = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     r"(?P<head>(?:opening|closing|signing|groundbreaking|ground-breaking|inauguration|commissioning|launch)\s+"
     r"ceremony|roundtable|round table|summit|"
+    # "the consultative meeting of heads of state", "a trilateral ministerial meeting"
+    r"(?:consultative|trilateral|quadrilateral|ministerial|annual|informal|extraordinary|joint)\s+"
+    r"(?:ministerial\s+)?meeting(?:\s+of\s+(?:the\s+)?(?:heads of state|foreign ministers|energy ministers|"
+    r"ministers|leaders|deputy (?:energy )?ministers))?|"
     r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers|"
     # "the 12th meeting of the Azerbaijan-China Intergovernmental Commission on …", "a session of
     # their joint working group": a session of a standing body is an event
