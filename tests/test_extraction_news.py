@@ -508,3 +508,13 @@ def test_those_who_gathered_for_a_described_meeting_take_part_in_it():
     assert meetings_of(body) == [(["Armenia", "Georgia", "Mongolia"], None)]
     body = "Energy ministers of Mongolia, Georgia and Armenia held a trilateral meeting in Tbilisi on Monday."
     assert meetings_of(body) == [(["Armenia", "Georgia", "Mongolia"], "2025-05-12")]
+
+
+def test_a_ppa_concluded_with_a_described_utility_is_an_agreement():
+    body = "Vela Solar Group has concluded a 25-year PPA with the state utility Mongolenergo."
+    assert agreements_of(body) == [("agreement", ["Mongolenergo", "Vela Solar Group"])]
+
+
+def test_documents_listed_after_including_each_have_their_topic():
+    body = "Mongolia and Georgia signed 12 documents, including an agreement on energy and a memorandum on trade."
+    assert sorted(a.topic for a in facts_of(body).agreements) == ["energy", "trade"]

@@ -33,7 +33,7 @@ KINDS = [
     (r"joint statements?|joint communiqu[eé]", "joint statement"),
     (r"(?:joint )?declarations?", "declaration"),
     (
-        r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms|deals?|"
+        r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms|deals?|\bPPAs?\b|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
         "agreement",
     ),
@@ -229,7 +229,13 @@ def read_agreements(
                     parties=parties,
                     date=date,
                     place=place,
-                    topic=(topic_match.group(1).strip().rstrip(".") if topic_match else _named_kind(text, document))
+                    topic=(
+                        re.sub(
+                            r"(?:,|\s+(?:and|as well as))(?:\s+(?:a|an|the))?\s*$", "", topic_match.group(1).strip()
+                        ).rstrip(".")
+                        if topic_match
+                        else _named_kind(text, document)
+                    )
                     + (f" ({number} of {len(documents)})" if count else ""),
                     title=title,
                     sentences={view.sentence.index},
