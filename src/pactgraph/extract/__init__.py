@@ -70,6 +70,7 @@ def extract_article(article: Article) -> ArticleFacts:
         items = [(m, resolve_mention(registry, m, sentence.index, article.body, home_name)) for m in mentions]
         _resolve_pronoun(items, views, sentence)
         views.append(SentenceView(sentence, items, find_dates(stripped, article.published), article.published))
+    _resolve_named_later(views, registry)
 
     def portfolio_ministry(portfolio: str, country: Entity) -> Entity:
         return registry.add(GOVERNMENT, f"Ministry of {portfolio.title()} of {country.name}", 0)
@@ -214,6 +215,18 @@ def _as_read(body: str) -> str:
     body = _QUOTED_THEN_FORM.sub(lambda m: f" {m.group('name')} ", body)
     body = _BRACKETED_IN_NAME.sub(lambda m: f" {m.group('inner')} ", body)
     return _PATRONYMIC.sub(lambda m: m.group(0)[: m.start("father") - m.start()].ljust(len(m.group(0))), body)
+
+
+def _resolve_named_later(views: list[SentenceView], registry: Registry) -> None:
+    """ "Ines Moreau leads the company. …, said Ines Moreau": a bare name the article makes a person
+    (or organization) only later is that entity in its earlier sentences too."""
+    for view in views:
+        for position, (m, entity) in enumerate(view.items):
+            if entity is None and m.type == "Name":
+                known = registry.by_alias(m.name)
+                if known is not None and known.type in (PERSON, ORGANIZATION, COMPANY, GOVERNMENT):
+                    known.sentences.add(view.sentence.index)
+                    view.items[position] = (m, known)
 
 
 def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:
