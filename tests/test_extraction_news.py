@@ -518,3 +518,14 @@ def test_a_ppa_concluded_with_a_described_utility_is_an_agreement():
 def test_documents_listed_after_including_each_have_their_topic():
     body = "Mongolia and Georgia signed 12 documents, including an agreement on energy and a memorandum on trade."
     assert sorted(a.topic for a in facts_of(body).agreements) == ["energy", "trade"]
+
+
+def test_two_signings_in_one_sentence_each_take_the_date_of_their_clause():
+    body = (
+        "In May 2024 Kestrel Grid Company and Lumen Storage Group signed a memorandum on a joint venture, "
+        "and on 3 September 2024 the same companies signed the shareholders' agreement."
+    )
+    assert sorted((a.kind, a.date) for a in facts_of(body).agreements) == [
+        ("agreement", "2024-09-03"),
+        ("memorandum of understanding", "2024-05"),
+    ]

@@ -190,7 +190,10 @@ def read_agreements(
             continue
         kind = _kind(kind_match)
         date = None
-        for d in sorted(view.dates, key=lambda d: abs(d.start - sign.start())):
+        # the date of this signing's own clause first: "in May A signed X, and on 3 September B signed Y"
+        low = max([0] + [b.end() for b in _SIGNING_CLAUSE.finditer(text, 0, sign.start())])
+        high = next((b.start() for b in _SIGNING_CLAUSE.finditer(text, sign.end())), len(text))
+        for d in sorted(view.dates, key=lambda d: (not low <= d.start < high, abs(d.start - sign.start()))):
             before = text[max(0, d.start - 30) : d.start].lower()
             if d.future or re.search(
                 r"(?:planned|scheduled|due|commission\w*|since|established|by|until)\s+(?:for\s+|in\s+|on\s+)?$", before
@@ -365,6 +368,7 @@ def _join(names) -> str:
 
 
 # "between" lists parties up to a preposition, a colon, or reported speech: ", the ministry said"
+_SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an|[A-Z])\b)")
 _BETWEEN_END = re.compile(
     r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
     r",\s+(?:the\s+\w+|[a-z]+|[A-Z]\w+)\s+(?:said|says|added|noted|reported|announced|stated)\b"
