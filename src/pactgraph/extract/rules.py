@@ -55,7 +55,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "named-event",
             "meeting",
-            0.75,
+            0.8,
             "a named or described event (forum, summit, COP29, ceremony) and its participants",
         ),
         Rule("signed-between", "agreement", 0.8, '"… signed a memorandum of understanding between A and B"'),
