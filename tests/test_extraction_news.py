@@ -529,3 +529,15 @@ def test_two_signings_in_one_sentence_each_take_the_date_of_their_clause():
         ("agreement", "2024-09-03"),
         ("memorandum of understanding", "2024-05"),
     ]
+
+
+def test_a_forum_named_by_its_quoted_title_with_those_who_speak_at_it():
+    body = "Energy Minister Arman Sadykov spoke at the forum titled “Energy for Tomorrow” held in Ningbo."
+    (forum,) = facts_of(body).meetings
+    assert (forum.label, [p.name for p in forum.participants]) == ("Forum “Energy for Tomorrow”", ["Arman Sadykov"])
+
+
+def test_participation_in_summits_is_a_meeting_of_the_participant():
+    body = "The active participation of President Mara Ilves in the organization's summit meetings was noted."
+    (summits,) = facts_of(body).meetings
+    assert ([p.name for p in summits.participants], summits.date) == (["Mara Ilves"], None)

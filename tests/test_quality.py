@@ -48,3 +48,24 @@ def test_second_probe_corpus_quality():
     assert report["micro"]["precision"] >= 0.70
     assert report["micro"]["f1"] >= 0.65
     assert report["relations"]["roles"]["precision"] >= 0.90
+
+
+SEEDS = ROOT / "corpus" / "seeds"
+SEED_ARTICLES = ROOT.parent / "shared" / "seeds"
+BLIND = ROOT / "corpus" / "blind"
+
+
+def test_seed_articles_as_published_reach_the_issue_bar():
+    """Issue 13: the two seed articles with no header added reach micro-F1 0.90."""
+    if not SEED_ARTICLES.is_dir():
+        pytest.skip("the seed articles are not beside this checkout")
+    report = _report(SEEDS / "gold", SEED_ARTICLES)
+    assert report["micro"]["f1"] >= 0.90
+
+
+@pytest.mark.parametrize(("half", "f1", "precision"), [("tune", 0.68, 0.78), ("test", 0.52, 0.70)])
+def test_blind_corpus_quality(half, f1, precision):
+    """Guards below the measured scores of the blind corpus (the test half is never tuned on)."""
+    report = _report(BLIND / half / "gold", BLIND / half / "articles")
+    assert report["micro"]["f1"] >= f1
+    assert report["micro"]["precision"] >= precision

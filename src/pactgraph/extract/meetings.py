@@ -216,6 +216,8 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             )
         )
     meetings.extend(_meeting_with_opener(view))
+    meetings.extend(_titled_events(view))
+    meetings.extend(_participation_in(view))
     meetings.extend(_visits(view))
     meetings.extend(_ceremonies(view))
     events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
@@ -283,6 +285,66 @@ def _meeting_with_opener(view: SentenceView) -> list[Meeting]:
     if not counterpart or not subject or subject[0] in counterpart:
         return []
     return [_talks(view, opener, subject, counterpart)]
+
+
+# "the forum titled “Industrial Innovation …”": an event named by its quoted title
+_TITLED = re.compile(
+    r"\b(?P<noun>forum|conference|summit|roundtable|round table|dialogue|session|symposium)\s+"
+    r"(?:titled|entitled|themed|called|named|under the (?:title|theme))\s+[“\"](?P<title>[^”\"]{3,140})[”\"]"
+)
+_AT_OR_ATTENDED = re.compile(r"\b(?:at|during|attended|addressed|took part in|participated in|spoke at)\s+the\s+$")
+
+
+def _titled_events(view: SentenceView) -> list[Meeting]:
+    """An event named by its quoted title; those who speak at it or attend it take part."""
+    out = []
+    for match in _TITLED.finditer(view.text):
+        if not _AT_OR_ATTENDED.search(view.text[max(0, match.start() - 40) : match.start()]):
+            continue
+        persons = [e for e in view.entities_between(0, len(view.text)) if e.type == PERSON]
+        date, future = _date_for(view, match.start())
+        label = f"{match.group('noun').capitalize()} “{match.group('title')}”"
+        out.append(
+            Meeting(
+                kind=kind_of(match.group("noun")),
+                label=label,
+                date=date,
+                participants=persons,
+                place=_place_after(view, match.end()),
+                planned=future,
+                named=True,
+                sentences={view.sentence.index},
+                rule="named-event",
+            )
+        )
+    return out
+
+
+# "the active participation of President X in the organization's summit meetings in recent years"
+_PARTICIPATION_IN = re.compile(
+    r"\bparticipation\s+of\s+(?P<who>[^,;]{3,80}?)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<event>summits?|summit meetings|forums?|conferences?)\b"
+)
+
+
+def _participation_in(view: SentenceView) -> list[Meeting]:
+    """Someone's participation in summits or forums: a meeting of theirs, dated only if the text says."""
+    out = []
+    for match in _PARTICIPATION_IN.finditer(view.text):
+        who = [e for e in view.entities_between(match.start("who"), match.end("who")) if e.type == PERSON]
+        if not who:
+            continue
+        out.append(
+            Meeting(
+                kind="summit" if "summit" in match.group("event") else "forum",
+                label=f"{match.group('event').capitalize()} attended by {who[0].name}",
+                participants=who,
+                sentences={view.sentence.index},
+                rule="named-event",
+                named=True,
+            )
+        )
+    return out
 
 
 def _visits(view: SentenceView) -> list[Meeting]:
