@@ -101,4 +101,7 @@ def test_exactly_the_stated_facts(rows):
         "United Nations Climate Change Conference (COP29)",
         "Opening ceremony",
         "SCO Energy Ministers’ Meeting",
+        # stated too: the forum he spoke at, and the SCO summits Aliyev took part in (as the seeds' gold has them)
+        "Forum “Industrial Innovation as a Driving Force for Sustainable Energy Development”",
+        "Summit attended by Ilham Aliyev",
     }
