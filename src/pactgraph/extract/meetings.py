@@ -351,7 +351,9 @@ def _visits(view: SentenceView) -> list[Meeting]:
     """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
     where to (to C, or "X is in C on a state visit")."""
     text = view.text
-    out = []
+    out: list[Meeting] = []
+    if "visit" not in text and "trip" not in text:
+        return out
     for visit in _VISIT.finditer(text):
         if not visit.group("kind") and not visit.group("to") and not _VISITOR_OF.match(text, visit.end()):
             continue  # "visit" alone: a plain verb or a vague noun
@@ -458,11 +460,16 @@ _CEREMONY_PASSIVE = re.compile(
 _PLANT = re.compile(r"\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b")
 
 
+_CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
+
+
 def _ceremonies(view: SentenceView) -> list[Meeting]:
     """Ceremonies told by their verb: who laid a foundation stone, inaugurated or opened a plant,
     or attended its groundbreaking; the plant's name makes the label."""
     text = view.text
-    out = []
+    out: list[Meeting] = []
+    if not _CEREMONY_WORD.search(text):
+        return out
     for match in _CEREMONY_ACTIVE.finditer(text):
         thing = match.group("object")
         if not _PLANT.search(thing):

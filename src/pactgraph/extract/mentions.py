@@ -371,7 +371,11 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     i = 0
     while i < len(tokens):
         text, start, _ = tokens[i]
-        if not _is_cap(text) or (text in FUNCTION_WORDS and start not in gaz) or _PLACE_ADJECTIVE.fullmatch(text):
+        if (
+            not _is_cap(text)
+            or (text in FUNCTION_WORDS and start not in gaz)
+            or ("-" in text and _PLACE_ADJECTIVE.fullmatch(text))
+        ):
             i += 1  # "London-listed Chariot": the adjective is no part of the name
             continue
         j = _chunk_end(tokens, i)
@@ -886,15 +890,21 @@ _LOWER_EVENT = re.compile(
 )
 
 
+_EVENT_WORD = re.compile(r"ceremony|roundtable|round table|summit|meeting|session|sitting")
+
+
 def _lowercase_events(sentence, doc_text: str) -> list[Mention]:
     """Unnamed events written in lower case: "a roundtable", "the opening ceremony", "the fifth
     meeting of SCO energy ministers"."""
-    out = []
-    for m in _LOWER_EVENT.finditer(sentence.text):
+    out: list[Mention] = []
+    text = sentence.text
+    if not _EVENT_WORD.search(text):
+        return out  # most sentences name no event: skip the long pattern
+    for m in _LOWER_EVENT.finditer(text):
         start = sentence.start_char + m.start("head") if not m.group("ord") else sentence.start_char + m.start("ord")
         end = sentence.start_char + m.end()
-        text = doc_text[start:end]
-        out.append(Mention(start, end, text, "EventNoun", text))
+        words = doc_text[start:end]
+        out.append(Mention(start, end, words, "EventNoun", words))
     return out
 
 
