@@ -15,6 +15,7 @@ saying what to do; what can be read despite a flaw (an unknown header key, a hea
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import datetime as dt
 import errno
@@ -133,26 +134,7 @@ def read_article(path: Path) -> Article:
     )
 
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        1,
-    )
-}
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
 _LINE_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+{_MONTH}\s+(?P<y1>\d{{4}})|"
