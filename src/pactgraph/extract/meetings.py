@@ -1,14 +1,17 @@
-"""Meetings: who met whom ("A met B", "A held talks with B", "A's visit to C in April"), and
-named or described events (forums, summits, conferences, ceremonies, roundtables, COP29), each
-with date, place and participants."""
+"""Meetings: who met whom ("A met B", "A held talks with B", "A was received by B"), and named or
+described events (forums, summits, conferences, ceremonies, roundtables, COP29), each with date,
+place and participants; visits, ceremonies told by their verb and other occasions come from
+``occasions``."""
 
 from __future__ import annotations
 
 import itertools
 import re
 
+from .clauses import CLAUSE_END, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
+from .occasions import SITE, ceremonies, participation_in, titled_events, visits
 
 _EVENT_NOUN = r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)"
 _ANAPHOR = re.compile(
@@ -66,32 +69,10 @@ _MEET_VERB = re.compile(
     r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting))\s+"
     r"(?:(?:was|were|have been)\s+held\s+)?between)\s+"
 )
-_PLANNED_CONTEXT = re.compile(
-    r"\b(?:will|to be|is to|are to|expected|scheduled|planned|upcoming|later this year|next (?:week|month|year))\b"
-)
 _PARTICIPATE = re.compile(
     r"\b(?:took part|takes? part|attend(?:s|ed)?|participated|joined|represented|address(?:es|ed)?|chair(?:s|ed)?|"
     r"spoke|opened|closed)\b"
 )
-_KINDS = [
-    ("ceremony", "ceremony"),
-    ("roundtable", "roundtable"),
-    ("round table", "roundtable"),
-    ("summit", "summit"),
-    ("forum", "forum"),
-    ("conference", "conference"),
-    ("cop", "conference"),
-    ("week", "forum"),
-    ("expo", "forum"),
-    ("exhibition", "forum"),
-    ("congress", "conference"),
-    ("ministerial meeting", "ministerial meeting"),
-    ("ministers", "ministerial meeting"),
-    ("talks", "talks"),
-    ("dialogue", "talks"),
-    ("meeting", "meeting"),
-    ("session", "meeting"),
-]
 # "Bayraktar arrived in Tashkent on Monday for the Tashkent International Investment Forum"
 _ARRIVED_FOR = re.compile(
     r"\b(?:arrived|arrives|travell?ed|came|flew)\b[^.;]*\b(?:for|to attend)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$"
@@ -101,46 +82,6 @@ _GATHERING = re.compile(
     r"\bgathered\b"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*$")
-CLAUSE_END = re.compile(
-    r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–]\s+"
-)
-
-
-def kind_of(label: str) -> str:
-    low = label.lower()
-    for word, kind in _KINDS:
-        if word in low:
-            return kind
-    return "meeting"
-
-
-def _prefer_persons(entities: list[Entity]) -> list[Entity]:
-    persons = [e for e in entities if e.type == PERSON]
-    return persons or [e for e in entities if e.type != PLACE]
-
-
-def _date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
-    best = None
-    for d in view.dates:
-        before = view.text[max(0, d.start - 25) : d.start].lower()
-        if re.search(
-            r"(?:planned|scheduled|due|commission\w*|since|established|by)\s+(?:for\s+|in\s+|on\s+)?$", before
-        ):
-            continue
-        if best is None or abs(d.start - near) < abs(best.start - near):
-            best = d
-    return (best.iso, best.future) if best else (None, False)
-
-
-def _place_after(view: SentenceView, start: int) -> Entity | None:
-    for m, e in view.items:
-        a, _ = view.rel(m)
-        if e is None or e.type not in (PLACE, COUNTRY) or a < start:
-            continue
-        before = view.text[max(0, a - 12) : a]
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
-            return e
-    return None
 
 
 def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
@@ -156,23 +97,23 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
-        subjects = _prefer_persons(view.entities_between(clause_start, verb.start()))
+        subjects = prefer_persons(view.entities_between(clause_start, verb.start()))
         relative = _RELATIVE.search(text, 0, verb.start())
         if not subjects and relative:  # "Tokayev, who arrived on Sunday, received …": the subject is before "who"
             start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, relative.start())])
-            subjects = _prefer_persons(view.entities_between(start, relative.start()))
-        objects = _prefer_persons(view.entities_between(verb.end(), clause_end))
+            subjects = prefer_persons(view.entities_between(start, relative.start()))
+        objects = prefer_persons(view.entities_between(verb.end(), clause_end))
         if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
-            objects = [e for e in _prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
-        if (verb.group("paid") or verb.group("visited")) and _SITE.match(text, verb.end()):
+            objects = [e for e in prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
+        if (verb.group("paid") or verb.group("visited")) and SITE.match(text, verb.end()):
             continue  # "made a working visit to the plant": a site visit is not a diplomatic visit
         if verb.group("paid"):  # "Aliyev paid a state visit to Beijing": the visitor is the one just named
             comma = text.find(",", verb.end())
             until = comma if comma != -1 else clause_end
             subjects = subjects[-1:]
-            objects = [e for e in _prefer_persons(view.entities_between(verb.end(), until)) if e.type != COUNTRY]
+            objects = [e for e in prefer_persons(view.entities_between(verb.end(), until)) if e.type != COUNTRY]
         if (verb.group("visited") or verb.group("paid")) and not objects:
-            place = _place_after(view, verb.start()) or next(iter(view.places_between(verb.end(), clause_end)), None)
+            place = place_after(view, verb.start()) or next(iter(view.places_between(verb.end(), clause_end)), None)
         else:
             place = None
         if verb.group("between"):  # "talks between A and B": who is before the phrase does not take part
@@ -196,7 +137,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             if verb.group("visited") or verb.group("paid")
             else "meeting"
         )
-        date, future = _date_for(view, verb.start())
+        date, future = date_for(view, verb.start())
         future = future or bool(_WILL.search(text[max(0, verb.start() - 30) : verb.start()]))
         label = (
             f"{' and '.join(e.name for e in subjects)} "
@@ -209,17 +150,17 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                 label=label,
                 date=date,
                 participants=participants,
-                place=place or _place_after(view, verb.end()),
+                place=place or place_after(view, verb.end()),
                 planned=future,
                 sentences={view.sentence.index},
                 rule={"talks": "talks", "visit": "visit-verb"}.get(kind, "meeting-verb"),
             )
         )
     meetings.extend(_meeting_with_opener(view))
-    meetings.extend(_titled_events(view))
-    meetings.extend(_participation_in(view))
-    meetings.extend(_visits(view))
-    meetings.extend(_ceremonies(view))
+    meetings.extend(titled_events(view))
+    meetings.extend(participation_in(view))
+    meetings.extend(visits(view))
+    meetings.extend(ceremonies(view))
     events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):
         # "the opening ceremony of the SCO Energy Ministers' Meeting": who attends the part attends the whole
@@ -250,20 +191,6 @@ _HELD_THE = re.compile(
 )
 
 
-# "a state visit to China", "his working trip to Abu Dhabi", "the official visit of X to Y", "X's visit to Y",
-# "X, who is in Kazakhstan on a state visit", "an official visit to Riyadh by X"
-_VISIT = re.compile(
-    r"\b(?P<kind>(?:(?:state|official|working|first|two-day|three-day|\w+-day|historic|recent)\s+)*)"
-    r"(?P<noun>visits?|trip)\b(?P<to>\s+to\b)?"
-)
-_SITE = re.compile(
-    r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:site|plant|facility|factory|farm|station|project|exhibition|stand|pavilion|construction)\b"
-)
-_VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
-_IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
-
-
 _AT_A_MEETING_WITH = re.compile(
     r"^\W*(?:[A-Z][a-z]+\s+\d{1,2},?\s+)?(?:[Aa]t|[Dd]uring|[Ii]n)\s+(?:a|the|their|his|her)\s+"
     r"(?:bilateral\s+|separate\s+|recent\s+)?(?:meeting|talks|conversation)\s+with\s+"
@@ -279,238 +206,12 @@ def _meeting_with_opener(view: SentenceView) -> list[Meeting]:
     if not comma:
         return []
     stop = opener.end() + comma.start()
-    counterpart = _prefer_persons(view.entities_between(opener.end(), stop))
+    counterpart = prefer_persons(view.entities_between(opener.end(), stop))
     after = CLAUSE_END.search(view.text, stop + 1)
-    subject = _prefer_persons(view.entities_between(stop, after.start() if after else len(view.text)))[:1]
+    subject = prefer_persons(view.entities_between(stop, after.start() if after else len(view.text)))[:1]
     if not counterpart or not subject or subject[0] in counterpart:
         return []
     return [_talks(view, opener, subject, counterpart)]
-
-
-# "the forum titled “Industrial Innovation …”": an event named by its quoted title
-_TITLED = re.compile(
-    r"\b(?P<noun>forum|conference|summit|roundtable|round table|dialogue|session|symposium)\s+"
-    r"(?:titled|entitled|themed|called|named|under the (?:title|theme))\s+[“\"](?P<title>[^”\"]{3,140})[”\"]"
-)
-_AT_OR_ATTENDED = re.compile(r"\b(?:at|during|attended|addressed|took part in|participated in|spoke at)\s+the\s+$")
-
-
-def _titled_events(view: SentenceView) -> list[Meeting]:
-    """An event named by its quoted title; those who speak at it or attend it take part."""
-    out = []
-    for match in _TITLED.finditer(view.text):
-        if not _AT_OR_ATTENDED.search(view.text[max(0, match.start() - 40) : match.start()]):
-            continue
-        persons = [e for e in view.entities_between(0, len(view.text)) if e.type == PERSON]
-        date, future = _date_for(view, match.start())
-        label = f"{match.group('noun').capitalize()} “{match.group('title')}”"
-        out.append(
-            Meeting(
-                kind=kind_of(match.group("noun")),
-                label=label,
-                date=date,
-                participants=persons,
-                place=_place_after(view, match.end()),
-                planned=future,
-                named=True,
-                sentences={view.sentence.index},
-                rule="named-event",
-            )
-        )
-    return out
-
-
-# "the active participation of President X in the organization's summit meetings in recent years"
-_PARTICIPATION_IN = re.compile(
-    r"\bparticipation\s+of\s+(?P<who>[^,;]{3,80}?)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?P<event>summits?|summit meetings|forums?|conferences?)\b"
-)
-
-
-def _participation_in(view: SentenceView) -> list[Meeting]:
-    """Someone's participation in summits or forums: a meeting of theirs, dated only if the text says."""
-    out = []
-    for match in _PARTICIPATION_IN.finditer(view.text):
-        who = [e for e in view.entities_between(match.start("who"), match.end("who")) if e.type == PERSON]
-        if not who:
-            continue
-        out.append(
-            Meeting(
-                kind="summit" if "summit" in match.group("event") else "forum",
-                label=f"{match.group('event').capitalize()} attended by {who[0].name}",
-                participants=who,
-                sentences={view.sentence.index},
-                rule="named-event",
-                named=True,
-            )
-        )
-    return out
-
-
-def _visits(view: SentenceView) -> list[Meeting]:
-    """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
-    where to (to C, or "X is in C on a state visit")."""
-    text = view.text
-    out: list[Meeting] = []
-    if "visit" not in text and "trip" not in text:
-        return out
-    for visit in _VISIT.finditer(text):
-        if not visit.group("kind") and not visit.group("to") and not _VISITOR_OF.match(text, visit.end()):
-            continue  # "visit" alone: a plain verb or a vague noun
-        if not visit.group("kind") and re.search(r"\b(?:his|her|their)\s+$", text[: visit.start()]):
-            continue  # "during his visit to Beijing, X met …": the setting of a meeting, not a visit reported
-        if _SITE.match(text, visit.end()):
-            continue  # a site visit is not a diplomatic visit
-        if re.search(
-            r"\b(?:paid|pays|pay|paying|made|makes|make|making)\s+(?:a|an|his|her|their)?\s*$", text[: visit.start()]
-        ):
-            continue  # "paid a state visit to C": the verb reader has it
-        target = None
-        if visit.group("to"):
-            target = next(iter(view.places_between(visit.end(), visit.end() + 40)), None)
-        visitor: list[Entity] = []
-        by = _VISITOR_OF.match(text, visit.end() if not visit.group("to") else visit.end() + 0)
-        if by is None and target is not None:
-            after_target = [view.rel(m)[1] for m, e in view.items if e is target and view.rel(m)[0] >= visit.end()]
-            by = _VISITOR_OF.match(text, after_target[0]) if after_target else None
-        if by is not None:
-            visitor = [e for e in view.entities_between(by.end(), by.end() + 80) if e.type == PERSON][:1]
-            if not visitor:
-                continue  # "a visit by Shaker": a visitor the sentence does not name in full
-            if target is None:  # "the state visit of President X to China"
-                target = next(
-                    (
-                        e
-                        for m, e in view.items
-                        if e is not None
-                        and e.type in (PLACE, COUNTRY)
-                        and by.end() <= view.rel(m)[0] <= by.end() + 120
-                        and re.search(r"\bto\s+(?:the\s+)?$", text[: view.rel(m)[0]])
-                    ),
-                    None,
-                )
-        if not visitor:  # "Putin's state visit", "Xi's state visit"
-            owner = [
-                e
-                for m, e in view.items
-                if e is not None
-                and e.type == PERSON
-                and 0 <= visit.start() - view.rel(m)[1] <= 20
-                and re.match(r"\s*['’]s\s", text[view.rel(m)[1] : visit.start()] + " ")
-            ]
-            visitor = owner[-1:]
-        if not visitor:  # "President X, who is in Kazakhstan on a state visit", "during his trip to …": the subject
-            possessive = re.search(r"\b(?:his|her)\s+$", text[: visit.start()])
-            setting = re.search(
-                r"\b(?:during|at the (?:start|end) of|in the course of|as part of|on)\s+(?:a|an|the|his|her)\s+"
-                r"(?:[\w-]+\s+){0,3}$",
-                text[: visit.start()],
-            )
-            if possessive or setting:  # "during his trip to C, X met …": the one the sentence is about
-                visitor = [e for e in view.entities_between(0, len(text)) if e.type == PERSON][:1]
-            else:  # "X, who is in C on a state visit", "as the Sultan began a state visit": the nearest one
-                visitor = [e for e in view.entities_between(0, visit.start()) if e.type == PERSON][-1:]
-        if target is None:  # "who is in Kazakhstan on a state visit"
-            for m, e in view.items:
-                a, b = view.rel(m)
-                if (
-                    e is not None
-                    and e.type in (PLACE, COUNTRY)
-                    and b <= visit.start()
-                    and _IN_PLACE_ON.search(text[:a])
-                ):
-                    target = e
-        if not visitor or target is None or target in visitor:
-            continue
-        dates = [
-            d for d in view.dates if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
-        ]
-        if visit.group("noun") == "visits":  # "visits to China in April and September": one visit each
-            each = [d for d in dates if d.start > visit.end()] or [None]
-        else:
-            each = dates[:1] or [None]
-        context = bool(_PLANNED_CONTEXT.search(text[max(0, visit.start() - 60) : visit.end() + 40]))
-        for date in each:
-            out.append(
-                Meeting(
-                    kind="visit",
-                    label=f"Visit of {visitor[0].name} to {target.name}" + (f" ({date.iso})" if len(each) > 1 else ""),
-                    date=date.iso if date else None,
-                    participants=visitor,
-                    place=target,
-                    planned=bool(date and date.future) or context,
-                    sentences={view.sentence.index},
-                    rule="visit-noun",
-                )
-            )
-    return out
-
-
-# "A and B laid the foundation stone of the plant", "X officially inaugurated the 240 MW wind farm",
-# "the foundation stone was laid on 13 January 2022 by A and B", "X attended the groundbreaking of …"
-_CEREMONY_ACTIVE = re.compile(
-    r"\b(?:(?P<stone>laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone|"
-    r"(?P<opened>(?:officially\s+|jointly\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
-    r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
-    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
-)
-_CEREMONY_PASSIVE = re.compile(
-    r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
-)
-_PLANT = re.compile(r"\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b")
-
-
-_CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
-
-
-def _ceremonies(view: SentenceView) -> list[Meeting]:
-    """Ceremonies told by their verb: who laid a foundation stone, inaugurated or opened a plant,
-    or attended its groundbreaking; the plant's name makes the label."""
-    text = view.text
-    out: list[Meeting] = []
-    if not _CEREMONY_WORD.search(text):
-        return out
-    for match in _CEREMONY_ACTIVE.finditer(text):
-        thing = match.group("object")
-        if not _PLANT.search(thing):
-            continue  # "opened the forum", "launched talks": not a plant's ceremony
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
-        who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
-        if not who:
-            continue  # "the plant was inaugurated in 2019": its history, not an event with people in it
-        kind = (
-            "Foundation-stone ceremony"
-            if match.group("stone")
-            else (
-                f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
-            )
-        )
-        out.append(_ceremony(view, f"{kind} of {thing[4:].strip()}", who, match.start()))
-    for match in _CEREMONY_PASSIVE.finditer(text):
-        stop = CLAUSE_END.search(text, match.end())
-        who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.is_agent]
-        thing = match.group("object") or "the plant"
-        if who:
-            out.append(
-                _ceremony(
-                    view, f"Foundation-stone ceremony of {thing.removeprefix('the ').strip()}", who, match.start()
-                )
-            )
-    return out
-
-
-def _ceremony(view: SentenceView, label: str, participants: list[Entity], at: int) -> Meeting:
-    date, future = _date_for(view, at)
-    return Meeting(
-        kind="ceremony",
-        label=label,
-        date=date,
-        participants=list(dict.fromkeys(participants)),
-        place=_place_after(view, at),
-        planned=future,
-        sentences={view.sentence.index},
-        rule="ceremony-verb",
-    )
 
 
 _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
@@ -518,14 +219,14 @@ _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
 
 def _talks(view: SentenceView, verb: re.Match, subjects: list[Entity], objects: list[Entity], *, separately=False):
     """A meeting of ``subjects`` with ``objects`` read at a "met" or "held talks with" verb."""
-    date, future = _date_for(view, verb.start())
+    date, future = date_for(view, verb.start())
     future = future or bool(_WILL.search(view.text[max(0, verb.start() - 30) : verb.start()]))
     return Meeting(
         kind="talks",
         label=f"{' and '.join(e.name for e in subjects)} meet {', '.join(e.name for e in objects)}",
         date=date,
         participants=list(dict.fromkeys(subjects + objects)),
-        place=_place_after(view, verb.end()),
+        place=place_after(view, verb.end()),
         planned=future,
         sentences={view.sentence.index},
         rule="separate-meetings" if separately else "talks",
@@ -556,8 +257,8 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
             if e is not None and e.type not in (PERSON, PLACE) and 0 <= a - view.rel(m2)[1] <= 8:
                 host = e
                 label = f"{e.name} {m.text}"
-    place = _place_after(view, b)
-    date, future = _date_for(view, a)
+    place = place_after(view, b)
+    date, future = date_for(view, a)
     participants: list[Entity] = [host] if host else []
     hosting = re.search(
         r"\b(?:in\s+)?(?:hosting|hosts|hosted|to host|will host)\s+(?:the\s+)?(?:\w+\s+){0,2}$", view.text[:a]

@@ -1,0 +1,72 @@
+"""What the meeting readers share about one clause of a sentence: where it ends, whether it
+speaks of the future, the date and place nearest a word, and the kind of an event's name."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import SentenceView
+from .facts import COUNTRY, PERSON, PLACE, Entity
+
+PLANNED_CONTEXT = re.compile(
+    r"\b(?:will|to be|is to|are to|expected|scheduled|planned|upcoming|later this year|next (?:week|month|year))\b"
+)
+_KINDS = [
+    ("ceremony", "ceremony"),
+    ("roundtable", "roundtable"),
+    ("round table", "roundtable"),
+    ("summit", "summit"),
+    ("forum", "forum"),
+    ("conference", "conference"),
+    ("cop", "conference"),
+    ("week", "forum"),
+    ("expo", "forum"),
+    ("exhibition", "forum"),
+    ("congress", "conference"),
+    ("ministerial meeting", "ministerial meeting"),
+    ("ministers", "ministerial meeting"),
+    ("talks", "talks"),
+    ("dialogue", "talks"),
+    ("meeting", "meeting"),
+    ("session", "meeting"),
+]
+CLAUSE_END = re.compile(
+    r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–]\s+"
+)
+
+
+def kind_of(label: str) -> str:
+    low = label.lower()
+    for word, kind in _KINDS:
+        if word in low:
+            return kind
+    return "meeting"
+
+
+def prefer_persons(entities: list[Entity]) -> list[Entity]:
+    persons = [e for e in entities if e.type == PERSON]
+    return persons or [e for e in entities if e.type != PLACE]
+
+
+def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
+    best = None
+    for d in view.dates:
+        before = view.text[max(0, d.start - 25) : d.start].lower()
+        if re.search(
+            r"(?:planned|scheduled|due|commission\w*|since|established|by)\s+(?:for\s+|in\s+|on\s+)?$", before
+        ):
+            continue
+        if best is None or abs(d.start - near) < abs(best.start - near):
+            best = d
+    return (best.iso, best.future) if best else (None, False)
+
+
+def place_after(view: SentenceView, start: int) -> Entity | None:
+    for m, e in view.items:
+        a, _ = view.rel(m)
+        if e is None or e.type not in (PLACE, COUNTRY) or a < start:
+            continue
+        before = view.text[max(0, a - 12) : a]
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
+            return e
+    return None

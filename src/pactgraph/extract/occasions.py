@@ -1,0 +1,250 @@
+"""Occasions named by a noun or told by a verb rather than "A met B": state, official and
+working visits and trips, ceremonies (foundation stones, inaugurations, groundbreakings), events
+named by a quoted title, and someone's participation in summits."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import CLAUSE_END, PLANNED_CONTEXT, date_for, kind_of, place_after
+from .entities import SentenceView
+from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
+
+# "a state visit to China", "his working trip to Abu Dhabi", "the official visit of X to Y", "X's visit to Y",
+# "X, who is in Kazakhstan on a state visit", "an official visit to Riyadh by X"
+_VISIT = re.compile(
+    r"\b(?P<kind>(?:(?:state|official|working|first|two-day|three-day|\w+-day|historic|recent)\s+)*)"
+    r"(?P<noun>visits?|trip)\b(?P<to>\s+to\b)?"
+)
+SITE = re.compile(
+    r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:site|plant|facility|factory|farm|station|project|exhibition|stand|pavilion|construction)\b"
+)
+_VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
+_IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
+
+
+# "the forum titled “Industrial Innovation …”": an event named by its quoted title
+_TITLED = re.compile(
+    r"\b(?P<noun>forum|conference|summit|roundtable|round table|dialogue|session|symposium)\s+"
+    r"(?:titled|entitled|themed|called|named|under the (?:title|theme))\s+[“\"](?P<title>[^”\"]{3,140})[”\"]"
+)
+_AT_OR_ATTENDED = re.compile(r"\b(?:at|during|attended|addressed|took part in|participated in|spoke at)\s+the\s+$")
+
+
+def titled_events(view: SentenceView) -> list[Meeting]:
+    """An event named by its quoted title; those who speak at it or attend it take part."""
+    out = []
+    for match in _TITLED.finditer(view.text):
+        if not _AT_OR_ATTENDED.search(view.text[max(0, match.start() - 40) : match.start()]):
+            continue
+        persons = [e for e in view.entities_between(0, len(view.text)) if e.type == PERSON]
+        date, future = date_for(view, match.start())
+        label = f"{match.group('noun').capitalize()} “{match.group('title')}”"
+        out.append(
+            Meeting(
+                kind=kind_of(match.group("noun")),
+                label=label,
+                date=date,
+                participants=persons,
+                place=place_after(view, match.end()),
+                planned=future,
+                named=True,
+                sentences={view.sentence.index},
+                rule="named-event",
+            )
+        )
+    return out
+
+
+# "the active participation of President X in the organization's summit meetings in recent years"
+_PARTICIPATION_IN = re.compile(
+    r"\bparticipation\s+of\s+(?P<who>[^,;]{3,80}?)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<event>summits?|summit meetings|forums?|conferences?)\b"
+)
+
+
+def participation_in(view: SentenceView) -> list[Meeting]:
+    """Someone's participation in summits or forums: a meeting of theirs, dated only if the text says."""
+    out = []
+    for match in _PARTICIPATION_IN.finditer(view.text):
+        who = [e for e in view.entities_between(match.start("who"), match.end("who")) if e.type == PERSON]
+        if not who:
+            continue
+        out.append(
+            Meeting(
+                kind="summit" if "summit" in match.group("event") else "forum",
+                label=f"{match.group('event').capitalize()} attended by {who[0].name}",
+                participants=who,
+                sentences={view.sentence.index},
+                rule="named-event",
+                named=True,
+            )
+        )
+    return out
+
+
+def visits(view: SentenceView) -> list[Meeting]:
+    """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
+    where to (to C, or "X is in C on a state visit")."""
+    text = view.text
+    out: list[Meeting] = []
+    if "visit" not in text and "trip" not in text:
+        return out
+    for visit in _VISIT.finditer(text):
+        if not visit.group("kind") and not visit.group("to") and not _VISITOR_OF.match(text, visit.end()):
+            continue  # "visit" alone: a plain verb or a vague noun
+        if not visit.group("kind") and re.search(r"\b(?:his|her|their)\s+$", text[: visit.start()]):
+            continue  # "during his visit to Beijing, X met …": the setting of a meeting, not a visit reported
+        if SITE.match(text, visit.end()):
+            continue  # a site visit is not a diplomatic visit
+        if re.search(
+            r"\b(?:paid|pays|pay|paying|made|makes|make|making)\s+(?:a|an|his|her|their)?\s*$", text[: visit.start()]
+        ):
+            continue  # "paid a state visit to C": the verb reader has it
+        target = None
+        if visit.group("to"):
+            target = next(iter(view.places_between(visit.end(), visit.end() + 40)), None)
+        visitor: list[Entity] = []
+        by = _VISITOR_OF.match(text, visit.end() if not visit.group("to") else visit.end() + 0)
+        if by is None and target is not None:
+            after_target = [view.rel(m)[1] for m, e in view.items if e is target and view.rel(m)[0] >= visit.end()]
+            by = _VISITOR_OF.match(text, after_target[0]) if after_target else None
+        if by is not None:
+            visitor = [e for e in view.entities_between(by.end(), by.end() + 80) if e.type == PERSON][:1]
+            if not visitor:
+                continue  # "a visit by Shaker": a visitor the sentence does not name in full
+            if target is None:  # "the state visit of President X to China"
+                target = next(
+                    (
+                        e
+                        for m, e in view.items
+                        if e is not None
+                        and e.type in (PLACE, COUNTRY)
+                        and by.end() <= view.rel(m)[0] <= by.end() + 120
+                        and re.search(r"\bto\s+(?:the\s+)?$", text[: view.rel(m)[0]])
+                    ),
+                    None,
+                )
+        if not visitor:  # "Putin's state visit", "Xi's state visit"
+            owner = [
+                e
+                for m, e in view.items
+                if e is not None
+                and e.type == PERSON
+                and 0 <= visit.start() - view.rel(m)[1] <= 20
+                and re.match(r"\s*['’]s\s", text[view.rel(m)[1] : visit.start()] + " ")
+            ]
+            visitor = owner[-1:]
+        if not visitor:  # "President X, who is in Kazakhstan on a state visit", "during his trip to …": the subject
+            possessive = re.search(r"\b(?:his|her)\s+$", text[: visit.start()])
+            setting = re.search(
+                r"\b(?:during|at the (?:start|end) of|in the course of|as part of|on)\s+(?:a|an|the|his|her)\s+"
+                r"(?:[\w-]+\s+){0,3}$",
+                text[: visit.start()],
+            )
+            if possessive or setting:  # "during his trip to C, X met …": the one the sentence is about
+                visitor = [e for e in view.entities_between(0, len(text)) if e.type == PERSON][:1]
+            else:  # "X, who is in C on a state visit", "as the Sultan began a state visit": the nearest one
+                visitor = [e for e in view.entities_between(0, visit.start()) if e.type == PERSON][-1:]
+        if target is None:  # "who is in Kazakhstan on a state visit"
+            for m, e in view.items:
+                a, b = view.rel(m)
+                if (
+                    e is not None
+                    and e.type in (PLACE, COUNTRY)
+                    and b <= visit.start()
+                    and _IN_PLACE_ON.search(text[:a])
+                ):
+                    target = e
+        if not visitor or target is None or target in visitor:
+            continue
+        dates = [
+            d for d in view.dates if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
+        ]
+        if visit.group("noun") == "visits":  # "visits to China in April and September": one visit each
+            each = [d for d in dates if d.start > visit.end()] or [None]
+        else:
+            each = dates[:1] or [None]
+        context = bool(PLANNED_CONTEXT.search(text[max(0, visit.start() - 60) : visit.end() + 40]))
+        for date in each:
+            out.append(
+                Meeting(
+                    kind="visit",
+                    label=f"Visit of {visitor[0].name} to {target.name}" + (f" ({date.iso})" if len(each) > 1 else ""),
+                    date=date.iso if date else None,
+                    participants=visitor,
+                    place=target,
+                    planned=bool(date and date.future) or context,
+                    sentences={view.sentence.index},
+                    rule="visit-noun",
+                )
+            )
+    return out
+
+
+# "A and B laid the foundation stone of the plant", "X officially inaugurated the 240 MW wind farm",
+# "the foundation stone was laid on 13 January 2022 by A and B", "X attended the groundbreaking of …"
+_CEREMONY_ACTIVE = re.compile(
+    r"\b(?:(?P<stone>laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone|"
+    r"(?P<opened>(?:officially\s+|jointly\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
+    r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
+    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
+)
+_CEREMONY_PASSIVE = re.compile(
+    r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
+)
+_PLANT = re.compile(r"\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b")
+
+
+_CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
+
+
+def ceremonies(view: SentenceView) -> list[Meeting]:
+    """Ceremonies told by their verb: who laid a foundation stone, inaugurated or opened a plant,
+    or attended its groundbreaking; the plant's name makes the label."""
+    text = view.text
+    out: list[Meeting] = []
+    if not _CEREMONY_WORD.search(text):
+        return out
+    for match in _CEREMONY_ACTIVE.finditer(text):
+        thing = match.group("object")
+        if not _PLANT.search(thing):
+            continue  # "opened the forum", "launched talks": not a plant's ceremony
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
+        if not who:
+            continue  # "the plant was inaugurated in 2019": its history, not an event with people in it
+        kind = (
+            "Foundation-stone ceremony"
+            if match.group("stone")
+            else (
+                f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
+            )
+        )
+        out.append(_ceremony(view, f"{kind} of {thing[4:].strip()}", who, match.start()))
+    for match in _CEREMONY_PASSIVE.finditer(text):
+        stop = CLAUSE_END.search(text, match.end())
+        who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.is_agent]
+        thing = match.group("object") or "the plant"
+        if who:
+            out.append(
+                _ceremony(
+                    view, f"Foundation-stone ceremony of {thing.removeprefix('the ').strip()}", who, match.start()
+                )
+            )
+    return out
+
+
+def _ceremony(view: SentenceView, label: str, participants: list[Entity], at: int) -> Meeting:
+    date, future = date_for(view, at)
+    return Meeting(
+        kind="ceremony",
+        label=label,
+        date=date,
+        participants=list(dict.fromkeys(participants)),
+        place=place_after(view, at),
+        planned=future,
+        sentences={view.sentence.index},
+        rule="ceremony-verb",
+    )
