@@ -541,3 +541,27 @@ def test_participation_in_summits_is_a_meeting_of_the_participant():
     body = "The active participation of President Mara Ilves in the organization's summit meetings was noted."
     (summits,) = facts_of(body).meetings
     assert ([p.name for p in summits.participants], summits.date) == (["Mara Ilves"], None)
+
+
+def test_which_signed_takes_the_name_before_it_as_the_signer():
+    body = "Vela Solar Group is developing Tern Port, which signed a development agreement with Kestrel Grid Company."
+    assert agreements_of(body) == [("agreement", ["Kestrel Grid Company", "Tern Port"])]
+
+
+def test_an_opening_clause_is_not_the_signers_and_its_document_is_not_the_one_signed():
+    body = (
+        "After President Mara Ilves and Omar Haddad issued a joint statement, Mongolia and Georgia signed a "
+        "memorandum of understanding on 16 November 2022."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", ["Georgia", "Mongolia"])]
+
+
+def test_coordinated_documents_with_their_own_dates():
+    body = (
+        "The government of Mongolia signed an initial memorandum of understanding with Vela Solar Group in "
+        "September 2021 and a framework agreement in May 2022."
+    )
+    assert sorted((a.kind, a.date) for a in facts_of(body).agreements) == [
+        ("agreement", "2022-05"),
+        ("memorandum of understanding", "2021-09"),
+    ]

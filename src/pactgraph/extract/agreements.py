@@ -132,7 +132,9 @@ def read_agreements(
         ]
         if not kinds:
             continue
-        kind_match = min(kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
+        objects = [k for k in kinds if _DIRECT_OBJECT.fullmatch(text, sign.end(), k.start())]
+        # "… signed a memorandum": the document the verb takes, else the kind nearest the verb
+        kind_match = min(objects or kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
         if (
             earlier
             and kind_match.group(0)[0].islower()
@@ -149,8 +151,11 @@ def read_agreements(
             parties = _between_parties(view, sign.end(), reach=5)
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         if not parties:
-            clause_start = max([0] + [m.end() for m in re.finditer(r";|\bthat\b|\bwhich\b", text[: sign.start()])])
+            clause_start = max([0] + [m.end() for m in _SUBJECT_START.finditer(text[: sign.start()])])
             subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
+            antecedent = _ANTECEDENT.search(text, 0, clause_start) if not subject and clause_start else None
+            if antecedent:  # "Hyport Duqm, which signed an agreement with …": the one "which" stands for
+                subject = view.entities_between(0, antecedent.start())[-1:]
             subject = _expand_ministries(view, clause_start, sign.start(), subject, resolve_portfolio)
             with_match = _WITH.search(text, sign.end())
             objects = []
@@ -220,6 +225,16 @@ def read_agreements(
             if count:
                 after = None
             kind = _kind(document)
+            own = next(
+                (
+                    d.iso
+                    for d in view.dates
+                    if not d.future and document.start() < d.start < (after.start() if after else len(text))
+                ),
+                None,
+            )
+            if len(documents) > 1 and not count and own:
+                date = own  # "… a memorandum in September 2021 and a framework agreement in May 2022"
             topic_match = _TOPIC.search(text[document.end() : after.start() if after else len(text)])
             title = _TITLE.match(text, document.start())
             title = title.group(0) if title and document.group(0)[0].isupper() else None
@@ -368,6 +383,13 @@ def _join(names) -> str:
 
 
 # "between" lists parties up to a preposition, a colon, or reported speech: ", the ministry said"
+# where the subject of a signing verb starts: after a relative pronoun, a semicolon, or an opening
+# subordinate clause ("After the presidents met, the EU and Egypt signed …")
+_SUBJECT_START = re.compile(
+    r";|\bthat\b|\bwhich\b|\bwho\b|^\s*(?:After|When|Following|Before|As|While|Once)\b[^,;]{3,160},"
+)
+_DIRECT_OBJECT = re.compile(r"\s+(?:[\w'’$.,-]+\s+){0,5}")
+_ANTECEDENT = re.compile(r",\s*(?:which|who|that)\s*$")
 _SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an|[A-Z])\b)")
 _BETWEEN_END = re.compile(
     r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
