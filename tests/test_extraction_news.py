@@ -565,3 +565,11 @@ def test_coordinated_documents_with_their_own_dates():
         ("agreement", "2022-05"),
         ("memorandum of understanding", "2021-09"),
     ]
+
+
+def test_who_is_in_a_country_on_a_visit_is_the_visitor_not_the_host():
+    body = (
+        "Foreign Minister Arman Sadykov held talks with the Foreign Minister of Georgia, Ines Moreau, who is in "
+        "Mongolia on an official visit."
+    )
+    assert [m.participants[0].name for m in facts_of(body).meetings if m.kind == "visit"] == ["Ines Moreau"]

@@ -139,7 +139,7 @@ def visits(view: SentenceView) -> list[Meeting]:
         if not visitor:  # "President X, who is in Kazakhstan on a state visit", "during his trip to …": the subject
             possessive = re.search(r"\b(?:his|her)\s+$", text[: visit.start()])
             setting = re.search(
-                r"\b(?:during|at the (?:start|end) of|in the course of|as part of|on)\s+(?:a|an|the|his|her)\s+"
+                r"\b(?:during|at the (?:start|end) of|in the course of|as part of)\s+(?:a|an|the|his|her)\s+"
                 r"(?:[\w-]+\s+){0,3}$",
                 text[: visit.start()],
             )
