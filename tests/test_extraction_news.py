@@ -573,3 +573,13 @@ def test_who_is_in_a_country_on_a_visit_is_the_visitor_not_the_host():
         "Mongolia on an official visit."
     )
     assert [m.participants[0].name for m in facts_of(body).meetings if m.kind == "visit"] == ["Ines Moreau"]
+
+
+def test_an_event_head_followed_by_what_it_is_of_is_an_event():
+    body = (
+        "President Mara Ilves will attend the 24th Meeting of the Council of Heads of State of the Shanghai "
+        "Cooperation Organization, which opens on Thursday."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert meeting.label.startswith("Meeting of the Council of Heads of State")
+    assert (meeting.date, meeting.planned) == ("2025-05-15", True)

@@ -177,7 +177,9 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
     return None
 
 
-_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|is to|are to|scheduled|due|expected|plans?|planned)\b[^.;]*$", re.I)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|is to|are to|scheduled|due|expected|plans?|planned|opens|begins|starts)\b[^.;]*$", re.I
+)
 
 
 def _preceded_by_in(m: re.Match) -> bool:

@@ -840,7 +840,9 @@ def _event_end(tokens, k: int, j: int) -> int | None:
     for e in range(k + 1, j + 1):
         if tokens[e - 1][0] in EVENT_HEADS or tokens[e - 1][0].rstrip("’'s") in EVENT_HEADS:
             best = e
-    if best is None or (best - k < 2 and tokens[k][0] in EVENT_HEADS):
+    if best == k + 1 and tokens[k][0] in EVENT_HEADS and k + 1 < j and tokens[k + 1][0] in {"of", "for", "on"}:
+        pass  # "Meeting of the Council of Heads of State of the SCO": the head, then what it is of
+    elif best is None or (best - k < 2 and tokens[k][0] in EVENT_HEADS):
         return None
     end = best
     if end < j and tokens[end][0] in {"of", "for", "on"}:
