@@ -583,3 +583,32 @@ def test_an_event_head_followed_by_what_it_is_of_is_an_event():
     (meeting,) = facts_of(body).meetings
     assert meeting.label.startswith("Meeting of the Council of Heads of State")
     assert (meeting.date, meeting.planned) == ("2025-05-15", True)
+
+
+def test_rows_of_a_table_of_documents_under_an_opener():
+    body = (
+        "In the presence of the two leaders, the following documents were exchanged:\n\n"
+        "No. | Document | First party | Second party\n"
+        "1. | Memorandum of Understanding on nuclear cooperation | Tern River Power Corporation | Kestrel Grid "
+        "Company\n"
+        "2. | Agreement on gas supply | Lumen Storage Group | Vela Solar Group\n"
+    )
+    assert sorted((a.kind, sorted(p.name for p in a.parties), a.topic) for a in facts_of(body).agreements) == [
+        ("agreement", ["Lumen Storage Group", "Vela Solar Group"], "gas supply"),
+        (
+            "memorandum of understanding",
+            ["Kestrel Grid Company", "Tern River Power Corporation"],
+            "nuclear cooperation",
+        ),
+    ]
+
+
+def test_several_listed_memoranda_between_the_same_governments_stay_several():
+    body = (
+        "The heads of state attended a ceremony at which the documents signed during the visit were exchanged:\n"
+        "- Memorandum of Understanding between Mongolia and Georgia on cooperation in the field of culture;\n"
+        "- Memorandum of Understanding between Mongolia and Georgia on cooperation in the field of sport.\n"
+    )
+    facts = facts_of(body)
+    assert len(facts.agreements) == 2
+    assert len({a.variant for a in facts.agreements}) == 2  # distinct documents get distinct IRIs

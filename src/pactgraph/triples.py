@@ -72,7 +72,8 @@ def fact_iri(fact: Fact, entities: Entities) -> ox.NamedNode:
         return iri("meeting", key)
     if isinstance(fact, Agreement):
         parties = sorted(entities[entity_key(p)].iri.value for p in fact.parties)
-        return iri("agreement", f"{fact.date or 'undated'}-{slug(fact.kind)}-" + digest(*parties))
+        variant = [fact.variant] if fact.variant else []  # one of several such documents of one article
+        return iri("agreement", f"{fact.date or 'undated'}-{slug(fact.kind)}-" + digest(*parties, *variant))
     if isinstance(fact, Partnership):
         partners = sorted(entities[entity_key(p)].iri.value for p in fact.partners)
         return iri("partnership", f"{slug(fact.kind)}-{digest(*partners)}")

@@ -457,7 +457,10 @@ def _date_from_recent_meeting(
         reversed(meetings),
         key=lambda m: preference.index(m.kind) if m.kind in preference else len(preference) + (m.kind == "visit"),
     )
+    recent = str(opener.published.year - 1) if the_meeting and opener.published else ""
     for meeting in ordered:
+        if meeting.date and recent and meeting.date[:4] < recent:
+            continue  # "during the visit" is the story's visit, not one years before
         if meeting.date and not meeting.planned and index - max(meeting.sentences) <= window:
             agreement.date = meeting.date
             agreement.caveats.add("date-from-meeting")

@@ -44,7 +44,8 @@ _TITLE = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+(?:on|of|for)\s+(?:the\s+|a\s+)?[A-Z][\w-]*"
     r"(?:(?:\s+(?:of|and|on|for|the|a))+\s+(?=[A-Z])[A-Z][\w-]*|\s+[A-Z][\w-]*)*)?"
 )
-LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]|[-•*–])\s*(?=[A-Za-z])|(?=[A-Z]))")
+# an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
+LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[A-Za-z])|(?=[A-Z]))")
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged)\b[^:]*:\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+")
 _WITH = re.compile(r"\b(?:with|by)\s+")
@@ -168,6 +169,10 @@ def read_agreements(
                 stop = with_match.end() + (end.start() if end else len(text))
                 objects = view.entities_between(with_match.end(), stop)
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
+        if sign is item and len(parties) < 2 and text.count("|") >= 2:
+            # a row of a table of documents: "1. | Memorandum of Understanding on … | Party A | Party B"
+            cell_end = text.find("|", kind_match.end())
+            parties = _as_parties(view.entities_between(cell_end, len(text)), posts) if cell_end != -1 else []
         if sign is item and len(parties) < 2 and signed_list and len(signed_list) >= 2:
             parties, rule = list(signed_list), "signed-list-item"  # "• Implementation Agreement relating to …"
         pair = _ADJ_PAIR.search(text)
@@ -281,8 +286,11 @@ _SIGNED_AGAIN = re.compile(
 _NUMBERED_COUNTRIES = re.compile(
     r"\b[Tt]he\s+(?:same\s+)?(?P<n>three|four|five)\s+(?:countries|governments|states|leaders|presidents|nations)\b"
 )
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_COUNT = re.compile(r"\b(?P<n>two|three|four|five|[2-5])\s+(?:[a-z-]+\s+){0,2}$", re.I)
+_NUMBERS = {
+    **{word: n for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)},
+    **{str(n): n for n in range(2, 11)},
+}
+_COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 
 def _named_kind(text: str, document: re.Match) -> str:
@@ -311,7 +319,7 @@ _TOPIC = re.compile(
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d))"  # "on Tuesday" is a date
     r"((?:(?:the|a|an)\s+)?(?:(?!\s+between\s|\s+(?:was|were|has been|had been)\s+signed\b)"
-    r"(?:[^,;:]|(?<=\d),(?=\d{3})))+)"
+    r"(?:[^,;:|]|(?<=\d),(?=\d{3})))+)"
 )
 
 
@@ -520,6 +528,10 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
                 continue  # "signed an agreement for X and an agreement for Y": two documents
             if a.rule == b.rule == "signed-list-item" and a.topic != b.topic:
                 continue  # two items of a list of signed documents
+            if (a.rule == "signed-list-item") != (b.rule == "signed-list-item") and not (
+                a.title and a.title == b.title
+            ):
+                continue  # a listed document is not one reported before the list
             if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date) and near and same_title:
                 b.parties += [p for p in a.parties if p not in b.parties]
                 b.date = max((a.date, b.date), key=lambda d: len(d or ""))
@@ -530,6 +542,10 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
                 break
         else:
             kept.append(a)
+    for a, b in itertools.combinations(kept, 2):
+        if a.kind == b.kind and a.date == b.date and set(a.parties) == set(b.parties):
+            # five memoranda between the same two governments on one day are five documents
+            a.variant, b.variant = a.variant or a.topic, b.variant or b.topic
     return kept
 
 

@@ -53,7 +53,8 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
     for d in view.dates:
         before = view.text[max(0, d.start - 25) : d.start].lower()
         if re.search(
-            r"(?:planned|scheduled|due|commission\w*|since|established|by)\s+(?:for\s+|in\s+|on\s+)?$", before
+            r"(?:planned|scheduled|due|commission\w*|since|established|signed|formali[sz]ed|by)\s+(?:for\s+|in\s+|on\s+)?$",
+            before,
         ):
             continue
         if best is None or abs(d.start - near) < abs(best.start - near):

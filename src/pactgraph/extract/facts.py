@@ -64,6 +64,8 @@ class Agreement(Fact):
     topic: str | None = None
     signed_during: Meeting | None = None
     title: str | None = None  # the document's own name, e.g. "Declaration on Strategic Partnership"
+    # what tells this document from another of the same kind, parties and date in its article (its topic)
+    variant: str | None = None
 
 
 @dataclass
