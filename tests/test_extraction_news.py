@@ -612,3 +612,17 @@ def test_several_listed_memoranda_between_the_same_governments_stay_several():
     facts = facts_of(body)
     assert len(facts.agreements) == 2
     assert len({a.variant for a in facts.agreements}) == 2  # distinct documents get distinct IRIs
+
+
+def test_called_on_and_a_phone_conversation_between_are_meetings():
+    body = "Later that day, Crown Prince Faisal bin Omar called on President Mara Ilves at the palace."
+    assert meetings_of(body) == [(["Faisal bin Omar", "Mara Ilves"], "2025-05")]
+    body = "On 12 May a telephone conversation between Minister Arman Sadykov and Omar Haddad took place."
+    assert meetings_of(body) == [(["Arman Sadykov", "Omar Haddad"], "2025-05-12")]
+
+
+def test_a_leaders_retreat_is_an_event():
+    body = (
+        "President Mara Ilves and President Omar Haddad met at the 10th Mongolia-Georgia Leaders' Retreat in Tbilisi."
+    )
+    assert any(m.label == "Mongolia-Georgia Leaders' Retreat" for m in facts_of(body).meetings)

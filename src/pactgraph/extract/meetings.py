@@ -64,9 +64,11 @@ _MEET_VERB = re.compile(
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
     r"visits?\s+to|"
-    r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted|welcomed)|"
+    r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted|welcomed|called on|calls on|"
+    r"paid a courtesy call on)|"
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
-    r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting))\s+"
+    r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
+    r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
     r"(?:(?:was|were|have been)\s+held\s+)?between)\s+"
 )
 _PARTICIPATE = re.compile(

@@ -137,6 +137,7 @@ EVENT_HEADS = {
     "Talks",
     "Symposium",
     "Workshop",
+    "Retreat",
 }
 TITLE_CORE = (
     r"(?:President|Vice[- ]President|Prime Minister|Premier|Minister|Chairman|Chairwoman|Chairperson|"
