@@ -39,21 +39,10 @@ def titled_events(view: SentenceView) -> list[Meeting]:
         if not _AT_OR_ATTENDED.search(view.text[max(0, match.start() - 40) : match.start()]):
             continue
         persons = [e for e in view.entities_between(0, len(view.text)) if e.type == PERSON]
-        date, future = date_for(view, match.start())
         label = f"{match.group('noun').capitalize()} “{match.group('title')}”"
-        out.append(
-            Meeting(
-                kind=kind_of(match.group("noun")),
-                label=label,
-                date=date,
-                participants=persons,
-                place=place_after(view, match.end()),
-                planned=future,
-                named=True,
-                sentences={view.sentence.index},
-                rule="named-event",
-            )
-        )
+        event = _ceremony(view, label, persons, match.start(), place_from=match.end())
+        event.kind, event.named, event.rule = kind_of(match.group("noun")), True, "named-event"
+        out.append(event)
     return out
 
 
@@ -236,14 +225,17 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
     return out
 
 
-def _ceremony(view: SentenceView, label: str, participants: list[Entity], at: int) -> Meeting:
+def _ceremony(
+    view: SentenceView, label: str, participants: list[Entity], at: int, *, place_from: int | None = None
+) -> Meeting:
+    """An occasion read at ``at``: dated by the date nearest it, placed by "in/at C" after it."""
     date, future = date_for(view, at)
     return Meeting(
         kind="ceremony",
         label=label,
         date=date,
         participants=list(dict.fromkeys(participants)),
-        place=place_after(view, at),
+        place=place_after(view, at if place_from is None else place_from),
         planned=future,
         sentences={view.sentence.index},
         rule="ceremony-verb",
