@@ -141,7 +141,8 @@ def render() -> str:
         f"- license {header(ONTOLOGY_IRI, DCTERMS.license)}, created {header(ONTOLOGY_IRI, DCTERMS.created)}"
         f" by {header(ONTOLOGY_IRI, DCTERMS.creator)}",
         "",
-        "Defined classes (≡) are never asserted by the extractor; `pactgraph reason` infers them (see [validation-and-reasoning.md](validation-and-reasoning.md)).",
+        "Defined classes (≡) are never asserted by the extractor; `pactgraph reason` infers them"
+        " (see [validation-and-reasoning.md](validation-and-reasoning.md)).",
         "",
         "## Classes",
         "",

@@ -19,6 +19,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from pactgraph.serving import serve  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from tests.test_browser import CHROMIUM_FLAGS as FLAGS  # noqa: E402  (one list of flags for both)
+
 OUT = ROOT / "docs" / "screenshots"
 VIEWS = {
     "front": "/",
@@ -28,15 +31,6 @@ VIEWS = {
     "entity": "/id/country/azerbaijan",
     "query": "/q/agreements",
 }
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def main() -> None:
@@ -56,9 +50,9 @@ def main() -> None:
         page = browser.new_page()
         page.route(
             "**/*",
-            lambda route: route.continue_()
-            if urllib.parse.urlsplit(route.request.url).hostname == "127.0.0.1"
-            else route.abort(),
+            lambda route: (
+                route.continue_() if urllib.parse.urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort()
+            ),
         )
         for name, path in VIEWS.items():
             page.goto(server.url + path)

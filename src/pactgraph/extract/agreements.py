@@ -133,9 +133,9 @@ def read_agreements(
         ]
         if not kinds:
             continue
-        objects = [k for k in kinds if _DIRECT_OBJECT.fullmatch(text, sign.end(), k.start())]
+        taken = [k for k in kinds if _DIRECT_OBJECT.fullmatch(text, sign.end(), k.start())]
         # "… signed a memorandum": the document the verb takes, else the kind nearest the verb
-        kind_match = min(objects or kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
+        kind_match = min(taken or kinds, key=lambda k: (abs(k.end() - sign.start()), -len(k.group(0))))
         if (
             earlier
             and kind_match.group(0)[0].islower()
