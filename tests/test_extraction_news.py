@@ -626,3 +626,50 @@ def test_a_leaders_retreat_is_an_event():
         "President Mara Ilves and President Omar Haddad met at the 10th Mongolia-Georgia Leaders' Retreat in Tbilisi."
     )
     assert any(m.label == "Mongolia-Georgia Leaders' Retreat" for m in facts_of(body).meetings)
+
+
+def topics_of(body: str):
+    return sorted((a.topic, sorted(p.name for p in a.parties)) for a in facts_of(body).agreements)
+
+
+def test_a_plural_document_with_its_topics_enumerated_is_one_document_per_topic():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday. "
+        "The two countries signed agreements on fisheries, on mining safety, and on higher education "
+        "on 12 May."
+    )
+    parties = ["Chile", "Peru"]
+    assert topics_of(body) == [("fisheries", parties), ("higher education", parties), ("mining safety", parties)]
+    assert {a.date for a in facts_of(body).agreements} == {"2025-05-12"}
+
+
+def test_topics_separated_by_semicolons_are_separate_documents():
+    body = "Chile and Peru signed memoranda of understanding on tourism; culture; and labour and employment."
+    assert [t for t, _ in topics_of(body)] == ["culture", "labour and employment", "tourism"]
+
+
+def test_one_topic_with_and_in_it_stays_one_document():
+    body = "Chile and Peru signed memoranda of understanding on trade and investment."
+    assert [t for t, _ in topics_of(body)] == ["trade and investment"]
+
+
+def test_the_two_signing_countries_are_not_a_count_of_documents():
+    body = "Chile and Peru held talks in Lima. The two countries signed agreements on fisheries."
+    assert len(facts_of(body).agreements) == 1
+
+
+def test_a_list_opened_by_the_signing_witnessed_by_the_leaders():
+    body = (
+        "President Ana Vela of Chile and President Ivo Marek of Peru met in Lima on Tuesday.\n\n"
+        "Following the talks, the two presidents witnessed the signing of the following documents:\n\n"
+        "- a memorandum of understanding on an industrial zone;\n"
+        "- memoranda of understanding on railways; civil aviation; and energy;\n"
+        "- a memorandum between the Ministry of Foreign Affairs of Chile and the Ministry of Foreign "
+        "Affairs of Peru.\n"
+    )
+    facts = facts_of(body)
+    by_topic = {a.topic: sorted(p.name for p in a.parties) for a in facts.agreements}
+    for topic in ("an industrial zone", "railways", "civil aviation", "energy"):
+        assert by_topic[topic] == ["Chile", "Peru"]
+    assert ["Ministry of Foreign Affairs of Chile", "Ministry of Foreign Affairs of Peru"] in by_topic.values()
+    assert {a.date for a in facts.agreements} == {"2025-05-13"}

@@ -119,7 +119,7 @@ def extract_article(article: Article) -> ArticleFacts:
         ):
             # "… signed the following documents:", or "They include:" after a signing: a list opens,
             # whose items without parties of their own are signed by those the opener names
-            signed_list = list_parties(view, previous, post_of)
+            signed_list = list_parties(view, previous, post_of, meetings, countries)
             list_opened_at = view.sentence.index
         elif not LIST_ITEM.match(view.text):
             signed_list = None

@@ -426,9 +426,12 @@ def _regions(sentence) -> list[Mention]:
     return out
 
 
+_DESCRIPTOR_NOUNS = (
+    r"(?:company|firm|concern|developer|operator|utility|producer|generator|giant|major|subsidiary|arm|"
+    r"lender|investor|contractor|manufacturer|maker|regulator|holding|conglomerate|fund|group)"
+)
 _ORG_DESCRIPTOR = re.compile(
-    r"(?:\b(?:company|firm|concern|developer|operator|utility|producer|generator|giant|major|subsidiary|arm|"
-    r"lender|investor|contractor|manufacturer|maker|regulator|holding|conglomerate|fund|group)|"
+    rf"(?:\b{_DESCRIPTOR_NOUNS}|"
     r"-(?:listed|based|owned|backed))\s+$|"
     r"\b(?:CEO|Chairman|chairman|chief executive|[Ff]ounder|[Hh]ead|[Dd]irector|[Pp]resident|[Mm]anaging director)"
     r"\s+of\s+$"
@@ -444,7 +447,11 @@ def _described_organizations(mentions: list[Mention], text: str) -> None:
 
 
 _ORG_MENTION_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s+){0,2}$")
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s+){0,2}$|"
+    # "between Doosan and the sovereign wealth fund Samruk": a described organization
+    rf"^\s*,?\s*and\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{0,3}}{_DESCRIPTOR_NOUNS}\s+$"
+)
 
 
 def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
