@@ -673,3 +673,32 @@ def test_a_list_opened_by_the_signing_witnessed_by_the_leaders():
         assert by_topic[topic] == ["Chile", "Peru"]
     assert ["Ministry of Foreign Affairs of Chile", "Ministry of Foreign Affairs of Peru"] in by_topic.values()
     assert {a.date for a in facts.agreements} == {"2025-05-13"}
+
+
+def test_a_ministry_of_a_country_ends_before_and():
+    body = "On Monday, the Ministry of Energy of Chile and Enel signed a power purchase agreement."
+    assert agreements_of(body) == [("agreement", ["Enel", "Ministry of Energy of Chile"])]
+
+
+def test_who_attended_a_signing_does_not_sign():
+    body = (
+        "On Monday, Enel and the Ministry of Energy of Chile signed a power purchase agreement at a "
+        "ceremony in Santiago attended by Minister Rosa Perez."
+    )
+    assert agreements_of(body) == [("agreement", ["Enel", "Ministry of Energy of Chile"])]
+
+
+def test_bodies_of_the_two_countries_are_not_the_countries():
+    body = (
+        "Chile and Peru held talks in Lima on Monday. Agreements between universities of the two "
+        "countries were signed during the event."
+    )
+    assert agreements_of(body) == []
+
+
+def test_documents_signed_in_the_presence_of_the_two_presidents_are_the_countries():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday. "
+        "In the presence of the two presidents, an agreement on fisheries was signed."
+    )
+    assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]

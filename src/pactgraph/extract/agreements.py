@@ -48,10 +48,14 @@ _TITLE = re.compile(
 LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[A-Za-z])|(?=[A-Z]))")
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|signing|signature)\b[^:]*:\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+")
-_WITH = re.compile(r"\b(?:with|by)\s+")
+# "signed with X", "signed by X" — not "attended by", "witnessed by" (those are present, not signing)
+_WITH = re.compile(
+    r"(?<!attended )(?<!witnessed )(?<!observed )(?<!chaired )(?<!hosted )(?<!accompanied )"
+    r"(?<!presided over )(?<!in the presence of )\b(?:with|by)\s+"
+)
 _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
 _PRONOUN_PARTIES = re.compile(
-    r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
+    r"(?:(?<=presence of )|(?<!\bof ))(?<!\bfrom )\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
     r"both leaders|the two heads of state|the two presidents|both presidents|the two governments|their countries|"
     r"the leaders|the presidents|the heads of state|"
     r"they)\b",

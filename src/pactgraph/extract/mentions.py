@@ -741,7 +741,11 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
         while stop < j and not (
             tokens[stop][0] in {"and", ","}
             and stop + 1 < j
-            and (_starts_org(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j) or tokens[stop + 1][1] in gaz)
+            and (
+                _starts_org(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j)
+                or tokens[stop + 1][1] in gaz
+                or (tokens[stop - 1][1] in gaz and tokens[stop - 2][0] == "of")  # "… of Chile and Enel"
+            )
         ):
             stop += 1
         best = stop
@@ -821,6 +825,8 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
     or agency head, and X starts with a known organization or is hyphenated, or Y has a legal form
     and a name of its own, or Y starts with a country ("… and Georgian Railway")."""
     right = tokens[middle + 1 : j]
+    if len(right) > 1 and right[0][0] == "the" and _starts_org(tokens, middle + 2, j):
+        return True  # "Enel and the Ministry of Energy": "and the" does not join one name
     if not right or not _is_cap(right[0][0]) or not any(t[0] in STRONG_ORG_HEADS for t in right):
         return False
     if right[0][1] in gaz and middle - k >= 2:
