@@ -54,8 +54,10 @@ _WITH = re.compile(
     r"(?<!presided over )(?<!in the presence of )\b(?:with|by)\s+"
 )
 _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
+# "universities of the two countries" are not the countries ("in the presence of" them, they are)
 _PRONOUN_PARTIES = re.compile(
-    r"(?:(?<=presence of )|(?<!\bof ))(?<!\bfrom )\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
+    r"(?:(?<=presence of )|(?<!\bof ))(?<!\bfrom )"
+    r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
     r"both leaders|the two heads of state|the two presidents|both presidents|the two governments|their countries|"
     r"the leaders|the presidents|the heads of state|"
     r"they)\b",
