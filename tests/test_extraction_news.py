@@ -702,3 +702,28 @@ def test_documents_signed_in_the_presence_of_the_two_presidents_are_the_countrie
         "In the presence of the two presidents, an agreement on fisheries was signed."
     )
     assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]
+
+
+def posts_with_organizations(body: str):
+    return sorted((p.person.name, p.role, p.organization and p.organization.name) for p in facts_of(body).posts)
+
+
+def test_protocol_style_titles_with_full_state_names():
+    body = (
+        "Prime Minister of the Federal Democratic Republic of Ethiopia, His Excellency Dr. Abiy Ahmed, and "
+        "President of the People's Republic of China, His Excellency Xi Jinping, held talks in Beijing this morning."
+    )
+    facts = facts_of(body)
+    assert posts_with_organizations(body) == [
+        ("Abiy Ahmed", "Prime Minister", "Ethiopia"),
+        ("Xi Jinping", "President", "China"),
+    ]
+    (meeting,) = facts.meetings
+    assert sorted(p.name for p in meeting.participants) == ["Abiy Ahmed", "Xi Jinping"]
+    assert meeting.date == PUBLISHED.isoformat()  # "this morning"
+
+
+def test_a_body_of_a_formally_named_state_keeps_the_whole_name():
+    body = "Premier of the State Council of the People's Republic of China, His Excellency Li Qiang, spoke."
+    names = {e.name for e in facts_of(body).entities}
+    assert "State Council of the People's Republic of China" in names

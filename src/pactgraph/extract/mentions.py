@@ -616,6 +616,21 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             end = _advance(tokens, k, len(title.group(0)))
             # "Minister of Energy Parviz Shahbazov": the title may take "of X" but leaves the name;
             # "Chairman of PowerChina Group" (no name follows): the organization is read on its own
+            country_at = end + 1 + (end + 1 < j and tokens[end + 1][0] == "the")
+            country = gaz.get(tokens[country_at][1]) if end < j and tokens[end][0] == "of" and country_at < j else None
+            after_country = _advance_to(tokens, country_at, country.end_char) if country is not None else j
+            if (
+                country is not None
+                and country.ent_id_.split("|")[0] == COUNTRY
+                and (after_country >= j or not _is_cap(tokens[after_country][0]))  # not "Azerbaijan National …"
+            ):
+                # "Prime Minister of the Federal Democratic Republic of Ethiopia, Abiy Ahmed": the post's country
+                kind, name, code = country.ent_id_.split("|")
+                pending_title, pending_country = _span_text(tokens, k, end), (name, code)
+                title_start = tokens[k][1]
+                found.append(Mention(country.start_char, country.end_char, country.text, kind, name, code=code))
+                k = after_country
+                continue
             if end < j and tokens[end][0] in {"of", "for", "in"}:
                 name_start = _name_after_portfolio(tokens, end + 2, j)
                 if name_start is not None:
@@ -777,6 +792,11 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             continue
         if nxt >= j:
             break
+        known = gaz.get(tokens[nxt][1])
+        if tokens[end][0] == "of" and known is not None and known.ent_id_.split("|")[0] == COUNTRY:
+            segment = tokens[nxt][1]  # "State Council of the People's Republic of China": the whole country
+            end = _advance_to(tokens, nxt, known.end_char)
+            continue
         stop = nxt
         while stop < j and _is_cap(tokens[stop][0]) and not TITLE.match(tokens[stop][0]):
             stop += 1
