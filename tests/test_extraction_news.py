@@ -727,3 +727,69 @@ def test_a_body_of_a_formally_named_state_keeps_the_whole_name():
     body = "Premier of the State Council of the People's Republic of China, His Excellency Li Qiang, spoke."
     names = {e.name for e in facts_of(body).entities}
     assert "State Council of the People's Republic of China" in names
+
+
+def dated_meetings_of(body: str, published=PUBLISHED):
+    return sorted((m.date, sorted(p.name for p in m.participants)) for m in facts_of(body, published).meetings)
+
+
+def test_talks_with_a_level_and_a_time_before_with():
+    body = "Prime Minister Shri Ravi Menon held delegation-level talks today with President Ana Vela of Chile."
+    assert dated_meetings_of(body) == [(PUBLISHED.isoformat(), ["Ana Vela", "Ravi Menon"])]
+
+
+def test_received_him_is_the_person_named_before():
+    body = (
+        "Prime Minister Ravi Menon arrived in Lima on Monday. President Ana Vela received him at the palace on Tuesday."
+    )
+    assert dated_meetings_of(body) == [("2025-05-13", ["Ana Vela", "Ravi Menon"])]
+
+
+def test_the_same_two_people_meeting_months_apart_are_two_meetings():
+    body = (
+        "President Ana Vela received Prime Minister Ravi Menon in Lima on Tuesday. They recalled how "
+        "Menon hosted her in Delhi in December 2024."
+    )
+    dates = [d for d, _ in dated_meetings_of(body)]
+    assert dates == ["2024-12", "2025-05-13"]
+
+
+def test_attending_a_summit_is_taking_part():
+    body = "Prime Minister Ravi Menon flew to Lima after attending the Pacific Rim Summit in Bangkok."
+    facts = facts_of(body)
+    summit = next(m for m in facts.meetings if "Summit" in m.label)
+    assert [p.name for p in summit.participants] == ["Ravi Menon"]
+
+
+def test_a_list_signed_in_the_presence_of_two_leaders_is_signed_by_their_states():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday. "
+        "At the close of the talks, the following instruments were signed in the presence of "
+        "President Vela and President Marek:\n\n"
+        "1. an agreement on film production;\n"
+        "2. a memorandum of understanding on postal services.\n"
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Chile", "Peru"]),
+        ("memorandum of understanding", ["Chile", "Peru"]),
+    ]
+
+
+def test_a_list_of_today_is_dated_by_todays_meeting_not_by_one_recalled_in_passing():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday.\n\n"
+        "They reviewed trade and fisheries.\n\n"
+        "They also recalled the results of Marek's visit to Chile, when Vela hosted him in Santiago "
+        "in December 2024.\n\n"
+        "The leaders discussed energy.\n\n"
+        "The following documents were exchanged:\n\n"
+        "1. a memorandum of understanding on fisheries between Chile and Peru;\n"
+        "2. a memorandum of understanding on mining between Chile and Peru.\n"
+    )
+    assert {a.date for a in facts_of(body).agreements} == {"2025-05-12"}
+
+
+def test_a_clause_after_a_name_is_not_a_title():
+    body = "The Prime Minister, Ravi Menon, today welcomed the President of Chile, Ana Vela, to Delhi."
+    assert ("Ravi Menon", "Today Welcomed the President") not in {(p.person.name, p.role) for p in facts_of(body).posts}
+    assert ("Ana Vela", "President", "Chile") in posts_with_organizations(body)

@@ -448,6 +448,10 @@ def list_parties(
     pronoun = _PRONOUN_PARTIES.search(opener.text)
     if len(parties) < 2 and pronoun:
         return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
+    witnesses = re.search(r"\b(?:in the presence of|witnessed by)\b", opener.text)
+    leaders = [e for e in agents[0] if e.type == PERSON]
+    if witnesses and leaders and (len(parties) < 2 or any(p in leaders for p in parties)) and len(countries) >= 2:
+        return countries[:2]  # "… signed in the presence of President A and President B:": their states
     return parties if len(parties) >= 2 else []
 
 

@@ -175,6 +175,14 @@ HONORIFICS = {
     "Highness",
     "Majesty",
     "Excellency",
+    "H.E.",
+    "Hon.",
+    "Hon",
+    "Shri",
+    "Smt.",
+    "Smt",
+    "Shrimati",
+    "Datuk",
 }
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
 # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen": lower-case particles inside names

@@ -92,18 +92,30 @@ def _listed_after(view: SentenceView, index: int) -> list[Entity]:
 
 
 _HONORIFIC_BEFORE_NAME = (
-    r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Highness|Royal Highness)\s+)?(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$"
+    r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Highness|Royal Highness)\s+|H\.E\.\s+)?"
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Shri|Smt|Hon)\.?\s+)?$"
 )
 _TITLE_BEFORE_COMMA = re.compile(  # the greedy .* makes it the last possessor before the name
     r"^.*(?:(?P<owner>[A-Z][\w-]*)['’]s|\b(?P<its>its|his|her|their)|\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+)|\b(?P<the>[Tt]he))\s+"
     r"(?P<title>[A-Za-z][\w-]*(?:\s+(?:[A-Za-z][\w'’-]*)){0,5}?)"
     r"(?:\s+of\s+(?P<of>(?:the\s+)?[\w'’.,&\s-]{2,80}?))?\s*,\s*" + _HONORIFIC_BEFORE_NAME
 )
-# protocol style, the title first with no article: "Prime Minister of Ethiopia, His Excellency Dr. Abiy Ahmed"
+# protocol style, a capitalised title of a state: "Prime Minister of the Federal Democratic Republic of
+# Ethiopia, His Excellency Dr. Abiy Ahmed", "… with the President of Sri Lanka, H.E. Mr. Anura …"
+_PROTOCOL_START = re.compile(r"(?:^|\band\s+|[,;:]\s*|\b[Tt]he\s+)(?=[A-Z])")
 _PROTOCOL_TITLE = re.compile(
-    r"^.*(?:^|\band\s+|[,;:]\s*)(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})"
-    r"\s+of\s+(?P<of>(?:the\s+)?[^,;]{2,80}?)\s*,\s*" + _HONORIFIC_BEFORE_NAME
+    r"(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}?)\s+of\s+(?P<of>(?:the\s+)?[^,;]{2,80}?)\s*,\s*"
+    + _HONORIFIC_BEFORE_NAME
 )
+
+
+def _protocol_title(before: str) -> re.Match | None:
+    """The last "Title of X, " right before a name whose title is a post."""
+    for start in reversed([m.end() for m in _PROTOCOL_START.finditer(before)]):
+        match = _PROTOCOL_TITLE.fullmatch(before, start)
+        if match and _is_title(match.group("title")) and TITLE.match(match.group("title")):
+            return match
+    return None
 
 
 def _title_before_comma(view: SentenceView, index: int, country_named) -> Post | None:
@@ -112,7 +124,7 @@ def _title_before_comma(view: SentenceView, index: int, country_named) -> Post |
     Corporation of China, Zhang Zhigang", "the president of the company, Liu Yanping"."""
     m, person = view.items[index]
     start, _ = view.rel(m)
-    match = _PROTOCOL_TITLE.search(view.text[:start]) or _TITLE_BEFORE_COMMA.search(view.text[:start])
+    match = _protocol_title(view.text[:start]) or _TITLE_BEFORE_COMMA.search(view.text[:start])
     if not match or not _is_title(match.group("title")) or not TITLE.match(match.group("title").title()):
         return None
     organizations = [
@@ -249,5 +261,9 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
     return None
 
 
+_NOT_IN_A_TITLE = re.compile(r"\b(?:today|yesterday|tomorrow|said|says|told|[a-z]+ed)\b")
+
+
 def _is_title(words: str) -> bool:
-    return bool(TITLE.search(words.title())) and len(words.split()) <= 7
+    """ "Minister of Energy", "deputy chairman", not "today welcomed the President" (a clause)."""
+    return bool(TITLE.search(words.title())) and len(words.split()) <= 7 and not _NOT_IN_A_TITLE.search(words)
