@@ -793,3 +793,36 @@ def test_a_clause_after_a_name_is_not_a_title():
     body = "The Prime Minister, Ravi Menon, today welcomed the President of Chile, Ana Vela, to Delhi."
     assert ("Ravi Menon", "Today Welcomed the President") not in {(p.person.name, p.role) for p in facts_of(body).posts}
     assert ("Ana Vela", "President", "Chile") in posts_with_organizations(body)
+
+
+def test_a_signing_told_with_its_signatories_is_a_ceremony():
+    body = (
+        "Peru and PowerChina signed a contract for a 200 MW solar plant. The contract was signed in "
+        "Lima on Monday by Minister Rosa Perez and PowerChina vice president Li Wei."
+    )
+    facts = facts_of(body)
+    (ceremony,) = facts.meetings
+    assert ceremony.rule == "signing-occasion" and ceremony.date == "2025-05-12"
+    assert sorted(p.name for p in ceremony.participants) == ["Li Wei", "Peru", "PowerChina", "Rosa Perez"]
+
+
+def test_signatories_in_the_next_sentence_take_part_in_the_ceremony():
+    body = (
+        "The government of Chile and Vela Solar LLC signed the implementation agreement at a ceremony in "
+        "Santiago on Monday. Two ministers signed for the government: Rosa Perez and Diego Pardow."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert {"Rosa Perez", "Diego Pardow"} <= {p.name for p in ceremony.participants}
+
+
+def test_a_signing_at_a_reported_meeting_is_no_second_meeting():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday, "
+        "and the two presidents signed a joint declaration at a ceremony after the talks."
+    )
+    assert [m.rule for m in facts_of(body).meetings] == ["talks"]
+
+
+def test_a_signing_only_announced_is_no_ceremony():
+    body = "Chile and Peru will sign the agreement at a ceremony in Lima on 20 May, the ministry said."
+    assert facts_of(body).meetings == [] or all(m.rule != "signing-occasion" for m in facts_of(body).meetings)

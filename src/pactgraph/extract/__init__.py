@@ -41,6 +41,7 @@ from .mentions import Mention, attach_acronyms, find_mentions
 from .nlp import pipeline
 from .posts import read_posts
 from .rules import assess_all
+from .signings import signing_occasions
 
 __all__ = ["extract_article"]
 
@@ -136,6 +137,7 @@ def extract_article(article: Article) -> ArticleFacts:
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries))
         capacities.extend(read_capacities(view))
+    meetings.extend(signing_occasions(views, agreements, meetings))
     dateline = _dateline_date(views)
     for meeting in meetings:
         if (

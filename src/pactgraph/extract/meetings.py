@@ -22,7 +22,13 @@ _ANAPHOR = re.compile(
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
     r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
     r"\bdelegation\s+(?:was|were)\s+(?:led|headed)\s+by\b|"
-    r"\b(?:was|were)\s+(?:also\s+)?represented\s+(?:at\s+the\s+(?:\w+\s+)?(?:event|ceremony|meeting|forum|roundtable)\s+|there\s+)?by\b"
+    r"\b(?:was|were)\s+(?:also\s+)?represented\s+(?:at\s+the\s+(?:\w+\s+)?(?:event|ceremony|meeting|forum|roundtable)\s+|there\s+)?by\b|"
+    # "The Italian side at the plenary was made up of …", "Also present were …", "Participants included …"
+    r"\b(?:side|delegation|delegations)\b[^.;:]{0,60}?\b(?:was|were)\s+(?:made up of|composed of|comprised of)\b|"
+    r"\b(?:side|delegation)\s+(?:included|comprised|consisted of)\b|"
+    r"\b[Aa]lso\s+(?:present|attending|in attendance)\s+(?:were|was)\b|"
+    r"\b[Aa]mong\s+(?:those|the participants|the guests)\s+(?:present\s+|attending\s+)?(?:were|was)\b|"
+    r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b"
 )
 
 
@@ -37,7 +43,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if m.named), None)
-    if event is None and noun in ("meeting", "talks"):
+    if event is None and noun in ("meeting", "talks", None):
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
     if event is None:
         return
