@@ -826,3 +826,34 @@ def test_a_signing_at_a_reported_meeting_is_no_second_meeting():
 def test_a_signing_only_announced_is_no_ceremony():
     body = "Chile and Peru will sign the agreement at a ceremony in Lima on 20 May, the ministry said."
     assert facts_of(body).meetings == [] or all(m.rule != "signing-occasion" for m in facts_of(body).meetings)
+
+
+def test_exchanged_with_a_count_is_a_signing():
+    body = "Chile and Peru exchanged three memoranda of understanding in Lima on Monday."
+    assert agreements_of(body) == [("memorandum of understanding", ["Chile", "Peru"])] * 3
+
+
+def test_plural_documents_with_several_counterparts_are_one_with_each():
+    body = (
+        "In May, Vela Energy LLC signed memorandums of understanding with Sinopec, Harbin Turbine "
+        "Works Co., Ltd. and Kestrel Grid Company on refining."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Harbin Turbine Works Co., Ltd.", "Vela Energy LLC"]),
+        ("memorandum of understanding", ["Kestrel Grid Company", "Vela Energy LLC"]),
+        ("memorandum of understanding", ["Sinopec", "Vela Energy LLC"]),
+    ]
+
+
+def test_an_acronym_with_a_trade_is_a_company_not_a_person():
+    body = "The bank signed loans with Sinopec and CITIC Construction."
+    types = {e.name: e.type for e in facts_of(body).entities}
+    assert types.get("CITIC Construction") != "Person"
+
+
+def test_two_word_demonyms_are_countries():
+    body = "Sri Lankan President Ana Vela met Saudi Arabian Minister Ivo Marek in Colombo."
+    assert posts_with_organizations(body) == [
+        ("Ana Vela", "President", "Sri Lanka"),
+        ("Ivo Marek", "Minister", "Saudi Arabia"),
+    ]

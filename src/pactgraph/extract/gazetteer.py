@@ -130,6 +130,25 @@ DEMONYMS = {
     "Lithuanian": "LT",
     "Latvian": "LV",
     "Estonian": "EE",
+    # two-word and irregular forms the regular "-(i)an" reading misses
+    "Sri Lankan": "LK",
+    "Saudi Arabian": "SA",
+    "North Korean": "KP",
+    "Costa Rican": "CR",
+    "Sierra Leonean": "SL",
+    "Nepalese": "NP",
+    "Nepali": "NP",
+    "Burmese": "MM",
+    "Laotian": "LA",
+    "Cypriot": "CY",
+    "Maltese": "MT",
+    "Icelandic": "IS",
+    "Irish": "IE",
+    "Ivorian": "CI",
+    "Somali": "SO",
+    "Bosnian": "BA",
+    "Singaporean": "SG",
+    "Bruneian": "BN",
 }
 # Major cities (capitals and large cities of the regions pactgraph reads about), with country.
 CITIES = {
