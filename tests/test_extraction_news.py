@@ -857,3 +857,24 @@ def test_two_word_demonyms_are_countries():
         ("Ana Vela", "President", "Sri Lanka"),
         ("Ivo Marek", "Minister", "Saudi Arabia"),
     ]
+
+
+def capacities_of(body: str):
+    return sorted(c.value_mw for c in facts_of(body).capacities)
+
+
+def test_a_countrys_whole_fleet_and_its_demand_are_not_project_capacities():
+    body = (
+        "With the new units, Chile's installed capacity climbs to 2,046 MW, above a peak demand of 1,000 MW. "
+        "Peru had just 253 MW of solar installed at the end of 2023, but construction of a 263 MW solar plant "
+        "near Lima began in September. Domestic generation of around 3,300 MW is mostly hydro and solar."
+    )
+    assert capacities_of(body) == [263.0]
+
+
+def test_a_plants_installed_capacity_is_a_project_capacity():
+    body = (
+        "The solar plant's installed capacity of 600 MW makes it the largest. The hydro station, with an "
+        "installed capacity of 3,000 MW, supplies the capital."
+    )
+    assert capacities_of(body) == [600.0, 3000.0]
