@@ -878,3 +878,28 @@ def test_a_plants_installed_capacity_is_a_project_capacity():
         "installed capacity of 3,000 MW, supplies the capital."
     )
     assert capacities_of(body) == [600.0, 3000.0]
+
+
+def test_visits_to_capitals_each_dated_by_their_own_clause():
+    body = (
+        "The summit follows the visit of Minister Ana Vela to Algiers in March and President Ivo "
+        "Marek's first visit to Nairobi in January 2023."
+    )
+    visits = sorted((m.label, m.date) for m in facts_of(body).meetings)
+    assert visits == [("Visit of Ana Vela to Algiers", "2025-03"), ("Visit of Ivo Marek to Nairobi", "2023-01")]
+
+
+def test_a_possessive_visit_makes_a_person():
+    body = "Ursula von der Leyen's visit to Buenos Aires in June 2023 opened the talks."
+    (visit,) = facts_of(body).meetings
+    assert [p.name for p in visit.participants] == ["Ursula von der Leyen"]
+    assert (visit.place.name, visit.date) == ("Buenos Aires", "2023-06")
+
+
+def test_the_cities_list_holds_real_countries_only():
+    from pactgraph.extract import gazetteer
+
+    codes = gazetteer.country_by_code()
+    assert all(code in codes for code in gazetteer.CITIES)
+    surfaces = [city for cities in gazetteer.CITIES.values() for city in cities]
+    assert len(surfaces) == len(set(surfaces))  # one country per city name

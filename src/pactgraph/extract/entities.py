@@ -15,7 +15,9 @@ SPEECH_OR_ACTION = re.compile(
     r"^\s*(?:,[^,]{0,90},\s*)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
     r"called|described|emphasi[sz]ed|attended|chaired|received|welcomed|briefed|highlighted|pointed|"
     r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|"
-    r"hosted|joined|took part|participated|(?:was|has been|had been)\s+(?:appointed|named|elected)|and\s+[A-Z])"
+    r"hosted|joined|took part|participated|(?:was|has been|had been)\s+(?:appointed|named|elected)|and\s+[A-Z]|"
+    # "X's state visit to …", "X's talks with …": what only a person makes
+    r"['’]s\s+(?:(?:state|official|working|first|recent|two-day|three-day)\s+)*(?:visit|trip|talks|remarks|speech)\b)"
 )
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
