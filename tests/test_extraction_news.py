@@ -903,3 +903,15 @@ def test_the_cities_list_holds_real_countries_only():
     assert all(code in codes for code in gazetteer.CITIES)
     surfaces = [city for cities in gazetteer.CITIES.values() for city in cities]
     assert len(surfaces) == len(set(surfaces))  # one country per city name
+
+
+def test_a_signing_after_talks_tells_of_the_talks():
+    body = (
+        "Chilean President Ana Vela and Peruvian President Ivo Marek on Monday signed a joint statement "
+        "after talks at the presidential palace."
+    )
+    facts = facts_of(body)
+    assert [(m.kind, sorted(p.name for p in m.participants), m.date) for m in facts.meetings] == [
+        ("talks", ["Ana Vela", "Ivo Marek"], "2025-05-12")
+    ]
+    assert agreements_of(body) == [("joint statement", ["Chile", "Peru"])]

@@ -77,7 +77,10 @@ _MEET_VERB = re.compile(
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
-    r"(?:(?:was|were|have been)\s+held\s+)?between)\s+"
+    r"(?:(?:was|were|have been)\s+held\s+)?between)\s+|"
+    # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
+    r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
+    r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b(?!\s+(?:with|between)))"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took part|takes? part|taking part|attend(?:s|ed|ing)?|participat(?:ed|ing)|joined|represented|"
@@ -134,6 +137,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             for counterpart in objects:
                 meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
             continue
+        if verb.group("after_talks"):
+            if meetings or len([e for e in subjects if e.type == PERSON]) < 2:
+                continue  # the talks this sentence already reported, or nobody named to hold them
+            subjects, objects = subjects[:1], subjects[1:]
         participants = list(dict.fromkeys(e for e in subjects + objects if e.type != PLACE))
         if (verb.group("talks_among") or (verb.group("met") and not objects)) and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
@@ -143,7 +150,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             continue  # "X met X": one person read twice (a title and a name), not a meeting
         kind = (
             "talks"
-            if verb.group("talks") or verb.group("talks_among") or verb.group("between")
+            if verb.group("talks") or verb.group("talks_among") or verb.group("between") or verb.group("after_talks")
             else "visit"
             if verb.group("visited") or verb.group("paid")
             else "meeting"
