@@ -915,3 +915,11 @@ def test_a_signing_after_talks_tells_of_the_talks():
         ("talks", ["Ana Vela", "Ivo Marek"], "2025-05-12")
     ]
     assert agreements_of(body) == [("joint statement", ["Chile", "Peru"])]
+
+
+def test_the_year_of_another_document_does_not_date_a_signing():
+    body = (
+        "The turn came on 27 March 2025, during Vladimir Putin's state visit to Tashkent. Russia and "
+        "Uzbekistan signed a protocol amending the 2018 agreement."
+    )
+    assert [a.date for a in facts_of(body).agreements] == ["2025-03-27"]

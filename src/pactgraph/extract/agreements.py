@@ -209,6 +209,8 @@ def read_agreements(
         high = next((b.start() for b in _SIGNING_CLAUSE.finditer(text, sign.end())), len(text))
         for d in sorted(view.dates, key=lambda d: (not low <= d.start < high, abs(d.start - sign.start()))):
             before = text[max(0, d.start - 30) : d.start].lower()
+            if _NAMES_A_DOCUMENT.match(text, d.end):
+                continue  # "a protocol amending the 2018 agreement": the year of the other document
             if d.future or re.search(
                 r"(?:planned|scheduled|due|commission\w*|since|established|by|until)\s+(?:for\s+|in\s+|on\s+)?$", before
             ):
@@ -299,6 +301,9 @@ _BEFORE_NAME = re.compile(r",|\b(?:and|the|an?|as well as|signed|its|their)\b|['
 _SIGNED_AGAIN = re.compile(
     r"\s*(?:The|This|That)\s+(?:document|agreement|memorandum|deal|contract|accord|MoU)\s+"
     r"(?:was|had been|has been)\s+(?:formally\s+)?signed\b"
+)
+_NAMES_A_DOCUMENT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"
 )
 _NUMBERED_COUNTRIES = re.compile(
     r"\b[Tt]he\s+(?:same\s+)?(?P<n>three|four|five)\s+(?:countries|governments|states|leaders|presidents|nations)\b"
