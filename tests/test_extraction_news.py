@@ -923,3 +923,14 @@ def test_the_year_of_another_document_does_not_date_a_signing():
         "Uzbekistan signed a protocol amending the 2018 agreement."
     )
     assert [a.date for a in facts_of(body).agreements] == ["2025-03-27"]
+
+
+def test_the_minister_is_one_named_before_not_one_named_after():
+    body = (
+        "Minister of Energy Omar Haddad of Jordan arrived in Lima on Monday. In the course of the visit "
+        "the minister held separate meetings with Minister of Mines Rosa Perez and Minister of "
+        "Finance Diego Pardow."
+    )
+    pairs = sorted(tuple(sorted(p.name for p in m.participants)) for m in facts_of(body).meetings)
+    assert ("Diego Pardow", "Omar Haddad") in pairs and ("Omar Haddad", "Rosa Perez") in pairs
+    assert all(len(set(p)) == 2 for p in pairs)

@@ -244,6 +244,10 @@ def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> No
         )
 
 
+def _named_before(view: SentenceView, person: Entity, position: int) -> bool:
+    return any(e is person and view.rel(m)[1] <= position for m, e in view.items)
+
+
 _ROLE_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?P<role>minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|mayor|"
     r"rector|ceo|chief executive|envoy|commissioner)\b(?!\s+(?:of|for)\b|['’]s)"
@@ -258,7 +262,10 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
         found = []
         for match in _ROLE_REFERENCE.finditer(view.text):
             holders = [
-                p for p in posts if match.group("role") in p.role.lower() and min(p.sentences) <= view.sentence.index
+                p
+                for p in posts
+                if match.group("role") in p.role.lower()
+                and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
             ]
             if holders:
                 found.append((match, max(holders, key=lambda p: (max(p.sentences), p.person.name)).person))

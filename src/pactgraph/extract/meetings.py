@@ -135,7 +135,8 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         if verb.group("talks") and _SEPARATE.search(verb.group(0)) and len(objects) >= 2:
             # "held separate meetings with A, B and C": one meeting per counterpart
             for counterpart in objects:
-                meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
+                if counterpart not in subjects:  # "the minister" read as one of those he met
+                    meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
             continue
         if verb.group("after_talks"):
             if meetings or len([e for e in subjects if e.type == PERSON]) < 2:
@@ -146,7 +147,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
         if not subjects or not (objects or place):
             continue
-        if objects and set(objects) <= set(subjects) and not place:
+        if objects and set(objects) <= set(subjects) and not (place and (verb.group("visited") or verb.group("paid"))):
             continue  # "X met X": one person read twice (a title and a name), not a meeting
         kind = (
             "talks"
