@@ -934,3 +934,8 @@ def test_the_minister_is_one_named_before_not_one_named_after():
     pairs = sorted(tuple(sorted(p.name for p in m.participants)) for m in facts_of(body).meetings)
     assert ("Diego Pardow", "Omar Haddad") in pairs and ("Omar Haddad", "Rosa Perez") in pairs
     assert all(len(set(p)) == 2 for p in pairs)
+
+
+def test_an_unnamed_event_with_nobody_in_it_is_no_meeting():
+    body = "The opening ceremony was held on Monday. The Caspian Energy Forum opened in Baku on Tuesday."
+    assert [m.label for m in facts_of(body).meetings] == ["Caspian Energy Forum"]

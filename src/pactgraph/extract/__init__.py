@@ -160,7 +160,11 @@ def extract_article(article: Article) -> ArticleFacts:
     facts = ArticleFacts(
         sentences=sentences,
         entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],
-        meetings=[m for m in merge_meetings(meetings) if m.participants or _took_place(m, sentences)],
+        meetings=[
+            m
+            for m in merge_meetings(meetings)
+            if m.participants or (_took_place(m, sentences) and not _GENERIC_EVENT.fullmatch(m.label))
+        ],
         agreements=merge_agreements(agreements),
         partnerships=merge_partnerships(partnerships),
         capacities=infer_technologies(_merge_capacities(capacities)),
@@ -511,6 +515,13 @@ def _months_before(iso_day: str, months: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+# "Opening ceremony", "Roundtable", "Second session": an event the text does not name, nor say who was there
+_GENERIC_EVENT = re.compile(
+    r"(?:(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|opening|closing|joint|plenary|ministerial|"
+    r"high-level|annual|signing)\s+)*(?:ceremony|roundtable|round table|session|meeting|summit|forum|"
+    r"conference|event|talks|reception)",
+    re.I,
+)
 _HAPPENED = re.compile(
     r"\b(?:opened|opens|was held|were held|is being held|took place|takes place|began|begins|kicked off|convened|"
     r"closed|will be held|will take place|is to be held|to be held|gathered)\b"
