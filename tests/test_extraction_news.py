@@ -939,3 +939,12 @@ def test_the_minister_is_one_named_before_not_one_named_after():
 def test_an_unnamed_event_with_nobody_in_it_is_no_meeting():
     body = "The opening ceremony was held on Monday. The Caspian Energy Forum opened in Baku on Tuesday."
     assert [m.label for m in facts_of(body).meetings] == ["Caspian Energy Forum"]
+
+
+def test_an_event_which_opens_on_a_day_is_dated_by_it():
+    body = (
+        "Ana Vela arrived in Lima on Monday for a state visit and to attend the Pacific Energy Summit, "
+        "which opens on Thursday."
+    )
+    summit = next(m for m in facts_of(body).meetings if "Summit" in m.label)
+    assert summit.date == "2025-05-15" and summit.planned

@@ -82,6 +82,10 @@ _MEET_VERB = re.compile(
     r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
     r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b(?!\s+(?:with|between)))"
 )
+_OPENS_ON = re.compile(
+    r"(?:\s*\([^)]{1,20}\))?,?\s+(?:which|that)\s+(?:opens|opened|will open|begins|began|starts|started|"
+    r"is held|was held|will be held|takes place|took place|will take place|runs|ran)\s+(?:on\s+|in\s+|from\s+)?"
+)
 _PARTICIPATE = re.compile(
     r"\b(?:took part|takes? part|taking part|attend(?:s|ed|ing)?|participat(?:ed|ing)|joined|represented|"
     r"address(?:es|ed)?|chair(?:s|ed)?|"
@@ -278,6 +282,10 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
                 label = f"{e.name} {m.text}"
     place = place_after(view, b)
     date, future = date_for(view, a)
+    opens = _OPENS_ON.match(view.text, b)
+    own = [d for d in view.dates if opens and opens.start() <= d.start <= opens.end() + 12]
+    if own:  # "… to attend the SCO summit, which opens on Thursday": the event's own day
+        date, future = own[0].iso, own[0].future
     participants: list[Entity] = [host] if host else []
     hosting = re.search(
         r"\b(?:in\s+)?(?:hosting|hosts|hosted|to host|will host)\s+(?:the\s+)?(?:\w+\s+){0,2}$", view.text[:a]
