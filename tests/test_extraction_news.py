@@ -948,3 +948,15 @@ def test_an_event_which_opens_on_a_day_is_dated_by_it():
     )
     summit = next(m for m in facts_of(body).meetings if "Summit" in m.label)
     assert summit.date == "2025-05-15" and summit.planned
+
+
+def test_a_bare_name_that_signs_or_is_signed_with_is_an_organization():
+    body = "Corvantis, the state oil company, signed a memorandum of understanding with Sinopec on Monday."
+    assert agreements_of(body) == [("memorandum of understanding", ["Corvantis", "Sinopec"])]
+    body = "Vela Energy LLC signed a power purchase agreement with Petrovia on Monday."
+    assert agreements_of(body) == [("agreement", ["Petrovia", "Vela Energy LLC"])]
+
+
+def test_a_weekday_before_signed_is_no_organization():
+    body = "On Monday, Vela Energy LLC and Kestrel Grid Company signed an agreement."
+    assert agreements_of(body) == [("agreement", ["Kestrel Grid Company", "Vela Energy LLC"])]
