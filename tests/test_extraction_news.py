@@ -960,3 +960,15 @@ def test_a_bare_name_that_signs_or_is_signed_with_is_an_organization():
 def test_a_weekday_before_signed_is_no_organization():
     body = "On Monday, Vela Energy LLC and Kestrel Grid Company signed an agreement."
     assert agreements_of(body) == [("agreement", ["Kestrel Grid Company", "Vela Energy LLC"])]
+
+
+def test_a_figure_takes_the_one_technology_named_just_before():
+    body = "Doosan will build two combined cycle gas power plants. Each plant will have a generating capacity of 1,800 MW."
+    (capacity,) = facts_of(body).capacities
+    assert (capacity.value_mw, capacity.technologies) == (1800.0, ["gas"])
+    assert "technology-inferred" in capacity.caveats
+
+
+def test_ac_and_peak_units_are_power():
+    body = "The hub draws power from the co-located 124 MWac solar farm."
+    assert capacities_of(body) == [124.0]

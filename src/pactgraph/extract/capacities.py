@@ -160,25 +160,36 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
     return out
 
 
-def infer_technologies(capacities: list[Capacity]) -> list[Capacity]:
+def infer_technologies(capacities: list[Capacity], sentences: list[str] = ()) -> list[Capacity]:
     """A figure whose clause names no technology takes the technology of the capacity reported
     just before it (within two sentences: "the first phase of the project, 240 MW"), else the one
-    technology of every other capacity in the article; a figure with neither is left out."""
+    technology of every other capacity in the article, else the one technology its sentence and
+    the two before it name ("… two combined cycle plants. Each will have 1,800 MW"); a figure with
+    none of these is left out."""
     known = [c for c in capacities if c.technologies]
     single = {tuple(c.technologies) for c in known}
     kept = []
     for capacity in capacities:
         if not capacity.technologies:
             before = [c for c in known if 0 <= min(capacity.sentences) - max(c.sentences) <= 2]
+            index = min(capacity.sentences)
+            named = {name for text in sentences[max(0, index - 2) : index + 1] for name in _named_technologies(text)}
             if before:
                 capacity.technologies = before[-1].technologies
             elif len(single) == 1:
                 capacity.technologies = list(next(iter(single)))
+            elif len(named) == 1:
+                capacity.technologies = list(named)
             else:
                 continue
             capacity.caveats.add("technology-inferred")
         kept.append(capacity)
     return kept
+
+
+def _named_technologies(text: str) -> set[str]:
+    low = text.lower()
+    return {BROADER_TECHNOLOGY.get(name, name) for name, pattern in TECHNOLOGIES if re.search(pattern, low)}
 
 
 def _technologies(clause: str, anchor: int, anchor_end: int | None = None) -> list[str]:
