@@ -963,7 +963,10 @@ def test_a_weekday_before_signed_is_no_organization():
 
 
 def test_a_figure_takes_the_one_technology_named_just_before():
-    body = "Doosan will build two combined cycle gas power plants. Each plant will have a generating capacity of 1,800 MW."
+    body = (
+        "Doosan will build two combined cycle gas power plants. Each plant will have a generating "
+        "capacity of 1,800 MW."
+    )
     (capacity,) = facts_of(body).capacities
     assert (capacity.value_mw, capacity.technologies) == (1800.0, ["gas"])
     assert "technology-inferred" in capacity.caveats
