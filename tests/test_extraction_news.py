@@ -964,8 +964,7 @@ def test_a_weekday_before_signed_is_no_organization():
 
 def test_a_figure_takes_the_one_technology_named_just_before():
     body = (
-        "Doosan will build two combined cycle gas power plants. Each plant will have a generating "
-        "capacity of 1,800 MW."
+        "Doosan will build two combined cycle gas power plants. Each plant will have a generating capacity of 1,800 MW."
     )
     (capacity,) = facts_of(body).capacities
     assert (capacity.value_mw, capacity.technologies) == (1800.0, ["gas"])
@@ -975,3 +974,14 @@ def test_a_figure_takes_the_one_technology_named_just_before():
 def test_ac_and_peak_units_are_power():
     body = "The hub draws power from the co-located 124 MWac solar farm."
     assert capacities_of(body) == [124.0]
+
+
+def test_i_in_a_transcript_is_the_speaker_of_the_turn():
+    body = (
+        "Rosa Perez, the Minister of Energy of Chile, spoke to reporters in Lima on Monday.\n\n"
+        "QUESTION: Will you raise prices in Beijing?\n\n"
+        "PEREZ: Not at all. I'll be meeting Minister Ivo Marek of Peru next week.\n"
+    )
+    (meeting,) = [m for m in facts_of(body).meetings if m.rule == "meeting-verb"]
+    assert sorted(p.name for p in meeting.participants) == ["Ivo Marek", "Rosa Perez"]
+    assert meeting.planned and "first-person" in meeting.caveats

@@ -94,7 +94,7 @@ def extract_article(article: Article) -> ArticleFacts:
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
-    first_person = _resolve_first_person(views, registry)
+    first_person = _resolve_first_person(views, registry, article.body)
     _resolve_references(views, posts, country_by_word, main_countries)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
@@ -326,14 +326,18 @@ def _is_country(e: Entity) -> bool:
 
 
 _FIRST_PERSON = re.compile(
-    r"\b(?P<who>[Ww]e|I)\s+(?:have\s+|had\s+|also\s+|then\s+|just\s+|recently\s+)*"
-    r"(?:signed|met|held|concluded|inked|hosted|received|visited|inaugurated|attended|sat down with)\b"
+    r"\b(?P<who>[Ww]e|I)(?:\s+|['’]ll\s+)(?:have\s+|had\s+|also\s+|then\s+|just\s+|recently\s+|will\s+|be\s+)*"
+    r"(?:signed|met|meet|meeting|held|concluded|inked|hosted|received|visited|visit|inaugurated|attended|"
+    r"sat down with|sit down with)\b"
 )
+# "BOWEN: …", "MINISTER WONG: …": the speaker of a transcript's turn
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z]{2,}\s+)?(?P<name>[A-Z][A-Z'’-]+):\s")
 
 
-def _resolve_first_person(views: list[SentenceView], registry: Registry) -> set[int]:
+def _resolve_first_person(views: list[SentenceView], registry: Registry, body: str = "") -> set[int]:
     """ "We signed …" in a company's statement is that company, "I met …" in an interview is the
-    person interviewed: the organization (or person) the article names most. Returns the sentences
+    person interviewed: the organization (or person) the article names most; in a transcript, "I"
+    is the speaker whose label opens the turn ("BOWEN: I'll be meeting …"). Returns the sentences
     read so, whose facts carry the caveat "first-person"."""
 
     def most_named(kinds) -> Entity | None:
@@ -341,9 +345,21 @@ def _resolve_first_person(views: list[SentenceView], registry: Registry) -> set[
         return ranked[0] if ranked and len(ranked[0].sentences) >= 2 else None
 
     read = set()
+    speaker: Entity | None = None
     for view in views:
+        label = _SPEAKER_LABEL.match(view.text)
+        if label:  # a new turn: its speaker, if the article names them ("Q:" and "JOURNALIST:" are nobody)
+            known = registry.by_alias(label.group("name").title())
+            speaker = known if known is not None and known.type == PERSON else None
+        elif body[max(0, view.sentence.start - 1) : view.sentence.start] == "\n":
+            speaker = None  # a paragraph without a label is the reporter's again
         for match in _FIRST_PERSON.finditer(view.text):
-            who = most_named({COMPANY, ORGANIZATION}) if match.group("who").lower() == "we" else most_named({PERSON})
+            if match.group("who") == "I" and speaker is not None:
+                who = speaker
+            elif match.group("who").lower() == "we":
+                who = most_named({COMPANY, ORGANIZATION})
+            else:
+                who = most_named({PERSON})
             if who is None:
                 continue
             start = view.sentence.start + match.start("who")

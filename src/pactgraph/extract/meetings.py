@@ -55,7 +55,9 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         event.sentences.add(view.sentence.index)
 
 
-_WILL = re.compile(r"\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$")
+_WILL = re.compile(
+    r"(?:\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+|['’]ll\s+)(?:\w+\s+)?$"
+)
 _TALK = (
     r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
@@ -108,8 +110,12 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     meetings: list[Meeting] = []
     text = view.text
     for verb in _MEET_VERB.finditer(text):
-        if verb.group("met") == "meeting" and not text[verb.end() : verb.end() + 1].isupper():
-            continue
+        if (
+            verb.group("met") == "meeting"
+            and not text[verb.end() : verb.end() + 1].isupper()
+            and not re.search(r"\b(?:be|am|is|are|was|were)\s+$", text[: verb.start()])
+        ):
+            continue  # "meeting" is a verb only in "will be meeting X", "was meeting X"
         if verb.group("visited") == "visit" and not _WILL.search(text[max(0, verb.start() - 30) : verb.start()]):
             continue  # "visit" is a verb only in "will visit", "is to visit" …
         clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
