@@ -985,3 +985,14 @@ def test_i_in_a_transcript_is_the_speaker_of_the_turn():
     (meeting,) = [m for m in facts_of(body).meetings if m.rule == "meeting-verb"]
     assert sorted(p.name for p in meeting.participants) == ["Ivo Marek", "Rosa Perez"]
     assert meeting.planned and "first-person" in meeting.caveats
+
+
+def test_a_foundation_stone_laid_alongside_someone_in_a_timeline():
+    body = (
+        "Key dates:\n"
+        "- 27 July 2019 – President Ana Vela lays the foundation stone at the site alongside Peru's "
+        "Minister of Energy, Ivo Marek.\n"
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert ceremony.date == "2019-07-27"
+    assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek"]

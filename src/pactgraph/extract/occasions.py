@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CLAUSE_END, PLANNED_CONTEXT, date_for, kind_of, place_after
+from .clauses import CLAUSE_END, PLANNED_CONTEXT, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
@@ -185,6 +185,9 @@ _CEREMONY_ACTIVE = re.compile(
     r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
     r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
 )
+# "… laid the foundation stone at the site alongside Y": a stone laid with no object named after it
+_STONE_ALONE = re.compile(r"\b(?:laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone\b(?!\s+(?:of|for)\b)")
+_ALONGSIDE = re.compile(r"\b(?:alongside|together with|with|and)\s+")
 _CEREMONY_PASSIVE = re.compile(
     r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
 )
@@ -217,6 +220,15 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             )
         )
         out.append(_ceremony(view, f"{kind} of {thing[4:].strip()}", who, match.start()))
+    for match in _STONE_ALONE.finditer(text):
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
+        along = _ALONGSIDE.search(text, match.end())
+        if along and along.start() - match.end() < 40:  # "… at the site alongside Egypt's minister, X"
+            stop = CLAUSE_END.search(text, along.end())
+            who += [e for e in view.entities_between(along.end(), stop.start() if stop else len(text)) if e.is_agent]
+        if who:
+            out.append(_ceremony(view, "Foundation-stone ceremony", prefer_persons(who), match.start()))
     for match in _CEREMONY_PASSIVE.finditer(text):
         stop = CLAUSE_END.search(text, match.end())
         who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.is_agent]
