@@ -996,3 +996,9 @@ def test_a_foundation_stone_laid_alongside_someone_in_a_timeline():
     (ceremony,) = facts_of(body).meetings
     assert ceremony.date == "2019-07-27"
     assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_visits_to_several_countries_are_one_visit_to_each():
+    body = "Ties grew after Ana Vela's state visits to Turkmenistan, Kazakhstan and Uzbekistan in June 2024."
+    visits = sorted((m.place.name, m.date) for m in facts_of(body).meetings)
+    assert visits == [("Kazakhstan", "2024-06"), ("Turkmenistan", "2024-06"), ("Uzbekistan", "2024-06")]

@@ -17,7 +17,7 @@ SPEECH_OR_ACTION = re.compile(
     r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|"
     r"hosted|joined|took part|participated|(?:was|has been|had been)\s+(?:appointed|named|elected)|and\s+[A-Z]|"
     # "X's state visit to …", "X's talks with …": what only a person makes
-    r"['’]s\s+(?:(?:state|official|working|first|recent|two-day|three-day)\s+)*(?:visit|trip|talks|remarks|speech)\b)"
+    r"['’]s\s+(?:(?:state|official|working|first|recent|two-day|three-day)\s+)*(?:visits?|trips?|talks|remarks|speech)\b)"
 )
 # a bare name that signs: "X signed", "X, the state oil company, signed", "X has also signed"
 SIGNS_AFTER = re.compile(

@@ -20,6 +20,10 @@ SITE = re.compile(
     r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:site|plant|facility|factory|farm|station|project|exhibition|stand|pavilion|construction)\b"
 )
+_LISTED_PLACES = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+    r"(?:,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
 _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
 _IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
 
@@ -151,7 +155,15 @@ def visits(view: SentenceView) -> list[Meeting]:
         dates = [
             d for d in view.dates if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
         ]
-        if visit.group("noun") == "visits":  # "visits to China in April and September": one visit each
+        targets = [target]
+        if visit.group("noun") == "visits" and visit.group("to"):
+            # "state visits to Turkmenistan, Kazakhstan and Uzbekistan in June 2024": one visit to each
+            listed = _LISTED_PLACES.match(text, visit.end())
+            if listed:
+                targets = [e for e in view.places_between(visit.end(), listed.end()) if e not in visitor] or [target]
+        if visit.group("noun") == "visits" and len(targets) > 1:
+            each = [next((d for d in dates if d.start > visit.end()), None)]
+        elif visit.group("noun") == "visits":  # "visits to China in April and September": one visit each
             each = [d for d in dates if d.start > visit.end()] or [None]
         else:  # the date of the visit's own clause: "the visit of A to B in March and C's visit in 2023"
             clause_end = CLAUSE_END.search(text, visit.end())
@@ -161,7 +173,7 @@ def visits(view: SentenceView) -> list[Meeting]:
             )
             each = own[:1] or [None]
         context = bool(PLANNED_CONTEXT.search(text[max(0, visit.start() - 60) : visit.end() + 40]))
-        for date in each:
+        for date, target in [(d, t) for d in each for t in targets]:
             out.append(
                 Meeting(
                     kind="visit",
