@@ -392,3 +392,22 @@ def test_cli_options(store_dir: Path, picks: dict) -> None:
 def test_queries_lists_the_parameters() -> None:
     result = CliRunner().invoke(main, ["queries"])
     assert "parameters: --entity --since --until --kind --limit --offset" in result.output
+
+
+def test_parameters_on_a_remote_endpoint_give_the_local_rows(store_dir: Path, picks: dict, oxigraph) -> None:
+    """With --endpoint the look-ups (names, dates) run on the endpoint too."""
+    runner = CliRunner()
+    pushed = runner.invoke(
+        main, ["push", "--endpoint", oxigraph.query_url, "--graph", str(store_dir.with_suffix(".trig"))]
+    )
+    assert pushed.exit_code == 0, pushed.output
+    for extra in (
+        ["meetings", "--entity", picks["person"][1], "--since", "2023"],
+        ["agreements", "--entity", picks["country"][1], "--kind", "memorandum of understanding", "--limit", "3"],
+        ["timeline", "--since", "2024-03", "--until", "2024-06"],
+    ):
+        local = runner.invoke(main, ["query", *extra, "--store", str(store_dir), "--format", "tsv"])
+        remote = runner.invoke(main, ["query", *extra, "--endpoint", oxigraph.query_url, "--format", "tsv"])
+        assert local.exit_code == remote.exit_code == 0, remote.output
+        assert len(local.output.splitlines()) > 1, extra
+        assert sorted(remote.output.splitlines()) == sorted(local.output.splitlines()), extra
