@@ -42,6 +42,7 @@ from pactgraph.errors import QueryParameterError
 from pactgraph.queries import BundledQuery, QueryResult, resolve_query, run_query
 from pactgraph.resources import ontology_path
 from pactgraph.store import PREFIXES, parse_bundled
+from pactgraph.vocab import VOCAB
 
 __all__ = [
     "PARAMETERS",
@@ -335,13 +336,13 @@ def resolve_periods(select: Select, *, since: Period | None, until: Period | Non
         bound = ox.Literal((until.last + dt.timedelta(days=1)).isoformat())
         filters.append(f'FILTER (CONCAT({lexical}, SUBSTR("-99-99", STRLEN({lexical}) - 3)) < {bound})')
     rows = select(_PERIODS.replace("FILTERS", " ".join(filters))).terms
-    return tuple(row[0] for row in rows if isinstance(row[0], ox.NamedNode | ox.BlankNode))
+    return tuple(row[0] for row in rows if isinstance(row[0], ox.NamedNode))  # pactgraph mints IRIs for them
 
 
 @functools.cache
 def _scheme_labels(scheme: str) -> dict[str, tuple[ox.Literal, ...]]:
     """The prefLabels of an ontology concept scheme, by their lower-case text."""
-    prefix = f"{PREFIXES['id'].replace('/id/', '/vocab/')}{scheme}/"
+    prefix = f"{VOCAB}{scheme}/"
     labels: dict[str, list[ox.Literal]] = {}
     for quad in parse_bundled(ontology_path()):
         concept = quad.predicate.value == _SKOS + "prefLabel" and quad.subject.value.startswith(prefix)
