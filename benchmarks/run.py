@@ -370,20 +370,29 @@ def _parameterised_table(results: list[dict]) -> list[str]:
         timings = r.get("parameterised")
         title = f"## Parameterised queries on {r['articles']:,} articles, median ms (rows)"
         if not timings:
-            lines += ["", title, "", "Pending: not measured at this size yet (`run.py --parameterised-only`)."]
+            lines += [
+                "",
+                title,
+                "",
+                "Pending: not measured at this size yet (`run.py --articles N --parameterised-only` on the store"
+                " of a run at this size); a typical entity's rows grow with its mentions, not with the corpus.",
+            ]
             continue
         picks = timings["picks"]
+        store = f" ({timings['store_triples']:,} triples with the ontology)" if "store_triples" in timings else ""
         lines += [
             "",
             title,
             "",
-            "On the on-disk store (`query --store`), each option compiled into the query as a `VALUES` block "
-            f"(see docs/cli.md): one person = `--entity '{picks['person']}'` (the median participant of "
-            f"meetings), top country = `--entity '{picks['country']}'` (party to most agreements), one month "
+            f"On the on-disk store{store} (`query --store`), each option compiled into the query as a `VALUES` "
+            "block (see docs/commands.md#query-parameters): one person = "
+            f"`--entity '{picks['person']}'` (the median participant of meetings), top country = "
+            f"`--entity '{picks['country']}'` (party to most agreements), one month "
             f"= `--since {picks['month']} --until {picks['month']}`, one kind = `--kind 'joint statement'` "
             "(partnerships: 'strategic partnership'), one technology = `--technology 'offshore wind'`, "
             "limit 10 = `--limit 10` (sorted first: as slow as the full query). Times include looking up "
-            "the name or the dates.",
+            "the name or the dates. Full and parameterised runs alternate query by query, so both saw the "
+            "same load (other benchmarks shared the 2 cores: full times here are up to 4× those above).",
             "",
             "| query | full | " + " | ".join(_CASES) + " |",
             "|---|---|" + "---|" * len(_CASES),
