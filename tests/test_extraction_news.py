@@ -626,3 +626,203 @@ def test_a_leaders_retreat_is_an_event():
         "President Mara Ilves and President Omar Haddad met at the 10th Mongolia-Georgia Leaders' Retreat in Tbilisi."
     )
     assert any(m.label == "Mongolia-Georgia Leaders' Retreat" for m in facts_of(body).meetings)
+
+
+def topics_of(body: str):
+    return sorted((a.topic, sorted(p.name for p in a.parties)) for a in facts_of(body).agreements)
+
+
+def test_a_plural_document_with_its_topics_enumerated_is_one_document_per_topic():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday. "
+        "The two countries signed agreements on fisheries, on mining safety, and on higher education "
+        "on 12 May."
+    )
+    parties = ["Chile", "Peru"]
+    assert topics_of(body) == [("fisheries", parties), ("higher education", parties), ("mining safety", parties)]
+    assert {a.date for a in facts_of(body).agreements} == {"2025-05-12"}
+
+
+def test_topics_separated_by_semicolons_are_separate_documents():
+    body = "Chile and Peru signed memoranda of understanding on tourism; culture; and labour and employment."
+    assert [t for t, _ in topics_of(body)] == ["culture", "labour and employment", "tourism"]
+
+
+def test_one_topic_with_and_in_it_stays_one_document():
+    body = "Chile and Peru signed memoranda of understanding on trade and investment."
+    assert [t for t, _ in topics_of(body)] == ["trade and investment"]
+
+
+def test_the_two_signing_countries_are_not_a_count_of_documents():
+    body = "Chile and Peru held talks in Lima. The two countries signed agreements on fisheries."
+    assert len(facts_of(body).agreements) == 1
+
+
+def test_a_list_opened_by_the_signing_witnessed_by_the_leaders():
+    body = (
+        "President Ana Vela of Chile and President Ivo Marek of Peru met in Lima on Tuesday.\n\n"
+        "Following the talks, the two presidents witnessed the signing of the following documents:\n\n"
+        "- a memorandum of understanding on an industrial zone;\n"
+        "- memoranda of understanding on railways; civil aviation; and energy;\n"
+        "- a memorandum between the Ministry of Foreign Affairs of Chile and the Ministry of Foreign "
+        "Affairs of Peru.\n"
+    )
+    facts = facts_of(body)
+    by_topic = {a.topic: sorted(p.name for p in a.parties) for a in facts.agreements}
+    for topic in ("an industrial zone", "railways", "civil aviation", "energy"):
+        assert by_topic[topic] == ["Chile", "Peru"]
+    assert ["Ministry of Foreign Affairs of Chile", "Ministry of Foreign Affairs of Peru"] in by_topic.values()
+    assert {a.date for a in facts.agreements} == {"2025-05-13"}
+
+
+def test_a_ministry_of_a_country_ends_before_and():
+    body = "On Monday, the Ministry of Energy of Chile and Enel signed a power purchase agreement."
+    assert agreements_of(body) == [("agreement", ["Enel", "Ministry of Energy of Chile"])]
+
+
+def test_who_attended_a_signing_does_not_sign():
+    body = (
+        "On Monday, Enel and the Ministry of Energy of Chile signed a power purchase agreement at a "
+        "ceremony in Santiago attended by Minister Rosa Perez."
+    )
+    assert agreements_of(body) == [("agreement", ["Enel", "Ministry of Energy of Chile"])]
+
+
+def test_bodies_of_the_two_countries_are_not_the_countries():
+    body = (
+        "Chile and Peru held talks in Lima on Monday. Agreements between universities of the two "
+        "countries were signed during the event."
+    )
+    assert agreements_of(body) == []
+
+
+def test_documents_signed_in_the_presence_of_the_two_presidents_are_the_countries():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday. "
+        "In the presence of the two presidents, an agreement on fisheries was signed."
+    )
+    assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]
+
+
+def posts_with_organizations(body: str):
+    return sorted((p.person.name, p.role, p.organization and p.organization.name) for p in facts_of(body).posts)
+
+
+def test_protocol_style_titles_with_full_state_names():
+    body = (
+        "Prime Minister of the Federal Democratic Republic of Ethiopia, His Excellency Dr. Abiy Ahmed, and "
+        "President of the People's Republic of China, His Excellency Xi Jinping, held talks in Beijing this morning."
+    )
+    facts = facts_of(body)
+    assert posts_with_organizations(body) == [
+        ("Abiy Ahmed", "Prime Minister", "Ethiopia"),
+        ("Xi Jinping", "President", "China"),
+    ]
+    (meeting,) = facts.meetings
+    assert sorted(p.name for p in meeting.participants) == ["Abiy Ahmed", "Xi Jinping"]
+    assert meeting.date == PUBLISHED.isoformat()  # "this morning"
+
+
+def test_a_body_of_a_formally_named_state_keeps_the_whole_name():
+    body = "Premier of the State Council of the People's Republic of China, His Excellency Li Qiang, spoke."
+    names = {e.name for e in facts_of(body).entities}
+    assert "State Council of the People's Republic of China" in names
+
+
+def dated_meetings_of(body: str, published=PUBLISHED):
+    return sorted((m.date, sorted(p.name for p in m.participants)) for m in facts_of(body, published).meetings)
+
+
+def test_talks_with_a_level_and_a_time_before_with():
+    body = "Prime Minister Shri Ravi Menon held delegation-level talks today with President Ana Vela of Chile."
+    assert dated_meetings_of(body) == [(PUBLISHED.isoformat(), ["Ana Vela", "Ravi Menon"])]
+
+
+def test_received_him_is_the_person_named_before():
+    body = (
+        "Prime Minister Ravi Menon arrived in Lima on Monday. President Ana Vela received him at the palace on Tuesday."
+    )
+    assert dated_meetings_of(body) == [("2025-05-13", ["Ana Vela", "Ravi Menon"])]
+
+
+def test_the_same_two_people_meeting_months_apart_are_two_meetings():
+    body = (
+        "President Ana Vela received Prime Minister Ravi Menon in Lima on Tuesday. They recalled how "
+        "Menon hosted her in Delhi in December 2024."
+    )
+    dates = [d for d, _ in dated_meetings_of(body)]
+    assert dates == ["2024-12", "2025-05-13"]
+
+
+def test_attending_a_summit_is_taking_part():
+    body = "Prime Minister Ravi Menon flew to Lima after attending the Pacific Rim Summit in Bangkok."
+    facts = facts_of(body)
+    summit = next(m for m in facts.meetings if "Summit" in m.label)
+    assert [p.name for p in summit.participants] == ["Ravi Menon"]
+
+
+def test_a_list_signed_in_the_presence_of_two_leaders_is_signed_by_their_states():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday. "
+        "At the close of the talks, the following instruments were signed in the presence of "
+        "President Vela and President Marek:\n\n"
+        "1. an agreement on film production;\n"
+        "2. a memorandum of understanding on postal services.\n"
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Chile", "Peru"]),
+        ("memorandum of understanding", ["Chile", "Peru"]),
+    ]
+
+
+def test_a_list_of_today_is_dated_by_todays_meeting_not_by_one_recalled_in_passing():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday.\n\n"
+        "They reviewed trade and fisheries.\n\n"
+        "They also recalled the results of Marek's visit to Chile, when Vela hosted him in Santiago "
+        "in December 2024.\n\n"
+        "The leaders discussed energy.\n\n"
+        "The following documents were exchanged:\n\n"
+        "1. a memorandum of understanding on fisheries between Chile and Peru;\n"
+        "2. a memorandum of understanding on mining between Chile and Peru.\n"
+    )
+    assert {a.date for a in facts_of(body).agreements} == {"2025-05-12"}
+
+
+def test_a_clause_after_a_name_is_not_a_title():
+    body = "The Prime Minister, Ravi Menon, today welcomed the President of Chile, Ana Vela, to Delhi."
+    assert ("Ravi Menon", "Today Welcomed the President") not in {(p.person.name, p.role) for p in facts_of(body).posts}
+    assert ("Ana Vela", "President", "Chile") in posts_with_organizations(body)
+
+
+def test_a_signing_told_with_its_signatories_is_a_ceremony():
+    body = (
+        "Peru and PowerChina signed a contract for a 200 MW solar plant. The contract was signed in "
+        "Lima on Monday by Minister Rosa Perez and PowerChina vice president Li Wei."
+    )
+    facts = facts_of(body)
+    (ceremony,) = facts.meetings
+    assert ceremony.rule == "signing-occasion" and ceremony.date == "2025-05-12"
+    assert sorted(p.name for p in ceremony.participants) == ["Li Wei", "Peru", "PowerChina", "Rosa Perez"]
+
+
+def test_signatories_in_the_next_sentence_take_part_in_the_ceremony():
+    body = (
+        "The government of Chile and Vela Solar LLC signed the implementation agreement at a ceremony in "
+        "Santiago on Monday. Two ministers signed for the government: Rosa Perez and Diego Pardow."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert {"Rosa Perez", "Diego Pardow"} <= {p.name for p in ceremony.participants}
+
+
+def test_a_signing_at_a_reported_meeting_is_no_second_meeting():
+    body = (
+        "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday, "
+        "and the two presidents signed a joint declaration at a ceremony after the talks."
+    )
+    assert [m.rule for m in facts_of(body).meetings] == ["talks"]
+
+
+def test_a_signing_only_announced_is_no_ceremony():
+    body = "Chile and Peru will sign the agreement at a ceremony in Lima on 20 May, the ministry said."
+    assert facts_of(body).meetings == [] or all(m.rule != "signing-occasion" for m in facts_of(body).meetings)

@@ -22,6 +22,7 @@ from pactgraph.errors import PactgraphError, ServeError, UsageError, ValidationE
 from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_query, run_query
 from pactgraph.query_parameters import Parameters, compile_query, declared_parameters
 from pactgraph.reasoning import reason, with_inferences
+from pactgraph.shards import MANIFEST, export_shards
 from pactgraph.store import (
     DEFAULT_STORE,
     Format,
@@ -285,12 +286,40 @@ def query_command(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
+    "--out",
+    "output",
+    type=click.Path(path_type=Path),
     default=None,
-    help="File to write (atomically); standard output when omitted.",
+    help="File to write (atomically); standard output when omitted. With --shards: the folder to write.",
 )
-def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None) -> None:
-    """Convert the knowledge graph to another RDF format (without the ontology)."""
+@click.option(
+    "--shards",
+    type=click.IntRange(min=1, max=99_999),
+    default=None,
+    help="Write N gzip N-Quads files of whole named graphs, with the ontology graph and a manifest.json,"
+    " into the folder --out (for the bulk loaders of QLever, Virtuoso, Jena, Oxigraph).",
+)
+def export_command(graphs: tuple[Path, ...], fmt: str, output: Path | None, shards: int | None) -> None:
+    """Convert the knowledge graph to another RDF format (without the ontology), or split it into
+    shards for a production store (with the ontology).
+
+    With --shards N (and --format nquads, --out DIR) each named graph goes whole to the shard
+    picked by a hash of its IRI; every file's lines are sorted, and the same graph always gives the
+    same bytes. DIR is replaced all at once; it must be new, empty or an earlier shard export.
+    See docs/production-stores.md for the load commands.
+    """
+    if shards is not None:
+        if Format(fmt) is not Format.NQUADS:
+            raise UsageError("--shards writes N-Quads: pass --format nquads")
+        if output is None:
+            raise UsageError("--shards needs --out DIR, the folder to write the shards to")
+        manifest = export_shards(list(graphs), out=output, shards=shards)
+        click.echo(
+            f"wrote {manifest['triples']} triples in {manifest['graphs']} graphs"
+            f" to {shards} shard{'s' if shards != 1 else ''} in {output} (manifest: {output / MANIFEST})",
+            err=True,
+        )
+        return
     data = export(list(graphs), Format(fmt), output)
     if output is None:
         click.echo(data, nl=False)

@@ -41,6 +41,7 @@ from .mentions import Mention, attach_acronyms, find_mentions
 from .nlp import pipeline
 from .posts import read_posts
 from .rules import assess_all
+from .signings import signing_occasions
 
 __all__ = ["extract_article"]
 
@@ -119,7 +120,7 @@ def extract_article(article: Article) -> ArticleFacts:
         ):
             # "… signed the following documents:", or "They include:" after a signing: a list opens,
             # whose items without parties of their own are signed by those the opener names
-            signed_list = list_parties(view, previous, post_of)
+            signed_list = list_parties(view, previous, post_of, meetings, countries)
             list_opened_at = view.sentence.index
         elif not LIST_ITEM.match(view.text):
             signed_list = None
@@ -136,6 +137,7 @@ def extract_article(article: Article) -> ArticleFacts:
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries))
         capacities.extend(read_capacities(view))
+    meetings.extend(signing_occasions(views, agreements, meetings))
     dateline = _dateline_date(views)
     for meeting in meetings:
         if (
@@ -268,6 +270,15 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
             person = before[-1] if before else previous[0] if previous else None
             if person is not None:
                 found.append((match, person))
+        for match in _OBJECT_PRONOUN.finditer(view.text):
+            # "President X received him": the person the sentence before (or this one, before the
+            # subject) named who is not the one receiving
+            here = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()]
+            previous = [e for _, e in views[index - 1].items if e is not None and e.type == PERSON] if index else []
+            subject = here[-1:] if here else []
+            person = next((e for e in [*previous, *here[:-1]] if e not in subject), None)
+            if person is not None:
+                found.append((match, person))
         for match in _GOVERNMENT_REFERENCE.finditer(view.text):
             # "the Mauritanian government", "the government": the country it governs, the one named
             # last or else the one the article names most
@@ -289,6 +300,10 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
         view.items.sort(key=lambda item: item[0].start)
 
 
+_OBJECT_PRONOUN = re.compile(
+    r"(?:(?<=\breceived )|(?<=\bwelcomed )|(?<=\bgreeted )|(?<=\bhosted )|(?<=\bmet )|(?<=\bmet with ))"
+    r"(?:him|her)\b"
+)
 _GOVERNMENT_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:(?P<country>[A-Z][a-z]+)\s+)?government\b(?!\s+(?:of|and\s+[a-z]))|"
     r"\b[Tt]he\s+(?P<country_side>[A-Z][a-z]+)\s+(?:side|authorities)\b"
@@ -453,6 +468,11 @@ def _date_from_recent_meeting(
     # "after the talks": talks first, then other meetings; a visit spans days, so the talks held
     # during it date a signing better than the visit's first day
     preference = [*(kinds or ()), "meeting", "talks"]
+    published = opener.published.isoformat() if opener.published else ""
+
+    def background(meeting: Meeting) -> bool:  # "during his state visit in December 2024", told in passing
+        return bool(meeting.date and published) and meeting.date < _months_before(published, 2)
+
     ordered = sorted(
         reversed(meetings),
         key=lambda m: preference.index(m.kind) if m.kind in preference else len(preference) + (m.kind == "visit"),
@@ -461,11 +481,27 @@ def _date_from_recent_meeting(
     for meeting in ordered:
         if meeting.date and recent and meeting.date[:4] < recent:
             continue  # "during the visit" is the story's visit, not one years before
-        if meeting.date and not meeting.planned and index - max(meeting.sentences) <= window:
+        current = [m for m in ordered if m.date and not m.planned and not background(m)]
+        listed = agreement.rule == "signed-list-item" and not the_meeting
+        if listed and background(meeting) and current:
+            meeting = current[0]  # a list of documents after "when he hosted him in 2024": today's meeting
+        if (
+            meeting.date
+            and not meeting.planned
+            and (index - max(meeting.sentences) <= window or (listed and meeting in current))
+        ):
             agreement.date = meeting.date
             agreement.caveats.add("date-from-meeting")
             agreement.place = agreement.place or meeting.place
             return
+
+
+def _months_before(iso_day: str, months: int) -> str:
+    """The ISO month ``months`` before the day's month: "2025-04-05", 2 → "2025-02"."""
+    year, month = int(iso_day[:4]), int(iso_day[5:7]) - months
+    while month < 1:
+        year, month = year - 1, month + 12
+    return f"{year:04d}-{month:02d}"
 
 
 _HAPPENED = re.compile(

@@ -46,11 +46,17 @@ _TITLE = re.compile(
 )
 # an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
 LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[A-Za-z])|(?=[A-Z]))")
-SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged)\b[^:]*:\s*$")
+SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|signing|signature)\b[^:]*:\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+")
-_WITH = re.compile(r"\b(?:with|by)\s+")
+# "signed with X", "signed by X" — not "attended by", "witnessed by" (those are present, not signing)
+_WITH = re.compile(
+    r"(?<!attended )(?<!witnessed )(?<!observed )(?<!chaired )(?<!hosted )(?<!accompanied )"
+    r"(?<!presided over )(?<!in the presence of )\b(?:with|by)\s+"
+)
 _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
+# "universities of the two countries" are not the countries ("in the presence of" them, they are)
 _PRONOUN_PARTIES = re.compile(
+    r"(?:(?<=presence of )|(?<!\bof ))(?<!\bfrom )"
     r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
     r"both leaders|the two heads of state|the two presidents|both presidents|the two governments|their countries|"
     r"the leaders|the presidents|the heads of state|"
@@ -143,7 +149,7 @@ def read_agreements(
             and re.match(r"\s+(?:was|were|has been|had been)\s", text[kind_match.end() :])
         ):
             continue  # "The agreement was signed after talks …": the agreement already reported
-        plural = kind_match.group(0).lower().endswith("s") and not kind_match.group(0).lower().endswith("mous")
+        plural = _is_plural(kind_match.group(0))
         # "between" follows the kind, the document's own title, or anywhere in a list item
         named = _TITLE.match(text, kind_match.start()) if kind_match.group(0)[0].isupper() else None
         reach = len(text) if sign is item else 60
@@ -184,17 +190,9 @@ def read_agreements(
         if len(parties) < 2 and size > 2 and len(countries) >= size:
             parties, rule = countries[:size], "signed-by-context"  # "the four governments signed …"
         pronoun = _PRONOUN_PARTIES.search(text if sign is item else text[: sign.start()])
-        if len(parties) < 2 and not plural and pronoun:
+        if len(parties) < 2 and pronoun:
             rule = "signed-by-context"
-            by_country = bool(re.search(r"countries|governments", pronoun.group(0), re.I)) and len(countries) >= 2
-            for meeting in [] if by_country else reversed(recent_meetings):
-                candidates = _as_parties(meeting.participants, posts)
-                if len(candidates) >= 2:
-                    parties = candidates
-                    break
-            else:
-                if len(countries) >= 2:
-                    parties = countries[:2]
+            parties = parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
         parties = list(dict.fromkeys(parties))
         if len(parties) < 2:
             continue
@@ -224,8 +222,13 @@ def read_agreements(
                 break
         documents = [kind_match, *_coordinated_kinds(text, kind_match)]
         count = _COUNT.search(text[: kind_match.start()]) if plural and len(documents) == 1 else None
+        if count and _SIGN.search(count.group(0)):
+            count = None  # "the two countries signed agreements": "two" counts the signers
         if count:  # "signed two agreements with X": two documents, told apart by their number
             documents = documents * _NUMBERS[count.group("n").lower()]
+        topics = enumerated_topics(text, kind_match.end()) if plural and len(documents) == 1 else []
+        if len(topics) >= 2:  # "memoranda on A, on B and on C": one document per topic
+            documents, count = documents * len(topics), None
         for number, (document, after) in enumerate(zip(documents, [*documents[1:], None], strict=True), 1):
             if count:
                 after = None
@@ -240,7 +243,8 @@ def read_agreements(
             )
             if len(documents) > 1 and not count and own:
                 date = own  # "… a memorandum in September 2021 and a framework agreement in May 2022"
-            topic_match = _TOPIC.search(text[document.end() : after.start() if after else len(text)])
+            own_span = text[document.end() : after.start() if after else len(text)]
+            topic_match = None if topics else _TOPIC.search(own_span)
             title = _TITLE.match(text, document.start())
             title = title.group(0) if title and document.group(0)[0].isupper() else None
             if title and title.lower() == document.group(0).lower():
@@ -252,7 +256,9 @@ def read_agreements(
                     parties=parties,
                     date=date,
                     place=place,
-                    topic=(
+                    topic=topics[number - 1]
+                    if topics
+                    else (
                         re.sub(
                             r"(?:,|\s+(?:and|as well as))(?:\s+(?:a|an|the))?\s*$", "", topic_match.group(1).strip()
                         ).rstrip(".")
@@ -293,6 +299,12 @@ _NUMBERS = {
 _COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 
+def _is_plural(document: str) -> bool:
+    """ "agreements", "MoUs", "memoranda of understanding" (not "MOUS" read as one "MoU")."""
+    word = document.split()[0].lower()
+    return word.startswith("memoranda") or (word.endswith("s") and not word.endswith("mous"))
+
+
 def _named_kind(text: str, document: re.Match) -> str:
     """The document as the text names it: "power purchase agreement", not just "agreement"."""
     lead = _BEFORE_NAME.split(text[max(0, document.start() - 40) : document.start()])
@@ -310,6 +322,37 @@ def _coordinated_kinds(text: str, first: re.Match) -> list[re.Match]:
         found.append(match)
         previous = match
     return found
+
+
+# "memoranda on energy, on culture and on sport", "agreements on trade; health; and energy"
+_TOPICS_OPEN = re.compile(r"\s+on\s+")
+_TOPICS_END = re.compile(
+    r"[.:|]|,\s+(?:which|who|as|while|during|at|in the presence)\b|\s+(?:between|were|was|during)\b|"
+    r"\s+(?:on|in)\s+(?=\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d)"  # "on 3 March" dates the signing
+)
+_ANOTHER_ON = re.compile(r",?\s+(?:and\s+|as well as\s+)?on\s+")
+
+
+def enumerated_topics(text: str, after_kind: int) -> list[str]:
+    """The topics a plural kind of document enumerates, one document each: repeated "on"
+    ("on A, on B and on C") or semicolons ("on A; B; and C"). A plain "on A and B" is one topic."""
+    opening = _TOPICS_OPEN.match(text, after_kind)
+    if not opening:
+        return []
+    end = _TOPICS_END.search(text, opening.end())
+    span = text[opening.end() : end.start() if end else len(text)]
+    parts = span.split(";") if ";" in span else _ANOTHER_ON.split(span)
+    topics = []
+    for part in parts:
+        part = re.sub(r"^\s*(?:and|as well as)\s+|^\s*on\s+", "", part).strip(" ,")
+        if not part:
+            continue
+        head = _ITEM_HEAD.match(part)
+        if _KIND.match(part, head.end() if head else 0):
+            break  # the next item of a list of documents, not a topic
+        topics.append(part)
+    return topics if len(topics) >= 2 else []
 
 
 # One document of a list written inside a sentence: "…; an Implementation Agreement between …"
@@ -371,10 +414,30 @@ def _list_agreement(view: SentenceView, start: int, end: int, posts: dict[Entity
     )
 
 
-def list_parties(opener: SentenceView, previous: SentenceView | None, posts: dict[Entity, Post]) -> list[Entity]:
+def parties_by_context(
+    pronoun: str, recent_meetings: list[Meeting], countries: list[Entity], posts: dict[Entity, Post]
+) -> list[Entity]:
+    """Who "the two sides" (leaders, presidents) are: those the last meeting with two of them
+    stands for; "the two countries" (governments) are the countries named near."""
+    by_country = bool(re.search(r"countries|governments", pronoun, re.I)) and len(countries) >= 2
+    for meeting in [] if by_country else reversed(recent_meetings):
+        candidates = _as_parties(meeting.participants, posts)
+        if len(candidates) >= 2:
+            return candidates
+    return countries[:2] if len(countries) >= 2 else []
+
+
+def list_parties(
+    opener: SentenceView,
+    previous: SentenceView | None,
+    posts: dict[Entity, Post],
+    recent_meetings: list[Meeting],
+    countries: list[Entity],
+) -> list[Entity]:
     """Who signs the documents a list's opener introduces: the organizations or countries it names
     ("… were signed by the ministry and X:"), else those named in the sentence before it, else the
-    persons it names ("signed by Minister X and Chairman Y:")."""
+    persons it names ("signed by Minister X and Chairman Y:"), else the countries "the two
+    presidents" stand for ("the two presidents witnessed the signing of the following documents:")."""
     views = [v for v in (opener, previous) if v is not None]
     agents = [_without_delegation_heads(v, v.entities_between(0, len(v.text))) for v in views]
     for named in agents:
@@ -382,6 +445,13 @@ def list_parties(opener: SentenceView, previous: SentenceView | None, posts: dic
         if len(organizations) >= 2:
             return list(dict.fromkeys(organizations))
     parties = list(dict.fromkeys(_as_parties(agents[0], posts)))
+    pronoun = _PRONOUN_PARTIES.search(opener.text)
+    if len(parties) < 2 and pronoun:
+        return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
+    witnesses = re.search(r"\b(?:in the presence of|witnessed by)\b", opener.text)
+    leaders = [e for e in agents[0] if e.type == PERSON]
+    if witnesses and leaders and (len(parties) < 2 or any(p in leaders for p in parties)) and len(countries) >= 2:
+        return countries[:2]  # "… signed in the presence of President A and President B:": their states
     return parties if len(parties) >= 2 else []
 
 

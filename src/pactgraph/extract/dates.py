@@ -59,7 +59,7 @@ _PATTERNS = [
             r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
         ),
     ),
-    ("yesterday", re.compile(r"\b(?P<rel>yesterday|today)\b", re.I)),
+    ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|of|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+{_YEAR}\b")),
 ]
 

@@ -22,7 +22,13 @@ _ANAPHOR = re.compile(
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
     r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
     r"\bdelegation\s+(?:was|were)\s+(?:led|headed)\s+by\b|"
-    r"\b(?:was|were)\s+(?:also\s+)?represented\s+(?:at\s+the\s+(?:\w+\s+)?(?:event|ceremony|meeting|forum|roundtable)\s+|there\s+)?by\b"
+    r"\b(?:was|were)\s+(?:also\s+)?represented\s+(?:at\s+the\s+(?:\w+\s+)?(?:event|ceremony|meeting|forum|roundtable)\s+|there\s+)?by\b|"
+    # "The Italian side at the plenary was made up of …", "Also present were …", "Participants included …"
+    r"\b(?:side|delegation|delegations)\b[^.;:]{0,60}?\b(?:was|were)\s+(?:made up of|composed of|comprised of)\b|"
+    r"\b(?:side|delegation)\s+(?:included|comprised|consisted of)\b|"
+    r"\b[Aa]lso\s+(?:present|attending|in attendance)\s+(?:were|was)\b|"
+    r"\b[Aa]mong\s+(?:those|the participants|the guests)\s+(?:present\s+|attending\s+)?(?:were|was)\b|"
+    r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b"
 )
 
 
@@ -37,7 +43,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if m.named), None)
-    if event is None and noun in ("meeting", "talks"):
+    if event is None and noun in ("meeting", "talks", None):
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
     if event is None:
         return
@@ -51,15 +57,17 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
 
 _WILL = re.compile(r"\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+(?:\w+\s+)?$")
 _TALK = (
-    r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:separate\s+|bilateral\s+|one-on-one\s+|"
-    r"face-to-face\s+|productive\s+|fruitful\s+|official\s+)?(?:talks|meetings?|telephone conversation|telephone call|"
+    r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
+    r"face-to-face|productive|fruitful|official|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
+    r"detailed|cordial|closed-door|[a-z]+-level|[a-z]+-format)\s+){0,2}"
+    r"(?:talks|meetings?|telephone conversation|telephone call|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
     r"consultations|negotiations)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
     r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)"
 )
 _MEET_VERB = re.compile(
     rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?"
-    r"\s+with|"
+    r"(?:\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?\s+with|"
     r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
@@ -72,7 +80,8 @@ _MEET_VERB = re.compile(
     r"(?:(?:was|were|have been)\s+held\s+)?between)\s+"
 )
 _PARTICIPATE = re.compile(
-    r"\b(?:took part|takes? part|attend(?:s|ed)?|participated|joined|represented|address(?:es|ed)?|chair(?:s|ed)?|"
+    r"\b(?:took part|takes? part|taking part|attend(?:s|ed|ing)?|participat(?:ed|ing)|joined|represented|"
+    r"address(?:es|ed)?|chair(?:s|ed)?|"
     r"spoke|opened|closed)\b"
 )
 # "Bayraktar arrived in Tashkent on Monday for the Tashkent International Investment Forum"
@@ -331,6 +340,10 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     )
 
 
+def _same_time(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting per label within an article; later mentions add participants, date and place."""
     merged: dict[str, Meeting] = {}
@@ -343,6 +356,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
                 merged[key] = merged.pop(found)
                 merged[key].label, merged[key].kind, merged[key].named = m.label, m.kind, True
             key = found if found in merged else key
+        if key in merged and m.kind in ("meeting", "talks") and not _same_time(merged[key].date, m.date):
+            key = f"{key} {m.date}"  # the same pair met again: "received him today", "hosted him in 2024"
         if key in merged:
             kept = merged[key]
             kept.participants += [p for p in m.participants if p not in kept.participants]

@@ -175,6 +175,14 @@ HONORIFICS = {
     "Highness",
     "Majesty",
     "Excellency",
+    "H.E.",
+    "Hon.",
+    "Hon",
+    "Shri",
+    "Smt.",
+    "Smt",
+    "Shrimati",
+    "Datuk",
 }
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
 # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen": lower-case particles inside names
@@ -426,9 +434,12 @@ def _regions(sentence) -> list[Mention]:
     return out
 
 
+_DESCRIPTOR_NOUNS = (
+    r"(?:company|firm|concern|developer|operator|utility|producer|generator|giant|major|subsidiary|arm|"
+    r"lender|investor|contractor|manufacturer|maker|regulator|holding|conglomerate|fund|group)"
+)
 _ORG_DESCRIPTOR = re.compile(
-    r"(?:\b(?:company|firm|concern|developer|operator|utility|producer|generator|giant|major|subsidiary|arm|"
-    r"lender|investor|contractor|manufacturer|maker|regulator|holding|conglomerate|fund|group)|"
+    rf"(?:\b{_DESCRIPTOR_NOUNS}|"
     r"-(?:listed|based|owned|backed))\s+$|"
     r"\b(?:CEO|Chairman|chairman|chief executive|[Ff]ounder|[Hh]ead|[Dd]irector|[Pp]resident|[Mm]anaging director)"
     r"\s+of\s+$"
@@ -444,7 +455,11 @@ def _described_organizations(mentions: list[Mention], text: str) -> None:
 
 
 _ORG_MENTION_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s+){0,2}$")
+_COORDINATION = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s+){0,2}$|"
+    # "between Doosan and the sovereign wealth fund Samruk": a described organization
+    rf"^\s*,?\s*and\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{0,3}}{_DESCRIPTOR_NOUNS}\s+$"
+)
 
 
 def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
@@ -609,6 +624,21 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             end = _advance(tokens, k, len(title.group(0)))
             # "Minister of Energy Parviz Shahbazov": the title may take "of X" but leaves the name;
             # "Chairman of PowerChina Group" (no name follows): the organization is read on its own
+            country_at = end + 1 + (end + 1 < j and tokens[end + 1][0] == "the")
+            country = gaz.get(tokens[country_at][1]) if end < j and tokens[end][0] == "of" and country_at < j else None
+            after_country = _advance_to(tokens, country_at, country.end_char) if country is not None else j
+            if (
+                country is not None
+                and country.ent_id_.split("|")[0] == COUNTRY
+                and (after_country >= j or not _is_cap(tokens[after_country][0]))  # not "Azerbaijan National …"
+            ):
+                # "Prime Minister of the Federal Democratic Republic of Ethiopia, Abiy Ahmed": the post's country
+                kind, name, code = country.ent_id_.split("|")
+                pending_title, pending_country = _span_text(tokens, k, end), (name, code)
+                title_start = tokens[k][1]
+                found.append(Mention(country.start_char, country.end_char, country.text, kind, name, code=code))
+                k = after_country
+                continue
             if end < j and tokens[end][0] in {"of", "for", "in"}:
                 name_start = _name_after_portfolio(tokens, end + 2, j)
                 if name_start is not None:
@@ -734,7 +764,11 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
         while stop < j and not (
             tokens[stop][0] in {"and", ","}
             and stop + 1 < j
-            and (_starts_org(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j) or tokens[stop + 1][1] in gaz)
+            and (
+                _starts_org(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j)
+                or tokens[stop + 1][1] in gaz
+                or (tokens[stop - 1][1] in gaz and tokens[stop - 2][0] == "of")  # "… of Chile and Enel"
+            )
         ):
             stop += 1
         best = stop
@@ -766,6 +800,11 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             continue
         if nxt >= j:
             break
+        known = gaz.get(tokens[nxt][1])
+        if tokens[end][0] == "of" and known is not None and known.ent_id_.split("|")[0] == COUNTRY:
+            segment = tokens[nxt][1]  # "State Council of the People's Republic of China": the whole country
+            end = _advance_to(tokens, nxt, known.end_char)
+            continue
         stop = nxt
         while stop < j and _is_cap(tokens[stop][0]) and not TITLE.match(tokens[stop][0]):
             stop += 1
@@ -814,6 +853,8 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
     or agency head, and X starts with a known organization or is hyphenated, or Y has a legal form
     and a name of its own, or Y starts with a country ("… and Georgian Railway")."""
     right = tokens[middle + 1 : j]
+    if len(right) > 1 and right[0][0] == "the" and _starts_org(tokens, middle + 2, j):
+        return True  # "Enel and the Ministry of Energy": "and the" does not join one name
     if not right or not _is_cap(right[0][0]) or not any(t[0] in STRONG_ORG_HEADS for t in right):
         return False
     if right[0][1] in gaz and middle - k >= 2:

@@ -10,7 +10,7 @@ from .facts import COUNTRY, PERSON, Entity, Post
 from .mentions import TITLE
 
 _APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:the\s+|its\s+|his\s+|her\s+|an?\s+)?(?P<title>(?:[A-Za-z][\w-]*\s+){0,6}?[A-Za-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$"
+    r"^\s*,\s*(?!and\s|or\s)(?:the\s+|its\s+|his\s+|her\s+|an?\s+)?(?P<title>(?:[A-Za-z][\w-]*\s+){0,6}?[A-Za-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$"
 )
 _APPOSITIVE_POSSESSIVE = re.compile(r"^\s*,\s*$")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -91,11 +91,31 @@ def _listed_after(view: SentenceView, index: int) -> list[Entity]:
     return out
 
 
+_HONORIFIC_BEFORE_NAME = (
+    r"(?:(?:His|Her)\s+(?:Excellency|Majesty|Highness|Royal Highness)\s+|H\.E\.\s+)?"
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Shri|Smt|Hon)\.?\s+)?$"
+)
 _TITLE_BEFORE_COMMA = re.compile(  # the greedy .* makes it the last possessor before the name
     r"^.*(?:(?P<owner>[A-Z][\w-]*)['’]s|\b(?P<its>its|his|her|their)|\b[Tt]he\s+(?P<demonym>[A-Z][a-z]+)|\b(?P<the>[Tt]he))\s+"
     r"(?P<title>[A-Za-z][\w-]*(?:\s+(?:[A-Za-z][\w'’-]*)){0,5}?)"
-    r"(?:\s+of\s+(?P<of>(?:the\s+)?[\w'’.,&\s-]{2,80}?))?\s*,\s*$"
+    r"(?:\s+of\s+(?P<of>(?:the\s+)?[\w'’.,&\s-]{2,80}?))?\s*,\s*" + _HONORIFIC_BEFORE_NAME
 )
+# protocol style, a capitalised title of a state: "Prime Minister of the Federal Democratic Republic of
+# Ethiopia, His Excellency Dr. Abiy Ahmed", "… with the President of Sri Lanka, H.E. Mr. Anura …"
+_PROTOCOL_START = re.compile(r"(?:^|\band\s+|[,;:]\s*|\b[Tt]he\s+)(?=[A-Z])")
+_PROTOCOL_TITLE = re.compile(
+    r"(?P<title>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}?)\s+of\s+(?P<of>(?:the\s+)?[^,;]{2,80}?)\s*,\s*"
+    + _HONORIFIC_BEFORE_NAME
+)
+
+
+def _protocol_title(before: str) -> re.Match | None:
+    """The last "Title of X, " right before a name whose title is a post."""
+    for start in reversed([m.end() for m in _PROTOCOL_START.finditer(before)]):
+        match = _PROTOCOL_TITLE.fullmatch(before, start)
+        if match and _is_title(match.group("title")) and TITLE.match(match.group("title")):
+            return match
+    return None
 
 
 def _title_before_comma(view: SentenceView, index: int, country_named) -> Post | None:
@@ -104,7 +124,7 @@ def _title_before_comma(view: SentenceView, index: int, country_named) -> Post |
     Corporation of China, Zhang Zhigang", "the president of the company, Liu Yanping"."""
     m, person = view.items[index]
     start, _ = view.rel(m)
-    match = _TITLE_BEFORE_COMMA.search(view.text[:start])
+    match = _protocol_title(view.text[:start]) or _TITLE_BEFORE_COMMA.search(view.text[:start])
     if not match or not _is_title(match.group("title")) or not TITLE.match(match.group("title").title()):
         return None
     organizations = [
@@ -115,11 +135,11 @@ def _title_before_comma(view: SentenceView, index: int, country_named) -> Post |
         owner = inside[-1] if inside else None
         if owner is None and re.fullmatch(r"the\s+(?:company|firm|group|corporation)", match.group("of").strip()):
             owner = organizations[-1][1] if organizations else None
-    elif match.group("demonym"):
+    elif match.groupdict().get("demonym"):
         owner = country_named(match.group("demonym"))
-    elif match.group("its"):
+    elif match.groupdict().get("its"):
         owner = _last_organization_before(view, match.start("its") + view.sentence.start)
-    elif match.group("the"):
+    elif match.groupdict().get("the"):
         owner = None
     else:  # "Kazakhstan's ambassador", "SOCAR Green's general director": the name before the possessive
         owner = country_named(match.group("owner")) or next(
@@ -241,5 +261,9 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
     return None
 
 
+_NOT_IN_A_TITLE = re.compile(r"\b(?:today|yesterday|tomorrow|said|says|told|[a-z]+ed)\b")
+
+
 def _is_title(words: str) -> bool:
-    return bool(TITLE.search(words.title())) and len(words.split()) <= 7
+    """ "Minister of Energy", "deputy chairman", not "today welcomed the President" (a clause)."""
+    return bool(TITLE.search(words.title())) and len(words.split()) <= 7 and not _NOT_IN_A_TITLE.search(words)

@@ -45,6 +45,12 @@ RULES: dict[str, Rule] = {
             '"A held separate meetings with B, C and D": one meeting of A with each',
         ),
         Rule(
+            "signing-occasion",
+            "meeting",
+            0.6,
+            '"A and B signed the agreement at a ceremony", "… was signed by Minister A and Chairman B": the signing',
+        ),
+        Rule(
             "ceremony-verb",
             "meeting",
             0.65,

@@ -1,0 +1,64 @@
+"""Signings as occasions: "X and Y signed the agreement at a ceremony in Lima", "the contract was
+signed in Lima by Minister A and Chairman B". News and gold alike count such a signing as a
+meeting of those who signed it, unless it happened during a meeting the article reports."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import SentenceView
+from .facts import PERSON, Agreement, Meeting
+
+# the text tells of the signing itself: a ceremony, or who put their names to it
+_CEREMONY = re.compile(
+    r"\b(?:ceremony|in the presence of|looking on|signed\s+(?:[\w,]+\s+){0,8}?by\s+(?:[A-Z]|the\s+\w+\s+[A-Z]))"
+)
+_SIGNATORIES = re.compile(
+    r"\b(?:signed\s+(?:it\s+)?(?:for|on behalf of)|(?:was|were)\s+represented\s+by|took part in the ceremony|"
+    r"attended the (?:signing|ceremony)|looked on)\b"
+)
+# … and the signing is its subject, not an aside ("the ceremony will follow", "planned")
+_NOT_NOW = re.compile(r"\b(?:will|would|to be|expected|planned|scheduled)\b")
+
+
+def _tells_of_signing(text: str) -> bool:
+    return bool(_CEREMONY.search(text)) and not _NOT_NOW.search(text)
+
+
+def signing_occasions(views: list[SentenceView], agreements: list[Agreement], meetings: list[Meeting]) -> list[Meeting]:
+    """One ceremony per sentence that tells of a dated signing not already part of a meeting: its
+    participants are the persons the sentence names and the signing parties."""
+    occasions: list[Meeting] = []
+    by_sentence: dict[int, list[Agreement]] = {}
+    told = {i for m in meetings for i in m.sentences}
+    for agreement in agreements:
+        if agreement.signed_during is not None or not agreement.date or agreement.rule == "signed-list-item":
+            continue
+        if told & agreement.sentences:
+            continue  # signed at a meeting the article reports: that meeting is the occasion
+        occasion = next((i for i in sorted(agreement.sentences) if _tells_of_signing(views[i].text)), None)
+        if occasion is not None:
+            by_sentence.setdefault(occasion, []).append(agreement)
+    for index, signed in sorted(by_sentence.items()):
+        view = views[index]
+        persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+        if index + 1 < len(views) and _SIGNATORIES.search(views[index + 1].text):
+            # "Three ministers signed for the government: A, B and C.", "X was represented by …"
+            persons += [e for _, e in views[index + 1].items if e is not None and e.type == PERSON]
+        participants = list(dict.fromkeys([*persons, *(p for a in signed for p in a.parties)]))
+        first = signed[0]
+        occasions.append(
+            Meeting(
+                kind="ceremony",
+                label=f"Signing of the {first.label[0].lower()}{first.label[1:]}",
+                date=first.date,
+                place=first.place,
+                participants=participants,
+                named=True,
+                sentences={index},
+                rule="signing-occasion",
+            )
+        )
+        for agreement in signed:
+            agreement.signed_during = occasions[-1]
+    return occasions
