@@ -826,3 +826,152 @@ def test_a_signing_at_a_reported_meeting_is_no_second_meeting():
 def test_a_signing_only_announced_is_no_ceremony():
     body = "Chile and Peru will sign the agreement at a ceremony in Lima on 20 May, the ministry said."
     assert facts_of(body).meetings == [] or all(m.rule != "signing-occasion" for m in facts_of(body).meetings)
+
+
+def test_exchanged_with_a_count_is_a_signing():
+    body = "Chile and Peru exchanged three memoranda of understanding in Lima on Monday."
+    assert agreements_of(body) == [("memorandum of understanding", ["Chile", "Peru"])] * 3
+
+
+def test_plural_documents_with_several_counterparts_are_one_with_each():
+    body = (
+        "In May, Vela Energy LLC signed memorandums of understanding with Sinopec, Harbin Turbine "
+        "Works Co., Ltd. and Kestrel Grid Company on refining."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Harbin Turbine Works Co., Ltd.", "Vela Energy LLC"]),
+        ("memorandum of understanding", ["Kestrel Grid Company", "Vela Energy LLC"]),
+        ("memorandum of understanding", ["Sinopec", "Vela Energy LLC"]),
+    ]
+
+
+def test_an_acronym_with_a_trade_is_a_company_not_a_person():
+    body = "The bank signed loans with Sinopec and CITIC Construction."
+    types = {e.name: e.type for e in facts_of(body).entities}
+    assert types.get("CITIC Construction") != "Person"
+
+
+def test_two_word_demonyms_are_countries():
+    body = "Sri Lankan President Ana Vela met Saudi Arabian Minister Ivo Marek in Colombo."
+    assert posts_with_organizations(body) == [
+        ("Ana Vela", "President", "Sri Lanka"),
+        ("Ivo Marek", "Minister", "Saudi Arabia"),
+    ]
+
+
+def capacities_of(body: str):
+    return sorted(c.value_mw for c in facts_of(body).capacities)
+
+
+def test_a_countrys_whole_fleet_and_its_demand_are_not_project_capacities():
+    body = (
+        "With the new units, Chile's installed capacity climbs to 2,046 MW, above a peak demand of 1,000 MW. "
+        "Peru had just 253 MW of solar installed at the end of 2023, but construction of a 263 MW solar plant "
+        "near Lima began in September. Domestic generation of around 3,300 MW is mostly hydro and solar."
+    )
+    assert capacities_of(body) == [263.0]
+
+
+def test_a_plants_installed_capacity_is_a_project_capacity():
+    body = (
+        "The solar plant's installed capacity of 600 MW makes it the largest. The hydro station, with an "
+        "installed capacity of 3,000 MW, supplies the capital."
+    )
+    assert capacities_of(body) == [600.0, 3000.0]
+
+
+def test_visits_to_capitals_each_dated_by_their_own_clause():
+    body = (
+        "The summit follows the visit of Minister Ana Vela to Algiers in March and President Ivo "
+        "Marek's first visit to Nairobi in January 2023."
+    )
+    visits = sorted((m.label, m.date) for m in facts_of(body).meetings)
+    assert visits == [("Visit of Ana Vela to Algiers", "2025-03"), ("Visit of Ivo Marek to Nairobi", "2023-01")]
+
+
+def test_a_possessive_visit_makes_a_person():
+    body = "Ursula von der Leyen's visit to Buenos Aires in June 2023 opened the talks."
+    (visit,) = facts_of(body).meetings
+    assert [p.name for p in visit.participants] == ["Ursula von der Leyen"]
+    assert (visit.place.name, visit.date) == ("Buenos Aires", "2023-06")
+
+
+def test_the_cities_list_holds_real_countries_only():
+    from pactgraph.extract import gazetteer
+
+    codes = gazetteer.country_by_code()
+    assert all(code in codes for code in gazetteer.CITIES)
+    surfaces = [city for cities in gazetteer.CITIES.values() for city in cities]
+    assert len(surfaces) == len(set(surfaces))  # one country per city name
+
+
+def test_a_signing_after_talks_tells_of_the_talks():
+    body = (
+        "Chilean President Ana Vela and Peruvian President Ivo Marek on Monday signed a joint statement "
+        "after talks at the presidential palace."
+    )
+    facts = facts_of(body)
+    assert [(m.kind, sorted(p.name for p in m.participants), m.date) for m in facts.meetings] == [
+        ("talks", ["Ana Vela", "Ivo Marek"], "2025-05-12")
+    ]
+    assert agreements_of(body) == [("joint statement", ["Chile", "Peru"])]
+
+
+def test_the_year_of_another_document_does_not_date_a_signing():
+    body = (
+        "The turn came on 27 March 2025, during Vladimir Putin's state visit to Tashkent. Russia and "
+        "Uzbekistan signed a protocol amending the 2018 agreement."
+    )
+    assert [a.date for a in facts_of(body).agreements] == ["2025-03-27"]
+
+
+def test_the_minister_is_one_named_before_not_one_named_after():
+    body = (
+        "Minister of Energy Omar Haddad of Jordan arrived in Lima on Monday. In the course of the visit "
+        "the minister held separate meetings with Minister of Mines Rosa Perez and Minister of "
+        "Finance Diego Pardow."
+    )
+    pairs = sorted(tuple(sorted(p.name for p in m.participants)) for m in facts_of(body).meetings)
+    assert ("Diego Pardow", "Omar Haddad") in pairs and ("Omar Haddad", "Rosa Perez") in pairs
+    assert all(len(set(p)) == 2 for p in pairs)
+
+
+def test_an_unnamed_event_with_nobody_in_it_is_no_meeting():
+    body = "The opening ceremony was held on Monday. The Caspian Energy Forum opened in Baku on Tuesday."
+    assert [m.label for m in facts_of(body).meetings] == ["Caspian Energy Forum"]
+
+
+def test_an_event_which_opens_on_a_day_is_dated_by_it():
+    body = (
+        "Ana Vela arrived in Lima on Monday for a state visit and to attend the Pacific Energy Summit, "
+        "which opens on Thursday."
+    )
+    summit = next(m for m in facts_of(body).meetings if "Summit" in m.label)
+    assert summit.date == "2025-05-15" and summit.planned
+
+
+def test_a_bare_name_that_signs_or_is_signed_with_is_an_organization():
+    body = "Corvantis, the state oil company, signed a memorandum of understanding with Sinopec on Monday."
+    assert agreements_of(body) == [("memorandum of understanding", ["Corvantis", "Sinopec"])]
+    body = "Vela Energy LLC signed a power purchase agreement with Petrovia on Monday."
+    assert agreements_of(body) == [("agreement", ["Petrovia", "Vela Energy LLC"])]
+
+
+def test_a_weekday_before_signed_is_no_organization():
+    body = "On Monday, Vela Energy LLC and Kestrel Grid Company signed an agreement."
+    assert agreements_of(body) == [("agreement", ["Kestrel Grid Company", "Vela Energy LLC"])]
+
+
+def test_a_figure_takes_the_one_technology_named_just_before():
+    body = (
+        "Doosan will build two combined cycle gas power plants. Each plant will have a generating "
+        "capacity of 1,800 MW."
+    )
+    (capacity,) = facts_of(body).capacities
+    assert (capacity.value_mw, capacity.technologies) == (1800.0, ["gas"])
+    assert "technology-inferred" in capacity.caveats
+
+
+def test_ac_and_peak_units_are_power():
+    body = "The hub draws power from the co-located 124 MWac solar farm."
+    assert capacities_of(body) == [124.0]

@@ -81,7 +81,7 @@ def extractor_fingerprint() -> str:
             parts.append(f"{package} {metadata.version(package)}".encode())
     for name in _EXTRACTOR_SOURCES:
         root = _PACKAGE / name
-        files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+        files = sorted(f for f in root.rglob("*") if f.suffix in {".py", ".csv"}) if root.is_dir() else [root]
         for path in files:
             parts += [str(path.relative_to(_PACKAGE)).encode(), path.read_bytes()]
     return _digest(*parts)

@@ -160,10 +160,14 @@ def extract_article(article: Article) -> ArticleFacts:
     facts = ArticleFacts(
         sentences=sentences,
         entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],
-        meetings=[m for m in merge_meetings(meetings) if m.participants or _took_place(m, sentences)],
+        meetings=[
+            m
+            for m in merge_meetings(meetings)
+            if m.participants or (_took_place(m, sentences) and not _GENERIC_EVENT.fullmatch(m.label))
+        ],
         agreements=merge_agreements(agreements),
         partnerships=merge_partnerships(partnerships),
-        capacities=infer_technologies(_merge_capacities(capacities)),
+        capacities=infer_technologies(_merge_capacities(capacities), [s.text for s in sentences]),
         posts=_unique_posts(posts),
     )
     for fact in (*facts.meetings, *facts.agreements):
@@ -244,6 +248,10 @@ def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> No
         )
 
 
+def _named_before(view: SentenceView, person: Entity, position: int) -> bool:
+    return any(e is person and view.rel(m)[1] <= position for m, e in view.items)
+
+
 _ROLE_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?P<role>minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|mayor|"
     r"rector|ceo|chief executive|envoy|commissioner)\b(?!\s+(?:of|for)\b|['’]s)"
@@ -258,7 +266,10 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
         found = []
         for match in _ROLE_REFERENCE.finditer(view.text):
             holders = [
-                p for p in posts if match.group("role") in p.role.lower() and min(p.sentences) <= view.sentence.index
+                p
+                for p in posts
+                if match.group("role") in p.role.lower()
+                and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
             ]
             if holders:
                 found.append((match, max(holders, key=lambda p: (max(p.sentences), p.person.name)).person))
@@ -504,6 +515,13 @@ def _months_before(iso_day: str, months: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+# "Opening ceremony", "Roundtable", "Second session": an event the text does not name, nor say who was there
+_GENERIC_EVENT = re.compile(
+    r"(?:(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|opening|closing|joint|plenary|ministerial|"
+    r"high-level|annual|signing)\s+)*(?:ceremony|roundtable|round table|session|meeting|summit|forum|"
+    r"conference|event|talks|reception)",
+    re.I,
+)
 _HAPPENED = re.compile(
     r"\b(?:opened|opens|was held|were held|is being held|took place|takes place|began|begins|kicked off|convened|"
     r"closed|will be held|will take place|is to be held|to be held|gathered)\b"

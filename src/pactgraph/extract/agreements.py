@@ -11,7 +11,8 @@ from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Pos
 
 _SIGN = re.compile(
     r"\b(?:signed|inked|concluded|adopted|initialled|initialed|sealed|signing of|"
-    r"exchanged(?=\s+(?:the\s+)?(?:signed\s+)?(?:documents|memorand|agreement|declaration|instruments)))\b"
+    r"exchanged(?=\s+(?:the\s+)?(?:signed\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+)?"
+    r"(?:[a-z-]+\s+)?(?:documents|memorand|agreement|declaration|instruments|MoUs?\b)))\b"
 )
 SIGNED = _SIGN
 _NOT_DONE = re.compile(
@@ -23,7 +24,7 @@ _NOT_DONE = re.compile(
 )
 KINDS = [
     (
-        r"memorand(?:um|a) of understanding|\bMoUs?\b|\bmemorand(?:um|a)\b|letters? of intent",
+        r"memorand(?:ums|um|a) of understanding|\bMoUs?\b|\bmemorand(?:ums|um|a)\b|letters? of intent",
         "memorandum of understanding",
     ),
     (r"implementation agreements?|agreements? on (?:the )?implementation", "implementation agreement"),
@@ -157,6 +158,7 @@ def read_agreements(
         if not parties and sign.start() > kind_match.end():  # "A memorandum on … was signed between A and B"
             parties = _between_parties(view, sign.end(), reach=5)
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
+        separately: list[list[Entity]] = []
         if not parties:
             clause_start = max([0] + [m.end() for m in _SUBJECT_START.finditer(text[: sign.start()])])
             subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
@@ -175,6 +177,10 @@ def read_agreements(
                 stop = with_match.end() + (end.start() if end else len(text))
                 objects = view.entities_between(with_match.end(), stop)
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
+            counterparts = [e for e in _as_parties(objects, posts) if e not in subject and e.type != PERSON]
+            if plural and len(counterparts) >= 2 and len(subject) == 1 and kind_match.end() <= with_match.start():
+                # "X signed memorandums of understanding with A, B and C": one document with each
+                separately = [[*_as_parties(subject, posts), counterpart] for counterpart in counterparts]
         if sign is item and len(parties) < 2 and text.count("|") >= 2:
             # a row of a table of documents: "1. | Memorandum of Understanding on … | Party A | Party B"
             cell_end = text.find("|", kind_match.end())
@@ -203,6 +209,8 @@ def read_agreements(
         high = next((b.start() for b in _SIGNING_CLAUSE.finditer(text, sign.end())), len(text))
         for d in sorted(view.dates, key=lambda d: (not low <= d.start < high, abs(d.start - sign.start()))):
             before = text[max(0, d.start - 30) : d.start].lower()
+            if _NAMES_A_DOCUMENT.match(text, d.end):
+                continue  # "a protocol amending the 2018 agreement": the year of the other document
             if d.future or re.search(
                 r"(?:planned|scheduled|due|commission\w*|since|established|by|until)\s+(?:for\s+|in\s+|on\s+)?$", before
             ):
@@ -229,6 +237,10 @@ def read_agreements(
         topics = enumerated_topics(text, kind_match.end()) if plural and len(documents) == 1 else []
         if len(topics) >= 2:  # "memoranda on A, on B and on C": one document per topic
             documents, count = documents * len(topics), None
+        if separately and len(documents) == 1 and not topics:
+            documents, count = documents * len(separately), None
+        else:
+            separately = []
         for number, (document, after) in enumerate(zip(documents, [*documents[1:], None], strict=True), 1):
             if count:
                 after = None
@@ -249,11 +261,12 @@ def read_agreements(
             title = title.group(0) if title and document.group(0)[0].isupper() else None
             if title and title.lower() == document.group(0).lower():
                 title = None  # "Memorandum of Understanding" alone names the kind, not the document
+            signers = separately[number - 1] if separately else parties
             out.append(
                 Agreement(
                     kind=kind,
-                    label=title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}",
-                    parties=parties,
+                    label=title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in signers)}",
+                    parties=signers,
                     date=date,
                     place=place,
                     topic=topics[number - 1]
@@ -288,6 +301,9 @@ _BEFORE_NAME = re.compile(r",|\b(?:and|the|an?|as well as|signed|its|their)\b|['
 _SIGNED_AGAIN = re.compile(
     r"\s*(?:The|This|That)\s+(?:document|agreement|memorandum|deal|contract|accord|MoU)\s+"
     r"(?:was|had been|has been)\s+(?:formally\s+)?signed\b"
+)
+_NAMES_A_DOCUMENT = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"
 )
 _NUMBERED_COUNTRIES = re.compile(
     r"\b[Tt]he\s+(?:same\s+)?(?P<n>three|four|five)\s+(?:countries|governments|states|leaders|presidents|nations)\b"

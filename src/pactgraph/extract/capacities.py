@@ -40,9 +40,24 @@ _TURBINE = re.compile(
 # Not generation: what a line or cable carries, or a resource's theoretical potential.
 _NOT_GENERATION_BEFORE = re.compile(
     r"\b(?:transmission|transfer|interconnect\w*|cable|line|throughput|export)\s+capacity\b[^.;]{0,25}$|"
-    r"\bpotential\b[^.;]{0,20}$",
+    r"\bpotential\b[^.;]{0,20}$|"
+    r"\b(?:demand|consumption|load)\b[^.;]{0,25}$",  # "peak demand above 2,300 MW"
     re.I,
 )
+# A country's whole fleet, not a project: "Uganda's installed capacity climbs to 2,046 MW", "Chile had
+# 253 MW of solar installed", "has managed to install only about 3,500 MW of generation capacity"
+_NATIONAL_TOTAL_BEFORE = re.compile(
+    r"\b\w+['’]s\s+(?:total\s+|national\s+)?(?:installed\s+|generating\s+|generation\s+)+capacity\b[^.;]{0,30}$|"
+    r"\b(?:domestic|national|total)\s+(?:generation|generating capacity|capacity)\s+"
+    r"(?:of|at|stands at|reached|climbs to|rose to)\s+(?:(?:about|around|some|roughly|nearly)\s+)?$",
+    re.I,
+)
+# "Chile had just 253 MW of solar installed", "has installed only about 3,500 MW of generation capacity"
+_HAD_INSTALLED = re.compile(r"\b(?:had|has|have|install(?:ed)?)\s+(?:(?:just|only|some|about|around|of)\s+)*$", re.I)
+_INSTALLED_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:[a-z]+\s+){0,2}(?:installed|in operation)\b|^\s*of generation capacity\b"
+)
+_A_PROJECT = re.compile(r"\b(?:plant|project|farm|park|station|complex|facility|dam|unit)s?\b", re.I)
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|targets?|targeting|goal|ambition|wants?|pledg\w*|intends?|"
     r"plans?\s+to\s+(?:have|reach|install|deploy|add|expand|increase|raise|bring))\b[^.;]*$",
@@ -104,8 +119,15 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
             continue
         if _NOT_GENERATION_BEFORE.search(text[max(0, power.start - 60) : power.start]):
             continue
-        if _TARGET.search(text[max(0, power.start - 120) : power.start]) and _BY_YEAR.search(text):
+        target = _TARGET.search(text[max(0, power.start - 120) : power.start])
+        if target and _BY_YEAR.search(text):
             continue  # "aims to reach 7 GW of solar by 2030": a national or corporate target, not a project
+        before = text[max(0, power.start - 60) : power.start]
+        total = _NATIONAL_TOTAL_BEFORE.search(before) or (
+            _HAD_INSTALLED.search(before) and _INSTALLED_AFTER.match(after)
+        )
+        if total and not _A_PROJECT.search(total.group(0) + after[:30]):
+            continue  # a country's (or a company's) whole fleet, not a project
         techs = _technologies(clause, power.start - window_start, power.end - window_start)
         if not techs and not _ENERGY_CONTEXT.search(clause):
             continue
@@ -138,25 +160,36 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
     return out
 
 
-def infer_technologies(capacities: list[Capacity]) -> list[Capacity]:
+def infer_technologies(capacities: list[Capacity], sentences: list[str] = ()) -> list[Capacity]:
     """A figure whose clause names no technology takes the technology of the capacity reported
     just before it (within two sentences: "the first phase of the project, 240 MW"), else the one
-    technology of every other capacity in the article; a figure with neither is left out."""
+    technology of every other capacity in the article, else the one technology its sentence and
+    the two before it name ("… two combined cycle plants. Each will have 1,800 MW"); a figure with
+    none of these is left out."""
     known = [c for c in capacities if c.technologies]
     single = {tuple(c.technologies) for c in known}
     kept = []
     for capacity in capacities:
         if not capacity.technologies:
             before = [c for c in known if 0 <= min(capacity.sentences) - max(c.sentences) <= 2]
+            index = min(capacity.sentences)
+            named = {name for text in sentences[max(0, index - 2) : index + 1] for name in _named_technologies(text)}
             if before:
                 capacity.technologies = before[-1].technologies
             elif len(single) == 1:
                 capacity.technologies = list(next(iter(single)))
+            elif len(named) == 1:
+                capacity.technologies = list(named)
             else:
                 continue
             capacity.caveats.add("technology-inferred")
         kept.append(capacity)
     return kept
+
+
+def _named_technologies(text: str) -> set[str]:
+    low = text.lower()
+    return {BROADER_TECHNOLOGY.get(name, name) for name, pattern in TECHNOLOGIES if re.search(pattern, low)}
 
 
 def _technologies(clause: str, anchor: int, anchor_end: int | None = None) -> list[str]:

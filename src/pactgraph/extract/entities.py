@@ -15,8 +15,18 @@ SPEECH_OR_ACTION = re.compile(
     r"^\s*(?:,[^,]{0,90},\s*)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
     r"called|described|emphasi[sz]ed|attended|chaired|received|welcomed|briefed|highlighted|pointed|"
     r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|"
-    r"hosted|joined|took part|participated|(?:was|has been|had been)\s+(?:appointed|named|elected)|and\s+[A-Z])"
+    r"hosted|joined|took part|participated|(?:was|has been|had been)\s+(?:appointed|named|elected)|and\s+[A-Z]|"
+    # "X's state visit to …", "X's talks with …": what only a person makes
+    r"['’]s\s+(?:(?:state|official|working|first|recent|two-day|three-day)\s+)*(?:visit|trip|talks|remarks|speech)\b)"
 )
+# a bare name that signs: "X signed", "X, the state oil company, signed", "X has also signed"
+SIGNS_AFTER = re.compile(
+    r"\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|today\s+|on \w+day\s+)?(?:signed|inked)\s+"
+    r"(?:an?|the|two|three|several|\w+)\s+"
+)
+# "… signed an agreement with X": the counterpart of a signing
+SIGNED_WITH_BEFORE = re.compile(r"\b(?:signed|inked)\b[^.;:]{0,80}\b(?:with|between)\s+(?:the\s+)?$")
+CALENDAR_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "On", "In", "The"}
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
@@ -131,6 +141,11 @@ def resolve_mention(
         known = registry.by_alias(m.name)
         if known is not None:
             known.sentences.add(sentence_index)
+        elif m.name.split()[0] not in CALENDAR_NAMES and (
+            SIGNS_AFTER.match(text, m.end) or SIGNED_WITH_BEFORE.search(text[max(0, m.start - 120) : m.start])
+        ):
+            # "Petrobras signed memorandums with …": who signs a document is an organization
+            known = registry.add(ORGANIZATION, m.name, sentence_index)
         return known
     return None
 

@@ -4,8 +4,10 @@ international organizations. Names it has never seen are found by the general pa
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
+from pathlib import Path
 
 import pycountry
 
@@ -130,6 +132,25 @@ DEMONYMS = {
     "Lithuanian": "LT",
     "Latvian": "LV",
     "Estonian": "EE",
+    # two-word and irregular forms the regular "-(i)an" reading misses
+    "Sri Lankan": "LK",
+    "Saudi Arabian": "SA",
+    "North Korean": "KP",
+    "Costa Rican": "CR",
+    "Sierra Leonean": "SL",
+    "Nepalese": "NP",
+    "Nepali": "NP",
+    "Burmese": "MM",
+    "Laotian": "LA",
+    "Cypriot": "CY",
+    "Maltese": "MT",
+    "Icelandic": "IS",
+    "Irish": "IE",
+    "Ivorian": "CI",
+    "Somali": "SO",
+    "Bosnian": "BA",
+    "Singaporean": "SG",
+    "Bruneian": "BN",
 }
 # Major cities (capitals and large cities of the regions pactgraph reads about), with country.
 CITIES = {
@@ -197,6 +218,19 @@ CITIES = {
     "RS": ["Belgrade"],
     "PL": ["Warsaw", "Katowice"],
 }
+
+
+def _listed_cities() -> dict[str, list[str]]:
+    """Capitals and large cities of every region, from ``cities.csv`` (data, not code)."""
+    listed: dict[str, list[str]] = {}
+    with (Path(__file__).with_name("cities.csv")).open(encoding="utf-8") as rows:
+        for row in csv.DictReader(line for line in rows if not line.startswith("#")):
+            listed.setdefault(row["code"], []).append(row["city"])
+    return listed
+
+
+for _code, _names in _listed_cities().items():
+    CITIES.setdefault(_code, []).extend(name for name in _names if name not in CITIES.get(_code, []))
 REGIONS = [
     "Caspian Sea",
     "Black Sea",

@@ -77,7 +77,14 @@ _MEET_VERB = re.compile(
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
-    r"(?:(?:was|were|have been)\s+held\s+)?between)\s+"
+    r"(?:(?:was|were|have been)\s+held\s+)?between)\s+|"
+    # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
+    r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
+    r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b(?!\s+(?:with|between)))"
+)
+_OPENS_ON = re.compile(
+    r"(?:\s*\([^)]{1,20}\))?,?\s+(?:which|that)\s+(?:opens|opened|will open|begins|began|starts|started|"
+    r"is held|was held|will be held|takes place|took place|will take place|runs|ran)\s+(?:on\s+|in\s+|from\s+)?"
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took part|takes? part|taking part|attend(?:s|ed|ing)?|participat(?:ed|ing)|joined|represented|"
@@ -132,18 +139,23 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         if verb.group("talks") and _SEPARATE.search(verb.group(0)) and len(objects) >= 2:
             # "held separate meetings with A, B and C": one meeting per counterpart
             for counterpart in objects:
-                meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
+                if counterpart not in subjects:  # "the minister" read as one of those he met
+                    meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
             continue
+        if verb.group("after_talks"):
+            if meetings or len([e for e in subjects if e.type == PERSON]) < 2:
+                continue  # the talks this sentence already reported, or nobody named to hold them
+            subjects, objects = subjects[:1], subjects[1:]
         participants = list(dict.fromkeys(e for e in subjects + objects if e.type != PLACE))
         if (verb.group("talks_among") or (verb.group("met") and not objects)) and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
         if not subjects or not (objects or place):
             continue
-        if objects and set(objects) <= set(subjects) and not place:
+        if objects and set(objects) <= set(subjects) and not (place and (verb.group("visited") or verb.group("paid"))):
             continue  # "X met X": one person read twice (a title and a name), not a meeting
         kind = (
             "talks"
-            if verb.group("talks") or verb.group("talks_among") or verb.group("between")
+            if verb.group("talks") or verb.group("talks_among") or verb.group("between") or verb.group("after_talks")
             else "visit"
             if verb.group("visited") or verb.group("paid")
             else "meeting"
@@ -270,6 +282,10 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
                 label = f"{e.name} {m.text}"
     place = place_after(view, b)
     date, future = date_for(view, a)
+    opens = _OPENS_ON.match(view.text, b)
+    own = [d for d in view.dates if opens and opens.start() <= d.start <= opens.end() + 12]
+    if own:  # "… to attend the SCO summit, which opens on Thursday": the event's own day
+        date, future = own[0].iso, own[0].future
     participants: list[Entity] = [host] if host else []
     hosting = re.search(
         r"\b(?:in\s+)?(?:hosting|hosts|hosted|to host|will host)\s+(?:the\s+)?(?:\w+\s+){0,2}$", view.text[:a]

@@ -733,9 +733,17 @@ def _plausible_surname(text: str) -> bool:
 
 
 def _plausible_person(text: str) -> bool:
+    """Two to four words that are not an organization's ("CITIC Construction": an acronym and a
+    trade are a company's name, not a person's)."""
     words = text.split()
     longest = 6 if any(w in NAME_JOINERS for w in words) else 4
-    return 2 <= len(words) <= longest and not any(w in ORG_HEADS or w in EVENT_HEADS or w in TITLE_WORDS for w in words)
+    acronyms = [w for w in words if re.fullmatch(r"[A-Z]{3,}", w)]
+    mixed = bool(acronyms) and len(acronyms) < len(words)  # "CHRIS BOWEN:" in a transcript is a person
+    return (
+        2 <= len(words) <= longest
+        and not mixed
+        and not any(w in ORG_HEADS or w in EVENT_HEADS or w in TITLE_WORDS or w in ORG_TAIL_WORDS for w in words)
+    )
 
 
 def _org_end(tokens, k: int, j: int, gaz) -> int | None:

@@ -153,8 +153,13 @@ def visits(view: SentenceView) -> list[Meeting]:
         ]
         if visit.group("noun") == "visits":  # "visits to China in April and September": one visit each
             each = [d for d in dates if d.start > visit.end()] or [None]
-        else:
-            each = dates[:1] or [None]
+        else:  # the date of the visit's own clause: "the visit of A to B in March and C's visit in 2023"
+            clause_end = CLAUSE_END.search(text, visit.end())
+            stop = clause_end.start() if clause_end else len(text)
+            own = [d for d in dates if visit.end() <= d.start < stop] or sorted(
+                dates, key=lambda d: abs(d.start - visit.start())
+            )
+            each = own[:1] or [None]
         context = bool(PLANNED_CONTEXT.search(text[max(0, visit.start() - 60) : visit.end() + 40]))
         for date in each:
             out.append(

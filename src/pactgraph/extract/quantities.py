@@ -4,6 +4,8 @@
 [(2300.0, 'about 2.3 GW'), (100.0, '100-megawatt'), (2000.0, '2 million kilowatts')]
 >>> [q.mw for q in find_power("two gigawatts but not 5 GWh or 3 MW turbines... 0.315 GW")]
 [2000.0, 3.0, 315.0]
+>>> [q.mw for q in find_power("a 124 MWac farm, 150 MWp of panels, 1,200 MWe, not 80 MWh")]
+[124.0, 150.0, 1200.0]
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ _HEDGE = (
 )
 _POWER = re.compile(
     rf"{_HEDGE}{_NUM}(?:\s*(?P<scale>thousand|million|billion))?[\s-]*"
-    r"(?P<unit>GW|MW|kW|KW|TW|(?:giga|mega|kilo|tera)watts?)(?P<hours>h|-hours?|\s+hours?)?\b(?!-hour)",
+    r"(?P<unit>GW|MW|kW|KW|TW|(?:giga|mega|kilo|tera)watts?)(?:ac|dc|p|e)?(?P<hours>h|-hours?|\s+hours?)?\b(?!-hour)",
     re.IGNORECASE,
 )
 

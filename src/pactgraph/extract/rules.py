@@ -47,7 +47,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "signing-occasion",
             "meeting",
-            0.6,
+            0.5,
             '"A and B signed the agreement at a ceremony", "… was signed by Minister A and Chairman B": the signing',
         ),
         Rule(
