@@ -11,9 +11,13 @@ One run reports, side by side:
   raw pyoxigraph on the same store (pactgraph's overhead: turning solutions into rows) and against
   a plain rdflib Graph of the same Turtle (below ``--rdflib-max-triples``; each query stopped after
   ``--rdflib-timeout`` seconds);
+- each bundled query with parameters (one entity, one month, one kind or technology, a page of
+  rows) against the same query without, on the on-disk store; ``--parameterised-only`` measures
+  just these on a store an earlier run built, and updates its result file;
 - extraction quality on the first ``--evaluate`` articles, scored against their generated gold.
 
     python benchmarks/run.py --articles 10000      # → benchmarks/results/scale-10000.json
+    python benchmarks/run.py --articles 10000 --parameterised-only
     python benchmarks/run.py --table               # docs/benchmarks.md from every result file
 
 The corpus, cache, graph and store live in ``--workdir`` (kept, so a second run skips generation).
@@ -41,6 +45,7 @@ import pyoxigraph as ox
 
 from pactgraph.corpus import default_jobs
 from pactgraph.queries import bundled_queries, run_query
+from pactgraph.query_parameters import declared_parameters, run_bundled_query
 from pactgraph.store import Format, export, load_graph, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,6 +177,53 @@ def _queries(store_dir: Path, turtle: Path, triples: int, args: argparse.Namespa
     return queries, info
 
 
+_PICK = """PREFIX pg: <https://w3id.org/pactgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?label (COUNT(*) AS ?n) WHERE { ?fact pg:PREDICATE ?e . ?e a pg:TYPE ; rdfs:label ?label }
+GROUP BY ?label ORDER BY DESC(?n) ?label"""
+
+
+def _picks(store: ox.Store) -> dict[str, str]:
+    """Parameter values for the benchmark: a typical person (the median of those taking part in
+    meetings, by meetings), the country party to most agreements, a month in the middle."""
+    people = run_query(store, _PICK.replace("PREDICATE", "participant").replace("TYPE", "Person")).rows
+    countries = run_query(store, _PICK.replace("PREDICATE", "party").replace("TYPE", "Country")).rows
+    return {"person": people[len(people) // 2][0], "country": countries[0][0], "month": "2024-03"}
+
+
+def _cases(declared: dict, picks: dict[str, str]) -> dict[str, dict]:
+    cases = {"limit 10": {"limit": 10}}
+    if "entity" in declared:
+        cases["one person"] = {"entity": picks["person"]}
+        cases["top country"] = {"entity": picks["country"]}
+    if "since" in declared:
+        cases["one month"] = {"since": picks["month"], "until": picks["month"]}
+    if "kind" in declared:
+        cases["one kind"] = {
+            "kind": "joint statement" if "agreement" in declared["kind"].scheme else "strategic partnership"
+        }
+    if "technology" in declared:
+        cases["one technology"] = {"technology": "offshore wind"}
+    return cases
+
+
+def _parameterised(store_dir: Path, repeat: int) -> dict:
+    """Each bundled query on the on-disk store with each parameter case, and without (``full``)."""
+    store = open_store(store_dir)
+    picks = _picks(store)
+    timings: dict = {"picks": picks}
+    for query in bundled_queries():
+        cases = _cases(declared_parameters(query), picks)
+        row = {"full_ms": _median_ms(lambda q=query: run_query(store, q.text), repeat)}
+        for label, parameters in cases.items():
+            rows = len(run_bundled_query(store, query.name, **parameters).rows)
+            ms = _median_ms(lambda q=query, p=parameters: run_bundled_query(store, q.name, **p), repeat)
+            row[label] = {"ms": ms, "rows": rows}
+        timings[query.name] = row
+        print(f"  {query.name}: {row}", flush=True)
+    return timings
+
+
 def _quality(corpus: Path, count: int) -> dict:
     """``pactgraph evaluate`` on the first ``count`` articles and their gold."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -239,6 +291,8 @@ def measure(args: argparse.Namespace) -> dict:
         result["export_turtle_seconds"] = round(time.perf_counter() - start, 2)
     print(f"  {result['triples']} triples; queries …", flush=True)
     result["queries"], result["query_setup"] = _queries(store, out, result["triples"], args)
+    print("  parameterised queries …", flush=True)
+    result["parameterised"] = _parameterised(store, args.repeat)
     if args.evaluate:
         print("  quality …", flush=True)
         result["quality"] = _quality(corpus, min(args.evaluate, articles))
@@ -302,7 +356,53 @@ def table(results: list[dict]) -> str:
             ratio = f"{theirs / memory:,.0f}×" if isinstance(theirs, float) and memory else ""
             cells = [name, q["store_ms"], _cell(memory), _cell(raw), overhead, _cell(theirs), ratio]
             lines.append("| " + " | ".join(map(str, cells)) + " |")
+    lines += _parameterised_table(results)
     return "\n".join(lines) + "\n"
+
+
+_CASES = ("one person", "top country", "one month", "one kind", "one technology", "limit 10")
+
+
+def _parameterised_table(results: list[dict]) -> list[str]:
+    """Parameterised against full queries, per size; sizes not measured yet are named as such."""
+    lines = []
+    for r in results:
+        timings = r.get("parameterised")
+        title = f"## Parameterised queries on {r['articles']:,} articles, median ms (rows)"
+        if not timings:
+            lines += [
+                "",
+                title,
+                "",
+                "Pending: not measured at this size yet (`run.py --articles N --parameterised-only` on the store"
+                " of a run at this size); a typical entity's rows grow with its mentions, not with the corpus.",
+            ]
+            continue
+        picks = timings["picks"]
+        store = f" ({timings['store_triples']:,} triples with the ontology)" if "store_triples" in timings else ""
+        lines += [
+            "",
+            title,
+            "",
+            f"On the on-disk store{store} (`query --store`), each option compiled into the query as a `VALUES` "
+            "block (see docs/commands.md#query-parameters): one person = "
+            f"`--entity '{picks['person']}'` (the median participant of meetings), top country = "
+            f"`--entity '{picks['country']}'` (party to most agreements), one month "
+            f"= `--since {picks['month']} --until {picks['month']}`, one kind = `--kind 'joint statement'` "
+            "(partnerships: 'strategic partnership'), one technology = `--technology 'offshore wind'`, "
+            "limit 10 = `--limit 10` (sorted first: as slow as the full query). Times include looking up "
+            "the name or the dates. Full and parameterised runs alternate query by query, so both saw the "
+            "same load (other benchmarks shared the 2 cores: full times here are up to 4× those above).",
+            "",
+            "| query | full | " + " | ".join(_CASES) + " |",
+            "|---|---|" + "---|" * len(_CASES),
+        ]
+        for name, row in timings.items():
+            if not isinstance(row, dict) or "full_ms" not in row:
+                continue
+            cells = [f"{row[c]['ms']:,} ({row[c]['rows']:,})" if c in row else "" for c in _CASES]
+            lines.append(f"| {name} | {row['full_ms']:,} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def main() -> None:
@@ -320,8 +420,24 @@ def main() -> None:
     parser.add_argument("--full-max", type=int, default=10_000, help="unchanged rebuild and export up to this")
     parser.add_argument("--evaluate", type=int, default=1000, help="articles scored against the gold (0: none)")
     parser.add_argument("--table", action="store_true", help="only write docs/benchmarks.md from the result files")
+    parser.add_argument(
+        "--parameterised-only",
+        action="store_true",
+        help="only time parameterised vs full queries on the store an earlier run built in --workdir",
+    )
     args = parser.parse_args()
-    if not args.table:
+    if args.parameterised_only:
+        if not args.articles:
+            parser.error("--articles N is required with --parameterised-only")
+        store = Path(args.workdir) / f"graph-{args.articles}" / "kg.store"
+        file = RESULTS / f"scale-{args.articles}.json"
+        result = json.loads(file.read_text(encoding="utf-8"))
+        result["parameterised"] = _parameterised(store, args.repeat)
+        result["parameterised"]["store_triples"] = sum(
+            1 for _ in open_store(store).quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
+        file.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    elif not args.table:
         if not args.articles:
             parser.error("--articles N is required (or --table)")
         result = measure(args)

@@ -20,6 +20,7 @@ from pactgraph import remote, serving
 from pactgraph.cache import DEFAULT_CACHE as DEFAULT_BUILD_CACHE
 from pactgraph.errors import PactgraphError, ServeError, UsageError, ValidationError
 from pactgraph.queries import FORMATS, bundled_queries, format_result, resolve_query, run_query
+from pactgraph.query_parameters import Parameters, compile_query, declared_parameters
 from pactgraph.reasoning import reason, with_inferences
 from pactgraph.shards import MANIFEST, export_shards
 from pactgraph.store import (
@@ -137,12 +138,15 @@ def main() -> None:
 
 @main.command("queries")
 def queries_command() -> None:
-    """List the bundled queries: name, title and result columns."""
+    """List the bundled queries: name, title, result columns and the parameters each takes."""
     queries = bundled_queries()
     width = max((len(q.name) for q in queries), default=0)
     for query in queries:
         click.echo(f"{query.name.ljust(width)}  {query.title}")
         click.echo(f"{'':{width}}  columns: {', '.join(query.columns)}")
+        declared = declared_parameters(query)
+        if declared:
+            click.echo(f"{'':{width}}  parameters: {' '.join('--' + name for name in declared)}")
 
 
 @main.command("query")
@@ -181,6 +185,30 @@ def queries_command() -> None:
     is_flag=True,
     help="In a table, write IRIs in full instead of with prefixes (id:meeting/…).",
 )
+@click.option(
+    "--entity",
+    "entities",
+    metavar="NAME|IRI",
+    multiple=True,
+    help="Only rows about this entity: its label, another name of it, or its IRI (repeatable: any of them).",
+)
+@click.option(
+    "--since", metavar="DATE", default=None, help="Only items dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
+@click.option(
+    "--until", metavar="DATE", default=None, help="Only items dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
+@click.option(
+    "--kind",
+    metavar="KIND",
+    default=None,
+    help="Only agreements or partnerships of this kind (e.g. 'joint statement').",
+)
+@click.option(
+    "--technology", metavar="TECH", default=None, help="Only capacity rows of this technology (e.g. 'offshore wind')."
+)
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="At most N rows (after sorting).")
+@click.option("--offset", type=click.IntRange(min=0), default=None, help="Skip the first N rows (after sorting).")
 @click.pass_context
 def query_command(
     ctx: click.Context,
@@ -192,6 +220,13 @@ def query_command(
     retries: int,
     fmt: str,
     full_iris: bool,
+    entities: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    technology: str | None,
+    limit: int | None,
+    offset: int | None,
 ) -> None:
     """Run a bundled query by NAME (see `pactgraph queries`) or any SPARQL FILE (.rq).
 
@@ -202,13 +237,31 @@ def query_command(
     PACTGRAPH_ENDPOINT_PASSWORD, or PACTGRAPH_ENDPOINT_TOKEN. When such a query finds nothing
     because the store's default graph is empty while it holds named graphs, a note on stderr says
     so. Tables write IRIs with prefixes (id:…); --full-iris writes them in full.
+
+    \b
+    Parameters (each query takes those its header lists; `pactgraph queries` shows them) are
+    compiled into the query as VALUES blocks, so the engine starts from the entity or the dates:
+      --entity NAME|IRI   rows of items about this entity (a participant, party, partner, holder,
+                          place …); a name is a label or another name of it (repeatable)
+      --since/--until     items dated within these bounds (a partial date must lie wholly inside)
+      --kind, --technology  one agreement or partnership kind, one generation technology
+      --limit/--offset    a page of the sorted rows
+    A parameter the query does not take, a malformed date or IRI, or a name no entity has is an
+    error (exit code 2).
     """
     query = resolve_query(name_or_file)
+    parameters = Parameters.of(
+        entity=entities, since=since, until=until, kind=kind, technology=technology, limit=limit, offset=offset
+    )
     graphs_given = ctx.get_parameter_source("graphs") is not click.core.ParameterSource.DEFAULT
     if sum([graphs_given, endpoint is not None, store is not None]) > 1:
         raise UsageError("--graph, --store and --endpoint exclude each other: query one file, store or endpoint")
     if endpoint is not None:
-        result = remote.remote_query(endpoint, query.text, source=query.path, timeout=timeout, retries=retries)
+
+        def select(text: str):
+            return remote.remote_query(endpoint, text, source=query.path, timeout=timeout, retries=retries)
+
+        result = select(compile_query(query, parameters, select=select))
         hint = remote.empty_default_graph_hint(endpoint, timeout=timeout) if not result.rows else None
         if hint:
             click.echo(f"Note: {hint}", err=True)
@@ -216,7 +269,8 @@ def query_command(
         if store is None and not graphs_given and store_mirrors(DEFAULT_STORE, graphs[0]):
             store = DEFAULT_STORE
         loaded = open_store(store) if store is not None else load_graph(list(graphs), with_ontology=True)
-        result = run_query(loaded, query.text, source=query.path)
+        text = compile_query(query, parameters, select=lambda lookup: run_query(loaded, lookup))
+        result = run_query(loaded, text, source=query.path)
     click.echo(format_result(result, fmt, full_iris=full_iris), nl=False)
 
 

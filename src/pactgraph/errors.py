@@ -107,6 +107,15 @@ class QueryError(LocatedError):
     """
 
 
+class QueryParameterError(QueryError):
+    """A query parameter is malformed (a date, an IRI), names nothing in the graph, or is one the
+    query does not take (exit code 2).
+
+    >>> str(QueryParameterError("--since must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '2024-13'"))
+    "--since must be a date YYYY, YYYY-MM or YYYY-MM-DD, not '2024-13'"
+    """
+
+
 class CurationError(LocatedError):
     """The curation file cannot be read or says something impossible (file:line:column).
 
