@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from pactgraph import build as build_module
 from pactgraph.cli import main
 from pactgraph.cluster import map_tasks
-from pactgraph.errors import ClusterError
+from pactgraph.errors import ArticleError, ClusterError
 from pactgraph.store import open_store
 
 from .servers import LOOPBACK, unused_port
@@ -191,3 +191,18 @@ def test_a_task_that_kills_its_worker_is_a_cluster_error(scheduler: str) -> None
         list(map_tasks(os._exit, [3], scheduler=scheduler))
     assert str(raised.value).startswith(f"{scheduler}: ")
     assert raised.value.exit_code == 3
+
+
+@pytest.mark.parametrize("where", ["cluster", "processes", "here"])
+def test_an_exception_in_a_task_names_its_item(where: str, request: pytest.FixtureRequest) -> None:
+    options = {"scheduler": request.getfixturevalue("scheduler")} if where == "cluster" else {}
+    options["jobs"] = 2 if where == "processes" else 1
+    with pytest.raises(ArticleError, match=r"^b\.txt: ValueError: invalid literal for int\(\)") as raised:
+        list(map_tasks(int, ["1", "2", "b.txt", "4"], chunk=2, describe=str, **options))
+    assert "Traceback" in str(raised.value.__cause__)  # the task's traceback, for a bug report
+    assert list(map_tasks(int, ["1", "2", "3"], chunk=2, **options)) == [1, 2, 3]
+
+
+def test_a_local_process_that_dies_is_a_cluster_error() -> None:
+    with pytest.raises(ClusterError, match=r"^a build process died while working on 3"):
+        list(map_tasks(os._exit, [3, 4], jobs=2))
