@@ -19,6 +19,8 @@ articles of the task); an unexpected exception in a task is an ``ArticleError`` 
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
 import time
 import traceback
@@ -133,24 +135,40 @@ def _on_cluster(
     neither the workers nor this process hold more than the results not yet read."""
     import distributed  # only builds on a cluster need it loaded
 
-    client = _connect(scheduler)
+    with _quiet():
+        client = _connect(scheduler)
+        try:
+            futures = [client.submit(_run_chunk, function, each, pure=False) for each in chunks]
+            for index, each in enumerate(chunks):
+                future, futures[index] = futures[index], None
+                yield from _results(
+                    lambda future=future: _wait(client, future, scheduler),
+                    each,
+                    describe,
+                    f" (on a Dask worker of {scheduler})",
+                )
+        except distributed.KilledWorker:
+            raise ClusterError(
+                f"{scheduler}: Dask workers died while working on {_chunk_name(each, describe)}; "
+                "see the workers' logs (out of memory?)"
+            ) from None
+        finally:
+            client.close()
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Dask's client logs its own account of a lost scheduler (with tracebacks) on stderr; the
+    build says it in one line instead."""
+    handlers = logging.getLogger("distributed").handlers
+    levels = [handler.level for handler in handlers]
+    for handler in handlers:
+        handler.setLevel(logging.CRITICAL + 1)
     try:
-        futures = [client.submit(_run_chunk, function, each, pure=False) for each in chunks]
-        for index, each in enumerate(chunks):
-            future, futures[index] = futures[index], None
-            yield from _results(
-                lambda future=future: _wait(client, future, scheduler),
-                each,
-                describe,
-                f" (on a Dask worker of {scheduler})",
-            )
-    except distributed.KilledWorker:
-        raise ClusterError(
-            f"{scheduler}: Dask workers died while working on {_chunk_name(each, describe)}; "
-            "see the workers' logs (out of memory?)"
-        ) from None
+        yield
     finally:
-        client.close()
+        for handler, level in zip(handlers, levels, strict=True):
+            handler.setLevel(level)
 
 
 def _connect(scheduler: str):
