@@ -206,3 +206,27 @@ def test_an_exception_in_a_task_names_its_item(where: str, request: pytest.Fixtu
 def test_a_local_process_that_dies_is_a_cluster_error() -> None:
     with pytest.raises(ClusterError, match=r"^a build process died while working on 3"):
         list(map_tasks(os._exit, [3, 4], jobs=2))
+
+
+_LOAD_MISSING = """
+from pathlib import Path
+from pactgraph.cluster import map_tasks
+from pactgraph.errors import GraphLoadError
+from pactgraph.store import load_graph
+try:
+    list(map_tasks(load_graph, [[Path("/nowhere/a.ttl")], [Path("/nowhere/b.ttl")]], **OPTIONS))
+except GraphLoadError as error:
+    print(type(error).__name__, error.file, error)
+"""
+
+
+@pytest.mark.parametrize("where", ["cluster", "processes"])
+def test_a_typed_error_raised_in_a_task_comes_back_whole(where: str, request: pytest.FixtureRequest) -> None:
+    # GraphLoadError takes keyword-only arguments, which plain exception pickling drops: it failed to
+    # unpickle in the build process (and hung the multiprocessing pool that received it). A process
+    # of its own: once loaded, Dask (tblib) changes how every exception pickles.
+    options = {"scheduler": request.getfixturevalue("scheduler")} if where == "cluster" else {"jobs": 2}
+    script = _LOAD_MISSING.replace("OPTIONS", repr(options))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
+    expected = "GraphLoadError /nowhere/a.ttl /nowhere/a.ttl: no such file"
+    assert done.stdout.startswith(expected), done.stdout + done.stderr

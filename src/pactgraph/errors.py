@@ -53,6 +53,25 @@ class PactgraphError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        """Pickled as its state, not its constructor's arguments (keyword-only in many subclasses,
+        which plain exception pickling drops): an error raised in a worker process or on a Dask
+        worker comes back whole instead of failing to unpickle (which hung a multiprocessing pool).
+
+        >>> import pickle
+        >>> error = pickle.loads(pickle.dumps(GraphLoadError("bad", file="kg.ttl", line=2)))
+        >>> str(error), error.line, type(error).__name__
+        ('kg.ttl:2: bad; fix the file or rebuild it with `pactgraph build`', 2, 'GraphLoadError')
+        """
+        return _rebuilt, (type(self), self.message, self.__dict__)
+
+
+def _rebuilt(cls: type[PactgraphError], message: str, state: dict) -> PactgraphError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
 
 class LocatedError(PactgraphError):
     """An error in a user's file, located as precisely as known: ``file:line:column: message``."""
