@@ -3,6 +3,7 @@ loopback (``--scheduler``), with the peak memory of the build process, its local
 scheduler and each Dask worker; checks that both builds wrote the same bytes.
 
     python benchmarks/cluster.py --articles 1000 --articles 10000   # → benchmarks/results/cluster-N.json
+    python benchmarks/cluster.py --table     # the Markdown table of docs/cluster.md, from those files
 
 The cluster is started afresh for each build (``dask scheduler`` and two ``dask worker --nthreads
 1`` from this Python's bin folder), so each worker's peak RSS (``VmHWM``) is that build's. The load
@@ -17,6 +18,7 @@ import contextlib
 import filecmp
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -71,11 +73,18 @@ def _cluster(home: Path):
             process.wait()
 
 
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _measure(corpus: Path, out: Path, extra: list[str]) -> dict:
-    before = os.getloadavg()[0]
+    before, cpu = os.getloadavg()[0], _cpu_children()
     measured = _build(["--articles", str(corpus / "articles"), "--out", str(out), "--no-cache", *extra])
     return {
         "seconds": round(measured["seconds"], 1),
+        # the build process and its local workers (less sensitive to the machine's load than wall time)
+        "build_cpu_seconds": round(_cpu_children() - cpu, 1),
         "build_rss_mb": measured["rss_mb"],
         "local_worker_rss_mb": measured["worker_rss_mb"],
         "load_before": round(before, 2),
@@ -84,11 +93,40 @@ def _measure(corpus: Path, out: Path, extra: list[str]) -> dict:
     }
 
 
+def table() -> str:
+    """The results as the Markdown table of docs/cluster.md."""
+    lines = [
+        "| articles | where | wall s (load before → after) | CPU s: build process + workers | peak RSS MB: build "
+        "process / its workers / scheduler / Dask workers | same bytes |",
+        "|---|---|---|---|---|---|",
+    ]
+    results = [json.loads(p.read_text(encoding="utf-8")) for p in RESULTS.glob("cluster-*.json")]
+    for r in sorted(results, key=lambda r: r["articles"]):
+        local, dask = r["local"], r["dask"]
+        workers = dask.get("dask_worker_cpu_seconds", [])
+        lines.append(
+            f"| {r['articles']:,} | local, `--jobs 2` | {local['seconds']} ({local['load_before']} → "
+            f"{local['load_after']}) | {local.get('build_cpu_seconds', '–')} (its workers included) "
+            f"| {local['build_rss_mb']:,} / {local['local_worker_rss_mb']:,} / – / – | |"
+        )
+        lines.append(
+            f"| {r['articles']:,} | Dask, 2 workers | {dask['seconds']} ({dask['load_before']} → "
+            f"{dask['load_after']}) | {dask.get('build_cpu_seconds', '–')} + "
+            f"{' + '.join(map(str, workers)) or '–'} | {dask['build_rss_mb']:,} / – / {dask['scheduler_rss_mb']:,} / "
+            f"{' and '.join(map(str, dask['dask_worker_rss_mb']))} | {'yes' if r['same_bytes'] else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, action="append", required=True)
+    parser.add_argument("--articles", type=int, action="append", default=[])
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "pactgraph-bench")
+    parser.add_argument("--table", action="store_true", help="print the Markdown table of the result files")
     args = parser.parse_args()
+    if args.table:
+        print(table())
+        return
     args.workdir.mkdir(parents=True, exist_ok=True)
     for count in args.articles:
         corpus, _ = _corpus(args.workdir, count)
@@ -100,11 +138,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="pactgraph-dask-") as home, _cluster(Path(home)) as (address, procs):
             result["dask"] = _measure(corpus, remote_out, ["--scheduler", address])
             result["dask"]["scheduler_rss_mb"] = _peak_mb(procs[0].pid)
-            # each `dask worker` is a nanny process and the worker process it started
-            result["dask"]["dask_worker_rss_mb"] = [
-                max(_peak_mb(child.pid) for child in psutil.Process(nanny.pid).children(recursive=True))
-                for nanny in procs[1:]
+            workers = [psutil.Process(nanny.pid).children(recursive=True) for nanny in procs[1:]]
+            result["dask"]["dask_worker_cpu_seconds"] = [  # since they started, the pipeline's loading included
+                round(sum(sum(child.cpu_times()[:2]) for child in children), 1) for children in workers
             ]
+            # each `dask worker` is a nanny process and the worker process it started
+            result["dask"]["dask_worker_rss_mb"] = [max(_peak_mb(c.pid) for c in children) for children in workers]
         print(count, "dask", result["dask"], file=sys.stderr)
         result["same_bytes"] = all(
             filecmp.cmp(local_out.with_suffix(suffix), remote_out.with_suffix(suffix), shallow=False)

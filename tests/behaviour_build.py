@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import dask
+import distributed  # noqa: F401  (its defaults in dask's config before dask.config.set, which restores what it found)
 
 import pactgraph
 from pactgraph.store import open_store, store_mirrors

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import dask
+import distributed  # noqa: F401  (its defaults in dask's config before dask.config.set, which restores what it found)
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
