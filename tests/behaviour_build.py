@@ -12,10 +12,14 @@ import sys
 import time
 from pathlib import Path
 
+import dask
+import distributed  # noqa: F401  (its defaults in dask's config before dask.config.set, which restores what it found)
+
 import pactgraph
 from pactgraph.store import open_store, store_mirrors
 
 from .behaviour import Case, Observed, kept_or_replaced, run_cli
+from .servers import unused_port
 
 AREA = "Interrupted and damaged builds"
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,6 +107,16 @@ def _foreign_store_folder(folder: Path) -> Observed:
     return Observed(run.exit_code, run.message, "folder untouched" if untouched else "folder overwritten")
 
 
+def _unreachable_scheduler(folder: Path) -> Observed:
+    shutil.copytree(ROOT / "data" / "articles", folder / "articles")
+    first = run_cli(folder, *BUILD)
+    assert first.exit_code == 0, first.stderr
+    before = (folder / "kg.ttl").read_bytes()
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        run = run_cli(folder, *BUILD, "--scheduler", f"tcp://127.0.0.1:{unused_port()}")
+    return Observed(run.exit_code, run.message, kept_or_replaced(folder / "kg.ttl", before))
+
+
 def _missing_store(folder: Path) -> Observed:
     run = run_cli(folder, "query", "meetings", "--store", "nowhere.store")
     return Observed(run.exit_code, run.message, "nothing read")
@@ -113,4 +127,5 @@ CASES = [
     Case(AREA, "build cache entries damaged", _damaged_cache),
     Case(AREA, "--store on a folder that is not a pactgraph store", _foreign_store_folder),
     Case(AREA, "query --store on a missing store", _missing_store),
+    Case(AREA, "build --scheduler where no Dask scheduler listens", _unreachable_scheduler),
 ]

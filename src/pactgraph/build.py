@@ -1,9 +1,10 @@
 """The build: articles → facts → entities merged across articles → graphs → Turtle, TriG and
 (optionally) an on-disk Oxigraph store, written atomically and byte-for-byte deterministic.
 
-Extraction runs in ``jobs`` processes and is cached per article (``pactgraph.corpus``); entities
-and facts are then merged across the corpus in this process; each article's graph is written,
-serialized and validated in the worker processes again (``GraphPart``), and the parts are joined.
+Extraction runs in ``jobs`` processes (or on a Dask cluster: ``pactgraph.cluster``) and is cached
+per article (``pactgraph.corpus``); entities and facts are then merged across the corpus in this
+process; each article's graph is written, serialized and validated in the worker processes again
+(``GraphPart``), and the parts are joined.
 Curation and the confidence threshold are applied between facts and graphs, so a retracted or
 doubtful fact never reaches the graph.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from . import reasoning
 from .articles import Article, find_articles
 from .cache import BuildCache
+from .cluster import map_tasks
 from .corpus import read_corpus
 from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
@@ -209,18 +210,16 @@ def _quads_of(part: GraphPart) -> list[ox.Quad]:
     return list(ox.parse(_trig_header() + part.trig, format=ox.RdfFormat.TRIG))
 
 
-#: What the article-graph workers read, set before they are forked (they inherit it, nothing is
-#: pickled): the articles, their kept facts, the merged entities, validate?, the cache.
-_WORK: tuple[list[Article], list[ArticleFacts], dict, bool, BuildCache | None] | None = None
-
-
-def _article_parts(bounds: tuple[int, int]) -> list[GraphPart]:
-    assert _WORK is not None
-    articles, facts, entities, validate, cache = _WORK
+def _article_parts(
+    task: tuple[list[Article], list[ArticleFacts], dict, bool, BuildCache | None],
+) -> list[GraphPart]:
+    """The parts of a batch of articles (a task of ``pactgraph.cluster.map_tasks``): given their
+    facts, the merged entities they name, validate?, and the cache."""
+    articles, facts, entities, validate, cache = task
     parts: list[GraphPart | None] = []
     graphs: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
     keys: list[str | None] = []
-    for article, article_facts in zip(articles[bounds[0] : bounds[1]], facts[bounds[0] : bounds[1]], strict=True):
+    for article, article_facts in zip(articles, facts, strict=True):
         name = ox.NamedNode(PREFIXES["id"] + "graph/" + article.identifier)
         key = None
         if cache is not None:
@@ -262,21 +261,22 @@ def _all_article_parts(
     validate: bool,
     cache: BuildCache | None,
     jobs: int,
+    scheduler: str | None = None,
 ) -> list[GraphPart]:
-    """Every article's graph as a part, written by ``jobs`` forked processes (in this one when
-    ``jobs`` is 1 or the platform cannot fork)."""
-    global _WORK
-    tasks = [(start, min(start + _PARTS_PER_TASK, len(articles))) for start in range(0, len(articles), _PARTS_PER_TASK)]
-    _WORK = (articles, facts, entities, validate, cache)
-    try:
-        if jobs > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-                chunks = pool.map(_article_parts, tasks, chunksize=1)
-        else:
-            chunks = [_article_parts(task) for task in tasks]
-    finally:
-        _WORK = None
+    """Every article's graph as a part, written by ``jobs`` processes or on the workers of the
+    Dask ``scheduler``, in batches that carry the entities they name (not the whole corpus's)."""
+    tasks = []
+    for start in range(0, len(articles), _PARTS_PER_TASK):
+        batch, batch_facts = articles[start : start + _PARTS_PER_TASK], facts[start : start + _PARTS_PER_TASK]
+        named = sorted({entity_key(e) for each in batch_facts for e in _entities_in(each)})
+        tasks.append((batch, batch_facts, {key: entities[key] for key in named}, validate, cache))
+    chunks = map_tasks(_article_parts, tasks, jobs=jobs, scheduler=scheduler, describe=_batch_name)
     return [part for chunk in chunks for part in chunk]
+
+
+def _batch_name(task: tuple[list[Article], ...]) -> str:
+    articles = task[0]
+    return f"the graphs of {articles[0].path}" + (f" and {len(articles) - 1} more" if len(articles) > 1 else "")
 
 
 @dataclass
@@ -338,22 +338,25 @@ def build_quads(
     validate: bool = False,
     jobs: int = 1,
     cache: BuildCache | None = None,
+    scheduler: str | None = None,
 ) -> Assembly:
     """The graphs of these article files: one named graph per article, the curation graph when a
     curation is given, and the links graph for the linked entities present when links are given
     (machine links of ``auto_links`` only where no curated link exists); without facts below
     ``min_confidence``.
 
-    Extraction runs in ``jobs`` processes with ``cache`` (see ``BuildCache``); with
-    ``validate`` every graph carries its SHACL results (``Assembly.report``). An article that
-    cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left out and its error
-    kept in ``Assembly.skipped``.
+    Extraction runs in ``jobs`` processes with ``cache`` (see ``BuildCache``), or on the workers of
+    the Dask ``scheduler`` (see ``pactgraph.cluster``); with ``validate`` every graph carries its
+    SHACL results (``Assembly.report``). An article that cannot be read raises ``ArticleError``
+    when ``strict``; otherwise it is left out and its error kept in ``Assembly.skipped``.
     """
     if not 0.0 <= min_confidence <= 1.0:
         raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
     if jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
-    corpus = read_corpus(paths, jobs=jobs, cache=cache, strict=strict, on_article=on_article)
+    if scheduler is not None and cache is not None:  # workers have another working directory
+        cache = BuildCache(cache.folder.absolute(), refresh=cache.refresh)
+    corpus = read_corpus(paths, jobs=jobs, cache=cache, strict=strict, on_article=on_article, scheduler=scheduler)
     articles, facts = corpus.articles, corpus.facts
     named = [(article.identifier, article_facts) for article, article_facts in zip(articles, facts, strict=True)]
     added = []
@@ -384,7 +387,9 @@ def build_quads(
         return True
 
     kept = [_kept(article_facts, keep) for article_facts in facts]
-    assembly.parts = _all_article_parts(articles, kept, entities, validate=validate, cache=cache, jobs=jobs)
+    assembly.parts = _all_article_parts(
+        articles, kept, entities, validate=validate, cache=cache, jobs=jobs, scheduler=scheduler
+    )
     others: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
     if curation is not None:
         curation_quads = CurationGraph(curation, entities).write(added)
@@ -494,6 +499,7 @@ def build(
     jobs: int = 1,
     cache: BuildCache | None = None,
     store: Path | None = None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
     when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article;
@@ -523,6 +529,7 @@ def build(
         validate=validate,
         jobs=jobs,
         cache=cache,
+        scheduler=scheduler,
     )
     if not assembly.articles:
         raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {assembly.skipped[0]}")

@@ -132,7 +132,8 @@ def main() -> None:
       2  usage or input error (bad option, missing or malformed file, unknown query)
       3  a server or remote endpoint failed (serve cannot start; push/query --endpoint/link/enrich:
          HTTP 401/403/404/413/429/5xx, connection refused, timeout, an answer cut off or not
-         SPARQL JSON results); add: some pages or feeds could not be fetched or read
+         SPARQL JSON results); add: some pages or feeds could not be fetched or read;
+         build --scheduler: the Dask scheduler cannot be reached or lost its workers
     """
 
 
@@ -509,6 +510,13 @@ def add_command(
     default=None,
     help=f"Also write the graph to an on-disk Oxigraph store in this folder (`query` reads {DEFAULT_STORE}).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run extraction, graph writing and validation on the workers of this Dask scheduler "
+    "(tcp://HOST:8786); they must reach the article folders at their absolute paths. Replaces --jobs.",
+)
 def build_command(
     article_dirs: tuple[Path, ...],
     out: Path,
@@ -525,6 +533,7 @@ def build_command(
     no_cache: bool,
     force: bool,
     store: Path | None,
+    scheduler: str | None,
 ) -> None:
     """Extract every article and write the knowledge graph.
 
@@ -535,8 +544,11 @@ def build_command(
     from pactgraph.corpus import default_jobs
 
     build_module = _build_module()
+    if scheduler is not None and jobs is not None:
+        raise UsageError("--jobs and --scheduler exclude each other: the Dask workers are the processes")
     options = {
         "jobs": jobs or default_jobs(),
+        "scheduler": scheduler,
         "cache": None if no_cache else BuildCache(cache_dir, refresh=force),
         "store": store,
         "out": out,

@@ -1,5 +1,6 @@
 """Reading a corpus: every article read and extracted, from the build cache when the article and
-the extractor are unchanged, in parallel processes otherwise.
+the extractor are unchanged, in parallel processes or on a Dask cluster otherwise
+(``pactgraph.cluster``).
 
 Extraction is per article and pure (the same bytes give the same facts), so the processes change
 how fast, never what: results come back in the order of the paths, and a parallel or cached build
@@ -9,15 +10,14 @@ is byte-for-byte the build of one process.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import Article, read_article
 from .cache import BuildCache
+from .cluster import map_tasks
 from .errors import ArticleError
 from .extract import extract_article
 from .extract.facts import ArticleFacts
@@ -65,14 +65,6 @@ def _extract_and_store(job: tuple[Path, str | None, Path | None]) -> tuple[Artic
     return result
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes forked from this one where the platform allows (they inherit the loaded
-    spaCy pipeline instead of loading their own)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-
-
 def read_corpus(
     paths: list[Path],
     *,
@@ -80,8 +72,10 @@ def read_corpus(
     cache: BuildCache | None = None,
     strict: bool = True,
     on_article: Callable[[Path], None] | None = None,
+    scheduler: str | None = None,
 ) -> Corpus:
-    """Read and extract ``paths`` with ``jobs`` processes, using and filling ``cache``.
+    """Read and extract ``paths`` with ``jobs`` processes, or on the workers of the Dask
+    ``scheduler`` (which read the files at their absolute paths), using and filling ``cache``.
 
     An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
     out and its error kept in ``Corpus.skipped``.
@@ -107,19 +101,24 @@ def read_corpus(
         if results[index] is None:
             todo.append((index, (path, key, cache.folder if cache is not None else None)))
     corpus = Corpus(extracted=len(todo))
-    if len(todo) > 1 and jobs > 1:
-        pipeline()  # loaded once here, inherited by the forked workers
-        with _pool(min(jobs, len(todo))) as pool:
-            done = pool.map(_extract_and_store, [job for _, job in todo], chunksize=_CHUNK)
-            for (index, (path, _, _)), result in zip(todo, done, strict=True):
-                results[index] = result
-                if on_article:
-                    on_article(path)
-    else:
-        for index, job in todo:
-            results[index] = _extract_and_store(job)
-            if on_article:
-                on_article(job[0])
+    jobs_todo = [job for _, job in todo]
+    if scheduler is not None:  # workers have another working directory
+        jobs_todo = [(path.absolute(), key, folder and folder.absolute()) for path, key, folder in jobs_todo]
+    done = map_tasks(
+        _extract_and_store,
+        jobs_todo,
+        jobs=jobs,
+        scheduler=scheduler,
+        chunk=_CHUNK,
+        describe=lambda job: str(job[0]),
+        prepare=pipeline,  # loaded once here, inherited by forked processes
+    )
+    for (index, (path, _, _)), result in zip(todo, done, strict=True):
+        if not isinstance(result, ArticleError) and result[0].path != path:
+            result = dataclasses.replace(result[0], path=path), result[1]  # as given, not as the worker read it
+        results[index] = result
+        if on_article:
+            on_article(path)
     for result in results:
         if isinstance(result, ArticleError):
             if strict:

@@ -1,7 +1,7 @@
 """One exception hierarchy, so the CLI can turn any expected failure into a one-line message.
 
 Every error carries an ``exit_code`` (2 = usage or input error; 1 = the graph fails validation or
-is inconsistent; 3 = a server or remote endpoint failed) and renders as a single line that tells the
+is inconsistent; 3 = a server, remote endpoint or Dask cluster failed) and renders as a single line that tells the
 user what to do next. ``details`` (a validation report, say) is printed before that line when there
 is more to show.
 """
@@ -52,6 +52,25 @@ class PactgraphError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self):
+        """Pickled as its state, not its constructor's arguments (keyword-only in many subclasses,
+        which plain exception pickling drops): an error raised in a worker process or on a Dask
+        worker comes back whole instead of failing to unpickle (which hung a multiprocessing pool).
+
+        >>> import pickle
+        >>> error = pickle.loads(pickle.dumps(GraphLoadError("bad", file="kg.ttl", line=2)))
+        >>> str(error), error.line, type(error).__name__
+        ('kg.ttl:2: bad; fix the file or rebuild it with `pactgraph build`', 2, 'GraphLoadError')
+        """
+        return _rebuilt, (type(self), self.message, self.__dict__)
+
+
+def _rebuilt(cls: type[PactgraphError], message: str, state: dict) -> PactgraphError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class LocatedError(PactgraphError):
@@ -220,6 +239,18 @@ class EndpointTimeoutError(EndpointError):
 
 class EndpointAnswerError(EndpointError):
     """The answer is cut off, or is not what was asked for (not SPARQL JSON results)."""
+
+
+class ClusterError(PactgraphError):
+    """The Dask scheduler of ``build --scheduler`` cannot be reached, was lost, has no workers, or
+    its workers died on a task; or a local build process died (exit code 3). The message starts
+    with the scheduler's address.
+
+    >>> ClusterError("tcp://127.0.0.1:8786: cannot reach the Dask scheduler").exit_code
+    3
+    """
+
+    exit_code = 3
 
 
 class ValidationError(PactgraphError):
