@@ -450,18 +450,37 @@ def reconcile(all_facts: list[ArticleFacts], entities: dict[tuple[str, str], Res
     for members in groups.values():
         if len(members) < 2:
             continue
-        confidence = round(1 - math.prod(1 - f.confidence for f in members), 2)
-        place = next((f.place for f in members if getattr(f, "place", None) is not None), None)
-        status = next((f.status for f in members if getattr(f, "status", "unknown") != "unknown"), "unknown")
-        date = max((getattr(f, "date", None) or "" for f in members), key=len) or None
+        merged = merged_fact([reported(f) for f in members])
         for fact in members:
-            fact.confidence = confidence
-            if isinstance(fact, Meeting | Capacity):
-                fact.place = place
-            if isinstance(fact, Capacity):
-                fact.status = status
-            if isinstance(fact, Partnership):
-                fact.date = date
+            apply_merged(fact, merged)
+
+
+#: What one report of a fact says that reconciling reads: confidence, place, status, date.
+Reported = tuple[float, Entity | None, str, str | None]
+
+
+def reported(fact: Fact) -> Reported:
+    place, date = getattr(fact, "place", None), getattr(fact, "date", None)
+    return fact.confidence, place, getattr(fact, "status", "unknown"), date
+
+
+def merged_fact(members: list[Reported]) -> Reported:
+    """What the reports of one fact (in the order of the articles) say together (``reconcile``)."""
+    confidence = round(1 - math.prod(1 - c for c, *_ in members), 2)
+    place = next((p for _, p, _, _ in members if p is not None), None)
+    status = next((s for _, _, s, _ in members if s != "unknown"), "unknown")
+    date = max((d or "" for *_, d in members), key=len) or None
+    return confidence, place, status, date
+
+
+def apply_merged(fact: Fact, merged: Reported) -> None:
+    fact.confidence, place, status, date = merged
+    if isinstance(fact, Meeting | Capacity):
+        fact.place = place
+    if isinstance(fact, Capacity):
+        fact.status = status
+    if isinstance(fact, Partnership):
+        fact.date = date
 
 
 def _facts_of(facts: ArticleFacts) -> list[Fact]:
