@@ -349,10 +349,7 @@ def build_quads(
     cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left out and its error
     kept in ``Assembly.skipped``.
     """
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
-    if jobs < 1:
-        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    _check(min_confidence=min_confidence, jobs=jobs)
     corpus = read_corpus(paths, jobs=jobs, cache=cache, strict=strict, on_article=on_article)
     articles, facts = corpus.articles, corpus.facts
     named = [(article.identifier, article_facts) for article, article_facts in zip(articles, facts, strict=True)]
@@ -421,6 +418,21 @@ def build_quads(
     else:
         assembly.parts += [render_part(name, quads) for name, quads in others]
     return assembly
+
+
+def _check(*, min_confidence: float, jobs: int) -> None:
+    if not 0.0 <= min_confidence <= 1.0:
+        raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+
+
+def _on_state(out: Path, *, reason: bool, curation: Curation | None) -> bool:
+    """Whether a build with a cache runs on the build state (``pactgraph.incremental``): for Turtle
+    or TriG output, without reasoning (over the whole graph) or curation (whose additions and
+    merges read every entity); otherwise it runs in memory."""
+    fmt = Format.from_path(out)
+    return fmt in (Format.TURTLE, Format.TRIG) and not reason and (curation is None or curation.is_empty)
 
 
 def _typed_subjects(parts: list[GraphPart]) -> set[str]:
@@ -531,6 +543,24 @@ def build(
     """
     found_warnings: list[str] = []
     paths = find_articles(article_dirs, warnings=found_warnings)
+    if cache is not None and _on_state(out, reason=reason, curation=curation):
+        from .incremental import build_on_state
+
+        _check(min_confidence=min_confidence, jobs=jobs)
+        return build_on_state(
+            paths,
+            out=out,
+            cache=cache,
+            store=store,
+            jobs=jobs,
+            validate=validate,
+            min_confidence=min_confidence,
+            links=links,
+            auto_links=auto_links,
+            strict=strict,
+            on_article=progress if callable(progress) else None,
+            warnings=found_warnings,
+        )
     assembly = build_quads(
         paths,
         on_article=progress if callable(progress) else None,
