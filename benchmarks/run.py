@@ -95,8 +95,15 @@ def _build(args: list[str]) -> dict:
     return measured
 
 
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else 0
+
+
 def _throughput(measured: dict, articles: int, words: int) -> dict:
     return {
+        "summary": measured.get("summary", ""),
         "seconds": round(measured["seconds"], 2),
         "articles_per_second": round(articles / measured["seconds"], 1),
         "words_per_second": round(words / measured["seconds"]),
@@ -227,6 +234,21 @@ def measure(args: argparse.Namespace) -> dict:
         result["incremental"] = _throughput(_build(common), articles, words)
     finally:
         changed.write_bytes(original)  # the added sentence holds no fact: the graph is the corpus's
+    some = sorted((corpus / "articles").iterdir())[::100]
+    originals = [each.read_bytes() for each in some]
+    try:
+        for each, text in zip(some, originals, strict=True):
+            each.write_bytes(text + b"\nOfficials declined to comment further on the talks.\n")
+        print(f"  {result['incremental']}\n  1% ({len(some)}) changed …", flush=True)
+        result["one_percent"] = _throughput(_build(common), articles, words)
+    finally:
+        for each, text in zip(some, originals, strict=True):
+            each.write_bytes(text)
+    result["store_mb"] = round(_size(store) / 1e6, 1)
+    result["state_mb"] = round(_size(cache / "state.sqlite") / 1e6, 1)
+    if args.builds_only:
+        result["triples"] = int(result["cold"]["summary"].split()[1]) if result["cold"].get("summary") else None
+        return result
     if articles <= args.no_validate_max:
         print(f"  {result['incremental']}\n  cold, no validation …", flush=True)
         result["cold_no_validation"] = _throughput(_build([*common, "--no-validate", "--force"]), articles, words)
@@ -264,8 +286,9 @@ def table(results: list[dict]) -> str:
         "## Builds",
         "",
         "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
-        "| unchanged s | one changed s | peak RSS MB (build / worker) | Turtle export s | micro F1 |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| unchanged s | one changed s | 1% changed s | peak RSS MB (build / worker) | store MB | state MB "
+        "| Turtle export s | micro F1 | code |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         no_validation = r.get("cold_no_validation", {}).get("articles_per_second")
@@ -274,11 +297,15 @@ def table(results: list[dict]) -> str:
             f"| {r['articles']:,} | {r['words']:,} | {r['triples']:,} | {r['cold']['seconds']} "
             f"| {r['cold']['articles_per_second']} | {r['cold']['words_per_second']:,} | {_cell(no_validation)} "
             f"| {_cell(r.get('unchanged', {}).get('seconds'))} | {r['incremental']['seconds']} "
+            f"| {_cell(r.get('one_percent', {}).get('seconds'))} "
             f"| {r['cold']['peak_rss_mb']:,} / {r['cold']['peak_worker_rss_mb']:,} "
+            f"| {_cell(r.get('store_mb'))} | {_cell(r.get('state_mb'))} "
             f"| {_cell(r.get('export_turtle_seconds'))} "
-            f"| {_cell(quality)} |"
+            f"| {_cell(quality)} | {r.get('label', 'main')} |"
         )
     for r in results:
+        if "query_setup" not in r:
+            continue
         setup = r["query_setup"]
         lines += [
             "",
@@ -320,14 +347,19 @@ def main() -> None:
     parser.add_argument("--full-max", type=int, default=10_000, help="unchanged rebuild and export up to this")
     parser.add_argument("--evaluate", type=int, default=1000, help="articles scored against the gold (0: none)")
     parser.add_argument("--table", action="store_true", help="only write docs/benchmarks.md from the result files")
+    parser.add_argument("--builds-only", action="store_true", help="measure the builds only (no queries, quality)")
+    parser.add_argument("--label", default="", help="suffix of the result file (scale-N-LABEL.json): the code measured")
     args = parser.parse_args()
     if not args.table:
         if not args.articles:
             parser.error("--articles N is required (or --table)")
         result = measure(args)
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / f"scale-{args.articles}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    files = sorted(RESULTS.glob("scale-*.json"), key=lambda p: int(p.stem.split("-")[1]))
+        result["label"] = args.label or "main"
+        suffix = f"-{args.label}" if args.label else ""
+        target = RESULTS / f"scale-{args.articles}{suffix}.json"
+        target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    files = sorted(RESULTS.glob("scale-*.json"), key=lambda p: (int(p.stem.split("-")[1]), p.stem))
     TABLE.write_text(table([json.loads(p.read_text(encoding="utf-8")) for p in files]), encoding="utf-8")
     print(f"written {TABLE.relative_to(ROOT)}")
 

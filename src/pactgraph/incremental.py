@@ -131,7 +131,7 @@ class _Run:
         self.keys: set[tuple[str, str]] = set()  # entities whose mentions changed
         self.iris: set[str] = set()  # facts whose reports changed
         self.dirty: set[str] = set()  # articles read afresh
-        self.graphs: dict[str, bytes | None] = {}  # graph IRI → new TriG block (None: removed)
+        self.graphs: set[str] = set()  # graphs written afresh or removed
         self.changed: set[bytes] | None = set()  # union lines added or removed (None: too many to list)
         self.linked = 0
 
@@ -294,7 +294,7 @@ class _Run:
             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
             (key, part.name.value, order, part.trig, part.triples, results, digest),
         )
-        self.graphs[part.name.value] = part.trig
+        self.graphs.add(part.name.value)
         if article:
             self._count(old - new, -1)
             self._count(new - old, +1)
@@ -306,7 +306,7 @@ class _Run:
         if row is None:
             return
         self.state.db.execute("DELETE FROM graph WHERE key = ?", (key,))
-        self.graphs.setdefault(row[0], None)
+        self.graphs.add(row[0])
         if key.startswith("other:"):
             self._note(set(row[1].splitlines()))
         else:
@@ -317,13 +317,15 @@ class _Run:
         lines.discard(b"")
         if not lines:
             return
-        db = self.state.db
+        state = self.state
+        rows = [(line,) for line in lines]
         if step > 0:
-            db.executemany("INSERT INTO triple VALUES (?, 1) ON CONFLICT(line) DO UPDATE SET n = n + 1",
-                           ((line,) for line in lines))  # fmt: skip
+            grown = state.many("INSERT OR IGNORE INTO triple VALUES (?, 0)", rows)
+            state.many("UPDATE triple SET n = n + 1 WHERE line = ?", rows)
         else:
-            db.executemany("UPDATE triple SET n = n - 1 WHERE line = ?", ((line,) for line in lines))
-            db.execute("DELETE FROM triple WHERE n <= 0")
+            state.many("UPDATE triple SET n = n - 1 WHERE line = ?", rows)
+            grown = -state.many("DELETE FROM triple WHERE line = ? AND n <= 0", rows)
+        state.set("union", int(state.get("union", 0)) + grown)
         self._note(lines)
 
     def _note(self, lines: Iterable[bytes]) -> None:
@@ -360,7 +362,7 @@ class _Run:
         else:
             parts = [render_part(name, quads) for name, quads in others]
         names = {f"other:{part.name.value}" for part in parts}
-        for (key,) in list(self.state.rows("SELECT key FROM graph WHERE key LIKE 'other:%'")):
+        for (key,) in list(self.state.rows("SELECT key FROM graph WHERE key >= 'other:' AND key < 'other;'")):
             if key not in names:
                 self._drop_graph(key)
         for part in parts:
@@ -405,7 +407,7 @@ class _Run:
 
     def _others(self) -> list[bytes]:
         lines: set[bytes] = set()
-        for (block,) in self.state.rows("SELECT lines FROM graph WHERE key LIKE 'other:%'"):
+        for (block,) in self.state.rows("SELECT lines FROM graph WHERE key >= 'other:' AND key < 'other;'"):
             lines.update(block.splitlines())
         lines.discard(b"")
         return sorted(lines)
@@ -437,13 +439,19 @@ class _Run:
     def _update_clashes(self, others: list[bytes]) -> None:
         """Keep the (subject, bounded property) pairs with more than one value in the union."""
         bounded = {f"<{p}>".encode() for p in bounded_properties()}
-        if self.changed is None:
+        if self.changed is None:  # every line may have changed: one pass over the sorted union
             self.state.db.execute("DELETE FROM clash")
-            candidates = (line for (line,) in self.state.rows("SELECT line FROM triple"))
-        else:
-            candidates = iter(sorted(self.changed | set(others)))
+            last, values = b"", 0
+            for line in union_lines(self.state, others):
+                subject, predicate, _ = line.split(b" ", 2)
+                pair = subject + b" " + predicate
+                values = values + 1 if pair == last else 1
+                last = pair
+                if values == 2 and predicate in bounded:
+                    self.state.db.execute("INSERT INTO clash VALUES (?, ?)", (subject, predicate))
+            return
         pairs = set()
-        for line in candidates:
+        for line in sorted(self.changed | set(others)):
             subject, predicate, _ = line.split(b" ", 2)
             if predicate in bounded:
                 pairs.add((subject, predicate))
@@ -475,12 +483,19 @@ class _Run:
         if store is not None:
             generation = secrets.token_hex(8)
             graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
+            since = state.get("store:generation")
+            changed: dict[str, bytes | None] = {}
+            if len(self.graphs) > graphs // 5:
+                since = None  # loaded afresh: the changed blocks are not read
+            for name in sorted(self.graphs) if since is not None else ():
+                blocks = [b for (b,) in state.rows("SELECT trig FROM graph WHERE iri = ? ORDER BY ord", (name,))]
+                changed[name] = b"".join(blocks) if blocks else None
             update_store(
                 store,
                 header=header,
-                changed=self.graphs,
+                changed=changed,
                 graphs=graphs,
-                since=state.get("store:generation"),
+                since=since,
                 generation=generation,
                 mirrors=out,
                 dataset=dataset,
@@ -502,7 +517,7 @@ class _Run:
             found += json.loads(each)
         for (error,) in state.rows("SELECT error FROM article WHERE error IS NOT NULL ORDER BY ord"):
             found.append(f"{error}; the article was left out (--strict stops instead)")
-        union = state.db.execute("SELECT count(*) FROM triple").fetchone()[0]
+        union = int(state.get("union", 0))
         union += sum(1 for line in self._others() if self._first(line) != line)
         return BuildSummary(
             articles=articles,

@@ -83,10 +83,10 @@ def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
         else:
             home = base.in_country.value if base.in_country is not None else None
             state.db.execute(
-                "INSERT INTO entity VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?) ON CONFLICT(folder, slug) DO UPDATE "
-                "SET base = excluded.base, lone = excluded.lone, first = excluded.first, last = excluded.last, "
-                "home = excluded.home",
-                (*key, pack(base), *columns, home),
+                "INSERT INTO entity(folder, slug, lone, first, last, home, base) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(folder, slug) DO UPDATE SET base = excluded.base, lone = excluded.lone, "
+                "first = excluded.first, last = excluded.last, home = excluded.home",
+                (*key, *columns, home, pack(base)),
             )
     again = {key for key, base in bases.items() if base is not None}
     for country in appeared_or_gone:  # a place says which country it is in only when that country is known
@@ -114,13 +114,12 @@ def _people_of_words(state: BuildState, words: set[str]) -> set[Key]:
     while pending:
         word = pending.pop()
         seen.add(word)
-        for f, s, lone, first, last in state.rows(
-            "SELECT folder, slug, lone, first, last FROM entity WHERE folder = 'person' AND "
-            "(lone = ?1 OR first = ?1 OR last = ?1)",
-            (word,),
-        ):
-            found.add((f, s))
-            pending |= {w for w in (lone, first, last) if w and w not in seen}
+        for column in ("lone", "first", "last"):
+            for f, s, lone, first, last in state.rows(
+                f"SELECT folder, slug, lone, first, last FROM entity WHERE {column} = ? AND folder = 'person'", (word,)
+            ):
+                found.add((f, s))
+                pending |= {w for w in (lone, first, last) if w and w not in seen}
     return found
 
 
@@ -144,10 +143,12 @@ def _effective(state: BuildState, keys: set[Key]) -> dict[Key, tuple[Resolved, s
 
 
 def _owner(state: BuildState, word: str) -> Key | None:
-    owners = state.db.execute(
-        "SELECT folder, slug FROM entity WHERE folder = 'person' AND (first = ?1 OR last = ?1) LIMIT 2", (word,)
-    ).fetchall()
-    return tuple(owners[0]) if len(owners) == 1 else None
+    owners = {
+        tuple(row)
+        for column in ("first", "last")
+        for row in state.rows(f"SELECT folder, slug FROM entity WHERE {column} = ? AND folder = 'person'", (word,))
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _with_lone_surnames(state: BuildState, key: Key, base: Resolved) -> Resolved:
@@ -215,22 +216,21 @@ def update_merged(state: BuildState, iris: set[str]) -> set[str]:
         f"SELECT f.iri, f.path, f.value FROM fact f JOIN {table} t ON f.iri = t.k0 "
         "JOIN article a ON a.path = f.path ORDER BY f.iri, a.ord, f.seq"
     )
-    merged: dict[str, tuple[Reported | None, list[str]]] = {i: (None, []) for i in iris}
+    affected: set[str] = set()
     for fact_id, group in groupby(state.rows(query), key=lambda row: row[0]):
         rows = list(group)
         value = merged_fact([unpack(v) for *_, v in rows]) if len(rows) > 1 else None
-        merged[fact_id] = (value, [p for _, p, _ in rows])
-    affected: set[str] = set()
-    for fact_id, (value, paths) in merged.items():
         digest = value_digest(value) if value is not None else None
         row = state.db.execute("SELECT digest FROM merged WHERE iri = ?", (fact_id,)).fetchone()
         if (row[0] if row else None) == digest:
             continue
-        affected.update(paths)
+        affected.update(p for _, p, _ in rows)
         if value is None:
             state.db.execute("DELETE FROM merged WHERE iri = ?", (fact_id,))
         else:
-            state.db.execute("INSERT OR REPLACE INTO merged VALUES (?, ?, ?)", (fact_id, pack(value), digest))
+            state.db.execute("INSERT OR REPLACE INTO merged VALUES (?, ?, ?)", (fact_id, digest, pack(value)))
+    # facts no article reports any more
+    state.db.execute(f"DELETE FROM merged WHERE iri IN (SELECT k0 FROM {table}) AND iri NOT IN (SELECT iri FROM fact)")
     return affected
 
 

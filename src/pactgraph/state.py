@@ -36,20 +36,20 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
 CREATE TABLE article(
     path TEXT PRIMARY KEY, ord INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER, sha256 TEXT,
-    graph TEXT, record BLOB, error TEXT, triples INTEGER NOT NULL DEFAULT 0,
-    below INTEGER NOT NULL DEFAULT 0, retracted INTEGER NOT NULL DEFAULT 0, warnings TEXT);
+    graph TEXT, error TEXT, triples INTEGER NOT NULL DEFAULT 0, below INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT, record BLOB);
 CREATE TABLE mention(folder TEXT, slug TEXT, path TEXT, seq INTEGER, value BLOB);
 CREATE INDEX mention_key ON mention(folder, slug);
 CREATE INDEX mention_path ON mention(path);
 CREATE TABLE entity(
-    folder TEXT, slug TEXT, base BLOB, value BLOB, digest TEXT, lone TEXT, first TEXT, last TEXT,
-    home TEXT, PRIMARY KEY(folder, slug)) WITHOUT ROWID;
+    folder TEXT, slug TEXT, digest TEXT, lone TEXT, first TEXT, last TEXT, home TEXT, base BLOB,
+    value BLOB, PRIMARY KEY(folder, slug)) WITHOUT ROWID;
 CREATE INDEX entity_lone ON entity(lone) WHERE lone IS NOT NULL;
 CREATE INDEX entity_first ON entity(first) WHERE first IS NOT NULL;
 CREATE INDEX entity_last ON entity(last) WHERE last IS NOT NULL;
@@ -60,15 +60,19 @@ CREATE INDEX uses_path ON uses(path);
 CREATE TABLE fact(iri TEXT, path TEXT, seq INTEGER, value BLOB);
 CREATE INDEX fact_iri ON fact(iri);
 CREATE INDEX fact_path ON fact(path);
-CREATE TABLE merged(iri TEXT PRIMARY KEY, value BLOB, digest TEXT);
+CREATE TABLE merged(iri TEXT PRIMARY KEY, digest TEXT, value BLOB);
 CREATE TABLE graph(
-    key TEXT PRIMARY KEY, iri TEXT NOT NULL, ord INTEGER NOT NULL, trig BLOB, lines BLOB,
-    results BLOB, digest TEXT, off INTEGER, len INTEGER);
+    key TEXT PRIMARY KEY, iri TEXT NOT NULL, ord INTEGER NOT NULL, digest TEXT, off INTEGER,
+    len INTEGER, results BLOB, trig BLOB, lines BLOB);
 CREATE INDEX graph_order ON graph(iri, ord);
+CREATE INDEX graph_results ON graph(iri, ord) WHERE results IS NOT NULL;
 CREATE TABLE triple(line BLOB PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE segment(start BLOB PRIMARY KEY, off INTEGER, len INTEGER) WITHOUT ROWID;
 CREATE TABLE clash(subject BLOB, predicate BLOB, PRIMARY KEY(subject, predicate)) WITHOUT ROWID;
 """
+
+#: Small columns come before the large ones in every table: SQLite reads a row's columns in order,
+#: so an index scan for offsets or counts does not page through the serialized graphs.
 
 
 def pack(value: Any) -> bytes:
