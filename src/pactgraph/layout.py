@@ -75,6 +75,9 @@ class _Out:
 def _replacing(path: Path) -> Iterator[_Out]:
     """A new ``path`` written beside it and renamed over it only once complete and synced."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
+        with contextlib.suppress(OSError):
+            leftover.unlink()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         out = _Out(fd)
