@@ -210,7 +210,8 @@ def measure(args: argparse.Namespace) -> dict:
     out = workdir / f"graph-{args.articles}" / "kg.ttl"
     store = out.with_suffix(".store")
     cache = workdir / f"cache-{args.articles}"
-    shutil.rmtree(cache, ignore_errors=True)
+    if not args.rebuilds_only:
+        shutil.rmtree(cache, ignore_errors=True)
     common = ["--articles", str(corpus / "articles"), "--out", str(out), "--store", str(store), "--cache", str(cache)]
     common += ["--jobs", str(args.jobs)]
     result: dict = {
@@ -221,8 +222,13 @@ def measure(args: argparse.Namespace) -> dict:
         "words": words,
         "generated": generated,
     }
-    print(f"{articles} articles, {words} words: cold build …", flush=True)
-    result["cold"] = _throughput(_build(common), articles, words)
+    if args.rebuilds_only:  # the cold build of an earlier run is kept; the cache brought up to date first
+        print(f"{articles} articles: bringing the build state up to date …", flush=True)
+        result.update(args.previous)
+        result["state_refresh"] = _throughput(_build(common), articles, words)
+    else:
+        print(f"{articles} articles, {words} words: cold build …", flush=True)
+        result["cold"] = _throughput(_build(common), articles, words)
     if articles <= args.full_max:
         print(f"  {result['cold']}\n  unchanged rebuild …", flush=True)
         result["unchanged"] = _throughput(_build(common), articles, words)
@@ -348,16 +354,20 @@ def main() -> None:
     parser.add_argument("--evaluate", type=int, default=1000, help="articles scored against the gold (0: none)")
     parser.add_argument("--table", action="store_true", help="only write docs/benchmarks.md from the result files")
     parser.add_argument("--builds-only", action="store_true", help="measure the builds only (no queries, quality)")
+    parser.add_argument(
+        "--rebuilds-only", action="store_true", help="keep the cold build of the result file; measure the rebuilds"
+    )
     parser.add_argument("--label", default="", help="suffix of the result file (scale-N-LABEL.json): the code measured")
     args = parser.parse_args()
     if not args.table:
         if not args.articles:
             parser.error("--articles N is required (or --table)")
+        suffix = f"-{args.label}" if args.label else ""
+        target = RESULTS / f"scale-{args.articles}{suffix}.json"
+        args.previous = json.loads(target.read_text(encoding="utf-8")) if args.rebuilds_only else {}
         result = measure(args)
         RESULTS.mkdir(parents=True, exist_ok=True)
         result["label"] = args.label or "main"
-        suffix = f"-{args.label}" if args.label else ""
-        target = RESULTS / f"scale-{args.articles}{suffix}.json"
         target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     files = sorted(RESULTS.glob("scale-*.json"), key=lambda p: (int(p.stem.split("-")[1]), p.stem))
     TABLE.write_text(table([json.loads(p.read_text(encoding="utf-8")) for p in files]), encoding="utf-8")

@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import json
 import secrets
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -280,6 +281,7 @@ class _Run:
         state = self.state
         digest = hashlib.sha256(part.trig + part.triples).hexdigest()
         row = state.db.execute("SELECT digest, lines FROM graph WHERE key = ?", (key,)).fetchone()
+        old_lines = zlib.decompress(row[1]) if row is not None else b""
         results = pack(part.results) if part.results else None
         if row is not None and row[0] == digest:
             state.db.execute("UPDATE graph SET results = ? WHERE key = ?", (results, key))
@@ -287,12 +289,12 @@ class _Run:
         order = ord_
         if article:
             order = state.db.execute("SELECT ord FROM article WHERE path = ?", (key,)).fetchone()[0]
-        old = set(row[1].splitlines()) if row is not None else set()
+        old = set(old_lines.splitlines())
         new = set(part.triples.splitlines())
         state.db.execute(
             "INSERT OR REPLACE INTO graph(key, iri, ord, trig, lines, results, digest, off, len) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-            (key, part.name.value, order, part.trig, part.triples, results, digest),
+            (key, part.name.value, order, zlib.compress(part.trig, 1), zlib.compress(part.triples, 1), results, digest),
         )
         self.graphs.add(part.name.value)
         if article:
@@ -307,10 +309,11 @@ class _Run:
             return
         self.state.db.execute("DELETE FROM graph WHERE key = ?", (key,))
         self.graphs.add(row[0])
+        lines = set(zlib.decompress(row[1]).splitlines())
         if key.startswith("other:"):
-            self._note(set(row[1].splitlines()))
+            self._note(lines)
         else:
-            self._count(set(row[1].splitlines()), -1)
+            self._count(lines, -1)
 
     def _count(self, lines: set[bytes], step: int) -> None:
         """Add ``step`` to the number of graphs that hold each line of the union."""
@@ -354,7 +357,7 @@ class _Run:
             terms = (t for _, quads in others for q in quads for t in (q.subject, q.object))
             subjects = {t.value for t in terms if isinstance(t, ox.NamedNode)}
             context = list(ox.parse(b"\n".join(self._about(subjects)), format=ox.RdfFormat.N_TRIPLES))
-            checked = validated_parts([(name, quads + context) for name, quads in others])
+            checked = validated_parts([(name, quads + context) for name, quads in others], cache=self.cache)
             parts = [
                 dataclasses.replace(render_part(name, quads), results=part.results)
                 for (name, quads), part in zip(others, checked, strict=True)
@@ -408,7 +411,7 @@ class _Run:
     def _others(self) -> list[bytes]:
         lines: set[bytes] = set()
         for (block,) in self.state.rows("SELECT lines FROM graph WHERE key >= 'other:' AND key < 'other;'"):
-            lines.update(block.splitlines())
+            lines.update(zlib.decompress(block).splitlines())
         lines.discard(b"")
         return sorted(lines)
 
@@ -488,7 +491,8 @@ class _Run:
             if len(self.graphs) > graphs // 5:
                 since = None  # loaded afresh: the changed blocks are not read
             for name in sorted(self.graphs) if since is not None else ():
-                blocks = [b for (b,) in state.rows("SELECT trig FROM graph WHERE iri = ? ORDER BY ord", (name,))]
+                query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
+                blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
                 changed[name] = b"".join(blocks) if blocks else None
             update_store(
                 store,
@@ -509,9 +513,7 @@ class _Run:
         self, articles: int, outputs: list[Path], warnings: list[str], report: ValidationReport | None
     ) -> BuildSummary:
         state = self.state
-        below, skipped = state.db.execute(
-            "SELECT sum(below), sum(error IS NOT NULL) FROM article"
-        ).fetchone()
+        below, skipped = state.db.execute("SELECT sum(below), sum(error IS NOT NULL) FROM article").fetchone()
         found = list(warnings)
         for (each,) in state.rows("SELECT warnings FROM article WHERE warnings != '[]' ORDER BY ord"):
             found += json.loads(each)

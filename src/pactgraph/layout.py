@@ -18,6 +18,7 @@ import heapq
 import json
 import os
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -134,7 +135,8 @@ def write_dataset(state: BuildState, path: Path, *, header: bytes) -> None:
                     if pending:
                         out.copy(previous, *_span(pending))
                         pending = []
-                    (block,) = state.db.execute("SELECT trig FROM graph WHERE rowid = ?", (rowid,)).fetchone()
+                    (packed,) = state.db.execute("SELECT trig FROM graph WHERE rowid = ?", (rowid,)).fetchone()
+                    block = zlib.decompress(packed)
                     out.write(block)
                     length = len(block)
                 if start != offset:

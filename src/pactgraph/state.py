@@ -8,7 +8,7 @@ One database file (``state.sqlite`` in the build cache folder) holds:
 - the entity index: every mention of an entity (which article, under which name), each entity's
   merged description and the words by which lone surnames are matched;
 - the fact index: what each article reports of each fact IRI, and what the reports say together;
-- the written graphs (TriG block, sorted triple lines, SHACL results), the union of their triples
+- the written graphs (TriG block and sorted triple lines, compressed; SHACL results), the union of their triples
   with a count of the graphs holding each, and where each graph and each stretch of the union lie
   in the last ``kg.trig`` and ``kg.ttl`` (so those are rewritten by splicing).
 
@@ -36,7 +36,7 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 2
+_SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
