@@ -20,6 +20,7 @@ curation to apply (otherwise the build runs in memory, as before).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import secrets
@@ -133,7 +134,8 @@ class _Run:
         self.iris: set[str] = set()  # facts whose reports changed
         self.dirty: set[str] = set()  # articles read afresh
         self.graphs: set[str] = set()  # graphs written afresh or removed
-        self.changed: set[bytes] | None = set()  # union lines added or removed (None: too many to list)
+        self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
+        self.noted: set[bytes] = set()  # lines of the other graphs added or removed
         self.linked = 0
 
     # -- 1. what changed on disk
@@ -190,7 +192,7 @@ class _Run:
         for order, path, (size, mtime, sha) in batch:
             name = str(path)
             found = done.get(name)
-            self._forget(name, keep_mentions=True)
+            self._forget(name, keep_mentions=True, keep_graph=found is not None)  # compared when written again
             if found is None:
                 row = (name, order, size, mtime, sha, None, None, next(errors), None)
                 self.keys |= record_mentions(self.state, name, None)
@@ -207,13 +209,14 @@ class _Run:
                 row,
             )
 
-    def _forget(self, path: str, *, keep_mentions: bool = False) -> None:
+    def _forget(self, path: str, *, keep_mentions: bool = False, keep_graph: bool = False) -> None:
         """Take an article's entities, facts and graph out of the state (it changed or is gone)."""
         if not keep_mentions:
             self.keys |= record_mentions(self.state, path, None)
         self.iris |= record_facts(self.state, path, None, {})
         self.state.db.execute("DELETE FROM uses WHERE path = ?", (path,))
-        self._drop_graph(path)
+        if not keep_graph:
+            self._drop_graph(path)
 
     # -- 2. and 3. what changed in the merged corpus, and the graphs written from it
 
@@ -329,13 +332,29 @@ class _Run:
             state.many("UPDATE triple SET n = n - 1 WHERE line = ?", rows)
             grown = -state.many("DELETE FROM triple WHERE line = ? AND n <= 0", rows)
         state.set("union", int(state.get("union", 0)) + grown)
-        self._note(lines)
+        if self.delta is not None:
+            for line in lines:
+                self.delta[line] = self.delta.get(line, 0) + step
+            if len(self.delta) > _SPLICE_AT_MOST:
+                self.delta = None
 
     def _note(self, lines: Iterable[bytes]) -> None:
-        if self.changed is not None:
-            self.changed.update(lines)
-            if len(self.changed) > _SPLICE_AT_MOST:
-                self.changed = None
+        self.noted.update(lines)
+
+    @functools.cached_property
+    def changed(self) -> set[bytes] | None:
+        """The lines that entered or left the union (None: too many to list): a line whose graphs
+        changed but that some graph still holds, and held before, changes nothing."""
+        if self.delta is None or len(self.noted) > _SPLICE_AT_MOST:
+            return None
+        found = set(self.noted)
+        for line, step in self.delta.items():
+            if step:
+                row = self.state.db.execute("SELECT n FROM triple WHERE line = ?", (line,)).fetchone()
+                now = row[0] if row else 0
+                if now == 0 or now == step:
+                    found.add(line)
+        return found
 
     # -- the graphs that are not articles'
 
@@ -430,9 +449,15 @@ class _Run:
             about = self._lines_of(clashing, others)
             objects = {line.split(b" ", 2)[2][:-2] for line in about}
             context = self._lines_of(sorted(objects), others)
-            quads = ox.parse(b"\n".join(about + context), format=ox.RdfFormat.N_TRIPLES)
-            focus = {subject[1:-1].decode() for subject in clashing}
-            results += [r for r in validate_quads(quads).results if _expanded(r.focus) in focus]
+            data = b"\n".join(about + context)
+            key = self.cache.validation_key(b"union\n" + data)
+            found = self.cache.get("valid", key)
+            if found is None:
+                focus = {subject[1:-1].decode() for subject in clashing}
+                quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+                found = tuple(r for r in validate_quads(quads).results if _expanded(r.focus) in focus)
+                self.cache.put("valid", key, found)
+            results += found
         sources: dict[ValidationResult, set[str]] = {}
         for result in results:
             sources.setdefault(dataclasses.replace(result, sources=()), set()).update(result.sources)

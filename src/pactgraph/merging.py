@@ -106,20 +106,21 @@ def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
 
 
 def _people_of_words(state: BuildState, words: set[str]) -> set[Key]:
-    """The people a lone surname among ``words`` may be matched to, and those lone surnames, and
-    the other lone surnames of those people: all whose matching a change of ``words`` can alter."""
+    """Those whose matching a change of ``words`` can alter: the lone surnames among ``words``,
+    the people with a first or last name among them, and the lone surnames matched to those
+    people by their other name (their description is the person's)."""
     found: set[Key] = set()
-    pending = set(words)
-    seen: set[str] = set()
-    while pending:
-        word = pending.pop()
-        seen.add(word)
+    others: set[str] = set()
+    for word in words:
         for column in ("lone", "first", "last"):
-            for f, s, lone, first, last in state.rows(
-                f"SELECT folder, slug, lone, first, last FROM entity WHERE {column} = ? AND folder = 'person'", (word,)
+            for f, s, first, last in state.rows(
+                f"SELECT folder, slug, first, last FROM entity WHERE {column} = ? AND folder = 'person'", (word,)
             ):
                 found.add((f, s))
-                pending |= {w for w in (lone, first, last) if w and w not in seen}
+                others |= {w for w in (first, last) if w}
+    query = "SELECT folder, slug FROM entity WHERE lone = ? AND folder = 'person'"
+    for word in others - words:
+        found |= {(f, s) for f, s in state.rows(query, (word,))}
     return found
 
 
