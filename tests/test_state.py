@@ -14,6 +14,7 @@ from pactgraph.build import build
 from pactgraph.cache import BuildCache
 from pactgraph.cli import main
 from pactgraph.errors import UsageError
+from pactgraph.extract.facts import ArticleFacts, Entity
 from pactgraph.links import load_links
 from pactgraph.state import STATE_FILE
 from pactgraph.store import open_store, store_mirrors
@@ -168,3 +169,62 @@ def test_a_state_of_another_version_is_started_afresh(corpus: Path, tmp_path: Pa
     again = build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=cache)
     assert again.extracted == 0  # facts from the extraction cache; everything else rebuilt
     assert _outputs(tmp_path) == _clean(corpus, tmp_path / "clean")
+
+
+def _people(*entities: Entity) -> ArticleFacts:
+    return ArticleFacts([], list(entities), [], [], [], [], [])
+
+
+#: Articles whose entities interact across the corpus: a lone surname matched to the one full
+#: name with that word (and not when two have it), a place whose country the corpus knows or not.
+_ARTICLES = {
+    "a": _people(Entity("Ali Shahbazov", "Person"), Entity("Baku", "Place", in_country="Azerbaijan")),
+    "b": _people(
+        Entity("Shahbazov", "Person", aliases={"Mr Shahbazov"}), Entity("Azerbaijan", "Country", country_code="AZ")
+    ),
+    "c": _people(Entity("Rauf Shahbazov", "Person")),
+    "d": _people(Entity("Shahbazov", "Person"), Entity("Ali Shahbazov", "Person", aliases={"A. Shahbazov"})),
+    "e": _people(Entity("Aliyev", "Person"), Entity("Baku", "Place", country_code="XX")),
+}
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ["+a", "+b", "+c", "-c", "+d", "-b", "+e", "-a"],
+        ["+c", "+b", "+a", "-c", "+e", "+d", "-d", "-b"],
+    ],
+)
+def test_entities_merged_in_the_state_are_those_merged_in_memory(tmp_path: Path, steps: list[str]) -> None:
+    """After every addition and removal, each entity's description in the state is the one
+    ``resolve`` gives the whole corpus, and a changed description is reported as changed."""
+    import copy
+
+    from pactgraph.merging import entities_for, record_mentions, update_entities
+    from pactgraph.resolve import resolve
+    from pactgraph.state import BuildState
+
+    present: list[str] = []
+    before: dict = {}
+    with BuildState(tmp_path / STATE_FILE) as state:
+        for step in steps:
+            name = step[1:]
+            if step[0] == "+":
+                present.append(name)
+                state.db.execute("INSERT INTO article(path, ord) VALUES (?, ?)", (name, len(present)))
+            else:
+                present.remove(name)
+                state.db.execute("DELETE FROM article WHERE path = ?", (name,))
+            facts = copy.deepcopy(_ARTICLES[name]) if step[0] == "+" else None
+            changed = update_entities(state, record_mentions(state, name, facts))
+            expected = resolve([copy.deepcopy(_ARTICLES[n]) for n in present])
+            found = entities_for(state, expected)
+            assert {k: found[k] for k in expected} == expected, step
+            now = {k: (v, _known(v, expected)) for k, v in expected.items()}
+            assert {k for k in now.keys() | before.keys() if now.get(k) != before.get(k)} <= changed, step
+            before = now
+
+
+def _known(resolved, entities) -> bool:
+    """Whether a graph says which country the entity is in (``GraphWriter.describe``)."""
+    return resolved.in_country is not None and any(e.iri == resolved.in_country for e in entities.values())
