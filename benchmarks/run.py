@@ -29,6 +29,7 @@ import json
 import multiprocessing
 import os
 import platform
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -59,6 +60,12 @@ finally:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     print(json.dumps({"seconds": seconds, "rss_mb": own, "worker_rss_mb": workers}), file=sys.stderr)
 """
+
+
+def _no_fact() -> bytes:
+    """A sentence that holds no fact, new at every run: the changed article is extracted again
+    (the same change twice would come from the extraction cache)."""
+    return f"\nOfficials declined to comment further on the talks (note {secrets.token_hex(4)}).\n".encode()
 
 
 def _generator():
@@ -235,7 +242,7 @@ def measure(args: argparse.Namespace) -> dict:
     changed = sorted((corpus / "articles").iterdir())[articles // 2]
     original = changed.read_bytes()
     try:
-        changed.write_bytes(original + b"\nOfficials declined to comment further on the talks.\n")
+        changed.write_bytes(original + _no_fact())
         print("  one article changed …", flush=True)
         result["incremental"] = _throughput(_build(common), articles, words)
     finally:
@@ -244,7 +251,7 @@ def measure(args: argparse.Namespace) -> dict:
     originals = [each.read_bytes() for each in some]
     try:
         for each, text in zip(some, originals, strict=True):
-            each.write_bytes(text + b"\nOfficials declined to comment further on the talks.\n")
+            each.write_bytes(text + _no_fact())
         print(f"  {result['incremental']}\n  1% ({len(some)}) changed …", flush=True)
         result["one_percent"] = _throughput(_build(common), articles, words)
     finally:
@@ -290,6 +297,12 @@ def table(results: list[dict]) -> str:
         f"Machine: {results[0]['machine']}; builds with `--jobs {results[0]['jobs']}`.",
         "",
         "## Builds",
+        "",
+        "`code`: `main` is the build in memory (before the build state, issue 16), measured on an idle",
+        "machine; `state` is the build on the build state, measured while other builds and test suites",
+        "shared the two cores (load average 4–7), which slows the cold builds most (extraction and",
+        "validation are CPU-bound): compare cold builds within a row, rebuilds across rows. A `state` row",
+        "kept from an earlier run with `--rebuilds-only` has its cold build from that run.",
         "",
         "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
         "| unchanged s | one changed s | 1% changed s | peak RSS MB (build / worker) | store MB | state MB "
