@@ -10,13 +10,15 @@ written from it are written again.
 from __future__ import annotations
 
 import copy
+import json
+from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 
 from .build import Reported, merged_fact, reported
 from .cache import value_digest
 from .extract.facts import ArticleFacts, Fact
-from .resolve import Resolved, entity_key, lone_word, mention_of, merged_entity, owner_words
+from .resolve import Resolved, entity_from, entity_key, lone_word, mention_of, owner_words
 from .state import BuildState, pack, unpack
 from .triples import fact_iri
 from .vocab import iri
@@ -37,9 +39,33 @@ def record_mentions(state: BuildState, path: str, facts: ArticleFacts | None) ->
         for seq, entity in enumerate(facts.entities):
             key = entity_key(entity)
             keys.add(key)
-            rows.append((*key, path, seq, pack(mention_of(entity))))
-        state.many("INSERT INTO mention VALUES (?, ?, ?, ?, ?)", rows)
+            name, kind, aliases, code, home = mention_of(entity)
+            others = json.dumps(sorted(aliases), ensure_ascii=False) if aliases else None
+            rows.append((*key, path, seq, name, kind, others, code or None, home or None))
+        state.many("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return keys
+
+
+def _merged(state: BuildState, key: Key) -> Resolved | None:
+    """``resolve.merged_entity`` of all the mentions of ``key``, added up by SQLite: a country
+    named in every other article is not read mention by mention."""
+    where = "WHERE folder = ? AND slug = ?"
+    names = Counter(dict(state.rows(f"SELECT name, count(*) FROM mention {where} GROUP BY name", key)))
+    if not names:
+        return None
+    types = Counter(dict(state.rows(f"SELECT type, count(*) FROM mention {where} GROUP BY type", key)))
+    aliases: set[str] = set()
+    for (each,) in state.rows(f"SELECT DISTINCT aliases FROM mention {where} AND aliases IS NOT NULL", key):
+        aliases.update(json.loads(each))
+    last = {}
+    for column in ("code", "home"):
+        row = state.db.execute(
+            f"SELECT m.{column} FROM mention m JOIN article a ON a.path = m.path WHERE m.folder = ? AND m.slug = ? "
+            f"AND m.{column} IS NOT NULL ORDER BY a.ord DESC, m.seq DESC LIMIT 1",
+            key,
+        ).fetchone()
+        last[column] = row[0] if row else None
+    return entity_from(key, names, types, aliases, last["code"], last["home"])
 
 
 def _person_columns(key: Key, base: Resolved | None) -> tuple[str | None, str | None, str | None]:
@@ -57,25 +83,23 @@ def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
     if not keys:
         return set()
     table = state.keyed("touched", keys, columns=2)
-    bases: dict[Key, Resolved | None] = dict.fromkeys(keys)
-    query = (
-        f"SELECT m.folder, m.slug, m.value FROM mention m JOIN {table} t ON m.folder = t.k0 AND m.slug = t.k1 "
-        "JOIN article a ON a.path = m.path ORDER BY m.folder, m.slug, a.ord, m.seq"
-    )
-    for key, group in groupby(state.rows(query), key=lambda row: (row[0], row[1])):
-        bases[key] = merged_entity(key, [unpack(value) for *_, value in group])
     old = {
-        (f, s): (lone, first, last)
-        for f, s, lone, first, last in state.rows(
-            f"SELECT e.folder, e.slug, e.lone, e.first, e.last FROM entity e JOIN {table} t "
+        (f, s): (lone, first, last, base)
+        for f, s, lone, first, last, base in state.rows(
+            f"SELECT e.folder, e.slug, e.lone, e.first, e.last, e.base FROM entity e JOIN {table} t "
             "ON e.folder = t.k0 AND e.slug = t.k1"
         )
     }
+    bases: dict[Key, Resolved | None] = {}
+    for key in sorted(keys):
+        base = _merged(state, key)
+        if (base is None and key in old) or (base is not None and (key not in old or unpack(old[key][3]) != base)):
+            bases[key] = base  # an entity whose mentions add up to the same changes nothing
     words: set[str] = set()
     appeared_or_gone: set[str] = set()
     for key, base in bases.items():
         columns = _person_columns(key, base)
-        words |= {w for w in (*old.get(key, ()), *columns) if w}
+        words |= {w for w in (*old.get(key, ())[:3], *columns) if w}
         if key[0] == "country" and (key in old) != (base is not None):
             appeared_or_gone.add(iri(*key).value)
         if base is None:

@@ -65,21 +65,27 @@ def resolve(all_facts: list[ArticleFacts]) -> dict[tuple[str, str], Resolved]:
 def merged_entity(key: tuple[str, str], mentions: list[Mention]) -> Resolved:
     """One entity from all its mentions, in the order of the articles: the most frequent name (then
     the longest), the most specific type, every other name, the last country code and country
-    given. The build state (``pactgraph.merging``) calls it for the entities a change touched."""
-    counter = Counter(name for name, *_ in mentions)
-    types = Counter(kind for _, kind, *_ in mentions)
+    given."""
     aliases: set[str] = set()
     code = home = None
     for _, _, others, country_code, in_country in mentions:
         aliases |= others
         code = country_code or code
         home = in_country or home
-    label = min(counter, key=lambda n: (-counter[n], -len(n), n))
+    names = Counter(name for name, *_ in mentions)
+    return entity_from(key, names, Counter(kind for _, kind, *_ in mentions), aliases, code, home)
+
+
+def entity_from(
+    key: tuple[str, str], names: Counter, types: Counter, aliases: set[str], code: str | None, home: str | None
+) -> Resolved:
+    """``merged_entity`` from what its mentions add up to (the build state counts them in SQL)."""
+    label = min(names, key=lambda n: (-names[n], -len(n), n))
     return Resolved(
         iri=iri(*key),
         type=_most_specific(types),
         label=label,
-        aliases={a for a in aliases | set(counter) if a != label},
+        aliases={a for a in aliases | set(names) if a != label},
         country_code=code,
         in_country=iri("country", slug(fold(home))) if home and key[0] != "country" else None,
     )

@@ -36,7 +36,7 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 3
+_SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
@@ -44,7 +44,8 @@ CREATE TABLE article(
     path TEXT PRIMARY KEY, ord INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER, sha256 TEXT,
     graph TEXT, error TEXT, triples INTEGER NOT NULL DEFAULT 0, below INTEGER NOT NULL DEFAULT 0,
     warnings TEXT, record BLOB);
-CREATE TABLE mention(folder TEXT, slug TEXT, path TEXT, seq INTEGER, value BLOB);
+CREATE TABLE mention(
+    folder TEXT, slug TEXT, path TEXT, seq INTEGER, name TEXT, type TEXT, aliases TEXT, code TEXT, home TEXT);
 CREATE INDEX mention_key ON mention(folder, slug);
 CREATE INDEX mention_path ON mention(path);
 CREATE TABLE entity(
