@@ -280,6 +280,41 @@ def measure(args: argparse.Namespace) -> dict:
     return result
 
 
+def _growth(results: list[dict]) -> list[str]:
+    """How the build on the build state grows from the smallest corpus measured to the largest,
+    and what that growth gives at 100,000 articles if it holds (a projection, said so)."""
+    if len(results) < 2:
+        return []
+    small, large = results[0], results[-1]
+    factor = large["articles"] / small["articles"]
+    rows = [
+        "",
+        f"### Growth on the build state, {small['articles']:,} → {large['articles']:,} articles ({factor:g}×)",
+        "",
+        "| | " + f"{small['articles']:,} | {large['articles']:,} | growth | 100,000 if it grows alike |",
+        "|---|---|---|---|---|",
+    ]
+    for key, what in [
+        ("unchanged", "nothing changed, s"),
+        ("incremental", "one article changed, s"),
+        ("one_percent", "1% changed, s"),
+    ]:
+        a, b = small.get(key, {}).get("seconds"), large.get(key, {}).get("seconds")
+        if a and b:
+            slope = (b - a) / (large["articles"] - small["articles"])
+            projected = b + slope * (100_000 - large["articles"])
+            rows.append(f"| {what} | {a} | {b} | {b / a:.2f}× | {projected:.1f} (linear) |")
+    for key, what in [("cold", "cold build peak RSS, MB"), ("incremental", "one changed peak RSS, MB")]:
+        a, b = small[key]["peak_rss_mb"], large[key]["peak_rss_mb"]
+        slope = (b - a) / (large["articles"] - small["articles"])
+        rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b + slope * (100_000 - large['articles']):,.0f} |")
+    for key, what in [("store_mb", "store, MB"), ("state_mb", "build state, MB")]:
+        a, b = small.get(key), large.get(key)
+        if a and b:
+            rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b * 100_000 / large['articles']:,.0f} |")
+    return rows
+
+
 def _cell(value) -> str:
     if isinstance(value, float | int):
         return f"{value:,}"
@@ -322,6 +357,7 @@ def table(results: list[dict]) -> str:
             f"| {_cell(r.get('export_turtle_seconds'))} "
             f"| {_cell(quality)} | {r.get('label', 'main')} |"
         )
+    lines += _growth([r for r in results if r.get("label") == "state"])
     for r in results:
         if "query_setup" not in r:
             continue
