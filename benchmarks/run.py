@@ -99,6 +99,7 @@ def _build(args: list[str]) -> dict:
         raise SystemExit(f"build failed:\n{process.stderr}")
     measured = json.loads(lines[-1])
     measured["summary"] = next((line for line in lines if line.startswith("built ")), "")
+    measured["load_average"] = round(os.getloadavg()[0], 1)  # the machine may be shared: say how busy it was
     return measured
 
 
@@ -111,6 +112,7 @@ def _size(path: Path) -> int:
 def _throughput(measured: dict, articles: int, words: int) -> dict:
     return {
         "summary": measured.get("summary", ""),
+        "load_average": measured.get("load_average"),
         "seconds": round(measured["seconds"], 2),
         "articles_per_second": round(articles / measured["seconds"], 1),
         "words_per_second": round(words / measured["seconds"]),
