@@ -336,10 +336,10 @@ def table(results: list[dict]) -> str:
         "## Builds",
         "",
         "`code`: `main` is the build in memory (before the build state, issue 16), measured on an idle",
-        "machine; `state` is the build on the build state, measured while other builds and test suites",
-        "shared the two cores (load average 4–7), which slows the cold builds most (extraction and",
-        "validation are CPU-bound): compare cold builds within a row, rebuilds across rows. A `state` row",
-        "kept from an earlier run with `--rebuilds-only` has its cold build from that run.",
+        "machine; `state` is the build on the build state. Its cold builds ran while other builds and test",
+        "suites shared the two cores (load average 4–10): they say little about the code. Its rebuilds",
+        "(`--rebuilds-only`, which keeps the cold build of the result file) ran with the machine otherwise",
+        "idle (the load average of each build is in the result files).",
         "",
         "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
         "| unchanged s | one changed s | 1% changed s | peak RSS MB (build / worker) | store MB | state MB "

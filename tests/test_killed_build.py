@@ -125,7 +125,7 @@ def test_killed_rebuild_leaves_the_previous_outputs_and_build_state(tmp_path: Pa
     assert after != before
 
     killed = 0
-    for fraction in (0.3, 0.55, 0.8, 0.95):
+    for fraction in (0.25, 0.45, 0.65, 0.8, 0.95):
         shutil.rmtree(live)
         shutil.copytree(saved, live)  # the state, outputs and store of the first build
         process = _build(corpus, out, cache)

@@ -89,7 +89,8 @@ def build_on_state(
     """Build ``paths`` into ``out`` (Turtle, with a TriG beside it, or TriG) and ``store`` from
     the state in ``cache``; see the module's docstring."""
     with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
-        run = _Run(state, cache=_ValidationCache(cache.folder, refresh=cache.refresh), jobs=jobs, validate=validate)
+        validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
+        run = _Run(state, cache=validation_cache, jobs=jobs, validate=validate, min_confidence=min_confidence)
         settings = value_digest(
             fingerprints.code_fingerprint(),
             fingerprints.extractor_fingerprint(),
@@ -99,7 +100,6 @@ def build_on_state(
         if state.get("settings") != settings:
             state.reset()
             state.set("settings", settings)
-        run.min_confidence = min_confidence
         run.scan(paths, strict=strict, on_article=on_article)
         run.update_graphs()
         run.update_others(links, auto_links)
@@ -112,8 +112,8 @@ def build_on_state(
             )
         articles = state.db.execute("SELECT count(*) FROM article WHERE error IS NULL").fetchone()[0]
         if not articles:
-            (first,) = state.db.execute("SELECT error FROM article ORDER BY ord LIMIT 1").fetchone()
-            raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {first}")
+            first = state.db.execute("SELECT error FROM article ORDER BY ord LIMIT 1").fetchone()
+            raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {(first or ['none'])[0]}")
         outputs = run.write(out, store)
         summary = run.summary(articles, outputs, warnings, report)
         state.commit()
@@ -123,12 +123,14 @@ def build_on_state(
 class _Run:
     """One build on the state: what it found changed, and what it changed."""
 
-    def __init__(self, state: BuildState, *, cache: BuildCache, jobs: int, validate: bool) -> None:
+    def __init__(
+        self, state: BuildState, *, cache: BuildCache, jobs: int, validate: bool, min_confidence: float
+    ) -> None:
         self.state = state
         self.cache = cache
         self.jobs = jobs
         self.validate = validate
-        self.min_confidence = 0.0
+        self.min_confidence = min_confidence
         self.extracted = 0
         self.keys: set[tuple[str, str]] = set()  # entities whose mentions changed
         self.iris: set[str] = set()  # facts whose reports changed

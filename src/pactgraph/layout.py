@@ -75,11 +75,14 @@ class _Out:
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[_Out]:
     """A new ``path`` written beside it and renamed over it only once complete and synced."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
     try:
         out = _Out(fd)
         yield out
