@@ -33,6 +33,7 @@ import json
 import multiprocessing
 import os
 import platform
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -66,6 +67,12 @@ finally:
 """
 
 
+def _no_fact() -> bytes:
+    """A sentence that holds no fact, new at every run: the changed article is extracted again
+    (the same change twice would come from the extraction cache)."""
+    return f"\nOfficials declined to comment further on the talks (note {secrets.token_hex(4)}).\n".encode()
+
+
 def _generator():
     spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
     module = importlib.util.module_from_spec(spec)
@@ -97,11 +104,20 @@ def _build(args: list[str]) -> dict:
         raise SystemExit(f"build failed:\n{process.stderr}")
     measured = json.loads(lines[-1])
     measured["summary"] = next((line for line in lines if line.startswith("built ")), "")
+    measured["load_average"] = round(os.getloadavg()[0], 1)  # the machine may be shared: say how busy it was
     return measured
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else 0
 
 
 def _throughput(measured: dict, articles: int, words: int) -> dict:
     return {
+        "summary": measured.get("summary", ""),
+        "load_average": measured.get("load_average"),
         "seconds": round(measured["seconds"], 2),
         "articles_per_second": round(articles / measured["seconds"], 1),
         "words_per_second": round(words / measured["seconds"]),
@@ -255,7 +271,8 @@ def measure(args: argparse.Namespace) -> dict:
     out = workdir / f"graph-{args.articles}" / "kg.ttl"
     store = out.with_suffix(".store")
     cache = workdir / f"cache-{args.articles}"
-    shutil.rmtree(cache, ignore_errors=True)
+    if not args.rebuilds_only:
+        shutil.rmtree(cache, ignore_errors=True)
     common = ["--articles", str(corpus / "articles"), "--out", str(out), "--store", str(store), "--cache", str(cache)]
     common += ["--jobs", str(args.jobs)]
     result: dict = {
@@ -266,19 +283,39 @@ def measure(args: argparse.Namespace) -> dict:
         "words": words,
         "generated": generated,
     }
-    print(f"{articles} articles, {words} words: cold build …", flush=True)
-    result["cold"] = _throughput(_build(common), articles, words)
+    if args.rebuilds_only:  # the cold build of an earlier run is kept; the cache brought up to date first
+        print(f"{articles} articles: bringing the build state up to date …", flush=True)
+        result.update(args.previous)
+        result["state_refresh"] = _throughput(_build(common), articles, words)
+    else:
+        print(f"{articles} articles, {words} words: cold build …", flush=True)
+        result["cold"] = _throughput(_build(common), articles, words)
     if articles <= args.full_max:
         print(f"  {result['cold']}\n  unchanged rebuild …", flush=True)
         result["unchanged"] = _throughput(_build(common), articles, words)
     changed = sorted((corpus / "articles").iterdir())[articles // 2]
     original = changed.read_bytes()
     try:
-        changed.write_bytes(original + b"\nOfficials declined to comment further on the talks.\n")
+        changed.write_bytes(original + _no_fact())
         print("  one article changed …", flush=True)
         result["incremental"] = _throughput(_build(common), articles, words)
     finally:
         changed.write_bytes(original)  # the added sentence holds no fact: the graph is the corpus's
+    some = sorted((corpus / "articles").iterdir())[::100]
+    originals = [each.read_bytes() for each in some]
+    try:
+        for each, text in zip(some, originals, strict=True):
+            each.write_bytes(text + _no_fact())
+        print(f"  {result['incremental']}\n  1% ({len(some)}) changed …", flush=True)
+        result["one_percent"] = _throughput(_build(common), articles, words)
+    finally:
+        for each, text in zip(some, originals, strict=True):
+            each.write_bytes(text)
+    result["store_mb"] = round(_size(store) / 1e6, 1)
+    result["state_mb"] = round(_size(cache / "state.sqlite") / 1e6, 1)
+    if args.builds_only:
+        result["triples"] = int(result["cold"]["summary"].split()[1]) if result["cold"].get("summary") else None
+        return result
     if articles <= args.no_validate_max:
         print(f"  {result['incremental']}\n  cold, no validation …", flush=True)
         result["cold_no_validation"] = _throughput(_build([*common, "--no-validate", "--force"]), articles, words)
@@ -299,6 +336,41 @@ def measure(args: argparse.Namespace) -> dict:
     return result
 
 
+def _growth(results: list[dict]) -> list[str]:
+    """How the build on the build state grows from the smallest corpus measured to the largest,
+    and what that growth gives at 100,000 articles if it holds (a projection, said so)."""
+    if len(results) < 2:
+        return []
+    small, large = results[0], results[-1]
+    factor = large["articles"] / small["articles"]
+    rows = [
+        "",
+        f"### Growth on the build state, {small['articles']:,} → {large['articles']:,} articles ({factor:g}×)",
+        "",
+        "| | " + f"{small['articles']:,} | {large['articles']:,} | growth | 100,000 if it grows alike |",
+        "|---|---|---|---|---|",
+    ]
+    for key, what in [
+        ("unchanged", "nothing changed, s"),
+        ("incremental", "one article changed, s"),
+        ("one_percent", "1% changed, s"),
+    ]:
+        a, b = small.get(key, {}).get("seconds"), large.get(key, {}).get("seconds")
+        if a and b:
+            slope = (b - a) / (large["articles"] - small["articles"])
+            projected = b + slope * (100_000 - large["articles"])
+            rows.append(f"| {what} | {a} | {b} | {b / a:.2f}× | {projected:.1f} (linear) |")
+    for key, what in [("cold", "cold build peak RSS, MB"), ("incremental", "one changed peak RSS, MB")]:
+        a, b = small[key]["peak_rss_mb"], large[key]["peak_rss_mb"]
+        slope = (b - a) / (large["articles"] - small["articles"])
+        rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b + slope * (100_000 - large['articles']):,.0f} |")
+    for key, what in [("store_mb", "store, MB"), ("state_mb", "build state, MB")]:
+        a, b = small.get(key), large.get(key)
+        if a and b:
+            rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b * 100_000 / large['articles']:,.0f} |")
+    return rows
+
+
 def _cell(value) -> str:
     if isinstance(value, float | int):
         return f"{value:,}"
@@ -317,9 +389,16 @@ def table(results: list[dict]) -> str:
         "",
         "## Builds",
         "",
+        "`code`: `main` is the build in memory (before the build state, issue 16), measured on an idle",
+        "machine; `state` is the build on the build state. Its cold builds ran while other builds and test",
+        "suites shared the two cores (load average 4–10): they say little about the code. Its rebuilds",
+        "(`--rebuilds-only`, which keeps the cold build of the result file) ran with the machine otherwise",
+        "idle (the load average of each build is in the result files).",
+        "",
         "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
-        "| unchanged s | one changed s | peak RSS MB (build / worker) | Turtle export s | micro F1 |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| unchanged s | one changed s | 1% changed s | peak RSS MB (build / worker) | store MB | state MB "
+        "| Turtle export s | micro F1 | code |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         no_validation = r.get("cold_no_validation", {}).get("articles_per_second")
@@ -328,11 +407,16 @@ def table(results: list[dict]) -> str:
             f"| {r['articles']:,} | {r['words']:,} | {r['triples']:,} | {r['cold']['seconds']} "
             f"| {r['cold']['articles_per_second']} | {r['cold']['words_per_second']:,} | {_cell(no_validation)} "
             f"| {_cell(r.get('unchanged', {}).get('seconds'))} | {r['incremental']['seconds']} "
+            f"| {_cell(r.get('one_percent', {}).get('seconds'))} "
             f"| {r['cold']['peak_rss_mb']:,} / {r['cold']['peak_worker_rss_mb']:,} "
+            f"| {_cell(r.get('store_mb'))} | {_cell(r.get('state_mb'))} "
             f"| {_cell(r.get('export_turtle_seconds'))} "
-            f"| {_cell(quality)} |"
+            f"| {_cell(quality)} | {r.get('label', 'main')} |"
         )
+    lines += _growth([r for r in results if r.get("label") == "state"])
     for r in results:
+        if "query_setup" not in r:
+            continue
         setup = r["query_setup"]
         lines += [
             "",
@@ -425,6 +509,11 @@ def main() -> None:
         action="store_true",
         help="only time parameterised vs full queries on the store an earlier run built in --workdir",
     )
+    parser.add_argument("--builds-only", action="store_true", help="measure the builds only (no queries, quality)")
+    parser.add_argument(
+        "--rebuilds-only", action="store_true", help="keep the cold build of the result file; measure the rebuilds"
+    )
+    parser.add_argument("--label", default="", help="suffix of the result file (scale-N-LABEL.json): the code measured")
     args = parser.parse_args()
     if args.parameterised_only:
         if not args.articles:
@@ -440,10 +529,14 @@ def main() -> None:
     elif not args.table:
         if not args.articles:
             parser.error("--articles N is required (or --table)")
+        suffix = f"-{args.label}" if args.label else ""
+        target = RESULTS / f"scale-{args.articles}{suffix}.json"
+        args.previous = json.loads(target.read_text(encoding="utf-8")) if args.rebuilds_only else {}
         result = measure(args)
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / f"scale-{args.articles}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    files = sorted(RESULTS.glob("scale-*.json"), key=lambda p: int(p.stem.split("-")[1]))
+        result["label"] = args.label or "main"
+        target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    files = sorted(RESULTS.glob("scale-*.json"), key=lambda p: (int(p.stem.split("-")[1]), p.stem))
     TABLE.write_text(table([json.loads(p.read_text(encoding="utf-8")) for p in files]), encoding="utf-8")
     print(f"written {TABLE.relative_to(ROOT)}")
 

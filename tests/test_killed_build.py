@@ -96,3 +96,51 @@ def test_killed_build_leaves_a_usable_graph_and_the_next_build_recovers(tmp_path
     assert store_mirrors(out.with_suffix(".store"), out)
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
     assert leftovers == [], f"temporary files left behind: {leftovers}"
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
+def test_killed_rebuild_leaves_the_previous_outputs_and_build_state(tmp_path: Path) -> None:
+    """A rebuild on the build state (articles deleted and changed) killed at any moment: the
+    previous graph files and store, or the new ones, and a state the next build goes on from."""
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for source in [*ARTICLES.glob("*.txt"), *PROBE.glob("*.txt")]:
+        shutil.copy(source, corpus)
+    live, saved = tmp_path / "live", tmp_path / "saved"
+    out, cache = live / "kg.ttl", live / "cache"
+    _finished(_build(corpus, out, cache))
+    before = {name: (live / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
+    meetings_before = _meetings(out.with_suffix(".store"))
+    shutil.copytree(live, saved)
+
+    for article in sorted(corpus.iterdir())[1::4]:
+        article.unlink()
+    changed = corpus / "p07_aliyev_tokayev_phone_call.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("phone", "telephone"), encoding="utf-8")
+    start = time.perf_counter()
+    _finished(_build(corpus, out, cache))
+    duration = time.perf_counter() - start
+    after = {name: (live / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
+    meetings_after = _meetings(out.with_suffix(".store"))
+    assert after != before
+
+    killed = 0
+    for fraction in (0.25, 0.45, 0.65, 0.8, 0.95):
+        shutil.rmtree(live)
+        shutil.copytree(saved, live)  # the state, outputs and store of the first build
+        process = _build(corpus, out, cache)
+        time.sleep(fraction * duration)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            killed += 1
+        process.wait()
+        for name in ("kg.ttl", "kg.trig"):
+            assert (live / name).read_bytes() in (before[name], after[name]), f"{name} half-written at {fraction:.0%}"
+        assert _meetings(out.with_suffix(".store")) in (meetings_before, meetings_after)
+        _finished(_build(corpus, out, cache))  # goes on from whatever the kill left
+        assert {name: (live / name).read_bytes() for name in ("kg.ttl", "kg.trig")} == after
+        assert _meetings(out.with_suffix(".store")) == meetings_after
+        assert store_mirrors(out.with_suffix(".store"), out)
+        leftovers = [p.name for p in live.iterdir() if p.name.startswith(".")]
+        assert leftovers == [], f"temporary files left behind: {leftovers}"
+    assert killed >= 3, "the builds finished before the kill"

@@ -350,10 +350,7 @@ def build_quads(
     SHACL results (``Assembly.report``). An article that cannot be read raises ``ArticleError``
     when ``strict``; otherwise it is left out and its error kept in ``Assembly.skipped``.
     """
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
-    if jobs < 1:
-        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    _check(min_confidence=min_confidence, jobs=jobs)
     if scheduler is not None and cache is not None:  # workers have another working directory
         cache = BuildCache(cache.folder.absolute(), refresh=cache.refresh)
     corpus = read_corpus(paths, jobs=jobs, cache=cache, strict=strict, on_article=on_article, scheduler=scheduler)
@@ -428,6 +425,21 @@ def build_quads(
     return assembly
 
 
+def _check(*, min_confidence: float, jobs: int) -> None:
+    if not 0.0 <= min_confidence <= 1.0:
+        raise UsageError(f"the minimum confidence must be between 0 and 1, not {min_confidence}")
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+
+
+def _on_state(out: Path, *, reason: bool, curation: Curation | None) -> bool:
+    """Whether a build with a cache runs on the build state (``pactgraph.incremental``): for Turtle
+    or TriG output, without reasoning (over the whole graph) or curation (whose additions and
+    merges read every entity); otherwise it runs in memory."""
+    fmt = Format.from_path(out)
+    return fmt in (Format.TURTLE, Format.TRIG) and not reason and (curation is None or curation.is_empty)
+
+
 def _typed_subjects(parts: list[GraphPart]) -> set[str]:
     """The IRIs that have an ``rdf:type`` in these graphs: what the graph holds."""
     typed = b" <" + A.value.encode() + b"> "
@@ -455,18 +467,37 @@ def reconcile(all_facts: list[ArticleFacts], entities: dict[tuple[str, str], Res
     for members in groups.values():
         if len(members) < 2:
             continue
-        confidence = round(1 - math.prod(1 - f.confidence for f in members), 2)
-        place = next((f.place for f in members if getattr(f, "place", None) is not None), None)
-        status = next((f.status for f in members if getattr(f, "status", "unknown") != "unknown"), "unknown")
-        date = max((getattr(f, "date", None) or "" for f in members), key=len) or None
+        merged = merged_fact([reported(f) for f in members])
         for fact in members:
-            fact.confidence = confidence
-            if isinstance(fact, Meeting | Capacity):
-                fact.place = place
-            if isinstance(fact, Capacity):
-                fact.status = status
-            if isinstance(fact, Partnership):
-                fact.date = date
+            apply_merged(fact, merged)
+
+
+#: What one report of a fact says that reconciling reads: confidence, place, status, date.
+Reported = tuple[float, Entity | None, str, str | None]
+
+
+def reported(fact: Fact) -> Reported:
+    place, date = getattr(fact, "place", None), getattr(fact, "date", None)
+    return fact.confidence, place, getattr(fact, "status", "unknown"), date
+
+
+def merged_fact(members: list[Reported]) -> Reported:
+    """What the reports of one fact (in the order of the articles) say together (``reconcile``)."""
+    confidence = round(1 - math.prod(1 - c for c, *_ in members), 2)
+    place = next((p for _, p, _, _ in members if p is not None), None)
+    status = next((s for _, _, s, _ in members if s != "unknown"), "unknown")
+    date = max((d or "" for *_, d in members), key=len) or None
+    return confidence, place, status, date
+
+
+def apply_merged(fact: Fact, merged: Reported) -> None:
+    fact.confidence, place, status, date = merged
+    if isinstance(fact, Meeting | Capacity):
+        fact.place = place
+    if isinstance(fact, Capacity):
+        fact.status = status
+    if isinstance(fact, Partnership):
+        fact.date = date
 
 
 def _facts_of(facts: ArticleFacts) -> list[Fact]:
@@ -518,6 +549,27 @@ def build(
     """
     found_warnings: list[str] = []
     paths = find_articles(article_dirs, warnings=found_warnings)
+    if cache is not None and _on_state(out, reason=reason, curation=curation):
+        from .incremental import build_on_state
+
+        _check(min_confidence=min_confidence, jobs=jobs)
+        if scheduler is not None:  # workers have another working directory
+            cache = BuildCache(cache.folder.absolute(), refresh=cache.refresh)
+        return build_on_state(
+            paths,
+            out=out,
+            cache=cache,
+            store=store,
+            jobs=jobs,
+            scheduler=scheduler,
+            validate=validate,
+            min_confidence=min_confidence,
+            links=links,
+            auto_links=auto_links,
+            strict=strict,
+            on_article=progress if callable(progress) else None,
+            warnings=found_warnings,
+        )
     assembly = build_quads(
         paths,
         on_article=progress if callable(progress) else None,

@@ -538,7 +538,9 @@ def build_command(
     """Extract every article and write the knowledge graph.
 
     Re-running it extracts only the articles that are new or changed since the last build (and
-    all of them when pactgraph itself changed); the outputs are rewritten in full.
+    all of them when pactgraph itself changed). With the cache, the merged corpus is kept in a
+    build state (state.sqlite in --cache): a rebuild writes again only the graphs a change
+    touches and splices the outputs and the store; see docs/incremental-builds.md.
     """
     from pactgraph.cache import BuildCache
     from pactgraph.corpus import default_jobs

@@ -37,6 +37,7 @@ __all__ = [
     "serialize_lines",
     "split_prefixes",
     "store_mirrors",
+    "update_store",
     "write_atomic",
     "write_output",
     "write_store",
@@ -461,6 +462,13 @@ def _updated_copy(
     changed = sorted(name for name in old.keys() | digests.keys() if old.get(name) != digests.get(name))
     if stamp.get("ontology") != ontology or not old or len(changed) > _UPDATE_AT_MOST * max(len(digests), 1):
         return False
+    return _changed_copy(folder, fresh, header=header, changed={name: graphs.get(name) for name in changed})
+
+
+def _changed_copy(folder: Path, fresh: Path, *, header: bytes, changed: Mapping[str, bytes | None]) -> bool:
+    """``fresh`` made a checkpoint of the store in ``folder`` (hard links) with the graphs of
+    ``changed`` replaced (None: removed) and the default graph kept their union; False when the
+    store cannot be copied (open elsewhere)."""
     try:
         source = ox.Store(str(folder))
         fresh.rmdir()
@@ -472,12 +480,13 @@ def _updated_copy(
     store = ox.Store(str(fresh))
     default = ox.DefaultGraph()
     dropped: set[ox.Triple] = set()
-    for name in changed:
+    for name in sorted(changed):
         graph = ox.NamedNode(name)
         dropped.update(q.triple for q in store.quads_for_pattern(None, None, None, graph))
         store.remove_graph(graph)
-        if name in graphs:
-            store.load(header + graphs[name], format=ox.RdfFormat.TRIG)
+        block = changed[name]
+        if block is not None:
+            store.load(header + block, format=ox.RdfFormat.TRIG)
             store.extend(
                 ox.Quad(q.subject, q.predicate, q.object, default)
                 for q in store.quads_for_pattern(None, None, None, graph)
@@ -492,6 +501,82 @@ def _updated_copy(
     store.flush()
     del store
     return True
+
+
+def update_store(
+    folder: Path,
+    *,
+    header: bytes,
+    changed: Mapping[str, bytes | None],
+    graphs: int,
+    since: str | None,
+    generation: str,
+    mirrors: Path,
+    dataset: Path,
+    union: Iterable[bytes],
+) -> None:
+    """``write_store`` for a build that knows what changed (the build state): the store in
+    ``folder``, when it is the one written at generation ``since``, is updated graph by graph with
+    ``changed`` (IRI → TriG block, None: removed) out of ``graphs`` in all; otherwise a new one is
+    bulk-loaded from the TriG file ``dataset`` and the sorted N-Triples lines ``union``, streamed.
+    Swapped in by renames, as ``write_store``; the stamp records ``generation``."""
+    folder = Path(folder)
+    if folder.exists() and not (folder / STORE_STAMP).is_file():
+        raise UsageError(f"{folder}: exists and is not a pactgraph store; choose another --store folder or remove it")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    _recover(folder)
+    ontology = hashlib.sha256(ontology_path().read_bytes()).hexdigest()
+    try:
+        stamp = json.loads((folder / STORE_STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stamp = {}
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    previous = _previous(folder)
+    try:
+        updated = (
+            since is not None
+            and stamp.get("generation") == since
+            and stamp.get("ontology") == ontology
+            and len(changed) <= _UPDATE_AT_MOST * max(graphs, 1)
+            and _changed_copy(folder, fresh, header=header, changed=changed)
+        )
+        if not updated:
+            _streamed(fresh, dataset=dataset, union=union)
+        stat = mirrors.stat()
+        stamp = {
+            "mirrors": str(mirrors),
+            "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns,
+            "ontology": ontology,
+            "generation": generation,
+        }
+        (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=0) + "\n", encoding="utf-8")
+        if folder.exists():
+            os.replace(folder, previous)
+        os.replace(fresh, folder)
+    except OSError as err:
+        raise ExportError(f"{folder}: cannot write the store: {err.strerror or err}") from None
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _streamed(folder: Path, *, dataset: Path, union: Iterable[bytes], batch: int = 200_000) -> None:
+    """A new store in ``folder`` from a TriG file and union lines read a batch at a time."""
+    store = ox.Store(str(folder))
+    store.bulk_load(path=dataset, format=ox.RdfFormat.TRIG)
+    lines: list[bytes] = []
+    for line in union:
+        lines.append(line)
+        if len(lines) >= batch:
+            store.bulk_load(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+            lines.clear()
+    if lines:
+        store.bulk_load(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
+    for graph in (ONTOLOGY_GRAPH, ox.DefaultGraph()):
+        store.bulk_load(path=ontology_path(), format=ox.RdfFormat.TURTLE, to_graph=graph)
+    store.optimize()
+    del store
 
 
 def _previous(folder: Path) -> Path:

@@ -1,0 +1,602 @@
+"""The build on the build state (``pactgraph.state``): a cold build and a rebuild are one code
+path, and a rebuild touches only what changed.
+
+1. The article files are compared with the manifest (size and modification time, then the content
+   hash); new and changed ones are extracted (``read_corpus``, a batch at a time), deleted ones
+   forgotten.
+2. The entities they mention are merged again (``merging.update_entities``); the articles whose
+   graphs show an entity whose description changed, and the facts they report, are read again
+   (``merging.update_merged``).
+3. The graphs of those articles are written again (``build._all_article_parts``, in the worker
+   processes), a batch at a time; each changed graph updates the union's triple counts.
+4. ``kg.trig`` and ``kg.ttl`` are spliced (``pactgraph.layout``), the store updated graph by
+   graph, and only then is the state committed: a build killed at any moment leaves the previous
+   outputs and state.
+
+Used by ``build`` with a build cache, for Turtle or TriG output, without ``--reason`` and with no
+curation to apply (otherwise the build runs in memory, as before).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import secrets
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from . import cache as fingerprints
+from .articles import Article
+from .build import (
+    BuildSummary,
+    GraphPart,
+    _all_article_parts,
+    _entities_in,
+    _kept,
+    _trig_header,
+    apply_merged,
+    render_part,
+    validated_parts,
+)
+from .cache import BuildCache, value_digest
+from .corpus import read_corpus
+from .errors import ArticleError, ValidationError
+from .extract.facts import ArticleFacts
+from .layout import union_lines, write_dataset, write_union
+from .links import Links, links_quads
+from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
+from .resolve import entity_key
+from .state import STATE_FILE, BuildState, pack, unpack
+from .store import PREFIXES, Format, update_store
+from .triples import A, fact_iri
+from .validation import ValidationReport, ValidationResult, bounded_properties, result_order, validate_quads
+
+__all__ = ["build_on_state"]
+
+#: Articles extracted, or graphs written, per batch: what the build holds in memory at once.
+BATCH = 2048
+#: Above this many changed union lines, every stretch of the Turtle is written again.
+_SPLICE_AT_MOST = 200_000
+
+
+class _ValidationCache(BuildCache):
+    """The build cache for extraction and validation only: the state keeps the graphs."""
+
+    def graph_key(self, *written_from) -> None:  # type: ignore[override]
+        return None
+
+
+def build_on_state(
+    paths: list[Path],
+    *,
+    out: Path,
+    cache: BuildCache,
+    store: Path | None,
+    jobs: int,
+    validate: bool,
+    min_confidence: float,
+    links: Links | None,
+    auto_links: Links | None,
+    strict: bool,
+    on_article: Callable[[Path], None] | None,
+    warnings: list[str],
+    scheduler: str | None = None,
+) -> BuildSummary:
+    """Build ``paths`` into ``out`` (Turtle, with a TriG beside it, or TriG) and ``store`` from
+    the state in ``cache``; see the module's docstring."""
+    with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
+        validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
+        run = _Run(
+            state,
+            cache=validation_cache,
+            jobs=jobs,
+            validate=validate,
+            min_confidence=min_confidence,
+            scheduler=scheduler,
+        )
+        settings = value_digest(
+            fingerprints.code_fingerprint(),
+            fingerprints.extractor_fingerprint(),
+            fingerprints.shapes_fingerprint() if validate else "",
+            min_confidence,
+        )
+        if state.get("settings") != settings:
+            state.reset()
+            state.set("settings", settings)
+        run.scan(paths, strict=strict, on_article=on_article)
+        run.update_graphs()
+        run.update_others(links, auto_links)
+        report = run.report() if validate else None
+        if report is not None and not report.conforms:
+            raise ValidationError(
+                f"{out}: not written: the built graph has {len(report.violations)} SHACL violation(s), reported "
+                "above; fix the extraction or build with --no-validate",
+                details=report.format(),
+            )
+        articles = state.db.execute("SELECT count(*) FROM article WHERE error IS NULL").fetchone()[0]
+        if not articles:
+            first = state.db.execute("SELECT error FROM article ORDER BY ord LIMIT 1").fetchone()
+            raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {(first or ['none'])[0]}")
+        outputs = run.write(out, store)
+        summary = run.summary(articles, outputs, warnings, report)
+        state.commit()
+    return summary
+
+
+class _Run:
+    """One build on the state: what it found changed, and what it changed."""
+
+    def __init__(
+        self,
+        state: BuildState,
+        *,
+        cache: BuildCache,
+        jobs: int,
+        validate: bool,
+        min_confidence: float,
+        scheduler: str | None = None,
+    ) -> None:
+        self.state = state
+        self.cache = cache
+        self.jobs = jobs
+        self.scheduler = scheduler  # a Dask scheduler's address: extraction and graphs run on its workers
+        self.validate = validate
+        self.min_confidence = min_confidence
+        self.extracted = 0
+        self.keys: set[tuple[str, str]] = set()  # entities whose mentions changed
+        self.iris: set[str] = set()  # facts whose reports changed
+        self.dirty: set[str] = set()  # articles read afresh
+        self.graphs: set[str] = set()  # graphs written afresh or removed
+        self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
+        self.noted: set[bytes] = set()  # lines of the other graphs added or removed
+        self.linked = 0
+
+    # -- 1. what changed on disk
+
+    def scan(self, paths: list[Path], *, strict: bool, on_article: Callable[[Path], None] | None) -> None:
+        state = self.state
+        known = {
+            path: (order, size, mtime, sha)
+            for path, order, size, mtime, sha in state.rows("SELECT path, ord, size, mtime_ns, sha256 FROM article")
+        }
+        todo: list[tuple[int, Path, tuple]] = []
+        reorder = []
+        for order, path in enumerate(paths):
+            name = str(path)
+            row = known.pop(name, None)
+            try:
+                stat = path.stat()
+                seen: tuple = (stat.st_size, stat.st_mtime_ns)
+            except OSError:
+                seen = (None, None)
+            if row is not None and seen[0] is not None and (row[1], row[2]) == seen:
+                if row[0] != order:
+                    reorder.append((order, name))
+                if on_article:
+                    on_article(path)
+                continue
+            sha = _sha256(path)
+            if row is not None and sha is not None and row[3] == sha:
+                state.db.execute(
+                    "UPDATE article SET ord = ?, size = ?, mtime_ns = ? WHERE path = ?", (order, *seen, name)
+                )
+                if on_article:
+                    on_article(path)
+                continue
+            todo.append((order, path, (*seen, sha)))
+        state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
+        state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
+        for gone in known:
+            self._forget(gone)
+            state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
+        for start in range(0, len(todo), BATCH):
+            self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
+        if strict:
+            row = state.db.execute("SELECT error FROM article WHERE error IS NOT NULL ORDER BY ord").fetchone()
+            if row is not None:
+                raise ArticleError(row[0])
+
+    def _extract(self, batch: list[tuple[int, Path, tuple]], *, strict: bool, on_article) -> None:
+        corpus = read_corpus([path for _, path, _ in batch], jobs=self.jobs, cache=self.cache, strict=strict,
+                             on_article=on_article, scheduler=self.scheduler)  # fmt: skip
+        self.extracted += corpus.extracted
+        done = {str(a.path): (a, facts) for a, facts in zip(corpus.articles, corpus.facts, strict=True)}
+        errors = iter(corpus.skipped)
+        for order, path, (size, mtime, sha) in batch:
+            name = str(path)
+            found = done.get(name)
+            self._forget(name, keep_mentions=True, keep_graph=found is not None)  # compared when written again
+            if found is None:
+                row = (name, order, size, mtime, sha, None, None, next(errors), None)
+                self.keys |= record_mentions(self.state, name, None)
+            else:
+                article, facts = found
+                graph = PREFIXES["id"] + "graph/" + article.identifier
+                where = dataclasses.replace(article, path=Path(path.name))
+                row = (name, order, size, mtime, sha, graph, pack((where, facts)), None, json.dumps(article.warnings))
+                self.keys |= record_mentions(self.state, name, facts)
+                self.dirty.add(name)
+            self.state.db.execute(
+                "INSERT OR REPLACE INTO article(path, ord, size, mtime_ns, sha256, graph, record, error, warnings) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+
+    def _forget(self, path: str, *, keep_mentions: bool = False, keep_graph: bool = False) -> None:
+        """Take an article's entities, facts and graph out of the state (it changed or is gone)."""
+        if not keep_mentions:
+            self.keys |= record_mentions(self.state, path, None)
+        self.iris |= record_facts(self.state, path, None, {})
+        self.state.db.execute("DELETE FROM uses WHERE path = ?", (path,))
+        if not keep_graph:
+            self._drop_graph(path)
+
+    # -- 2. and 3. what changed in the merged corpus, and the graphs written from it
+
+    def update_graphs(self) -> None:
+        state = self.state
+        changed = update_entities(state, self.keys)
+        readers = set(self.dirty)
+        if changed:
+            table = state.keyed("changed_entities", changed, columns=2)
+            query = f"SELECT u.path FROM uses u JOIN {table} t ON u.folder = t.k0 AND u.slug = t.k1"
+            readers |= {p for (p,) in state.rows(query)}
+        readers = self._readable(readers)
+        for batch in _batches(readers):
+            for path, (_, facts) in self._records(batch):
+                keys = {entity_key(e) for e in _entities_in(facts)}
+                self.iris |= record_facts(state, path, facts, entities_for(state, keys))
+        regraph = self._readable(set(readers) | update_merged(state, self.iris))
+        for batch in _batches(regraph):
+            self._write_graphs(batch)
+
+    def _readable(self, paths: set[str]) -> list[str]:
+        """Those of ``paths`` that are articles read, in the order of the corpus."""
+        if not paths:
+            return []
+        table = self.state.keyed("readable", paths)
+        query = f"SELECT a.path FROM article a JOIN {table} t ON a.path = t.k0 WHERE a.error IS NULL ORDER BY a.ord"
+        return [p for (p,) in self.state.rows(query)]
+
+    def _records(self, paths: list[str]) -> Iterator[tuple[str, tuple[Article, ArticleFacts]]]:
+        for path in paths:
+            (record,) = self.state.db.execute("SELECT record FROM article WHERE path = ?", (path,)).fetchone()
+            yield path, unpack(record)
+
+    def _write_graphs(self, paths: list[str]) -> None:
+        state = self.state
+        articles, kept, counts = [], [], []
+        entities: dict = {}
+        for _, (article, facts) in self._records(paths):
+            named = entities_for(state, {entity_key(e) for e in _entities_in(facts)})
+            iris = {id(f): fact_iri(f, named).value for f in facts_of(facts)}
+            merged = {}
+            for fact_id in set(iris.values()):
+                row = state.db.execute("SELECT value FROM merged WHERE iri = ?", (fact_id,)).fetchone()
+                if row is not None:
+                    merged[fact_id] = unpack(row[0])
+            for fact in facts_of(facts):
+                if iris[id(fact)] in merged:
+                    apply_merged(fact, merged[iris[id(fact)]])
+            article_kept, below = _above(facts, self.min_confidence)
+            used = {entity_key(e) for e in _entities_in(article_kept)}
+            entities.update(entities_for(state, used))
+            articles.append(article)
+            kept.append(article_kept)
+            counts.append((below, used))
+        parts = _all_article_parts(
+            articles, kept, entities, validate=self.validate, cache=self.cache, jobs=self.jobs, scheduler=self.scheduler
+        )
+        for path, part, (below, used) in zip(paths, parts, counts, strict=True):
+            self._put_graph(path, part, ord_=0)
+            lines = part.triples.count(b"\n")
+            state.db.execute("UPDATE article SET triples = ?, below = ? WHERE path = ?", (lines, below, path))
+            state.db.execute("DELETE FROM uses WHERE path = ?", (path,))
+            state.many("INSERT INTO uses VALUES (?, ?, ?)", ((path, *key) for key in sorted(used)))
+
+    def _put_graph(self, key: str, part: GraphPart, *, ord_: int, article: bool = True) -> None:
+        """Keep a graph written afresh; when it says something else, update the union's counts."""
+        state = self.state
+        digest = hashlib.sha256(part.trig + part.triples).hexdigest()
+        row = state.db.execute("SELECT digest, lines FROM graph WHERE key = ?", (key,)).fetchone()
+        old_lines = zlib.decompress(row[1]) if row is not None else b""
+        results = pack(part.results) if part.results else None
+        if row is not None and row[0] == digest:
+            state.db.execute("UPDATE graph SET results = ? WHERE key = ?", (results, key))
+            return
+        order = ord_
+        if article:
+            order = state.db.execute("SELECT ord FROM article WHERE path = ?", (key,)).fetchone()[0]
+        old = set(old_lines.splitlines())
+        new = set(part.triples.splitlines())
+        state.db.execute(
+            "INSERT OR REPLACE INTO graph(key, iri, ord, trig, lines, results, digest, off, len) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            (key, part.name.value, order, zlib.compress(part.trig, 1), zlib.compress(part.triples, 1), results, digest),
+        )
+        self.graphs.add(part.name.value)
+        if article:
+            self._count(old - new, -1)
+            self._count(new - old, +1)
+        else:
+            self._note(old ^ new)
+
+    def _drop_graph(self, key: str) -> None:
+        row = self.state.db.execute("SELECT iri, lines FROM graph WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return
+        self.state.db.execute("DELETE FROM graph WHERE key = ?", (key,))
+        self.graphs.add(row[0])
+        lines = set(zlib.decompress(row[1]).splitlines())
+        if key.startswith("other:"):
+            self._note(lines)
+        else:
+            self._count(lines, -1)
+
+    def _count(self, lines: set[bytes], step: int) -> None:
+        """Add ``step`` to the number of graphs that hold each line of the union."""
+        lines.discard(b"")
+        if not lines:
+            return
+        state = self.state
+        rows = [(line,) for line in lines]
+        if step > 0:
+            grown = state.many("INSERT OR IGNORE INTO triple VALUES (?, 0)", rows)
+            state.many("UPDATE triple SET n = n + 1 WHERE line = ?", rows)
+        else:
+            state.many("UPDATE triple SET n = n - 1 WHERE line = ?", rows)
+            grown = -state.many("DELETE FROM triple WHERE line = ? AND n <= 0", rows)
+        state.set("union", int(state.get("union", 0)) + grown)
+        if self.delta is not None:
+            for line in lines:
+                self.delta[line] = self.delta.get(line, 0) + step
+            if len(self.delta) > _SPLICE_AT_MOST:
+                self.delta = None
+
+    def _note(self, lines: Iterable[bytes]) -> None:
+        self.noted.update(lines)
+
+    @functools.cached_property
+    def changed(self) -> set[bytes] | None:
+        """The lines that entered or left the union (None: too many to list): a line whose graphs
+        changed but that some graph still holds, and held before, changes nothing."""
+        if self.delta is None or len(self.noted) > _SPLICE_AT_MOST:
+            return None
+        found = set(self.noted)
+        for line, step in self.delta.items():
+            if step:
+                row = self.state.db.execute("SELECT n FROM triple WHERE line = ?", (line,)).fetchone()
+                now = row[0] if row else 0
+                if now == 0 or now == step:
+                    found.add(line)
+        return found
+
+    # -- the graphs that are not articles'
+
+    def update_others(self, links: Links | None, auto_links: Links | None) -> None:
+        """The links graphs, for the linked entities the article graphs type; validated with what
+        the article graphs say of the entities they name."""
+        others: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
+        if links is not None or auto_links is not None:
+            curated = {link.entity for link in links.links} if links is not None else set()
+            for each, skip in ((links, set()), (auto_links, curated)):
+                if each is None:
+                    continue
+                present = {link.entity for link in each.links if link.entity not in skip and self._typed(link.entity)}
+                linked = links_quads(each, present)
+                self.linked += len({q.subject for q in linked if q.subject.value in present})
+                if linked:
+                    others.append((linked[0].graph_name, linked))
+        if self.validate and others:
+            terms = (t for _, quads in others for q in quads for t in (q.subject, q.object))
+            subjects = {t.value for t in terms if isinstance(t, ox.NamedNode)}
+            context = list(ox.parse(b"\n".join(self._about(subjects)), format=ox.RdfFormat.N_TRIPLES))
+            checked = validated_parts([(name, quads + context) for name, quads in others], cache=self.cache)
+            parts = [
+                dataclasses.replace(render_part(name, quads), results=part.results)
+                for (name, quads), part in zip(others, checked, strict=True)
+            ]
+        else:
+            parts = [render_part(name, quads) for name, quads in others]
+        names = {f"other:{part.name.value}" for part in parts}
+        for (key,) in list(self.state.rows("SELECT key FROM graph WHERE key >= 'other:' AND key < 'other;'")):
+            if key not in names:
+                self._drop_graph(key)
+        for part in parts:
+            self._put_graph(f"other:{part.name.value}", part, ord_=-1, article=False)
+
+    def _typed(self, entity: str) -> bool:
+        prefix = f"<{entity}> <{A.value}> ".encode()
+        return self._first(prefix) is not None
+
+    def _first(self, prefix: bytes) -> bytes | None:
+        row = self.state.db.execute(
+            "SELECT line FROM triple WHERE line >= ? AND line < ? LIMIT 1", (prefix, prefix + b"\xff")
+        ).fetchone()
+        return row[0] if row else None
+
+    def _about(self, subjects: Iterable[str]) -> list[bytes]:
+        """The lines of the article graphs about ``subjects``."""
+        found = []
+        for subject in sorted(subjects):
+            prefix = f"<{subject}> ".encode()
+            found += [
+                line
+                for (line,) in self.state.rows(
+                    "SELECT line FROM triple WHERE line >= ? AND line < ?", (prefix, prefix + b"\xff")
+                )
+            ]
+        return found
+
+    def _lines_of(self, subjects: Iterable[bytes], others: list[bytes]) -> list[bytes]:
+        """The union's lines about ``subjects`` (N-Triples terms)."""
+        found: list[bytes] = []
+        for subject in subjects:
+            prefix = subject + b" "
+            found += [
+                line
+                for (line,) in self.state.rows(
+                    "SELECT line FROM triple WHERE line >= ? AND line < ?", (prefix, prefix + b"\xff")
+                )
+            ]
+            found += [line for line in others if line.startswith(prefix)]
+        return sorted(set(found))
+
+    def _others(self) -> list[bytes]:
+        lines: set[bytes] = set()
+        for (block,) in self.state.rows("SELECT lines FROM graph WHERE key >= 'other:' AND key < 'other;'"):
+            lines.update(zlib.decompress(block).splitlines())
+        lines.discard(b"")
+        return sorted(lines)
+
+    # -- the report
+
+    def report(self) -> ValidationReport:
+        """The SHACL results of every graph, and of the nodes only the union breaks (two graphs
+        giving one value of a ``sh:maxCount`` property two values): ``Assembly.report``."""
+        others = self._others()
+        self._update_clashes(others)
+        results: list[ValidationResult] = []
+        for (packed,) in self.state.rows("SELECT results FROM graph WHERE results IS NOT NULL ORDER BY iri, ord"):
+            results += unpack(packed)
+        clashing = sorted({s for (s,) in self.state.rows("SELECT DISTINCT subject FROM clash")})
+        if clashing:
+            about = self._lines_of(clashing, others)
+            objects = {line.split(b" ", 2)[2][:-2] for line in about}
+            context = self._lines_of(sorted(objects), others)
+            data = b"\n".join(about + context)
+            key = self.cache.validation_key(b"union\n" + data)
+            found = self.cache.get("valid", key)
+            if found is None:
+                focus = {subject[1:-1].decode() for subject in clashing}
+                quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+                found = tuple(r for r in validate_quads(quads).results if _expanded(r.focus) in focus)
+                self.cache.put("valid", key, found)
+            results += found
+        sources: dict[ValidationResult, set[str]] = {}
+        for result in results:
+            sources.setdefault(dataclasses.replace(result, sources=()), set()).update(result.sources)
+        merged = [dataclasses.replace(r, sources=tuple(sorted(s))) for r, s in sources.items()]
+        return ValidationReport(graph="the built graph", results=tuple(sorted(merged, key=result_order)))
+
+    def _update_clashes(self, others: list[bytes]) -> None:
+        """Keep the (subject, bounded property) pairs with more than one value in the union."""
+        bounded = {f"<{p}>".encode() for p in bounded_properties()}
+        if self.changed is None:  # every line may have changed: one pass over the sorted union
+            self.state.db.execute("DELETE FROM clash")
+            last, values = b"", 0
+            for line in union_lines(self.state, others):
+                subject, predicate, _ = line.split(b" ", 2)
+                pair = subject + b" " + predicate
+                values = values + 1 if pair == last else 1
+                last = pair
+                if values == 2 and predicate in bounded:
+                    self.state.db.execute("INSERT INTO clash VALUES (?, ?)", (subject, predicate))
+            return
+        pairs = set()
+        for line in sorted(self.changed | set(others)):
+            subject, predicate, _ = line.split(b" ", 2)
+            if predicate in bounded:
+                pairs.add((subject, predicate))
+        for subject, predicate in sorted(pairs):
+            prefix = subject + b" " + predicate + b" "
+            values = {
+                line
+                for (line,) in self.state.rows(
+                    "SELECT line FROM triple WHERE line >= ? AND line < ? LIMIT 2", (prefix, prefix + b"\xff")
+                )
+            }
+            values |= {line for line in others if line.startswith(prefix)}
+            if len(values) > 1:
+                self.state.db.execute("INSERT OR IGNORE INTO clash VALUES (?, ?)", (subject, predicate))
+            else:
+                self.state.db.execute("DELETE FROM clash WHERE subject = ? AND predicate = ?", (subject, predicate))
+
+    # -- 4. the outputs
+
+    def write(self, out: Path, store: Path | None) -> list[Path]:
+        state = self.state
+        header = _trig_header()
+        others = self._others()
+        dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
+        outputs = [out] if dataset == out else [out, dataset]
+        if dataset != out:
+            write_union(state, out, others=others, changed=self.changed)
+        write_dataset(state, dataset, header=header)
+        if store is not None:
+            generation = secrets.token_hex(8)
+            graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
+            since = state.get("store:generation")
+            changed: dict[str, bytes | None] = {}
+            if len(self.graphs) > graphs // 5:
+                since = None  # loaded afresh: the changed blocks are not read
+            for name in sorted(self.graphs) if since is not None else ():
+                query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
+                blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
+                changed[name] = b"".join(blocks) if blocks else None
+            update_store(
+                store,
+                header=header,
+                changed=changed,
+                graphs=graphs,
+                since=since,
+                generation=generation,
+                mirrors=out,
+                dataset=dataset,
+                union=union_lines(state, others),
+            )
+            state.set("store:generation", generation)
+            outputs.append(store)
+        return outputs
+
+    def summary(
+        self, articles: int, outputs: list[Path], warnings: list[str], report: ValidationReport | None
+    ) -> BuildSummary:
+        state = self.state
+        below, skipped = state.db.execute("SELECT sum(below), sum(error IS NOT NULL) FROM article").fetchone()
+        found = list(warnings)
+        for (each,) in state.rows("SELECT warnings FROM article WHERE warnings != '[]' ORDER BY ord"):
+            found += json.loads(each)
+        for (error,) in state.rows("SELECT error FROM article WHERE error IS NOT NULL ORDER BY ord"):
+            found.append(f"{error}; the article was left out (--strict stops instead)")
+        union = int(state.get("union", 0))
+        union += sum(1 for line in self._others() if self._first(line) != line)
+        return BuildSummary(
+            articles=articles,
+            skipped=skipped or 0,
+            extracted=self.extracted,
+            triples=union,
+            outputs=outputs,
+            below_confidence=below or 0,
+            linked=self.linked,
+            warnings=found,
+            validation=report,
+        )
+
+
+def _above(facts: ArticleFacts, minimum: float) -> tuple[ArticleFacts, int]:
+    """The facts at or above the minimum confidence, and how many were left out."""
+    below = sum(1 for fact in facts_of(facts) if fact.confidence < minimum)
+    return _kept(facts, lambda fact: fact.confidence >= minimum), below
+
+
+def _expanded(curie: str) -> str:
+    prefix, _, local = curie.partition(":")
+    return PREFIXES[prefix] + local if prefix in PREFIXES else curie
+
+
+def _batches(paths: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(paths), BATCH):
+        yield paths[start : start + BATCH]
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

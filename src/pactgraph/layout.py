@@ -1,0 +1,231 @@
+"""``kg.trig`` and ``kg.ttl`` written from the build state by streaming, and rewritten after a
+change by splicing: what did not change is copied from the previous file by byte range.
+
+The TriG is the graphs' blocks in the order of their IRIs; the state knows where each block lies
+in the last file. The Turtle is the union of every graph's triples, sorted, grouped by subject;
+it is kept as stretches of about ``STRETCH`` triple lines that start at a subject, and a change
+re-serializes only the stretches holding changed lines. Serializing sorted lines stretch by
+stretch gives the bytes of serializing them all at once (tested), so both files are byte for
+byte those of a build in memory. Neither is ever held whole in memory.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import heapq
+import json
+import os
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import ExportError
+from .state import BuildState
+from .store import PREFIXES, Format, serialize, serialize_lines, split_prefixes
+
+__all__ = ["STRETCH", "union_lines", "write_dataset", "write_union"]
+
+#: Triple lines per stretch of the Turtle file re-serialized after a change.
+STRETCH = 4096
+_COPY = 1 << 20
+
+
+class _Out:
+    """A file written through its descriptor: small writes buffered, byte ranges of another file
+    copied by the kernel."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = bytearray()
+        self.position = 0
+
+    def write(self, data: bytes) -> None:
+        self.buffer += data
+        self.position += len(data)
+        if len(self.buffer) >= _COPY:
+            self.flush()
+
+    def flush(self) -> None:
+        with memoryview(self.buffer) as data:
+            done = 0
+            while done < len(data):
+                done += os.write(self.fd, data[done:])
+        self.buffer.clear()
+
+    def copy(self, source: int, offset: int, length: int) -> None:
+        self.flush()
+        self.position += length
+        while length:
+            try:
+                done = os.copy_file_range(source, self.fd, length, offset)
+            except (AttributeError, OSError):
+                data = os.pread(source, min(length, _COPY), offset)
+                done = os.write(self.fd, data) if data else 0
+            if done <= 0:
+                raise OSError(f"the previous file ended {length} bytes early")
+            offset += done
+            length -= done
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[_Out]:
+    """A new ``path`` written beside it and renamed over it only once complete and synced."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+    try:
+        out = _Out(fd)
+        yield out
+        out.flush()
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _previous(state: BuildState, kind: str, path: Path) -> int | None:
+    """A descriptor of the file the state says it last wrote as ``path``, or None if it is not."""
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        recorded = json.loads(state.get(f"output:{kind}") or "null")
+        stat = path.stat()
+        if recorded == [str(path.resolve()), stat.st_size, stat.st_mtime_ns]:
+            return os.open(path, os.O_RDONLY)
+    return None
+
+
+def _record(state: BuildState, kind: str, path: Path) -> None:
+    stat = path.stat()
+    state.set(f"output:{kind}", json.dumps([str(path.resolve()), stat.st_size, stat.st_mtime_ns]))
+
+
+def write_dataset(state: BuildState, path: Path, *, header: bytes) -> None:
+    """Write every graph of the state as TriG to ``path``, copying unchanged blocks."""
+    previous = _previous(state, "trig", path)
+    if previous is None:
+        state.db.execute("UPDATE graph SET off = NULL")
+    moved = []
+    try:
+        with _replacing(path) as out:
+            out.write(header)
+            pending: list[int] = []  # a run of the previous file to copy: [offset, end]
+            for rowid, offset, length in state.rows("SELECT rowid, off, len FROM graph ORDER BY iri, ord"):
+                start = out.position + (pending[1] - pending[0] if pending else 0)
+                if offset is not None and previous is not None:
+                    if pending and pending[1] == offset:
+                        pending[1] += length
+                    else:
+                        if pending:
+                            out.copy(previous, *_span(pending))
+                        pending = [offset, offset + length]
+                else:
+                    if pending:
+                        out.copy(previous, *_span(pending))
+                        pending = []
+                    (packed,) = state.db.execute("SELECT trig FROM graph WHERE rowid = ?", (rowid,)).fetchone()
+                    block = zlib.decompress(packed)
+                    out.write(block)
+                    length = len(block)
+                if start != offset:
+                    moved.append((start, length, rowid))
+            if pending:
+                out.copy(previous, *_span(pending))
+    finally:
+        if previous is not None:
+            os.close(previous)
+    state.many("UPDATE graph SET off = ?, len = ? WHERE rowid = ?", moved)
+    _record(state, "trig", path)
+
+
+def _span(pending: list[int]) -> tuple[int, int]:
+    return pending[0], pending[1] - pending[0]
+
+
+@functools.cache
+def _turtle_header() -> bytes:
+    probe = ox.Triple(ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]))
+    return split_prefixes(serialize([probe], Format.TURTLE))[0]
+
+
+def union_lines(state: BuildState, others: list[bytes], low: bytes = b"", high: bytes | None = None) -> Iterator[bytes]:
+    """The distinct triple lines of every graph from ``low`` up to ``high``, sorted: the article
+    graphs' from the state, merged with ``others`` (sorted lines of the few other graphs)."""
+    if high is None:
+        rows = state.rows("SELECT line FROM triple WHERE line >= ? ORDER BY line", (low,))
+        extra = others[bisect.bisect_left(others, low) :]
+    else:
+        rows = state.rows("SELECT line FROM triple WHERE line >= ? AND line < ? ORDER BY line", (low, high))
+        extra = others[bisect.bisect_left(others, low) : bisect.bisect_left(others, high)]
+    last = None
+    for line in heapq.merge((row[0] for row in rows), extra):
+        if line != last:
+            yield line
+            last = line
+
+
+def write_union(state: BuildState, path: Path, *, others: list[bytes], changed: Iterable[bytes] | None) -> None:
+    """Write the union of every graph as Turtle to ``path``, re-serializing the stretches that
+    hold ``changed`` lines (None: all) and copying the others from the previous file."""
+    previous = _previous(state, "ttl", path)
+    stretches = list(state.rows("SELECT start, off, len FROM segment ORDER BY start"))
+    if not stretches or stretches[0][0] != b"":
+        stretches.insert(0, (b"", None, None))
+    starts = [start for start, _, _ in stretches]
+    if previous is None or changed is None:
+        dirty = set(range(len(stretches)))
+    else:
+        dirty = {bisect.bisect_right(starts, line) - 1 for line in changed}
+    rows: list[tuple[bytes, int, int]] = []
+    try:
+        with _replacing(path) as out:
+            out.write(_turtle_header())
+            for index, (start, offset, length) in enumerate(stretches):
+                if index not in dirty and offset is not None and previous is not None:
+                    rows.append((start, out.position, length))
+                    out.copy(previous, offset, length)
+                    continue
+                high = starts[index + 1] if index + 1 < len(starts) else None
+                for first, lines in _chunks(union_lines(state, others, start, high), start):
+                    body = split_prefixes(serialize_lines(lines, Format.TURTLE))[1]
+                    rows.append((first, out.position, len(body)))
+                    out.write(body)
+    finally:
+        if previous is not None:
+            os.close(previous)
+    state.db.execute("DELETE FROM segment")
+    state.many("INSERT INTO segment VALUES (?, ?, ?)", rows)
+    _record(state, "ttl", path)
+
+
+def _chunks(lines: Iterator[bytes], start: bytes) -> Iterator[tuple[bytes, list[bytes]]]:
+    """Sorted lines in runs of about ``STRETCH`` that end where a subject ends; each run with the
+    lowest line it may hold (the first keeps ``start``). No run for no lines, unless ``start`` is
+    the very first (the file still has its header)."""
+    run: list[bytes] = []
+    subject = b""
+    first = start
+    for line in lines:
+        head = line[: line.index(b" ") + 1]
+        if len(run) >= STRETCH and head != subject:
+            yield first, run
+            run, first = [], head
+        run.append(line)
+        subject = head
+    if run or start == b"":
+        yield first, run

@@ -1,0 +1,269 @@
+"""Entities and facts merged across the corpus, kept up to date in the build state.
+
+A change to some articles changes the merged description of the entities they mention (and of
+the people a lone surname is matched to), and the merged values of the facts they report. These
+functions update exactly those, with the functions the in-memory build uses
+(``resolve.merged_entity``, ``build.merged_fact``), and say what changed, so that only the graphs
+written from it are written again.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import Counter
+from collections.abc import Iterable
+from itertools import groupby
+
+from .build import Reported, merged_fact, reported
+from .cache import value_digest
+from .extract.facts import ArticleFacts, Fact
+from .resolve import Resolved, entity_from, entity_key, lone_word, mention_of, owner_words
+from .state import BuildState, pack, unpack
+from .triples import fact_iri
+from .vocab import iri
+
+Key = tuple[str, str]
+
+
+def facts_of(facts: ArticleFacts) -> list[Fact]:
+    return [*facts.meetings, *facts.agreements, *facts.partnerships, *facts.capacities, *facts.posts]
+
+
+def record_mentions(state: BuildState, path: str, facts: ArticleFacts | None) -> set[Key]:
+    """Replace the mentions of one article (None: it is gone); the entities whose mentions changed."""
+    keys = {(f, s) for f, s in state.rows("SELECT folder, slug FROM mention WHERE path = ?", (path,))}
+    state.db.execute("DELETE FROM mention WHERE path = ?", (path,))
+    if facts is not None:
+        rows = []
+        for seq, entity in enumerate(facts.entities):
+            key = entity_key(entity)
+            keys.add(key)
+            name, kind, aliases, code, home = mention_of(entity)
+            others = json.dumps(sorted(aliases), ensure_ascii=False) if aliases else None
+            rows.append((*key, path, seq, name, kind, others, code or None, home or None))
+        state.many("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return keys
+
+
+def _merged(state: BuildState, key: Key) -> Resolved | None:
+    """``resolve.merged_entity`` of all the mentions of ``key``, added up by SQLite: a country
+    named in every other article is not read mention by mention."""
+    where = "WHERE folder = ? AND slug = ?"
+    names = Counter(dict(state.rows(f"SELECT name, count(*) FROM mention {where} GROUP BY name", key)))
+    if not names:
+        return None
+    types = Counter(dict(state.rows(f"SELECT type, count(*) FROM mention {where} GROUP BY type", key)))
+    aliases: set[str] = set()
+    for (each,) in state.rows(f"SELECT DISTINCT aliases FROM mention {where} AND aliases IS NOT NULL", key):
+        aliases.update(json.loads(each))
+    last = {}
+    for column in ("code", "home"):
+        row = state.db.execute(
+            f"SELECT m.{column} FROM mention m JOIN article a ON a.path = m.path WHERE m.folder = ? AND m.slug = ? "
+            f"AND m.{column} IS NOT NULL ORDER BY a.ord DESC, m.seq DESC LIMIT 1",
+            key,
+        ).fetchone()
+        last[column] = row[0] if row else None
+    return entity_from(key, names, types, aliases, last["code"], last["home"])
+
+
+def _person_columns(key: Key, base: Resolved | None) -> tuple[str | None, str | None, str | None]:
+    if base is None or key[0] != "person":
+        return None, None, None
+    words = sorted(owner_words(base.label))
+    if words:
+        return None, words[0], words[-1]
+    return lone_word(base.label), None, None
+
+
+def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
+    """Merge the mentions of ``keys`` again, match lone surnames again where that can change, and
+    return the entities whose merged description (as a graph shows it) changed."""
+    if not keys:
+        return set()
+    table = state.keyed("touched", keys, columns=2)
+    old = {
+        (f, s): (lone, first, last, base)
+        for f, s, lone, first, last, base in state.rows(
+            f"SELECT e.folder, e.slug, e.lone, e.first, e.last, e.base FROM entity e JOIN {table} t "
+            "ON e.folder = t.k0 AND e.slug = t.k1"
+        )
+    }
+    bases: dict[Key, Resolved | None] = {}
+    for key in sorted(keys):
+        base = _merged(state, key)
+        if (base is None and key in old) or (base is not None and (key not in old or unpack(old[key][3]) != base)):
+            bases[key] = base  # an entity whose mentions add up to the same changes nothing
+    words: set[str] = set()
+    appeared_or_gone: set[str] = set()
+    for key, base in bases.items():
+        columns = _person_columns(key, base)
+        words |= {w for w in (*old.get(key, ())[:3], *columns) if w}
+        if key[0] == "country" and (key in old) != (base is not None):
+            appeared_or_gone.add(iri(*key).value)
+        if base is None:
+            state.db.execute("DELETE FROM entity WHERE folder = ? AND slug = ?", key)
+        else:
+            home = base.in_country.value if base.in_country is not None else None
+            state.db.execute(
+                "INSERT INTO entity(folder, slug, lone, first, last, home, base) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(folder, slug) DO UPDATE SET base = excluded.base, lone = excluded.lone, "
+                "first = excluded.first, last = excluded.last, home = excluded.home",
+                (*key, *columns, home, pack(base)),
+            )
+    again = {key for key, base in bases.items() if base is not None}
+    for country in appeared_or_gone:  # a place says which country it is in only when that country is known
+        for f, s, first, last in state.rows("SELECT folder, slug, first, last FROM entity WHERE home = ?", (country,)):
+            again.add((f, s))
+            words |= {w for w in (first, last) if w}
+    again |= _people_of_words(state, words)
+    changed = {key for key, base in bases.items() if base is None}
+    for key, (value, digest) in _effective(state, again).items():
+        previous = state.db.execute("SELECT digest FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
+        if previous is None or previous[0] != digest:
+            changed.add(key)
+            state.db.execute(
+                "UPDATE entity SET value = ?, digest = ? WHERE folder = ? AND slug = ?", (pack(value), digest, *key)
+            )
+    return changed
+
+
+def _people_of_words(state: BuildState, words: set[str]) -> set[Key]:
+    """Those whose matching a change of ``words`` can alter: the lone surnames among ``words``,
+    the people with a first or last name among them, and the lone surnames matched to those
+    people by their other name (their description is the person's)."""
+    found: set[Key] = set()
+    others: set[str] = set()
+    for word in words:
+        for column in ("lone", "first", "last"):
+            for f, s, first, last in state.rows(
+                f"SELECT folder, slug, first, last FROM entity WHERE {column} = ? AND folder = 'person'", (word,)
+            ):
+                found.add((f, s))
+                others |= {w for w in (first, last) if w}
+    query = "SELECT folder, slug FROM entity WHERE lone = ? AND folder = 'person'"
+    for word in others - words:
+        found |= {(f, s) for f, s in state.rows(query, (word,))}
+    return found
+
+
+def _effective(state: BuildState, keys: set[Key]) -> dict[Key, tuple[Resolved, str]]:
+    """The descriptions graphs show of ``keys``: the merged entity, with the lone surnames matched
+    to a person (``resolve._merge_lone_surnames``), and whether the country of a place is known."""
+    result = {}
+    for key in sorted(keys):
+        row = state.db.execute("SELECT base, lone FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
+        if row is None:
+            continue
+        base, lone = unpack(row[0]), row[1]
+        if key[0] == "person":
+            owner = _owner(state, lone) if lone else None
+            value = _with_lone_surnames(state, owner if owner is not None else key, base)
+        else:
+            value = base
+        known = value.in_country is not None and _exists(state, value.in_country.value)
+        result[key] = (value, value_digest(value, known))
+    return result
+
+
+def _owner(state: BuildState, word: str) -> Key | None:
+    owners = {
+        tuple(row)
+        for column in ("first", "last")
+        for row in state.rows(f"SELECT folder, slug FROM entity WHERE {column} = ? AND folder = 'person'", (word,))
+    }
+    return owners.pop() if len(owners) == 1 else None
+
+
+def _with_lone_surnames(state: BuildState, key: Key, base: Resolved) -> Resolved:
+    row = state.db.execute("SELECT base, first, last FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
+    full, first, last = unpack(row[0]), row[1], row[2]
+    if first is None:
+        return base
+    full = copy.deepcopy(full)
+    for word in {first, last}:
+        if _owner(state, word) != key:
+            continue
+        for (lone,) in state.rows("SELECT base FROM entity WHERE folder = 'person' AND lone = ?", (word,)):
+            lone = unpack(lone)
+            full.aliases |= {lone.label, *lone.aliases}
+    return full
+
+
+def _exists(state: BuildState, entity_iri: str) -> bool:
+    folder, _, rest = entity_iri.rpartition("/")
+    return (
+        state.db.execute(
+            "SELECT 1 FROM entity WHERE folder = ? AND slug = ?", (folder.rsplit("/", 1)[-1], rest)
+        ).fetchone()
+        is not None
+    )
+
+
+def entities_for(state: BuildState, keys: Iterable[Key]) -> dict[Key, Resolved]:
+    """The merged descriptions of ``keys``, and the known countries they are in (a graph names a
+    place's country only when the corpus knows it)."""
+    found: dict[Key, Resolved] = {}
+    for key in set(keys):
+        row = state.db.execute("SELECT value FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
+        if row is None:
+            continue
+        found[key] = value = unpack(row[0])
+        if value.in_country is not None:
+            country = ("country", value.in_country.value.rsplit("/", 1)[-1])
+            value = state.db.execute("SELECT value FROM entity WHERE folder = ? AND slug = ?", country).fetchone()
+            if value is not None:
+                found.setdefault(country, unpack(value[0]))
+    return found
+
+
+def record_facts(state: BuildState, path: str, facts: ArticleFacts | None, entities: dict) -> set[str]:
+    """Replace the reports of one article's facts (None: it is gone); the fact IRIs touched."""
+    iris = {i for (i,) in state.rows("SELECT iri FROM fact WHERE path = ?", (path,))}
+    state.db.execute("DELETE FROM fact WHERE path = ?", (path,))
+    if facts is not None:
+        rows = []
+        for seq, fact in enumerate(facts_of(facts)):
+            fact_id = fact_iri(fact, entities).value
+            iris.add(fact_id)
+            rows.append((fact_id, path, seq, pack(reported(fact))))
+        state.many("INSERT INTO fact VALUES (?, ?, ?, ?)", rows)
+    return iris
+
+
+def update_merged(state: BuildState, iris: set[str]) -> set[str]:
+    """Merge the reports of ``iris`` again; the articles whose facts now say something else."""
+    if not iris:
+        return set()
+    table = state.keyed("facts_touched", iris)
+    query = (
+        f"SELECT f.iri, f.path, f.value FROM fact f JOIN {table} t ON f.iri = t.k0 "
+        "JOIN article a ON a.path = f.path ORDER BY f.iri, a.ord, f.seq"
+    )
+    affected: set[str] = set()
+    for fact_id, group in groupby(state.rows(query), key=lambda row: row[0]):
+        rows = list(group)
+        value = merged_fact([unpack(v) for *_, v in rows]) if len(rows) > 1 else None
+        digest = value_digest(value) if value is not None else None
+        row = state.db.execute("SELECT digest FROM merged WHERE iri = ?", (fact_id,)).fetchone()
+        if (row[0] if row else None) == digest:
+            continue
+        affected.update(p for _, p, _ in rows)
+        if value is None:
+            state.db.execute("DELETE FROM merged WHERE iri = ?", (fact_id,))
+        else:
+            state.db.execute("INSERT OR REPLACE INTO merged VALUES (?, ?, ?)", (fact_id, digest, pack(value)))
+    # facts no article reports any more
+    state.db.execute(f"DELETE FROM merged WHERE iri IN (SELECT k0 FROM {table}) AND iri NOT IN (SELECT iri FROM fact)")
+    return affected
+
+
+def merged_for(state: BuildState, iris: Iterable[str]) -> dict[str, Reported]:
+    """What the reports of each of ``iris`` say together, for those reported more than once."""
+    found = {}
+    for fact_id in set(iris):
+        row = state.db.execute("SELECT value FROM merged WHERE iri = ?", (fact_id,)).fetchone()
+        if row is not None:
+            found[fact_id] = unpack(row[0])
+    return found

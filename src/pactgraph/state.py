@@ -1,0 +1,185 @@
+"""The build state: the merged corpus kept on disk in SQLite, so a build reads and rewrites only
+what changed instead of holding the whole corpus in memory.
+
+One database file (``state.sqlite`` in the build cache folder) holds:
+
+- the manifest: each article's path, size, modification time, content hash, graph IRI, triple
+  count and its extracted facts (compressed);
+- the entity index: every mention of an entity (which article, under which name), each entity's
+  merged description and the words by which lone surnames are matched;
+- the fact index: what each article reports of each fact IRI, and what the reports say together;
+- the written graphs (TriG block and sorted triple lines, compressed; SHACL results), the union of their triples
+  with a count of the graphs holding each, and where each graph and each stretch of the union lie
+  in the last ``kg.trig`` and ``kg.ttl`` (so those are rewritten by splicing).
+
+SQLite (standard library, no server, no new dependency) rather than DuckDB: a build makes many
+small keyed reads and updates inside one transaction, which a row store with B-tree indexes does
+well and a column store does not; a build killed midway rolls back to the previous state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+
+__all__ = ["STATE_FILE", "BuildState", "pack", "unpack"]
+
+#: The state database inside the build cache folder.
+STATE_FILE = "state.sqlite"
+#: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
+_APPLICATION_ID = 0x50475354
+#: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
+_SCHEMA_VERSION = 4
+
+_SCHEMA = """
+CREATE TABLE meta(name TEXT PRIMARY KEY, value);
+CREATE TABLE article(
+    path TEXT PRIMARY KEY, ord INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER, sha256 TEXT,
+    graph TEXT, error TEXT, triples INTEGER NOT NULL DEFAULT 0, below INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT, record BLOB);
+CREATE TABLE mention(
+    folder TEXT, slug TEXT, path TEXT, seq INTEGER, name TEXT, type TEXT, aliases TEXT, code TEXT, home TEXT);
+CREATE INDEX mention_key ON mention(folder, slug);
+CREATE INDEX mention_path ON mention(path);
+CREATE TABLE entity(
+    folder TEXT, slug TEXT, digest TEXT, lone TEXT, first TEXT, last TEXT, home TEXT, base BLOB,
+    value BLOB, PRIMARY KEY(folder, slug)) WITHOUT ROWID;
+CREATE INDEX entity_lone ON entity(lone) WHERE lone IS NOT NULL;
+CREATE INDEX entity_first ON entity(first) WHERE first IS NOT NULL;
+CREATE INDEX entity_last ON entity(last) WHERE last IS NOT NULL;
+CREATE INDEX entity_home ON entity(home) WHERE home IS NOT NULL;
+CREATE TABLE uses(path TEXT, folder TEXT, slug TEXT);
+CREATE INDEX uses_key ON uses(folder, slug);
+CREATE INDEX uses_path ON uses(path);
+CREATE TABLE fact(iri TEXT, path TEXT, seq INTEGER, value BLOB);
+CREATE INDEX fact_iri ON fact(iri);
+CREATE INDEX fact_path ON fact(path);
+CREATE TABLE merged(iri TEXT PRIMARY KEY, digest TEXT, value BLOB);
+CREATE TABLE graph(
+    key TEXT PRIMARY KEY, iri TEXT NOT NULL, ord INTEGER NOT NULL, digest TEXT, off INTEGER,
+    len INTEGER, results BLOB, trig BLOB, lines BLOB);
+CREATE INDEX graph_order ON graph(iri, ord);
+CREATE INDEX graph_results ON graph(iri, ord) WHERE results IS NOT NULL;
+CREATE TABLE triple(line BLOB PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE segment(start BLOB PRIMARY KEY, off INTEGER, len INTEGER) WITHOUT ROWID;
+CREATE TABLE clash(subject BLOB, predicate BLOB, PRIMARY KEY(subject, predicate)) WITHOUT ROWID;
+"""
+
+#: Small columns come before the large ones in every table: SQLite reads a row's columns in order,
+#: so an index scan for offsets or counts does not page through the serialized graphs.
+
+
+def pack(value: Any) -> bytes:
+    """A value as a compressed pickle (what the state keeps of facts and descriptions)."""
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(data: bytes) -> Any:
+    return pickle.loads(zlib.decompress(data))
+
+
+class BuildState:
+    """The state database of one build cache folder, open for one build.
+
+    Every change of a build is made in one transaction, committed by ``commit`` once the outputs
+    are in place: a build killed before leaves the previous state (SQLite rolls back). A file that
+    is not a pactgraph state raises ``UsageError`` naming it, unless ``fresh`` (``--force``),
+    which starts a new one in its place.
+    """
+
+    def __init__(self, path: Path, *, fresh: bool = False) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if fresh:
+            for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self._check()
+        except sqlite3.DatabaseError as err:
+            with contextlib.suppress(Exception):
+                self.db.close()
+            raise UsageError(
+                f"{self.path}: not a pactgraph build state ({err}); delete it, or build with --force to start afresh"
+            ) from None
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def _check(self) -> None:
+        db = self.db
+        db.execute("PRAGMA journal_mode=DELETE")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages
+        db.execute("PRAGMA temp_store=FILE")
+        application = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if application not in (0, _APPLICATION_ID) or (application == 0 and tables):
+            raise sqlite3.DatabaseError("another program's database")
+        if application == _APPLICATION_ID and version == _SCHEMA_VERSION:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+            db.execute(f'DROP TABLE "{name}"')  # a state of another version: started afresh
+        db.executescript(_SCHEMA)  # commits
+        db.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+        db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+
+    # -- the transaction
+
+    def commit(self) -> None:
+        """Make this build's changes the state, then start the next transaction."""
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def close(self) -> None:
+        """Close the database; what was not committed is rolled back."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("ROLLBACK")
+        self.db.close()
+
+    def __enter__(self) -> BuildState:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def reset(self) -> None:
+        """Forget every article, entity, fact and graph (a new extractor, new settings)."""
+        for table in ("article", "mention", "entity", "uses", "fact", "merged", "graph", "triple", "segment", "clash"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("DELETE FROM meta WHERE name NOT LIKE 'output:%'")
+
+    # -- small helpers
+
+    def get(self, name: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return default if row is None else row[0]
+
+    def set(self, name: str, value: Any) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[tuple]:
+        return self.db.execute(sql, tuple(params))
+
+    def many(self, sql: str, rows: Iterable[Iterable[Any]]) -> int:
+        """Run ``sql`` for every row; how many rows it changed."""
+        return self.db.executemany(sql, rows).rowcount
+
+    def keyed(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
+        """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""
+        cols = ", ".join(f"k{i}" for i in range(columns))
+        self.db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        self.db.execute(f"CREATE TEMP TABLE {name}({cols}, PRIMARY KEY({cols})) WITHOUT ROWID")
+        marks = ", ".join("?" * columns)
+        self.db.executemany(
+            f"INSERT OR IGNORE INTO temp.{name} VALUES ({marks})", (k if columns > 1 else (k,) for k in keys)
+        )
+        return f"temp.{name}"
