@@ -418,23 +418,23 @@ def write_store(folder: Path, *, header: bytes, graphs: Mapping[str, bytes], uni
     try:
         if not _updated_copy(folder, fresh, header=header, graphs=graphs, digests=digests, ontology=ontology):
             _loaded(fresh, dataset=header + b"".join(graphs[name] for name in sorted(graphs)), union=union)
-        stat = mirrors.stat()
-        stamp = {
-            "mirrors": str(mirrors),
-            "size": stat.st_size,
-            "mtime_ns": stat.st_mtime_ns,
-            "ontology": ontology,
-            "graphs": digests,
-        }
-        (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=0) + "\n", encoding="utf-8")
-        if folder.exists():
-            os.replace(folder, previous)
-        os.replace(fresh, folder)
+        _stamp_and_swap(folder, fresh, previous, mirrors=mirrors, ontology=ontology, graphs=digests)
     except OSError as err:
         raise ExportError(f"{folder}: cannot write the store: {err.strerror or err}") from None
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def _stamp_and_swap(folder: Path, fresh: Path, previous: Path, *, mirrors: Path, ontology: str, **kept) -> None:
+    """Stamp the new store with the graph file it mirrors (and what it was built from), then swap
+    it in by renames: the old one moves to ``previous`` first, so a store is always in place."""
+    stat = mirrors.stat()
+    stamp = {"mirrors": str(mirrors), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ontology": ontology, **kept}
+    (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=0) + "\n", encoding="utf-8")
+    if folder.exists():
+        os.replace(folder, previous)
+    os.replace(fresh, folder)
 
 
 def _loaded(folder: Path, *, dataset: bytes, union: list[bytes]) -> None:
@@ -542,18 +542,7 @@ def update_store(
         )
         if not updated:
             _streamed(fresh, dataset=dataset, union=union)
-        stat = mirrors.stat()
-        stamp = {
-            "mirrors": str(mirrors),
-            "size": stat.st_size,
-            "mtime_ns": stat.st_mtime_ns,
-            "ontology": ontology,
-            "generation": generation,
-        }
-        (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=0) + "\n", encoding="utf-8")
-        if folder.exists():
-            os.replace(folder, previous)
-        os.replace(fresh, folder)
+        _stamp_and_swap(folder, fresh, previous, mirrors=mirrors, ontology=ontology, generation=generation)
     except OSError as err:
         raise ExportError(f"{folder}: cannot write the store: {err.strerror or err}") from None
     finally:
