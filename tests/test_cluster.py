@@ -1,5 +1,5 @@
 """``build --scheduler`` on a real Dask cluster (issue 16, part 2): a ``dask scheduler`` and two
-``dask worker`` processes on 127.0.0.1, started from this Python's bin folder in another working
+``dask worker`` processes on 127.0.0.1, started with this Python (`python -m dask`) in another working
 directory. A build there writes the bytes of a local build; a scheduler that cannot be reached, a
 bad article and a worker that dies are one-line typed errors that leave the previous outputs."""
 
@@ -31,7 +31,7 @@ from .servers import LOOPBACK, unused_port
 from .test_generate import generate_module
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
+DASK = [sys.executable, "-m", "dask"]  # the `dask` command of this Python, wherever its scripts went
 
 
 @contextlib.contextmanager
@@ -73,7 +73,7 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
     with contextlib.ExitStack() as stack:
         stack.enter_context(
             _process(
-                [str(BIN / "dask"), "scheduler", "--host", LOOPBACK, "--port", "0", *common],
+                [*DASK, "scheduler", "--host", LOOPBACK, "--port", "0", *common],
                 log=home / "scheduler.log",
                 cwd=home,
                 env=env,
@@ -82,7 +82,7 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
         for number in (1, 2):
             stack.enter_context(
                 _process(
-                    [str(BIN / "dask"), "worker", "--host", LOOPBACK, "--nthreads", "1", *common],
+                    [*DASK, "worker", "--host", LOOPBACK, "--nthreads", "1", *common],
                     log=home / f"worker-{number}.log",
                     cwd=home,
                     env=env,
