@@ -505,11 +505,11 @@ def _date_from_recent_meeting(
         key=lambda m: preference.index(m.kind) if m.kind in preference else len(preference) + (m.kind == "visit"),
     )
     recent = str(opener.published.year - 1) if the_meeting and opener.published else ""
+    current = [m for m in ordered if m.date and not m.planned and not background(m)]
+    listed = agreement.rule == "signed-list-item" and not the_meeting
     for meeting in ordered:
         if meeting.date and recent and meeting.date[:4] < recent:
             continue  # "during the visit" is the story's visit, not one years before
-        current = [m for m in ordered if m.date and not m.planned and not background(m)]
-        listed = agreement.rule == "signed-list-item" and not the_meeting
         if listed and background(meeting) and current:
             meeting = current[0]  # a list of documents after "when he hosted him in 2024": today's meeting
         if (

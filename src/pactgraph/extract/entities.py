@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
-from .mentions import LEGAL_SUFFIXES, TITLE, Mention
+from .mentions import CALENDAR_WORDS, FUNCTION_WORDS, LEGAL_SUFFIXES, TITLE, Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 SPEECH_OR_ACTION = re.compile(
@@ -21,12 +21,10 @@ SPEECH_OR_ACTION = re.compile(
 )
 # a bare name that signs: "X signed", "X, the state oil company, signed", "X has also signed"
 SIGNS_AFTER = re.compile(
-    r"\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|today\s+|on \w+day\s+)?(?:signed|inked)\s+"
-    r"(?:an?|the|two|three|several|\w+)\s+"
+    r"\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|today\s+|on \w+day\s+)?(?:signed|inked)\s+\w"
 )
 # "… signed an agreement with X": the counterpart of a signing
 SIGNED_WITH_BEFORE = re.compile(r"\b(?:signed|inked)\b[^.;:]{0,80}\b(?:with|between)\s+(?:the\s+)?$")
-CALENDAR_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "On", "In", "The"}
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
@@ -141,7 +139,7 @@ def resolve_mention(
         known = registry.by_alias(m.name)
         if known is not None:
             known.sentences.add(sentence_index)
-        elif m.name.split()[0] not in CALENDAR_NAMES and (
+        elif m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS and (
             SIGNS_AFTER.match(text, m.end) or SIGNED_WITH_BEFORE.search(text[max(0, m.start - 120) : m.start])
         ):
             # "Petrobras signed memorandums with …": who signs a document is an organization

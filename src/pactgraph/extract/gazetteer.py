@@ -220,17 +220,16 @@ CITIES = {
 }
 
 
-def _listed_cities() -> dict[str, list[str]]:
+def _add_listed_cities(cities: dict[str, list[str]]) -> None:
     """Capitals and large cities of every region, from ``cities.csv`` (data, not code)."""
-    listed: dict[str, list[str]] = {}
     with (Path(__file__).with_name("cities.csv")).open(encoding="utf-8") as rows:
         for row in csv.DictReader(line for line in rows if not line.startswith("#")):
-            listed.setdefault(row["code"], []).append(row["city"])
-    return listed
+            known = cities.setdefault(row["code"], [])
+            if row["city"] not in known:
+                known.append(row["city"])
 
 
-for _code, _names in _listed_cities().items():
-    CITIES.setdefault(_code, []).extend(name for name in _names if name not in CITIES.get(_code, []))
+_add_listed_cities(CITIES)
 REGIONS = [
     "Caspian Sea",
     "Black Sea",
