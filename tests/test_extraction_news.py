@@ -1002,3 +1002,68 @@ def test_visits_to_several_countries_are_one_visit_to_each():
     body = "Ties grew after Ana Vela's state visits to Turkmenistan, Kazakhstan and Uzbekistan in June 2024."
     visits = sorted((m.place.name, m.date) for m in facts_of(body).meetings)
     assert visits == [("Kazakhstan", "2024-06"), ("Turkmenistan", "2024-06"), ("Uzbekistan", "2024-06")]
+
+
+def test_a_name_written_as_one_word_with_inner_capitals_signs():
+    body = "Northgaz signed a supply contract with SolarBright on Monday."
+    assert agreements_of(body) == [("agreement", ["Northgaz", "SolarBright"])]
+
+
+def test_a_place_adjective_before_a_name_is_not_part_of_it():
+    body = "Port Kestrel-based Lumenor and Cape Vale-listed NRX concluded an agreement on storage."
+    assert agreements_of(body) == [("agreement", ["Lumenor", "NRX"])]
+
+
+def test_a_bare_name_owned_by_a_country_is_an_organization():
+    body = "The line was built by Chile's Vantara and Peru's Oltec, with Brazil's Fenix Construction."
+    names = {e.name: e.type for e in facts_of(body).entities}
+    assert names["Vantara"] == names["Oltec"] == "Organization"
+    assert "Fenix Construction" in names
+
+
+def test_bare_names_listed_before_signed_are_all_parties():
+    body = "Northgaz, Valtera and Oltec signed a memorandum of understanding on hydrogen on Monday."
+    assert agreements_of(body) == [("memorandum of understanding", ["Northgaz", "Oltec", "Valtera"])]
+
+
+def test_a_one_word_name_and_a_group_are_two_companies():
+    body = "KestrelGaz and Harbin Turbine Group signed a deal on a gas plant."
+    assert agreements_of(body) == [("agreement", ["Harbin Turbine Group", "KestrelGaz"])]
+
+
+def test_which_after_a_list_of_names_stands_for_the_whole_list():
+    body = (
+        "The owners are Valtera, Kestrel Grid Company, Chile's Vantara and Peru's Oltec, which signed a "
+        "shareholders' agreement in Lima in May 2024."
+    )
+    (agreement,) = facts_of(body).agreements
+    assert sorted(p.name for p in agreement.parties) == ["Kestrel Grid Company", "Oltec", "Valtera", "Vantara"]
+    assert agreement.date == "2024-05"
+
+
+def test_a_name_followed_by_which_is_no_person():
+    body = "The plant belongs to Vela Hydrogen Duna, which signed an agreement with Northgaz in May."
+    types = {e.name: e.type for e in facts_of(body).entities}
+    assert types["Vela Hydrogen Duna"] == "Organization"
+
+
+def test_a_name_ending_in_a_trade_is_a_company():
+    body = "Vantor Energy signed a turbine contract with Oltec Engineering on Monday."
+    assert agreements_of(body) == [("agreement", ["Oltec Engineering", "Vantor Energy"])]
+    assert not facts_of("Clean Energy Transition was the theme of the day.").entities
+
+
+def test_untitled_names_listed_with_an_acronym_are_organizations():
+    body = "In June KVELCO, Valtera and Andes Builders sign the construction contract in Lima."
+    assert agreements_of(body) == [("agreement", ["Andes Builders", "KVELCO", "Valtera"])]
+
+
+def test_two_signings_in_one_sentence_keep_their_own_parties():
+    body = (
+        "In the ministers' presence, Vantor Energy signs a turbine contract with Oltec Power, and KVELCO "
+        "signs a contract with Andes Design for licensing support."
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Andes Design", "KVELCO"]),
+        ("agreement", ["Oltec Power", "Vantor Energy"]),
+    ]

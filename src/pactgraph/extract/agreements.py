@@ -10,7 +10,10 @@ from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Post
 
 _SIGN = re.compile(
-    r"\b(?:signed|inked|concluded|adopted|initialled|initialed|sealed|signing of|"
+    r"\b(?:signed|signs|inks|inked|concluded|adopted|initialled|initialed|sealed|signing of|"
+    # a timeline's present: "In May A and B sign the contract" (never "to sign", "a sign of")
+    r"(?<!\bto )(?<!\ba )sign(?=\s+(?:the|an?|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:contracts?|agreements?|memorand|MoUs?|deals?|declarations?|statements?|accords?)\b)|"
     r"exchanged(?=\s+(?:the\s+)?(?:signed\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+)?"
     r"(?:[a-z-]+\s+)?(?:documents|memorand|agreement|declaration|instruments|MoUs?\b)))\b"
 )
@@ -161,10 +164,16 @@ def read_agreements(
         separately: list[list[Entity]] = []
         if not parties:
             clause_start = max([0] + [m.end() for m in _SUBJECT_START.finditer(text[: sign.start()])])
-            subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
+            previous = [other for other in signs if other.end() < sign.start()]
+            breaks = list(_SIGNING_CLAUSE.finditer(text, previous[-1].end(), sign.start())) if previous else []
+            subject = []
+            if breaks:  # "A signs X with B, and C signs Y with D": C's clause starts after "and"
+                subject = _without_delegation_heads(view, view.entities_between(breaks[-1].end(), sign.start()))
+            if not subject:  # "…, and in May the same companies signed …"
+                subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
             antecedent = _ANTECEDENT.search(text, 0, clause_start) if not subject and clause_start else None
             if antecedent:  # "Hyport Duqm, which signed an agreement with …": the one "which" stands for
-                subject = view.entities_between(0, antecedent.start())[-1:]
+                subject = _listed_before(view, antecedent.start())
             subject = _expand_ministries(view, clause_start, sign.start(), subject, resolve_portfolio)
             with_match = _WITH.search(text, sign.end())
             objects = []
@@ -175,6 +184,9 @@ def read_agreements(
             ):
                 end = re.search(r"(?:,\s+(?:during|on|in|at)\b|;|\bto\b|\bon\b)", text[with_match.end() :])
                 stop = with_match.end() + (end.start() if end else len(text))
+                next_sign = _SIGN.search(text, with_match.end(), stop)
+                if next_sign:  # "A signs X with B, and C signs Y with D": C signs, in a clause of its own
+                    stop = max(with_match.end(), text.rfind(",", with_match.end(), next_sign.start()))
                 objects = view.entities_between(with_match.end(), stop)
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
             counterparts = [e for e in _as_parties(objects, posts) if e not in subject and e.type != PERSON]
@@ -292,7 +304,9 @@ def read_agreements(
 _COORDINATED = re.compile(
     r"^[^.;:]*?(?:,|\band\b|\bas well as\b)\s+(?:(?:a|an|the|its|their|another|one)\s+)?(?:[\w-]+\s+){0,3}$"
 )
-_NOT_COORDINATED = re.compile(r"\b(?:\w+ed|discuss\w*|review\w*|will|would|to|is|are|was|were|has|have|had)\b")
+_NOT_COORDINATED = re.compile(
+    r"\b(?:\w+ed|signs?|inks?|discuss\w*|review\w*|will|would|to|is|are|was|were|has|have|had)\b"
+)
 
 
 _BEFORE_NAME = re.compile(r",|\b(?:and|the|an?|as well as|signed|its|their)\b|['’]s\b", re.I)
@@ -484,7 +498,7 @@ _SUBJECT_START = re.compile(
 )
 _DIRECT_OBJECT = re.compile(r"\s+(?:[\w'’$.,-]+\s+){0,5}")
 _ANTECEDENT = re.compile(r",\s*(?:which|who|that)\s*$")
-_SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an|[A-Z])\b)")
+_SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an)\b|[A-Z])")
 _BETWEEN_END = re.compile(
     r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
     r",\s+(?:the\s+\w+|[a-z]+|[A-Z]\w+)\s+(?:said|says|added|noted|reported|announced|stated)\b"
@@ -498,6 +512,23 @@ def _between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list
     end = _BETWEEN_END.search(view.text[match.end() :])
     stop = match.end() + (end.start() if end else len(view.text))
     return view.entities_between(match.end(), stop)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*['’]s\s+)?")
+
+
+def _listed_before(view: SentenceView, end: int) -> list[Entity]:
+    """The agents ending at ``end``: the last one and those listed with it ("A, Romania's B and C,
+    which signed …")."""
+    mentions = [(m, e) for m, e in view.items if e is not None and e.is_agent and view.rel(m)[1] <= end]
+    if not mentions:
+        return []
+    listed = [mentions[-1]]
+    for m, e in reversed(mentions[:-1]):
+        if not _LIST_GAP.fullmatch(view.text, view.rel(m)[1], view.rel(listed[0][0])[0]):
+            break
+        listed.insert(0, (m, e))
+    return list(dict.fromkeys(e for _, e in listed))
 
 
 _HEADED_BY = re.compile(r"\b(?:headed|led|accompanied)\s+by\s+(?:(?:its|their|the)\s+)?(?:[A-Za-z-]+\s+){0,4}$")

@@ -21,10 +21,17 @@ SPEECH_OR_ACTION = re.compile(
 )
 # a bare name that signs: "X signed", "X, the state oil company, signed", "X has also signed"
 SIGNS_AFTER = re.compile(
-    r"\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|today\s+|on \w+day\s+)?(?:signed|inked)\s+\w"
+    r"\s*(?:,[^,.;]{0,60},\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|today\s+|on \w+day\s+)?"
+    r"(?:signed|signs|inked|inks)\s+\w"
+)
+# "X and Y signed", "X, Y and Z have signed": a bare name listed with the others that sign
+SIGNS_AFTER_OTHERS = re.compile(
+    r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}){1,5}"
+    + SIGNS_AFTER.pattern
 )
 # "… signed an agreement with X": the counterpart of a signing
 SIGNED_WITH_BEFORE = re.compile(r"\b(?:signed|inked)\b[^.;:]{0,80}\b(?:with|between)\s+(?:the\s+)?$")
+_SPEAKS = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stressed|emphasi[sz]ed|met|visited)\b")
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
@@ -118,6 +125,8 @@ def resolve_mention(
             known.sentences.add(sentence_index)
             return known
         after = text[m.end :]
+        if not m.title and re.match(r"\s*,\s*which\b", after):  # "Hyport Duqm, which signed …"
+            return registry.add(ORGANIZATION, m.name, sentence_index)
         before = text[max(0, m.start - 40) : m.start]
         if (
             m.title
@@ -140,10 +149,14 @@ def resolve_mention(
         if known is not None:
             known.sentences.add(sentence_index)
         elif m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS and (
-            SIGNS_AFTER.match(text, m.end) or SIGNED_WITH_BEFORE.search(text[max(0, m.start - 120) : m.start])
+            SIGNS_AFTER.match(text, m.end)
+            or SIGNS_AFTER_OTHERS.match(text, m.end)
+            or SIGNED_WITH_BEFORE.search(text[max(0, m.start - 120) : m.start])
+            or (m.country and not _SPEAKS.match(text, m.end))
         ):
-            # "Petrobras signed memorandums with …": who signs a document is an organization
-            known = registry.add(ORGANIZATION, m.name, sentence_index)
+            # "Petrobras signed memorandums with …": who signs a document is an organization, and
+            # so is "Romania's Transelectrica" (a person is "Romania's President X", or speaks)
+            known = registry.add(ORGANIZATION, m.name, sentence_index, in_country=m.country)
         return known
     return None
 

@@ -337,7 +337,10 @@ NON_NAME_WORDS = {
     "Innovation",
     "Report",
 }
-NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.)$")
+# "Aliyev", "Al-Nahyan", "SOCAR", "S.", and written as one word: "TotalEnergies", "AlNowais"
+NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.)$"
+)
 
 
 @dataclass
@@ -388,14 +391,26 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
             i += 1  # "London-listed Chariot": the adjective is no part of the name
             continue
         j = _chunk_end(tokens, i)
+        adjective = next((k for k in range(i + 1, j) if _PLACE_ADJECTIVE.fullmatch(tokens[k][0])), None)
+        if adjective is not None:  # "Abu Dhabi-based Masdar": the place and its adjective are no name
+            place = adjective
+            while place > i and _is_cap(tokens[place - 1][0]) and tokens[place - 1][0] not in CONNECTORS:
+                place -= 1
+            before = place
+            while before > i and tokens[before - 1][0] in CONNECTORS | {","}:
+                before -= 1
+            if before > i:  # "Masdar and Hong Kong-listed CLP": Masdar is read on its own
+                mentions.extend(_read_chunk(tokens, i, before, gaz))
+            i = adjective + 1
+            continue
         mentions.extend(_read_chunk(tokens, i, j, gaz))
         i = max(j, i + 1)
     mentions.extend(_lowercase_events(sentence, doc_text))
     mentions.extend(_regions(sentence))
     mentions = _drop_overlaps(mentions)
     _described_organizations(mentions, doc_text)
-    _coordinated_organizations(mentions, doc_text)
     _apply_qualifiers(mentions, doc_text)
+    _coordinated_organizations(mentions, doc_text)
     _lowercase_titles(mentions, doc_text)
     return mentions
 
@@ -456,9 +471,9 @@ def _described_organizations(mentions: list[Mention], text: str) -> None:
 
 _ORG_MENTION_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 _COORDINATION = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s+){0,2}$|"
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*(?:['’]s)?\s+){0,2}$|"
     # "between Doosan and the sovereign wealth fund Samruk": a described organization
-    rf"^\s*,?\s*and\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{0,3}}{_DESCRIPTOR_NOUNS}\s+$"
+    rf"^\s*,?\s*and\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{0,5}}{_DESCRIPTOR_NOUNS}\s+$"
 )
 
 
@@ -466,19 +481,19 @@ def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
     """ "Azerenerji and Masdar signed …", "between A, B, C and MVM": bare names listed with an
     organization (or an acronym) are organizations too."""
     runs: list[list[Mention]] = []
-    for m in mentions:
+    for m in (m for m in mentions if m.type != "Qualifier"):  # "…, Romania's Transelectrica and …"
         if runs and _COORDINATION.match(text[runs[-1][-1].end : m.start]):
             runs[-1].append(m)
         else:
             runs.append([m])
     for run in runs:
-        acronyms = [m for m in run if m.type == "Name" and re.fullmatch(r"[A-Z]{2,6}", m.text)]
+        acronyms = [m for m in run if m.type == "Name" and re.fullmatch(r"[A-Z]{2,8}", m.text)]
         if len(run) < 2 or not (acronyms or any(m.type in _ORG_MENTION_TYPES for m in run)):
             continue
-        if any(m.type in (PERSON, COUNTRY, PLACE) for m in run):
+        if any(m.type in (COUNTRY, PLACE) or (m.type == PERSON and m.title) for m in run):
             continue  # a list of people or places with an organization in it is not a list of organizations
         for m in run:
-            if m.type == "Name":
+            if m.type in ("Name", PERSON):  # "TANESCO, Voltalia and Arab Contractors": no title, no person
                 m.type = ORGANIZATION
 
 
@@ -756,6 +771,8 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             break  # "Vela Solar CEO Ines Moreau": a post, then its holder, ends the organization's name
         if last in ORG_HEADS and not (last in {"Power", "Resources"} and e - k < 2):
             best = e
+        elif last in TRADE_HEADS and e - k >= 2 and _trade_name(tokens, k, e - 1, j):
+            best = e  # "Ark Energy", "Orascom Construction"
         if best == e and e < j and tokens[e][0] in {"and", ",", "&"}:
             break
         if (
@@ -867,6 +884,8 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
         return False
     if right[0][1] in gaz and middle - k >= 2:
         return True
+    if middle - k == 1 and re.fullmatch(r"[A-Z]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+", tokens[k][0]):
+        return True  # "QazaqGaz and Shandong Energy Group", "SOCAR and China Energy Group": one word, a name
     if sum(t[0] not in ORG_HEADS | {","} for t in right) < 2:
         return False
     known = gaz.get(tokens[k][1])
@@ -874,6 +893,28 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
     hyphenated = any("-" in t[0] for t in tokens[k:middle])
     legal = any(t[0] in LEGAL_FORMS for t in right) and middle - k >= 2
     return known_org or hyphenated or legal
+
+
+# Trades that end a company's name after a word of its own ("Ark Energy"), not after a word of the
+# trade ("Renewable Energy", "Minister of Energy")
+TRADE_HEADS = {"Energy", "Energies", "Renewables", "Engineering", "Construction"}
+_TRADE_ADJECTIVES = {"Clean", "Atomic", "Nuclear", "Hydro", "New", "Sustainable", "Affordable", "Global", "World"}
+
+
+def _trade_name(tokens, k: int, head: int, j: int) -> bool:
+    words = [t[0] for t in tokens[k:head]]
+    after = tokens[head + 1][0] if head + 1 < j else None
+    if after is not None and after not in ORG_HEADS | ORG_TAIL_WORDS | LEGAL_FORMS:
+        return False  # "Clean Energy Transition": a phrase in capitals, not a company
+    return (
+        len(words) <= 3
+        and all(NAME_TOKEN.match(w) or re.fullmatch(r"[A-Z][\w&-]*", w) for w in words)
+        and not any(
+            w in NON_NAME_WORDS | ORG_TAIL_WORDS | ORG_HEADS | FUNCTION_WORDS | CALENDAR_WORDS | TITLE_WORDS
+            or w in _TRADE_ADJECTIVES
+            for w in words
+        )
+    )
 
 
 def _starts_org(tokens, k: int, j: int) -> bool:
