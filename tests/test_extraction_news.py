@@ -1067,3 +1067,32 @@ def test_two_signings_in_one_sentence_keep_their_own_parties():
         ("agreement", ["Andes Design", "KVELCO"]),
         ("agreement", ["Oltec Power", "Vantor Energy"]),
     ]
+
+
+def test_talks_with_one_and_separately_with_another_are_two_meetings():
+    body = (
+        "Chile's Foreign Minister Ana Vela said on Tuesday, after talks in Lima with Peru's Deputy Prime "
+        "Minister Ivo Marek and, separately, with Andes Power chief executive Tomas Ruiz, that the deal was done."
+    )
+    assert meetings_of(body) == [(["Ana Vela", "Ivo Marek"], "2025-05-13"), (["Ana Vela", "Tomas Ruiz"], "2025-05-13")]
+
+
+def test_who_held_talks_with_stands_for_the_name_before_it():
+    body = "Commissioner Rosa Perez, who held talks with President Ana Vela on Monday, called it a turning point."
+    assert meetings_of(body) == [(["Ana Vela", "Rosa Perez"], "2025-05-12")]
+
+
+def test_is_paying_his_first_official_visit_is_a_visit():
+    body = "Prince Ivo Marek is paying his first official visit to Chile from 13 to 14 May 2025."
+    (visit,) = facts_of(body).meetings
+    assert [p.name for p in visit.participants] == ["Ivo Marek"]
+    assert visit.date == "2025-05-13"
+
+
+def test_who_is_on_a_visit_then_welcomed_by_someone():
+    body = (
+        "President Ana Vela, who is in Peru on an official visit, was welcomed by President Ivo Marek at an "
+        "official ceremony in Lima on Monday."
+    )
+    welcomed = [m for m in facts_of(body).meetings if m.rule == "meeting-verb"]
+    assert [sorted(p.name for p in m.participants) for m in welcomed] == [["Ana Vela", "Ivo Marek"]]

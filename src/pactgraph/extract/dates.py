@@ -45,8 +45,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("dmy", re.compile(rf"\b{_DAY}(?:\s*[-–—]\s*\d\d?)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-–—]\s*\d\d?)?(?:,?\s+{_YEAR})?\b")),
+    # a span of days is dated by its first: "9-10 May", "from 9 to 10 May", "May 9 to 10"
+    ("dmy", re.compile(rf"\b{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+\d\d?)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+\d\d?)?(?:,?\s+{_YEAR})?\b")),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|\s+of\s+(?P<this>this|last|next)\s+year)?\b")),
     ("rel_month", re.compile(r"\b(?P<which>earlier|later|early|late)\s+this\s+month\b", re.I)),
     ("this_month", re.compile(r"\bthis\s+month\b", re.I)),

@@ -14,7 +14,8 @@ ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 SPEECH_OR_ACTION = re.compile(
     r"^\s*(?:,[^,]{0,90},\s*)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
     r"called|described|emphasi[sz]ed|attended|chaired|received|welcomed|briefed|highlighted|pointed|"
-    r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|"
+    r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|paid|pays|"
+    r"(?:is|was)\s+paying|arrived|"
     r"hosted|joined|took part|participated|(?:was|has been|had been)\s+(?:appointed|named|elected)|and\s+[A-Z]|"
     # "X's state visit to …", "X's talks with …": what only a person makes
     r"['’]s\s+(?:(?:state|official|working|first|recent|two-day|three-day)\s+)*(?:visits?|trips?|talks|remarks|speech)\b)"
@@ -36,7 +37,8 @@ NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
 _HONORIFICS_AT_END = re.compile(
-    r"(?:\b(?:Prince|Princess|Sheikh|Sheikha|His|Her|Highness|Majesty|Excellency|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)+$"
+    r"(?:\b(?:Prince|Princess|Sheikh|Sheikha|King|Queen|Sultan|Emir|His|Her|Highness|Majesty|Excellency|"
+    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)+$"
 )
 PERSON_BEFORE = re.compile(
     r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*"
@@ -132,6 +134,7 @@ def resolve_mention(
             m.title
             or SPEECH_OR_ACTION.match(after)
             or PERSON_BEFORE.search(before)
+            or _HONORIFICS_AT_END.search(before)  # "Prince X", "Sheikh X"
             or after.lstrip().startswith(",")
             or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
         ):

@@ -72,8 +72,8 @@ _MEET_VERB = re.compile(
     r"(?:\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?\s+with|"
     r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
-    r"(?P<paid>paid|pays|pay|made|makes|make)\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+|[a-z]+-day\s+)*"
-    r"visits?\s+to|"
+    r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
+    r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*visits?\s+to|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|(?P<received>received|hosted|welcomed|called on|calls on|"
     r"paid a courtesy call on)|"
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
@@ -82,7 +82,8 @@ _MEET_VERB = re.compile(
     r"(?:(?:was|were|have been)\s+held\s+)?between)\s+|"
     # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
     r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
-    r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b(?!\s+(?:with|between)))"
+    r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
+    r"(?!(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:with|between)))"
 )
 _OPENS_ON = re.compile(
     r"(?:\s*\([^)]{1,20}\))?,?\s+(?:which|that)\s+(?:opens|opened|will open|begins|began|starts|started|"
@@ -102,6 +103,9 @@ _GATHERING = re.compile(
     r"\bgathered\b"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*$")
+_WHO = re.compile(r",\s+who\s+(?:also\s+|later\s+|earlier\s+)?$")
+# "… after talks with A and, separately, with B": two meetings
+_SEPARATELY_WITH = re.compile(r",?\s+and,?\s+separately,?\s+with\s+")
 
 
 def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
@@ -122,10 +126,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
         subjects = prefer_persons(view.entities_between(clause_start, verb.start()))
-        relative = _RELATIVE.search(text, 0, verb.start())
-        if not subjects and relative:  # "Tokayev, who arrived on Sunday, received …": the subject is before "who"
+        relative = _RELATIVE.search(text, 0, verb.start()) or _WHO.search(text, 0, verb.start())
+        if relative:  # "Tokayev, who arrived on Sunday, received …", "X, who held talks with …": before "who"
             start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, relative.start())])
-            subjects = prefer_persons(view.entities_between(start, relative.start()))
+            subjects = prefer_persons(view.entities_between(start, relative.start()))[-1:] or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
         if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
             objects = [e for e in prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
@@ -142,6 +146,13 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             place = None
         if verb.group("between"):  # "talks between A and B": who is before the phrase does not take part
             subjects, objects = objects[:1], objects[1:]
+        separately = _SEPARATELY_WITH.search(text, verb.end(), clause_end) if verb.group("talks") else None
+        if separately and subjects:
+            for start, stop in ((verb.end(), separately.start()), (separately.end(), clause_end)):
+                counterpart = prefer_persons(view.entities_between(start, stop))[:1]
+                if counterpart and counterpart[0] not in subjects:
+                    meetings.append(_talks(view, verb, subjects, counterpart, separately=True))
+            continue
         if verb.group("talks") and _SEPARATE.search(verb.group(0)) and len(objects) >= 2:
             # "held separate meetings with A, B and C": one meeting per counterpart
             for counterpart in objects:
