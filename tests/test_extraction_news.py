@@ -1096,3 +1096,28 @@ def test_who_is_on_a_visit_then_welcomed_by_someone():
     )
     welcomed = [m for m in facts_of(body).meetings if m.rule == "meeting-verb"]
     assert [sorted(p.name for p in m.participants) for m in welcomed] == [["Ana Vela", "Ivo Marek"]]
+
+
+def test_a_financing_package_or_a_loan_signed_is_an_agreement():
+    body = (
+        "A $24 million financing package for a solar plant has been signed between the Asian Development Bank "
+        "and Vela Solartech Limited. Northgaz signed a $50 million loan with Oltec Bank on Monday."
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Asian Development Bank", "Vela Solartech Limited"]),
+        ("agreement", ["Northgaz", "Oltec Bank"]),
+    ]
+
+
+def test_ministers_of_several_countries_named_in_turn_sign_for_their_countries():
+    body = (
+        "The energy ministers of Chile, Peru and Bolivia – Ana Vela, Ivo Marek and Tomas Ruiz – signed a "
+        "roadmap for the project in Lima on 6 January 2023."
+    )
+    facts = facts_of(body)
+    assert agreements_of(body) == [("agreement", ["Bolivia", "Chile", "Peru"])]
+    assert sorted((p.person.name, p.organization.name) for p in facts.posts) == [
+        ("Ana Vela", "Chile"),
+        ("Ivo Marek", "Peru"),
+        ("Tomas Ruiz", "Bolivia"),
+    ]

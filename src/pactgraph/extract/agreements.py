@@ -38,6 +38,7 @@ KINDS = [
     (r"(?:joint )?declarations?", "declaration"),
     (
         r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms|deals?|\bPPAs?\b|"
+        r"(?:financing|loan|credit|funding)\s+(?:package|facility)|\bloans?\b|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
         "agreement",
     ),
@@ -553,6 +554,10 @@ def _as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entit
     persons = [e for e in entities if e.type == PERSON]
     if not persons:
         return [e for e in entities if e.type != "Place"]
+    countries = [e for e in entities if e.type == COUNTRY]
+    if len(persons) >= 2 and len(countries) == len(persons) and not any(p in posts for p in persons):
+        # "the energy ministers of A, B and C – X, Y and Z – signed": each for a country
+        return countries + [e for e in entities if e.type not in (PERSON, COUNTRY, "Place")]
     out = []
     for person in persons:
         post = posts.get(person)

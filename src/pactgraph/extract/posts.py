@@ -35,11 +35,35 @@ def read_posts(
     return posts
 
 
+# "the energy ministers of A, B and C – X, Y and Z – signed …": each of the persons, in order
+_RESPECTIVE = re.compile(
+    r"\b(?P<title>(?:(?!the\b)[a-z]+\s+){0,2}(?:ministers|presidents|prime ministers|heads of state|chairmen|ambassadors))"
+    r"\s+of\s+(?P<owners>[^–—-]{3,120}?)\s*(?:[–—]|\s-)\s*(?P<names>[^–—]{3,200}?)\s*(?:[–—]|\s-\s)",
+    re.I,
+)
+
+
+def _respective_posts(view: SentenceView) -> list[Post]:
+    match = _RESPECTIVE.search(view.text)
+    if not match:
+        return []
+    owners = [e for e in view.entities_between(match.start("owners"), match.end("owners")) if e.type != PERSON]
+    persons = [e for e in view.entities_between(match.start("names"), match.end("names")) if e.type == PERSON]
+    if len(owners) < 2 or len(owners) != len(persons):
+        return []
+    role = re.sub(r"(?i)men$", "man", match.group("title"))
+    role = role[:-1] if role.endswith("s") and not role.endswith("ss") else role
+    return [
+        Post(person=person, role=role, organization=owner, sentences={view.sentence.index}, rule="post-title")
+        for person, owner in zip(persons, owners, strict=True)
+    ]
+
+
 def _read_posts(view: SentenceView, home_country: Entity | None, country_named) -> list[Post]:
-    posts: list[Post] = []
+    posts: list[Post] = _respective_posts(view)
     items = view.items
     for index, (m, person) in enumerate(items):
-        if person is None or person.type != PERSON:
+        if person is None or person.type != PERSON or any(p.person is person for p in posts):
             continue
         if m.title:
             role, org = _split_title(view, m.title, index, country_named)
