@@ -37,7 +37,8 @@ def read_posts(
 
 # "the energy ministers of A, B and C – X, Y and Z – signed …": each of the persons, in order
 _RESPECTIVE = re.compile(
-    r"\b(?P<title>(?:(?!the\b)[a-z]+\s+){0,2}(?:ministers|presidents|prime ministers|heads of state|chairmen|ambassadors))"
+    r"\b(?P<title>(?:(?!the\b)[a-z]+\s+){0,2}"
+    r"(?:ministers|presidents|prime ministers|heads of state|chairmen|ambassadors))"
     r"\s+of\s+(?P<owners>[^–—-]{3,120}?)\s*(?:[–—]|\s-)\s*(?P<names>[^–—]{3,200}?)\s*(?:[–—]|\s-\s)",
     re.I,
 )
