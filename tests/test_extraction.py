@@ -163,6 +163,17 @@ def test_boilerplate_is_not_extracted():
     assert body == "Real news."
 
 
+def test_photo_credits_and_read_also_lines_are_not_reporting():
+    from pactgraph.articles import strip_boilerplate
+
+    body = strip_boilerplate(
+        "[Photo: Delegates at the venue, Lima Arena. Credit: Ministry]\n\nReal news.\n\n"
+        "Read also: Chile and Peru sign a grid deal\nRelated: Vela visits Lima\nMore real news.\n\n"
+        "Related links:\nAnother headline"
+    )
+    assert body == "Real news.\n\nMore real news."
+
+
 def test_pronoun_subject_is_the_previous_person():
     facts = facts_of(
         "Energy Minister Lena Vogt spoke to reporters. She made the remarks at the opening "

@@ -1121,3 +1121,19 @@ def test_ministers_of_several_countries_named_in_turn_sign_for_their_countries()
         ("Ivo Marek", "Peru"),
         ("Tomas Ruiz", "Bolivia"),
     ]
+
+
+def test_a_capitals_dateline_after_a_pasted_headline_is_a_place():
+    body = (
+        "Vela signs reactor deal\nBy Staff | 14 May 2025\n\n"
+        "LIMA/SANTIAGO, May 14 - State-owned Vela Nuclear Corp (VNC) has signed a contract with Peru's "
+        "Nucleo Power S.A. (NPSA) to build a reactor.\n"
+    )
+    facts = facts_of(body)
+    assert agreements_of(body) == [("agreement", ["Nucleo Power S.A.", "Vela Nuclear Corp"])]
+    assert "LIMA" not in {e.name for e in facts.entities}
+
+
+def test_a_capitalised_acronym_opening_a_line_is_no_dateline():
+    body = "ADB, the lender, signed a loan with Nucleo Power S.A. on Monday."
+    assert agreements_of(body) == [("agreement", ["Asian Development Bank", "Nucleo Power S.A."])]

@@ -41,8 +41,8 @@ _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 # Lines that are page furniture, not reporting: bylines, editor/contact lines, photo credits,
 # donation appeals. A line that starts one of the trailing sections ends the body.
 _BOILERPLATE_LINE = re.compile(
-    r"^\s*(?:editor|check|contact|credit to|photo|source|reporter|written by|translated by|"
-    r"edited by|tel|e-?mail)\b\s*[:;]?",
+    r"^\s*[\[(]?\s*(?:editor|check|contact|credit to|photo|source|reporter|written by|translated by|"
+    r"edited by|tel|e-?mail|read also|see also|also read|read next|related)\b\s*[:;]?",
     re.IGNORECASE,
 )
 _APPEAL = re.compile(
@@ -50,7 +50,8 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _TRAILER = re.compile(
-    r"^\s*(?:popular posts|related (?:posts|articles|news)|read more|more from|recommended|"
+    r"^\s*(?:popular posts|related (?:posts|articles|news|links|coverage|stories|reading)|read more|more from|"
+    r"recommended|"
     r"you may also like|tags?:|share this)\b",
     re.IGNORECASE,
 )

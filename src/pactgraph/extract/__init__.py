@@ -187,7 +187,12 @@ _QUOTED_THEN_FORM = re.compile(rf"[\"“«](?P<name>[A-Z][^\"”»\n]{{1,80}})[\
 _BRACKETED_IN_NAME = re.compile(rf"(?<=[A-Za-z]\s)\((?P<inner>[A-Z][\w .’'-]{{1,40}})\)(?=\s+{_LEGAL_FORM_AFTER})")
 
 
-_CAPITAL_DATELINE = re.compile(r"\A\s*[A-Z]{2,}(?:[ -][A-Z]{2,})*(?=,|\s+[–—-]\s)")
+# "ABU DHABI, 19 May", "BUENOS AIRES, Feb 2 -", "ASTANA (Kazinform) -": opening the body or a line of its
+# first paragraphs (a pasted page has its headline and byline first)
+_CAPITAL_DATELINE = re.compile(
+    r"^[ \t]*[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?=,(?:\s*[A-Z][a-z]+,)?\s+(?:\(|\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s+\(|\s+[–—-]\s)",
+    re.M,
+)
 _PATRONYMIC = re.compile(r"\b[A-Z][a-z]+\s+(?P<father>[A-Z][a-z]+\s+(?:oglu|oğlu|qizi|qızı|kyzy|kizi|ogly|uly))\b")
 
 
@@ -216,7 +221,9 @@ def _as_read(body: str) -> str:
     def swap(m: re.Match) -> str:
         return f"{m.group('name')} {m.group('form')}".ljust(len(m.group(0)))
 
-    body = _CAPITAL_DATELINE.sub(lambda m: m.group(0).title(), body, count=1)  # "ABU DHABI, 19 May" → "Abu Dhabi"
+    dateline = _CAPITAL_DATELINE.search(body, 0, 1000)
+    if dateline:  # "ABU DHABI, 19 May" → "Abu Dhabi"
+        body = body[: dateline.start()] + dateline.group(0).title() + body[dateline.end() :]
     body = _QUOTED_LEGAL_NAME.sub(swap, body)
     body = _QUOTED_THEN_FORM.sub(lambda m: f" {m.group('name')} ", body)
     body = _BRACKETED_IN_NAME.sub(lambda m: f" {m.group('inner')} ", body)

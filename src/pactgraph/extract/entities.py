@@ -54,7 +54,8 @@ def fold(text: str) -> str:
 
 
 def org_key(name: str) -> str:
-    words = [w for w in fold(name).split() if w not in LEGAL_SUFFIXES]
+    folded = re.sub(r"(?:\s(?:s a|s p a|n v|b v|a s))+$", "", fold(name))  # "S.A.", "S.p.A.", "N.V.", "A.Ş."
+    words = [w for w in folded.split() if w not in LEGAL_SUFFIXES]
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)

@@ -15,7 +15,31 @@ from dataclasses import dataclass
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE
 
 # Legal forms end a company's name: "… Co., Ltd.", "… LLC".
-LEGAL_FORMS = {"Co.", "Ltd", "Ltd.", "LLC", "Limited", "Inc.", "JSC", "PLC", "CJSC", "OJSC"}
+LEGAL_FORMS = {
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "Limited",
+    "Inc.",
+    "JSC",
+    "PLC",
+    "CJSC",
+    "OJSC",
+    "S.A.",
+    "S.p.A.",
+    "SpA",
+    "AG",
+    "GmbH",
+    "N.V.",
+    "B.V.",
+    "Pte.",
+    "Pte",
+    "Bhd",
+    "Berhad",
+    "A.Ş.",
+    "ASA",
+}
 PREFIX_LEGAL_FORMS = {"JSC", "OJSC", "CJSC", "PJSC", "LLC"}  # written before the name in post-Soviet usage
 ORG_HEADS = LEGAL_FORMS | {
     "Administration",
@@ -31,6 +55,7 @@ ORG_HEADS = LEGAL_FORMS | {
     "Group",
     "Corporation",
     "Corp.",
+    "Corp",
     "Company",
     "Council",
     "Committee",
@@ -109,6 +134,7 @@ GOVERNMENT_WORDS = {
 COMPANY_WORDS = LEGAL_FORMS | {
     "Corporation",
     "Corp.",
+    "Corp",
     "Company",
     "Group",
     "Holding",
@@ -118,7 +144,10 @@ COMPANY_WORDS = LEGAL_FORMS | {
     "Enterprises",
     "Industries",
 }
-LEGAL_SUFFIXES = {"co", "ltd", "llc", "limited", "inc", "jsc", "plc", "cjsc", "ojsc", "corp"}
+LEGAL_SUFFIXES = {
+    *("co", "ltd", "llc", "limited", "inc", "jsc", "plc", "cjsc", "ojsc", "corp"),
+    *("sa", "spa", "ag", "gmbh", "nv", "bv", "pte", "bhd", "berhad", "asa"),
+}
 EVENT_HEADS = {
     "Forum",
     "Summit",
@@ -849,6 +878,7 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
 STRONG_ORG_HEADS = LEGAL_FORMS | {
     "Corporation",
     "Corp.",
+    "Corp",
     "Company",
     "Group",
     "Bank",
