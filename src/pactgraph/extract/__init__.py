@@ -190,7 +190,8 @@ _BRACKETED_IN_NAME = re.compile(rf"(?<=[A-Za-z]\s)\((?P<inner>[A-Z][\w .’'-]{{
 # "ABU DHABI, 19 May", "BUENOS AIRES, Feb 2 -", "ASTANA (Kazinform) -": opening the body or a line of its
 # first paragraphs (a pasted page has its headline and byline first)
 _CAPITAL_DATELINE = re.compile(
-    r"^[ \t]*[A-Z]{2,}(?:[ /-][A-Z]{2,})*(?=,(?:\s*[A-Z][a-z]+,)?\s+(?:\(|\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s+\(|\s+[–—-]\s)",
+    r"^[ \t]*[A-Z]{2,}(?:[ /-][A-Z]{2,})*"
+    r"(?=,(?:\s*[A-Z][a-z]+,)?\s+(?:\(|\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s+\(|\s+[–—-]\s)",
     re.M,
 )
 _PATRONYMIC = re.compile(r"\b[A-Z][a-z]+\s+(?P<father>[A-Z][a-z]+\s+(?:oglu|oğlu|qizi|qızı|kyzy|kizi|ogly|uly))\b")

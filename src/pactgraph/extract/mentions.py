@@ -521,8 +521,12 @@ def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
             continue
         if any(m.type in (COUNTRY, PLACE) or (m.type == PERSON and m.title) for m in run):
             continue  # a list of people or places with an organization in it is not a list of organizations
+        joined = [text[a.end : b.start] for a, b in itertools.pairwise(run)]
+        listed = len(run) >= 3 or any(re.search(r"\band\b|&", gap) for gap in joined)
         for m in run:
-            if m.type in ("Name", PERSON):  # "TANESCO, Voltalia and Arab Contractors": no title, no person
+            # "TANESCO, Voltalia and Arab Contractors": no title, no person ("X Corporation, Wu Lan," is
+            # an apposition: the name stays a person's)
+            if m.type == "Name" or (m.type == PERSON and listed):
                 m.type = ORGANIZATION
 
 
