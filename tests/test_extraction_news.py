@@ -1137,3 +1137,12 @@ def test_a_capitals_dateline_after_a_pasted_headline_is_a_place():
 def test_a_capitalised_acronym_opening_a_line_is_no_dateline():
     body = "ADB, the lender, signed a loan with Nucleo Power S.A. on Monday."
     assert agreements_of(body) == [("agreement", ["Asian Development Bank", "Nucleo Power S.A."])]
+
+
+def test_a_day_without_a_year_told_in_the_past_is_last_years():
+    from pactgraph.extract.dates import find_dates
+
+    past = find_dates("Ana Vela announced the fund at the opening ceremony on 20 June.", PUBLISHED)
+    future = find_dates("The opening ceremony will be held on 20 June.", PUBLISHED)
+    assert [d.iso for d in past] == ["2024-06-20"]
+    assert [d.iso for d in future] == ["2025-06-20"]

@@ -114,7 +114,7 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
             return None
     if name in ("dmy", "mdy"):
         month, day = _month_number(g["month"]), int(g["day"])
-        year = int(g["year"]) if g.get("year") else _year_for_month(month, pub, day, ahead=_ahead(m))
+        year = int(g["year"]) if g.get("year") else _year_for_month(month, pub, day, ahead=_ahead(m), past=_past(m))
         if year is None:
             return None
         try:
@@ -141,7 +141,7 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
             return f"{pub.year:04d}-{month:02d}"
         if not _preceded_by_in(m):
             return None
-        return f"{_year_for_month(month, pub, ahead=_ahead(m)):04d}-{month:02d}"
+        return f"{_year_for_month(month, pub, ahead=_ahead(m), past=_past(m)):04d}-{month:02d}"
     if pub is None:
         return None
     if name in ("rel_month", "this_month"):
@@ -193,15 +193,30 @@ def _ahead(m: re.Match) -> bool:
     return bool(_FUTURE_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]))
 
 
-def _year_for_month(month: int, pub: dt.date | None, day: int = 1, *, ahead: bool = False) -> int | None:
+# a clause told in the past: "announced … on September 5", "was held on 4 October"
+_PAST_AROUND = re.compile(
+    r"\b(?:was|were|had|did|said|announced|signed|held|met|opened|closed|launched|took place|attended|"
+    r"visited|inaugurated|adopted|agreed|hosted|received|addressed|delivered)\b"
+)
+_FUTURE_AROUND = re.compile(r"\b(?:will|shall|is to|are to|scheduled|due|expected|upcoming|next|plans?|planned)\b", re.I)
+
+
+def _past(m: re.Match) -> bool:
+    around = m.string[max(0, m.start() - 60) : m.end() + 40]
+    return bool(_PAST_AROUND.search(around)) and not _FUTURE_AROUND.search(around)
+
+
+def _year_for_month(
+    month: int, pub: dt.date | None, day: int = 1, *, ahead: bool = False, past: bool = False
+) -> int | None:
     """A month named without a year: the publication year, or the year before if that would be
-    more than a few months in the future (news reports the recent past); in a sentence about the
-    future, the next such month."""
+    more than a few months in the future (news reports the recent past) or if the clause is told in
+    the past; in a sentence about the future, the next such month."""
     if pub is None:
         return None
     if ahead:
         return pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
-    if (month, day) > (pub.month, pub.day) and month - pub.month > 3:
+    if (month, day) > (pub.month, pub.day) and (month - pub.month > 3 or past):
         return pub.year - 1
     return pub.year
 
