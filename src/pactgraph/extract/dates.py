@@ -198,7 +198,9 @@ _PAST_AROUND = re.compile(
     r"\b(?:was|were|had|did|said|announced|signed|held|met|opened|closed|launched|took place|attended|"
     r"visited|inaugurated|adopted|agreed|hosted|received|addressed|delivered)\b"
 )
-_FUTURE_AROUND = re.compile(r"\b(?:will|shall|is to|are to|scheduled|due|expected|upcoming|next|plans?|planned)\b", re.I)
+_FUTURE_AROUND = re.compile(
+    r"\b(?:will|shall|is to|are to|scheduled|due|expected|upcoming|next|plans?|planned)\b", re.I
+)
 
 
 def _past(m: re.Match) -> bool:
