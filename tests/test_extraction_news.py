@@ -1146,3 +1146,13 @@ def test_a_day_without_a_year_told_in_the_past_is_last_years():
     future = find_dates("The opening ceremony will be held on 20 June.", PUBLISHED)
     assert [d.iso for d in past] == ["2024-06-20"]
     assert [d.iso for d in future] == ["2025-06-20"]
+
+
+def test_those_who_joined_someone_for_the_ceremony_take_part():
+    body = (
+        "Prime Minister Ana Vela on Monday inaugurated the first phase of the Sol solar project in Arica. "
+        "Vela flew from Lima to Arica for the ceremony and was joined at the site by Minister of Energy Ivo "
+        "Marek, ambassadors and Vantor Energy chief executive Tomas Ruiz."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek", "Tomas Ruiz"]

@@ -15,13 +15,16 @@ from .occasions import SITE, ceremonies, participation_in, titled_events, visits
 
 _EVENT_NOUN = r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)"
 _ANAPHOR = re.compile(
-    r"\b(?P<verb>attended|took part in|participated in|told|addressed|joined|at|during|opened|inaugurated|closed)\s+"
+    r"\b(?P<verb>attended|took part in|participated in|told|addressed|joined|at|during|for|opened|inaugurated|"
+    r"closed)\s+"
     r"the\s+(?:[a-z]+\s+)?"
     rf"{_EVENT_NOUN}\b|"
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
     r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
     r"\bdelegation\s+(?:was|were)\s+(?:led|headed)\s+by\b|"
+    # "… and was joined at the site by Minister X, Minister Y and Z"
+    r"\b(?:was|were)\s+(?:also\s+)?joined\s+(?:at\s+the\s+\w+\s+|there\s+|on\s+stage\s+)?by\b|"
     r"\b(?:was|were)\s+(?:also\s+)?represented\s+(?:at\s+the\s+(?:\w+\s+)?(?:event|ceremony|meeting|forum|roundtable)\s+|there\s+)?by\b|"
     # "The Italian side at the plenary was made up of …", "Also present were …", "Participants included …"
     r"\b(?:side|delegation|delegations)\b[^.;:]{0,60}?\b(?:was|were)\s+(?:made up of|composed of|comprised of)\b|"
@@ -42,6 +45,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     if noun and any(noun in m.label.lower() for m in found_here):
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
+    event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks", None):
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
