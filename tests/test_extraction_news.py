@@ -1156,3 +1156,18 @@ def test_those_who_joined_someone_for_the_ceremony_take_part():
     )
     (ceremony,) = facts_of(body).meetings
     assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek", "Tomas Ruiz"]
+
+
+def test_a_ministers_portfolio_before_a_comma_is_no_name():
+    body = (
+        "On Tuesday, Energy Commissioner Rosa Perez and Peru's Minister of Foreign Affairs, Ivo Marek, "
+        "signed a memorandum of understanding on hydrogen."
+    )
+    facts = facts_of(body)
+    assert "Affairs" not in {e.name for e in facts.entities}
+    assert ("Ivo Marek", "Peru") in {(p.person.name, p.organization.name) for p in facts.posts if p.organization}
+
+
+def test_de_joins_a_persons_name():
+    body = "Premier Ana Vela and Hydrogen Minister Mick de Brenni looked on."
+    assert "Mick de Brenni" in {e.name for e in facts_of(body).entities}

@@ -173,11 +173,11 @@ TITLE_CORE = (
     r"Chair|Vice[- ]Chairman|Administrator|Director[- ]General|Director|Head|Secretary[- ]General|"
     r"Secretary|Ambassador|Consul[- ]General|Consul|Governor|Mayor|Rector|CEO|Chief Executive(?: Officer)?|"
     r"General Manager|Managing Director|Founder|Spokesperson|Spokesman|Envoy|Special Envoy|"
-    r"Commissioner|Chancellor|King|Emir|Crown Prince|Advisor|Adviser|Assistant|Representative|"
+    r"Commissioner|Vice[- ]Chancellor|Chancellor|King|Emir|Crown Prince|Advisor|Adviser|Assistant|Representative|"
     r"Speaker|Chief|Manager|Partner|Dean|Professor|Academician)"
 )
 TITLE_MODIFIER = (
-    r"(?:(?:First|Deputy|Vice|Executive|Acting|Former|Senior|Chief|General|Prime|Foreign|Energy|"
+    r"(?:(?:First|Deputy|Vice|Executive|Acting|Former|Senior|Chief|General|Prime|Foreign|Energy|Federal|State|"
     r"Economy|Economic|Finance|Trade|Defen[cs]e|Agriculture|Ecology|Education|Science|Digital|"
     r"Industry|Environment|Transport|Health|Culture|Interior|Justice|Labor|Labour|Tourism|Climate)\s+)*"
 )
@@ -215,7 +215,7 @@ HONORIFICS = {
 }
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
 # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen": lower-case particles inside names
-NAME_JOINERS = {"bin", "bint", "ibn", "binti", "al", "von", "van", "der", "den", "da", "dos", "del", "di"}
+NAME_JOINERS = {"bin", "bint", "ibn", "binti", "al", "von", "van", "der", "den", "da", "dos", "de", "del", "di"}
 # "Tashkent on Monday for the … Forum" is two names: a day or month never joins a name
 CALENDAR_WORDS = {
     "Monday",
@@ -692,6 +692,11 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
                 if name_start is not None:
                     pending_title = _span_text(tokens, k, name_start)
                     end = name_start
+                elif re.search(r"(?:Minister|Secretary|Commissioner)s?$", title.group(0)) and not any(
+                    tokens[p][1] in gaz for p in range(end + 1, j)
+                ):
+                    pending_title = None  # "Minister of Foreign Affairs, X": the portfolio is no name
+                    end = j
                 else:
                     pending_title = None  # "Chairman of X" with no name: the appositive reader has it
                     end += 1

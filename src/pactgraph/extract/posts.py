@@ -160,6 +160,8 @@ def _title_before_comma(view: SentenceView, index: int, country_named) -> Post |
         owner = inside[-1] if inside else None
         if owner is None and re.fullmatch(r"the\s+(?:company|firm|group|corporation)", match.group("of").strip()):
             owner = organizations[-1][1] if organizations else None
+        if owner is None and match.groupdict().get("owner"):  # "Peru's Minister of Foreign Affairs, X"
+            owner = country_named(match.group("owner"))
     elif match.groupdict().get("demonym"):
         owner = country_named(match.group("demonym"))
     elif match.groupdict().get("its"):
