@@ -1171,3 +1171,8 @@ def test_a_ministers_portfolio_before_a_comma_is_no_name():
 def test_de_joins_a_persons_name():
     body = "Premier Ana Vela and Hydrogen Minister Mick de Brenni looked on."
     assert "Mick de Brenni" in {e.name for e in facts_of(body).entities}
+
+
+def test_an_event_that_wrapped_up_took_place():
+    body = "Ana Vela flew in straight after the Andean Energy Summit in Lima had wrapped up on 12 May."
+    assert [m.label for m in facts_of(body).meetings] == ["Andean Energy Summit"]

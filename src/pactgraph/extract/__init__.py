@@ -548,14 +548,16 @@ _GENERIC_EVENT = re.compile(
 )
 _HAPPENED = re.compile(
     r"\b(?:opened|opens|was held|were held|is being held|took place|takes place|began|begins|kicked off|convened|"
-    r"closed|will be held|will take place|is to be held|to be held|gathered)\b"
+    r"closed|will be held|will take place|is to be held|to be held|gathered|wrapped up|ended|concluded|"
+    r"on the (?:sidelines|margins) of)\b"
 )
 
 
 def _took_place(meeting: Meeting, sentences: list[Sentence]) -> bool:
     """An event with nobody named in it is a meeting only when the text says it took place (or
-    will): "the forum opened on Monday", "COP29, to be held in Baku", or it is part of an event
-    that has people in it; named only in passing ("released at the opening ceremony"), it is not."""
+    will): "the forum opened on Monday", "COP29, to be held in Baku", "wrapped up", "on the sidelines
+    of", or it is part of an event that has people in it; named only in passing ("released at the
+    opening ceremony"), it is not."""
     if meeting.part_of is not None:
         return True
     return meeting.named and any(_HAPPENED.search(sentences[i].text) for i in meeting.sentences)
