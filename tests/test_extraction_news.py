@@ -1176,3 +1176,20 @@ def test_de_joins_a_persons_name():
 def test_an_event_that_wrapped_up_took_place():
     body = "Ana Vela flew in straight after the Andean Energy Summit in Lima had wrapped up on 12 May."
     assert [m.label for m in facts_of(body).meetings] == ["Andean Energy Summit"]
+
+
+def test_bare_names_between_which_a_document_is_are_organizations():
+    body = (
+        "At the close, the following instruments were signed:\n\n"
+        "8. a preliminary agreement between Sparkle and Andes Telecom for a new cable;\n"
+        "9. a memorandum of understanding between Northgaz and Vela Hydrogen on exports.\n"
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Andes Telecom", "Sparkle"]),
+        ("memorandum of understanding", ["Northgaz", "Vela Hydrogen"]),
+    ]
+
+
+def test_s_p_a_stays_with_the_name():
+    body = "Northgaz signed a supply contract with Vela S.p.A. on Monday."
+    assert agreements_of(body) == [("agreement", ["Northgaz", "Vela SpA"])]

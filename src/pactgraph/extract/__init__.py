@@ -189,6 +189,8 @@ _BRACKETED_IN_NAME = re.compile(rf"(?<=[A-Za-z]\s)\((?P<inner>[A-Z][\w .’'-]{{
 
 # "ABU DHABI, 19 May", "BUENOS AIRES, Feb 2 -", "ASTANA (Kazinform) -": opening the body or a line of its
 # first paragraphs (a pasted page has its headline and byline first)
+# "Eni S.p.A.", "Snam S.p.A.": read as one word, so the legal form stays with the name
+_DOTTED_LEGAL_FORM = re.compile(r"(?<=\s)S\.p\.A\.(?=\s|$|[,;)])")
 _CAPITAL_DATELINE = re.compile(
     r"^[ \t]*[A-Z]{2,}(?:[ /-][A-Z]{2,})*"
     r"(?=,(?:\s*[A-Z][a-z]+,)?\s+(?:\(|\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s+\(|\s+[–—-]\s)",
@@ -225,6 +227,7 @@ def _as_read(body: str) -> str:
     dateline = _CAPITAL_DATELINE.search(body, 0, 1000)
     if dateline:  # "ABU DHABI, 19 May" → "Abu Dhabi"
         body = body[: dateline.start()] + dateline.group(0).title() + body[dateline.end() :]
+    body = _DOTTED_LEGAL_FORM.sub(lambda m: m.group(0).replace(".", "").ljust(len(m.group(0))), body)  # "SpA"
     body = _QUOTED_LEGAL_NAME.sub(swap, body)
     body = _QUOTED_THEN_FORM.sub(lambda m: f" {m.group('name')} ", body)
     body = _BRACKETED_IN_NAME.sub(lambda m: f" {m.group('inner')} ", body)

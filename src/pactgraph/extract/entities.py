@@ -30,8 +30,13 @@ SIGNS_AFTER_OTHERS = re.compile(
     r"(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}){1,5}"
     + SIGNS_AFTER.pattern
 )
-# "… signed an agreement with X": the counterpart of a signing
-SIGNED_WITH_BEFORE = re.compile(r"\b(?:signed|inked)\b[^.;:]{0,80}\b(?:with|between)\s+(?:the\s+)?$")
+# "… signed an agreement with X": the counterpart of a signing; "a memorandum between X and Y": the
+# parties a document names
+SIGNED_WITH_BEFORE = re.compile(
+    r"\b(?:signed|inked)\b[^.;:]{0,80}\b(?:with|between)\s+(?:the\s+)?$|"
+    r"\b(?:memorand\w*|agreements?|contracts?|MoUs?|deals?|accords?|protocols?)\s+"
+    r"(?:[a-z]+\s+){0,4}between\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}(?:and\s+(?:the\s+)?)?$"
+)
 _SPEAKS = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stressed|emphasi[sz]ed|met|visited)\b")
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
@@ -128,7 +133,15 @@ def resolve_mention(
             known.sentences.add(sentence_index)
             return known
         after = text[m.end :]
-        if not m.title and re.match(r"\s*,\s*which\b", after):  # "Hyport Duqm, which signed …"
+        if (
+            not m.title
+            and (
+                re.match(r"\s*,\s*which\b", after)  # "Hyport Duqm, which signed …"
+                or SIGNED_WITH_BEFORE.search(
+                    text[max(0, m.start - 120) : m.start]
+                )  # "a deal between X and Andes Telecom"
+            )
+        ):
             return registry.add(ORGANIZATION, m.name, sentence_index)
         before = text[max(0, m.start - 40) : m.start]
         if (
