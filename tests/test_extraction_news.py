@@ -1193,3 +1193,28 @@ def test_bare_names_between_which_a_document_is_are_organizations():
 def test_s_p_a_stays_with_the_name():
     body = "Northgaz signed a supply contract with Vela S.p.A. on Monday."
     assert agreements_of(body) == [("agreement", ["Northgaz", "Vela SpA"])]
+
+
+def test_a_joint_statement_issued_is_an_agreement():
+    body = "After talks in Lima, the two countries issued a Joint Statement on energy between Chile and Peru."
+    assert agreements_of(body) == [("joint statement", ["Chile", "Peru"])]
+
+
+def test_the_signing_in_a_month_of_a_document_between_two():
+    body = (
+        "It follows the signing in June 2023, in Lima, of a power purchase agreement between Vela Eren "
+        "and the Andes Settlement Center."
+    )
+    (agreement,) = facts_of(body).agreements
+    assert sorted(p.name for p in agreement.parties) == ["Andes Settlement Center", "Vela Eren"]
+    assert agreement.date == "2023-06"
+
+
+def test_while_the_two_countries_signed_is_read_by_its_pronoun():
+    body = (
+        "Northgaz and the Andes Investment Authority signed an agreement on a fund, while the two countries "
+        "signed a rail agreement."
+    )
+    parties = [sorted(p.name for p in a.parties) for a in facts_of(body).agreements]
+    assert ["Andes Investment Authority", "Northgaz"] in parties
+    assert parties.count(["Andes Investment Authority", "Northgaz"]) == 1

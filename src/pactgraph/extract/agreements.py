@@ -10,7 +10,10 @@ from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Post
 
 _SIGN = re.compile(
-    r"\b(?:signed|signs|inks|inked|concluded|adopted|initialled|initialed|sealed|signing of|"
+    r"\b(?:signed|signs|inks|inked|concluded|adopted|initialled|initialed|sealed|signature|"
+    r"signing(?=\s(?:[^.;]{0,40}\s)?of\b)|"  # "the signing in June 2023, in Astana, of a PPA"
+    # "the two countries issued a Joint Statement on …": a statement is issued, not signed
+    r"issued(?=\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}(?i:statements?|declarations?|communiqu))|"
     # a timeline's present: "In May A and B sign the contract" (never "to sign", "a sign of")
     r"(?<!\bto )(?<!\ba )sign(?=\s+(?:the|an?|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,3}"
     r"(?:contracts?|agreements?|memorand|MoUs?|deals?|declarations?|statements?|accords?)\b)|"
@@ -139,6 +142,8 @@ def read_agreements(
     if len(items) >= 2:  # "The documents signed included: the A between …; an B between …; and a C …"
         return [a for start, end in items if (a := _list_agreement(view, start, end, posts))]
     for sign in signs:
+        if sign.group(0) == "issued" and _OPENING_CLAUSE.match(text[: sign.start()]):
+            continue  # "After A and B issued a joint statement, C and D signed …": the setting, not a signing
         kinds = [
             k for k in _KIND.finditer(text) if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60
         ]
@@ -170,7 +175,9 @@ def read_agreements(
             subject = []
             if breaks:  # "A signs X with B, and C signs Y with D": C's clause starts after "and"
                 subject = _without_delegation_heads(view, view.entities_between(breaks[-1].end(), sign.start()))
-            if not subject:  # "…, and in May the same companies signed …"
+            if not subject and not (breaks and _PRONOUN_PARTIES.search(text, breaks[-1].end(), sign.start())):
+                # "…, and in May the same companies signed …" (but "…, while the two countries signed …"
+                # is read by the pronoun below)
                 subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
             antecedent = _ANTECEDENT.search(text, 0, clause_start) if not subject and clause_start else None
             if antecedent:  # "Hyport Duqm, which signed an agreement with …": the one "which" stands for
@@ -494,6 +501,7 @@ def _join(names) -> str:
 # "between" lists parties up to a preposition, a colon, or reported speech: ", the ministry said"
 # where the subject of a signing verb starts: after a relative pronoun, a semicolon, or an opening
 # subordinate clause ("After the presidents met, the EU and Egypt signed …")
+_OPENING_CLAUSE = re.compile(r"^\s*(?:After|When|Following|Once|Before|As|While)\b[^,;]*$")
 _SUBJECT_START = re.compile(
     r";|\bthat\b|\bwhich\b|\bwho\b|^\s*(?:After|When|Following|Before|As|While|Once)\b[^,;]{3,160},"
 )

@@ -917,8 +917,8 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
     or agency head, and X starts with a known organization or is hyphenated, or Y has a legal form
     and a name of its own, or Y starts with a country ("… and Georgian Railway")."""
     right = tokens[middle + 1 : j]
-    if len(right) > 1 and right[0][0] == "the" and _starts_org(tokens, middle + 2, j):
-        return True  # "Enel and the Ministry of Energy": "and the" does not join one name
+    if len(right) > 1 and right[0][0] == "the" and any(t[0] in ORG_HEADS for t in right[1:]):
+        return True  # "Enel and the Ministry of Energy", "Vela Eren and the Andes Center": "and the" joins no name
     if not right or not _is_cap(right[0][0]) or not any(t[0] in STRONG_ORG_HEADS for t in right):
         return False
     if right[0][1] in gaz and middle - k >= 2:
