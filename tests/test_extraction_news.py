@@ -123,7 +123,9 @@ def test_a_back_reference_with_two_candidates_in_the_nearest_sentence_stays_unre
         "Kestrel Grid Company and Lumen Storage Group presented their plans. "
         "The company signed a memorandum with the Ministry of Energy of Mongolia."
     )
-    assert agreements_of(body) == []
+    (agreement,) = facts_of(body).agreements
+    assert [p.name for p in agreement.parties] == ["Ministry of Energy of Mongolia"]  # the company is not guessed
+    assert "other-party-unidentified" in agreement.caveats
 
 
 def test_a_document_signed_on_the_same_day_takes_the_date_of_the_meeting():
@@ -1218,3 +1220,11 @@ def test_while_the_two_countries_signed_is_read_by_its_pronoun():
     parties = [sorted(p.name for p in a.parties) for a in facts_of(body).agreements]
     assert ["Andes Investment Authority", "Northgaz"] in parties
     assert parties.count(["Andes Investment Authority", "Northgaz"]) == 1
+
+
+def test_an_organization_signing_with_an_unnamed_counterpart_is_kept_with_a_caveat():
+    body = "Vela Energy said it had signed the EPC contract for the 2 GW Haden solar plant on Monday."
+    (agreement,) = facts_of(body).agreements
+    assert [p.name for p in agreement.parties] == ["Vela Energy"]
+    assert "other-party-unidentified" in agreement.caveats and agreement.confidence < 0.6
+    assert facts_of("Ana Vela signed the contract on Monday.").agreements == []  # a person alone signs nothing

@@ -47,8 +47,7 @@ id:graph\/bad {
   id:time\/bad a time:Instant ; time:inXSDDate "2025-13-01"^^xsd:date .
   id:time\/two a time:Instant ; time:inXSDDate "2025-02-03"^^xsd:date ; time:inXSDgYear "2025"^^xsd:gYear .
   id:time\/ok a time:Instant ; time:inXSDgYear "2024"^^xsd:gYear .
-  id:agreement\/one-party a pg:Agreement ; rdfs:label "one party" ; pg:agreementKind akind:declaration ;
-      pg:party id:country\/x ;
+  id:agreement\/no-party a pg:Agreement ; rdfs:label "no party" ; pg:agreementKind akind:declaration ;
       prov:wasDerivedFrom id:article\/bad\/sentence\/1 ; prov:wasGeneratedBy id:extraction\/bad ;
       pg:confidence 0.9 ; pg:extractionRule id:rule\/r .
   id:agreement\/wrong-kind a pg:Agreement ; rdfs:label "wrong kind" ; pg:agreementKind tech:wind ;
@@ -74,7 +73,7 @@ id:graph\/bad {
 )
 
 EXPECTED_DEFECTS = {
-    ("Violation", "id:agreement/one-party", "pg:party"),
+    ("Violation", "id:agreement/no-party", "pg:party"),
     ("Violation", "id:agreement/wrong-kind", "pg:agreementKind"),
     ("Violation", "id:article/bad", "schema:datePublished"),
     ("Violation", "id:capacity/c", "pg:technology"),

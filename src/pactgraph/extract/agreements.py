@@ -219,9 +219,15 @@ def read_agreements(
         if len(parties) < 2 and pronoun:
             rule = "signed-by-context"
             parties = parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
-        parties = list(dict.fromkeys(parties))
-        if len(parties) < 2:
-            continue
+        parties = [p for p in dict.fromkeys(parties) if not _KIND.fullmatch(p.name)]  # "PPA" names no party
+        one_party = (
+            len(parties) == 1
+            and parties[0].type != PERSON
+            and rule == "signed-by"
+            and bool(re.search(r"[.;!?:]\W*$", text))  # not a headline ("X signs deal"): the story tells it whole
+        )
+        if len(parties) < 2 and not one_party:
+            continue  # "Energy China signed an EPC contract": one organization, its counterpart unnamed, is kept
         kind = _kind(kind_match)
         date = None
         # the date of this signing's own clause first: "in May A signed X, and on 3 September B signed Y"
@@ -285,7 +291,9 @@ def read_agreements(
             out.append(
                 Agreement(
                     kind=kind,
-                    label=title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in signers)}",
+                    label=title
+                    or f"{kind[0].upper() + kind[1:]} {'between' if len(signers) > 1 else 'signed by'} "
+                    f"{_join(p.name for p in signers)}",
                     parties=signers,
                     date=date,
                     place=place,
@@ -302,6 +310,7 @@ def read_agreements(
                     title=title,
                     sentences={view.sentence.index},
                     rule=rule,
+                    caveats={"other-party-unidentified"} if one_party else set(),
                 )
             )
     return out

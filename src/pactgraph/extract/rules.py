@@ -97,6 +97,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "organization-guessed": (0.9, "the post's country taken from the article, not the phrase"),
     "first-person": (0.85, '"we signed", "I met": the speaker taken to be the one the article names most'),
     "relative-date-unresolved": (0.9, "a relative date in its sentence left unresolved: the article is undated"),
+    "other-party-unidentified": (0.6, "an agreement whose other party the text does not name, or names ambiguously"),
 }
 
 
