@@ -309,7 +309,7 @@ def read_agreements(
                     + (f" ({number} of {len(documents)})" if count else ""),
                     title=title,
                     sentences={view.sentence.index},
-                    rule=rule,
+                    rule="signed-one-party" if one_party else rule,
                     caveats={"other-party-unidentified"} if one_party else set(),
                 )
             )

@@ -66,6 +66,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule("signed-between", "agreement", 0.8, '"… signed a memorandum of understanding between A and B"'),
         Rule("signed-by", "agreement", 0.85, '"A signed an agreement with B", "A and B signed a declaration"'),
+        Rule(
+            "signed-one-party",
+            "agreement",
+            0.5,
+            '"Energy China signed the EPC contract": one organization, the other party not named',
+        ),
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.65, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
         Rule("signed-by-context", "agreement", 0.6, '"the two sides signed": the parties of the meeting just held'),
@@ -97,7 +103,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "organization-guessed": (0.9, "the post's country taken from the article, not the phrase"),
     "first-person": (0.85, '"we signed", "I met": the speaker taken to be the one the article names most'),
     "relative-date-unresolved": (0.9, "a relative date in its sentence left unresolved: the article is undated"),
-    "other-party-unidentified": (0.6, "an agreement whose other party the text does not name, or names ambiguously"),
+    "other-party-unidentified": (1.0, "only one party identified (the rule signed-one-party says how sure)"),
 }
 
 
