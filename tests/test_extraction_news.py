@@ -1228,3 +1228,11 @@ def test_an_organization_signing_with_an_unnamed_counterpart_is_kept_with_a_cave
     assert [p.name for p in agreement.parties] == ["Vela Energy"]
     assert "other-party-unidentified" in agreement.caveats and agreement.confidence < 0.6
     assert facts_of("Ana Vela signed the contract on Monday.").agreements == []  # a person alone signs nothing
+
+
+def test_documents_signed_in_several_countries_are_one_in_each():
+    body = "Vela Power has signed power purchase agreements in Egypt, Chad, Mali and Kenya."
+    agreements = facts_of(body).agreements
+    assert sorted(a.place.name for a in agreements) == ["Chad", "Egypt", "Kenya", "Mali"]
+    assert all([p.name for p in a.parties] == ["Vela Power"] for a in agreements)
+    assert len({a.variant for a in agreements}) == 4  # four documents, four IRIs

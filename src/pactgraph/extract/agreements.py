@@ -263,9 +263,12 @@ def read_agreements(
         topics = enumerated_topics(text, kind_match.end()) if plural and len(documents) == 1 else []
         if len(topics) >= 2:  # "memoranda on A, on B and on C": one document per topic
             documents, count = documents * len(topics), None
+        places = _places_listed(view, kind_match.end()) if plural and len(documents) == 1 and not topics else []
+        if len(places) >= 2 and not separately and not count:  # "signed PPAs in Egypt, Chad and Mali": one in each
+            documents, separately = documents * len(places), [parties] * len(places)
         if separately and len(documents) == 1 and not topics:
             documents, count = documents * len(separately), None
-        else:
+        elif not places:
             separately = []
         for number, (document, after) in enumerate(zip(documents, [*documents[1:], None], strict=True), 1):
             if count:
@@ -296,7 +299,7 @@ def read_agreements(
                     f"{_join(p.name for p in signers)}",
                     parties=signers,
                     date=date,
-                    place=place,
+                    place=places[number - 1] if len(places) >= 2 else place,
                     topic=topics[number - 1]
                     if topics
                     else (
@@ -459,6 +462,21 @@ def _list_agreement(view: SentenceView, start: int, end: int, posts: dict[Entity
         sentences={view.sentence.index},
         rule="signed-list-item",
     )
+
+
+_IN_PLACES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?in\s+(?=[A-Z])")
+_PLACES_END = re.compile(r"[;:.]|,\s+(?:and\s+)?(?:we|they|it|he|she|which|while)\b|\s+(?:to|for|with|on)\s")
+
+
+def _places_listed(view: SentenceView, after_kind: int) -> list[Entity]:
+    """ "… power purchase agreements in Egypt, Chad, Mali and Kenya": the places a list right after
+    the documents names, each one of them."""
+    opening = _IN_PLACES.match(view.text, after_kind)
+    if not opening:
+        return []
+    end = _PLACES_END.search(view.text, opening.end())
+    stop = end.start() if end else len(view.text)
+    return view.places_between(opening.end(), stop)
 
 
 def parties_by_context(
@@ -663,8 +681,8 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
             overlap = len(set(a.parties) & set(b.parties)) / max(1, len(set(a.parties) | set(b.parties)))
             near = (a.date and b.date) or min(abs(x - y) for x in a.sentences for y in b.sentences) <= 1
             same_title = not a.title or not b.title or a.title == b.title
-            if a.sentences == b.sentences and len(a.sentences) == 1 and a.topic != b.topic:
-                continue  # "signed an agreement for X and an agreement for Y": two documents
+            if a.sentences == b.sentences and len(a.sentences) == 1 and (a.topic, a.place) != (b.topic, b.place):
+                continue  # "signed an agreement for X and an agreement for Y", "PPAs in A and B": two documents
             if a.rule == b.rule == "signed-list-item" and a.topic != b.topic:
                 continue  # two items of a list of signed documents
             if (a.rule == "signed-list-item") != (b.rule == "signed-list-item") and not (
@@ -684,8 +702,14 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
     for a, b in itertools.combinations(kept, 2):
         if a.kind == b.kind and a.date == b.date and set(a.parties) == set(b.parties):
             # five memoranda between the same two governments on one day are five documents
-            a.variant, b.variant = a.variant or a.topic, b.variant or b.topic
+            a.variant, b.variant = a.variant or _variant(a), b.variant or _variant(b)
     return kept
+
+
+def _variant(agreement: Agreement) -> str | None:
+    """What tells apart documents of one kind, day and parties: their topic, and where each was signed."""
+    place = agreement.place.name if agreement.place is not None else ""
+    return f"{agreement.topic} in {place}" if place and agreement.topic else agreement.topic
 
 
 def merge_partnerships(partnerships: list[Partnership]) -> list[Partnership]:
