@@ -1236,3 +1236,14 @@ def test_documents_signed_in_several_countries_are_one_in_each():
     assert sorted(a.place.name for a in agreements) == ["Chad", "Egypt", "Kenya", "Mali"]
     assert all([p.name for p in a.parties] == ["Vela Power"] for a in agreements)
     assert len({a.variant for a in agreements}) == 4  # four documents, four IRIs
+
+
+def test_these_included_memoranda_on_topics_are_the_documents_just_signed():
+    body = (
+        "On 12 May 2025 in Lima, the foreign ministers signed a joint declaration and several memoranda of "
+        "understanding between Chile and Peru. These included memoranda on energy cooperation, on green energy "
+        "zones, and on artificial intelligence."
+    )
+    memoranda = [a for a in facts_of(body).agreements if a.kind == "memorandum of understanding" and a.variant]
+    assert sorted(a.topic for a in memoranda) == ["artificial intelligence", "energy cooperation", "green energy zones"]
+    assert all(sorted(p.name for p in a.parties) == ["Chile", "Peru"] and a.date == "2025-05-12" for a in memoranda)

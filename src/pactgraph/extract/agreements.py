@@ -125,6 +125,8 @@ def read_agreements(
     text = view.text
     out: list[Agreement] = []
     signs = list(_SIGN.finditer(text))
+    if not signs and earlier and _THESE_INCLUDED.match(text):
+        return _included(view, earlier[-1])
     item = LIST_ITEM.match(text)
     if not signs and item and signed_list is not None:
         signs = [item]  # "1. Memorandum of Understanding between A, B and C on …" under "signed the following"
@@ -382,6 +384,37 @@ _TOPICS_END = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d)"  # "on 3 March" dates the signing
 )
 _ANOTHER_ON = re.compile(r",?\s+(?:and\s+|as well as\s+)?on\s+")
+
+
+# "These included memoranda on A, on B and on C.": the documents just reported, one by one
+_THESE_INCLUDED = re.compile(
+    r"^\s*(?:These|They|Those|Among them|The (?:documents|agreements|memoranda))\s+"
+    r"(?:included|include|were|are|covered|comprised)\b"
+)
+
+
+def _included(view: SentenceView, signed: Agreement) -> list[Agreement]:
+    """The documents a sentence enumerates after a signing just reported: its parties and date, one
+    document per topic."""
+    found = []
+    for document in _KIND.finditer(view.text):
+        topics = enumerated_topics(view.text, document.end()) if _is_plural(document.group(0)) else []
+        kind = _kind(document)
+        for topic in topics:
+            found.append(
+                Agreement(
+                    kind=kind,
+                    label=f"{kind[0].upper() + kind[1:]} on {topic}",
+                    parties=list(signed.parties),
+                    date=signed.date,
+                    place=signed.place,
+                    topic=topic,
+                    sentences={view.sentence.index},
+                    rule=signed.rule,
+                    variant=topic,
+                )
+            )
+    return found
 
 
 def enumerated_topics(text: str, after_kind: int) -> list[str]:
@@ -685,6 +718,8 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
                 continue  # "signed an agreement for X and an agreement for Y", "PPAs in A and B": two documents
             if a.rule == b.rule == "signed-list-item" and a.topic != b.topic:
                 continue  # two items of a list of signed documents
+            if a.variant and b.variant and a.variant != b.variant:
+                continue  # two of the documents a sentence enumerates
             if (a.rule == "signed-list-item") != (b.rule == "signed-list-item") and not (
                 a.title and a.title == b.title
             ):
@@ -696,6 +731,8 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
                 b.sentences |= a.sentences
                 b.title = b.title or a.title
                 b.label = b.title or b.label
+                if a.variant and not b.variant:  # "several memoranda", then "these included memoranda on A, on B"
+                    b.variant, b.topic, b.label = a.variant, a.topic, a.label
                 break
         else:
             kept.append(a)
