@@ -1247,3 +1247,12 @@ def test_these_included_memoranda_on_topics_are_the_documents_just_signed():
     memoranda = [a for a in facts_of(body).agreements if a.kind == "memorandum of understanding" and a.variant]
     assert sorted(a.topic for a in memoranda) == ["artificial intelligence", "energy cooperation", "green energy zones"]
     assert all(sorted(p.name for p in a.parties) == ["Chile", "Peru"] and a.date == "2025-05-12" for a in memoranda)
+
+
+def test_a_partnership_announced_by_two_leaders_is_between_their_countries():
+    body = (
+        "Chilean President Ana Vela and Peruvian President Ivo Marek held talks on Monday and announced that "
+        "relations would be raised to a comprehensive strategic partnership."
+    )
+    (partnership,) = facts_of(body).partnerships
+    assert sorted(p.name for p in partnership.partners) == ["Chile", "Peru"]

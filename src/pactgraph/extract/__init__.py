@@ -135,7 +135,7 @@ def extract_article(article: Article) -> ArticleFacts:
                     agreement, meetings, opened, views[opened], views[opened - 1] if opened else None
                 )
         agreements.extend(signed)
-        partnerships.extend(read_partnerships(view, signed, country_by_word, countries))
+        partnerships.extend(read_partnerships(view, signed, country_by_word, countries, post_of))
         capacities.extend(read_capacities(view))
     meetings.extend(signing_occasions(views, agreements, meetings))
     dateline = _dateline_date(views)

@@ -646,7 +646,11 @@ def _expand_ministries(view, start, end, subject, resolve_portfolio) -> list[Ent
 
 
 def read_partnerships(
-    view: SentenceView, agreements: list[Agreement], countries_in_article, countries: list[Entity]
+    view: SentenceView,
+    agreements: list[Agreement],
+    countries_in_article,
+    countries: list[Entity],
+    posts: dict[Entity, Post] | None = None,
 ) -> list[Partnership]:
     text = view.text
     out = []
@@ -675,6 +679,9 @@ def read_partnerships(
         if len(partners) < 2:
             partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
             rule = "partnership-countries"
+        if len(partners) < 2 and posts:  # "Chinese President X and Uzbek President Y announced …": their states
+            leaders = [e for e in view.entities_between(start, stop) if e.type == PERSON and e in posts]
+            partners = [o for o in dict.fromkeys(posts[e].organization for e in leaders) if o and o.type == COUNTRY]
         if len(partners) < 2 and _PRONOUN_PARTIES.search(text) and len(countries) >= 2:
             partners, rule = countries[:2], "partnership-by-context"  # "the two countries elevated ties to …"
         if len(partners) < 2:
