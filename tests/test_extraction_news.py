@@ -1256,3 +1256,16 @@ def test_a_partnership_announced_by_two_leaders_is_between_their_countries():
     )
     (partnership,) = facts_of(body).partnerships
     assert sorted(p.name for p in partnership.partners) == ["Chile", "Peru"]
+
+
+def capacities_values(body: str):
+    return sorted(c.value_mw for c in facts_of(body).capacities)
+
+
+def test_a_companys_portfolio_or_pipeline_is_no_project_capacity():
+    body = (
+        "Once the 500 MW Sol wind farm is in service, Vela Power's portfolio in Chile will exceed 2.5 GW. "
+        "The group has a clean energy pipeline of more than 6,000 MW, and its group-wide installed capacity "
+        "already exceeds 77 gigawatts."
+    )
+    assert capacities_values(body) == [500.0]

@@ -57,6 +57,9 @@ _HAD_INSTALLED = re.compile(r"\b(?:had|has|have|install(?:ed)?)\s+(?:(?:just|onl
 _INSTALLED_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:[a-z]+\s+){0,2}(?:installed|in operation)\b|^\s*of generation capacity\b"
 )
+# What a company holds in all, not one project: "its portfolio in Egypt will exceed 2.5 GW", "a clean
+# energy pipeline of more than 6,000 MW", "group-wide installed capacity exceeds 77 GW"
+_HOLDINGS_BEFORE = re.compile(r"\b(?:portfolio|pipeline|group-wide)\b[^.;]{0,60}$", re.I)
 _A_PROJECT = re.compile(r"\b(?:plant|project|farm|park|station|complex|facility|dam|unit)s?\b", re.I)
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|targets?|targeting|goal|ambition|wants?|pledg\w*|intends?|"
@@ -128,6 +131,8 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         )
         if total and not _A_PROJECT.search(total.group(0) + after[:30]):
             continue  # a country's (or a company's) whole fleet, not a project
+        if _HOLDINGS_BEFORE.search(before) and not _A_PROJECT.search(after[:30]):
+            continue  # "its portfolio in Egypt will exceed 2.5 GW", "a pipeline of more than 6,000 MW"
         techs = _technologies(clause, power.start - window_start, power.end - window_start)
         if not techs and not _ENERGY_CONTEXT.search(clause):
             continue
