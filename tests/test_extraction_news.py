@@ -1269,3 +1269,16 @@ def test_a_companys_portfolio_or_pipeline_is_no_project_capacity():
         "already exceeds 77 gigawatts."
     )
     assert capacities_values(body) == [500.0]
+
+
+def test_a_bank_officer_in_a_transcript_signs_for_the_bank_with_each_listed_counterpart():
+    body = (
+        "We spoke with European Investment Bank (EIB) Vice-President Ivo Marek.\n\n"
+        "Marek: In Lima I signed three memorandums of understanding: 50 million euros with the Andes Bank; "
+        "100 million euros with the government of Peru; and 15 million euros with Vela Microcredit.\n"
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Andes Bank", "European Investment Bank"]),
+        ("memorandum of understanding", ["European Investment Bank", "Peru"]),
+        ("memorandum of understanding", ["European Investment Bank", "Vela Microcredit"]),
+    ]

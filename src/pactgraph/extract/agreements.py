@@ -203,6 +203,10 @@ def read_agreements(
             if plural and len(counterparts) >= 2 and len(subject) == 1 and kind_match.end() <= with_match.start():
                 # "X signed memorandums of understanding with A, B and C": one document with each
                 separately = [[*_as_parties(subject, posts), counterpart] for counterpart in counterparts]
+            listed = _counterparts_listed(view, kind_match.end()) if plural and subject else []
+            if len(listed) >= 2:  # "… signed four memorandums: with A; with the government of B; and with C"
+                parties = [*_as_parties(subject, posts), listed[0]]
+                separately = [[*_as_parties(subject, posts), counterpart] for counterpart in listed]
         if sign is item and len(parties) < 2 and text.count("|") >= 2:
             # a row of a table of documents: "1. | Memorandum of Understanding on … | Party A | Party B"
             cell_end = text.find("|", kind_match.end())
@@ -270,7 +274,7 @@ def read_agreements(
             documents, separately = documents * len(places), [parties] * len(places)
         if separately and len(documents) == 1 and not topics:
             documents, count = documents * len(separately), None
-        elif not places:
+        elif not places and len(separately) != len(documents):  # "four memorandums: with A; …; with D"
             separately = []
         for number, (document, after) in enumerate(zip(documents, [*documents[1:], None], strict=True), 1):
             if count:
@@ -510,6 +514,23 @@ def _places_listed(view: SentenceView, after_kind: int) -> list[Entity]:
     end = _PLACES_END.search(view.text, opening.end())
     stop = end.start() if end else len(view.text)
     return view.places_between(opening.end(), stop)
+
+
+_WITH_ITEM = re.compile(r"[:;]\s*(?:and\s+)?(?:[^;:]{0,40}?\s)?with\s+")
+
+
+def _counterparts_listed(view: SentenceView, after_kind: int) -> list[Entity]:
+    """The counterparts of a list of "with X" items after a colon or semicolons, the first agent of each."""
+    items = list(_WITH_ITEM.finditer(view.text, after_kind))
+    found: list[Entity] = []
+    if not items:
+        return found
+    for item, following in zip(items, [*items[1:], None], strict=True):
+        stop = following.start() if following else len(view.text)
+        agents = view.entities_between(item.end(), stop)
+        if agents and agents[0] not in found:
+            found.append(agents[0])
+    return found
 
 
 def parties_by_context(

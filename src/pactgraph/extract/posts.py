@@ -239,8 +239,8 @@ def _qualifier_before(view: SentenceView, title_start: int | None) -> Entity | N
         if e is None or e.type == PERSON:
             continue
         gap = view.sentence.text[m.end - view.sentence.start : title_start - view.sentence.start]
-        if m.end <= title_start and gap.strip() in {"", "'s", "’s"}:
-            return e
+        if m.end <= title_start and re.fullmatch(r"\s*(?:\([A-Z][A-Za-z&]{1,9}\))?\s*(?:['’]s)?\s*", gap):
+            return e  # also "European Investment Bank (EIB) Vice-President X"
     return None
 
 
