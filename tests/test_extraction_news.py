@@ -1282,3 +1282,8 @@ def test_a_bank_officer_in_a_transcript_signs_for_the_bank_with_each_listed_coun
         ("memorandum of understanding", ["European Investment Bank", "Peru"]),
         ("memorandum of understanding", ["European Investment Bank", "Vela Microcredit"]),
     ]
+
+
+def test_a_plants_installed_capacity_is_a_project_capacity_not_a_fleet():
+    assert capacities_values("The Sol hydropower dam has 3,444 MW of installed capacity.") == [3444.0]
+    assert capacities_values("Chile had just 253 MW of solar installed.") == []

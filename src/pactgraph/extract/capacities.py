@@ -129,7 +129,7 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         total = _NATIONAL_TOTAL_BEFORE.search(before) or (
             _HAD_INSTALLED.search(before) and _INSTALLED_AFTER.match(after)
         )
-        if total and not _A_PROJECT.search(total.group(0) + after[:30]):
+        if total and not _A_PROJECT.search(text[clause_start : power.start] + after[:30]):
             continue  # a country's (or a company's) whole fleet, not a project
         if _HOLDINGS_BEFORE.search(before) and not _A_PROJECT.search(after[:30]):
             continue  # "its portfolio in Egypt will exceed 2.5 GW", "a pipeline of more than 6,000 MW"
