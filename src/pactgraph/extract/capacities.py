@@ -126,11 +126,12 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         if target and _BY_YEAR.search(text):
             continue  # "aims to reach 7 GW of solar by 2030": a national or corporate target, not a project
         before = text[max(0, power.start - 60) : power.start]
-        total = _NATIONAL_TOTAL_BEFORE.search(before) or (
-            _HAD_INSTALLED.search(before) and _INSTALLED_AFTER.match(after)
-        )
-        if total and not _A_PROJECT.search(text[clause_start : power.start] + after[:30]):
+        national = _NATIONAL_TOTAL_BEFORE.search(before)
+        if national and not _A_PROJECT.search(national.group(0) + after[:30]):
             continue  # a country's (or a company's) whole fleet, not a project
+        subject = text[max(clause_start, power.start - 50) : power.start]  # "the dam has 3,444 MW installed"
+        if _HAD_INSTALLED.search(before) and _INSTALLED_AFTER.match(after) and not _A_PROJECT.search(subject):
+            continue  # "Chile had just 253 MW of solar installed"
         if _HOLDINGS_BEFORE.search(before) and not _A_PROJECT.search(after[:30]):
             continue  # "its portfolio in Egypt will exceed 2.5 GW", "a pipeline of more than 6,000 MW"
         techs = _technologies(clause, power.start - window_start, power.end - window_start)
