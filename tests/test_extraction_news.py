@@ -1287,3 +1287,24 @@ def test_a_bank_officer_in_a_transcript_signs_for_the_bank_with_each_listed_coun
 def test_a_plants_installed_capacity_is_a_project_capacity_not_a_fleet():
     assert capacities_values("The Sol hydropower dam has 3,444 MW of installed capacity.") == [3444.0]
     assert capacities_values("Chile had just 253 MW of solar installed.") == []
+
+
+def test_organizations_the_gazetteer_knows_are_read_under_the_form_written():
+    body = "On the sidelines, QatarEnergy and Gazprom discussed supplies with Ana Vela, and KEPCO met Hanwha."
+    names = {e.name: e.type for e in facts_of(body).entities}
+    assert {n: names.get(n) for n in ("QatarEnergy", "Gazprom", "KEPCO", "Hanwha")} == dict.fromkeys(
+        ("QatarEnergy", "Gazprom", "KEPCO", "Hanwha"), "Organization"
+    )
+
+
+def test_documents_signed_before_two_leaders_are_their_states_not_a_delegations_companies():
+    body = (
+        "President Ana Vela of Chile and President Ivo Marek of Peru met in Lima on 12 May 2025. "
+        "The Chilean side was made up of the chief executives of Northgaz and Valtera.\n\n"
+        "At the close, the following documents were signed in the presence of President Vela and President "
+        "Marek:\n\n1. an agreement on cooperation in film production;\n2. a memorandum on fisheries.\n"
+    )
+    assert agreements_of(body) == [
+        ("cooperation agreement", ["Chile", "Peru"]),
+        ("memorandum of understanding", ["Chile", "Peru"]),
+    ]

@@ -559,18 +559,23 @@ def list_parties(
     presidents" stand for ("the two presidents witnessed the signing of the following documents:")."""
     views = [v for v in (opener, previous) if v is not None]
     agents = [_without_delegation_heads(v, v.entities_between(0, len(v.text))) for v in views]
-    for named in agents:
-        organizations = [e for e in _as_parties(named, posts) if e.type != PERSON]
-        if len(organizations) >= 2:
-            return list(dict.fromkeys(organizations))
     parties = list(dict.fromkeys(_as_parties(agents[0], posts)))
-    pronoun = _PRONOUN_PARTIES.search(opener.text)
-    if len(parties) < 2 and pronoun:
-        return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
+    organizations = [e for e in parties if e.type != PERSON]
+    if len(organizations) >= 2:
+        return organizations
     witnesses = re.search(r"\b(?:in the presence of|witnessed by)\b", opener.text)
     leaders = [e for e in agents[0] if e.type == PERSON]
     if witnesses and leaders and (len(parties) < 2 or any(p in leaders for p in parties)) and len(countries) >= 2:
-        return countries[:2]  # "… signed in the presence of President A and President B:": their states
+        # "… signed in the presence of President A and President B:": their states, not the organizations
+        # the sentence before names (a delegation's make-up)
+        return countries[:2]
+    if len(agents) > 1:
+        organizations = [e for e in _as_parties(agents[1], posts) if e.type != PERSON]
+        if len(organizations) >= 2:
+            return list(dict.fromkeys(organizations))
+    pronoun = _PRONOUN_PARTIES.search(opener.text)
+    if len(parties) < 2 and pronoun:
+        return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
     return parties if len(parties) >= 2 else []
 
 

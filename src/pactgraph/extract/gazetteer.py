@@ -254,33 +254,20 @@ REGIONS = [
     "Gulf",
     "Latin America",
 ]
-# International and well-known organizations: name, aliases, type.
-ORGANIZATIONS = [
-    ("Shanghai Cooperation Organization", ["SCO", "Shanghai Cooperation Organisation"], ORGANIZATION),
-    ("United Nations", ["UN", "U.N."], ORGANIZATION),
-    ("United Nations Framework Convention on Climate Change", ["UNFCCC"], ORGANIZATION),
-    ("European Union", ["EU"], ORGANIZATION),
-    ("Asian Development Bank", ["ADB"], ORGANIZATION),
-    ("Asian Infrastructure Investment Bank", ["AIIB"], ORGANIZATION),
-    ("World Bank", [], ORGANIZATION),
-    ("European Bank for Reconstruction and Development", ["EBRD"], ORGANIZATION),
-    ("International Energy Agency", ["IEA"], ORGANIZATION),
-    ("International Renewable Energy Agency", ["IRENA"], ORGANIZATION),
-    ("Organization of the Petroleum Exporting Countries", ["OPEC"], ORGANIZATION),
-    ("Organization of Turkic States", ["OTS"], ORGANIZATION),
-    ("Commonwealth of Independent States", ["CIS"], ORGANIZATION),
-    ("BRICS", [], ORGANIZATION),
-    ("State Oil Company of Azerbaijan Republic", ["SOCAR"], ORGANIZATION),
-    ("Sinopec", ["China Petroleum & Chemical Corporation"], ORGANIZATION),
-    ("China National Petroleum Corporation", ["CNPC"], ORGANIZATION),
-    ("PowerChina", ["Power Construction Corporation of China", "POWERCHINA"], ORGANIZATION),
-    ("China Energy Engineering Corporation", ["CEEC", "Energy China"], ORGANIZATION),
-    ("China Datang Corporation", ["Datang"], ORGANIZATION),
-    ("ACWA Power", [], ORGANIZATION),
-    ("Masdar", [], ORGANIZATION),
-    ("National Energy Administration", [], GOVERNMENT),
-    ("National Development and Reform Commission", ["NDRC"], GOVERNMENT),
-]
+
+
+@cache
+def organizations() -> list[tuple[str, list[str], str]]:
+    """Organizations the gazetteer knows (name, other forms, type), from ``organizations.csv``."""
+    with (Path(__file__).with_name("organizations.csv")).open(encoding="utf-8") as rows:
+        found = [
+            (row["name"], [a for a in row["aliases"].split("|") if a], row["type"])
+            for row in csv.DictReader(line for line in rows if not line.startswith("#"))
+        ]
+    unknown = {kind for _, _, kind in found} - {ORGANIZATION, GOVERNMENT}
+    if unknown:
+        raise ValueError(f"organizations.csv: unknown type {sorted(unknown)[0]!r}; use {ORGANIZATION} or {GOVERNMENT}")
+    return found
 
 
 @cache
@@ -331,6 +318,6 @@ def entries() -> list[tuple[str, str, str, str | None]]:
     for code, names in CITIES.items():
         rows.extend((city, PLACE, city, code) for city in names)
     rows.extend((region, PLACE, "Caspian Sea" if region == "Caspian" else region, None) for region in REGIONS)
-    for name, aliases, kind in ORGANIZATIONS:
+    for name, aliases, kind in organizations():
         rows.extend((form, kind, name, None) for form in [name, *aliases])
     return rows
