@@ -1308,3 +1308,8 @@ def test_documents_signed_before_two_leaders_are_their_states_not_a_delegations_
         ("cooperation agreement", ["Chile", "Peru"]),
         ("memorandum of understanding", ["Chile", "Peru"]),
     ]
+
+
+def test_a_leader_the_gazetteer_knows_is_a_person_without_a_title():
+    body = "Together with Shavkat Mirziyoyev of Uzbekistan and Sadyr Japarov of Kyrgyzstan, the guests met in Astana."
+    assert {"Sadyr Japarov", "Shavkat Mirziyoyev"} <= {e.name for e in facts_of(body).entities if e.type == "Person"}

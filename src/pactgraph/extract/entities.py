@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
+from .gazetteer import people
 from .mentions import CALENDAR_WORDS, FUNCTION_WORDS, LEGAL_SUFFIXES, TITLE, Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
@@ -146,6 +147,7 @@ def resolve_mention(
         before = text[max(0, m.start - 40) : m.start]
         if (
             m.title
+            or m.name in people()  # "Sadyr Japarov of Kyrgyzstan": a name the gazetteer knows in full
             or SPEECH_OR_ACTION.match(after)
             or PERSON_BEFORE.search(before)
             or _HONORIFICS_AT_END.search(before)  # "Prince X", "Sheikh X"

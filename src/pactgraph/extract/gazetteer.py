@@ -257,6 +257,13 @@ REGIONS = [
 
 
 @cache
+def people() -> frozenset[str]:
+    """Full names that make a person wherever an article writes them (``people.csv``)."""
+    with (Path(__file__).with_name("people.csv")).open(encoding="utf-8") as rows:
+        return frozenset(row["name"] for row in csv.DictReader(line for line in rows if not line.startswith("#")))
+
+
+@cache
 def organizations() -> list[tuple[str, list[str], str]]:
     """Organizations the gazetteer knows (name, other forms, type), from ``organizations.csv``."""
     with (Path(__file__).with_name("organizations.csv")).open(encoding="utf-8") as rows:
