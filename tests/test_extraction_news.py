@@ -1313,3 +1313,11 @@ def test_documents_signed_before_two_leaders_are_their_states_not_a_delegations_
 def test_a_leader_the_gazetteer_knows_is_a_person_without_a_title():
     body = "Together with Shavkat Mirziyoyev of Uzbekistan and Sadyr Japarov of Kyrgyzstan, the guests met in Astana."
     assert {"Sadyr Japarov", "Shavkat Mirziyoyev"} <= {e.name for e in facts_of(body).entities if e.type == "Person"}
+
+
+def test_a_bare_name_before_a_post_is_the_posts_organization():
+    facts = facts_of("Oltec's chairman Ivo Marek welcomed the deal. Vantora CEO Ana Vela said it was done.")
+    posts = {(p.person.name, p.organization.name) for p in facts.posts}
+    assert posts == {("Ivo Marek", "Oltec"), ("Ana Vela", "Vantora")}
+    names = {e.name: e.type for e in facts_of("Al Ramahi and Vantora chief executive Ivo Marek met.").entities}
+    assert names["Al Ramahi"] == "Person" and names["Vantora"] == "Organization"

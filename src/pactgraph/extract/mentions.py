@@ -183,6 +183,7 @@ TITLE_MODIFIER = (
 )
 TITLE = re.compile(rf"{TITLE_MODIFIER}{TITLE_CORE}s?\b")
 TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}
+TITLE_WORDS.add("CEO")
 HONORIFICS = {
     "Mr.",
     "Ms.",
@@ -490,11 +491,22 @@ _ORG_DESCRIPTOR = re.compile(
 )
 
 
+# "Vantora chief executive Ivo Marek", "Oltec's chairman X", "Vantora CEO X": a post of the name before it
+_POST_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:deputy|vice|executive|first|acting)\s+)?(?:chief executive(?: officer)?|CEO|chairman|"
+    r"chairwoman|chairperson|president|founder|managing director|general director|director general|head)\s+"
+    r"(?=[A-Z][a-z])",
+    re.I,
+)
+
+
 def _described_organizations(mentions: list[Mention], text: str) -> None:
-    """ "the state concern Turkmenhimiya", "London-listed Chariot", "Chairman and CEO of TotalEnergies":
-    a bare name that a description or a post makes an organization."""
+    """ "the state concern Turkmenhimiya", "London-listed Chariot", "Chairman and CEO of TotalEnergies",
+    "Vantora chief executive X": a bare name that a description or a post makes an organization."""
     for m in mentions:
-        if m.type == "Name" and _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start]):
+        if m.type == "Name" and (
+            _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start]) or _POST_AFTER.match(text, m.end)
+        ):
             m.type = ORGANIZATION
 
 
@@ -504,6 +516,9 @@ _COORDINATION = re.compile(
     # "between Doosan and the sovereign wealth fund Samruk": a described organization
     rf"^\s*,?\s*and\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+){{0,5}}{_DESCRIPTOR_NOUNS}\s+$"
 )
+
+
+_ARABIC_NAME = re.compile(r"(?:Al|El|Abu|Bin|Ibn)[ -]|\S+\s+(?:bin|bint|ibn|al)\s")  # "Al Ramahi", "X bin Y"
 
 
 def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
@@ -526,7 +541,7 @@ def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
         for m in run:
             # "TANESCO, Voltalia and Arab Contractors": no title, no person ("X Corporation, Wu Lan," is
             # an apposition: the name stays a person's)
-            if m.type == "Name" or (m.type == PERSON and listed):
+            if m.type == "Name" or (m.type == PERSON and listed and not _ARABIC_NAME.match(m.text)):
                 m.type = ORGANIZATION
 
 
