@@ -1176,3 +1176,33 @@ def test_de_joins_a_persons_name():
 def test_an_event_that_wrapped_up_took_place():
     body = "Ana Vela flew in straight after the Andean Energy Summit in Lima had wrapped up on 12 May."
     assert [m.label for m in facts_of(body).meetings] == ["Andean Energy Summit"]
+
+
+def test_those_at_a_days_ceremony_or_speaking_at_the_inauguration_take_part():
+    body = (
+        "President Ana Vela has inaugurated the Dorlo floating solar plant in West Morova. "
+        "Ivo Marek, the Minister of Energy, attended Thursday's ceremony alongside officials.\n\n"
+        "Speaking at the inauguration, Marta Kovac called the plant a milestone."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac"]
+
+
+def test_countries_and_bodies_taking_part_in_todays_meetings_take_part():
+    body = (
+        "The first Ministerial Meeting of the Green Energy Advisory Council was held in Baku on 3 February "
+        "2023 with the participation of President Ana Vela.\n\n"
+        "Senior officials of the European Commission, Georgia, Romania and other countries are taking part "
+        "in today's meetings."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert {"Ana Vela", "European Commission", "Georgia", "Romania"} <= {p.name for p in meeting.participants}
+
+
+def test_speaking_at_an_inauguration_never_joins_another_kind_of_event():
+    body = (
+        "Minister Ana Vela addressed the Andean Energy Forum in Lima on Monday.\n\n"
+        "Speaking at the inauguration of a new school, Minister Ivo Marek praised the teachers."
+    )
+    (forum,) = facts_of(body).meetings
+    assert [p.name for p in forum.participants] == ["Ana Vela"]

@@ -13,12 +13,19 @@ from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 from .occasions import SITE, ceremonies, participation_in, titled_events, visits
 
-_EVENT_NOUN = r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)"
+_EVENT_NOUN = (
+    r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|"
+    r"inauguration|groundbreaking|commissioning)"
+)
+# nouns that only ever refer back to an event of their own kind, never to whatever event came last
+_OWN_KIND_ONLY = {"inauguration", "groundbreaking", "commissioning"}
+# "the", or a day's possessive: "attended Thursday's ceremony", "are taking part in today's meetings"
+_THE_OR_DAYS = r"(?:the|(?:today|yesterday|this (?:morning|afternoon|evening|week)|last week|[A-Z][a-z]+day)['’]s)"
 _ANAPHOR = re.compile(
-    r"\b(?P<verb>attended|took part in|participated in|told|addressed|joined|at|during|for|opened|inaugurated|"
-    r"closed)\s+"
-    r"the\s+(?:[a-z]+\s+)?"
-    rf"{_EVENT_NOUN}\b|"
+    r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
+    r"joined|at|during|for|opened|[Oo]pening|inaugurated|closed|presided over|co-chaired|chaired)\s+"
+    rf"{_THE_OR_DAYS}\s+(?:[a-z]+\s+)?"
+    rf"{_EVENT_NOUN}s?\b|"
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
     r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
@@ -46,12 +53,18 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
+    if event is None and noun in _OWN_KIND_ONLY:
+        return
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks", None):
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
     if event is None:
         return
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+    if not persons and anaphor.group("verb") and "part" in anaphor.group("verb"):
+        # "Officials of the Commission, A and B are taking part in today's meetings": those the clause names
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, anaphor.start())])
+        persons = view.entities_between(clause, anaphor.start())
     event.participants += [p for p in persons if p not in event.participants]
     if anaphor.group("verb") in ("opened", "inaugurated") and view.dates and not view.dates[0].future:
         event.date = view.dates[0].iso  # "Aliyev opened the forum on Monday": it began that day
