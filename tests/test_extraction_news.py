@@ -1206,3 +1206,19 @@ def test_speaking_at_an_inauguration_never_joins_another_kind_of_event():
     )
     (forum,) = facts_of(body).meetings
     assert [p.name for p in forum.participants] == ["Ana Vela"]
+
+
+def test_the_two_presidents_who_held_a_meeting_are_the_two_named_last():
+    body = (
+        "The memorandum was signed in Lima by the President of the Commission, Ana Vela, and the President "
+        "of Peru, Ivo Marek, after the two presidents held a bilateral meeting.\n\n"
+        "Commissioner for Energy Marta Kovac and Peru's Minister of Energy, Pavel Dron, also took part in "
+        "the talks."
+    )
+    (talks,) = facts_of(body).meetings
+    assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac", "Pavel Dron"]
+
+
+def test_talks_held_at_the_end_of_a_sentence_are_a_meeting():
+    (talks,) = facts_of("Presidents Ana Vela and Ivo Marek held talks.").meetings
+    assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek"]

@@ -96,7 +96,7 @@ _MEET_VERB = re.compile(
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
-    r"(?:(?:was|were|have been)\s+held\s+)?between)\s+|"
+    r"(?:(?:was|were|have been)\s+held\s+)?between)(?:\s+|(?=[.;,!?]|$))|"
     # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
     r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
     r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
@@ -118,6 +118,10 @@ _ARRIVED_FOR = re.compile(
 _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
     r"\bgathered\b"
+)
+_THE_TWO = re.compile(
+    r"\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|heads of state|heads of government|"
+    r"foreign ministers|energy ministers|chief executives)\s+(?:also\s+|then\s+|later\s+)?$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*$")
 _WHO = re.compile(r",\s+who\s+(?:also\s+|later\s+|earlier\s+)?$")
@@ -148,6 +152,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, relative.start())])
             subjects = prefer_persons(view.entities_between(start, relative.start()))[-1:] or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
+        if len(subjects) < 2 and _THE_TWO.search(text, 0, verb.start()):
+            # "signed by A and B after the two presidents held a meeting": the two named last
+            subjects = [e for e in view.entities_between(0, verb.start()) if e.type == PERSON][-2:] or subjects
         if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
             objects = [e for e in prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
         if (verb.group("paid") or verb.group("visited")) and SITE.match(text, verb.end()):
