@@ -1222,3 +1222,20 @@ def test_the_two_presidents_who_held_a_meeting_are_the_two_named_last():
 def test_talks_held_at_the_end_of_a_sentence_are_a_meeting():
     (talks,) = facts_of("Presidents Ana Vela and Ivo Marek held talks.").meetings
     assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_a_commission_that_held_its_session_meets_with_its_co_chairs_and_countries():
+    body = (
+        "The Peruvian-Chilean Intergovernmental Commission on Economic Cooperation held its annual session in "
+        "Lima on Tuesday, co-chaired by Peruvian Minister of Foreign Affairs Ana Vela and Chilean Minister of "
+        "Health Ivo Marek."
+    )
+    (session,) = facts_of(body).meetings
+    assert session.date == "2025-05-13"
+    assert sorted(p.name for p in session.participants) == [
+        "Ana Vela",
+        "Chile",
+        "Ivo Marek",
+        "Peru",
+        "Peruvian-Chilean Intergovernmental Commission on Economic Cooperation",
+    ]

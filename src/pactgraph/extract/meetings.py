@@ -221,6 +221,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             )
         )
     meetings.extend(_meeting_with_opener(view))
+    meetings.extend(_session_of_a_body(view, country_by_word))
     meetings.extend(titled_events(view))
     meetings.extend(participation_in(view))
     meetings.extend(visits(view))
@@ -276,6 +277,50 @@ def _meeting_with_opener(view: SentenceView) -> list[Meeting]:
     if not counterpart or not subject or subject[0] in counterpart:
         return []
     return [_talks(view, opener, subject, counterpart)]
+
+
+# "The Peru-Chile Intergovernmental Commission held its annual session in Lima, co-chaired by A and B"
+_BODY_HELD_SESSION = re.compile(
+    r"\b(?:held|holds|convened|opened)\s+(?:its|their)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th)|annual|regular|next|extraordinary|inaugural|joint|plenary)\s+)*"
+    r"(?P<noun>session|meeting|sitting|plenary)\b"
+)
+_BODY = re.compile(r"\b(?:Commission|Committee|Council|Working Group|Task Force|Board|Assembly)\b")
+_CHAIRED_BY = re.compile(r"\b(?:co-chaired|chaired|presided over|attended|opened)\s+by\s+")
+
+
+def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting]:
+    """A standing body (commission, committee, council) that held its session: the body takes part,
+    with those who chaired or attended it and the countries its name pairs."""
+    held = _BODY_HELD_SESSION.search(view.text)
+    if not held:
+        return []
+    clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, held.start())])
+    body = [e for e in view.entities_between(clause, held.start()) if e.type != PERSON and _BODY.search(e.name)][-1:]
+    if not body:
+        return []
+    participants = list(body)
+    chaired = _CHAIRED_BY.search(view.text, held.end())
+    if chaired:
+        stop = CLAUSE_END.search(view.text, chaired.end())
+        participants += view.entities_between(chaired.end(), stop.start() if stop else len(view.text))
+    pair = _PAIR.search(body[0].name)
+    if pair and country_by_word:
+        participants += [c for c in (country_by_word(w) for w in pair.group("a", "b")) if c]
+    date, future = date_for(view, held.start())
+    return [
+        Meeting(
+            kind="meeting",
+            label=f"{held.group('noun').capitalize()} of {body[0].name}",
+            date=date,
+            participants=list(dict.fromkeys(participants)),
+            place=place_after(view, held.end()),
+            planned=future,
+            named=True,
+            sentences={view.sentence.index},
+            rule="named-event",
+        )
+    ]
 
 
 _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
