@@ -1239,3 +1239,42 @@ def test_a_commission_that_held_its_session_meets_with_its_co_chairs_and_countri
         "Peru",
         "Peruvian-Chilean Intergovernmental Commission on Economic Cooperation",
     ]
+
+
+def test_guests_among_them_or_seated_alongside_the_host_take_part_in_the_inauguration():
+    told = (
+        "President Ana Vela on Thursday formally commissioned the 600-megawatt Dorlo Hydropower Station, at a "
+        "ceremony held at the plant.\n\n"
+        '"We built it together," Vela told guests, among them Vice President Ivo Marek, and diplomats.'
+    )
+    seated = (
+        "When Prime Minister Ana Vela formally inaugurated the Dorlo Dam on Tuesday, the guest list said a "
+        "lot.\n\nSeated alongside him were Peru's President Ivo Marek and Chile's President Marta Kovac."
+    )
+    assert sorted(p.name for p in facts_of(told).meetings[0].participants) == ["Ana Vela", "Ivo Marek"]
+    assert sorted(p.name for p in facts_of(seated).meetings[0].participants) == [
+        "Ana Vela",
+        "Ivo Marek",
+        "Marta Kovac",
+    ]
+
+
+def test_at_that_ceremony_names_the_ceremony_just_reported():
+    body = (
+        "Minister Ana Vela laid the foundation stone of the Dorlo wind plant in Lima on Monday.\n\n"
+        "At that ceremony Ivo Marek, Chairman of the Board, said the plant would create 300 jobs."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_who_chaired_a_meeting_not_read_before_tells_the_meeting_itself():
+    body = (
+        "Minister Rosa Perez opened the Andean Energy Forum in Lima on 3 March.\n\n"
+        "On 12 March, Minister of Energy Ana Vela chaired the meeting, which was attended by Minister Ivo "
+        "Marek and Minister Marta Kovac."
+    )
+    forum, meeting = facts_of(body).meetings
+    assert [p.name for p in forum.participants] == ["Rosa Perez"]
+    assert meeting.date == "2025-03-12"
+    assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac"]

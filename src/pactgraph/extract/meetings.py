@@ -17,13 +17,15 @@ _EVENT_NOUN = (
     r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|"
     r"inauguration|groundbreaking|commissioning)"
 )
-# nouns that only ever refer back to an event of their own kind, never to whatever event came last
+# nouns and verbs that only ever refer back to an event of their own kind, never to whatever event came
+# last: "Arkab presided over the ceremony" after a forum is the ceremony of a signing not yet read
 _OWN_KIND_ONLY = {"inauguration", "groundbreaking", "commissioning"}
+_OWN_KIND_VERB = re.compile(r"presided over|chaired|co-chaired|Opening|At|During|(?:\w+ )?taking part in")
 # "the", or a day's possessive: "attended Thursday's ceremony", "are taking part in today's meetings"
-_THE_OR_DAYS = r"(?:the|(?:today|yesterday|this (?:morning|afternoon|evening|week)|last week|[A-Z][a-z]+day)['’]s)"
+_THE_OR_DAYS = r"(?:the|that|(?:today|yesterday|this (?:morning|afternoon|evening|week)|last week|[A-Z][a-z]+day)['’]s)"
 _ANAPHOR = re.compile(
     r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
-    r"joined|at|during|for|opened|[Oo]pening|inaugurated|closed|presided over|co-chaired|chaired)\s+"
+    r"joined|[Aa]t|[Dd]uring|for|opened|[Oo]pening|inaugurated|closed|presided over|co-chaired|chaired)\s+"
     rf"{_THE_OR_DAYS}\s+(?:[a-z]+\s+)?"
     rf"{_EVENT_NOUN}s?\b|"
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
@@ -38,7 +40,12 @@ _ANAPHOR = re.compile(
     r"\b(?:side|delegation)\s+(?:included|comprised|consisted of)\b|"
     r"\b[Aa]lso\s+(?:present|attending|in attendance)\s+(?:were|was)\b|"
     r"\b[Aa]mong\s+(?:those|the participants|the guests)\s+(?:present\s+|attending\s+)?(?:were|was)\b|"
-    r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b"
+    r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b|"
+    # "X told guests, among them Vice President Y, …"
+    r"\b(?:guests|attendees|dignitaries|an audience)\s*,?\s+(?:among them|among whom were|including)\b|"
+    # "Seated alongside him were A, B and C", "Joining her on stage was …"
+    r"\b(?:[Ss]eated\s+|[Ss]tanding\s+)?(?:[Aa]longside|[Bb]eside|[Nn]ext to|[Jj]oining)\s+(?:him|her|them)\s+"
+    r"(?:on (?:the )?stage\s+|at the \w+\s+)?(?:were|was)\b"
 )
 
 
@@ -53,7 +60,9 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
-    if event is None and noun in _OWN_KIND_ONLY:
+    if event is None and (noun in _OWN_KIND_ONLY or _OWN_KIND_VERB.fullmatch(anaphor.group("verb") or "")):
+        if noun and anaphor.group("verb") in ("chaired", "co-chaired", "presided over"):
+            found_here.extend(_chaired_here(view, anaphor, noun))
         return
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks", None):
@@ -70,6 +79,28 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         event.date = view.dates[0].iso  # "Aliyev opened the forum on Monday": it began that day
     if persons:
         event.sentences.add(view.sentence.index)
+
+
+def _chaired_here(view: SentenceView, anaphor: re.Match, noun: str) -> list[Meeting]:
+    """ "X chaired the meeting, which was attended by A and B", with no such meeting read before: the
+    sentence tells the meeting itself, with those it names."""
+    persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+    if not persons:
+        return []
+    date, future = date_for(view, anaphor.start())
+    return [
+        Meeting(
+            kind=kind_of(noun),
+            label=f"{noun.capitalize()} chaired by {persons[0].name}",
+            date=date,
+            participants=persons,
+            place=place_after(view, anaphor.end()),
+            planned=future,
+            named=True,  # a described event: undated when the sentence gives no date, not the publication's
+            sentences={view.sentence.index},
+            rule="meeting-verb",
+        )
+    ]
 
 
 _WILL = re.compile(

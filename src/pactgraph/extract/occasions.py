@@ -193,7 +193,7 @@ def visits(view: SentenceView) -> list[Meeting]:
 # "the foundation stone was laid on 13 January 2022 by A and B", "X attended the groundbreaking of …"
 _CEREMONY_ACTIVE = re.compile(
     r"\b(?:(?P<stone>laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone|"
-    r"(?P<opened>(?:officially\s+|jointly\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
+    r"(?P<opened>(?:officially\s+|jointly\s+|formally\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
     r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
     r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
 )
@@ -203,7 +203,9 @@ _ALONGSIDE = re.compile(r"\b(?:alongside|together with|with|and)\s+")
 _CEREMONY_PASSIVE = re.compile(
     r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
 )
-_PLANT = re.compile(r"\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b")
+_PLANT = re.compile(
+    r"(?i)\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b"
+)
 
 
 _CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
