@@ -1278,3 +1278,24 @@ def test_who_chaired_a_meeting_not_read_before_tells_the_meeting_itself():
     assert [p.name for p in forum.participants] == ["Rosa Perez"]
     assert meeting.date == "2025-03-12"
     assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac"]
+
+
+def test_a_ceremony_of_a_kind_not_named_before_or_attended_by_those_named_is_a_meeting():
+    body = (
+        "On 15 December, Ambassador Ana Vela attended the capsule-laying ceremony that marked the start of "
+        "construction of a solar plant in Lima.\n\n"
+        "On December 27, 2024, the plant's first 400 megawatts were connected to the grid at a ceremony "
+        "attended by President Rosa Perez and Prime Minister Pavel Dron; the president pressed the button."
+    )
+    capsule, grid = facts_of(body).meetings
+    assert (capsule.label, [p.name for p in capsule.participants]) == ("Capsule-laying ceremony", ["Ana Vela"])
+    assert grid.date == "2024-12-27"
+    assert sorted(p.name for p in grid.participants) == ["Pavel Dron", "Rosa Perez"]
+
+
+def test_a_ceremony_at_a_named_event_is_that_events():
+    body = (
+        "Sol Power signed a memorandum at the Andean Energy Summit in Lima in May 2024, at a ceremony "
+        "attended by President Rosa Perez."
+    )
+    assert [m.label for m in facts_of(body).meetings] == ["Andean Energy Summit"]

@@ -209,6 +209,14 @@ _PLANT = re.compile(
 
 
 _CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
+# "X attended the capsule-laying ceremony", "… connected to the grid at a ceremony attended by A and B": a
+# ceremony of a kind the event names do not know, or none; the kinds they know are read as named events
+_KNOWN_CEREMONY = r"(?:opening|closing|signing|groundbreaking|ground-breaking|inauguration|commissioning|launch)"
+_ATTENDED_CEREMONY = re.compile(
+    r"\b(?:attended|attends|joined|took part in|participated in)\s+(?:the|a)\s+"
+    rf"(?!{_KNOWN_CEREMONY}\s)(?P<what>[a-z]+(?:-[a-z]+)*)\s+ceremony\b"
+)
+_AT_CEREMONY_ATTENDED_BY = re.compile(r"\bat\s+a\s+ceremony\s+(?:[a-z]+\s+){0,3}?attended\s+by\s+")
 
 
 def ceremonies(view: SentenceView) -> list[Meeting]:
@@ -234,6 +242,18 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             )
         )
         out.append(_ceremony(view, f"{kind} of {thing[4:].strip()}", who, match.start()))
+    for match in _ATTENDED_CEREMONY.finditer(text):
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        who = prefer_persons(view.entities_between(clause, match.start()))
+        if who:
+            out.append(_ceremony(view, f"{match.group('what').capitalize()} ceremony", who, match.start()))
+    for match in _AT_CEREMONY_ATTENDED_BY.finditer(text):
+        if view.events():
+            break  # "signed at COP27, at a ceremony attended by X": the event's own ceremony, read with it
+        stop = CLAUSE_END.search(text, match.end())
+        who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.type == PERSON]
+        if who:
+            out.append(_ceremony(view, f"Ceremony attended by {who[0].name}", who, match.start()))
     for match in _STONE_ALONE.finditer(text):
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
         who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
