@@ -1299,3 +1299,12 @@ def test_a_ceremony_at_a_named_event_is_that_events():
         "attended by President Rosa Perez."
     )
     assert [m.label for m in facts_of(body).meetings] == ["Andean Energy Summit"]
+
+
+def test_those_who_hosted_an_event_take_part():
+    body = (
+        "Heads of state and investors met in Lima on 12 May for the Andean Energy Summit, hosted by the "
+        "Peruvian government with the African Development Bank and the World Bank Group."
+    )
+    (summit,) = facts_of(body).meetings
+    assert {"African Development Bank", "World Bank Group"} <= {p.name for p in summit.participants}

@@ -148,7 +148,9 @@ _ARRIVED_FOR = re.compile(
 )
 _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
-    r"\bgathered\b"
+    r"\bgathered\b|"
+    # "… the Andean Energy Summit, hosted by the Peruvian government with the World Bank": the hosts take part
+    r"(?<=,\s)(?:co-)?(?:hosted|organi[sz]ed|convened)\s+by\b"
 )
 _THE_TWO = re.compile(
     r"\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|heads of state|heads of government|"
