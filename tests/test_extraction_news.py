@@ -1308,3 +1308,21 @@ def test_those_who_hosted_an_event_take_part():
     )
     (summit,) = facts_of(body).meetings
     assert {"African Development Bank", "World Bank Group"} <= {p.name for p in summit.participants}
+
+
+def test_talks_in_a_place_on_a_day_between_two_people():
+    body = (
+        "That deal followed talks in Nairobi on 4 February 2022 between Peru's State Minister of Finance, "
+        "Ana Vela, and Chile's then Cabinet Secretary for Energy, Ivo Marek."
+    )
+    (talks,) = facts_of(body).meetings
+    assert (talks.date, sorted(p.name for p in talks.participants)) == ("2022-02-04", ["Ana Vela", "Ivo Marek"])
+
+
+def test_those_who_sign_on_the_occasion_of_an_event_take_part_in_it():
+    body = (
+        "On the occasion of COP28 in Dubai, Marta Kovac, CEO of Sol Power, today signed the Agreement on "
+        "Investment, in the presence of President Rosa Perez."
+    )
+    (cop,) = facts_of(body).meetings
+    assert (cop.label, sorted(p.name for p in cop.participants)) == ("COP28", ["Marta Kovac", "Rosa Perez"])

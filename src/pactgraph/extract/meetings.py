@@ -127,6 +127,9 @@ _MEET_VERB = re.compile(
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
+    # "talks in Nairobi on 4 February 2022 between A and B"
+    r"(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?"
+    r"(?:on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2},?)?(?:\s+\d{4})?\s+)?"
     r"(?:(?:was|were|have been)\s+held\s+)?between)(?:\s+|(?=[.;,!?]|$))|"
     # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
     r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
@@ -446,7 +449,9 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         )
     )
     at_event = re.search(
-        r"\b(?:during|at|on the sidelines of)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$", text[max(0, a - 60) : a]
+        r"\b(?i:during|at|on the (?:sidelines|margins|occasion) of|(?:with)?in the framework of)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w'’–-]*\s+){0,4}$",
+        text[max(0, a - 60) : a],
     )
     if at_event and not any(e.type == PERSON for e in participants):
         # "KEPCO and the Ministry of Energy signed a memorandum at the Business Forum": when no person is
