@@ -1326,3 +1326,20 @@ def test_those_who_sign_on_the_occasion_of_an_event_take_part_in_it():
     )
     (cop,) = facts_of(body).meetings
     assert (cop.label, sorted(p.name for p in cop.participants)) == ("COP28", ["Marta Kovac", "Rosa Perez"])
+
+
+def test_a_plant_opened_with_an_indefinite_article_is_a_ceremony():
+    body = (
+        "Chile started drawing power from the Peruvian grid on Sunday after Prime Minister Ana Vela opened a "
+        "new 115-kilometre interconnection line between the two countries."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert ceremony.kind == "ceremony" and [p.name for p in ceremony.participants] == ["Ana Vela"]
+    assert facts_of("Minister Ivo Marek launched a new solar project in 2020.").meetings == []
+
+
+def test_someone_visiting_a_place_is_on_a_visit():
+    body = "Chilean Foreign Minister Ana Vela, visiting Lima on 6 June, said power would start flowing in 2026."
+    (visit,) = facts_of(body).meetings
+    assert (visit.kind, visit.place.name, visit.date) == ("visit", "Lima", "2024-06-06")
+    assert [p.name for p in visit.participants] == ["Ana Vela"]

@@ -77,6 +77,26 @@ def participation_in(view: SentenceView) -> list[Meeting]:
     return out
 
 
+# "Foreign Minister X, visiting Baghdad on 6 June, said …", "X, who was visiting Lima, …"
+_VISITING = re.compile(r",\s+(?:who\s+(?:is|was)\s+)?(?:on\s+a\s+[\w-]+\s+)?visiting\s+(?=[A-Z])")
+
+
+def _visiting(view: SentenceView) -> list[Meeting]:
+    """A visit told by the participle: the person just before the comma visits the place just after."""
+    out = []
+    for match in _VISITING.finditer(view.text):
+        visitor = [
+            e for m, e in view.items if e is not None and e.type == PERSON and 0 <= match.start() - view.rel(m)[1] <= 2
+        ]
+        target = next(iter(view.places_between(match.end(), match.end() + 40)), None)
+        if not visitor or target is None or SITE.match(view.text, match.end()):
+            continue
+        visit = _ceremony(view, f"Visit of {visitor[0].name} to {target.name}", visitor, match.start())
+        visit.kind, visit.place, visit.rule = "visit", target, "visit-noun"
+        out.append(visit)
+    return out
+
+
 def visits(view: SentenceView) -> list[Meeting]:
     """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
     where to (to C, or "X is in C on a state visit")."""
@@ -84,6 +104,7 @@ def visits(view: SentenceView) -> list[Meeting]:
     out: list[Meeting] = []
     if "visit" not in text and "trip" not in text:
         return out
+    out.extend(_visiting(view))
     for visit in _VISIT.finditer(text):
         if not visit.group("kind") and not visit.group("to") and not _VISITOR_OF.match(text, visit.end()):
             continue  # "visit" alone: a plain verb or a vague noun
@@ -195,7 +216,7 @@ _CEREMONY_ACTIVE = re.compile(
     r"\b(?:(?P<stone>laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone|"
     r"(?P<opened>(?:officially\s+|jointly\s+|formally\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
     r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
-    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
+    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>(?:the|an?)\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
 )
 # "… laid the foundation stone at the site alongside Y": a stone laid with no object named after it
 _STONE_ALONE = re.compile(r"\b(?:laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone\b(?!\s+(?:of|for)\b)")
@@ -208,6 +229,7 @@ _PLANT = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
 # "X attended the capsule-laying ceremony", "… connected to the grid at a ceremony attended by A and B": a
 # ceremony of a kind the event names do not know, or none; the kinds they know are read as named events
@@ -230,8 +252,12 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         thing = match.group("object")
         if not _PLANT.search(thing):
             continue  # "opened the forum", "launched talks": not a plant's ceremony
+        if not thing.startswith("the ") and not match.group("opened"):
+            continue  # "attended a groundbreaking": the ceremony's own noun reader has it
+        if not thing.startswith("the ") and "launch" in match.group("opened"):
+            continue  # "launched a project": a plan announced, not a plant opened
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
-        who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
+        who = prefer_persons(view.entities_between(clause, match.start()))  # "C drew power after X opened …"
         if not who:
             continue  # "the plant was inaugurated in 2019": its history, not an event with people in it
         kind = (
@@ -241,7 +267,7 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
                 f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
             )
         )
-        out.append(_ceremony(view, f"{kind} of {thing[4:].strip()}", who, match.start()))
+        out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
     for match in _ATTENDED_CEREMONY.finditer(text):
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
         who = prefer_persons(view.entities_between(clause, match.start()))
