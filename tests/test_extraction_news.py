@@ -1343,3 +1343,18 @@ def test_someone_visiting_a_place_is_on_a_visit():
     (visit,) = facts_of(body).meetings
     assert (visit.kind, visit.place.name, visit.date) == ("visit", "Lima", "2024-06-06")
     assert [p.name for p in visit.participants] == ["Ana Vela"]
+
+
+def test_a_countrys_delegation_received_or_meeting_someone_is_that_country():
+    body = (
+        "President Ana Vela received Chilean Minister of Energy Ivo Marek, who arrived leading a large "
+        "delegation.\n\nThe Chilean delegation was also received by Deputy Prime Minister Pavel Dron.\n\n"
+        "On the same trip, the Chilean delegation held an expanded meeting with Peru's Deputy Minister of "
+        "Energy Marta Kovac."
+    )
+    meetings = facts_of(body).meetings
+    assert [sorted(p.name for p in m.participants) for m in meetings] == [
+        ["Ana Vela", "Ivo Marek"],
+        ["Chile", "Pavel Dron"],
+        ["Chile", "Marta Kovac"],
+    ]

@@ -155,6 +155,10 @@ _GATHERING = re.compile(
     # "… the Andean Energy Summit, hosted by the Peruvian government with the World Bank": the hosts take part
     r"(?<=,\s)(?:co-)?(?:hosted|organi[sz]ed|convened)\s+by\b"
 )
+_DELEGATION = re.compile(
+    r"\b[Tt]he\s+(?P<country>[A-Z][a-z]+)\s+(?:government\s+|business\s+|official\s+)?delegation\s+"
+    r"(?:(?:also|later|then|has|had|was|were)\s+)*$"
+)
 _THE_TWO = re.compile(
     r"\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|heads of state|heads of government|"
     r"foreign ministers|energy ministers|chief executives)\s+(?:also\s+|then\s+|later\s+)?$"
@@ -187,6 +191,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         if relative:  # "Tokayev, who arrived on Sunday, received …", "X, who held talks with …": before "who"
             start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, relative.start())])
             subjects = prefer_persons(view.entities_between(start, relative.start()))[-1:] or subjects
+        delegation = _DELEGATION.search(text, clause_start, verb.start())
+        if not subjects and delegation and country_by_word:
+            # "The Emirati delegation was also received by X": the country the delegation speaks for
+            subjects = [c for c in [country_by_word(delegation.group("country"))] if c]
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
         if len(subjects) < 2 and _THE_TWO.search(text, 0, verb.start()):
             # "signed by A and B after the two presidents held a meeting": the two named last
