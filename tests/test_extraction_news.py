@@ -1358,3 +1358,12 @@ def test_a_countrys_delegation_received_or_meeting_someone_is_that_country():
         ["Chile", "Pavel Dron"],
         ["Chile", "Marta Kovac"],
     ]
+
+
+def test_who_also_called_on_after_a_relative_clause_is_the_one_before_it():
+    body = (
+        "Former Prime Minister Ana Vela, who travels as Prime Minister Ivo Marek's special envoy, also called "
+        "on President Pavel Dron at his residence."
+    )
+    (call,) = facts_of(body).meetings
+    assert sorted(p.name for p in call.participants) == ["Ana Vela", "Pavel Dron"]

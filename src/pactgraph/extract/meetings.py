@@ -163,7 +163,7 @@ _THE_TWO = re.compile(
     r"\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|heads of state|heads of government|"
     r"foreign ministers|energy ministers|chief executives)\s+(?:also\s+|then\s+|later\s+)?$"
 )
-_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*$")
+_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:(?:also|later|then|earlier|subsequently)\s+)?$")
 _WHO = re.compile(r",\s+who\s+(?:also\s+|later\s+|earlier\s+)?$")
 # "… after talks with A and, separately, with B": two meetings
 _SEPARATELY_WITH = re.compile(r",?\s+and,?\s+separately,?\s+with\s+")
