@@ -1367,3 +1367,9 @@ def test_who_also_called_on_after_a_relative_clause_is_the_one_before_it():
     )
     (call,) = facts_of(body).meetings
     assert sorted(p.name for p in call.participants) == ["Ana Vela", "Pavel Dron"]
+
+
+def test_companies_that_agree_after_online_talks_held_them():
+    body = "Sol Power and Andes Grid agreed on 3 March to draft a joint cooperation plan after online talks."
+    (talks,) = facts_of(body).meetings
+    assert sorted(p.name for p in talks.participants) == ["Andes Grid", "Sol Power"]

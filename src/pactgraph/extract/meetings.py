@@ -133,7 +133,7 @@ _MEET_VERB = re.compile(
     r"(?:(?:was|were|have been)\s+held\s+)?between)(?:\s+|(?=[.;,!?]|$))|"
     # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
     r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
-    r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
+    r"(?:(?:bilateral|official|one-on-one|online|virtual|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
     r"(?!(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:with|between)))"
 )
 _OPENS_ON = re.compile(
@@ -228,7 +228,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                     meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
             continue
         if verb.group("after_talks"):
-            if meetings or len([e for e in subjects if e.type == PERSON]) < 2:
+            if len(subjects) < 2:  # "A and B agree to draft a plan after talks": those the sentence opens with
+                subjects = prefer_persons(view.entities_between(0, verb.start()))
+            if meetings or len(subjects) < 2:
                 continue  # the talks this sentence already reported, or nobody named to hold them
             subjects, objects = subjects[:1], subjects[1:]
         participants = list(dict.fromkeys(e for e in subjects + objects if e.type != PLACE))
