@@ -1373,3 +1373,23 @@ def test_companies_that_agree_after_online_talks_held_them():
     body = "Sol Power and Andes Grid agreed on 3 March to draft a joint cooperation plan after online talks."
     (talks,) = facts_of(body).meetings
     assert sorted(p.name for p in talks.participants) == ["Andes Grid", "Sol Power"]
+
+
+def test_at_the_ceremony_with_no_ceremony_read_before_tells_the_ceremony():
+    body = (
+        "The Dorlo hydropower plant reached full commercial operation on 29 June 2022.\n\n"
+        "At the ceremony marking the milestone, Ivo Marek, executive director of the Power Board, thanked the "
+        "builders, while Marta Kovac, chairman of Sol Power, called it a priority project."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert ceremony.kind == "ceremony" and ceremony.date is None
+    assert sorted(p.name for p in ceremony.participants) == ["Ivo Marek", "Marta Kovac"]
+
+
+def test_who_acts_at_a_ceremony_attended_by_unnamed_guests_takes_part():
+    body = (
+        "On 22 December 2022, President Ana Vela pressed the button that closes the tunnel gate, starting to "
+        "fill the reservoir, at a ceremony attended by some 2,300 guests."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert (ceremony.date, [p.name for p in ceremony.participants]) == ("2022-12-22", ["Ana Vela"])

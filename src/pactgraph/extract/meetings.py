@@ -61,8 +61,10 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
     if event is None and (noun in _OWN_KIND_ONLY or _OWN_KIND_VERB.fullmatch(anaphor.group("verb") or "")):
-        if noun and anaphor.group("verb") in ("chaired", "co-chaired", "presided over"):
-            found_here.extend(_chaired_here(view, anaphor, noun))
+        chaired = anaphor.group("verb") in ("chaired", "co-chaired", "presided over")
+        opens = anaphor.group("verb") in ("At", "During") and noun in ("ceremony", "meeting", "talks", "session")
+        if noun and (chaired or opens):
+            found_here.extend(_told_here(view, anaphor, noun, "chaired" if chaired else "attended"))
         return
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks", None):
@@ -81,9 +83,10 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         event.sentences.add(view.sentence.index)
 
 
-def _chaired_here(view: SentenceView, anaphor: re.Match, noun: str) -> list[Meeting]:
-    """ "X chaired the meeting, which was attended by A and B", with no such meeting read before: the
-    sentence tells the meeting itself, with those it names."""
+def _told_here(view: SentenceView, anaphor: re.Match, noun: str, how: str) -> list[Meeting]:
+    """ "X chaired the meeting, which was attended by A and B", "At the ceremony marking the milestone, A
+    thanked …, while B …", with no such event read before: the sentence tells the event itself, with
+    those it names."""
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
     if not persons:
         return []
@@ -91,14 +94,14 @@ def _chaired_here(view: SentenceView, anaphor: re.Match, noun: str) -> list[Meet
     return [
         Meeting(
             kind=kind_of(noun),
-            label=f"{noun.capitalize()} chaired by {persons[0].name}",
+            label=f"{noun.capitalize()} {how} by {persons[0].name}",
             date=date,
             participants=persons,
             place=place_after(view, anaphor.end()),
             planned=future,
             named=True,  # a described event: undated when the sentence gives no date, not the publication's
             sentences={view.sentence.index},
-            rule="meeting-verb",
+            rule="ceremony-verb" if noun == "ceremony" else "named-event",
         )
     ]
 

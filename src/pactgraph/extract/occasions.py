@@ -278,6 +278,8 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             break  # "signed at COP27, at a ceremony attended by X": the event's own ceremony, read with it
         stop = CLAUSE_END.search(text, match.end())
         who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.type == PERSON]
+        # "X presses the button … at a ceremony attended by 2,300 guests": the one the sentence is about
+        who = who or [e for e in view.entities_between(0, match.start()) if e.type == PERSON][:1]
         if who:
             out.append(_ceremony(view, f"Ceremony attended by {who[0].name}", who, match.start()))
     for match in _STONE_ALONE.finditer(text):
