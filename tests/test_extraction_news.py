@@ -1393,3 +1393,9 @@ def test_who_acts_at_a_ceremony_attended_by_unnamed_guests_takes_part():
     )
     (ceremony,) = facts_of(body).meetings
     assert (ceremony.date, [p.name for p in ceremony.participants]) == ("2022-12-22", ["Ana Vela"])
+
+
+def test_the_country_a_state_visit_goes_to_takes_part():
+    body = "During the state visit of President Ana Vela to Chile in February, the two sides signed six documents."
+    visit = next(m for m in facts_of(body).meetings if m.kind == "visit")
+    assert sorted(p.name for p in visit.participants) == ["Ana Vela", "Chile"]

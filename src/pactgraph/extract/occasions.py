@@ -200,7 +200,7 @@ def visits(view: SentenceView) -> list[Meeting]:
                     kind="visit",
                     label=f"Visit of {visitor[0].name} to {target.name}" + (f" ({date.iso})" if len(each) > 1 else ""),
                     date=date.iso if date else None,
-                    participants=visitor,
+                    participants=visitor + ([target] if target.type == COUNTRY else []),  # the host state too
                     place=target,
                     planned=bool(date and date.future) or context,
                     sentences={view.sentence.index},
