@@ -1399,3 +1399,21 @@ def test_the_country_a_state_visit_goes_to_takes_part():
     body = "During the state visit of President Ana Vela to Chile in February, the two sides signed six documents."
     visit = next(m for m in facts_of(body).meetings if m.kind == "visit")
     assert sorted(p.name for p in visit.participants) == ["Ana Vela", "Chile"]
+
+
+def test_a_visit_to_two_countries_is_a_visit_to_each():
+    body = (
+        "During Prime Minister Ana Vela's visit to Qatar and the UAE in April, Sol Power and Masdar agreed to "
+        "extend their venture."
+    )
+    visits = [m for m in facts_of(body).meetings if m.kind == "visit"]
+    assert [(m.place.name, m.date) for m in visits] == [("Qatar", "2025-04"), ("United Arab Emirates", "2025-04")]
+
+
+def test_a_visit_by_a_former_minister_is_his():
+    body = (
+        "Sol Power and Andes Grid on Monday signed the financial close during a visit to Jakarta by former "
+        "Chilean Prime Minister Ivo Marek."
+    )
+    (visit,) = [m for m in facts_of(body).meetings if m.kind == "visit"]
+    assert [p.name for p in visit.participants] == ["Ivo Marek"]

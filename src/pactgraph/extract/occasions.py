@@ -21,10 +21,12 @@ SITE = re.compile(
     r"(?:site|plant|facility|factory|farm|station|project|exhibition|stand|pavilion|construction)\b"
 )
 _LISTED_PLACES = re.compile(
-    r"\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
-    r"(?:,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+    r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
-_VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
+# "the visit of X", "a visit to Jakarta by former Prime Minister X"
+_VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoing|acting)\s+)?[A-Z])")
 _IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
 
 
@@ -177,8 +179,9 @@ def visits(view: SentenceView) -> list[Meeting]:
             d for d in view.dates if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
         ]
         targets = [target]
-        if visit.group("noun") == "visits" and visit.group("to"):
-            # "state visits to Turkmenistan, Kazakhstan and Uzbekistan in June 2024": one visit to each
+        if visit.group("noun") != "trip" and visit.group("to"):
+            # "state visits to Turkmenistan, Kazakhstan and Uzbekistan in June 2024", "his visit to Qatar and
+            # the UAE in April": one visit to each
             listed = _LISTED_PLACES.match(text, visit.end())
             if listed:
                 targets = [e for e in view.places_between(visit.end(), listed.end()) if e not in visitor] or [target]
