@@ -1417,3 +1417,17 @@ def test_a_visit_by_a_former_minister_is_his():
     )
     (visit,) = [m for m in facts_of(body).meetings if m.kind == "visit"]
     assert [p.name for p in visit.participants] == ["Ivo Marek"]
+
+
+def test_who_travelled_to_a_country_visited_it_in_the_clauses_month():
+    body = (
+        "In February 2023, a delegation led by Minister Ana Vela travelled to China, and on February 15 the "
+        "ministry signed a memorandum."
+    )
+    (visit,) = [m for m in facts_of(body).meetings if m.kind == "visit"]
+    assert (visit.date, sorted(p.name for p in visit.participants)) == ("2023-02", ["Ana Vela", "China"])
+
+
+def test_an_arrival_on_a_trip_named_by_its_noun_is_one_visit():
+    body = "Minister Ivo Marek arrived in Lima on Monday for the Andean Energy Forum, his first trip to Peru this year."
+    assert [m.label for m in facts_of(body).meetings if m.kind == "visit"] == ["Visit of Ivo Marek to Peru"]

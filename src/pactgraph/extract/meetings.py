@@ -11,7 +11,7 @@ import re
 from .clauses import CLAUSE_END, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
-from .occasions import SITE, ceremonies, participation_in, titled_events, visits
+from .occasions import SITE, ceremonies, participation_in, titled_events, travels, visits
 
 _EVENT_NOUN = (
     r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|"
@@ -273,7 +273,8 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     meetings.extend(_session_of_a_body(view, country_by_word))
     meetings.extend(titled_events(view))
     meetings.extend(participation_in(view))
-    meetings.extend(visits(view))
+    # "arrived in Tashkent …, his first trip to Uzbekistan": the visit its noun tells, else the travel
+    meetings.extend(visits(view) or travels(view))
     meetings.extend(ceremonies(view))
     events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):

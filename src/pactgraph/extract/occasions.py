@@ -99,6 +99,36 @@ def _visiting(view: SentenceView) -> list[Meeting]:
     return out
 
 
+# "Malinov travelled to South Korea in September", "X arrived in Tashkent on Monday"
+_TRAVELLED = re.compile(r"\b(?:travell?ed|travels|flew|went)\s+to\s+|\b(?:arrived|arrives)\s+in\s+")
+
+
+def travels(view: SentenceView) -> list[Meeting]:
+    """A visit told by a verb of travel: the person the clause names goes to the place right after."""
+    out = []
+    for match in _TRAVELLED.finditer(view.text):
+        if SITE.match(view.text, match.end()):
+            continue
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, match.start())])
+        visitor = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON][-1:]
+        target = [
+            e
+            for m, e in view.items
+            if e is not None and e.type in (PLACE, COUNTRY) and match.end() <= view.rel(m)[0] <= match.end() + 4
+        ]
+        if not visitor or not target:
+            continue
+        visit = _ceremony(view, f"Visit of {visitor[0].name} to {target[0].name}", visitor, match.end())
+        comma = view.text.find(",", match.end())
+        own = [d for d in view.dates if clause <= d.start < (comma if comma != -1 else len(view.text))]
+        if own:  # "In February 2023, a delegation led by X travelled to China, and on February 15 …": its clause's
+            visit.date, visit.planned = own[0].iso, own[0].future
+        visit.kind, visit.place, visit.rule = "visit", target[0], "visit-noun"
+        visit.participants += [target[0]] if target[0].type == COUNTRY else []
+        out.append(visit)
+    return out
+
+
 def visits(view: SentenceView) -> list[Meeting]:
     """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
     where to (to C, or "X is in C on a state visit")."""
