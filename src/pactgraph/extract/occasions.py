@@ -99,8 +99,9 @@ def _visiting(view: SentenceView) -> list[Meeting]:
     return out
 
 
-# "Malinov travelled to South Korea in September", "X arrived in Tashkent on Monday"
-_TRAVELLED = re.compile(r"\b(?:travell?ed|travels|flew|went)\s+to\s+|\b(?:arrived|arrives)\s+in\s+")
+# "Malinov travelled to South Korea in September"; an arrival ("X arrived in Lima on Monday") only sets the
+# scene for the meetings told after it
+_TRAVELLED = re.compile(r"\b(?:travell?ed|travels|flew|went)\s+to\s+")
 
 
 def travels(view: SentenceView) -> list[Meeting]:
