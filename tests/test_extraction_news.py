@@ -1431,3 +1431,14 @@ def test_who_travelled_to_a_country_visited_it_in_the_clauses_month():
 def test_an_arrival_on_a_trip_named_by_its_noun_is_one_visit():
     body = "Minister Ivo Marek arrived in Lima on Monday for the Andean Energy Forum, his first trip to Peru this year."
     assert [m.label for m in facts_of(body).meetings if m.kind == "visit"] == ["Visit of Ivo Marek to Peru"]
+
+
+def test_a_meeting_between_the_two_leaders_is_between_those_of_the_meeting_before():
+    body = (
+        "On Sunday, President Ana Vela welcomed Chancellor Ivo Marek to Lima with an informal dinner. A "
+        "bilateral meeting between the two leaders followed in Lima on Monday, with two ministers also taking "
+        "part: Minister of Finance Marta Kovac and Minister of Energy Pavel Dron."
+    )
+    _dinner, talks = facts_of(body).meetings
+    assert (talks.date, talks.place.name) == ("2025-05-12", "Lima")
+    assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac", "Pavel Dron"]

@@ -49,8 +49,35 @@ _ANAPHOR = re.compile(
 )
 
 
+# "A bilateral meeting between the two leaders followed in Montréal on Monday"
+_BETWEEN_THE_TWO = re.compile(
+    r"\b(?:meeting|talks|conversation|call)\s+between\s+the\s+two\s+(?:leaders|presidents|prime ministers|"
+    r"ministers|heads of state)\b"
+)
+
+
+def _between_the_two_named_before(view: SentenceView, meetings: list[Meeting]) -> list[Meeting]:
+    """A meeting "between the two leaders" in a sentence that names neither: the two persons of the
+    meeting last reported, with those this sentence names taking part."""
+    between = _BETWEEN_THE_TWO.search(view.text)
+    if not between or view.entities_between(0, between.start()):
+        return []
+    earlier = next(
+        (m for m in reversed(meetings) if not m.planned and len([p for p in m.participants if p.type == PERSON]) == 2),
+        None,
+    )
+    if earlier is None:
+        return []
+    pair = [p for p in earlier.participants if p.type == PERSON]
+    talks = _talks(view, between, pair[:1], pair[1:])
+    talks.participants += [e for _, e in view.items if e is not None and e.type == PERSON and e not in pair]
+    return [talks]
+
+
 def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], found_here: list[Meeting]) -> None:
     """ "Nurbek and Amrullayev attended the ceremony": persons joining the event last reported."""
+    if not found_here:
+        found_here.extend(_between_the_two_named_before(view, meetings))
     anaphor = _ANAPHOR.search(view.text)
     if not anaphor:
         return
