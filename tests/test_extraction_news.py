@@ -1442,3 +1442,12 @@ def test_a_meeting_between_the_two_leaders_is_between_those_of_the_meeting_befor
     _dinner, talks = facts_of(body).meetings
     assert (talks.date, talks.place.name) == ("2025-05-12", "Lima")
     assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac", "Pavel Dron"]
+
+
+def test_a_date_named_as_a_target_is_not_the_day_of_the_talks():
+    body = (
+        "The 5 February date was fixed during a telephone conversation between Minister Ana Vela and Minister "
+        "Ivo Marek on 18 November."
+    )
+    (call,) = facts_of(body).meetings
+    assert call.date == "2024-11-18"

@@ -57,6 +57,8 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
             before,
         ):
             continue
+        if re.match(r"\s+(?:date|deadline|target|timetable)\b", view.text[d.end :]):
+            continue  # "the 5 February date was fixed during talks on 18 November": a date named, not the day
         if best is None or abs(d.start - near) < abs(best.start - near):
             best = d
     return (best.iso, best.future) if best else (None, False)
