@@ -1451,3 +1451,15 @@ def test_a_date_named_as_a_target_is_not_the_day_of_the_talks():
     )
     (call,) = facts_of(body).meetings
     assert call.date == "2024-11-18"
+
+
+def test_at_the_first_meeting_of_another_body_is_an_event_of_its_own():
+    body = (
+        "In 2004, Ana Vela, then Peru's foreign minister, chaired its very first ministerial meeting. Last "
+        "Saturday she sat next to Prime Minister Ivo Marek in Tokyo at the first meeting of the format's heads "
+        "of state, together with Marta Kovac of Chile and Pavel Dron of Bolivia."
+    )
+    first, summit = facts_of(body).meetings
+    assert (first.date, [p.name for p in first.participants]) == ("2004", ["Ana Vela"])
+    assert summit.label == "First meeting of the format's heads of state"
+    assert {"Ivo Marek", "Marta Kovac", "Pavel Dron"} <= {p.name for p in summit.participants}

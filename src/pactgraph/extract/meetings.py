@@ -26,7 +26,7 @@ _THE_OR_DAYS = r"(?:the|that|(?:today|yesterday|this (?:morning|afternoon|evenin
 _ANAPHOR = re.compile(
     r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
     r"joined|[Aa]t|[Dd]uring|for|opened|[Oo]pening|inaugurated|closed|presided over|co-chaired|chaired)\s+"
-    rf"{_THE_OR_DAYS}\s+(?:[a-z]+\s+)?"
+    rf"{_THE_OR_DAYS}\s+(?:(?P<adjective>[a-z]+)\s+)?"
     rf"{_EVENT_NOUN}s?\b|"
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
@@ -87,11 +87,16 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
+    of_what = _OF_WHAT.match(view.text, anaphor.end()) if anaphor.group("verb") else None
+    if of_what and not (event and _content_words(of_what.group("what")) & _content_words(event.label)):
+        # "at the first meeting of the format's heads of state": an event of its own, not the one before
+        found_here.extend(_told_here(view, anaphor, noun, of=of_what.group(0).strip()))
+        return
     if event is None and (noun in _OWN_KIND_ONLY or _OWN_KIND_VERB.fullmatch(anaphor.group("verb") or "")):
         chaired = anaphor.group("verb") in ("chaired", "co-chaired", "presided over")
         opens = anaphor.group("verb") in ("At", "During") and noun in ("ceremony", "meeting", "talks", "session")
         if noun and (chaired or opens):
-            found_here.extend(_told_here(view, anaphor, noun, "chaired" if chaired else "attended"))
+            found_here.extend(_told_here(view, anaphor, noun, how="chaired" if chaired else "attended"))
         return
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks", None):
@@ -110,18 +115,29 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         event.sentences.add(view.sentence.index)
 
 
-def _told_here(view: SentenceView, anaphor: re.Match, noun: str, how: str) -> list[Meeting]:
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>[^,.;:]{3,60}?)(?=\s+(?:in|on|at|with|and|where)\b|[,.;:]|$)")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'’-]{3,}", text.lower()) if w not in ("meeting", "session", "summit")}
+
+
+def _told_here(
+    view: SentenceView, anaphor: re.Match, noun: str, *, how: str = "attended", of: str = ""
+) -> list[Meeting]:
     """ "X chaired the meeting, which was attended by A and B", "At the ceremony marking the milestone, A
-    thanked …, while B …", with no such event read before: the sentence tells the event itself, with
-    those it names."""
+    thanked …, while B …", "at the first meeting of the format's heads of state", with no such event read
+    before: the sentence tells the event itself, with those it names."""
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
     if not persons:
         return []
+    adjective = anaphor.group("adjective") or ""
+    label = f"{adjective} {noun} {of}".strip() if of else f"{noun} {how} by {persons[0].name}"
     date, future = date_for(view, anaphor.start())
     return [
         Meeting(
             kind=kind_of(noun),
-            label=f"{noun.capitalize()} {how} by {persons[0].name}",
+            label=label[0].upper() + label[1:],
             date=date,
             participants=persons,
             place=place_after(view, anaphor.end()),
