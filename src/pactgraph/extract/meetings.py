@@ -87,7 +87,8 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
-    of_what = _OF_WHAT.match(view.text, anaphor.end()) if anaphor.group("verb") else None
+    gathering = anaphor.group("verb") and noun not in _OWN_KIND_ONLY and noun != "ceremony"
+    of_what = _OF_WHAT.match(view.text, anaphor.end()) if gathering else None
     if of_what and not (event and _content_words(of_what.group("what")) & _content_words(event.label)):
         # "at the first meeting of the format's heads of state": an event of its own, not the one before
         found_here.extend(_told_here(view, anaphor, noun, of=of_what.group(0).strip()))
