@@ -1463,3 +1463,9 @@ def test_at_the_first_meeting_of_another_body_is_an_event_of_its_own():
     assert (first.date, [p.name for p in first.participants]) == ("2004", ["Ana Vela"])
     assert summit.label == "First meeting of the format's heads of state"
     assert {"Ivo Marek", "Marta Kovac", "Pavel Dron"} <= {p.name for p in summit.participants}
+
+
+def test_who_said_that_others_held_talks_is_no_party_to_them():
+    body = "President Ana Vela said that Sol Power and Andes Grid had held talks on the power project that day."
+    (talks,) = facts_of(body).meetings
+    assert sorted(p.name for p in talks.participants) == ["Andes Grid", "Sol Power"]
