@@ -1469,3 +1469,21 @@ def test_who_said_that_others_held_talks_is_no_party_to_them():
     body = "President Ana Vela said that Sol Power and Andes Grid had held talks on the power project that day."
     (talks,) = facts_of(body).meetings
     assert sorted(p.name for p in talks.participants) == ["Andes Grid", "Sol Power"]
+
+
+def test_a_new_subject_with_its_own_verb_ends_the_list_of_those_met():
+    body = (
+        "On 9 October 2024, Commissioner Ana Vela met Deputy Prime Minister Ivo Marek, and Team Europe "
+        "announced a package for the plant."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_the_day_right_after_an_events_name_is_its_day():
+    body = (
+        "Minister Marta Kovac is scheduled to be in Lima from 23 to 25 May, where she will attend the Andean "
+        "Business Forum on 24 May."
+    )
+    (forum,) = facts_of(body).meetings
+    assert forum.date == "2025-05-24"

@@ -183,6 +183,7 @@ _MEET_VERB = re.compile(
     r"(?:(?:bilateral|official|one-on-one|online|virtual|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
     r"(?!(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:with|between)))"
 )
+_ITS_DAY = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,?\s+(?:on|from)\s+")
 _OPENS_ON = re.compile(
     r"(?:\s*\([^)]{1,20}\))?,?\s+(?:which|that)\s+(?:opens|opened|will open|begins|began|starts|started|"
     r"is held|was held|will be held|takes place|took place|will take place|runs|ran)\s+(?:on\s+|in\s+|from\s+)?"
@@ -464,6 +465,8 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     date, future = date_for(view, a)
     opens = _OPENS_ON.match(view.text, b)
     own = [d for d in view.dates if opens and opens.start() <= d.start <= opens.end() + 12]
+    # "he will attend the Andean Forum on 24 March", "the Forum in Brussels on 9–10 October": the day after its name
+    own = own or [d for d in view.dates if _ITS_DAY.fullmatch(view.text[b : d.start])]
     if own:  # "… to attend the SCO summit, which opens on Thursday": the event's own day
         date, future = own[0].iso, own[0].future
     participants: list[Entity] = [host] if host else []
