@@ -1487,3 +1487,17 @@ def test_the_day_right_after_an_events_name_is_its_day():
     )
     (forum,) = facts_of(body).meetings
     assert forum.date == "2025-05-24"
+
+
+def test_a_second_meeting_verb_shares_the_first_ones_subject_and_each_with_is_a_meeting():
+    body = (
+        "Peru's Minister for the Economy, Ana Vela, met Japan's Minister of Economy Ivo Marek in Tokyo on 8 May, "
+        "with both sides promising closer ties, and held talks with the chairman of Keidanren and with the "
+        "Japan Chamber of Commerce and Industry."
+    )
+    pairs = sorted(sorted(p.name for p in m.participants) for m in facts_of(body).meetings)
+    assert pairs == [
+        ["Ana Vela", "Ivo Marek"],
+        ["Ana Vela", "Japan Chamber of Commerce and Industry"],
+        ["Ana Vela", "Keidanren"],
+    ]

@@ -214,7 +214,9 @@ _THE_TWO = re.compile(
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:(?:also|later|then|earlier|subsequently)\s+)?$")
 _WHO = re.compile(r",\s+who\s+(?:also\s+|later\s+|earlier\s+)?$")
 # "… after talks with A and, separately, with B": two meetings
-_SEPARATELY_WITH = re.compile(r",?\s+and,?\s+separately,?\s+with\s+")
+_SEPARATELY_WITH = re.compile(r",?\s+and,?\s+(?:separately,?\s+)?with\s+")  # "with A and with B" too
+# "He met A, …, and held talks with B": the second verb shares the first one's subject
+_AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
 
 def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
@@ -222,6 +224,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     country entity (for "the Azerbaijan-China commission")."""
     meetings: list[Meeting] = []
     text = view.text
+    first_subjects: list[Entity] = []
     for verb in _MEET_VERB.finditer(text):
         if (
             verb.group("met") == "meeting"
@@ -243,6 +246,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         if not subjects and delegation and country_by_word:
             # "The Emirati delegation was also received by X": the country the delegation speaks for
             subjects = [c for c in [country_by_word(delegation.group("country"))] if c]
+        if first_subjects and _AND_THEN.search(text, 0, verb.start()):
+            subjects = first_subjects
+        first_subjects = first_subjects or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
         if len(subjects) < 2 and _THE_TWO.search(text, 0, verb.start()):
             # "signed by A and B after the two presidents held a meeting": the two named last
