@@ -1501,3 +1501,11 @@ def test_a_second_meeting_verb_shares_the_first_ones_subject_and_each_with_is_a_
         ["Ana Vela", "Japan Chamber of Commerce and Industry"],
         ["Ana Vela", "Keidanren"],
     ]
+
+
+def test_the_one_met_on_his_visit_is_not_the_visitor():
+    body = (
+        "On his state visit to China in April 2023, his first appointment in Beijing was with Minister Ana "
+        "Vela, president of State Grid, whom he urged to invest in renewables."
+    )
+    assert [m for m in facts_of(body).meetings if m.kind == "visit"] == []

@@ -27,6 +27,8 @@ _LISTED_PLACES = re.compile(
 )
 # "the visit of X", "a visit to Jakarta by former Prime Minister X"
 _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoing|acting)\s+)?[A-Z])")
+# "On his visit to China, his first appointment was with X": X is met, not the visitor
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|received|met|meet|welcomed|hosted)\s+(?:\w+\s+){0,4}?$")
 _IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
 
 
@@ -191,7 +193,14 @@ def visits(view: SentenceView) -> list[Meeting]:
                 text[: visit.start()],
             )
             if possessive or setting:  # "during his trip to C, X met …": the one the sentence is about
-                visitor = [e for e in view.entities_between(0, len(text)) if e.type == PERSON][:1]
+                visitor = [
+                    e
+                    for m, e in view.items
+                    if e is not None
+                    and e.type == PERSON
+                    and m.text[:1].isupper()  # a name, not "whom he urged" read back to the one met
+                    and not _OBJECT_BEFORE.search(text[: view.rel(m)[0]])
+                ][:1]
             else:  # "X, who is in C on a state visit", "as the Sultan began a state visit": the nearest one
                 visitor = [e for e in view.entities_between(0, visit.start()) if e.type == PERSON][-1:]
         if target is None:  # "who is in Kazakhstan on a state visit"
