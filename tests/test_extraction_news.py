@@ -1509,3 +1509,14 @@ def test_the_one_met_on_his_visit_is_not_the_visitor():
         "Vela, president of State Grid, whom he urged to invest in renewables."
     )
     assert [m for m in facts_of(body).meetings if m.kind == "visit"] == []
+
+
+def test_a_delegation_taking_part_in_a_meeting_of_ministers_of_several_countries():
+    body = (
+        "A delegation headed by Peru's Deputy Minister of Energy Ana Vela, including specialists from Andes "
+        "Grid, took part in the third meeting of deputy energy ministers of Peru, Chile and Bolivia in Lima "
+        "earlier this month."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert meeting.label.startswith("Third meeting of deputy energy ministers")
+    assert {"Ana Vela", "Andes Grid", "Peru", "Chile", "Bolivia"} <= {p.name for p in meeting.participants}

@@ -134,6 +134,8 @@ def _told_here(
         return []
     adjective = anaphor.group("adjective") or ""
     label = f"{adjective} {noun} {of}".strip() if of else f"{noun} {how} by {persons[0].name}"
+    if of:  # "X's delegation, with specialists of Y, took part in the meeting of ministers of A, B and C"
+        persons += [e for e in view.entities_between(0, len(view.text)) if e not in persons]
     date, future = date_for(view, anaphor.start())
     return [
         Meeting(
