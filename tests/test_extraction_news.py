@@ -1520,3 +1520,10 @@ def test_a_delegation_taking_part_in_a_meeting_of_ministers_of_several_countries
     (meeting,) = facts_of(body).meetings
     assert meeting.label.startswith("Third meeting of deputy energy ministers")
     assert {"Ana Vela", "Andes Grid", "Peru", "Chile", "Bolivia"} <= {p.name for p in meeting.participants}
+
+
+def test_who_visits_a_city_and_meets_someone_visits_the_city():
+    body = "In September 2024, President Ana Vela visits Prague and meets President Ivo Marek."
+    visit, meeting = facts_of(body).meetings
+    assert (visit.place.name, [p.name for p in visit.participants]) == ("Prague", ["Ana Vela"])
+    assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek"]

@@ -239,6 +239,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
+        then = _MEET_VERB.search(text, verb.end(), clause_end)
+        if then and _AND_THEN.search(text, verb.end(), then.start()):
+            clause_end = then.start()  # "X visits Prague and meets Y": Y is met, not visited
         subjects = prefer_persons(view.entities_between(clause_start, verb.start()))
         relative = _RELATIVE.search(text, 0, verb.start()) or _WHO.search(text, 0, verb.start())
         if relative:  # "Tokayev, who arrived on Sunday, received …", "X, who held talks with …": before "who"
