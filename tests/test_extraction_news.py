@@ -1527,3 +1527,15 @@ def test_who_visits_a_city_and_meets_someone_visits_the_city():
     visit, meeting = facts_of(body).meetings
     assert (visit.place.name, [p.name for p in visit.participants]) == ("Prague", ["Ana Vela"])
     assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_a_company_hosting_a_meeting_at_its_headquarters_and_those_who_took_part():
+    body = (
+        "In July 2024, Sol Power hosted a high-level meeting at its headquarters in Lima with Andes Grid - the "
+        "joint venture that runs the pipelines between Peru and Chile - and Bolivia Power. Minister Ana Vela "
+        "and Minister Ivo Marek took part, and the group agreed to sign a memorandum."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert meeting.date == "2024-07"
+    assert {"Sol Power", "Andes Grid", "Ana Vela", "Ivo Marek"} <= {p.name for p in meeting.participants}
+    assert "Peru" not in {p.name for p in meeting.participants}

@@ -31,7 +31,7 @@ _KINDS = [
     ("session", "meeting"),
 ]
 CLAUSE_END = re.compile(
-    r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–]\s+|"
+    r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–-]\s+|"
     # "Vučić said that SOCAR and Srbijagas had held talks": the one who speaks is no subject of what is told
     r"\b(?:said|says|stated|noted|added|announced|reported|confirmed)\s+that\b|"
     # "X met Y, and Team Europe announced a package": a new subject with its own verb

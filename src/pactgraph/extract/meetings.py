@@ -39,6 +39,8 @@ _ANAPHOR = re.compile(
     r"\b(?:side|delegation|delegations)\b[^.;:]{0,60}?\b(?:was|were)\s+(?:made up of|composed of|comprised of)\b|"
     r"\b(?:side|delegation)\s+(?:included|comprised|consisted of)\b|"
     r"\b[Aa]lso\s+(?:present|attending|in attendance)\s+(?:were|was)\b|"
+    # "A, B and C took part, and the group agreed …", "Around the table sat A; B; C"
+    r"\b(?P<bare>took part|were present|[Aa]round the table (?:sat|were))(?=[,.;:]|\s+[A-Z])|"
     r"\b[Aa]mong\s+(?:those|the participants|the guests)\s+(?:present\s+|attending\s+)?(?:were|was)\b|"
     r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b|"
     # "X told guests, among them Vice President Y, …"
@@ -99,6 +101,8 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         if noun and (chaired or opens):
             found_here.extend(_told_here(view, anaphor, noun, how="chaired" if chaired else "attended"))
         return
+    if anaphor.group("bare") and earlier and not earlier[-1].planned:
+        event = earlier[-1]  # "A, B and C took part": in the meeting just reported
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks", None):
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
@@ -156,7 +160,7 @@ _WILL = re.compile(
     r"(?:\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+|['’]ll\s+)(?:\w+\s+)?$"
 )
 _TALK = (
-    r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
+    r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
     r"detailed|cordial|closed-door|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|"
@@ -165,7 +169,10 @@ _TALK = (
     r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)"
 )
 _MEET_VERB = re.compile(
-    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?"
+    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)"
+    # "held talks in Beijing with", "hosted a meeting at its headquarters in Algiers with"
+    r"(?:\s+at\s+(?:its|their|his|her)\s+(?:headquarters|offices?|residence))?"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     r"(?:\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?\s+with|"
     r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
