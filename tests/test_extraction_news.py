@@ -1539,3 +1539,10 @@ def test_a_company_hosting_a_meeting_at_its_headquarters_and_those_who_took_part
     assert meeting.date == "2024-07"
     assert {"Sol Power", "Andes Grid", "Ana Vela", "Ivo Marek"} <= {p.name for p in meeting.participants}
     assert "Peru" not in {p.name for p in meeting.participants}
+
+
+def test_someone_who_was_in_a_city_on_a_day_named_visited_it():
+    visited = "When Foreign Minister Ana Vela was in Lima in February 2023, we agreed to cooperate."
+    (visit,) = facts_of(visited).meetings
+    assert (visit.kind, visit.place.name, visit.date) == ("visit", "Lima", "2023-02")
+    assert facts_of("Minister Pavel Dron was in charge of the talks in Lima.").meetings == []

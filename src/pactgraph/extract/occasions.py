@@ -103,7 +103,7 @@ def _visiting(view: SentenceView) -> list[Meeting]:
 
 # "Malinov travelled to South Korea in September"; an arrival ("X arrived in Lima on Monday") only sets the
 # scene for the meetings told after it
-_TRAVELLED = re.compile(r"\b(?:travell?ed|travels|flew|went)\s+to\s+")
+_TRAVELLED = re.compile(r"\b(?:travell?ed|travels|flew|went)\s+to\s+|(?P<was>\b(?:was|were)\s+in\s+)")
 
 
 def travels(view: SentenceView) -> list[Meeting]:
@@ -114,6 +114,11 @@ def travels(view: SentenceView) -> list[Meeting]:
             continue
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, match.start())])
         visitor = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON][-1:]
+        if match.group("was"):
+            # "When Foreign Minister X was in Belgrade in February 2023": the one just before, on a day named
+            visitor = [e for m, e in view.items if e in visitor and 0 <= match.start() - view.rel(m)[1] <= 1]
+            if not view.dates:
+                continue
         target = [
             e
             for m, e in view.items
