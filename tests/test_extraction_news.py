@@ -1546,3 +1546,16 @@ def test_someone_who_was_in_a_city_on_a_day_named_visited_it():
     (visit,) = facts_of(visited).meetings
     assert (visit.kind, visit.place.name, visit.date) == ("visit", "Lima", "2023-02")
     assert facts_of("Minister Pavel Dron was in charge of the talks in Lima.").meetings == []
+
+
+def test_a_plant_which_someone_inaugurated_is_an_inauguration():
+    body = (
+        "Sol 2 follows the 500 MW Abydos solar plant near Kom Ombo, which Prime Minister Ana Vela inaugurated "
+        "in December 2024 after a construction period of about 18 months."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert (ceremony.kind, ceremony.date, [p.name for p in ceremony.participants]) == (
+        "ceremony",
+        "2024-12",
+        ["Ana Vela"],
+    )

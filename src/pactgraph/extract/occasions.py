@@ -286,6 +286,15 @@ _ATTENDED_CEREMONY = re.compile(
     r"\b(?:attended|attends|joined|took part in|participated in)\s+(?:the|a)\s+"
     rf"(?!{_KNOWN_CEREMONY}\s)(?P<what>[a-z]+(?:-[a-z]+)*)\s+ceremony\b"
 )
+# "the 500 MW Abydos solar plant near Kom Ombo, which Prime Minister X inaugurated in December 2024"
+_WHICH_X_INAUGURATED = re.compile(
+    r",\s+which\s+(?P<who>[^,;]{3,80}?)\s+(?:officially\s+|formally\s+|jointly\s+)?"
+    r"(?:inaugurated|opened|commissioned)\b"
+)
+_PLANT_BEFORE = re.compile(
+    r"(?:[A-Z0-9][\w-]*\s+){1,5}(?:[\w-]+\s+){0,2}(?:plant|farm|park|station|dam|complex|line|terminal)"
+    r"(?:\s+(?:near|in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?$"
+)
 _AT_CEREMONY_ATTENDED_BY = re.compile(r"\bat\s+a\s+ceremony\s+(?:[a-z]+\s+){0,3}?attended\s+by\s+")
 
 
@@ -316,6 +325,11 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             )
         )
         out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
+    for match in _WHICH_X_INAUGURATED.finditer(text):
+        who = [e for e in view.entities_between(match.start("who"), match.end("who")) if e.type == PERSON]
+        thing = _PLANT_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        if who and thing:
+            out.append(_ceremony(view, f"Inauguration ceremony of {thing.group(0)}", who, match.end("who")))
     for match in _ATTENDED_CEREMONY.finditer(text):
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
         who = prefer_persons(view.entities_between(clause, match.start()))
