@@ -1,7 +1,8 @@
 """Meetings: who met whom ("A met B", "A held talks with B", "A was received by B"), and named or
-described events (forums, summits, conferences, ceremonies, roundtables, COP29), each with date,
-place and participants; visits, ceremonies told by their verb and other occasions come from
-``occasions``."""
+described events (forums, summits, conferences, ceremonies, roundtables, COP29, a commission's
+session), each with date, place and participants, joined by those later sentences place there
+("attended Thursday's ceremony", "Seated alongside him were …"); visits, ceremonies told by their
+verb and other occasions come from ``occasions``."""
 
 from __future__ import annotations
 

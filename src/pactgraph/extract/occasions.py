@@ -1,6 +1,7 @@
 """Occasions named by a noun or told by a verb rather than "A met B": state, official and
-working visits and trips, ceremonies (foundation stones, inaugurations, groundbreakings), events
-named by a quoted title, and someone's participation in summits."""
+working visits and trips ("travelled to C", "was in C in May", "visiting C"), ceremonies
+(foundation stones, inaugurations, groundbreakings, "at a ceremony attended by …"), events named
+by a quoted title, and someone's participation in summits."""
 
 from __future__ import annotations
 
