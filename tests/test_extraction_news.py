@@ -1559,3 +1559,12 @@ def test_a_plant_which_someone_inaugurated_is_an_inauguration():
         "2024-12",
         ["Ana Vela"],
     )
+
+
+def test_who_sat_down_with_the_heads_of_groups_named_in_the_next_sentence():
+    body = (
+        "Crown Prince Ana Vela sat down this afternoon with the heads of Peru's biggest groups. Among them: "
+        "Sol Power Chairman Ivo Marek and Andes Group Chairman Marta Kovac. No readout yet."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert {"Ana Vela", "Ivo Marek", "Marta Kovac"} <= {p.name for p in meeting.participants}

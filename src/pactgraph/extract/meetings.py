@@ -41,7 +41,7 @@ _ANAPHOR = re.compile(
     r"\b(?:side|delegation)\s+(?:included|comprised|consisted of)\b|"
     r"\b[Aa]lso\s+(?:present|attending|in attendance)\s+(?:were|was)\b|"
     # "A, B and C took part, and the group agreed …", "Around the table sat A; B; C"
-    r"\b(?P<bare>took part|were present|[Aa]round the table (?:sat|were))(?=[,.;:]|\s+[A-Z])|"
+    r"\b(?P<bare>took part|were present|[Aa]round the table (?:sat|were)|[Aa]mong them)(?=[,.;:]|\s+[A-Z])|"
     r"\b[Aa]mong\s+(?:those|the participants|the guests)\s+(?:present\s+|attending\s+)?(?:were|was)\b|"
     r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b|"
     # "X told guests, among them Vice President Y, …"
@@ -170,7 +170,7 @@ _TALK = (
     r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)"
 )
 _MEET_VERB = re.compile(
-    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)"
+    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks|(?P<sat>sat|sits)\s+down)"
     # "held talks in Beijing with", "hosted a meeting at its headquarters in Algiers with"
     r"(?:\s+at\s+(?:its|their|his|her)\s+(?:headquarters|offices?|residence))?"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
@@ -225,6 +225,14 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:(?:also|later|then|earli
 _WHO = re.compile(r",\s+who\s+(?:also\s+|later\s+|earlier\s+)?$")
 # "… after talks with A and, separately, with B": two meetings
 _SEPARATELY_WITH = re.compile(r",?\s+and,?\s+(?:separately,?\s+)?with\s+")  # "with A and with B" too
+# "X sat down with the heads of the biggest groups. Among them: A, B and C": whom the next sentence names
+_HEADS_OF = re.compile(r"(?:the\s+)?(?:heads|chiefs|leaders|executives|chairmen|bosses)\s+of\s+[^,.;:]{3,60}")
+
+
+def _phrase(text: str, match: re.Match | None) -> str:
+    return match.group(0).strip() if match else ""
+
+
 # "He met A, …, and held talks with B": the second verb shares the first one's subject
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
@@ -263,6 +271,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             subjects = first_subjects
         first_subjects = first_subjects or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
+        heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
+        if verb.group("sat"):  # "sat down with the heads of Korea's biggest groups", not with a newspaper's desk
+            objects = [e for e in objects if e.type == PERSON]
         if len(subjects) < 2 and _THE_TWO.search(text, 0, verb.start()):
             # "signed by A and B after the two presidents held a meeting": the two named last
             subjects = [e for e in view.entities_between(0, verb.start()) if e.type == PERSON][-2:] or subjects
@@ -303,7 +314,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         participants = list(dict.fromkeys(e for e in subjects + objects if e.type != PLACE))
         if (verb.group("talks_among") or (verb.group("met") and not objects)) and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
-        if not subjects or not (objects or place):
+        if not subjects or not (objects or place or heads_of):
             continue
         if objects and set(objects) <= set(subjects) and not (place and (verb.group("visited") or verb.group("paid"))):
             continue  # "X met X": one person read twice (a title and a name), not a meeting
@@ -319,7 +330,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         label = (
             f"{' and '.join(e.name for e in subjects)} "
             f"{'visit' if kind == 'visit' else 'hold talks with' if kind == 'talks' else 'meet'} "
-            f"{', '.join(e.name for e in objects) or (place.name if place else '')}"
+            f"{', '.join(e.name for e in objects) or (place.name if place else '') or _phrase(text, heads_of)}"
         ).strip()
         meetings.append(
             Meeting(
