@@ -1568,3 +1568,12 @@ def test_who_sat_down_with_the_heads_of_groups_named_in_the_next_sentence():
     )
     (meeting,) = facts_of(body).meetings
     assert {"Ana Vela", "Ivo Marek", "Marta Kovac"} <= {p.name for p in meeting.participants}
+
+
+def test_an_event_hosted_by_a_government_is_no_meeting_of_that_government():
+    body = (
+        "Leaders gather in Lima on 27 May for the Andean Energy Summit, hosted by the Peruvian government with "
+        "the African Development Bank and the World Bank Group."
+    )
+    (summit,) = facts_of(body).meetings
+    assert summit.label == "Andean Energy Summit"

@@ -252,6 +252,12 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             continue  # "meeting" is a verb only in "will be meeting X", "was meeting X"
         if verb.group("visited") == "visit" and not _WILL.search(text[max(0, verb.start() - 30) : verb.start()]):
             continue  # "visit" is a verb only in "will visit", "is to visit" …
+        if (
+            verb.group("received")
+            and re.match(r"\s*by\b", text[verb.end() :])
+            and any(0 <= verb.start() - view.rel(m)[1] <= 3 for m in view.events())
+        ):
+            continue  # "the Africa Energy Summit, hosted by A with B": the event's hosts, read with the event
         clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
