@@ -1577,3 +1577,13 @@ def test_an_event_hosted_by_a_government_is_no_meeting_of_that_government():
     )
     (summit,) = facts_of(body).meetings
     assert summit.label == "Andean Energy Summit"
+
+
+def test_those_who_acted_at_their_annual_summit_held_it():
+    body = (
+        "Prime Minister Ana Vela and Prime Minister Ivo Marek launched the partnership at their annual summit "
+        "in Rio de Janeiro last November."
+    )
+    (summit,) = facts_of(body).meetings
+    assert (summit.date, summit.place.name) == ("2024-11", "Rio de Janeiro")
+    assert sorted(p.name for p in summit.participants) == ["Ana Vela", "Ivo Marek"]

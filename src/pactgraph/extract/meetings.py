@@ -546,7 +546,8 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         )
     )
     at_event = re.search(
-        r"\b(?i:during|at|on the (?:sidelines|margins|occasion) of|(?:with)?in the framework of)\s+(?:the\s+)?"
+        r"\b(?i:during|at|on the (?:sidelines|margins|occasion) of|(?:with)?in the framework of)\s+"
+        r"(?:the\s+|(?:their|its)\s+(?:annual\s+|bilateral\s+|joint\s+)?)?"  # "at their annual summit"
         r"(?:[A-Z][\w'’–-]*\s+){0,4}$",
         text[max(0, a - 60) : a],
     )
