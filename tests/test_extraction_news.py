@@ -1321,3 +1321,414 @@ def test_a_bare_name_before_a_post_is_the_posts_organization():
     assert posts == {("Ivo Marek", "Oltec"), ("Ana Vela", "Vantora")}
     names = {e.name: e.type for e in facts_of("Al Ramahi and Vantora chief executive Ivo Marek met.").entities}
     assert names["Al Ramahi"] == "Person" and names["Vantora"] == "Organization"
+
+
+def test_those_at_a_days_ceremony_or_speaking_at_the_inauguration_take_part():
+    body = (
+        "President Ana Vela has inaugurated the Dorlo floating solar plant in West Morova. "
+        "Ivo Marek, the Minister of Energy, attended Thursday's ceremony alongside officials.\n\n"
+        "Speaking at the inauguration, Marta Kovac called the plant a milestone."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac"]
+
+
+def test_countries_and_bodies_taking_part_in_todays_meetings_take_part():
+    body = (
+        "The first Ministerial Meeting of the Green Energy Advisory Council was held in Baku on 3 February "
+        "2023 with the participation of President Ana Vela.\n\n"
+        "Senior officials of the European Commission, Georgia, Romania and other countries are taking part "
+        "in today's meetings."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert {"Ana Vela", "European Commission", "Georgia", "Romania"} <= {p.name for p in meeting.participants}
+
+
+def test_speaking_at_an_inauguration_never_joins_another_kind_of_event():
+    body = (
+        "Minister Ana Vela addressed the Andean Energy Forum in Lima on Monday.\n\n"
+        "Speaking at the inauguration of a new school, Minister Ivo Marek praised the teachers."
+    )
+    (forum,) = facts_of(body).meetings
+    assert [p.name for p in forum.participants] == ["Ana Vela"]
+
+
+def test_the_two_presidents_who_held_a_meeting_are_the_two_named_last():
+    body = (
+        "The memorandum was signed in Lima by the President of the Commission, Ana Vela, and the President "
+        "of Peru, Ivo Marek, after the two presidents held a bilateral meeting.\n\n"
+        "Commissioner for Energy Marta Kovac and Peru's Minister of Energy, Pavel Dron, also took part in "
+        "the talks."
+    )
+    (talks,) = facts_of(body).meetings
+    assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac", "Pavel Dron"]
+
+
+def test_talks_held_at_the_end_of_a_sentence_are_a_meeting():
+    (talks,) = facts_of("Presidents Ana Vela and Ivo Marek held talks.").meetings
+    assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_a_commission_that_held_its_session_meets_with_its_co_chairs_and_countries():
+    body = (
+        "The Peruvian-Chilean Intergovernmental Commission on Economic Cooperation held its annual session in "
+        "Lima on Tuesday, co-chaired by Peruvian Minister of Foreign Affairs Ana Vela and Chilean Minister of "
+        "Health Ivo Marek."
+    )
+    (session,) = facts_of(body).meetings
+    assert session.date == "2025-05-13"
+    assert sorted(p.name for p in session.participants) == [
+        "Ana Vela",
+        "Chile",
+        "Ivo Marek",
+        "Peru",
+        "Peruvian-Chilean Intergovernmental Commission on Economic Cooperation",
+    ]
+
+
+def test_guests_among_them_or_seated_alongside_the_host_take_part_in_the_inauguration():
+    told = (
+        "President Ana Vela on Thursday formally commissioned the 600-megawatt Dorlo Hydropower Station, at a "
+        "ceremony held at the plant.\n\n"
+        '"We built it together," Vela told guests, among them Vice President Ivo Marek, and diplomats.'
+    )
+    seated = (
+        "When Prime Minister Ana Vela formally inaugurated the Dorlo Dam on Tuesday, the guest list said a "
+        "lot.\n\nSeated alongside him were Peru's President Ivo Marek and Chile's President Marta Kovac."
+    )
+    assert sorted(p.name for p in facts_of(told).meetings[0].participants) == ["Ana Vela", "Ivo Marek"]
+    assert sorted(p.name for p in facts_of(seated).meetings[0].participants) == [
+        "Ana Vela",
+        "Ivo Marek",
+        "Marta Kovac",
+    ]
+
+
+def test_at_that_ceremony_names_the_ceremony_just_reported():
+    body = (
+        "Minister Ana Vela laid the foundation stone of the Dorlo wind plant in Lima on Monday.\n\n"
+        "At that ceremony Ivo Marek, Chairman of the Board, said the plant would create 300 jobs."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert sorted(p.name for p in ceremony.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_who_chaired_a_meeting_not_read_before_tells_the_meeting_itself():
+    body = (
+        "Minister Rosa Perez opened the Andean Energy Forum in Lima on 3 March.\n\n"
+        "On 12 March, Minister of Energy Ana Vela chaired the meeting, which was attended by Minister Ivo "
+        "Marek and Minister Marta Kovac."
+    )
+    forum, meeting = facts_of(body).meetings
+    assert [p.name for p in forum.participants] == ["Rosa Perez"]
+    assert meeting.date == "2025-03-12"
+    assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac"]
+
+
+def test_a_ceremony_of_a_kind_not_named_before_or_attended_by_those_named_is_a_meeting():
+    body = (
+        "On 15 December, Ambassador Ana Vela attended the capsule-laying ceremony that marked the start of "
+        "construction of a solar plant in Lima.\n\n"
+        "On December 27, 2024, the plant's first 400 megawatts were connected to the grid at a ceremony "
+        "attended by President Rosa Perez and Prime Minister Pavel Dron; the president pressed the button."
+    )
+    capsule, grid = facts_of(body).meetings
+    assert (capsule.label, [p.name for p in capsule.participants]) == ("Capsule-laying ceremony", ["Ana Vela"])
+    assert grid.date == "2024-12-27"
+    assert sorted(p.name for p in grid.participants) == ["Pavel Dron", "Rosa Perez"]
+
+
+def test_a_ceremony_at_a_named_event_is_that_events():
+    body = (
+        "Sol Power signed a memorandum at the Andean Energy Summit in Lima in May 2024, at a ceremony "
+        "attended by President Rosa Perez."
+    )
+    assert [m.label for m in facts_of(body).meetings] == ["Andean Energy Summit"]
+
+
+def test_those_who_hosted_an_event_take_part():
+    body = (
+        "Heads of state and investors met in Lima on 12 May for the Andean Energy Summit, hosted by the "
+        "Peruvian government with the African Development Bank and the World Bank Group."
+    )
+    (summit,) = facts_of(body).meetings
+    assert {"African Development Bank", "World Bank Group"} <= {p.name for p in summit.participants}
+
+
+def test_talks_in_a_place_on_a_day_between_two_people():
+    body = (
+        "That deal followed talks in Nairobi on 4 February 2022 between Peru's State Minister of Finance, "
+        "Ana Vela, and Chile's then Cabinet Secretary for Energy, Ivo Marek."
+    )
+    (talks,) = facts_of(body).meetings
+    assert (talks.date, sorted(p.name for p in talks.participants)) == ("2022-02-04", ["Ana Vela", "Ivo Marek"])
+
+
+def test_those_who_sign_on_the_occasion_of_an_event_take_part_in_it():
+    body = (
+        "On the occasion of COP28 in Dubai, Marta Kovac, CEO of Sol Power, today signed the Agreement on "
+        "Investment, in the presence of President Rosa Perez."
+    )
+    (cop,) = facts_of(body).meetings
+    assert (cop.label, sorted(p.name for p in cop.participants)) == ("COP28", ["Marta Kovac", "Rosa Perez"])
+
+
+def test_a_plant_opened_with_an_indefinite_article_is_a_ceremony():
+    body = (
+        "Chile started drawing power from the Peruvian grid on Sunday after Prime Minister Ana Vela opened a "
+        "new 115-kilometre interconnection line between the two countries."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert ceremony.kind == "ceremony" and [p.name for p in ceremony.participants] == ["Ana Vela"]
+    assert facts_of("Minister Ivo Marek launched a new solar project in 2020.").meetings == []
+
+
+def test_someone_visiting_a_place_is_on_a_visit():
+    body = "Chilean Foreign Minister Ana Vela, visiting Lima on 6 June, said power would start flowing in 2026."
+    (visit,) = facts_of(body).meetings
+    assert (visit.kind, visit.place.name, visit.date) == ("visit", "Lima", "2024-06-06")
+    assert [p.name for p in visit.participants] == ["Ana Vela"]
+
+
+def test_a_countrys_delegation_received_or_meeting_someone_is_that_country():
+    body = (
+        "President Ana Vela received Chilean Minister of Energy Ivo Marek, who arrived leading a large "
+        "delegation.\n\nThe Chilean delegation was also received by Deputy Prime Minister Pavel Dron.\n\n"
+        "On the same trip, the Chilean delegation held an expanded meeting with Peru's Deputy Minister of "
+        "Energy Marta Kovac."
+    )
+    meetings = facts_of(body).meetings
+    assert [sorted(p.name for p in m.participants) for m in meetings] == [
+        ["Ana Vela", "Ivo Marek"],
+        ["Chile", "Pavel Dron"],
+        ["Chile", "Marta Kovac"],
+    ]
+
+
+def test_who_also_called_on_after_a_relative_clause_is_the_one_before_it():
+    body = (
+        "Former Prime Minister Ana Vela, who travels as Prime Minister Ivo Marek's special envoy, also called "
+        "on President Pavel Dron at his residence."
+    )
+    (call,) = facts_of(body).meetings
+    assert sorted(p.name for p in call.participants) == ["Ana Vela", "Pavel Dron"]
+
+
+def test_companies_that_agree_after_online_talks_held_them():
+    body = "Sol Power and Andes Grid agreed on 3 March to draft a joint cooperation plan after online talks."
+    (talks,) = facts_of(body).meetings
+    assert sorted(p.name for p in talks.participants) == ["Andes Grid", "Sol Power"]
+
+
+def test_at_the_ceremony_with_no_ceremony_read_before_tells_the_ceremony():
+    body = (
+        "The Dorlo hydropower plant reached full commercial operation on 29 June 2022.\n\n"
+        "At the ceremony marking the milestone, Ivo Marek, executive director of the Power Board, thanked the "
+        "builders, while Marta Kovac, chairman of Sol Power, called it a priority project."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert ceremony.kind == "ceremony" and ceremony.date is None
+    assert sorted(p.name for p in ceremony.participants) == ["Ivo Marek", "Marta Kovac"]
+
+
+def test_who_acts_at_a_ceremony_attended_by_unnamed_guests_takes_part():
+    body = (
+        "On 22 December 2022, President Ana Vela pressed the button that closes the tunnel gate, starting to "
+        "fill the reservoir, at a ceremony attended by some 2,300 guests."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert (ceremony.date, [p.name for p in ceremony.participants]) == ("2022-12-22", ["Ana Vela"])
+
+
+def test_the_country_a_state_visit_goes_to_takes_part():
+    body = "During the state visit of President Ana Vela to Chile in February, the two sides signed six documents."
+    visit = next(m for m in facts_of(body).meetings if m.kind == "visit")
+    assert sorted(p.name for p in visit.participants) == ["Ana Vela", "Chile"]
+
+
+def test_a_visit_to_two_countries_is_a_visit_to_each():
+    body = (
+        "During Prime Minister Ana Vela's visit to Qatar and the UAE in April, Sol Power and Masdar agreed to "
+        "extend their venture."
+    )
+    visits = [m for m in facts_of(body).meetings if m.kind == "visit"]
+    assert [(m.place.name, m.date) for m in visits] == [("Qatar", "2025-04"), ("United Arab Emirates", "2025-04")]
+
+
+def test_a_visit_by_a_former_minister_is_his():
+    body = (
+        "Sol Power and Andes Grid on Monday signed the financial close during a visit to Jakarta by former "
+        "Chilean Prime Minister Ivo Marek."
+    )
+    (visit,) = [m for m in facts_of(body).meetings if m.kind == "visit"]
+    assert [p.name for p in visit.participants] == ["Ivo Marek"]
+
+
+def test_who_travelled_to_a_country_visited_it_in_the_clauses_month():
+    body = (
+        "In February 2023, a delegation led by Minister Ana Vela travelled to China, and on February 15 the "
+        "ministry signed a memorandum."
+    )
+    (visit,) = [m for m in facts_of(body).meetings if m.kind == "visit"]
+    assert (visit.date, sorted(p.name for p in visit.participants)) == ("2023-02", ["Ana Vela", "China"])
+
+
+def test_an_arrival_on_a_trip_named_by_its_noun_is_one_visit():
+    body = "Minister Ivo Marek arrived in Lima on Monday for the Andean Energy Forum, his first trip to Peru this year."
+    assert [m.label for m in facts_of(body).meetings if m.kind == "visit"] == ["Visit of Ivo Marek to Peru"]
+
+
+def test_a_meeting_between_the_two_leaders_is_between_those_of_the_meeting_before():
+    body = (
+        "On Sunday, President Ana Vela welcomed Chancellor Ivo Marek to Lima with an informal dinner. A "
+        "bilateral meeting between the two leaders followed in Lima on Monday, with two ministers also taking "
+        "part: Minister of Finance Marta Kovac and Minister of Energy Pavel Dron."
+    )
+    _dinner, talks = facts_of(body).meetings
+    assert (talks.date, talks.place.name) == ("2025-05-12", "Lima")
+    assert sorted(p.name for p in talks.participants) == ["Ana Vela", "Ivo Marek", "Marta Kovac", "Pavel Dron"]
+
+
+def test_a_date_named_as_a_target_is_not_the_day_of_the_talks():
+    body = (
+        "The 5 February date was fixed during a telephone conversation between Minister Ana Vela and Minister "
+        "Ivo Marek on 18 November."
+    )
+    (call,) = facts_of(body).meetings
+    assert call.date == "2024-11-18"
+
+
+def test_at_the_first_meeting_of_another_body_is_an_event_of_its_own():
+    body = (
+        "In 2004, Ana Vela, then Peru's foreign minister, chaired its very first ministerial meeting. Last "
+        "Saturday she sat next to Prime Minister Ivo Marek in Tokyo at the first meeting of the format's heads "
+        "of state, together with Marta Kovac of Chile and Pavel Dron of Bolivia."
+    )
+    first, summit = facts_of(body).meetings
+    assert (first.date, [p.name for p in first.participants]) == ("2004", ["Ana Vela"])
+    assert summit.label == "First meeting of the format's heads of state"
+    assert {"Ivo Marek", "Marta Kovac", "Pavel Dron"} <= {p.name for p in summit.participants}
+
+
+def test_who_said_that_others_held_talks_is_no_party_to_them():
+    body = "President Ana Vela said that Sol Power and Andes Grid had held talks on the power project that day."
+    (talks,) = facts_of(body).meetings
+    assert sorted(p.name for p in talks.participants) == ["Andes Grid", "Sol Power"]
+
+
+def test_a_new_subject_with_its_own_verb_ends_the_list_of_those_met():
+    body = (
+        "On 9 October 2024, Commissioner Ana Vela met Deputy Prime Minister Ivo Marek, and Team Europe "
+        "announced a package for the plant."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_the_day_right_after_an_events_name_is_its_day():
+    body = (
+        "Minister Marta Kovac is scheduled to be in Lima from 23 to 25 May, where she will attend the Andean "
+        "Business Forum on 24 May."
+    )
+    (forum,) = facts_of(body).meetings
+    assert forum.date == "2025-05-24"
+
+
+def test_a_second_meeting_verb_shares_the_first_ones_subject_and_each_with_is_a_meeting():
+    body = (
+        "Peru's Minister for the Economy, Ana Vela, met Japan's Minister of Economy Ivo Marek in Tokyo on 8 May, "
+        "with both sides promising closer ties, and held talks with the chairman of Keidanren and with the "
+        "Japan Chamber of Commerce and Industry."
+    )
+    pairs = sorted(sorted(p.name for p in m.participants) for m in facts_of(body).meetings)
+    assert pairs == [
+        ["Ana Vela", "Ivo Marek"],
+        ["Ana Vela", "Japan Chamber of Commerce and Industry"],
+        ["Ana Vela", "Keidanren"],
+    ]
+
+
+def test_the_one_met_on_his_visit_is_not_the_visitor():
+    body = (
+        "On his state visit to China in April 2023, his first appointment in Beijing was with Minister Ana "
+        "Vela, president of State Grid, whom he urged to invest in renewables."
+    )
+    assert [m for m in facts_of(body).meetings if m.kind == "visit"] == []
+
+
+def test_a_delegation_taking_part_in_a_meeting_of_ministers_of_several_countries():
+    body = (
+        "A delegation headed by Peru's Deputy Minister of Energy Ana Vela, including specialists from Andes "
+        "Grid, took part in the third meeting of deputy energy ministers of Peru, Chile and Bolivia in Lima "
+        "earlier this month."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert meeting.label.startswith("Third meeting of deputy energy ministers")
+    assert {"Ana Vela", "Andes Grid", "Peru", "Chile", "Bolivia"} <= {p.name for p in meeting.participants}
+
+
+def test_who_visits_a_city_and_meets_someone_visits_the_city():
+    body = "In September 2024, President Ana Vela visits Prague and meets President Ivo Marek."
+    visit, meeting = facts_of(body).meetings
+    assert (visit.place.name, [p.name for p in visit.participants]) == ("Prague", ["Ana Vela"])
+    assert sorted(p.name for p in meeting.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_a_company_hosting_a_meeting_at_its_headquarters_and_those_who_took_part():
+    body = (
+        "In July 2024, Sol Power hosted a high-level meeting at its headquarters in Lima with Andes Grid - the "
+        "joint venture that runs the pipelines between Peru and Chile - and Bolivia Power. Minister Ana Vela "
+        "and Minister Ivo Marek took part, and the group agreed to sign a memorandum."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert meeting.date == "2024-07"
+    assert {"Sol Power", "Andes Grid", "Ana Vela", "Ivo Marek"} <= {p.name for p in meeting.participants}
+    assert "Peru" not in {p.name for p in meeting.participants}
+
+
+def test_someone_who_was_in_a_city_on_a_day_named_visited_it():
+    visited = "When Foreign Minister Ana Vela was in Lima in February 2023, we agreed to cooperate."
+    (visit,) = facts_of(visited).meetings
+    assert (visit.kind, visit.place.name, visit.date) == ("visit", "Lima", "2023-02")
+    assert facts_of("Minister Pavel Dron was in charge of the talks in Lima.").meetings == []
+
+
+def test_a_plant_which_someone_inaugurated_is_an_inauguration():
+    body = (
+        "Sol 2 follows the 500 MW Abydos solar plant near Kom Ombo, which Prime Minister Ana Vela inaugurated "
+        "in December 2024 after a construction period of about 18 months."
+    )
+    (ceremony,) = facts_of(body).meetings
+    assert (ceremony.kind, ceremony.date, [p.name for p in ceremony.participants]) == (
+        "ceremony",
+        "2024-12",
+        ["Ana Vela"],
+    )
+
+
+def test_who_sat_down_with_the_heads_of_groups_named_in_the_next_sentence():
+    body = (
+        "Crown Prince Ana Vela sat down this afternoon with the heads of Peru's biggest groups. Among them: "
+        "Sol Power Chairman Ivo Marek and Andes Group Chairman Marta Kovac. No readout yet."
+    )
+    (meeting,) = facts_of(body).meetings
+    assert {"Ana Vela", "Ivo Marek", "Marta Kovac"} <= {p.name for p in meeting.participants}
+
+
+def test_an_event_hosted_by_a_government_is_no_meeting_of_that_government():
+    body = (
+        "Leaders gather in Lima on 27 May for the Andean Energy Summit, hosted by the Peruvian government with "
+        "the African Development Bank and the World Bank Group."
+    )
+    (summit,) = facts_of(body).meetings
+    assert summit.label == "Andean Energy Summit"
+
+
+def test_those_who_acted_at_their_annual_summit_held_it():
+    body = (
+        "Prime Minister Ana Vela and Prime Minister Ivo Marek launched the partnership at their annual summit "
+        "in Rio de Janeiro last November."
+    )
+    (summit,) = facts_of(body).meetings
+    assert (summit.date, summit.place.name) == ("2024-11", "Rio de Janeiro")
+    assert sorted(p.name for p in summit.participants) == ["Ana Vela", "Ivo Marek"]

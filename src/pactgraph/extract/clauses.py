@@ -31,7 +31,12 @@ _KINDS = [
     ("session", "meeting"),
 ]
 CLAUSE_END = re.compile(
-    r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–]\s+"
+    r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–-]\s+|"
+    # "Vučić said that SOCAR and Srbijagas had held talks": the one who speaks is no subject of what is told
+    r"\b(?:said|says|stated|noted|added|announced|reported|confirmed)\s+that\b|"
+    # "X met Y, and Team Europe announced a package": a new subject with its own verb
+    r",\s+and\s+(?=(?:[A-Z][\w'’-]*\s+){1,4}(?:announced|said|signed|agreed|added|pledged|unveiled|launched|"
+    r"will|has|have|had|is|are|was|were)\b)"
 )
 
 
@@ -57,6 +62,8 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
             before,
         ):
             continue
+        if re.match(r"\s+(?:date|deadline|target|timetable)\b", view.text[d.end :]):
+            continue  # "the 5 February date was fixed during talks on 18 November": a date named, not the day
         if best is None or abs(d.start - near) < abs(best.start - near):
             best = d
     return (best.iso, best.future) if best else (None, False)

@@ -1,7 +1,8 @@
 """Meetings: who met whom ("A met B", "A held talks with B", "A was received by B"), and named or
-described events (forums, summits, conferences, ceremonies, roundtables, COP29), each with date,
-place and participants; visits, ceremonies told by their verb and other occasions come from
-``occasions``."""
+described events (forums, summits, conferences, ceremonies, roundtables, COP29, a commission's
+session), each with date, place and participants, joined by those later sentences place there
+("attended Thursday's ceremony", "Seated alongside him were …"); visits, ceremonies told by their
+verb and other occasions come from ``occasions``."""
 
 from __future__ import annotations
 
@@ -11,14 +12,23 @@ import re
 from .clauses import CLAUSE_END, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
-from .occasions import SITE, ceremonies, participation_in, titled_events, visits
+from .occasions import SITE, ceremonies, participation_in, titled_events, travels, visits
 
-_EVENT_NOUN = r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session)"
+_EVENT_NOUN = (
+    r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|"
+    r"inauguration|groundbreaking|commissioning)"
+)
+# nouns and verbs that only ever refer back to an event of their own kind, never to whatever event came
+# last: "Arkab presided over the ceremony" after a forum is the ceremony of a signing not yet read
+_OWN_KIND_ONLY = {"inauguration", "groundbreaking", "commissioning"}
+_OWN_KIND_VERB = re.compile(r"presided over|chaired|co-chaired|Opening|At|During|(?:\w+ )?taking part in")
+# "the", or a day's possessive: "attended Thursday's ceremony", "are taking part in today's meetings"
+_THE_OR_DAYS = r"(?:the|that|(?:today|yesterday|this (?:morning|afternoon|evening|week)|last week|[A-Z][a-z]+day)['’]s)"
 _ANAPHOR = re.compile(
-    r"\b(?P<verb>attended|took part in|participated in|told|addressed|joined|at|during|for|opened|inaugurated|"
-    r"closed)\s+"
-    r"the\s+(?:[a-z]+\s+)?"
-    rf"{_EVENT_NOUN}\b|"
+    r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
+    r"joined|[Aa]t|[Dd]uring|for|opened|[Oo]pening|inaugurated|closed|presided over|co-chaired|chaired)\s+"
+    rf"{_THE_OR_DAYS}\s+(?:(?P<adjective>[a-z]+)\s+)?"
+    rf"{_EVENT_NOUN}s?\b|"
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
     r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
@@ -30,13 +40,47 @@ _ANAPHOR = re.compile(
     r"\b(?:side|delegation|delegations)\b[^.;:]{0,60}?\b(?:was|were)\s+(?:made up of|composed of|comprised of)\b|"
     r"\b(?:side|delegation)\s+(?:included|comprised|consisted of)\b|"
     r"\b[Aa]lso\s+(?:present|attending|in attendance)\s+(?:were|was)\b|"
+    # "A, B and C took part, and the group agreed …", "Around the table sat A; B; C"
+    r"\b(?P<bare>took part|were present|[Aa]round the table (?:sat|were)|[Aa]mong them)(?=[,.;:]|\s+[A-Z])|"
     r"\b[Aa]mong\s+(?:those|the participants|the guests)\s+(?:present\s+|attending\s+)?(?:were|was)\b|"
-    r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b"
+    r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b|"
+    # "X told guests, among them Vice President Y, …"
+    r"\b(?:guests|attendees|dignitaries|an audience)\s*,?\s+(?:among them|among whom were|including)\b|"
+    # "Seated alongside him were A, B and C", "Joining her on stage was …"
+    r"\b(?:[Ss]eated\s+|[Ss]tanding\s+)?(?:[Aa]longside|[Bb]eside|[Nn]ext to|[Jj]oining)\s+(?:him|her|them)\s+"
+    r"(?:on (?:the )?stage\s+|at the \w+\s+)?(?:were|was)\b"
 )
+
+
+# "A bilateral meeting between the two leaders followed in Montréal on Monday"
+_BETWEEN_THE_TWO = re.compile(
+    r"\b(?:meeting|talks|conversation|call)\s+between\s+the\s+two\s+(?:leaders|presidents|prime ministers|"
+    r"ministers|heads of state)\b"
+)
+
+
+def _between_the_two_named_before(view: SentenceView, meetings: list[Meeting]) -> list[Meeting]:
+    """A meeting "between the two leaders" in a sentence that names neither: the two persons of the
+    meeting last reported, with those this sentence names taking part."""
+    between = _BETWEEN_THE_TWO.search(view.text)
+    if not between or view.entities_between(0, between.start()):
+        return []
+    earlier = next(
+        (m for m in reversed(meetings) if not m.planned and len([p for p in m.participants if p.type == PERSON]) == 2),
+        None,
+    )
+    if earlier is None:
+        return []
+    pair = [p for p in earlier.participants if p.type == PERSON]
+    talks = _talks(view, between, pair[:1], pair[1:])
+    talks.participants += [e for _, e in view.items if e is not None and e.type == PERSON and e not in pair]
+    return [talks]
 
 
 def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], found_here: list[Meeting]) -> None:
     """ "Nurbek and Amrullayev attended the ceremony": persons joining the event last reported."""
+    if not found_here:
+        found_here.extend(_between_the_two_named_before(view, meetings))
     anaphor = _ANAPHOR.search(view.text)
     if not anaphor:
         return
@@ -46,12 +90,30 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
     event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
+    gathering = anaphor.group("verb") and noun not in _OWN_KIND_ONLY and noun != "ceremony"
+    of_what = _OF_WHAT.match(view.text, anaphor.end()) if gathering else None
+    if of_what and not (event and _content_words(of_what.group("what")) & _content_words(event.label)):
+        # "at the first meeting of the format's heads of state": an event of its own, not the one before
+        found_here.extend(_told_here(view, anaphor, noun, of=of_what.group(0).strip()))
+        return
+    if event is None and (noun in _OWN_KIND_ONLY or _OWN_KIND_VERB.fullmatch(anaphor.group("verb") or "")):
+        chaired = anaphor.group("verb") in ("chaired", "co-chaired", "presided over")
+        opens = anaphor.group("verb") in ("At", "During") and noun in ("ceremony", "meeting", "talks", "session")
+        if noun and (chaired or opens):
+            found_here.extend(_told_here(view, anaphor, noun, how="chaired" if chaired else "attended"))
+        return
+    if anaphor.group("bare") and earlier and not earlier[-1].planned:
+        event = earlier[-1]  # "A, B and C took part": in the meeting just reported
     event = event or next((m for m in reversed(earlier) if m.named), None)
     if event is None and noun in ("meeting", "talks", None):
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
     if event is None:
         return
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+    if not persons and anaphor.group("verb") and "part" in anaphor.group("verb"):
+        # "Officials of the Commission, A and B are taking part in today's meetings": those the clause names
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, anaphor.start())])
+        persons = view.entities_between(clause, anaphor.start())
     event.participants += [p for p in persons if p not in event.participants]
     if anaphor.group("verb") in ("opened", "inaugurated") and view.dates and not view.dates[0].future:
         event.date = view.dates[0].iso  # "Aliyev opened the forum on Monday": it began that day
@@ -59,11 +121,47 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         event.sentences.add(view.sentence.index)
 
 
+_OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>[^,.;:]{3,60}?)(?=\s+(?:in|on|at|with|and|where)\b|[,.;:]|$)")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z][a-z'’-]{3,}", text.lower()) if w not in ("meeting", "session", "summit")}
+
+
+def _told_here(
+    view: SentenceView, anaphor: re.Match, noun: str, *, how: str = "attended", of: str = ""
+) -> list[Meeting]:
+    """ "X chaired the meeting, which was attended by A and B", "At the ceremony marking the milestone, A
+    thanked …, while B …", "at the first meeting of the format's heads of state", with no such event read
+    before: the sentence tells the event itself, with those it names."""
+    persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+    if not persons:
+        return []
+    adjective = anaphor.group("adjective") or ""
+    label = f"{adjective} {noun} {of}".strip() if of else f"{noun} {how} by {persons[0].name}"
+    if of:  # "X's delegation, with specialists of Y, took part in the meeting of ministers of A, B and C"
+        persons += [e for e in view.entities_between(0, len(view.text)) if e not in persons]
+    date, future = date_for(view, anaphor.start())
+    return [
+        Meeting(
+            kind=kind_of(noun),
+            label=label[0].upper() + label[1:],
+            date=date,
+            participants=persons,
+            place=place_after(view, anaphor.end()),
+            planned=future,
+            named=True,  # a described event: undated when the sentence gives no date, not the publication's
+            sentences={view.sentence.index},
+            rule="ceremony-verb" if noun == "ceremony" else "named-event",
+        )
+    ]
+
+
 _WILL = re.compile(
     r"(?:\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+|['’]ll\s+)(?:\w+\s+)?$"
 )
 _TALK = (
-    r"(?:held|holds|hold|had|has|have|conducted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
+    r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
     r"detailed|cordial|closed-door|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|"
@@ -72,7 +170,10 @@ _TALK = (
     r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)"
 )
 _MEET_VERB = re.compile(
-    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks)(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?"
+    rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks|(?P<sat>sat|sits)\s+down)"
+    # "held talks in Beijing with", "hosted a meeting at its headquarters in Algiers with"
+    r"(?:\s+at\s+(?:its|their|his|her)\s+(?:headquarters|offices?|residence))?"
+    r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
     r"(?:\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?\s+with|"
     r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
@@ -83,12 +184,16 @@ _MEET_VERB = re.compile(
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
-    r"(?:(?:was|were|have been)\s+held\s+)?between)\s+|"
+    # "talks in Nairobi on 4 February 2022 between A and B"
+    r"(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?"
+    r"(?:on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2},?)?(?:\s+\d{4})?\s+)?"
+    r"(?:(?:was|were|have been)\s+held\s+)?between)(?:\s+|(?=[.;,!?]|$))|"
     # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
     r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
-    r"(?:(?:bilateral|official|one-on-one|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
+    r"(?:(?:bilateral|official|one-on-one|online|virtual|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
     r"(?!(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:with|between)))"
 )
+_ITS_DAY = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,?\s+(?:on|from)\s+")
 _OPENS_ON = re.compile(
     r"(?:\s*\([^)]{1,20}\))?,?\s+(?:which|that)\s+(?:opens|opened|will open|begins|began|starts|started|"
     r"is held|was held|will be held|takes place|took place|will take place|runs|ran)\s+(?:on\s+|in\s+|from\s+)?"
@@ -104,12 +209,32 @@ _ARRIVED_FOR = re.compile(
 )
 _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
-    r"\bgathered\b"
+    r"\bgathered\b|"
+    # "… the Andean Energy Summit, hosted by the Peruvian government with the World Bank": the hosts take part
+    r"(?<=,\s)(?:co-)?(?:hosted|organi[sz]ed|convened)\s+by\b"
 )
-_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*$")
+_DELEGATION = re.compile(
+    r"\b[Tt]he\s+(?P<country>[A-Z][a-z]+)\s+(?:government\s+|business\s+|official\s+)?delegation\s+"
+    r"(?:(?:also|later|then|has|had|was|were)\s+)*$"
+)
+_THE_TWO = re.compile(
+    r"\b(?:the two|both)\s+(?:presidents|leaders|ministers|prime ministers|heads of state|heads of government|"
+    r"foreign ministers|energy ministers|chief executives)\s+(?:also\s+|then\s+|later\s+)?$"
+)
+_RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:(?:also|later|then|earlier|subsequently)\s+)?$")
 _WHO = re.compile(r",\s+who\s+(?:also\s+|later\s+|earlier\s+)?$")
 # "… after talks with A and, separately, with B": two meetings
-_SEPARATELY_WITH = re.compile(r",?\s+and,?\s+separately,?\s+with\s+")
+_SEPARATELY_WITH = re.compile(r",?\s+and,?\s+(?:separately,?\s+)?with\s+")  # "with A and with B" too
+# "X sat down with the heads of the biggest groups. Among them: A, B and C": whom the next sentence names
+_HEADS_OF = re.compile(r"(?:the\s+)?(?:heads|chiefs|leaders|executives|chairmen|bosses)\s+of\s+[^,.;:]{3,60}")
+
+
+def _phrase(text: str, match: re.Match | None) -> str:
+    return match.group(0).strip() if match else ""
+
+
+# "He met A, …, and held talks with B": the second verb shares the first one's subject
+_AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
 
 def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
@@ -117,6 +242,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     country entity (for "the Azerbaijan-China commission")."""
     meetings: list[Meeting] = []
     text = view.text
+    first_subjects: list[Entity] = []
     for verb in _MEET_VERB.finditer(text):
         if (
             verb.group("met") == "meeting"
@@ -126,15 +252,37 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             continue  # "meeting" is a verb only in "will be meeting X", "was meeting X"
         if verb.group("visited") == "visit" and not _WILL.search(text[max(0, verb.start() - 30) : verb.start()]):
             continue  # "visit" is a verb only in "will visit", "is to visit" …
+        if (
+            verb.group("received")
+            and re.match(r"\s*by\b", text[verb.end() :])
+            and any(0 <= verb.start() - view.rel(m)[1] <= 3 for m in view.events())
+        ):
+            continue  # "the Africa Energy Summit, hosted by A with B": the event's hosts, read with the event
         clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
+        then = _MEET_VERB.search(text, verb.end(), clause_end)
+        if then and _AND_THEN.search(text, verb.end(), then.start()):
+            clause_end = then.start()  # "X visits Prague and meets Y": Y is met, not visited
         subjects = prefer_persons(view.entities_between(clause_start, verb.start()))
         relative = _RELATIVE.search(text, 0, verb.start()) or _WHO.search(text, 0, verb.start())
         if relative:  # "Tokayev, who arrived on Sunday, received …", "X, who held talks with …": before "who"
             start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, relative.start())])
             subjects = prefer_persons(view.entities_between(start, relative.start()))[-1:] or subjects
+        delegation = _DELEGATION.search(text, clause_start, verb.start())
+        if not subjects and delegation and country_by_word:
+            # "The Emirati delegation was also received by X": the country the delegation speaks for
+            subjects = [c for c in [country_by_word(delegation.group("country"))] if c]
+        if first_subjects and _AND_THEN.search(text, 0, verb.start()):
+            subjects = first_subjects
+        first_subjects = first_subjects or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
+        heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
+        if verb.group("sat"):  # "sat down with the heads of Korea's biggest groups", not with a newspaper's desk
+            objects = [e for e in objects if e.type == PERSON]
+        if len(subjects) < 2 and _THE_TWO.search(text, 0, verb.start()):
+            # "signed by A and B after the two presidents held a meeting": the two named last
+            subjects = [e for e in view.entities_between(0, verb.start()) if e.type == PERSON][-2:] or subjects
         if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
             objects = [e for e in prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
         if (verb.group("paid") or verb.group("visited")) and SITE.match(text, verb.end()):
@@ -164,13 +312,15 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                     meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
             continue
         if verb.group("after_talks"):
-            if meetings or len([e for e in subjects if e.type == PERSON]) < 2:
+            if len(subjects) < 2:  # "A and B agree to draft a plan after talks": those the sentence opens with
+                subjects = prefer_persons(view.entities_between(0, verb.start()))
+            if meetings or len(subjects) < 2:
                 continue  # the talks this sentence already reported, or nobody named to hold them
             subjects, objects = subjects[:1], subjects[1:]
         participants = list(dict.fromkeys(e for e in subjects + objects if e.type != PLACE))
         if (verb.group("talks_among") or (verb.group("met") and not objects)) and len(subjects) >= 2:
             objects, subjects = subjects[1:], subjects[:1]  # "A and B held talks in C"
-        if not subjects or not (objects or place):
+        if not subjects or not (objects or place or heads_of):
             continue
         if objects and set(objects) <= set(subjects) and not (place and (verb.group("visited") or verb.group("paid"))):
             continue  # "X met X": one person read twice (a title and a name), not a meeting
@@ -186,7 +336,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         label = (
             f"{' and '.join(e.name for e in subjects)} "
             f"{'visit' if kind == 'visit' else 'hold talks with' if kind == 'talks' else 'meet'} "
-            f"{', '.join(e.name for e in objects) or (place.name if place else '')}"
+            f"{', '.join(e.name for e in objects) or (place.name if place else '') or _phrase(text, heads_of)}"
         ).strip()
         meetings.append(
             Meeting(
@@ -201,9 +351,11 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             )
         )
     meetings.extend(_meeting_with_opener(view))
+    meetings.extend(_session_of_a_body(view, country_by_word))
     meetings.extend(titled_events(view))
     meetings.extend(participation_in(view))
-    meetings.extend(visits(view))
+    # "arrived in Tashkent …, his first trip to Uzbekistan": the visit its noun tells, else the travel
+    meetings.extend(visits(view) or travels(view))
     meetings.extend(ceremonies(view))
     events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):
@@ -258,6 +410,50 @@ def _meeting_with_opener(view: SentenceView) -> list[Meeting]:
     return [_talks(view, opener, subject, counterpart)]
 
 
+# "The Peru-Chile Intergovernmental Commission held its annual session in Lima, co-chaired by A and B"
+_BODY_HELD_SESSION = re.compile(
+    r"\b(?:held|holds|convened|opened)\s+(?:its|their)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th)|annual|regular|next|extraordinary|inaugural|joint|plenary)\s+)*"
+    r"(?P<noun>session|meeting|sitting|plenary)\b"
+)
+_BODY = re.compile(r"\b(?:Commission|Committee|Council|Working Group|Task Force|Board|Assembly)\b")
+_CHAIRED_BY = re.compile(r"\b(?:co-chaired|chaired|presided over|attended|opened)\s+by\s+")
+
+
+def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting]:
+    """A standing body (commission, committee, council) that held its session: the body takes part,
+    with those who chaired or attended it and the countries its name pairs."""
+    held = _BODY_HELD_SESSION.search(view.text)
+    if not held:
+        return []
+    clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, held.start())])
+    body = [e for e in view.entities_between(clause, held.start()) if e.type != PERSON and _BODY.search(e.name)][-1:]
+    if not body:
+        return []
+    participants = list(body)
+    chaired = _CHAIRED_BY.search(view.text, held.end())
+    if chaired:
+        stop = CLAUSE_END.search(view.text, chaired.end())
+        participants += view.entities_between(chaired.end(), stop.start() if stop else len(view.text))
+    pair = _PAIR.search(body[0].name)
+    if pair and country_by_word:
+        participants += [c for c in (country_by_word(w) for w in pair.group("a", "b")) if c]
+    date, future = date_for(view, held.start())
+    return [
+        Meeting(
+            kind="meeting",
+            label=f"{held.group('noun').capitalize()} of {body[0].name}",
+            date=date,
+            participants=list(dict.fromkeys(participants)),
+            place=place_after(view, held.end()),
+            planned=future,
+            named=True,
+            sentences={view.sentence.index},
+            rule="named-event",
+        )
+    ]
+
+
 _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
 
 
@@ -305,6 +501,8 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     date, future = date_for(view, a)
     opens = _OPENS_ON.match(view.text, b)
     own = [d for d in view.dates if opens and opens.start() <= d.start <= opens.end() + 12]
+    # "he will attend the Andean Forum on 24 March", "the Forum in Brussels on 9–10 October": the day after its name
+    own = own or [d for d in view.dates if _ITS_DAY.fullmatch(view.text[b : d.start])]
     if own:  # "… to attend the SCO summit, which opens on Thursday": the event's own day
         date, future = own[0].iso, own[0].future
     participants: list[Entity] = [host] if host else []
@@ -348,7 +546,10 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         )
     )
     at_event = re.search(
-        r"\b(?:during|at|on the sidelines of)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$", text[max(0, a - 60) : a]
+        r"\b(?i:during|at|on the (?:sidelines|margins|occasion) of|(?:with)?in the framework of)\s+"
+        r"(?:the\s+|(?:their|its)\s+(?:annual\s+|bilateral\s+|joint\s+)?)?"  # "at their annual summit"
+        r"(?:[A-Z][\w'’–-]*\s+){0,4}$",
+        text[max(0, a - 60) : a],
     )
     if at_event and not any(e.type == PERSON for e in participants):
         # "KEPCO and the Ministry of Energy signed a memorandum at the Business Forum": when no person is

@@ -1,6 +1,7 @@
 """Occasions named by a noun or told by a verb rather than "A met B": state, official and
-working visits and trips, ceremonies (foundation stones, inaugurations, groundbreakings), events
-named by a quoted title, and someone's participation in summits."""
+working visits and trips ("travelled to C", "was in C in May", "visiting C"), ceremonies
+(foundation stones, inaugurations, groundbreakings, "at a ceremony attended by …"), events named
+by a quoted title, and someone's participation in summits."""
 
 from __future__ import annotations
 
@@ -21,10 +22,14 @@ SITE = re.compile(
     r"(?:site|plant|facility|factory|farm|station|project|exhibition|stand|pavilion|construction)\b"
 )
 _LISTED_PLACES = re.compile(
-    r"\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
-    r"(?:,?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+    r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
-_VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:[A-Z]|the\s+[A-Z]))")
+# "the visit of X", "a visit to Jakarta by former Prime Minister X"
+_VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoing|acting)\s+)?[A-Z])")
+# "On his visit to China, his first appointment was with X": X is met, not the visitor
+_OBJECT_BEFORE = re.compile(r"\b(?:with|by|received|met|meet|welcomed|hosted)\s+(?:\w+\s+){0,4}?$")
 _IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
 
 
@@ -77,6 +82,62 @@ def participation_in(view: SentenceView) -> list[Meeting]:
     return out
 
 
+# "Foreign Minister X, visiting Baghdad on 6 June, said …", "X, who was visiting Lima, …"
+_VISITING = re.compile(r",\s+(?:who\s+(?:is|was)\s+)?(?:on\s+a\s+[\w-]+\s+)?visiting\s+(?=[A-Z])")
+
+
+def _visiting(view: SentenceView) -> list[Meeting]:
+    """A visit told by the participle: the person just before the comma visits the place just after."""
+    out = []
+    for match in _VISITING.finditer(view.text):
+        visitor = [
+            e for m, e in view.items if e is not None and e.type == PERSON and 0 <= match.start() - view.rel(m)[1] <= 2
+        ]
+        target = next(iter(view.places_between(match.end(), match.end() + 40)), None)
+        if not visitor or target is None or SITE.match(view.text, match.end()):
+            continue
+        visit = _ceremony(view, f"Visit of {visitor[0].name} to {target.name}", visitor, match.start())
+        visit.kind, visit.place, visit.rule = "visit", target, "visit-noun"
+        out.append(visit)
+    return out
+
+
+# "Malinov travelled to South Korea in September"; an arrival ("X arrived in Lima on Monday") only sets the
+# scene for the meetings told after it
+_TRAVELLED = re.compile(r"\b(?:travell?ed|travels|flew|went)\s+to\s+|(?P<was>\b(?:was|were)\s+in\s+)")
+
+
+def travels(view: SentenceView) -> list[Meeting]:
+    """A visit told by a verb of travel: the person the clause names goes to the place right after."""
+    out = []
+    for match in _TRAVELLED.finditer(view.text):
+        if SITE.match(view.text, match.end()):
+            continue
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, match.start())])
+        visitor = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON][-1:]
+        if match.group("was"):
+            # "When Foreign Minister X was in Belgrade in February 2023": the one just before, on a day named
+            visitor = [e for m, e in view.items if e in visitor and 0 <= match.start() - view.rel(m)[1] <= 1]
+            if not view.dates:
+                continue
+        target = [
+            e
+            for m, e in view.items
+            if e is not None and e.type in (PLACE, COUNTRY) and match.end() <= view.rel(m)[0] <= match.end() + 4
+        ]
+        if not visitor or not target:
+            continue
+        visit = _ceremony(view, f"Visit of {visitor[0].name} to {target[0].name}", visitor, match.end())
+        comma = view.text.find(",", match.end())
+        own = [d for d in view.dates if clause <= d.start < (comma if comma != -1 else len(view.text))]
+        if own:  # "In February 2023, a delegation led by X travelled to China, and on February 15 …": its clause's
+            visit.date, visit.planned = own[0].iso, own[0].future
+        visit.kind, visit.place, visit.rule = "visit", target[0], "visit-noun"
+        visit.participants += [target[0]] if target[0].type == COUNTRY else []
+        out.append(visit)
+    return out
+
+
 def visits(view: SentenceView) -> list[Meeting]:
     """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
     where to (to C, or "X is in C on a state visit")."""
@@ -84,6 +145,7 @@ def visits(view: SentenceView) -> list[Meeting]:
     out: list[Meeting] = []
     if "visit" not in text and "trip" not in text:
         return out
+    out.extend(_visiting(view))
     for visit in _VISIT.finditer(text):
         if not visit.group("kind") and not visit.group("to") and not _VISITOR_OF.match(text, visit.end()):
             continue  # "visit" alone: a plain verb or a vague noun
@@ -137,7 +199,14 @@ def visits(view: SentenceView) -> list[Meeting]:
                 text[: visit.start()],
             )
             if possessive or setting:  # "during his trip to C, X met …": the one the sentence is about
-                visitor = [e for e in view.entities_between(0, len(text)) if e.type == PERSON][:1]
+                visitor = [
+                    e
+                    for m, e in view.items
+                    if e is not None
+                    and e.type == PERSON
+                    and m.text[:1].isupper()  # a name, not "whom he urged" read back to the one met
+                    and not _OBJECT_BEFORE.search(text[: view.rel(m)[0]])
+                ][:1]
             else:  # "X, who is in C on a state visit", "as the Sultan began a state visit": the nearest one
                 visitor = [e for e in view.entities_between(0, visit.start()) if e.type == PERSON][-1:]
         if target is None:  # "who is in Kazakhstan on a state visit"
@@ -156,8 +225,9 @@ def visits(view: SentenceView) -> list[Meeting]:
             d for d in view.dates if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
         ]
         targets = [target]
-        if visit.group("noun") == "visits" and visit.group("to"):
-            # "state visits to Turkmenistan, Kazakhstan and Uzbekistan in June 2024": one visit to each
+        if visit.group("noun") != "trip" and visit.group("to"):
+            # "state visits to Turkmenistan, Kazakhstan and Uzbekistan in June 2024", "his visit to Qatar and
+            # the UAE in April": one visit to each
             listed = _LISTED_PLACES.match(text, visit.end())
             if listed:
                 targets = [e for e in view.places_between(visit.end(), listed.end()) if e not in visitor] or [target]
@@ -179,7 +249,7 @@ def visits(view: SentenceView) -> list[Meeting]:
                     kind="visit",
                     label=f"Visit of {visitor[0].name} to {target.name}" + (f" ({date.iso})" if len(each) > 1 else ""),
                     date=date.iso if date else None,
-                    participants=visitor,
+                    participants=visitor + ([target] if target.type == COUNTRY else []),  # the host state too
                     place=target,
                     planned=bool(date and date.future) or context,
                     sentences={view.sentence.index},
@@ -193,9 +263,9 @@ def visits(view: SentenceView) -> list[Meeting]:
 # "the foundation stone was laid on 13 January 2022 by A and B", "X attended the groundbreaking of …"
 _CEREMONY_ACTIVE = re.compile(
     r"\b(?:(?P<stone>laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone|"
-    r"(?P<opened>(?:officially\s+|jointly\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
+    r"(?P<opened>(?:officially\s+|jointly\s+|formally\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
     r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
-    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
+    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>(?:the|an?)\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
 )
 # "… laid the foundation stone at the site alongside Y": a stone laid with no object named after it
 _STONE_ALONE = re.compile(r"\b(?:laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone\b(?!\s+(?:of|for)\b)")
@@ -203,10 +273,30 @@ _ALONGSIDE = re.compile(r"\b(?:alongside|together with|with|and)\s+")
 _CEREMONY_PASSIVE = re.compile(
     r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
 )
-_PLANT = re.compile(r"\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b")
+_PLANT = re.compile(
+    r"(?i)\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b"
+)
 
 
+_ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
+# "X attended the capsule-laying ceremony", "… connected to the grid at a ceremony attended by A and B": a
+# ceremony of a kind the event names do not know, or none; the kinds they know are read as named events
+_KNOWN_CEREMONY = r"(?:opening|closing|signing|groundbreaking|ground-breaking|inauguration|commissioning|launch)"
+_ATTENDED_CEREMONY = re.compile(
+    r"\b(?:attended|attends|joined|took part in|participated in)\s+(?:the|a)\s+"
+    rf"(?!{_KNOWN_CEREMONY}\s)(?P<what>[a-z]+(?:-[a-z]+)*)\s+ceremony\b"
+)
+# "the 500 MW Abydos solar plant near Kom Ombo, which Prime Minister X inaugurated in December 2024"
+_WHICH_X_INAUGURATED = re.compile(
+    r",\s+which\s+(?P<who>[^,;]{3,80}?)\s+(?:officially\s+|formally\s+|jointly\s+)?"
+    r"(?:inaugurated|opened|commissioned)\b"
+)
+_PLANT_BEFORE = re.compile(
+    r"(?:[A-Z0-9][\w-]*\s+){1,5}(?:[\w-]+\s+){0,2}(?:plant|farm|park|station|dam|complex|line|terminal)"
+    r"(?:\s+(?:near|in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?$"
+)
+_AT_CEREMONY_ATTENDED_BY = re.compile(r"\bat\s+a\s+ceremony\s+(?:[a-z]+\s+){0,3}?attended\s+by\s+")
 
 
 def ceremonies(view: SentenceView) -> list[Meeting]:
@@ -220,8 +310,12 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         thing = match.group("object")
         if not _PLANT.search(thing):
             continue  # "opened the forum", "launched talks": not a plant's ceremony
+        if not thing.startswith("the ") and not match.group("opened"):
+            continue  # "attended a groundbreaking": the ceremony's own noun reader has it
+        if not thing.startswith("the ") and "launch" in match.group("opened"):
+            continue  # "launched a project": a plan announced, not a plant opened
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
-        who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
+        who = prefer_persons(view.entities_between(clause, match.start()))  # "C drew power after X opened …"
         if not who:
             continue  # "the plant was inaugurated in 2019": its history, not an event with people in it
         kind = (
@@ -231,7 +325,26 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
                 f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
             )
         )
-        out.append(_ceremony(view, f"{kind} of {thing[4:].strip()}", who, match.start()))
+        out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
+    for match in _WHICH_X_INAUGURATED.finditer(text):
+        who = [e for e in view.entities_between(match.start("who"), match.end("who")) if e.type == PERSON]
+        thing = _PLANT_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        if who and thing:
+            out.append(_ceremony(view, f"Inauguration ceremony of {thing.group(0)}", who, match.end("who")))
+    for match in _ATTENDED_CEREMONY.finditer(text):
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        who = prefer_persons(view.entities_between(clause, match.start()))
+        if who:
+            out.append(_ceremony(view, f"{match.group('what').capitalize()} ceremony", who, match.start()))
+    for match in _AT_CEREMONY_ATTENDED_BY.finditer(text):
+        if view.events():
+            break  # "signed at COP27, at a ceremony attended by X": the event's own ceremony, read with it
+        stop = CLAUSE_END.search(text, match.end())
+        who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.type == PERSON]
+        # "X presses the button … at a ceremony attended by 2,300 guests": the one the sentence is about
+        who = who or [e for e in view.entities_between(0, match.start()) if e.type == PERSON][:1]
+        if who:
+            out.append(_ceremony(view, f"Ceremony attended by {who[0].name}", who, match.start()))
     for match in _STONE_ALONE.finditer(text):
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
         who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
