@@ -41,7 +41,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "separate-meetings",
             "meeting",
-            0.65,
+            0.85,
             '"A held separate meetings with B, C and D": one meeting of A with each',
         ),
         Rule(
@@ -53,11 +53,11 @@ RULES: dict[str, Rule] = {
         Rule(
             "ceremony-verb",
             "meeting",
-            0.65,
+            0.75,
             '"A and B laid the foundation stone of the plant", "X inaugurated the plant"',
         ),
         Rule("visit-verb", "meeting", 0.85, '"A visited C" (a place) or "A visited B" (an agent)'),
-        Rule("visit-noun", "meeting", 0.65, '"A\'s visits to C in April and September": one visit per date'),
+        Rule("visit-noun", "meeting", 0.8, '"A\'s visits to C in April and September": one visit per date'),
         Rule(
             "named-event",
             "meeting",
