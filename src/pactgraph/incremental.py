@@ -47,12 +47,12 @@ from .cache import BuildCache, value_digest
 from .corpus import read_corpus
 from .errors import ArticleError, ValidationError
 from .extract.facts import ArticleFacts
-from .layout import union_lines, write_dataset, write_union
+from .layout import dataset_documents, is_current, union_lines, write_dataset, write_union
 from .links import Links, links_quads
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
-from .store import PREFIXES, Format, update_store
+from .store import PREFIXES, Format, store_generation, store_mirrors, update_store
 from .triples import A, fact_iri
 from .validation import ValidationReport, ValidationResult, bounded_properties, result_order, validate_quads
 
@@ -152,6 +152,7 @@ class _Run:
         self.iris: set[str] = set()  # facts whose reports changed
         self.dirty: set[str] = set()  # articles read afresh
         self.graphs: set[str] = set()  # graphs written afresh or removed
+        self.reordered = False  # articles moved in the corpus's order (the TriG's order of blocks)
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
         self.linked = 0
@@ -189,6 +190,7 @@ class _Run:
                     on_article(path)
                 continue
             todo.append((order, path, (*seen, sha)))
+        self.reordered = bool(reorder)
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
         for gone in known:
@@ -525,6 +527,8 @@ class _Run:
         others = self._others()
         dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
         outputs = [out] if dataset == out else [out, dataset]
+        if not self.graphs and not self.reordered and self._current(out, dataset, store):
+            return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
         if dataset != out:
             write_union(state, out, others=others, changed=self.changed)
         write_dataset(state, dataset, header=header)
@@ -547,12 +551,19 @@ class _Run:
                 since=since,
                 generation=generation,
                 mirrors=out,
-                dataset=dataset,
+                dataset=dataset_documents(state, header),
                 union=union_lines(state, others),
             )
             state.set("store:generation", generation)
             outputs.append(store)
         return outputs
+
+    def _current(self, out: Path, dataset: Path, store: Path | None) -> bool:
+        """Whether the outputs are those this state last wrote, untouched since."""
+        files = is_current(self.state, "trig", dataset) and (dataset == out or is_current(self.state, "ttl", out))
+        if store is None or not files:
+            return files
+        return store_generation(store) == self.state.get("store:generation") and store_mirrors(store, out)
 
     def summary(
         self, articles: int, outputs: list[Path], warnings: list[str], report: ValidationReport | None
