@@ -2,9 +2,10 @@
 
 One run reports, side by side:
 
-- build throughput (articles/s, words/s): cold (empty cache), incremental (one article changed),
-  and up to ``--full-max`` unchanged (nothing to extract); up to ``--no-validate-max``, cold
-  without SHACL validation;
+- build throughput (articles/s, words/s): cold (empty cache), unchanged (nothing to extract), one
+  article changed without changing its graph (a sentence with no fact), one article changed with a
+  new fact (its graph, the union, the outputs and the store change), 1% changed; up to
+  ``--no-validate-max``, cold without SHACL validation;
 - peak memory (RSS of the build process and of its largest worker);
 - triples; ``pactgraph export --format turtle`` from the TriG (up to ``--full-max``);
 - each bundled query's median latency on pactgraph's on-disk store (``query --store``), against
@@ -71,6 +72,15 @@ def _no_fact() -> bytes:
     """A sentence that holds no fact, new at every run: the changed article is extracted again
     (the same change twice would come from the extraction cache)."""
     return f"\nOfficials declined to comment further on the talks (note {secrets.token_hex(4)}).\n".encode()
+
+
+def _a_fact() -> bytes:
+    """A sentence that holds a new agreement: the changed article's graph is written again, and
+    the union, the outputs and the store change with it."""
+    return (
+        "\nOn 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of "
+        f"understanding on offshore wind cooperation in Baku (note {secrets.token_hex(4)}).\n"
+    ).encode()
 
 
 def _generator():
@@ -290,17 +300,20 @@ def measure(args: argparse.Namespace) -> dict:
     else:
         print(f"{articles} articles, {words} words: cold build …", flush=True)
         result["cold"] = _throughput(_build(common), articles, words)
-    if articles <= args.full_max:
-        print(f"  {result['cold']}\n  unchanged rebuild …", flush=True)
-        result["unchanged"] = _throughput(_build(common), articles, words)
-    changed = sorted((corpus / "articles").iterdir())[articles // 2]
-    original = changed.read_bytes()
-    try:
-        changed.write_bytes(original + _no_fact())
-        print("  one article changed …", flush=True)
-        result["incremental"] = _throughput(_build(common), articles, words)
-    finally:
-        changed.write_bytes(original)  # the added sentence holds no fact: the graph is the corpus's
+    print(f"  {result.get('cold')}\n  unchanged rebuild …", flush=True)
+    result["unchanged"] = _throughput(_build(common), articles, words)
+    listed = sorted((corpus / "articles").iterdir())
+    for key, (changed, sentence) in {
+        "incremental": (listed[articles // 2], _no_fact),  # no graph changes: no output is written
+        "one_fact": (listed[articles // 2 + 1], _a_fact),  # one graph, the union, the outputs change
+    }.items():
+        original = changed.read_bytes()
+        try:
+            changed.write_bytes(original + sentence())
+            print(f"  one article changed ({key}) …", flush=True)
+            result[key] = _throughput(_build(common), articles, words)
+        finally:
+            changed.write_bytes(original)  # the corpus's own text again (the next build reads it back)
     some = sorted((corpus / "articles").iterdir())[::100]
     originals = [each.read_bytes() for each in some]
     try:
@@ -501,7 +514,7 @@ def main() -> None:
     parser.add_argument("--rdflib-max-triples", type=int, default=2_000_000, help="skip rdflib above this")
     parser.add_argument("--memory-max-triples", type=int, default=3_000_000, help="skip the in-memory store above this")
     parser.add_argument("--no-validate-max", type=int, default=10_000, help="cold build without validation up to this")
-    parser.add_argument("--full-max", type=int, default=10_000, help="unchanged rebuild and export up to this")
+    parser.add_argument("--full-max", type=int, default=10_000, help="Turtle export up to this")
     parser.add_argument("--evaluate", type=int, default=1000, help="articles scored against the gold (0: none)")
     parser.add_argument("--table", action="store_true", help="only write docs/benchmarks.md from the result files")
     parser.add_argument(
