@@ -349,39 +349,82 @@ def measure(args: argparse.Namespace) -> dict:
     return result
 
 
-def _growth(results: list[dict]) -> list[str]:
-    """How the build on the build state grows from the smallest corpus measured to the largest,
-    and what that growth gives at 100,000 articles if it holds (a projection, said so)."""
+def _growth(results: list[dict], label: str) -> list[str]:
+    """How the builds of code ``label`` grow from the smallest corpus measured to the largest, and
+    what that growth gives at 100,000 articles (1,000,000 once 100,000 is measured) if it holds
+    (a projection, said so)."""
     if len(results) < 2:
         return []
     small, large = results[0], results[-1]
     factor = large["articles"] / small["articles"]
+    target = 100_000 if large["articles"] < 100_000 else 1_000_000
     rows = [
         "",
-        f"### Growth on the build state, {small['articles']:,} → {large['articles']:,} articles ({factor:g}×)",
+        f"### Growth of `{label}`, {small['articles']:,} → {large['articles']:,} articles ({factor:g}×)",
         "",
-        "| | " + f"{small['articles']:,} | {large['articles']:,} | growth | 100,000 if it grows alike |",
+        "| | " + f"{small['articles']:,} | {large['articles']:,} | growth | {target:,} if it grows alike (linear) |",
         "|---|---|---|---|---|",
     ]
     for key, what in [
+        ("cold", "cold build, s"),
         ("unchanged", "nothing changed, s"),
         ("incremental", "one article changed, s"),
+        ("one_fact", "one article changed with a new fact, s"),
         ("one_percent", "1% changed, s"),
     ]:
         a, b = small.get(key, {}).get("seconds"), large.get(key, {}).get("seconds")
         if a and b:
             slope = (b - a) / (large["articles"] - small["articles"])
-            projected = b + slope * (100_000 - large["articles"])
-            rows.append(f"| {what} | {a} | {b} | {b / a:.2f}× | {projected:.1f} (linear) |")
+            projected = b + slope * (target - large["articles"])
+            rows.append(f"| {what} | {a} | {b} | {b / a:.2f}× | {projected:,.1f} |")
     for key, what in [("cold", "cold build peak RSS, MB"), ("incremental", "one changed peak RSS, MB")]:
         a, b = small[key]["peak_rss_mb"], large[key]["peak_rss_mb"]
         slope = (b - a) / (large["articles"] - small["articles"])
-        rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b + slope * (100_000 - large['articles']):,.0f} |")
+        rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b + slope * (target - large['articles']):,.0f} |")
     for key, what in [("store_mb", "store, MB"), ("state_mb", "build state, MB")]:
         a, b = small.get(key), large.get(key)
         if a and b:
-            rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b * 100_000 / large['articles']:,.0f} |")
+            rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b * target / large['articles']:,.0f} |")
     return rows
+
+
+def _breakdown_table() -> list[str]:
+    """Where a cold build's time goes (``benchmarks/breakdown.py``), per size measured."""
+    lines = []
+    for file in sorted(RESULTS.glob("breakdown-*.json"), key=lambda p: int(p.stem.split("-")[1])):
+        r = json.loads(file.read_text(encoding="utf-8"))
+        one, two = r["jobs_1"], r["jobs_2"]
+        lines += [
+            "",
+            f"## Where a cold build's time goes, {r['articles']:,} articles",
+            "",
+            "`python benchmarks/breakdown.py --articles N`: a cold build with validation and `--store`, empty cache. "
+            "With `--jobs 1` every step runs in the build process and is timed there; with `--jobs 2` the "
+            "extraction and the graphs (written and validated) run in two worker processes, and the table gives "
+            f"the wall time of each stage. Load average (before, after): `--jobs 1` {one['load_average']}, "
+            f"`--jobs 2` {two['load_average']}; the rest of the machine's load inflates every row alike.",
+            "",
+            "| step | `--jobs 1`, s | share | `--jobs 2` wall, s | share |",
+            "|---|---|---|---|---|",
+        ]
+        pairs = [
+            ("extraction", "extraction"),
+            ("graph writing", "graph writing and validation"),
+            ("validation", None),
+            ("state bookkeeping and the rest", "state bookkeeping and the rest"),
+            ("output writing", "output writing"),
+            ("store loading", "store loading"),
+        ]
+        for step, wall in pairs:
+            a = one["steps"].get(step, 0.0)
+            b = two["steps"].get(wall) if wall else None
+            second = f"{b} | {b / two['seconds']:.0%}" if b is not None else "(with graph writing) | "
+            lines.append(f"| {step} | {a} | {a / one['seconds']:.0%} | {second} |")
+        lines.append(
+            f"| **total** | {one['seconds']} ({r['articles'] / one['seconds']:.1f} articles/s) | "
+            f"| {two['seconds']} ({r['articles'] / two['seconds']:.1f} articles/s) | |"
+        )
+    return lines
 
 
 def _cell(value) -> str:
@@ -409,9 +452,9 @@ def table(results: list[dict]) -> str:
         "idle (the load average of each build is in the result files).",
         "",
         "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
-        "| unchanged s | one changed s | 1% changed s | peak RSS MB (build / worker) | store MB | state MB "
-        "| Turtle export s | micro F1 | code |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| unchanged s | one changed s | one changed, new fact s | 1% changed s | peak RSS MB (build / worker) "
+        "| store MB | state MB | Turtle export s | micro F1 | code |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         no_validation = r.get("cold_no_validation", {}).get("articles_per_second")
@@ -420,13 +463,15 @@ def table(results: list[dict]) -> str:
             f"| {r['articles']:,} | {r['words']:,} | {r['triples']:,} | {r['cold']['seconds']} "
             f"| {r['cold']['articles_per_second']} | {r['cold']['words_per_second']:,} | {_cell(no_validation)} "
             f"| {_cell(r.get('unchanged', {}).get('seconds'))} | {r['incremental']['seconds']} "
-            f"| {_cell(r.get('one_percent', {}).get('seconds'))} "
+            f"| {_cell(r.get('one_fact', {}).get('seconds'))} | {_cell(r.get('one_percent', {}).get('seconds'))} "
             f"| {r['cold']['peak_rss_mb']:,} / {r['cold']['peak_worker_rss_mb']:,} "
             f"| {_cell(r.get('store_mb'))} | {_cell(r.get('state_mb'))} "
             f"| {_cell(r.get('export_turtle_seconds'))} "
             f"| {_cell(quality)} | {r.get('label', 'main')} |"
         )
-    lines += _growth([r for r in results if r.get("label") == "state"])
+    for label in ("state", "state2"):
+        lines += _growth([r for r in results if r.get("label") == label], label)
+    lines += _breakdown_table()
     for r in results:
         if "query_setup" not in r:
             continue
@@ -528,11 +573,12 @@ def main() -> None:
     )
     parser.add_argument("--label", default="", help="suffix of the result file (scale-N-LABEL.json): the code measured")
     args = parser.parse_args()
+    suffix = f"-{args.label}" if args.label else ""
     if args.parameterised_only:
         if not args.articles:
             parser.error("--articles N is required with --parameterised-only")
         store = Path(args.workdir) / f"graph-{args.articles}" / "kg.store"
-        file = RESULTS / f"scale-{args.articles}.json"
+        file = RESULTS / f"scale-{args.articles}{suffix}.json"
         result = json.loads(file.read_text(encoding="utf-8"))
         result["parameterised"] = _parameterised(store, args.repeat)
         result["parameterised"]["store_triples"] = sum(
@@ -542,7 +588,6 @@ def main() -> None:
     elif not args.table:
         if not args.articles:
             parser.error("--articles N is required (or --table)")
-        suffix = f"-{args.label}" if args.label else ""
         target = RESULTS / f"scale-{args.articles}{suffix}.json"
         args.previous = json.loads(target.read_text(encoding="utf-8")) if args.rebuilds_only else {}
         result = measure(args)
