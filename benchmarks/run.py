@@ -319,7 +319,7 @@ def measure(args: argparse.Namespace) -> dict:
     try:
         for each, text in zip(some, originals, strict=True):
             each.write_bytes(text + _no_fact())
-        print(f"  {result['incremental']}\n  1% ({len(some)}) changed …", flush=True)
+        print(f"  {result['one_fact']}\n  1% ({len(some)}) changed …", flush=True)
         result["one_percent"] = _throughput(_build(common), articles, words)
     finally:
         for each, text in zip(some, originals, strict=True):

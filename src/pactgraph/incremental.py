@@ -196,6 +196,7 @@ class _Run:
         for gone in known:
             self._forget(gone)
             state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
+            state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
         for start in range(0, len(todo), BATCH):
             self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
         if strict:
@@ -214,18 +215,22 @@ class _Run:
             found = done.get(name)
             self._forget(name, keep_mentions=True, keep_graph=found is not None)  # compared when written again
             if found is None:
-                row = (name, order, size, mtime, sha, None, None, next(errors), None)
+                row = (name, order, size, mtime, sha, None, next(errors), None)
                 self.keys |= record_mentions(self.state, name, None)
+                self.state.db.execute("DELETE FROM record WHERE path = ?", (name,))
             else:
                 article, facts = found
                 graph = PREFIXES["id"] + "graph/" + article.identifier
                 where = dataclasses.replace(article, path=Path(path.name))
-                row = (name, order, size, mtime, sha, graph, pack((where, facts)), None, json.dumps(article.warnings))
+                row = (name, order, size, mtime, sha, graph, None, json.dumps(article.warnings))
                 self.keys |= record_mentions(self.state, name, facts)
                 self.dirty.add(name)
+                self.state.db.execute(
+                    "INSERT OR REPLACE INTO record(path, value) VALUES (?, ?)", (name, pack((where, facts)))
+                )
             self.state.db.execute(
-                "INSERT OR REPLACE INTO article(path, ord, size, mtime_ns, sha256, graph, record, error, warnings) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO article(path, ord, size, mtime_ns, sha256, graph, error, warnings) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
 
@@ -267,7 +272,7 @@ class _Run:
 
     def _records(self, paths: list[str]) -> Iterator[tuple[str, tuple[Article, ArticleFacts]]]:
         for path in paths:
-            (record,) = self.state.db.execute("SELECT record FROM article WHERE path = ?", (path,)).fetchone()
+            (record,) = self.state.db.execute("SELECT value FROM record WHERE path = ?", (path,)).fetchone()
             yield path, unpack(record)
 
     def _write_graphs(self, paths: list[str]) -> None:
