@@ -233,14 +233,15 @@ def _cases(declared: dict, picks: dict[str, str]) -> dict[str, dict]:
     return cases
 
 
-def _parameterised(store_dir: Path, repeat: int) -> dict:
-    """Each bundled query on the on-disk store with each parameter case, and without (``full``)."""
+def _parameterised(store_dir: Path, repeat: int, *, full: bool = True) -> dict:
+    """Each bundled query on the on-disk store with each parameter case, and without (``full``:
+    minutes per query at 100,000 articles, so it may be left out)."""
     store = open_store(store_dir)
     picks = _picks(store)
     timings: dict = {"picks": picks}
     for query in bundled_queries():
         cases = _cases(declared_parameters(query), picks)
-        row = {"full_ms": _median_ms(lambda q=query: run_query(store, q.text), repeat)}
+        row = {"full_ms": _median_ms(lambda q=query: run_query(store, q.text), repeat) if full else None}
         for label, parameters in cases.items():
             rows = len(run_bundled_query(store, query.name, **parameters).rows)
             ms = _median_ms(lambda q=query, p=parameters: run_bundled_query(store, q.name, **p), repeat)
@@ -543,7 +544,7 @@ def _parameterised_table(results: list[dict]) -> list[str]:
             if not isinstance(row, dict) or "full_ms" not in row:
                 continue
             cells = [f"{row[c]['ms']:,} ({row[c]['rows']:,})" if c in row else "" for c in _CASES]
-            lines.append(f"| {name} | {row['full_ms']:,} | " + " | ".join(cells) + " |")
+            lines.append(f"| {name} | {_cell(row['full_ms'])} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -567,6 +568,9 @@ def main() -> None:
         action="store_true",
         help="only time parameterised vs full queries on the store an earlier run built in --workdir",
     )
+    parser.add_argument(
+        "--no-full", action="store_true", help="with --parameterised-only: leave out the full queries (slow)"
+    )
     parser.add_argument("--builds-only", action="store_true", help="measure the builds only (no queries, quality)")
     parser.add_argument(
         "--rebuilds-only", action="store_true", help="keep the cold build of the result file; measure the rebuilds"
@@ -580,7 +584,7 @@ def main() -> None:
         store = Path(args.workdir) / f"graph-{args.articles}" / "kg.store"
         file = RESULTS / f"scale-{args.articles}{suffix}.json"
         result = json.loads(file.read_text(encoding="utf-8"))
-        result["parameterised"] = _parameterised(store, args.repeat)
+        result["parameterised"] = _parameterised(store, args.repeat, full=not args.no_full)
         result["parameterised"]["store_triples"] = sum(
             1 for _ in open_store(store).quads_for_pattern(None, None, None, ox.DefaultGraph())
         )
