@@ -450,7 +450,10 @@ def table(results: list[dict]) -> str:
         "machine; `state` is the build on the build state. Its cold builds ran while other builds and test",
         "suites shared the two cores (load average 4–10): they say little about the code. Its rebuilds",
         "(`--rebuilds-only`, which keeps the cold build of the result file) ran with the machine otherwise",
-        "idle (the load average of each build is in the result files).",
+        "idle (the load average of each build is in the result files). `state2` is the build state with the",
+        "store loaded a piece at a time and no output written when no graph changed (at 100,000: the code",
+        "of commit 91736e3, load average 2.6–3.6; at 10,000: cold at load 5.7 with that code, rebuilds with",
+        "the manifest's facts in their own table).",
         "",
         "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
         "| unchanged s | one changed s | one changed, new fact s | 1% changed s | peak RSS MB (build / worker) "
