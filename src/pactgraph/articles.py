@@ -355,11 +355,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]], found: list[Path], warnings:
         return
     subfolders = []
     for entry in entries:
-        try:
-            is_folder = entry.is_dir()
-        except OSError:
-            is_folder = False
-        if not is_folder:
+        if not _is_dir(entry):
             continue
         try:
             info = os.stat(entry.path)
