@@ -2,9 +2,10 @@
 
 One run reports, side by side:
 
-- build throughput (articles/s, words/s): cold (empty cache), incremental (one article changed),
-  and up to ``--full-max`` unchanged (nothing to extract); up to ``--no-validate-max``, cold
-  without SHACL validation;
+- build throughput (articles/s, words/s): cold (empty cache), unchanged (nothing to extract), one
+  article changed without changing its graph (a sentence with no fact), one article changed with a
+  new fact (its graph, the union, the outputs and the store change), 1% changed; up to
+  ``--no-validate-max``, cold without SHACL validation;
 - peak memory (RSS of the build process and of its largest worker);
 - triples; ``pactgraph export --format turtle`` from the TriG (up to ``--full-max``);
 - each bundled query's median latency on pactgraph's on-disk store (``query --store``), against
@@ -71,6 +72,15 @@ def _no_fact() -> bytes:
     """A sentence that holds no fact, new at every run: the changed article is extracted again
     (the same change twice would come from the extraction cache)."""
     return f"\nOfficials declined to comment further on the talks (note {secrets.token_hex(4)}).\n".encode()
+
+
+def _a_fact() -> bytes:
+    """A sentence that holds a new agreement: the changed article's graph is written again, and
+    the union, the outputs and the store change with it."""
+    return (
+        "\nOn 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of "
+        f"understanding on offshore wind cooperation in Baku (note {secrets.token_hex(4)}).\n"
+    ).encode()
 
 
 def _generator():
@@ -223,14 +233,15 @@ def _cases(declared: dict, picks: dict[str, str]) -> dict[str, dict]:
     return cases
 
 
-def _parameterised(store_dir: Path, repeat: int) -> dict:
-    """Each bundled query on the on-disk store with each parameter case, and without (``full``)."""
+def _parameterised(store_dir: Path, repeat: int, *, full: bool = True) -> dict:
+    """Each bundled query on the on-disk store with each parameter case, and without (``full``:
+    minutes per query at 100,000 articles, so it may be left out)."""
     store = open_store(store_dir)
     picks = _picks(store)
     timings: dict = {"picks": picks}
     for query in bundled_queries():
         cases = _cases(declared_parameters(query), picks)
-        row = {"full_ms": _median_ms(lambda q=query: run_query(store, q.text), repeat)}
+        row = {"full_ms": _median_ms(lambda q=query: run_query(store, q.text), repeat) if full else None}
         for label, parameters in cases.items():
             rows = len(run_bundled_query(store, query.name, **parameters).rows)
             ms = _median_ms(lambda q=query, p=parameters: run_bundled_query(store, q.name, **p), repeat)
@@ -290,23 +301,26 @@ def measure(args: argparse.Namespace) -> dict:
     else:
         print(f"{articles} articles, {words} words: cold build …", flush=True)
         result["cold"] = _throughput(_build(common), articles, words)
-    if articles <= args.full_max:
-        print(f"  {result['cold']}\n  unchanged rebuild …", flush=True)
-        result["unchanged"] = _throughput(_build(common), articles, words)
-    changed = sorted((corpus / "articles").iterdir())[articles // 2]
-    original = changed.read_bytes()
-    try:
-        changed.write_bytes(original + _no_fact())
-        print("  one article changed …", flush=True)
-        result["incremental"] = _throughput(_build(common), articles, words)
-    finally:
-        changed.write_bytes(original)  # the added sentence holds no fact: the graph is the corpus's
+    print(f"  {result.get('cold')}\n  unchanged rebuild …", flush=True)
+    result["unchanged"] = _throughput(_build(common), articles, words)
+    listed = sorted((corpus / "articles").iterdir())
+    for key, (changed, sentence) in {
+        "incremental": (listed[articles // 2], _no_fact),  # no graph changes: no output is written
+        "one_fact": (listed[articles // 2 + 1], _a_fact),  # one graph, the union, the outputs change
+    }.items():
+        original = changed.read_bytes()
+        try:
+            changed.write_bytes(original + sentence())
+            print(f"  one article changed ({key}) …", flush=True)
+            result[key] = _throughput(_build(common), articles, words)
+        finally:
+            changed.write_bytes(original)  # the corpus's own text again (the next build reads it back)
     some = sorted((corpus / "articles").iterdir())[::100]
     originals = [each.read_bytes() for each in some]
     try:
         for each, text in zip(some, originals, strict=True):
             each.write_bytes(text + _no_fact())
-        print(f"  {result['incremental']}\n  1% ({len(some)}) changed …", flush=True)
+        print(f"  {result['one_fact']}\n  1% ({len(some)}) changed …", flush=True)
         result["one_percent"] = _throughput(_build(common), articles, words)
     finally:
         for each, text in zip(some, originals, strict=True):
@@ -336,39 +350,82 @@ def measure(args: argparse.Namespace) -> dict:
     return result
 
 
-def _growth(results: list[dict]) -> list[str]:
-    """How the build on the build state grows from the smallest corpus measured to the largest,
-    and what that growth gives at 100,000 articles if it holds (a projection, said so)."""
+def _growth(results: list[dict], label: str) -> list[str]:
+    """How the builds of code ``label`` grow from the smallest corpus measured to the largest, and
+    what that growth gives at 100,000 articles (1,000,000 once 100,000 is measured) if it holds
+    (a projection, said so)."""
     if len(results) < 2:
         return []
     small, large = results[0], results[-1]
     factor = large["articles"] / small["articles"]
+    target = 100_000 if large["articles"] < 100_000 else 1_000_000
     rows = [
         "",
-        f"### Growth on the build state, {small['articles']:,} → {large['articles']:,} articles ({factor:g}×)",
+        f"### Growth of `{label}`, {small['articles']:,} → {large['articles']:,} articles ({factor:g}×)",
         "",
-        "| | " + f"{small['articles']:,} | {large['articles']:,} | growth | 100,000 if it grows alike |",
+        "| | " + f"{small['articles']:,} | {large['articles']:,} | growth | {target:,} if it grows alike (linear) |",
         "|---|---|---|---|---|",
     ]
     for key, what in [
+        ("cold", "cold build, s"),
         ("unchanged", "nothing changed, s"),
         ("incremental", "one article changed, s"),
+        ("one_fact", "one article changed with a new fact, s"),
         ("one_percent", "1% changed, s"),
     ]:
         a, b = small.get(key, {}).get("seconds"), large.get(key, {}).get("seconds")
         if a and b:
             slope = (b - a) / (large["articles"] - small["articles"])
-            projected = b + slope * (100_000 - large["articles"])
-            rows.append(f"| {what} | {a} | {b} | {b / a:.2f}× | {projected:.1f} (linear) |")
+            projected = b + slope * (target - large["articles"])
+            rows.append(f"| {what} | {a} | {b} | {b / a:.2f}× | {projected:,.1f} |")
     for key, what in [("cold", "cold build peak RSS, MB"), ("incremental", "one changed peak RSS, MB")]:
         a, b = small[key]["peak_rss_mb"], large[key]["peak_rss_mb"]
         slope = (b - a) / (large["articles"] - small["articles"])
-        rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b + slope * (100_000 - large['articles']):,.0f} |")
+        rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b + slope * (target - large['articles']):,.0f} |")
     for key, what in [("store_mb", "store, MB"), ("state_mb", "build state, MB")]:
         a, b = small.get(key), large.get(key)
         if a and b:
-            rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b * 100_000 / large['articles']:,.0f} |")
+            rows.append(f"| {what} | {a:,} | {b:,} | {b / a:.2f}× | {b * target / large['articles']:,.0f} |")
     return rows
+
+
+def _breakdown_table() -> list[str]:
+    """Where a cold build's time goes (``benchmarks/breakdown.py``), per size measured."""
+    lines = []
+    for file in sorted(RESULTS.glob("breakdown-*.json"), key=lambda p: int(p.stem.split("-")[1])):
+        r = json.loads(file.read_text(encoding="utf-8"))
+        one, two = r["jobs_1"], r["jobs_2"]
+        lines += [
+            "",
+            f"## Where a cold build's time goes, {r['articles']:,} articles",
+            "",
+            "`python benchmarks/breakdown.py --articles N`: a cold build with validation and `--store`, empty cache. "
+            "With `--jobs 1` every step runs in the build process and is timed there; with `--jobs 2` the "
+            "extraction and the graphs (written and validated) run in two worker processes, and the table gives "
+            f"the wall time of each stage. Load average (before, after): `--jobs 1` {one['load_average']}, "
+            f"`--jobs 2` {two['load_average']}; the rest of the machine's load inflates every row alike.",
+            "",
+            "| step | `--jobs 1`, s | share | `--jobs 2` wall, s | share |",
+            "|---|---|---|---|---|",
+        ]
+        pairs = [
+            ("extraction", "extraction"),
+            ("graph writing", "graph writing and validation"),
+            ("validation", None),
+            ("state bookkeeping and the rest", "state bookkeeping and the rest"),
+            ("output writing", "output writing"),
+            ("store loading", "store loading"),
+        ]
+        for step, wall in pairs:
+            a = one["steps"].get(step, 0.0)
+            b = two["steps"].get(wall) if wall else None
+            second = f"{b} | {b / two['seconds']:.0%}" if b is not None else "(with graph writing) | "
+            lines.append(f"| {step} | {a} | {a / one['seconds']:.0%} | {second} |")
+        lines.append(
+            f"| **total** | {one['seconds']} ({r['articles'] / one['seconds']:.1f} articles/s) | "
+            f"| {two['seconds']} ({r['articles'] / two['seconds']:.1f} articles/s) | |"
+        )
+    return lines
 
 
 def _cell(value) -> str:
@@ -393,12 +450,15 @@ def table(results: list[dict]) -> str:
         "machine; `state` is the build on the build state. Its cold builds ran while other builds and test",
         "suites shared the two cores (load average 4–10): they say little about the code. Its rebuilds",
         "(`--rebuilds-only`, which keeps the cold build of the result file) ran with the machine otherwise",
-        "idle (the load average of each build is in the result files).",
+        "idle (the load average of each build is in the result files). `state2` is the build state with the",
+        "store loaded a piece at a time and no output written when no graph changed (at 100,000: the code",
+        "of commit 91736e3, load average 2.6–3.6; at 10,000: cold at load 5.7 with that code, rebuilds with",
+        "the manifest's facts in their own table).",
         "",
         "| articles | words | triples | cold s | cold articles/s | cold words/s | cold, no validation articles/s "
-        "| unchanged s | one changed s | 1% changed s | peak RSS MB (build / worker) | store MB | state MB "
-        "| Turtle export s | micro F1 | code |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| unchanged s | one changed s | one changed, new fact s | 1% changed s | peak RSS MB (build / worker) "
+        "| store MB | state MB | Turtle export s | micro F1 | code |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         no_validation = r.get("cold_no_validation", {}).get("articles_per_second")
@@ -407,13 +467,15 @@ def table(results: list[dict]) -> str:
             f"| {r['articles']:,} | {r['words']:,} | {r['triples']:,} | {r['cold']['seconds']} "
             f"| {r['cold']['articles_per_second']} | {r['cold']['words_per_second']:,} | {_cell(no_validation)} "
             f"| {_cell(r.get('unchanged', {}).get('seconds'))} | {r['incremental']['seconds']} "
-            f"| {_cell(r.get('one_percent', {}).get('seconds'))} "
+            f"| {_cell(r.get('one_fact', {}).get('seconds'))} | {_cell(r.get('one_percent', {}).get('seconds'))} "
             f"| {r['cold']['peak_rss_mb']:,} / {r['cold']['peak_worker_rss_mb']:,} "
             f"| {_cell(r.get('store_mb'))} | {_cell(r.get('state_mb'))} "
             f"| {_cell(r.get('export_turtle_seconds'))} "
             f"| {_cell(quality)} | {r.get('label', 'main')} |"
         )
-    lines += _growth([r for r in results if r.get("label") == "state"])
+    for label in ("state", "state2"):
+        lines += _growth([r for r in results if r.get("label") == label], label)
+    lines += _breakdown_table()
     for r in results:
         if "query_setup" not in r:
             continue
@@ -485,7 +547,7 @@ def _parameterised_table(results: list[dict]) -> list[str]:
             if not isinstance(row, dict) or "full_ms" not in row:
                 continue
             cells = [f"{row[c]['ms']:,} ({row[c]['rows']:,})" if c in row else "" for c in _CASES]
-            lines.append(f"| {name} | {row['full_ms']:,} | " + " | ".join(cells) + " |")
+            lines.append(f"| {name} | {_cell(row['full_ms'])} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -501,7 +563,7 @@ def main() -> None:
     parser.add_argument("--rdflib-max-triples", type=int, default=2_000_000, help="skip rdflib above this")
     parser.add_argument("--memory-max-triples", type=int, default=3_000_000, help="skip the in-memory store above this")
     parser.add_argument("--no-validate-max", type=int, default=10_000, help="cold build without validation up to this")
-    parser.add_argument("--full-max", type=int, default=10_000, help="unchanged rebuild and export up to this")
+    parser.add_argument("--full-max", type=int, default=10_000, help="Turtle export up to this")
     parser.add_argument("--evaluate", type=int, default=1000, help="articles scored against the gold (0: none)")
     parser.add_argument("--table", action="store_true", help="only write docs/benchmarks.md from the result files")
     parser.add_argument(
@@ -509,19 +571,23 @@ def main() -> None:
         action="store_true",
         help="only time parameterised vs full queries on the store an earlier run built in --workdir",
     )
+    parser.add_argument(
+        "--no-full", action="store_true", help="with --parameterised-only: leave out the full queries (slow)"
+    )
     parser.add_argument("--builds-only", action="store_true", help="measure the builds only (no queries, quality)")
     parser.add_argument(
         "--rebuilds-only", action="store_true", help="keep the cold build of the result file; measure the rebuilds"
     )
     parser.add_argument("--label", default="", help="suffix of the result file (scale-N-LABEL.json): the code measured")
     args = parser.parse_args()
+    suffix = f"-{args.label}" if args.label else ""
     if args.parameterised_only:
         if not args.articles:
             parser.error("--articles N is required with --parameterised-only")
         store = Path(args.workdir) / f"graph-{args.articles}" / "kg.store"
-        file = RESULTS / f"scale-{args.articles}.json"
+        file = RESULTS / f"scale-{args.articles}{suffix}.json"
         result = json.loads(file.read_text(encoding="utf-8"))
-        result["parameterised"] = _parameterised(store, args.repeat)
+        result["parameterised"] = _parameterised(store, args.repeat, full=not args.no_full)
         result["parameterised"]["store_triples"] = sum(
             1 for _ in open_store(store).quads_for_pattern(None, None, None, ox.DefaultGraph())
         )
@@ -529,7 +595,6 @@ def main() -> None:
     elif not args.table:
         if not args.articles:
             parser.error("--articles N is required (or --table)")
-        suffix = f"-{args.label}" if args.label else ""
         target = RESULTS / f"scale-{args.articles}{suffix}.json"
         args.previous = json.loads(target.read_text(encoding="utf-8")) if args.rebuilds_only else {}
         result = measure(args)

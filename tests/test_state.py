@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import pactgraph.layout
 from pactgraph.build import build
 from pactgraph.cache import BuildCache
 from pactgraph.cli import main
@@ -132,6 +133,39 @@ def test_outputs_changed_behind_the_state_are_written_whole(corpus: Path, tmp_pa
     (corpus / "p01_xinhua_jabrayil_solar.txt").unlink()
     build([corpus], out=out, jobs=1, cache=cache)
     assert _outputs(tmp_path) == _clean(corpus, tmp_path / "clean") != expected
+
+
+def _stamps(*paths: Path) -> list[int]:
+    return [path.stat().st_mtime_ns for path in paths]
+
+
+def test_a_change_that_changes_no_graph_writes_no_output(corpus: Path, tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    out, store = tmp_path / "kg.ttl", tmp_path / "kg.store"
+    build([corpus], out=out, store=store, jobs=1, cache=cache)
+    expected, written = _outputs(tmp_path), _stamps(out, out.with_suffix(".trig"), store / "pactgraph-store.json")
+    changed = corpus / "p07_aliyev_tokayev_phone_call.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOfficials declined to comment.\n", encoding="utf-8")
+    again = build([corpus], out=out, store=store, jobs=1, cache=cache)
+    assert again.extracted == 1 and again.outputs == [out, out.with_suffix(".trig"), store]
+    assert _stamps(out, out.with_suffix(".trig"), store / "pactgraph-store.json") == written
+    assert _outputs(tmp_path) == expected and store_mirrors(store, out)
+    out.unlink()  # an output that is not the one the state wrote is written again, whole
+    build([corpus], out=out, store=store, jobs=1, cache=cache)
+    assert _outputs(tmp_path) == expected and store_mirrors(store, out)
+
+
+def test_a_store_loaded_a_few_graphs_at_a_time_holds_them_all(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pactgraph.layout, "_DOCUMENT", 1)  # one graph per TriG document
+    out, store = tmp_path / "kg.ttl", tmp_path / "kg.store"
+    build([corpus], out=out, store=store, jobs=1, cache=BuildCache(tmp_path / "cache"))
+    fresh = tmp_path / "fresh.store"
+    build([corpus], out=tmp_path / "fresh.ttl", store=fresh, jobs=1)
+
+    def quads(store) -> list[str]:  # the ontology's blank nodes are named afresh at each load
+        return sorted(str(q) for q in store if "_:" not in str(q))
+
+    assert quads(open_store(store)) == quads(open_store(fresh))
 
 
 @pytest.mark.parametrize(

@@ -328,6 +328,8 @@ def find_articles(directories: list[Path], *, warnings: list[str] | None = None)
     Links to folders are followed, each folder read once: a link to a folder already read (a loop
     back to a parent, say) is not followed again, with a message appended to ``warnings``. A link
     with an article's suffix is returned even when broken or looping, so reading it says why.
+    Folders are read with ``os.scandir``: a rebuild lists every article, and at 100,000 of them
+    a ``stat`` and a parsed ``Path`` per file took seconds.
     """
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
@@ -338,33 +340,56 @@ def find_articles(directories: list[Path], *, warnings: list[str] | None = None)
         if (top.st_dev, top.st_ino) in seen:
             continue
         seen.add((top.st_dev, top.st_ino))
-        for root, folders, files in os.walk(directory, followlinks=True):
-            for name in sorted(folders):
-                folder = Path(root, name)
-                try:
-                    info = folder.stat()
-                except OSError:
-                    folders.remove(name)
-                    continue
-                if (info.st_dev, info.st_ino) not in seen:
-                    seen.add((info.st_dev, info.st_ino))
-                else:
-                    folders.remove(name)
-                    if folder.is_symlink() and warnings is not None:
-                        warnings.append(
-                            f"{folder}: link to a folder already read ({os.path.realpath(folder)}); not followed "
-                            "again: remove the link if it is a loop"
-                        )
-            folders.sort()
-            for name in files:
-                path = Path(root, name)
-                if path.suffix not in ARTICLE_SUFFIXES:
-                    continue
-                if path.is_file() or (path.is_symlink() and not path.exists()):
-                    found.append(path)
-                elif warnings is not None:
-                    warnings.append(f"{path}: not a regular file (a pipe, device or socket); remove it")
+        _walk(directory, seen, found, warnings)
     if not found:
         folders = ", ".join(map(str, directories))
         raise ArticleError(f"{folders}: no .txt, .md or .html articles found; add articles first")
     return sorted(set(found), key=lambda p: (p.stem, str(p)))
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]], found: list[Path], warnings: list[str] | None) -> None:
+    """The articles of ``folder`` and of its subfolders (links followed), in name order."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    subfolders = []
+    for entry in entries:
+        if not _is_dir(entry):
+            continue
+        try:
+            info = os.stat(entry.path)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            subfolders.append(folder / entry.name)
+        elif entry.is_symlink() and warnings is not None:
+            warnings.append(
+                f"{entry.path}: link to a folder already read ({os.path.realpath(entry.path)}); not followed "
+                "again: remove the link if it is a loop"
+            )
+    for entry in entries:
+        if os.path.splitext(entry.name)[1] not in ARTICLE_SUFFIXES or _is_dir(entry):
+            continue
+        if _is_file(entry) or (entry.is_symlink() and not os.path.exists(entry.path)):
+            found.append(folder / entry.name)
+        elif warnings is not None:
+            warnings.append(f"{entry.path}: not a regular file (a pipe, device or socket); remove it")
+    for subfolder in subfolders:
+        _walk(subfolder, seen, found, warnings)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False

@@ -47,12 +47,12 @@ from .cache import BuildCache, value_digest
 from .corpus import read_corpus
 from .errors import ArticleError, ValidationError
 from .extract.facts import ArticleFacts
-from .layout import union_lines, write_dataset, write_union
+from .layout import dataset_documents, is_current, union_lines, write_dataset, write_union
 from .links import Links, links_quads
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
-from .store import PREFIXES, Format, update_store
+from .store import PREFIXES, Format, store_generation, store_mirrors, update_store
 from .triples import A, fact_iri
 from .validation import ValidationReport, ValidationResult, bounded_properties, result_order, validate_quads
 
@@ -152,6 +152,7 @@ class _Run:
         self.iris: set[str] = set()  # facts whose reports changed
         self.dirty: set[str] = set()  # articles read afresh
         self.graphs: set[str] = set()  # graphs written afresh or removed
+        self.reordered = False  # articles moved in the corpus's order (the TriG's order of blocks)
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
         self.linked = 0
@@ -189,11 +190,13 @@ class _Run:
                     on_article(path)
                 continue
             todo.append((order, path, (*seen, sha)))
+        self.reordered = bool(reorder)
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
         for gone in known:
             self._forget(gone)
             state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
+            state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
         for start in range(0, len(todo), BATCH):
             self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
         if strict:
@@ -212,18 +215,22 @@ class _Run:
             found = done.get(name)
             self._forget(name, keep_mentions=True, keep_graph=found is not None)  # compared when written again
             if found is None:
-                row = (name, order, size, mtime, sha, None, None, next(errors), None)
+                row = (name, order, size, mtime, sha, None, next(errors), None)
                 self.keys |= record_mentions(self.state, name, None)
+                self.state.db.execute("DELETE FROM record WHERE path = ?", (name,))
             else:
                 article, facts = found
                 graph = PREFIXES["id"] + "graph/" + article.identifier
                 where = dataclasses.replace(article, path=Path(path.name))
-                row = (name, order, size, mtime, sha, graph, pack((where, facts)), None, json.dumps(article.warnings))
+                row = (name, order, size, mtime, sha, graph, None, json.dumps(article.warnings))
                 self.keys |= record_mentions(self.state, name, facts)
                 self.dirty.add(name)
+                self.state.db.execute(
+                    "INSERT OR REPLACE INTO record(path, value) VALUES (?, ?)", (name, pack((where, facts)))
+                )
             self.state.db.execute(
-                "INSERT OR REPLACE INTO article(path, ord, size, mtime_ns, sha256, graph, record, error, warnings) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO article(path, ord, size, mtime_ns, sha256, graph, error, warnings) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
 
@@ -265,7 +272,7 @@ class _Run:
 
     def _records(self, paths: list[str]) -> Iterator[tuple[str, tuple[Article, ArticleFacts]]]:
         for path in paths:
-            (record,) = self.state.db.execute("SELECT record FROM article WHERE path = ?", (path,)).fetchone()
+            (record,) = self.state.db.execute("SELECT value FROM record WHERE path = ?", (path,)).fetchone()
             yield path, unpack(record)
 
     def _write_graphs(self, paths: list[str]) -> None:
@@ -525,6 +532,8 @@ class _Run:
         others = self._others()
         dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
         outputs = [out] if dataset == out else [out, dataset]
+        if not self.graphs and not self.reordered and self._current(out, dataset, store):
+            return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
         if dataset != out:
             write_union(state, out, others=others, changed=self.changed)
         write_dataset(state, dataset, header=header)
@@ -547,12 +556,19 @@ class _Run:
                 since=since,
                 generation=generation,
                 mirrors=out,
-                dataset=dataset,
+                dataset=dataset_documents(state, header),
                 union=union_lines(state, others),
             )
             state.set("store:generation", generation)
             outputs.append(store)
         return outputs
+
+    def _current(self, out: Path, dataset: Path, store: Path | None) -> bool:
+        """Whether the outputs are those this state last wrote, untouched since."""
+        files = is_current(self.state, "trig", dataset) and (dataset == out or is_current(self.state, "ttl", out))
+        if store is None or not files:
+            return files
+        return store_generation(store) == self.state.get("store:generation") and store_mirrors(store, out)
 
     def summary(
         self, articles: int, outputs: list[Path], warnings: list[str], report: ValidationReport | None

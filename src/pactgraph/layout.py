@@ -28,11 +28,13 @@ from .errors import ExportError
 from .state import BuildState
 from .store import PREFIXES, Format, serialize, serialize_lines, split_prefixes
 
-__all__ = ["STRETCH", "union_lines", "write_dataset", "write_union"]
+__all__ = ["STRETCH", "dataset_documents", "is_current", "union_lines", "write_dataset", "write_union"]
 
 #: Triple lines per stretch of the Turtle file re-serialized after a change.
 STRETCH = 4096
 _COPY = 1 << 20
+#: Bytes of graph blocks per TriG document ``dataset_documents`` gives.
+_DOCUMENT = 8 << 20
 
 
 class _Out:
@@ -100,12 +102,20 @@ def _replacing(path: Path) -> Iterator[_Out]:
             os.unlink(tmp)
 
 
-def _previous(state: BuildState, kind: str, path: Path) -> int | None:
-    """A descriptor of the file the state says it last wrote as ``path``, or None if it is not."""
+def is_current(state: BuildState, kind: str, path: Path) -> bool:
+    """Whether ``path`` is the file the state last wrote as its ``kind`` (``trig``, ``ttl``),
+    untouched since (same size and modification time)."""
     with contextlib.suppress(OSError, ValueError, TypeError):
         recorded = json.loads(state.get(f"output:{kind}") or "null")
         stat = path.stat()
-        if recorded == [str(path.resolve()), stat.st_size, stat.st_mtime_ns]:
+        return recorded == [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
+    return False
+
+
+def _previous(state: BuildState, kind: str, path: Path) -> int | None:
+    """A descriptor of the file the state says it last wrote as ``path``, or None if it is not."""
+    with contextlib.suppress(OSError):
+        if is_current(state, kind, path):
             return os.open(path, os.O_RDONLY)
     return None
 
@@ -151,6 +161,21 @@ def write_dataset(state: BuildState, path: Path, *, header: bytes) -> None:
             os.close(previous)
     state.many("UPDATE graph SET off = ?, len = ? WHERE rowid = ?", moved)
     _record(state, "trig", path)
+
+
+def dataset_documents(state: BuildState, header: bytes) -> Iterator[bytes]:
+    """The graphs of the state as TriG documents of a few megabytes each (``header`` and whole
+    blocks, in the order of the TriG file): what a bulk loader takes a piece at a time."""
+    blocks: list[bytes] = []
+    size = 0
+    for (packed,) in state.rows("SELECT trig FROM graph ORDER BY iri, ord"):
+        blocks.append(zlib.decompress(packed))
+        size += len(blocks[-1])
+        if size >= _DOCUMENT:
+            yield header + b"".join(blocks)
+            blocks, size = [], 0
+    if blocks:
+        yield header + b"".join(blocks)
 
 
 def _span(pending: list[int]) -> tuple[int, int]:

@@ -36,6 +36,7 @@ __all__ = [
     "serialize",
     "serialize_lines",
     "split_prefixes",
+    "store_generation",
     "store_mirrors",
     "update_store",
     "write_atomic",
@@ -512,13 +513,14 @@ def update_store(
     since: str | None,
     generation: str,
     mirrors: Path,
-    dataset: Path,
+    dataset: Iterable[bytes],
     union: Iterable[bytes],
 ) -> None:
     """``write_store`` for a build that knows what changed (the build state): the store in
     ``folder``, when it is the one written at generation ``since``, is updated graph by graph with
     ``changed`` (IRI → TriG block, None: removed) out of ``graphs`` in all; otherwise a new one is
-    bulk-loaded from the TriG file ``dataset`` and the sorted N-Triples lines ``union``, streamed.
+    bulk-loaded from ``dataset`` (TriG documents of a few megabytes each) and the sorted N-Triples
+    lines ``union``, streamed.
     Swapped in by renames, as ``write_store``; the stamp records ``generation``."""
     folder = Path(folder)
     if folder.exists() and not (folder / STORE_STAMP).is_file():
@@ -550,10 +552,13 @@ def update_store(
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def _streamed(folder: Path, *, dataset: Path, union: Iterable[bytes], batch: int = 200_000) -> None:
-    """A new store in ``folder`` from a TriG file and union lines read a batch at a time."""
+def _streamed(folder: Path, *, dataset: Iterable[bytes], union: Iterable[bytes], batch: int = 50_000) -> None:
+    """A new store in ``folder`` from TriG documents and union lines read a batch at a time: the
+    bulk loader holds what it is given at once, so the memory it takes is a batch's, not the
+    corpus's (one 70 MB TriG file took 1.2 GB)."""
     store = ox.Store(str(folder))
-    store.bulk_load(path=dataset, format=ox.RdfFormat.TRIG)
+    for document in dataset:
+        store.bulk_load(document, format=ox.RdfFormat.TRIG)
     lines: list[bytes] = []
     for line in union:
         lines.append(line)
@@ -591,6 +596,15 @@ def store_mirrors(folder: Path, graph: Path) -> bool:
     except (OSError, ValueError):
         return False
     return (stamp.get("size"), stamp.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
+
+
+def store_generation(folder: Path) -> str | None:
+    """The generation ``update_store`` stamped the store in ``folder`` with (None: none)."""
+    _recover(Path(folder))
+    try:
+        return json.loads((Path(folder) / STORE_STAMP).read_text(encoding="utf-8")).get("generation")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def open_store(folder: Path) -> ox.Store:
