@@ -9,7 +9,8 @@ import unicodedata
 
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
 from .gazetteer import people
-from .mentions import CALENDAR_WORDS, FUNCTION_WORDS, LEGAL_SUFFIXES, TITLE, Mention
+from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, LEGAL_SUFFIXES, TITLE
+from .mentions import Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 SPEECH_OR_ACTION = re.compile(

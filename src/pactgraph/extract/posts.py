@@ -7,7 +7,7 @@ import re
 
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, Entity, Post
-from .mentions import TITLE
+from .lexicon import TITLE
 
 _APPOSITIVE = re.compile(
     r"^\s*,\s*(?!and\s|or\s)(?:the\s+|its\s+|his\s+|her\s+|an?\s+)?(?P<title>(?:[A-Za-z][\w-]*\s+){0,6}?[A-Za-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$"
