@@ -676,7 +676,7 @@ def read_partnerships(
     agreements: list[Agreement],
     countries_in_article,
     countries: list[Entity],
-    posts: dict[Entity, Post] | None = None,
+    posts: dict[Entity, Post],
 ) -> list[Partnership]:
     text = view.text
     out = []
@@ -705,7 +705,7 @@ def read_partnerships(
         if len(partners) < 2:
             partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
             rule = "partnership-countries"
-        if len(partners) < 2 and posts:  # "Chinese President X and Uzbek President Y announced …": their states
+        if len(partners) < 2:  # "Chinese President X and Uzbek President Y announced …": their states
             leaders = [e for e in view.entities_between(start, stop) if e.type == PERSON and e in posts]
             partners = [o for o in dict.fromkeys(posts[e].organization for e in leaders) if o and o.type == COUNTRY]
         if len(partners) < 2 and _PRONOUN_PARTIES.search(text) and len(countries) >= 2:
