@@ -59,6 +59,33 @@ def test_dates_resolve_against_publication(text, iso):
     assert [d.iso for d in find_dates(text, PUBLISHED)] == [iso]
 
 
+@pytest.mark.parametrize(
+    ("text", "isos"),
+    [
+        ("Founded in 2016, the firm signed its first deal on 8 March of that year.", ["2016", "2016-03-08"]),
+        ("The plant opened in 2019 and was expanded in June of the same year.", ["2019", "2019-06"]),
+        ("Later that month, on 28 September, the line was begun.", ["2017-09", "2017-09-28"]),
+        ("The following year the two firms met again.", ["2018"]),
+        ("They will meet next year.", ["2026"]),  # no "the": the year after publication
+        ("Later that year they met.", ["2017"]),
+    ],
+)
+def test_that_year_points_back_to_the_year_last_written(text, isos):
+    assert [d.iso for d in find_dates(text, PUBLISHED, earlier="2017-09")] == isos
+
+
+def test_that_year_without_an_earlier_year_is_no_date():
+    assert find_dates("Later that year they met.", PUBLISHED) == []
+
+
+def test_a_signing_that_year_is_dated_by_the_year_of_the_sentence_before():
+    body = (
+        "The two grid companies first worked together in 2019. In April of that year Norland Grid and "
+        "Kestrel Power signed a memorandum of understanding on a cable."
+    )
+    assert [a.date for a in facts_of(body).agreements] == ["2019-04"]
+
+
 def test_title_before_name_gives_person_and_post():
     facts = facts_of("Georgian Energy Minister Levan Dadiani met investors in Tbilisi on May 2.")
     posts = {(p.person.name, p.role, p.organization.name) for p in facts.posts}

@@ -57,6 +57,7 @@ def extract_article(article: Article) -> ArticleFacts:
     home = _home_country(article.body, registry)
     sentences: list[Sentence] = []
     views: list[SentenceView] = []
+    earlier: str | None = None  # the last date with a written year so far: what "that year" points to
     for sent, entity_spans in _sentences_with_entities(doc):
         text = article.body[sent.start_char : sent.end_char]  # the words as published, for provenance
         stripped = text.strip()
@@ -70,7 +71,9 @@ def extract_article(article: Article) -> ArticleFacts:
         home_name = home.name if home else None
         items = [(m, resolve_mention(registry, m, sentence.index, article.body, home_name)) for m in mentions]
         _resolve_pronoun(items, views, sentence)
-        views.append(SentenceView(sentence, items, find_dates(stripped, article.published), article.published))
+        dates = find_dates(stripped, article.published, earlier=earlier)
+        earlier = next((d.iso for d in reversed(dates) if d.written), earlier)
+        views.append(SentenceView(sentence, items, dates, article.published))
     _resolve_named_later(views, registry)
 
     def portfolio_ministry(portfolio: str, country: Entity) -> Entity:

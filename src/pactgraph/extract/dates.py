@@ -63,6 +63,17 @@ _PATTERNS = [
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|of|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+{_YEAR}\b")),
 ]
+_THAT_YEAR = r"(?:of\s+|in\s+)?(?:that|the\s+same)\s+(?:same\s+)?year\b"
+# dates that point back to the year (or month) the text last named: "on 8 November of that year",
+# "later that month", "the following year"; resolved against that year, not the publication's
+_ANAPHORIC = [
+    ("dmy_that", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_THAT_YEAR}")),
+    ("mdy_that", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_THAT_YEAR}")),
+    ("my_that", re.compile(rf"\b{_MONTH},?\s+{_THAT_YEAR}")),
+    ("that_month", re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same)\s+month\b", re.I)),
+    ("that_year", re.compile(rf"\b(?:(?:later|earlier)\s+)?{_THAT_YEAR}", re.I)),
+    ("next_year", re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.I)),
+]
 
 
 _CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
@@ -74,16 +85,37 @@ class DateMention:
     end: int
     iso: str
     future: bool  # the date lies after the publication date
+    written: bool = False  # its year is written out ("2023", "in May 2023"), not inferred
 
 
 def _month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")[:3] if word.lower() not in MONTHS else word.lower()]
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
-    """All date expressions in ``text``; relative ones only when a publication date is known."""
+def find_dates(text: str, published: dt.date | None, *, earlier: str | None = None) -> list[DateMention]:
+    """All date expressions in ``text``; relative ones only when a publication date is known.
+
+    ``earlier`` is the last date with a written year before ``text`` (an ISO year or month): what
+    "that year" and "later that month" point back to when ``text`` names no year before them.
+
+    >>> text = "Later that month, on 28 September, they met."
+    >>> [d.iso for d in find_dates(text, dt.date(2025, 1, 9), earlier="2017-09")]
+    ['2017-09', '2017-09-28']
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    back: str | None = None  # the year or month "that year" pointed to, for the yearless dates around it
+    for name, pattern in _ANAPHORIC:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            reference = _last_written(text[: m.start()], published) or earlier
+            iso = _resolve_back(name, m, reference)
+            if iso is None:
+                continue
+            back = back or reference
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), iso, _after(iso, published), written=True))
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -94,9 +126,38 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
                 continue
             if iso is None or not _CALENDAR_YEAR.match(iso):
                 continue  # "last year" of year 1, "next year" of 9999: no ISO date
+            written = bool(m.groupdict().get("year"))
+            if back and not written and name in ("dmy", "mdy", "my"):
+                iso = back[:4] + iso[4:]  # "later that month, on 28 September": that month's year
+                written = True
             taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), iso, _after(iso, published)))
+            found.append(DateMention(m.start(), m.end(), iso, _after(iso, published), written=written))
     return sorted(found, key=lambda d: d.start)
+
+
+def _last_written(text: str, published: dt.date | None) -> str | None:
+    """The last date in ``text`` whose year is written out."""
+    written = [d for d in find_dates(text, published) if d.written]
+    return written[-1].iso if written else None
+
+
+def _resolve_back(name: str, m: re.Match, reference: str | None) -> str | None:
+    if reference is None:
+        return None
+    year = int(reference[:4])
+    if name == "that_year":
+        return f"{year:04d}"
+    if name == "next_year":
+        return f"{year + 1:04d}"
+    if name == "that_month":
+        return reference[:7]
+    month = _month_number(m.group("month"))
+    if name == "my_that":
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
 
 
 def _after(iso: str, published: dt.date | None) -> bool:
