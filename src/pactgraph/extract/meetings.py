@@ -200,13 +200,17 @@ _OPENS_ON = re.compile(
 )
 _PARTICIPATE = re.compile(
     r"\b(?:took part|takes? part|taking part|attend(?:s|ed|ing)?|participat(?:ed|ing)|joined|represented|"
+    r"led\s+(?:the|his|her|their|a)\s+(?:[A-Z]\w+\s+)?delegation|"
     r"address(?:es|ed)?|chair(?:s|ed)?|"
     r"spoke|opened|closed)\b"
 )
 # "Bayraktar arrived in Tashkent on Monday for the Tashkent International Investment Forum"
+# "Xi came to Brasília straight from the G20 summit": those who come from an event attended it
 _ARRIVED_FOR = re.compile(
-    r"\b(?:arrived|arrives|travell?ed|came|flew)\b[^.;]*\b(?:for|to attend)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$"
+    r"\b(?:arrived|arrives|arriving|travell?ed|came|coming|flew|flying|returned|returning)\b[^.;]*"
+    r"\b(?:for|to attend|(?:straight\s+|directly\s+)?from)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$"
 )
+_HOST_GAP = re.compile(r"\s*(?:\([A-Z]{2,10}\)\s*)?(?:[a-z]+['’]\s+)?")
 _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
     r"\bgathered\b|"
@@ -494,7 +498,9 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     if m.type == "EventNoun":
         # "the Shanghai Cooperation Organization (SCO) summit": the organization holds the event
         for m2, e in view.items:
-            if e is not None and e.type not in (PERSON, PLACE) and 0 <= a - view.rel(m2)[1] <= 8:
+            gap = view.text[view.rel(m2)[1] : a]
+            # "the SCO summit", "the Shanghai Cooperation Organization (SCO) summit", "the G20 leaders' summit"
+            if e is not None and e.type not in (PERSON, PLACE) and view.rel(m2)[1] <= a and _HOST_GAP.fullmatch(gap):
                 host = e
                 label = f"{e.name} {m.text}"
     place = place_after(view, b)

@@ -683,6 +683,7 @@ _LOWER_EVENT = re.compile(
     r"\b(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     r"(?P<head>(?:opening|closing|signing|groundbreaking|ground-breaking|inauguration|commissioning|launch)\s+"
     r"ceremony|roundtable|round table|summit|"
+    r"(?<=[A-Z0-9]\s)meeting|"  # "the APEC meeting": a grouping's acronym names the meeting
     # "the consultative meeting of heads of state", "a trilateral ministerial meeting"
     r"(?:consultative|trilateral|quadrilateral|ministerial|annual|informal|extraordinary|joint)\s+"
     r"(?:ministerial\s+)?meeting(?:\s+of\s+(?:the\s+)?(?:heads of state|foreign ministers|energy ministers|"

@@ -1,0 +1,35 @@
+"""Events named by a multilateral grouping and the people who came from them (issue 13), on
+sentences written for these tests; no rule names an entity or quotes an article."""
+
+import datetime as dt
+from pathlib import Path
+
+from pactgraph.articles import Article
+from pactgraph.extract import extract_article
+
+PUBLISHED = dt.date(2025, 5, 14)
+
+
+def meetings_of(body: str):
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    return sorted((m.label, sorted(p.name for p in m.participants)) for m in facts.meetings)
+
+
+def test_a_groupings_acronym_and_a_lower_case_summit_or_meeting_name_an_event():
+    body = "Delegates gathered for the G7 summit. Officials were in Lima for the APEC meeting."
+    assert meetings_of(body) == [("APEC meeting", ["APEC"]), ("G7 summit", ["G7"])]
+
+
+def test_who_came_straight_from_a_summit_attended_it():
+    body = "Norland's President Ivo Marek flew to Kestria straight from the G20 summit in Osaka."
+    assert meetings_of(body) == [("G20 summit", ["G20", "Ivo Marek"])]
+
+
+def test_a_leaders_summit_is_held_by_the_grouping_and_leading_a_delegation_is_taking_part():
+    body = "Prime Minister Ana Lund came from the G20 leaders' summit, where she led the Norland delegation."
+    assert meetings_of(body) == [("G20 summit", ["Ana Lund", "G20"])]
+
+
+def test_a_place_before_a_meeting_makes_no_event_of_its_own():
+    body = "Officials in Osaka said a second round of talks was possible. The Osaka meeting was not confirmed."
+    assert meetings_of(body) == []
