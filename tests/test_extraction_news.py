@@ -1732,3 +1732,8 @@ def test_those_who_acted_at_their_annual_summit_held_it():
     (summit,) = facts_of(body).meetings
     assert (summit.date, summit.place.name) == ("2024-11", "Rio de Janeiro")
     assert sorted(p.name for p in summit.participants) == ["Ana Vela", "Ivo Marek"]
+
+
+def test_putting_ones_name_to_a_document_is_signing_it():
+    body = "Norland Grid and Kestrel Power put their names to a letter of intent on a 200 MW solar park."
+    assert agreements_of(body) == [("memorandum of understanding", ["Kestrel Power", "Norland Grid"])]

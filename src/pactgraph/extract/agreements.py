@@ -11,6 +11,7 @@ from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Pos
 
 _SIGN = re.compile(
     r"\b(?:signed|signs|inks|inked|concluded|adopted|initialled|initialed|sealed|signature|"
+    r"(?:put|puts|putting)\s+(?:their|its|his|her)\s+names?\s+to|"  # "A and B put their names to a deal"
     r"signing(?=\s(?:[^.;]{0,40}\s)?of\b)|"  # "the signing in June 2023, in Astana, of a PPA"
     # "the two countries issued a Joint Statement on …": a statement is issued, not signed
     r"issued(?=\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}(?i:statements?|declarations?|communiqu))|"
