@@ -1737,3 +1737,24 @@ def test_those_who_acted_at_their_annual_summit_held_it():
 def test_putting_ones_name_to_a_document_is_signing_it():
     body = "Norland Grid and Kestrel Power put their names to a letter of intent on a 200 MW solar park."
     assert agreements_of(body) == [("memorandum of understanding", ["Kestrel Power", "Norland Grid"])]
+
+
+def test_a_name_with_an_arabic_article_keeps_it():
+    facts = facts_of("Norland's President Karim al-Rashed met Kestrian Prime Minister Omar el-Fassi in Osaka.")
+    assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [["Karim al-Rashed", "Omar el-Fassi"]]
+
+
+def test_a_ministers_portfolio_of_two_fields_is_a_title_not_an_organization():
+    facts = facts_of("Chile's Energy and Natural Resources Minister Ivo Marek opened the plant.")
+    assert [(p.person.name, p.role, p.organization.name) for p in facts.posts] == [
+        ("Ivo Marek", "Energy and Natural Resources Minister", "Chile")
+    ]
+    assert not [e for e in facts.entities if e.type in ("Organization", "Company")]
+
+
+def test_names_joined_by_and_before_a_portfolio_stay_names():
+    facts = facts_of("President Ivo Marek and Chile's Energy Minister Ana Lund met in Osaka.")
+    assert sorted((p.person.name, p.role) for p in facts.posts) == [
+        ("Ana Lund", "Energy Minister"),
+        ("Ivo Marek", "President"),
+    ]

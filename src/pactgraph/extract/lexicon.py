@@ -174,7 +174,14 @@ TITLE_MODIFIER = (
     r"Economy|Economic|Finance|Trade|Defen[cs]e|Agriculture|Ecology|Education|Science|Digital|"
     r"Industry|Environment|Transport|Health|Culture|Interior|Justice|Labor|Labour|Tourism|Climate)\s+)*"
 )
-TITLE = re.compile(rf"{TITLE_MODIFIER}{TITLE_CORE}s?\b")
+# "Energy and Natural Resources Minister", "Investment, Trade and Industry Minister": a minister's portfolio
+_PORTFOLIO_WORD = (
+    r"(?:Energy|Natural|Resources|Mines|Mining|Mineral|Trade|Industry|Climate|Environment|Water|Economy|Economic|"
+    r"Planning|Foreign|Affairs|Investment|Finance|Agriculture|Infrastructure|Transport|Digital|Development|"
+    r"Science|Technology|Ecology|Oil|Gas|Petroleum|Power|Electricity|Commerce|Fuel|Utilities)"
+)
+_PORTFOLIO = rf"(?:(?:{_PORTFOLIO_WORD},?\s+){{1,3}}(?:and|&)\s+(?:{_PORTFOLIO_WORD}\s+){{1,2}}(?=Minister\b))?"
+TITLE = re.compile(rf"{_PORTFOLIO}{TITLE_MODIFIER}{TITLE_CORE}s?\b")
 TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}
 TITLE_WORDS.add("CEO")
 HONORIFICS = {
@@ -362,5 +369,6 @@ NON_NAME_WORDS = {
 }
 # "Aliyev", "Al-Nahyan", "SOCAR", "S.", and written as one word: "TotalEnergies", "AlNowais"
 NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.)$"
+    r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.|"
+    r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z\u00C0-\u024F'’]+)$"
 )

@@ -57,7 +57,12 @@ def _tokens(sentence):
 
 
 def _is_cap(text: str) -> bool:
-    return bool(text) and (text[0].isupper() or (text[0].isdigit() and any(c.isupper() for c in text)))
+    return bool(text) and (
+        text[0].isupper() or (text[0].isdigit() and any(c.isupper() for c in text)) or bool(_ARTICLE_NAME.match(text))
+    )
+
+
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z]")  # "Abdel Fattah al-Sisi"
 
 
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|headquartered|registered)")
