@@ -1758,3 +1758,36 @@ def test_names_joined_by_and_before_a_portfolio_stay_names():
         ("Ana Lund", "Energy Minister"),
         ("Ivo Marek", "President"),
     ]
+
+
+def test_each_item_of_a_list_of_deals_is_a_deal_of_the_company_it_names():
+    body = (
+        "OSAKA, May 3 – Deals worth $9 billion were signed at the investment forum. The ministry listed the "
+        "projects agreed at the forum:\n\n"
+        "1. Vantora (Chile) – a 500 MW wind farm in the north;\n"
+        "2. Kestrel Grid Company (Peru) – a $2 billion transmission line;\n"
+        "3. Lumen Foods (Chile) – a dairy plant, $90 million.\n"
+    )
+    facts = facts_of(body)
+    deals = sorted((a.parties[0].name, a.topic, a.date) for a in facts.agreements if a.rule == "signed-one-party")
+    assert deals == [
+        ("Kestrel Grid Company", "a $2 billion transmission line", "2025-05-03"),
+        ("Lumen Foods", "a dairy plant", "2025-05-03"),
+        ("Vantora", "a 500 MW wind farm in the north", "2025-05-03"),
+    ]
+    assert all("other-party-unidentified" in a.caveats for a in facts.agreements if a.parties[0].name == "Vantora")
+
+
+def test_the_items_of_a_financing_package_after_a_signing_are_no_deals_of_their_own():
+    body = (
+        "Vantora signed the loan agreement with the lenders on May 3. The package exceeds $200 million:\n"
+        "• Kestrel Bank – up to $150 million;\n"
+        "• Lumen Bank – $50 million.\n"
+    )
+    assert not [a for a in facts_of(body).agreements if len(a.parties) == 1 and a.parties[0].name != "Vantora"]
+
+
+def test_a_name_with_its_country_in_brackets_is_an_organization_of_that_country():
+    facts = facts_of("Then Vantora (Peru) agreed to build a plant.\n2. Lumen Foods (Chile) – a dairy.")
+    named = sorted((e.name, e.type, e.in_country) for e in facts.entities)
+    assert named == [("Lumen Foods", "Organization", "Chile"), ("Vantora", "Organization", "Peru")]

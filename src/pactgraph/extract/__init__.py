@@ -23,12 +23,14 @@ from collections import Counter
 from ..articles import Article
 from . import gazetteer
 from .agreements import (
+    DEALS_LIST,
     LIST_ITEM,
     SIGNED,
     SIGNED_LIST,
     list_parties,
     merge_agreements,
     merge_partnerships,
+    project_deal,
     read_agreements,
     read_partnerships,
 )
@@ -101,6 +103,7 @@ def extract_article(article: Article) -> ArticleFacts:
     _resolve_references(views, posts, country_by_word, main_countries)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
+    deals_listed = False  # whether that list's items are deals ("the projects agreed at the forum:")
     for number, view in enumerate(views):
         found = read_meetings(view, country_by_word)
         add_anaphoric_participants(view, meetings, found)
@@ -116,8 +119,12 @@ def extract_article(article: Article) -> ArticleFacts:
             signed_list=signed_list,
             earlier=agreements,
         )
+        if not signed and deals_listed and LIST_ITEM.match(view.text):
+            signed = project_deal(view)
         previous = views[number - 1] if number else None
-        if not signed and (
+        if not signed and DEALS_LIST.search(view.text):
+            signed_list, list_opened_at, deals_listed = [], view.sentence.index, True
+        elif not signed and (
             SIGNED_LIST.search(view.text)
             or (view.text.rstrip().endswith(":") and previous is not None and SIGNED.search(previous.text))
         ):
@@ -125,17 +132,19 @@ def extract_article(article: Article) -> ArticleFacts:
             # whose items without parties of their own are signed by those the opener names
             signed_list = list_parties(view, previous, post_of, meetings, countries)
             list_opened_at = view.sentence.index
+            deals_listed = False
         elif not LIST_ITEM.match(view.text):
-            signed_list = None
+            signed_list, deals_listed = None, False
         for agreement in signed:
             here = [m for m in found if m.named]
             if not here and _AT_THE_EVENT.search(view.text):
                 here = [m for m in meetings if m.named and not m.planned][-1:]  # "on the sidelines of the forum"
             _link_event(view, agreement, here, posts)
             if agreement.date is None:
-                opened = list_opened_at if agreement.rule == "signed-list-item" else view.sentence.index
+                listed = agreement.rule == "signed-list-item" or deals_listed
+                opened = list_opened_at if listed else view.sentence.index
                 _date_from_recent_meeting(
-                    agreement, meetings, opened, views[opened], views[opened - 1] if opened else None
+                    agreement, meetings, opened, views[opened], views[opened - 1] if opened else None, listed=listed
                 )
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries, post_of))
@@ -492,13 +501,19 @@ _THE_MEETING = re.compile(
 
 
 def _date_from_recent_meeting(
-    agreement, meetings: list[Meeting], index: int, opener: SentenceView, before: SentenceView | None = None
+    agreement,
+    meetings: list[Meeting],
+    index: int,
+    opener: SentenceView,
+    before: SentenceView | None = None,
+    *,
+    listed: bool = False,
 ) -> None:
     """ "The two heads of state adopted a declaration": the meeting just reported dates it; items of a
     list of signed documents are dated by the sentence that opened the list (or the one before it,
     "… today signed three documents. They are:"), or by its meeting."""
     own = next((d.iso for v in (opener, before) if v is not None for d in v.dates if not d.future), None)
-    if own and agreement.rule == "signed-list-item":
+    if own and listed:
         agreement.date = own
         return
     # "Following the meeting, …" names the meeting however far back it was reported
@@ -520,7 +535,7 @@ def _date_from_recent_meeting(
     )
     recent = str(opener.published.year - 1) if the_meeting and opener.published else ""
     current = [m for m in ordered if m.date and not m.planned and not background(m)]
-    listed = agreement.rule == "signed-list-item" and not the_meeting
+    listed = listed and not the_meeting
     for meeting in ordered:
         if meeting.date and recent and meeting.date[:4] < recent:
             continue  # "during the visit" is the story's visit, not one years before

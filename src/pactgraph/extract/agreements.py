@@ -56,6 +56,11 @@ _TITLE = re.compile(
 # an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
 LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[A-Za-z])|(?=[A-Z]))")
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|signing|signature)\b[^:]*:\s*$")
+# "the following projects among those agreed at the forum:": a list of deals, one per item
+DEALS_LIST = re.compile(
+    r"\b(?:deals|projects|investments)\b[^:]*\b(?:agreed|signed|concluded|struck|sealed)\b"
+    r"[^:]*:\s*$"
+)
 _BETWEEN = re.compile(r"\bbetween\s+")
 # "signed with X", "signed by X" — not "attended by", "witnessed by" (those are present, not signing)
 _WITH = re.compile(
@@ -471,6 +476,38 @@ def _items_in_sentence(text: str, sign_at: int) -> list[tuple[int, int]]:
         if kind:
             items.append((kind.start(), stop - 1))
     return items
+
+
+_ITEM_DASH = re.compile(r"\s+[–—-]\s+|:\s+")
+
+
+def project_deal(view: SentenceView) -> list[Agreement]:
+    """An item of a list of deals (under ``DEALS_LIST``) that names a company and its project, not a
+    document: the company's deal, its counterpart left unnamed ("1. Vantora (Norland) - a 200 MW solar park")."""
+    item = LIST_ITEM.match(view.text)
+    if item is None or _KIND.search(view.text):
+        return []
+    start = item.end()
+    dash = _ITEM_DASH.search(view.text, start)
+    if dash is None or dash.start() - start > 80:
+        return []
+    named = [e for e in view.entities_between(start, dash.start()) if e.type not in (PERSON, COUNTRY)]
+    if len(named) != 1:
+        return []
+    topic = re.split(r"[,;]\s", view.text[dash.end() :].strip(), maxsplit=1)[0].rstrip(".;")
+    return [
+        Agreement(
+            kind="agreement",
+            label=f"Agreement of {named[0].name} on {topic}",
+            parties=named,
+            date=next((d.iso for d in view.dates if not d.future), None),
+            topic=topic,
+            variant=topic,
+            sentences={view.sentence.index},
+            rule="signed-one-party",
+            caveats={"other-party-unidentified"},
+        )
+    ]
 
 
 def _list_agreement(view: SentenceView, start: int, end: int, posts: dict[Entity, Post]) -> Agreement | None:

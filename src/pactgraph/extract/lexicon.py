@@ -328,6 +328,15 @@ FUNCTION_WORDS = {
     "Within",
     "Over",
     "Despite",
+    "Then",
+    "Now",
+    "Still",
+    "Yet",
+    "Instead",
+    "Together",
+    "Finally",
+    "Separately",
+    "Elsewhere",
     "Including",
 } | CALENDAR_WORDS
 # Capitalised words that start names of things but are never part of a person's name.

@@ -168,13 +168,26 @@ _POST_AFTER = re.compile(
 def _described_organizations(mentions: list[Mention], text: str) -> None:
     """ "the state concern Turkmenhimiya", "London-listed Chariot", "Chairman and CEO of TotalEnergies",
     "Vantora chief executive X": a bare name that a description or a post makes an organization."""
-    for m in mentions:
+    for m, after in zip(mentions, [*mentions[1:], None], strict=False):
         if m.type == "Name" and (
             _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start]) or _POST_AFTER.match(text, m.end)
         ):
             m.type = ORGANIZATION
+        elif (
+            after is not None
+            and after.type == COUNTRY
+            and re.fullmatch(r"\s*\(", text[m.end : after.start])
+            and text[after.end : after.end + 1] == ")"
+            and (
+                m.type == "Name"
+                or (m.type == PERSON and not m.title and _LIST_ITEM_START.search(text, max(0, m.start - 12), m.start))
+            )
+        ):
+            m.type, m.country = ORGANIZATION, after.name  # "DataVolt (Saudi Arabia)": a company and its country
+            after.type = "Qualifier"
 
 
+_LIST_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]*$")  # "3. " opening a line
 _ORG_MENTION_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 _COORDINATION = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*(?:['’]s)?\s+){0,2}$|"
