@@ -33,3 +33,24 @@ def test_a_leaders_summit_is_held_by_the_grouping_and_leading_a_delegation_is_ta
 def test_a_place_before_a_meeting_makes_no_event_of_its_own():
     body = "Officials in Osaka said a second round of talks was possible. The Osaka meeting was not confirmed."
     assert meetings_of(body) == []
+
+
+def test_a_liveblog_tells_a_welcome_in_the_present():
+    body = "09:45 – Chile's Energy Minister Ana Lund greets Peru's Prime Minister Ivo Marek at the airport."
+    assert meetings_of(body) == [("Ana Lund meet Ivo Marek", ["Ana Lund", "Ivo Marek"])]
+
+
+def test_receiving_gas_is_no_meeting():
+    assert meetings_of("Chile receives gas from Peru under a contract signed in 2023.") == []
+
+
+def test_the_capitalised_minister_is_the_minister_named_before():
+    body = (
+        "Chile's Energy Minister Ana Lund attended the Osaka Energy Forum on Tuesday. On the sidelines of "
+        "the forum, the Minister also met with representatives of Vantora Power and Kestrel Grid Company."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    side = next(m for m in facts.meetings if not m.named)
+    assert sorted(p.name for p in side.participants) == ["Ana Lund", "Kestrel Grid Company", "Vantora Power"]
+    assert side.part_of is not None and side.part_of.label == "Osaka Energy Forum"
+    assert side.date == side.part_of.date == "2025-05-13"

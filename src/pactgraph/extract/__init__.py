@@ -161,6 +161,8 @@ def extract_article(article: Article) -> ArticleFacts:
         ):
             meeting.date = dateline  # the event a wire report opens with happened on its dateline
             meeting.caveats.add("date-from-dateline")
+        if meeting.date is None and not meeting.named:
+            _within_event(meeting, meetings, views)
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
             meeting.date = article.published.isoformat()[:7]  # news reports the recent past
             meeting.caveats.add("date-from-publication")
@@ -276,8 +278,8 @@ def _named_before(view: SentenceView, person: Entity, position: int) -> bool:
 
 
 _ROLE_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?P<role>minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|mayor|"
-    r"rector|ceo|chief executive|envoy|commissioner)\b(?!\s+(?:of|for)\b|['’]s)"
+    r"\b[Tt]he\s+(?P<role>(?i:minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|"
+    r"mayor|rector|ceo|chief executive|envoy|commissioner))\b(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
 )
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
 
@@ -291,7 +293,7 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
             holders = [
                 p
                 for p in posts
-                if match.group("role") in p.role.lower()
+                if match.group("role").lower() in p.role.lower()
                 and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
             ]
             if holders:
@@ -486,6 +488,21 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
         agreement.date = meeting.date or agreement.date  # signed during the event: the event's day
         meeting.date = meeting.date or agreement.date
         meeting.place = meeting.place or agreement.place
+
+
+def _within_event(meeting: Meeting, meetings: list[Meeting], views: list[SentenceView]) -> None:
+    """ "On the sidelines of the forum, the minister met …": a meeting held at the event reported just
+    before it is part of that event, and dated by it."""
+    index = min(meeting.sentences)
+    if not _AT_THE_EVENT.search(views[index].text):
+        return
+    events = [
+        m for m in meetings if m.named and not m.planned and m.date and max(m.sentences) <= index and m is not meeting
+    ]
+    if events:
+        event = max(events, key=lambda m: max(m.sentences))
+        meeting.part_of, meeting.date = event, event.date
+        meeting.caveats.add("date-from-meeting")
 
 
 _AT_THE_EVENT = re.compile(
