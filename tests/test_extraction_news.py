@@ -1791,3 +1791,19 @@ def test_a_name_with_its_country_in_brackets_is_an_organization_of_that_country(
     facts = facts_of("Then Vantora (Peru) agreed to build a plant.\n2. Lumen Foods (Chile) – a dairy.")
     named = sorted((e.name, e.type, e.in_country) for e in facts.entities)
     assert named == [("Lumen Foods", "Organization", "Chile"), ("Vantora", "Organization", "Peru")]
+
+
+def test_entering_into_striking_and_putting_pen_to_paper_conclude_a_document():
+    assert agreements_of("Vantora Energy and Kestrel Power entered into an agreement on a 1 GW wind farm.") == [
+        ("agreement", ["Kestrel Power", "Vantora Energy"])
+    ]
+    assert agreements_of("Vantora Energy and Kestrel Power struck a deal to build a 1 GW wind farm.") == [
+        ("agreement", ["Kestrel Power", "Vantora Energy"])
+    ]
+    assert agreements_of("Vantora Energy and Kestrel Power put pen to paper on a deal for three solar plants.") == [
+        ("agreement", ["Kestrel Power", "Vantora Energy"])
+    ]
+
+
+def test_an_agreement_reached_to_go_on_talking_is_no_document():
+    assert agreements_of("The two companies reached an agreement to continue talks.") == []

@@ -11,7 +11,13 @@ from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Pos
 
 _SIGN = re.compile(
     r"\b(?:signed|signs|inks|inked|concluded|adopted|initialled|initialed|sealed|signature|"
-    r"(?:put|puts|putting)\s+(?:their|its|his|her)\s+names?\s+to|"  # "A and B put their names to a deal"
+    # "A and B put their names to a deal", "entered into an agreement", "struck a deal", "reached an
+    # agreement with": a document concluded
+    r"(?:put|puts|putting)\s+(?:their|its|his|her)\s+names?\s+to|put pen to paper|"
+    r"(?:entered|enters)\s+into(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:agreements?|contracts?|deals?|memorand|MoUs?|accords?)\b)|"
+    r"(?:struck|strikes|reached|reaches)(?=\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:agreements?|deals?|accords?)\s+"
+    r"(?:with|on|to|for)\b)|"
     r"signing(?=\s(?:[^.;]{0,40}\s)?of\b)|"  # "the signing in June 2023, in Astana, of a PPA"
     # "the two countries issued a Joint Statement on …": a statement is issued, not signed
     r"issued(?=\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}(?i:statements?|declarations?|communiqu))|"
