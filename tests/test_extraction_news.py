@@ -1807,3 +1807,8 @@ def test_entering_into_striking_and_putting_pen_to_paper_conclude_a_document():
 
 def test_an_agreement_reached_to_go_on_talking_is_no_document():
     assert agreements_of("The two companies reached an agreement to continue talks.") == []
+
+
+def test_two_trade_names_joined_by_and_are_two_companies():
+    facts = facts_of("Vantora Energy and Kestrel Power signed a memorandum on a 1 GW wind farm.")
+    assert sorted(e.name for e in facts.entities) == ["Kestrel Power", "Vantora Energy"]

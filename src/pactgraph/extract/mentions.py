@@ -636,7 +636,8 @@ _TRADE_ADJECTIVES = {"Clean", "Atomic", "Nuclear", "Hydro", "New", "Sustainable"
 def _trade_name(tokens, k: int, head: int, j: int) -> bool:
     words = [t[0] for t in tokens[k:head]]
     after = tokens[head + 1][0] if head + 1 < j else None
-    if after is not None and after not in ORG_HEADS | ORG_TAIL_WORDS | LEGAL_FORMS:
+    listed = after in {"and", ",", "&"} and head + 2 < j and _is_cap(tokens[head + 2][0])  # "Ark Energy and Vela Power"
+    if after is not None and after not in ORG_HEADS | ORG_TAIL_WORDS | LEGAL_FORMS and not listed:
         return False  # "Clean Energy Transition": a phrase in capitals, not a company
     return (
         len(words) <= 3
