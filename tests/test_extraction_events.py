@@ -54,3 +54,26 @@ def test_the_capitalised_minister_is_the_minister_named_before():
     assert sorted(p.name for p in side.participants) == ["Ana Lund", "Kestrel Grid Company", "Vantora Power"]
     assert side.part_of is not None and side.part_of.label == "Osaka Energy Forum"
     assert side.date == side.part_of.date == "2025-05-13"
+
+
+def test_an_unnamed_counterpart_is_the_country_of_the_demonym():
+    body = "Chile's President Ivo Marek held talks with his Peruvian counterpart in Lima on Tuesday."
+    assert meetings_of(body) == [("Ivo Marek hold talks with Peru", ["Ivo Marek", "Peru"])]
+
+
+def test_a_named_counterpart_stays_the_person():
+    body = "Chile's President Ivo Marek held talks with his Peruvian counterpart Ana Lund in Lima on Tuesday."
+    assert meetings_of(body) == [("Ivo Marek hold talks with Ana Lund", ["Ana Lund", "Ivo Marek"])]
+
+
+def test_two_delegations_named_by_demonyms_are_their_countries():
+    body = "Talks between the Chilean and Peruvian delegations took place in Lima on 12 May."
+    assert [participants for _, participants in meetings_of(body)] == [["Chile", "Peru"]]
+
+
+def test_a_standing_bodys_meeting_in_lower_case_is_an_event_its_chairs_attend():
+    body = (
+        "Chile's Prime Minister Ivo Marek and Peru's Prime Minister Ana Lund co-chaired the intergovernmental "
+        "council meeting in Lima."
+    )
+    assert meetings_of(body) == [("Intergovernmental council meeting", ["Ana Lund", "Ivo Marek"])]

@@ -323,6 +323,12 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
             country = country or (main_countries[0] if not word and main_countries else None)
             if country is not None:
                 found.append((match, country))
+        for match in _COUNTRY_SIDE.finditer(view.text):
+            # "his Kazakh counterpart", "the Turkmen and Afghan delegations": the countries they stand for
+            for group in ("a", "a2", "b"):
+                country = country_by_word(match.group(group)) if match.group(group) else None
+                if country is not None:
+                    found.append((_Span(match.start(group), match.end(group), match.group(group)), country))
         for match in _ORG_REFERENCE.finditer(view.text):
             organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
             if organization is not None:
@@ -344,6 +350,28 @@ _GOVERNMENT_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?:(?P<country>[A-Z][a-z]+)\s+)?government\b(?!\s+(?:of|and\s+[a-z]))|"
     r"\b[Tt]he\s+(?P<country_side>[A-Z][a-z]+)\s+(?:side|authorities)\b"
 )
+
+
+_COUNTRY_SIDE = re.compile(
+    r"\b(?:his|her|their)\s+(?P<a>[A-Z][a-z]+)\s+counterparts?\b(?!,?\s+(?:[A-Z]|the\b|H\.E\.))|"
+    r"\b[Tt]he\s+(?P<a2>[A-Z][a-z]+)\s+and\s+(?P<b>[A-Z][a-z]+)\s+delegations\b"
+)
+
+
+class _Span:
+    """One group of a match, read like a match of its own."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text
 
 
 def _is_country(e: Entity) -> bool:

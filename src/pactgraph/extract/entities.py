@@ -48,7 +48,7 @@ _HONORIFICS_AT_END = re.compile(
     r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)+$"
 )
 PERSON_BEFORE = re.compile(
-    r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith)\s*"
+    r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith|\bcounterparts?,?)\s*"
     r"(?:(?:Prince|Princess|Sheikh|Sheikha|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His|Her|Highness|Majesty|Excellency)\s+)*$"
 )
 

@@ -708,6 +708,9 @@ _LOWER_EVENT = re.compile(
     r"(?:ministerial\s+)?meeting(?:\s+of\s+(?:the\s+)?(?:heads of state|foreign ministers|energy ministers|"
     r"ministers|leaders|deputy (?:energy )?ministers))?|"
     r"meeting of [A-Z]{2,}\s+[a-z]+\s+ministers|"
+    # "the intergovernmental council meeting": a standing body's meeting, in lower case
+    r"(?:(?:intergovernmental|joint|bilateral|business|cooperation|coordination|steering|advisory)\s+){1,2}"
+    r"(?:council|commission|committee)\s+(?:meeting|session)|"
     # "the 12th meeting of the Azerbaijan-China Intergovernmental Commission on …", "a session of
     # their joint working group": a session of a standing body is an event
     r"(?:meeting|session|sitting)\s+of\s+(?:the|their|its)\s+(?:[\w’'-]+\s+){0,5}?"
