@@ -1812,3 +1812,19 @@ def test_an_agreement_reached_to_go_on_talking_is_no_document():
 def test_two_trade_names_joined_by_and_are_two_companies():
     facts = facts_of("Vantora Energy and Kestrel Power signed a memorandum on a 1 GW wind farm.")
     assert sorted(e.name for e in facts.entities) == ["Kestrel Power", "Vantora Energy"]
+
+
+def test_a_chief_officer_of_any_function_is_a_post():
+    facts = facts_of("Vantora Group, represented by its Chief Technology Officer, Ana Lund, signed the memorandum.")
+    assert [(p.person.name, p.role, p.organization.name) for p in facts.posts] == [
+        ("Ana Lund", "Chief Technology Officer", "Vantora Group")
+    ]
+
+
+def test_the_chancellor_refers_back_to_the_chancellor_named_before():
+    body = (
+        "Prime Minister Ivo Marek welcomed the Chancellor of Germany, Ana Lund, to Osaka. On Monday the Prime "
+        "Minister and the Chancellor spoke at the Osaka Business Forum."
+    )
+    forum = next(m for m in facts_of(body).meetings if m.label == "Osaka Business Forum")
+    assert {"Ana Lund", "Ivo Marek"} <= {p.name for p in forum.participants}

@@ -279,7 +279,8 @@ def _named_before(view: SentenceView, person: Entity, position: int) -> bool:
 
 _ROLE_REFERENCE = re.compile(
     r"\b[Tt]he\s+(?P<role>(?i:minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|"
-    r"mayor|rector|ceo|chief executive|envoy|commissioner))\b(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
+    r"mayor|rector|ceo|chief executive|envoy|commissioner|chancellor|vice-chancellor|crown prince|emir|king|"
+    r"secretary-general|secretary general|director general|director-general))\b(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
 )
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
 

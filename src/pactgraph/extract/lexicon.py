@@ -165,6 +165,7 @@ TITLE_CORE = (
     r"(?:President|Vice[- ]President|Prime Minister|Premier|Minister|Chairman|Chairwoman|Chairperson|"
     r"Chair|Vice[- ]Chairman|Administrator|Director[- ]General|Director|Head|Secretary[- ]General|"
     r"Secretary|Ambassador|Consul[- ]General|Consul|Governor|Mayor|Rector|CEO|Chief Executive(?: Officer)?|"
+    r"Chief (?:Technology|Operating|Financial|Commercial|Investment|Strategy|Sustainability|Technical) Officer|"
     r"General Manager|Managing Director|Founder|Spokesperson|Spokesman|Envoy|Special Envoy|"
     r"Commissioner|Vice[- ]Chancellor|Chancellor|King|Emir|Crown Prince|Advisor|Adviser|Assistant|Representative|"
     r"Speaker|Chief|Manager|Partner|Dean|Professor|Academician)"
