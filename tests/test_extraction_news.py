@@ -1828,3 +1828,16 @@ def test_the_chancellor_refers_back_to_the_chancellor_named_before():
     )
     forum = next(m for m in facts_of(body).meetings if m.label == "Osaka Business Forum")
     assert {"Ana Lund", "Ivo Marek"} <= {p.name for p in forum.participants}
+
+
+def test_documents_signed_with_counterparts_listed_below_are_one_with_each():
+    body = (
+        "At the forum, and in the presence of both leaders, Chile's Energy Minister Ana Lund signed two "
+        "memoranda of understanding with carmakers:\n\n"
+        "- with Vantora Group, represented by its chief executive, to expand work on batteries;\n"
+        "- with Kestrel Motors Group, to build a supply of critical minerals.\n"
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Chile", "Kestrel Motors Group"]),
+        ("memorandum of understanding", ["Chile", "Vantora Group"]),
+    ]

@@ -27,6 +27,7 @@ from .agreements import (
     LIST_ITEM,
     SIGNED,
     SIGNED_LIST,
+    counterparts_in_items,
     list_parties,
     merge_agreements,
     merge_partnerships,
@@ -149,6 +150,7 @@ def extract_article(article: Article) -> ArticleFacts:
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries, post_of))
         capacities.extend(read_capacities(view))
+    agreements = _with_counterparts(views, agreements, post_of)
     meetings.extend(signing_occasions(views, agreements, meetings))
     dateline = _dateline_date(views)
     for meeting in meetings:
@@ -517,6 +519,17 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
         agreement.date = meeting.date or agreement.date  # signed during the event: the event's day
         meeting.date = meeting.date or agreement.date
         meeting.place = meeting.place or agreement.place
+
+
+def _with_counterparts(views: list[SentenceView], agreements: list, posts) -> list:
+    """Documents an opener signs "with carmakers:", each with the counterpart of an item below it."""
+    for number, view in enumerate(views):
+        documents = [a for a in agreements if a.sentences == {view.sentence.index}]
+        if documents and view.text.rstrip().endswith(":"):
+            read = counterparts_in_items(view, views[number + 1 : number + 9], documents, posts)
+            at = agreements.index(documents[0])
+            agreements = [*agreements[:at], *read, *(a for a in agreements[at:] if a not in documents)]
+    return agreements
 
 
 def _within_event(meeting: Meeting, meetings: list[Meeting], views: list[SentenceView]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from .entities import SentenceView, fold
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Post
@@ -234,7 +235,9 @@ def read_agreements(
         if len(parties) < 2 and size > 2 and len(countries) >= size:
             parties, rule = countries[:size], "signed-by-context"  # "the four governments signed …"
         pronoun = _PRONOUN_PARTIES.search(text if sign is item else text[: sign.start()])
-        if len(parties) < 2 and pronoun:
+        witnessed = pronoun is not None and text[: pronoun.start()].endswith("presence of ")
+        named_signer = any(p.type != PERSON for p in parties)
+        if len(parties) < 2 and pronoun and not (named_signer and witnessed):  # the signer signs, not the witnesses
             rule = "signed-by-context"
             parties = parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
         parties = [p for p in dict.fromkeys(parties) if not _KIND.fullmatch(p.name)]  # "PPA" names no party
@@ -671,6 +674,51 @@ def _listed_before(view: SentenceView, end: int) -> list[Entity]:
 
 
 _HEADED_BY = re.compile(r"\b(?:headed|led|accompanied)\s+by\s+(?:(?:its|their|the)\s+)?(?:[A-Za-z-]+\s+){0,4}$")
+
+
+_WITH_ITEM_OPENING = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])?\s*with\s+")
+_PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by)\b[^,;]*")
+
+
+def counterparts_in_items(
+    opener: SentenceView, items: list[SentenceView], documents: list[Agreement], posts: dict[Entity, Post]
+) -> list[Agreement]:
+    """ "X signed two memoranda with carmakers:" then "- with A, …" and "- with B, …": one document
+    with each item's counterpart, signed by X (those the opener names before its verb, not those in
+    whose presence it signed). Returns the documents, one per item."""
+    sign = _SIGN.search(opener.text)
+    items = [item for item in items if _WITH_ITEM_OPENING.match(item.text)]
+    if sign is None or len(items) < 2 or len(documents) not in (1, len(items)):
+        return documents
+    witnesses = [(m.start(), m.end()) for m in _PRESENCE.finditer(opener.text, 0, sign.start())]
+    signers = [
+        e
+        for m, e in opener.items
+        if e is not None
+        and e.is_agent
+        and opener.rel(m)[1] <= sign.start()
+        and not any(a <= opener.rel(m)[0] < b for a, b in witnesses)
+    ]
+    subject = _as_parties(list(dict.fromkeys(signers)), posts)
+    if not subject:
+        return documents
+    out = []
+    for number, item in enumerate(items):
+        opening = _WITH_ITEM_OPENING.match(item.text)
+        counterpart = next((e for e in item.entities_between(opening.end(), len(item.text)) if e.type != PERSON), None)
+        if counterpart is None:
+            return documents
+        document = (
+            documents[number]
+            if len(documents) == len(items)
+            else replace(documents[0], caveats=set(documents[0].caveats))
+        )
+        document.parties = [*subject, counterpart]
+        document.rule = "signed-by"
+        document.variant = counterpart.name
+        document.sentences = document.sentences | {item.sentence.index}
+        out.append(document)
+    return out
 
 
 def _without_delegation_heads(view: SentenceView, entities: list[Entity]) -> list[Entity]:
