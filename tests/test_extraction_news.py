@@ -1841,3 +1841,21 @@ def test_documents_signed_with_counterparts_listed_below_are_one_with_each():
         ("memorandum of understanding", ["Chile", "Kestrel Motors Group"]),
         ("memorandum of understanding", ["Chile", "Vantora Group"]),
     ]
+
+
+def test_a_name_may_start_with_a_capital_beyond_ascii():
+    facts = facts_of("Chile's Energy Minister Ömer Đurić met Peru's Prime Minister Šárka Ålund in Lima.")
+    assert sorted(p.person.name for p in facts.posts) == ["Ömer Đurić", "Šárka Ålund"]
+
+
+def test_a_three_word_name_after_a_ministers_portfolio_is_whole():
+    facts = facts_of("Chile's Minister of Mining and Energy Ana María Lund opened the plant.")
+    assert [(p.person.name, p.role) for p in facts.posts] == [("Ana María Lund", "Minister of Mining and Energy")]
+
+
+def test_in_an_interview_i_is_the_person_interviewed():
+    body = (
+        "We spoke to Chile's Energy Minister Ana Lund about the year's deals.\n\n"
+        "On 15 November 2024 I led our delegation to Lima and met Peru's Energy Minister Ivo Marek."
+    )
+    assert [sorted(p.name for p in m.participants) for m in facts_of(body).meetings] == [["Ana Lund", "Ivo Marek"]]

@@ -100,7 +100,7 @@ def extract_article(article: Article) -> ArticleFacts:
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
-    first_person = _resolve_first_person(views, registry, article.body)
+    first_person = _resolve_first_person(views, registry, article.body, post_of)
     _resolve_references(views, posts, country_by_word, main_countries)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
@@ -383,6 +383,7 @@ def _is_country(e: Entity) -> bool:
 
 _FIRST_PERSON = re.compile(
     r"\b(?P<who>[Ww]e|I)(?:\s+|['’]ll\s+)(?:have\s+|had\s+|also\s+|then\s+|just\s+|recently\s+|will\s+|be\s+)*"
+    r"(?:(?:led|travelled|traveled|went|flew|was|were)\b[^.;,]{0,60}?\s+and\s+)?"  # "I led our delegation to Baku and met"
     r"(?:signed|met|meet|meeting|held|concluded|inked|hosted|received|visited|visit|inaugurated|attended|"
     r"sat down with|sit down with)\b"
 )
@@ -390,15 +391,34 @@ _FIRST_PERSON = re.compile(
 _SPEAKER_LABEL = re.compile(r"(?:[A-Z]{2,}\s+)?(?P<name>[A-Z][A-Z'’-]+):\s")
 
 
-def _resolve_first_person(views: list[SentenceView], registry: Registry, body: str = "") -> set[int]:
+_INTERVIEWED = re.compile(r"\b(?:spoke to|spoke with|talked to|sat down with|interview(?:ed)?)\b", re.I)
+
+
+def _resolve_first_person(
+    views: list[SentenceView], registry: Registry, body: str = "", posts: dict | None = None
+) -> set[int]:
     """ "We signed …" in a company's statement is that company, "I met …" in an interview is the
     person interviewed: the organization (or person) the article names most; in a transcript, "I"
     is the speaker whose label opens the turn ("BOWEN: I'll be meeting …"). Returns the sentences
     read so, whose facts carry the caveat "first-person"."""
 
+    posts = posts or {}
+
     def most_named(kinds) -> Entity | None:
         ranked = sorted((e for e in registry.entities if e.type in kinds), key=lambda e: (-len(e.sentences), e.name))
         return ranked[0] if ranked and len(ranked[0].sentences) >= 2 else None
+
+    interview = _INTERVIEWED.search(body, 0, 3000)
+    # "We spoke to Minister X about …": the article's "I" is X, and its "we" X's ministry or company
+    interviewee = next(
+        (
+            e
+            for view in views
+            for m, e in view.items
+            if interview and e is not None and e.type == PERSON and interview.end() <= m.start < interview.end() + 200
+        ),
+        None,
+    )
 
     read = set()
     speaker: Entity | None = None
@@ -413,9 +433,11 @@ def _resolve_first_person(views: list[SentenceView], registry: Registry, body: s
             if match.group("who") == "I" and speaker is not None:
                 who = speaker
             elif match.group("who").lower() == "we":
-                who = most_named({COMPANY, ORGANIZATION})
+                # a company's statement speaks for the company; an interviewed minister for the ministry
+                post = posts.get(interviewee) if interviewee else None
+                who = post.organization if post and post.organization else most_named({COMPANY, ORGANIZATION})
             else:
-                who = most_named({PERSON})
+                who = interviewee or most_named({PERSON})
             if who is None:
                 continue
             start = view.sentence.start + match.start("who")

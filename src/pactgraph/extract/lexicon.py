@@ -183,6 +183,11 @@ _PORTFOLIO_WORD = (
 )
 _PORTFOLIO = rf"(?:(?:{_PORTFOLIO_WORD},?\s+){{1,3}}(?:and|&)\s+(?:{_PORTFOLIO_WORD}\s+){{1,2}}(?=Minister\b))?"
 TITLE = re.compile(rf"{_PORTFOLIO}{TITLE_MODIFIER}{TITLE_CORE}s?\b")
+# the words of a ministry's field ("Minister of Mining and Energy"), which begin no name after it
+PORTFOLIO_WORDS = set(re.findall(r"[A-Z][a-z]+", _PORTFOLIO_WORD + TITLE_MODIFIER)) | {
+    *("Affairs", "Education", "Relations", "Protection", "Security", "Emergency", "Situations", "Housing"),
+    *("Communications", "Works", "Labour", "Population", "Innovation", "Industry", "Higher", "Natural"),
+}
 TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}
 TITLE_WORDS.add("CEO")
 HONORIFICS = {
@@ -378,7 +383,10 @@ NON_NAME_WORDS = {
     "Report",
 }
 # "Aliyev", "Al-Nahyan", "SOCAR", "S.", and written as one word: "TotalEnergies", "AlNowais"
+# capitals beyond ASCII ("Đedović", "Śliwa", "Özdemir", "İlham"): a name may start with any of them
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|[A-Z]{2,}[a-z]*|[A-Z]\.|"
+    rf"^(?:[{_UPPER}][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|"
+    r"[A-Z]{2,}[a-z]*|[A-Z]\.|"
     r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z\u00C0-\u024F'’]+)$"
 )

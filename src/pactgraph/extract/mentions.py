@@ -27,6 +27,7 @@ from .lexicon import (
     NON_NAME_WORDS,
     ORG_HEADS,
     ORG_TAIL_WORDS,
+    PORTFOLIO_WORDS,
     PREFIX_LEGAL_FORMS,
     TITLE,
     TITLE_WORDS,
@@ -446,9 +447,11 @@ def _name_after_portfolio(tokens, first: int, j: int) -> int | None:
         if tokens[p][0] in HONORIFICS and p + 1 < j and NAME_TOKEN.match(tokens[p + 1][0]):
             return p + 1  # "Minister of Energy of the Kingdom of Saudi Arabia Prince Abdulaziz …"
     for p in range(first, j - 1):
-        end = p + 2
-        if _names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
-            return p
+        for end in (p + 3, p + 2):  # "… Energy Dubravka Đedović Handanović": three words make a name too
+            if end > j or (end == p + 3 and tokens[p][0] in PORTFOLIO_WORDS):
+                continue
+            if _names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
+                return p
     return None
 
 
