@@ -383,7 +383,8 @@ def _is_country(e: Entity) -> bool:
 
 _FIRST_PERSON = re.compile(
     r"\b(?P<who>[Ww]e|I)(?:\s+|['’]ll\s+)(?:have\s+|had\s+|also\s+|then\s+|just\s+|recently\s+|will\s+|be\s+)*"
-    r"(?:(?:led|travelled|traveled|went|flew|was|were)\b[^.;,]{0,60}?\s+and\s+)?"  # "I led our delegation to Baku and met"
+    # "I led our delegation to Baku and met …"
+    r"(?:(?:led|travelled|traveled|went|flew|was|were)\b[^.;,]{0,60}?\s+and\s+)?"
     r"(?:signed|met|meet|meeting|held|concluded|inked|hosted|received|visited|visit|inaugurated|attended|"
     r"sat down with|sit down with)\b"
 )
