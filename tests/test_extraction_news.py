@@ -1859,3 +1859,17 @@ def test_in_an_interview_i_is_the_person_interviewed():
         "On 15 November 2024 I led our delegation to Lima and met Peru's Energy Minister Ivo Marek."
     )
     assert [sorted(p.name for p in m.participants) for m in facts_of(body).meetings] == [["Ana Lund", "Ivo Marek"]]
+
+
+def test_a_list_item_among_three_governments_exchanged_by_officials():
+    body = (
+        "In the presence of the two leaders, the following documents were exchanged:\n"
+        "1. MoU between the Government of Chile and the Government of Peru for Implementation of a Grid "
+        "Interconnection – exchanged by Ana Lund, Secretary, Ministry of Energy of Chile, and Ivo Marek;\n"
+        "2. MoU among the Government of Chile, the Government of Peru and the Government of Bolivia for "
+        "Cooperation in Development of a Port – exchanged by Ana Lund and Ivo Marek.\n"
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Government of Bolivia", "Government of Chile", "Government of Peru"]),
+        ("memorandum of understanding", ["Government of Chile", "Government of Peru"]),
+    ]

@@ -68,7 +68,7 @@ DEALS_LIST = re.compile(
     r"\b(?:deals|projects|investments)\b[^:]*\b(?:agreed|signed|concluded|struck|sealed)\b"
     r"[^:]*:\s*$"
 )
-_BETWEEN = re.compile(r"\bbetween\s+")
+_BETWEEN = re.compile(r"\b(?:between|among|amongst)\s+")
 # "signed with X", "signed by X" — not "attended by", "witnessed by" (those are present, not signing)
 _WITH = re.compile(
     r"(?<!attended )(?<!witnessed )(?<!observed )(?<!chaired )(?<!hosted )(?<!accompanied )"
@@ -468,7 +468,10 @@ _TOPIC = re.compile(
 )
 
 
-_AFTER_PARTIES = re.compile(r"\s+(?:on|to|for|in|at|regarding|concerning)\s+(?:the\s+|a\s+)?[a-z0-9]")
+_AFTER_PARTIES = re.compile(
+    r"\s+(?:on|to|for|in|at|regarding|concerning)\s+(?:the\s+|a\s+)?[a-z0-9]|"
+    r"\s+[–—-]\s+(?:exchanged|signed|initialled)\s+by\b"  # "… – exchanged by Secretary X and Y": not parties
+)
 
 
 def _items_in_sentence(text: str, sign_at: int) -> list[tuple[int, int]]:
@@ -643,7 +646,10 @@ _ANTECEDENT = re.compile(r",\s*(?:which|who|that)\s*$")
 _SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an)\b|[A-Z])")
 _BETWEEN_END = re.compile(
     r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
-    r",\s+(?:the\s+\w+|[a-z]+|[A-Z]\w+)\s+(?:said|says|added|noted|reported|announced|stated)\b"
+    r",\s+(?:the\s+\w+|[a-z]+|[A-Z]\w+)\s+(?:said|says|added|noted|reported|announced|stated)\b|"
+    r"\s+[–—-]\s+(?:exchanged|signed|initialled)\s+by\b|"  # "… – exchanged by Secretary X and Y": not parties
+    # "between the Government of A and the Government of B for Implementation of …": the topic
+    r"(?<=[a-z])\s+for\s+(?:the\s+)?(?:Implementation|Cooperation|Development|Establishment|Supply|Construction)\b"
 )
 
 

@@ -541,6 +541,8 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
     while end < j and tokens[end][0] in {"of", "for", "on", "the", ",", "and"} | LEGAL_FORMS:
         if tokens[end][0] == "on" and tokens[best - 1][0] not in {"Commission", "Committee", "Council", "Office"}:
             break  # "Commission on Energy" is a name; "ACWA Power on the Samarkand-2 plant" is not
+        if tokens[end][0] in {"for", "on"} and segment in gaz and gaz[segment].ent_id_.split("|")[0] == COUNTRY:
+            break  # "Government of Sri Lanka for Implementation of …": the country ends the name
         if tokens[end][0] == "and" and (
             end == best
             or end + 1 >= j
