@@ -77,3 +77,28 @@ def test_a_standing_bodys_meeting_in_lower_case_is_an_event_its_chairs_attend():
         "council meeting in Lima."
     )
     assert meetings_of(body) == [("Intergovernmental council meeting", ["Ana Lund", "Ivo Marek"])]
+
+
+def test_the_two_leaders_are_the_two_leaders_named_last():
+    body = (
+        "Chile's President Ivo Marek held talks with Peru's Prime Minister Ana Lund in Lima on Monday. "
+        "On Tuesday the two leaders opened the Lima Energy Forum."
+    )
+    forum = next(m for m in extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED)).meetings if m.named)
+    assert sorted(p.name for p in forum.participants) == ["Ana Lund", "Ivo Marek"]
+
+
+def test_a_place_after_the_is_no_person():
+    body = "At the Presidential Palace, Chile's President Ivo Marek received Peru's Prime Minister Ana Lund."
+    facts = extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED))
+    assert "Presidential Palace" not in {e.name for e in facts.entities if e.type == "Person"}
+
+
+def test_the_two_presidents_are_the_two_this_sentence_named_before_them():
+    body = (
+        "The summit was attended by President of Chile Ivo Marek, President of Peru Ana Lund and President of "
+        "Bolivia Omar Sanz. On the sidelines, Marek held talks with Sanz, after which the two presidents "
+        "signed a joint statement."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED))
+    assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Bolivia", "Chile"]]

@@ -284,6 +284,11 @@ _ROLE_REFERENCE = re.compile(
     r"mayor|rector|ceo|chief executive|envoy|commissioner|chancellor|vice-chancellor|crown prince|emir|king|"
     r"secretary-general|secretary general|director general|director-general))\b(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
 )
+# "the two leaders opened the forum" (a meeting "between the two leaders" is read with the meeting before it)
+_TWO_REFERENCE = re.compile(
+    r"(?<!between )\b[Tt]he\s+two\s+(?P<role>leaders|presidents|prime ministers|ministers|heads of state)\b"
+)
+_LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "crown prince")
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
 
 
@@ -301,6 +306,25 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
             ]
             if holders:
                 found.append((match, max(holders, key=lambda p: (max(p.sentences), p.person.name)).person))
+        for match in _TWO_REFERENCE.finditer(view.text):
+            # "the two leaders": the two leaders named last (before this sentence or earlier in it)
+            role = match.group("role").lower()
+            roles = _LEADER_ROLES if role in ("leaders", "heads of state") else (role[:-1],)  # "ministers": "minister"
+            named = sorted(
+                (
+                    p
+                    for p in posts
+                    if any(r in p.role.lower() for r in roles)
+                    and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
+                ),
+                key=lambda p: (-max((s for s in p.sentences if s <= view.sentence.index), default=0), p.person.name),
+            )
+            here = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()]
+            here = list(dict.fromkeys(here))
+            # "A held talks with B, after which the two presidents signed …": the two this sentence names
+            two = here[-2:] if len(here) >= 2 else list(dict.fromkeys(p.person for p in named))[:2]
+            if len(two) == 2:
+                found += [(match, person) for person in two]
         for match in _INNER_PRONOUN.finditer(view.text):
             before = [
                 e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()
@@ -336,12 +360,16 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
             organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
             if organization is not None:
                 found.append((match, organization))
-        for match, person in found:
-            start, end = view.sentence.start + match.start(), view.sentence.start + match.end()
+        spans: dict[tuple[int, int], list] = {}
+        for match, person in found:  # "the two leaders" stands for two persons, the others for one
+            spans.setdefault((match.start(), match.end()), [match]).append(person)
+        for (a, b), (match, *persons) in spans.items():
+            start, end = view.sentence.start + a, view.sentence.start + b
             if any(m.start < end and start < m.end for m, e in view.items if e is not None):
                 continue  # part of a name or title already read
             view.items[:] = [(m, e) for m, e in view.items if not (m.start < end and start < m.end)]
-            view.items.append((Mention(start, end, match.group(0), person.type, person.name), person))
+            for person in persons:
+                view.items.append((Mention(start, end, match.group(0), person.type, person.name), person))
         view.items.sort(key=lambda item: item[0].start)
 
 

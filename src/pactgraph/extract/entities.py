@@ -152,7 +152,7 @@ def resolve_mention(
             or SPEECH_OR_ACTION.match(after)
             or PERSON_BEFORE.search(before)
             or _HONORIFICS_AT_END.search(before)  # "Prince X", "Sheikh X"
-            or after.lstrip().startswith(",")
+            or (after.lstrip().startswith(",") and not re.search(r"\b[Tt]he\s+$", before))  # not "At the Palace,"
             or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
         ):
             entity = registry.add(PERSON, m.name, sentence_index)
