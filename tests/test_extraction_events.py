@@ -102,3 +102,8 @@ def test_the_two_presidents_are_the_two_this_sentence_named_before_them():
     )
     facts = extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED))
     assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Bolivia", "Chile"]]
+
+
+def test_a_state_visit_written_with_capitals_is_a_visit():
+    body = "The leaders reviewed what was agreed during President Ivo Marek's State Visit to Peru in December 2024."
+    assert meetings_of(body) == [("Visit of Ivo Marek to Peru", ["Ivo Marek", "Peru"])]

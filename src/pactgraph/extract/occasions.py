@@ -14,8 +14,8 @@ from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 # "a state visit to China", "his working trip to Abu Dhabi", "the official visit of X to Y", "X's visit to Y",
 # "X, who is in Kazakhstan on a state visit", "an official visit to Riyadh by X"
 _VISIT = re.compile(
-    r"\b(?P<kind>(?:(?:state|official|working|first|two-day|three-day|\w+-day|historic|recent)\s+)*)"
-    r"(?P<noun>visits?|trip)\b(?P<to>\s+to\b)?"
+    r"\b(?P<kind>(?:(?i:state|official|working|first|two-day|three-day|\w+-day|historic|recent)\s+)*)"
+    r"(?P<noun>visits?|trip|(?<=[a-z] )Visits?|(?<=[a-z] )Trip)\b(?P<to>\s+to\b)?"  # "X's State Visit to India"
 )
 SITE = re.compile(
     r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
@@ -143,7 +143,7 @@ def visits(view: SentenceView) -> list[Meeting]:
     where to (to C, or "X is in C on a state visit")."""
     text = view.text
     out: list[Meeting] = []
-    if "visit" not in text and "trip" not in text:
+    if "visit" not in text and "trip" not in text and "Visit" not in text:
         return out
     out.extend(_visiting(view))
     for visit in _VISIT.finditer(text):
