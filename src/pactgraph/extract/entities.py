@@ -39,6 +39,24 @@ SIGNED_WITH_BEFORE = re.compile(
     r"\b(?:memorand\w*|agreements?|contracts?|MoUs?|deals?|accords?|protocols?)\s+"
     r"(?:[a-z]+\s+){0,4}between\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}(?:and\s+(?:the\s+)?)?$"
 )
+# frames that make an unknown name an organization: "signed by X and Y", "officials from X", "X
+# executives", "X, a Dubai-based developer"
+_ORG_FRAME_BEFORE = re.compile(
+    r"\b(?:signed|inked|concluded)\s+by\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}(?:(?:,|and)\s+(?:the\s+)?)?$|"
+    r"\b(?i:officials|representatives|executives|delegations?|managers|heads|teams?)\s+(?:from|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w&.'’-]*\s+){0,4}(?:(?:,|and)\s+(?:the\s+)?)?$"
+)
+_ORG_FRAME_AFTER = re.compile(
+    r"\s+(?:executives|officials|representatives|management|delegation|bosses)\b|"
+    r",\s+(?:a|an|the)\s+(?:(?!head\b|chief\b|minister\b|president\b|director\b|chairman\b)[\w-]+\s+){0,4}"
+    r"(?:developer|company|firm|utility|producer|operator|manufacturer|"
+    r"contractor|lender|bank|fund|investor|group|subsidiary|unit|arm|consortium|agency|state-owned)\b"
+)
+# "Lund, the energy minister, …", "Marek, chief executive of …": a name a post describes is a person's
+_TITLE_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+){0,2}(?:minister|president|prime minister|chairman|chairwoman|"
+    r"chief executive|ceo|head|director|ambassador|governor|envoy|secretary|commissioner|founder)\b"
+)
 _SPEAKS = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stressed|emphasi[sz]ed|met|visited)\b")
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
@@ -154,6 +172,7 @@ def resolve_mention(
             or _HONORIFICS_AT_END.search(before)  # "Prince X", "Sheikh X"
             or (after.lstrip().startswith(",") and not re.search(r"\b[Tt]he\s+$", before))  # not "At the Palace,"
             or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
+            or _TITLE_APPOSITIVE.match(after)
         ):
             entity = registry.add(PERSON, m.name, sentence_index)
             words = m.name.split()
@@ -168,11 +187,15 @@ def resolve_mention(
         known = registry.by_alias(m.name)
         if known is not None:
             known.sentences.add(sentence_index)
+        elif _TITLE_APPOSITIVE.match(text, m.end) and m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS:
+            known = registry.add(PERSON, m.name, sentence_index)  # "Lund, the energy minister, said …"
         elif m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS and (
             SIGNS_AFTER.match(text, m.end)
             or SIGNS_AFTER_OTHERS.match(text, m.end)
             or SIGNED_WITH_BEFORE.search(text[max(0, m.start - 120) : m.start])
             or (m.country and not _SPEAKS.match(text, m.end))
+            or _ORG_FRAME_BEFORE.search(text[max(0, m.start - 120) : m.start])
+            or _ORG_FRAME_AFTER.match(text, m.end)
         ):
             # "Petrobras signed memorandums with …": who signs a document is an organization, and
             # so is "Romania's Transelectrica" (a person is "Romania's President X", or speaks)

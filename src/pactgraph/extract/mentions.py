@@ -623,6 +623,14 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
         return True
     if middle - k == 1 and re.fullmatch(r"[A-Z]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+", tokens[k][0]):
         return True  # "QazaqGaz and Shandong Energy Group", "SOCAR and China Energy Group": one word, a name
+    between = [t[0] for t in tokens[max(0, k - 2) : k]]
+    if (
+        middle - k == 1
+        and tokens[k][0] not in PORTFOLIO_WORDS  # "between Science and Technology Holdings and …" is one name
+        and between
+        and (between[-1] == "between" or between == ["between", "the"])
+    ):
+        return True  # "a memorandum between Vantora and Kestrel Holdings": "between" names two
     if sum(t[0] not in ORG_HEADS | {","} for t in right) < 2:
         return False
     known = gaz.get(tokens[k][1])

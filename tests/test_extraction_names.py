@@ -1,0 +1,56 @@
+"""Unknown names read as organizations or persons from the frame around them (issue 13: names no
+gazetteer knows), on sentences written for these tests."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pactgraph.articles import Article
+from pactgraph.extract import extract_article
+
+PUBLISHED = dt.date(2025, 5, 14)
+
+
+def entities_of(body: str) -> list[tuple[str, str]]:
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    return sorted((e.name, e.type) for e in facts.entities if e.type not in ("Place", "Country"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The contract was signed by Vantora and Kestrel on Monday.",
+        "Officials from Vantora and Kestrel met in Lima on Monday.",
+        "The minister met with Vantora executives and Kestrel representatives on Monday.",
+    ],
+)
+def test_a_name_in_an_organizations_frame_is_an_organization(body):
+    assert {name for name, kind in entities_of(body) if kind == "Organization"} >= {"Vantora"}
+
+
+def test_a_name_described_as_a_developer_is_an_organization():
+    assert entities_of("The deal with Vantora, a Dubai-based developer, was signed on Monday.") == [
+        ("Vantora", "Organization")
+    ]
+
+
+def test_a_name_described_by_a_post_is_a_person_not_an_organization():
+    assert entities_of("Lund, the energy minister, met Marek, the head of the grid operator, on Monday.") == [
+        ("Lund", "Person"),
+        ("Marek", "Person"),
+    ]
+
+
+def test_between_a_one_word_name_and_a_company_are_two_parties():
+    assert entities_of("A memorandum between Vantora and Kestrel Holdings was signed on Monday.") == [
+        ("Kestrel Holdings", "Company"),
+        ("Vantora", "Organization"),
+    ]
+
+
+def test_a_field_of_work_joined_by_and_stays_one_name():
+    names = [
+        name for name, _ in entities_of("A memorandum between Science and Technology Holdings and Vantora was signed.")
+    ]
+    assert "Science and Technology Holdings" in names
