@@ -54,3 +54,17 @@ def test_a_field_of_work_joined_by_and_stays_one_name():
         name for name, _ in entities_of("A memorandum between Science and Technology Holdings and Vantora was signed.")
     ]
     assert "Science and Technology Holdings" in names
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Peru's Ana Lund met Chile's Ivo Marek on Monday.",
+        "Ivo Marek of Vantora met Ana Lund of Kestrel on Monday.",
+        "Mr Marek and Ms Lund met in Lima on Monday.",
+        "Mr. Marek received Ms. Lund on Monday.",
+    ],
+)
+def test_untitled_persons_in_a_meeting_frame(body):
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert [len([p for p in m.participants if p.type == "Person"]) for m in facts.meetings] == [2]

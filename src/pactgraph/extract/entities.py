@@ -14,7 +14,7 @@ from .mentions import Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 SPEECH_OR_ACTION = re.compile(
-    r"^\s*(?:,[^,]{0,90},\s*)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
+    r"^\s*(?:,[^,]{0,90},\s*|\s+of\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
     r"called|described|emphasi[sz]ed|attended|chaired|received|welcomed|briefed|highlighted|pointed|"
     r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|paid|pays|"
     r"(?:is|was)\s+paying|arrived|"
@@ -57,6 +57,7 @@ _TITLE_APPOSITIVE = re.compile(
     r",\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+){0,2}(?:minister|president|prime minister|chairman|chairwoman|"
     r"chief executive|ceo|head|director|ambassador|governor|envoy|secretary|commissioner|founder)\b"
 )
+_MR_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$")
 _SPEAKS = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stressed|emphasi[sz]ed|met|visited)\b")
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
@@ -67,6 +68,7 @@ _HONORIFICS_AT_END = re.compile(
 )
 PERSON_BEFORE = re.compile(
     r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith|\bcounterparts?,?)\s*"
+    r"(?:[A-Z][a-z]+['’]s\s+)?"  # "met Chile's Ivo Marek"
     r"(?:(?:Prince|Princess|Sheikh|Sheikha|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His|Her|Highness|Majesty|Excellency)\s+)*$"
 )
 
@@ -187,8 +189,10 @@ def resolve_mention(
         known = registry.by_alias(m.name)
         if known is not None:
             known.sentences.add(sentence_index)
-        elif _TITLE_APPOSITIVE.match(text, m.end) and m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS:
-            known = registry.add(PERSON, m.name, sentence_index)  # "Lund, the energy minister, said …"
+        elif m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS and (
+            _TITLE_APPOSITIVE.match(text, m.end) or _MR_BEFORE.search(text, max(0, m.start - 6), m.start)
+        ):
+            known = registry.add(PERSON, m.name, sentence_index)  # "Lund, the energy minister, said …", "Mr Marek"
         elif m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS and (
             SIGNS_AFTER.match(text, m.end)
             or SIGNS_AFTER_OTHERS.match(text, m.end)
