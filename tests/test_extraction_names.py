@@ -68,3 +68,8 @@ def test_a_field_of_work_joined_by_and_stays_one_name():
 def test_untitled_persons_in_a_meeting_frame(body):
     facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
     assert [len([p for p in m.participants if p.type == "Person"]) for m in facts.meetings] == [2]
+
+
+@pytest.mark.parametrize("body", ["Chile's energy ministry signed it.", "The Chilean energy ministry signed it."])
+def test_a_countrys_ministry_in_lower_case_is_that_countrys_ministry(body):
+    assert ("Ministry of Energy of Chile", "GovernmentBody") in entities_of(body)

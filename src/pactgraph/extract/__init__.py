@@ -101,7 +101,7 @@ def extract_article(article: Article) -> ArticleFacts:
     for post in posts:
         post_of.setdefault(post.person, post)
     first_person = _resolve_first_person(views, registry, article.body, post_of)
-    _resolve_references(views, posts, country_by_word, main_countries)
+    _resolve_references(views, posts, country_by_word, main_countries, portfolio_ministry)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     deals_listed = False  # whether that list's items are deals ("the projects agreed at the forum:")
@@ -292,7 +292,9 @@ _LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king",
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
 
 
-def _resolve_references(views: list[SentenceView], posts: list[Post], country_by_word, main_countries) -> None:
+def _resolve_references(
+    views: list[SentenceView], posts: list[Post], country_by_word, main_countries, portfolio_ministry
+) -> None:
     """ "The minister met …" is the person last named with that post; "…, he and Xi signed …" is the
     person named just before in the sentence (or first in the one before)."""
     for index, view in enumerate(views):
@@ -350,6 +352,16 @@ def _resolve_references(views: list[SentenceView], posts: list[Post], country_by
             country = country or (main_countries[0] if not word and main_countries else None)
             if country is not None:
                 found.append((match, country))
+        for match in _COUNTRY_MINISTRY.finditer(view.text):
+            # "Kazakhstan's energy ministry", "the Kazakh energy ministry": that country's ministry
+            country = country_by_word(match.group("country"))
+            if country is not None:
+                ministry = portfolio_ministry(match.group("portfolio"), country)
+                ministry.sentences.add(view.sentence.index)
+                span = _Span(
+                    match.start("portfolio"), match.end(), match.group(0)[match.start("portfolio") - match.start() :]
+                )
+                found.append((span, ministry))
         for match in _COUNTRY_SIDE.finditer(view.text):
             # "his Kazakh counterpart", "the Turkmen and Afghan delegations": the countries they stand for
             for group in ("a", "a2", "b"):
@@ -383,6 +395,10 @@ _GOVERNMENT_REFERENCE = re.compile(
 )
 
 
+_COUNTRY_MINISTRY = re.compile(
+    r"\b(?P<country>[A-Z][a-z]+)(?:['’]s)?\s+(?P<portfolio>energy|foreign|economy|finance|trade|industry|mining|"
+    r"environment|agriculture|transport|investment)\s+ministry\b"
+)
 _COUNTRY_SIDE = re.compile(
     r"\b(?:his|her|their)\s+(?P<a>[A-Z][a-z]+)\s+counterparts?\b(?!,?\s+(?:[A-Z]|the\b|H\.E\.))|"
     r"\b[Tt]he\s+(?P<a2>[A-Z][a-z]+)\s+and\s+(?P<b>[A-Z][a-z]+)\s+delegations\b"
