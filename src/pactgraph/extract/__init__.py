@@ -358,10 +358,8 @@ def _resolve_references(
             if country is not None:
                 ministry = portfolio_ministry(match.group("portfolio"), country)
                 ministry.sentences.add(view.sentence.index)
-                span = _Span(
-                    match.start("portfolio"), match.end(), match.group(0)[match.start("portfolio") - match.start() :]
-                )
-                found.append((span, ministry))
+                start = match.start("portfolio")
+                found.append((_Span(start, match.end(), view.text[start : match.end()]), ministry))
         for match in _COUNTRY_SIDE.finditer(view.text):
             # "his Kazakh counterpart", "the Turkmen and Afghan delegations": the countries they stand for
             for group in ("a", "a2", "b"):
