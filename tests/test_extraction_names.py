@@ -73,3 +73,19 @@ def test_untitled_persons_in_a_meeting_frame(body):
 @pytest.mark.parametrize("body", ["Chile's energy ministry signed it.", "The Chilean energy ministry signed it."])
 def test_a_countrys_ministry_in_lower_case_is_that_countrys_ministry(body):
     assert ("Ministry of Energy of Chile", "GovernmentBody") in entities_of(body)
+
+
+def test_a_lower_case_post_between_names_keeps_the_persons_apart_from_the_organizations():
+    body = "Vantora chairman Ivo Marek and Kestrel president Ana Lund signed the agreement."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert sorted((p.person.name, p.organization.name) for p in facts.posts) == [
+        ("Ana Lund", "Kestrel"),
+        ("Ivo Marek", "Vantora"),
+    ]
+    assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Kestrel", "Vantora"]]
+
+
+def test_a_possessive_post_in_an_appositive_names_the_signers_organization():
+    body = "The agreement was signed by Ivo Marek, Vantora's chief executive, and Ana Lund, head of Kestrel."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Kestrel", "Vantora"]]

@@ -106,8 +106,8 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     mentions = _drop_overlaps(mentions)
     _described_organizations(mentions, doc_text)
     _apply_qualifiers(mentions, doc_text)
+    _lowercase_titles(mentions, doc_text)  # "Vantora chairman Ivo Marek and …": a person before any list is read
     _coordinated_organizations(mentions, doc_text)
-    _lowercase_titles(mentions, doc_text)
     return mentions
 
 
@@ -158,12 +158,12 @@ _ORG_DESCRIPTOR = re.compile(
 
 
 # "Vantora chief executive Ivo Marek", "Oltec's chairman X", "Vantora CEO X": a post of the name before it
-_POST_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?:deputy|vice|executive|first|acting)\s+)?(?:chief executive(?: officer)?|CEO|chairman|"
-    r"chairwoman|chairperson|president|founder|managing director|general director|director general|head)\s+"
-    r"(?=[A-Z][a-z])",
-    re.I,
+_POST = (
+    r"(?:(?:deputy|vice|executive|first|acting)\s+)?(?:chief executive(?: officer)?|CEO|chairman|chairwoman|"
+    r"chairperson|president|founder|managing director|general director|director general|head)"
 )
+# "Vantora chief executive Ana Lund", "…, Vantora's chief executive, …": the organization of a post
+_POST_AFTER = re.compile(rf"(?:['’]s)?\s+{_POST}\s+(?=[A-Z][a-z])|['’]s\s+{_POST}(?=,)", re.I)
 
 
 def _described_organizations(mentions: list[Mention], text: str) -> None:

@@ -273,7 +273,9 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
             )
         if _APPOSITIVE_POSSESSIVE.match(between):
             after = re.match(
-                r"^(?:'s|’s)\s+(?P<title>(?:[A-Z][\w-]*\s*){1,4}(?:\s+(?:for|of|in)\s+(?:[A-Z][\w-]*\s*(?:and\s+)?){1,4})?)",
+                r"^(?:'s|’s)\s+(?P<title>(?:[A-Z][\w-]*\s*){1,4}(?:\s+(?:for|of|in)\s+(?:[A-Z][\w-]*\s*(?:and\s+)?){1,4})?|"
+                r"(?:(?:deputy|vice|executive|acting)\s+)?(?:chief executive|chairman|chairwoman|president|head|"
+                r"managing director|general director)(?=,))",  # "…, Vantora's chief executive,"
                 text[b:],
             )
             if after and _is_title(after.group("title")):
