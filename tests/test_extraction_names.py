@@ -89,3 +89,19 @@ def test_a_possessive_post_in_an_appositive_names_the_signers_organization():
     body = "The agreement was signed by Ivo Marek, Vantora's chief executive, and Ana Lund, head of Kestrel."
     facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
     assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Kestrel", "Vantora"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The Embassy of Chile hosted the reception.", "Embassy of Chile"),
+        (
+            "The Cabinet of Ministers of Peru signed an investment agreement with Vantora.",
+            "Cabinet of Ministers of Peru",
+        ),
+        ("Electricity of Chile signed a power purchase agreement with Vantora.", "Electricity of Chile"),
+        ("The Chamber of Commerce of Peru signed a memorandum with Vantora.", "Chamber of Commerce of Peru"),
+    ],
+)
+def test_an_institution_of_a_country_is_one_name(body, name):
+    assert name in {entity for entity, _ in entities_of(body)}

@@ -495,6 +495,13 @@ def _plausible_person(text: str) -> bool:
     )
 
 
+# "Embassy of China", "Cabinet of Ministers of X", "Electricity of Vietnam": an institution of …
+_INSTITUTIONS_OF = {
+    *("Embassy", "Consulate", "Cabinet", "Council", "Presidency", "Akimat", "Chamber", "Parliament", "Senate"),
+    *("Mission", "Electricity", "Port", "Assembly", "Secretariat", "Directorate", "Government", "Administration"),
+}
+
+
 def _org_end(tokens, k: int, j: int, gaz) -> int | None:
     """End of the longest organization name starting at k: a run that reaches an organization head
     (then may continue with "of …"), or that starts with Ministry/Bank/University of …"""
@@ -518,7 +525,8 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             # "SOCAR Green and China Energy Overseas Investment Co., Ltd." are two, and so are
             # "Government of Azerbaijan and Sunrise Solar LLC"
             return e
-    if tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
+    institution = tokens[k][0] in _INSTITUTIONS_OF and k + 1 < j and tokens[k + 1][0] == "of"
+    if institution or tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
         stop = k + 1
         while stop < j and not (
             tokens[stop][0] in {"and", ","}
