@@ -502,6 +502,9 @@ _INSTITUTIONS_OF = {
 }
 
 
+_NAMED_WITH_OF = {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}
+
+
 def _org_end(tokens, k: int, j: int, gaz) -> int | None:
     """End of the longest organization name starting at k: a run that reaches an organization head
     (then may continue with "of …"), or that starts with Ministry/Bank/University of …"""
@@ -526,7 +529,7 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             # "Government of Azerbaijan and Sunrise Solar LLC"
             return e
     institution = tokens[k][0] in _INSTITUTIONS_OF and k + 1 < j and tokens[k + 1][0] == "of"
-    if institution or tokens[k][0] in {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}:
+    if institution or tokens[k][0] in _NAMED_WITH_OF:
         stop = k + 1
         while stop < j and not (
             tokens[stop][0] in {"and", ","}
