@@ -498,7 +498,7 @@ def _plausible_person(text: str) -> bool:
 # "Embassy of China", "Cabinet of Ministers of X", "Electricity of Vietnam": an institution of …
 _INSTITUTIONS_OF = {
     *("Embassy", "Consulate", "Cabinet", "Council", "Presidency", "Akimat", "Chamber", "Parliament", "Senate"),
-    *("Mission", "Electricity", "Port", "Assembly", "Secretariat", "Directorate", "Government", "Administration"),
+    *("Mission", "Electricity", "Port", "Assembly", "Secretariat", "Directorate"),
 }
 
 
