@@ -105,3 +105,8 @@ def test_a_possessive_post_in_an_appositive_names_the_signers_organization():
 )
 def test_an_institution_of_a_country_is_one_name(body, name):
     assert name in {entity for entity, _ in entities_of(body)}
+
+
+@pytest.mark.parametrize("name", ["Vantora Industrial Park", "Kestrel Strategic Investments"])
+def test_a_common_word_inside_a_companys_name_stays_in_it(name):
+    assert name in {entity for entity, _ in entities_of(f"{name} signed a deal with Lumen Holdings.")}

@@ -91,6 +91,8 @@ ORG_HEADS = LEGAL_FORMS | {
     "Ports",
     "Airlines",
     "Electrosystem",
+    "Investments",  # "Kestrel Strategic Investments"
+    "Park",  # "Navoi Industrial Park"
 }
 ORG_TAIL_WORDS = {
     "Investment",
