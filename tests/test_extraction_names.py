@@ -110,3 +110,12 @@ def test_an_institution_of_a_country_is_one_name(body, name):
 @pytest.mark.parametrize("name", ["Vantora Industrial Park", "Kestrel Strategic Investments"])
 def test_a_common_word_inside_a_companys_name_stays_in_it(name):
     assert name in {entity for entity, _ in entities_of(f"{name} signed a deal with Lumen Holdings.")}
+
+
+def test_names_listed_between_semicolons_are_persons():
+    body = "Around the table sat the delegations: Ana Lund; Ivo Marek; Omar Sanz; and Pavel Dron."
+    assert [kind for _, kind in entities_of(body)] == ["Person"] * 4
+
+
+def test_a_quoted_name_after_an_organizations_descriptor_is_an_organization():
+    assert ("Kestrel", "Organization") in entities_of('Uzbek power producer «Kestrel» opened a plant.')

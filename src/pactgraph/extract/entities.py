@@ -175,6 +175,7 @@ def resolve_mention(
             or (after.lstrip().startswith(",") and not re.search(r"\b[Tt]he\s+$", before))  # not "At the Palace,"
             or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
             or _TITLE_APPOSITIVE.match(after)
+            or (re.search(r"[,;:]\s*$", before) and after.lstrip().startswith(";"))  # "…: A; B; C"
         ):
             entity = registry.add(PERSON, m.name, sentence_index)
             words = m.name.split()

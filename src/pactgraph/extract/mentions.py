@@ -151,7 +151,7 @@ _DESCRIPTOR_NOUNS = (
 )
 _ORG_DESCRIPTOR = re.compile(
     rf"(?:\b{_DESCRIPTOR_NOUNS}|"
-    r"-(?:listed|based|owned|backed))\s+$|"
+    r"-(?:listed|based|owned|backed))\s+[\"“«]?$|"  # "the state company «Vantora»"
     r"\b(?:CEO|Chairman|chairman|chief executive|[Ff]ounder|[Hh]ead|[Dd]irector|[Pp]resident|[Mm]anaging director)"
     r"\s+of\s+$"
 )
