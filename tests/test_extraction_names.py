@@ -118,4 +118,4 @@ def test_names_listed_between_semicolons_are_persons():
 
 
 def test_a_quoted_name_after_an_organizations_descriptor_is_an_organization():
-    assert ("Kestrel", "Organization") in entities_of('Uzbek power producer «Kestrel» opened a plant.')
+    assert ("Kestrel", "Organization") in entities_of("Uzbek power producer «Kestrel» opened a plant.")
