@@ -74,6 +74,15 @@ def test_that_year_points_back_to_the_year_last_written(text, isos):
     assert [d.iso for d in find_dates(text, PUBLISHED, earlier="2017-09")] == isos
 
 
+def test_a_day_takes_the_year_its_sentence_wrote_with_the_same_month():
+    text = "In February 2023 a delegation went to Lima, and on February 15 the ministry signed a memorandum."
+    assert [d.iso for d in find_dates(text, PUBLISHED)] == ["2023-02", "2023-02-15"]
+    assert [d.iso for d in find_dates("The plant, built in 2019, was visited on March 3.", PUBLISHED)] == [
+        "2019",
+        "2025-03-03",
+    ]
+
+
 def test_that_year_without_an_earlier_year_is_no_date():
     assert find_dates("Later that year they met.", PUBLISHED) == []
 

@@ -63,6 +63,7 @@ _PATTERNS = [
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|of|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+{_YEAR}\b")),
 ]
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
 _THAT_YEAR = r"(?:of\s+|in\s+)?(?:that|the\s+same)\s+(?:same\s+)?year\b"
 # dates that point back to the year (or month) the text last named: "on 8 November of that year",
 # "later that month", "the following year"; resolved against that year, not the publication's
@@ -130,6 +131,12 @@ def find_dates(text: str, published: dt.date | None, *, earlier: str | None = No
             if back and not written and name in ("dmy", "mdy", "my"):
                 iso = back[:4] + iso[4:]  # "later that month, on 28 September": that month's year
                 written = True
+            elif not written and name in ("dmy", "mdy"):
+                # "In February 2023 a delegation travelled to China, and on February 15 …": the year the
+                # sentence wrote with that month before the day
+                same = [x for x in _MONTH_YEAR.finditer(text, 0, m.start()) if _month_number(x["month"]) == int(iso[5:7])]
+                if same:
+                    iso, written = same[-1]["year"] + iso[4:], True
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), iso, _after(iso, published), written=written))
     return sorted(found, key=lambda d: d.start)
