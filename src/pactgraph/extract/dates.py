@@ -134,7 +134,9 @@ def find_dates(text: str, published: dt.date | None, *, earlier: str | None = No
             elif not written and name in ("dmy", "mdy"):
                 # "In February 2023 a delegation travelled to China, and on February 15 …": the year the
                 # sentence wrote with that month before the day
-                same = [x for x in _MONTH_YEAR.finditer(text, 0, m.start()) if _month_number(x["month"]) == int(iso[5:7])]
+                same = [
+                    x for x in _MONTH_YEAR.finditer(text, 0, m.start()) if _month_number(x["month"]) == int(iso[5:7])
+                ]
                 if same:
                     iso, written = same[-1]["year"] + iso[4:], True
             taken.append((m.start(), m.end()))
