@@ -1873,3 +1873,18 @@ def test_a_list_item_among_three_governments_exchanged_by_officials():
         ("memorandum of understanding", ["Government of Bolivia", "Government of Chile", "Government of Peru"]),
         ("memorandum of understanding", ["Government of Chile", "Government of Peru"]),
     ]
+
+
+def test_documents_listed_without_parties_of_their_own_are_signed_by_the_lists_signer():
+    body = (
+        "At the Lima Energy Summit, held in Lima on May 3 and attended by the leaders of Chile, Peru and Bolivia, "
+        "Vantora Power Group signed three documents: a power purchase agreement for a 300 MW solar plant; a "
+        "shareholder agreement for a 500 MW wind farm; and a memorandum on hydrogen research."
+    )
+    facts = facts_of(body)
+    assert sorted((a.kind, a.parties[0].name, a.topic) for a in facts.agreements) == [
+        ("agreement", "Vantora Power Group", "a 300 MW solar plant"),
+        ("agreement", "Vantora Power Group", "a 500 MW wind farm"),
+        ("memorandum of understanding", "Vantora Power Group", "hydrogen research"),
+    ]
+    assert all(len(a.parties) == 1 and "other-party-unidentified" in a.caveats for a in facts.agreements)

@@ -155,7 +155,11 @@ def read_agreements(
         return out
     items = _items_in_sentence(text, signs[0].start())
     if len(items) >= 2:  # "The documents signed included: the A between …; an B between …; and a C …"
-        return [a for start, end in items if (a := _list_agreement(view, start, end, posts))]
+        subject_start = max([0] + [m.end() for m in _SUBJECT_START.finditer(text[: signs[0].start()])])
+        signers = _as_parties(
+            _without_delegation_heads(view, view.entities_between(subject_start, signs[0].start())), posts
+        )
+        return [a for start, end in items if (a := _list_agreement(view, start, end, posts, signers))]
     for sign in signs:
         if sign.group(0) == "issued" and _OPENING_CLAUSE.match(text[: sign.start()]):
             continue  # "After A and B issued a joint statement, C and D signed …": the setting, not a signing
@@ -183,6 +187,7 @@ def read_agreements(
             parties = _between_parties(view, sign.end(), reach=5)
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         separately: list[list[Entity]] = []
+        clause_start = 0
         if not parties:
             clause_start = max([0] + [m.end() for m in _SUBJECT_START.finditer(text[: sign.start()])])
             previous = [other for other in signs if other.end() < sign.start()]
@@ -234,7 +239,10 @@ def read_agreements(
         size = _NUMBERS.get(group.group("n").lower(), 0) if group else 0
         if len(parties) < 2 and size > 2 and len(countries) >= size:
             parties, rule = countries[:size], "signed-by-context"  # "the four governments signed …"
-        pronoun = _PRONOUN_PARTIES.search(text if sign is item else text[: sign.start()])
+        # "the two sides signed" (not "the leaders" of a setting before the subject)
+        pronoun = (
+            _PRONOUN_PARTIES.search(text) if sign is item else _PRONOUN_PARTIES.search(text, clause_start, sign.start())
+        )
         witnessed = pronoun is not None and text[: pronoun.start()].endswith("presence of ")
         named_signer = any(p.type != PERSON for p in parties)
         if len(parties) < 2 and pronoun and not (named_signer and witnessed):  # the signer signs, not the witnesses
@@ -484,10 +492,16 @@ def _items_in_sentence(text: str, sign_at: int) -> list[tuple[int, int]]:
     items = []
     for start, stop in itertools.pairwise(bounds):
         head = _ITEM_HEAD.match(text, start)
-        kind = _KIND.match(text, head.end()) if head else None
-        if kind:
+        modifiers = _ITEM_MODIFIERS.match(text, head.end()) if head else None
+        kind = _KIND.match(text, modifiers.end() if modifiers else head.end()) if head else None
+        if kind:  # "a power purchase agreement for …": the kind after its modifiers
             items.append((kind.start(), stop - 1))
     return items
+
+
+_ITEM_MODIFIERS = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}?(?=(?:memorand|agreement|contract|deal|protocol|declaration|MoU))"
+)
 
 
 _ITEM_DASH = re.compile(r"\s+[–—-]\s+|:\s+")
@@ -522,17 +536,26 @@ def project_deal(view: SentenceView) -> list[Agreement]:
     ]
 
 
-def _list_agreement(view: SentenceView, start: int, end: int, posts: dict[Entity, Post]) -> Agreement | None:
-    """One item of a list of signed documents: its own kind, parties ("between …") and topic."""
+def _list_agreement(
+    view: SentenceView, start: int, end: int, posts: dict[Entity, Post], signers: list[Entity]
+) -> Agreement | None:
+    """One item of a list of signed documents: its own kind, parties ("between …", else those who sign
+    the list: "X signed three documents: a PPA …; a shareholder agreement …; and a memorandum …") and topic."""
     text = view.text
     kind_match = _KIND.match(text, start)
     between = _BETWEEN.search(text, kind_match.end(), end)
-    if between is None:
-        return None
-    stop = _AFTER_PARTIES.search(text[between.end() : end])
-    parties = _as_parties(view.entities_between(between.end(), between.end() + stop.start() if stop else end), posts)
-    parties = list(dict.fromkeys(parties))
-    if len(parties) < 2:
+    caveats = set()
+    if between is not None:
+        stop = _AFTER_PARTIES.search(text[between.end() : end])
+        parties = _as_parties(
+            view.entities_between(between.end(), between.end() + stop.start() if stop else end), posts
+        )
+        parties = list(dict.fromkeys(parties))
+    else:
+        parties = [p for p in signers if p.type != PERSON]
+        if len(parties) == 1:
+            caveats.add("other-party-unidentified")
+    if len(parties) < (2 if between is not None else 1):
         return None
     kind = _kind(kind_match)
     topic = _TOPIC.search(text[:end], kind_match.end())
@@ -547,7 +570,8 @@ def _list_agreement(view: SentenceView, start: int, end: int, posts: dict[Entity
         topic=topic.group(1).strip().rstrip(".") if topic else kind_match.group(0),
         title=title,
         sentences={view.sentence.index},
-        rule="signed-list-item",
+        rule="signed-one-party" if caveats else "signed-list-item",
+        caveats=caveats,
     )
 
 
@@ -638,8 +662,12 @@ def _join(names) -> str:
 # where the subject of a signing verb starts: after a relative pronoun, a semicolon, or an opening
 # subordinate clause ("After the presidents met, the EU and Egypt signed …")
 _OPENING_CLAUSE = re.compile(r"^\s*(?:After|When|Following|Once|Before|As|While)\b[^,;]*$")
+_CAPITALISED = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
 _SUBJECT_START = re.compile(
-    r";|\bthat\b|\bwhich\b|\bwho\b|^\s*(?:After|When|Following|Before|As|While|Once)\b[^,;]{3,160},"
+    r";|\bthat\b|\bwhich\b|\bwho\b|^\s*(?:After|When|Following|Before|As|While|Once)\b[^,;]{3,160},|"
+    # "At the summit, held in Astana and attended by A, B and C, X signed …": the setting and who attended it
+    r"^\s*(?:At|During|On|In|Following|Within|Amid)\b[^;]*?,\s*(?:held|attended|hosted|organi[sz]ed|chaired)\b[^,;]*"
+    rf"(?:,\s*{_CAPITALISED}(?=,|\s+and\b))*(?:,?\s+and\s+{_CAPITALISED})?,"
 )
 _DIRECT_OBJECT = re.compile(r"\s+(?:[\w'’$.,-]+\s+){0,5}")
 _ANTECEDENT = re.compile(r",\s*(?:which|who|that)\s*$")
