@@ -119,3 +119,16 @@ def test_names_listed_between_semicolons_are_persons():
 
 def test_a_quoted_name_after_an_organizations_descriptor_is_an_organization():
     assert ("Kestrel", "Organization") in entities_of("Uzbek power producer «Kestrel» opened a plant.")
+
+
+def test_a_portfolio_noun_after_for_begins_no_name():
+    body = "Commissioner for International Partnerships Ana Lund met Peru's Energy Minister Ivo Marek."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert sorted(p.person.name for p in facts.posts) == ["Ana Lund", "Ivo Marek"]
+
+
+def test_a_ministry_and_an_acronym_are_two_organizations():
+    assert [name for name, _ in entities_of("Chile's Ministry of Finance and the EIB signed a memorandum.")] == [
+        "EIB",
+        "Ministry of Finance of Chile",
+    ]

@@ -448,11 +448,15 @@ def _name_after_portfolio(tokens, first: int, j: int) -> int | None:
             return p + 1  # "Minister of Energy of the Kingdom of Saudi Arabia Prince Abdulaziz …"
     for p in range(first, j - 1):
         for end in (p + 3, p + 2):  # "… Energy Dubravka Đedović Handanović": three words make a name too
-            if end > j or (end == p + 3 and tokens[p][0] in PORTFOLIO_WORDS):
-                continue
+            first = tokens[p][0]
+            if end > j or (end == p + 3 and (first in PORTFOLIO_WORDS | NON_NAME_WORDS or _COMMON_NOUN.search(first))):
+                continue  # "… for International Partnerships Jozef Síkela": "Partnerships" begins no name
             if _names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
                 return p
     return None
+
+
+_COMMON_NOUN = re.compile(r"(?:ships|tions?|ments?|ies|ism|ness)$")
 
 
 def _names_ahead(tokens, a: int, b: int) -> bool:
@@ -536,6 +540,7 @@ def _org_end(tokens, k: int, j: int, gaz) -> int | None:
             and stop + 1 < j
             and (
                 _starts_org(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j)
+                or re.fullmatch(r"[A-Z]{2,}", tokens[min(j - 1, stop + 1 + (tokens[stop + 1][0] == "the"))][0])
                 or tokens[stop + 1][1] in gaz
                 or (tokens[stop - 1][1] in gaz and tokens[stop - 2][0] == "of")  # "… of Chile and Enel"
             )
