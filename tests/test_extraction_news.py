@@ -1888,3 +1888,8 @@ def test_documents_listed_without_parties_of_their_own_are_signed_by_the_lists_s
         ("memorandum of understanding", "Vantora Power Group", "hydrogen research"),
     ]
     assert all(len(a.parties) == 1 and "other-party-unidentified" in a.caveats for a in facts.agreements)
+
+
+def test_documents_counted_with_unnamed_counterparts_are_one_record():
+    body = "Chile's Ministry of Investment signed five memoranda with Peruvian companies on Monday."
+    assert agreements_of(body) == [("memorandum of understanding", ["Ministry of Investment of Chile"])]

@@ -287,6 +287,8 @@ def read_agreements(
         count = _COUNT.search(text[: kind_match.start()]) if plural and len(documents) == 1 else None
         if count and _SIGN.search(count.group(0)):
             count = None  # "the two countries signed agreements": "two" counts the signers
+        if count and one_party:
+            count = None  # "X signed five memoranda with Korean companies": counterparts unnamed, told apart by nothing
         if count:  # "signed two agreements with X": two documents, told apart by their number
             documents = documents * _NUMBERS[count.group("n").lower()]
         topics = enumerated_topics(text, kind_match.end()) if plural and len(documents) == 1 else []
