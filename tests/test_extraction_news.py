@@ -1893,3 +1893,18 @@ def test_documents_listed_without_parties_of_their_own_are_signed_by_the_lists_s
 def test_documents_counted_with_unnamed_counterparts_are_one_record():
     body = "Chile's Ministry of Investment signed five memoranda with Peruvian companies on Monday."
     assert agreements_of(body) == [("memorandum of understanding", ["Ministry of Investment of Chile"])]
+
+
+def test_a_document_singled_out_after_a_signing_is_an_agreement_of_the_parties_it_names():
+    body = (
+        "The Lima investment forum produced 58 agreements worth $25 billion. Some matter for power, such as the "
+        "agreement between Vantora Energy and Kestrel Power Company to build a pumped storage plant."
+    )
+    assert agreements_of(body) == [("agreement", ["Kestrel Power Company", "Vantora Energy"])]
+
+
+def test_a_document_between_two_parties_with_no_signing_around_it_is_none():
+    body = (
+        "Analysts expect progress. Such as the agreement between Vantora Energy and Kestrel Power Company, if it comes."
+    )
+    assert agreements_of(body) == []

@@ -28,6 +28,7 @@ from .agreements import (
     SIGNED,
     SIGNED_LIST,
     counterparts_in_items,
+    exemplified,
     list_parties,
     merge_agreements,
     merge_partnerships,
@@ -122,6 +123,8 @@ def extract_article(article: Article) -> ArticleFacts:
         )
         if not signed and deals_listed and LIST_ITEM.match(view.text):
             signed = project_deal(view)
+        if not signed and number and SIGNED.search(views[number - 1].text):
+            signed = exemplified(view, post_of)  # "… such as the agreement between A and B to build …"
         previous = views[number - 1] if number else None
         if not signed and DEALS_LIST.search(view.text):
             signed_list, list_opened_at, deals_listed = [], view.sentence.index, True

@@ -15,6 +15,9 @@ _SIGN = re.compile(
     # "A and B put their names to a deal", "entered into an agreement", "struck a deal", "reached an
     # agreement with": a document concluded
     r"(?:put|puts|putting)\s+(?:their|its|his|her)\s+names?\s+to|put pen to paper|"
+    # "the forum produced 58 agreements worth …": what an event yields was signed at it
+    r"(?:produced|yielded)(?=\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:agreements|deals|contracts|memorand|documents|MoUs)\b)|"
     r"(?:entered|enters)\s+into(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w-]+\s+){0,3}"
     r"(?:agreements?|contracts?|deals?|memorand|MoUs?|accords?)\b)|"
     r"(?:struck|strikes|reached|reaches)(?=\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:agreements?|deals?|accords?)\s+"
@@ -504,6 +507,26 @@ def _items_in_sentence(text: str, sign_at: int) -> list[tuple[int, int]]:
 _ITEM_MODIFIERS = re.compile(
     r"(?:[a-z][\w-]*\s+){0,3}?(?=(?:memorand|agreement|contract|deal|protocol|declaration|MoU))"
 )
+
+
+_EXAMPLE_DOCUMENT = re.compile(
+    r"\b(?:such as|including|among them|notably|for example|for instance)\s+(?:the\s+|an?\s+)?"
+    r"(?=(?:[a-z][\w-]*\s+){0,3}(?:agreement|memorand|contract|deal|protocol|MoU)\w*\s+between\b)"
+)
+
+
+def exemplified(view: SentenceView, posts: dict[Entity, Post]) -> list[Agreement]:
+    """ "The forum produced 58 agreements. Some matter, such as the agreement between A and B to build …":
+    a document the sentence after a signing singles out, with the parties it names."""
+    out = []
+    for example in _EXAMPLE_DOCUMENT.finditer(view.text):
+        modifiers = _ITEM_MODIFIERS.match(view.text, example.end())
+        start = modifiers.end() if modifiers else example.end()
+        if _KIND.match(view.text, start):
+            stop = next((m.start() for m in re.finditer(r"[;.]|,\s+(?:and\s+)?(?:the|an?)\s", view.text[start:])), None)
+            agreement = _list_agreement(view, start, start + stop if stop else len(view.text), posts, [])
+            out += [agreement] if agreement else []
+    return out
 
 
 _ITEM_DASH = re.compile(r"\s+[–—-]\s+|:\s+")
