@@ -132,3 +132,9 @@ def test_a_ministry_and_an_acronym_are_two_organizations():
         "EIB",
         "Ministry of Finance of Chile",
     ]
+
+
+def test_then_minister_is_no_part_of_the_name():
+    body = "Then-minister Ivo Marek met Peru's Energy Minister Ana Lund in Lima on 1 November 2022."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [["Ana Lund", "Ivo Marek"]]

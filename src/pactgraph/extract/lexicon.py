@@ -388,7 +388,7 @@ NON_NAME_WORDS = {
 # capitals beyond ASCII ("Đedović", "Śliwa", "Özdemir", "İlham"): a name may start with any of them
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 NAME_TOKEN = re.compile(
-    rf"^(?:[{_UPPER}][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|"
+    rf"^(?!(?:Then|Former|Ex|Late|Now)-)(?:[{_UPPER}][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|"
     r"[A-Z]{2,}[a-z]*|[A-Z]\.|"
     r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z\u00C0-\u024F'’]+)$"
 )
