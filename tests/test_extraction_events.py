@@ -4,6 +4,8 @@ sentences written for these tests; no rule names an entity or quotes an article.
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from pactgraph.articles import Article
 from pactgraph.extract import extract_article
 
@@ -107,3 +109,19 @@ def test_the_two_presidents_are_the_two_this_sentence_named_before_them():
 def test_a_state_visit_written_with_capitals_is_a_visit():
     body = "The leaders reviewed what was agreed during President Ivo Marek's State Visit to Peru in December 2024."
     assert meetings_of(body) == [("Visit of Ivo Marek to Peru", ["Ivo Marek", "Peru"])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chile's Energy Minister Ana Lund and Peru's Energy Minister Ivo Marek discussed the grid link by phone.",
+        "Chile's Energy Minister Ana Lund and Peru's Energy Minister Ivo Marek exchanged views on energy security.",
+    ],
+)
+def test_two_who_discussed_by_phone_or_exchanged_views_held_talks(body):
+    assert [participants for _, participants in meetings_of(body)] == [["Ana Lund", "Ivo Marek"]]
+
+
+def test_a_meeting_with_the_management_of_a_company_is_with_the_company():
+    body = "Chile's Energy Minister Ana Lund held a meeting with the management of Vantora on Monday."
+    assert [participants for _, participants in meetings_of(body)] == [["Ana Lund", "Vantora"]]

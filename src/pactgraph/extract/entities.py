@@ -43,7 +43,8 @@ SIGNED_WITH_BEFORE = re.compile(
 # executives", "X, a Dubai-based developer"
 _ORG_FRAME_BEFORE = re.compile(
     r"\b(?:signed|inked|concluded)\s+by\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}(?:(?:,|and)\s+(?:the\s+)?)?$|"
-    r"\b(?i:officials|representatives|executives|delegations?|managers|heads|teams?)\s+(?:from|of)\s+(?:the\s+)?"
+    r"\b(?i:officials|representatives|executives|delegations?|managers|heads|teams?|management|leadership|"
+    r"investors|companies|firms)\s+(?:from|of)\s+(?:the\s+)?"
     r"(?:[A-Z][\w&.'’-]*\s+){0,4}(?:(?:,|and)\s+(?:the\s+)?)?$"
 )
 _ORG_FRAME_AFTER = re.compile(

@@ -167,7 +167,9 @@ _TALK = (
     r"(?:talks|meetings?|telephone conversation|telephone call|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
     r"consultations|negotiations)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
-    r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)"
+    r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)|"
+    # "A and B discussed the grid link by phone", "A and B exchanged views on …": talks among the subjects
+    r"discussed(?:\s+[\w-]+){0,8}?\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|exchanged\s+views"
 )
 _MEET_VERB = re.compile(
     rf"\b(?:(?P<talks>{_TALK}|(?<!\bin )talks|(?P<sat>sat|sits)\s+down)"
