@@ -63,7 +63,7 @@ def test_seed_articles_as_published_reach_the_issue_bar():
     assert report["micro"]["f1"] >= 0.90
 
 
-@pytest.mark.parametrize(("half", "f1", "precision"), [("tune", 0.69, 0.78), ("test", 0.57, 0.68)])
+@pytest.mark.parametrize(("half", "f1", "precision"), [("tune", 0.70, 0.80), ("test", 0.60, 0.72)])
 def test_blind_corpus_quality(half, f1, precision):
     """Guards below the measured scores of the blind corpus (the test half is never tuned on)."""
     report = _report(BLIND / half / "gold", BLIND / half / "articles")
