@@ -1908,3 +1908,22 @@ def test_a_document_between_two_parties_with_no_signing_around_it_is_none():
         "Analysts expect progress. Such as the agreement between Vantora Energy and Kestrel Power Company, if it comes."
     )
     assert agreements_of(body) == []
+
+
+def test_a_list_of_agreements_naming_companies_and_projects_gives_each_company_its_deal():
+    body = (
+        "The largest agreements signed at the Lima forum include:\n\n"
+        '1. Chilean company "Vantora Grid" – a data centre worth $1 billion;\n'
+        '2. "Kestrel Power" from Peru – a 1,000 MW wind farm for $1.1 billion;\n'
+        '3. Bolivian "Lumena" – modernisation of heat supply worth $750 million;\n'
+    )
+    assert sorted(a.parties[0].name for a in facts_of(body).agreements) == ["Kestrel Power", "Lumena", "Vantora Grid"]
+
+
+def test_agreements_concluded_with_companies_and_their_countries_are_one_with_each_company():
+    body = 'Further agreements were concluded with "Vantora" (Chile), "Kestrel Holdings" (Peru) and "Lumena" (Bolivia).'
+    assert agreements_of(body) == [
+        ("agreement", ["Kestrel Holdings"]),
+        ("agreement", ["Lumena"]),
+        ("agreement", ["Vantora"]),
+    ]

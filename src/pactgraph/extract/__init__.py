@@ -136,7 +136,8 @@ def extract_article(article: Article) -> ArticleFacts:
             # whose items without parties of their own are signed by those the opener names
             signed_list = list_parties(view, previous, post_of, meetings, countries)
             list_opened_at = view.sentence.index
-            deals_listed = False
+            # "The largest agreements signed at the forum include:": items may name a company and its project
+            deals_listed = bool(_DOCUMENTS_LISTED.search(view.text))
         elif not LIST_ITEM.match(view.text):
             signed_list, deals_listed = None, False
         for agreement in signed:
@@ -587,6 +588,9 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
         agreement.date = meeting.date or agreement.date  # signed during the event: the event's day
         meeting.date = meeting.date or agreement.date
         meeting.place = meeting.place or agreement.place
+
+
+_DOCUMENTS_LISTED = re.compile(r"\b(?:agreements|deals|contracts|documents|projects|investments)\b")
 
 
 def _with_counterparts(views: list[SentenceView], agreements: list, posts) -> list:

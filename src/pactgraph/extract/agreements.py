@@ -64,7 +64,7 @@ _TITLE = re.compile(
     r"(?:(?:\s+(?:of|and|on|for|the|a))+\s+(?=[A-Z])[A-Z][\w-]*|\s+[A-Z][\w-]*)*)?"
 )
 # an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
-LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[A-Za-z])|(?=[A-Z]))")
+LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[\"“«]?[A-Za-z])|(?=[A-Z]))")
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|signing|signature)\b[^:]*:\s*$")
 # "the following projects among those agreed at the forum:": a list of deals, one per item
 DEALS_LIST = re.compile(
@@ -224,6 +224,12 @@ def read_agreements(
             if plural and len(counterparts) >= 2 and len(subject) == 1 and kind_match.end() <= with_match.start():
                 # "X signed memorandums of understanding with A, B and C": one document with each
                 separately = [[*_as_parties(subject, posts), counterpart] for counterpart in counterparts]
+            elif plural and not subject and with_match and kind_match.end() <= with_match.start():
+                # "Further agreements were concluded with A (Egypt), B (Hungary) and C": one with each
+                # company (the countries in brackets are where they come from)
+                companies = [e for e in counterparts if e.type != COUNTRY]
+                if len(companies) >= 2:
+                    parties, separately = companies[:1], [[company] for company in companies]
             listed = _counterparts_listed(view, kind_match.end()) if plural and subject else []
             if len(listed) >= 2:  # "… signed four memorandums: with A; with the government of B; and with C"
                 parties = [*_as_parties(subject, posts), listed[0]]

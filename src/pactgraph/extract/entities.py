@@ -59,6 +59,16 @@ _TITLE_APPOSITIVE = re.compile(
     r"chief executive|ceo|head|director|ambassador|governor|envoy|secretary|commissioner|founder)\b"
 )
 _MR_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$")
+# "3. Saudi "Tabreed" – modernisation of …": the name a list of deals opens an item with
+_ITEM_HEAD_BEFORE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]*(?:[A-Z][a-z]+(?:['’]s)?\s+)?(?:[a-z]+\s+)?[\"“«]?")
+_ITEM_HEAD_AFTER = re.compile(r"[\"”»]?\s*(?:\([^)]{2,30}\)\s*)?(?:from\s+[^–—\n]{2,40}?\s+)?[–—]\s")
+
+
+def _deal_item_head(m, text: str) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return bool(_ITEM_HEAD_BEFORE.fullmatch(text, line_start, m.start) and _ITEM_HEAD_AFTER.match(text, m.end))
+
+
 _SPEAKS = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stressed|emphasi[sz]ed|met|visited)\b")
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
@@ -202,6 +212,7 @@ def resolve_mention(
             or (m.country and not _SPEAKS.match(text, m.end))
             or _ORG_FRAME_BEFORE.search(text[max(0, m.start - 120) : m.start])
             or _ORG_FRAME_AFTER.match(text, m.end)
+            or _deal_item_head(m, text)
         ):
             # "Petrobras signed memorandums with …": who signs a document is an organization, and
             # so is "Romania's Transelectrica" (a person is "Romania's President X", or speaks)

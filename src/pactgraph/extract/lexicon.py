@@ -345,6 +345,8 @@ FUNCTION_WORDS = {
     "Finally",
     "Separately",
     "Elsewhere",
+    "Further",
+    "Additional",
     "Including",
 } | CALENDAR_WORDS
 # Capitalised words that start names of things but are never part of a person's name.

@@ -170,18 +170,26 @@ def _described_organizations(mentions: list[Mention], text: str) -> None:
     """ "the state concern Turkmenhimiya", "London-listed Chariot", "Chairman and CEO of TotalEnergies",
     "Vantora chief executive X": a bare name that a description or a post makes an organization."""
     for m, after in zip(mentions, [*mentions[1:], None], strict=False):
-        if m.type == "Name" and (
-            _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start]) or _POST_AFTER.match(text, m.end)
-        ):
+        described = _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start])
+        if m.type == "Name" and (described or _POST_AFTER.match(text, m.end)):
             m.type = ORGANIZATION
+        elif m.type == PERSON and not m.title and described and text[m.start - 1 : m.start] in '"“«':
+            m.type = ORGANIZATION  # 'Saudi company "Data Volt"': quoted after what it is
         elif (
             after is not None
             and after.type == COUNTRY
-            and re.fullmatch(r"\s*\(", text[m.end : after.start])
+            and re.fullmatch(r"[\"”»]?\s*\(", text[m.end : after.start])  # "Sayar" (USA)
             and text[after.end : after.end + 1] == ")"
             and (
                 m.type == "Name"
-                or (m.type == PERSON and not m.title and _LIST_ITEM_START.search(text, max(0, m.start - 12), m.start))
+                or (
+                    m.type == PERSON
+                    and not m.title
+                    and (
+                        _LIST_ITEM_START.search(text, max(0, m.start - 12), m.start)
+                        or text[m.start - 1 : m.start] in '"“«'
+                    )
+                )
             )
         ):
             m.type, m.country = ORGANIZATION, after.name  # "DataVolt (Saudi Arabia)": a company and its country

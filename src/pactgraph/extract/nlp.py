@@ -86,6 +86,8 @@ def _sentence_fixes(doc):
             starts[i] = 1
         elif _list_number_before(doc, i):
             starts[i] = -1  # "1. Memorandum of …": the number opens a list item
+        elif previous.text in {'"', "“", "«"} and i >= 2 and _list_number_before(doc, i - 1):
+            starts[i - 1] = starts[i] = -1  # '3. "AMEA Power" from …': the quote opens the item's name
         elif previous.text.lower() in ABBREVIATIONS:
             starts[i] = 1 if token.text in SENTENCE_STARTERS else -1
         elif token.is_sent_start and token.text[:1].islower():
