@@ -125,3 +125,12 @@ def test_two_who_discussed_by_phone_or_exchanged_views_held_talks(body):
 def test_a_meeting_with_the_management_of_a_company_is_with_the_company():
     body = "Chile's Energy Minister Ana Lund held a meeting with the management of Vantora on Monday."
     assert [participants for _, participants in meetings_of(body)] == [["Ana Lund", "Vantora"]]
+
+
+def test_counterparts_received_from_several_countries_are_one_meeting_each():
+    body = "Chile's Foreign Minister Ana Lund received her counterparts from Peru, Bolivia and Ecuador on Monday."
+    assert meetings_of(body) == [
+        ("Ana Lund meet Bolivia", ["Ana Lund", "Bolivia"]),
+        ("Ana Lund meet Ecuador", ["Ana Lund", "Ecuador"]),
+        ("Ana Lund meet Peru", ["Ana Lund", "Peru"]),
+    ]

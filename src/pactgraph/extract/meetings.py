@@ -311,8 +311,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                 if counterpart and counterpart[0] not in subjects:
                     meetings.append(_talks(view, verb, subjects, counterpart, separately=True))
             continue
-        if verb.group("talks") and _SEPARATE.search(verb.group(0)) and len(objects) >= 2:
-            # "held separate meetings with A, B and C": one meeting per counterpart
+        counterparts = _COUNTERPARTS_FROM.match(text, verb.end())
+        if ((verb.group("talks") and _SEPARATE.search(verb.group(0))) or counterparts) and len(objects) >= 2:
+            # "held separate meetings with A, B and C", "received his counterparts from A, B and C": one
+            # meeting per counterpart
             for counterpart in objects:
                 if counterpart not in subjects:  # "the minister" read as one of those he met
                     meetings.append(_talks(view, verb, subjects, [counterpart], separately=True))
@@ -461,6 +463,7 @@ def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting
 
 
 _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
+_COUNTERPARTS_FROM = re.compile(r"\s*(?:with\s+)?(?:his|her|their)\s+(?:[a-z]+\s+)?counterparts\s+(?:from|of)\b")
 
 
 def _talks(view: SentenceView, verb: re.Match, subjects: list[Entity], objects: list[Entity], *, separately=False):
