@@ -138,3 +138,11 @@ def test_then_minister_is_no_part_of_the_name():
     body = "Then-minister Ivo Marek met Peru's Energy Minister Ana Lund in Lima on 1 November 2022."
     facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
     assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [["Ana Lund", "Ivo Marek"]]
+
+
+def test_the_name_before_a_particle_stands_alone_for_the_person():
+    body = "Chile's President Ana María Lund da Costa arrived in Lima. Lund held talks with Peru's President Ivo Marek."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert [sorted(p.name for p in m.participants) for m in facts.meetings if m.rule == "talks"] == [
+        ["Ana María Lund da Costa", "Ivo Marek"]
+    ]

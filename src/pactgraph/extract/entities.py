@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -192,7 +193,9 @@ def resolve_mention(
             words = m.name.split()
             if len(words) >= 3:
                 registry.alias(entity, " ".join(words[-2:]))  # "Al Ramahi" for "Mohamed Jameel Al Ramahi"
-            for word in (words[0], words[-1]):
+            # "Lula" for Luiz Inácio Lula da Silva: the name before a particle is used alone too
+            before_particle = [w for w, nxt in itertools.pairwise(words) if nxt in {"da", "de", "dos", "das", "do"}]
+            for word in (words[0], words[-1], *before_particle[:1]):
                 if len(word) >= 2 and word not in NAME_PARTICLES and not word.endswith("."):
                     registry.alias(entity, word)  # "Shahbazov", and "Xi" for Xi Jinping
             return entity
