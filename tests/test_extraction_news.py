@@ -1927,3 +1927,14 @@ def test_agreements_concluded_with_companies_and_their_countries_are_one_with_ea
         ("agreement", ["Lumena"]),
         ("agreement", ["Vantora"]),
     ]
+
+
+def test_a_list_opened_by_the_exchange_of_documents_after_talks_is_dated_by_the_talks():
+    body = (
+        "Chile's President Ivo Marek held talks with Peru's President Ana Lund in Lima today.\n\n"
+        "The two leaders reviewed what was agreed during Lund's state visit to Santiago in December 2024. "
+        "Following the talks, the leaders witnessed the exchange of the following Memoranda of Understanding:\n\n"
+        "1. MoU between the Government of Chile and the Government of Peru on a Grid Interconnection;\n"
+        "2. MoU on Defence Cooperation between Chile and Peru.\n"
+    )
+    assert sorted((a.date, len(a.parties)) for a in facts_of(body).agreements) == [("2025-05-14", 2), ("2025-05-14", 2)]

@@ -643,7 +643,12 @@ def _date_from_recent_meeting(
     """ "The two heads of state adopted a declaration": the meeting just reported dates it; items of a
     list of signed documents are dated by the sentence that opened the list (or the one before it,
     "… today signed three documents. They are:"), or by its meeting."""
-    own = next((d.iso for v in (opener, before) if v is not None for d in v.dates if not d.future), None)
+    # "… today signed three documents. They are:": the sentence before dates the list if it tells the
+    # signing or the opener tells none ("… during her state visit in December 2024. Following the talks,
+    # the leaders witnessed the exchange of:" is dated by the talks)
+    same_signing = before is not None and SIGNED.search(before.text)
+    dating = (opener, before) if same_signing or not SIGNED_LIST.search(opener.text) else (opener,)
+    own = next((d.iso for v in dating if v is not None for d in v.dates if not d.future), None)
     if own and listed:
         agreement.date = own
         return

@@ -65,7 +65,7 @@ _TITLE = re.compile(
 )
 # an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
 LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[\"“«]?[A-Za-z])|(?=[A-Z]))")
-SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|signing|signature)\b[^:]*:\s*$")
+SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|exchange of|signing|signature)\b[^:]*:\s*$")
 # "the following projects among those agreed at the forum:": a list of deals, one per item
 DEALS_LIST = re.compile(
     r"\b(?:deals|projects|investments)\b[^:]*\b(?:agreed|signed|concluded|struck|sealed)\b"
