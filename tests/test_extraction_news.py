@@ -1938,3 +1938,8 @@ def test_a_list_opened_by_the_exchange_of_documents_after_talks_is_dated_by_the_
         "2. MoU on Defence Cooperation between Chile and Peru.\n"
     )
     assert sorted((a.date, len(a.parties)) for a in facts_of(body).agreements) == [("2025-05-14", 2), ("2025-05-14", 2)]
+
+
+def test_the_owners_of_a_joint_venture_that_signs_are_no_parties():
+    body = "Vantora Wind Ltd, the joint venture of Kestrel Power and Lumen Energy, signed a contract with Orion Marine."
+    assert agreements_of(body) == [("agreement", ["Orion Marine", "Vantora Wind Ltd"])]

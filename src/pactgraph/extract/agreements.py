@@ -202,6 +202,7 @@ def read_agreements(
                 # "…, and in May the same companies signed …" (but "…, while the two countries signed …"
                 # is read by the pronoun below)
                 subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
+                subject = _without_owners(view, subject, clause_start, sign.start())
             antecedent = _ANTECEDENT.search(text, 0, clause_start) if not subject and clause_start else None
             if antecedent:  # "Hyport Duqm, which signed an agreement with …": the one "which" stands for
                 subject = _listed_before(view, antecedent.start())
@@ -784,6 +785,23 @@ def counterparts_in_items(
         document.sentences = document.sentences | {item.sentence.index}
         out.append(document)
     return out
+
+
+# "X, the joint venture of A and B, signed …": A and B own the signer, they do not sign
+_OWNERS = re.compile(
+    r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}(?:joint venture|subsidiary|unit|arm|consortium|affiliate)\s+"
+    r"(?:of|between|owned by|formed by)\s+[^,;]+,"
+)
+
+
+def _without_owners(view: SentenceView, subject: list[Entity], start: int, end: int) -> list[Entity]:
+    owners = {
+        e
+        for match in _OWNERS.finditer(view.text, start, end)
+        for e in view.entities_between(match.start(), match.end())
+    }
+    kept = [e for e in subject if e not in owners]
+    return kept or subject
 
 
 def _without_delegation_heads(view: SentenceView, entities: list[Entity]) -> list[Entity]:
