@@ -69,7 +69,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "signed-one-party",
             "agreement",
-            0.5,
+            0.7,
             '"Energy China signed the EPC contract": one organization, the other party not named',
         ),
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
