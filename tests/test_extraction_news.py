@@ -1946,3 +1946,15 @@ def test_a_list_opened_by_the_exchange_of_documents_after_talks_is_dated_by_the_
 def test_the_owners_of_a_joint_venture_that_signs_are_no_parties():
     body = "Vantora Wind Ltd, the joint venture of Kestrel Power and Lumen Energy, signed a contract with Orion Marine."
     assert agreements_of(body) == [("agreement", ["Orion Marine", "Vantora Wind Ltd"])]
+
+
+def test_a_document_with_its_short_name_in_brackets_and_another_between_the_same_parties():
+    body = (
+        "President Ivo Marek today witnessed the signing of a Memorandum of Understanding (MoU) and a Joint "
+        "Development Agreement (JDA) between Vantora Limited and Kestrel, the energy company owned by the "
+        "Government of Peru."
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Kestrel", "Vantora Limited"]),
+        ("memorandum of understanding", ["Kestrel", "Vantora Limited"]),
+    ]

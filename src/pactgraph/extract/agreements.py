@@ -407,6 +407,8 @@ def _coordinated_kinds(text: str, first: re.Match) -> list[re.Match]:
     previous = first
     for match in _KIND.finditer(text, first.end()):
         gap = text[previous.end() : match.start()]
+        if re.fullmatch(r"\s*\(", gap) and text[match.end() : match.end() + 1] == ")":
+            continue  # "a Memorandum of Understanding (MoU) and …": the same document's short name
         tail = re.split(r",|\band\b|\bas well as\b", gap)[-1]
         if not _COORDINATED.match(gap) or _NOT_COORDINATED.search(tail):
             break
@@ -719,7 +721,8 @@ def _between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list
         return []
     end = _BETWEEN_END.search(view.text[match.end() :])
     stop = match.end() + (end.start() if end else len(view.text))
-    return view.entities_between(match.end(), stop)
+    # "between ZESCO and Masdar, the company owned by the Government of the UAE": the owner is no party
+    return _without_owners(view, view.entities_between(match.end(), stop), match.end(), stop)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*['’]s\s+)?")
@@ -789,8 +792,8 @@ def counterparts_in_items(
 
 # "X, the joint venture of A and B, signed …": A and B own the signer, they do not sign
 _OWNERS = re.compile(
-    r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}(?:joint venture|subsidiary|unit|arm|consortium|affiliate)\s+"
-    r"(?:of|between|owned by|formed by)\s+[^,;]+,"
+    r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}(?:joint venture|subsidiary|unit|arm|consortium|affiliate|"
+    r"company|developer|firm)\s+(?:of|between|owned by|formed by|controlled by|backed by)\s+[^,;]+(?:,|$|(?=[.;]))"
 )
 
 
