@@ -1958,3 +1958,12 @@ def test_a_document_with_its_short_name_in_brackets_and_another_between_the_same
         ("agreement", ["Kestrel", "Vantora Limited"]),
         ("memorandum of understanding", ["Kestrel", "Vantora Limited"]),
     ]
+
+
+def test_a_meeting_that_concluded_with_a_signing_is_signed_by_those_who_met():
+    body = (
+        "The 5th meeting of the Chile-Peru Intergovernmental Commission was held in Lima on 28 April, co-chaired "
+        "by Chile's Energy Minister Ana Lund and Peru's Energy Minister Ivo Marek.\n\n"
+        "The meeting concluded with the signing of the Protocol of the Commission's 5th meeting."
+    )
+    assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]

@@ -84,6 +84,8 @@ _PRONOUN_PARTIES = re.compile(
     r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
     r"both leaders|the two heads of state|the two presidents|both presidents|the two governments|their countries|"
     r"the leaders|the presidents|the heads of state|"
+    # "The meeting concluded with the signing of the protocol": those who met
+    r"the (?:meeting|talks|session|negotiations)(?=\s+(?:concluded|ended|closed|culminated)\s+(?:with|in)\b)|"
     r"they)\b",
     re.I,
 )
