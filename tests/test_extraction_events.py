@@ -134,3 +134,15 @@ def test_counterparts_received_from_several_countries_are_one_meeting_each():
         ("Ana Lund meet Ecuador", ["Ana Lund", "Ecuador"]),
         ("Ana Lund meet Peru", ["Ana Lund", "Peru"]),
     ]
+
+
+def test_who_inaugurated_it_inaugurated_the_plant_just_named_and_those_who_joined_took_part():
+    body = (
+        "A lake near Lima is now home to the biggest floating solar plant in the region. President Ivo Marek "
+        "inaugurated it today. The President was joined at the inauguration by Energy Minister Ana Lund."
+    )
+    assert meetings_of(body) == [("Inauguration ceremony", ["Ana Lund", "Ivo Marek"])]
+
+
+def test_an_opened_object_that_is_no_plant_is_no_ceremony():
+    assert meetings_of("Chile's President Ivo Marek opened the debate and said it was urgent.") == []

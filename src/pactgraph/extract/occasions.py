@@ -292,6 +292,7 @@ _WHICH_X_INAUGURATED = re.compile(
     r",\s+which\s+(?P<who>[^,;]{3,80}?)\s+(?:officially\s+|formally\s+|jointly\s+)?"
     r"(?:inaugurated|opened|commissioned)\b"
 )
+_INAUGURATED_IT = re.compile(r"\b(?:officially\s+|formally\s+|jointly\s+)?(?:inaugurated|opened|commissioned)\s+it\b")
 _PLANT_BEFORE = re.compile(
     r"(?:[A-Z0-9][\w-]*\s+){1,5}(?:[\w-]+\s+){0,2}(?:plant|farm|park|station|dam|complex|line|terminal)"
     r"(?:\s+(?:near|in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?$"
@@ -326,6 +327,11 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             )
         )
         out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
+    for match in _INAUGURATED_IT.finditer(text):  # "… the biggest floating solar plant. X inaugurated it today."
+        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        who = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON]
+        if who:
+            out.append(_ceremony(view, "Inauguration ceremony", who, match.start()))
     for match in _WHICH_X_INAUGURATED.finditer(text):
         who = [e for e in view.entities_between(match.start("who"), match.end("who")) if e.type == PERSON]
         thing = _PLANT_BEFORE.search(text, max(0, match.start() - 80), match.start())
