@@ -146,3 +146,9 @@ def test_the_name_before_a_particle_stands_alone_for_the_person():
     assert [sorted(p.name for p in m.participants) for m in facts.meetings if m.rule == "talks"] == [
         ["Ana María Lund da Costa", "Ivo Marek"]
     ]
+
+
+def test_a_unit_begins_no_name_and_a_capitalised_agreement_names_its_parties():
+    body = "- Project Development Agreement between SJVN and Kestrel Holdings for the 669 MW Lower Arun project."
+    names = {name for name, _ in entities_of(body)}
+    assert "SJVN" in names and not any(name.startswith("MW") for name in names)

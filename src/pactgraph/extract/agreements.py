@@ -28,6 +28,8 @@ _SIGN = re.compile(
     # a timeline's present: "In May A and B sign the contract" (never "to sign", "a sign of")
     r"(?<!\bto )(?<!\ba )sign(?=\s+(?:the|an?|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,3}"
     r"(?:contracts?|agreements?|memorand|MoUs?|deals?|declarations?|statements?|accords?)\b)|"
+    # "seven documents were exchanged in front of the two leaders"
+    r"(?:(?<=were )|(?<=was ))exchanged(?=\s+(?:in|at|during|before|on|by)\b)|"
     r"exchanged(?=\s+(?:the\s+)?(?:signed\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+)?"
     r"(?:[a-z-]+\s+)?(?:documents|memorand|agreement|declaration|instruments|MoUs?\b)))\b"
 )

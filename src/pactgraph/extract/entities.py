@@ -37,7 +37,7 @@ SIGNS_AFTER_OTHERS = re.compile(
 # parties a document names
 SIGNED_WITH_BEFORE = re.compile(
     r"\b(?:signed|inked)\b[^.;:]{0,80}\b(?:with|between)\s+(?:the\s+)?$|"
-    r"\b(?:memorand\w*|agreements?|contracts?|MoUs?|deals?|accords?|protocols?)\s+"
+    r"\b(?i:memorand\w*|agreements?|contracts?|MoUs?|deals?|accords?|protocols?)\s+"
     r"(?:[a-z]+\s+){0,4}between\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,4}(?:and\s+(?:the\s+)?)?$"
 )
 # frames that make an unknown name an organization: "signed by X and Y", "officials from X", "X

@@ -347,6 +347,7 @@ FUNCTION_WORDS = {
     "Elsewhere",
     "Further",
     "Additional",
+    *("MW", "GW", "kW", "MWh", "GWh", "TWh", "kV", "MWp", "GWp"),  # units are no names ("the 669 MW Lower Arun")
     "Including",
 } | CALENDAR_WORDS
 # Capitalised words that start names of things but are never part of a person's name.
