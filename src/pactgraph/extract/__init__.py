@@ -312,7 +312,7 @@ def _resolve_references(
             ]
             if holders:
                 found.append((match, max(holders, key=lambda p: (max(p.sentences), p.person.name)).person))
-        for match in _TWO_REFERENCE.finditer(view.text):
+        for match in _TWO_REFERENCE.finditer(view.text) if "two" in view.text else ():
             # "the two leaders": the two leaders named last (before this sentence or earlier in it)
             role = match.group("role").lower()
             roles = _LEADER_ROLES if role in ("leaders", "heads of state") else (role[:-1],)  # "ministers": "minister"
@@ -356,7 +356,7 @@ def _resolve_references(
             country = country or (main_countries[0] if not word and main_countries else None)
             if country is not None:
                 found.append((match, country))
-        for match in _COUNTRY_MINISTRY.finditer(view.text):
+        for match in _COUNTRY_MINISTRY.finditer(view.text) if "ministry" in view.text else ():
             # "Kazakhstan's energy ministry", "the Kazakh energy ministry": that country's ministry
             country = country_by_word(match.group("country"))
             if country is not None:
@@ -364,7 +364,9 @@ def _resolve_references(
                 ministry.sentences.add(view.sentence.index)
                 start = match.start("portfolio")
                 found.append((_Span(start, match.end(), view.text[start : match.end()]), ministry))
-        for match in _COUNTRY_SIDE.finditer(view.text):
+        for match in (
+            _COUNTRY_SIDE.finditer(view.text) if "counterpart" in view.text or "delegations" in view.text else ()
+        ):
             # "his Kazakh counterpart", "the Turkmen and Afghan delegations": the countries they stand for
             for group in ("a", "a2", "b"):
                 country = country_by_word(match.group(group)) if match.group(group) else None

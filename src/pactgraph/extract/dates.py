@@ -106,7 +106,11 @@ def find_dates(text: str, published: dt.date | None, *, earlier: str | None = No
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     back: str | None = None  # the year or month "that year" pointed to, for the yearless dates around it
-    for name, pattern in _ANAPHORIC:
+    lowered = text.lower()
+    anaphoric = (
+        _ANAPHORIC if any(word in lowered for word in ("that", "same", "following", "next year", "later")) else []
+    )
+    for name, pattern in anaphoric:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

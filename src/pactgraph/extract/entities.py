@@ -65,6 +65,25 @@ _ITEM_HEAD_BEFORE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]*(?:[A-Z][a-z
 _ITEM_HEAD_AFTER = re.compile(r"[\"”»]?\s*(?:\([^)]{2,30}\)\s*)?(?:from\s+[^–—\n]{2,40}?\s+)?[–—]\s")
 
 
+_FRAME_WORDS = re.compile(
+    r"\b(?:by|from|of)\s|executives|officials|representatives|management|delegation|bosses|,\s+(?:a|an|the)\s"
+    r"|[–—]\s",
+    re.I,
+)
+
+
+def _org_frame(m, text: str) -> bool:
+    """Whether a frame around an unknown name makes it an organization (checked only where one may be)."""
+    window = text[max(0, m.start - 120) : m.end + 80]
+    if not _FRAME_WORDS.search(window):
+        return False
+    return bool(
+        _ORG_FRAME_BEFORE.search(text[max(0, m.start - 120) : m.start])
+        or _ORG_FRAME_AFTER.match(text, m.end)
+        or _deal_item_head(m, text)
+    )
+
+
 def _deal_item_head(m, text: str) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     return bool(_ITEM_HEAD_BEFORE.fullmatch(text, line_start, m.start) and _ITEM_HEAD_AFTER.match(text, m.end))
@@ -184,10 +203,10 @@ def resolve_mention(
             or SPEECH_OR_ACTION.match(after)
             or PERSON_BEFORE.search(before)
             or _HONORIFICS_AT_END.search(before)  # "Prince X", "Sheikh X"
-            or (after.lstrip().startswith(",") and not re.search(r"\b[Tt]he\s+$", before))  # not "At the Palace,"
+            or (after.lstrip().startswith(",") and not before.rstrip().endswith(("the", "The")))  # not "At the Palace,"
             or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
             or _TITLE_APPOSITIVE.match(after)
-            or (re.search(r"[,;:]\s*$", before) and after.lstrip().startswith(";"))  # "…: A; B; C"
+            or (after.lstrip().startswith(";") and before.rstrip().endswith((",", ";", ":")))  # "…: A; B; C"
         ):
             entity = registry.add(PERSON, m.name, sentence_index)
             words = m.name.split()
@@ -213,9 +232,7 @@ def resolve_mention(
             or SIGNS_AFTER_OTHERS.match(text, m.end)
             or SIGNED_WITH_BEFORE.search(text[max(0, m.start - 120) : m.start])
             or (m.country and not _SPEAKS.match(text, m.end))
-            or _ORG_FRAME_BEFORE.search(text[max(0, m.start - 120) : m.start])
-            or _ORG_FRAME_AFTER.match(text, m.end)
-            or _deal_item_head(m, text)
+            or _org_frame(m, text)
         ):
             # "Petrobras signed memorandums with …": who signs a document is an organization, and
             # so is "Romania's Transelectrica" (a person is "Romania's President X", or speaks)

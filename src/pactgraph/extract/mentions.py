@@ -170,10 +170,12 @@ def _described_organizations(mentions: list[Mention], text: str) -> None:
     """ "the state concern Turkmenhimiya", "London-listed Chariot", "Chairman and CEO of TotalEnergies",
     "Vantora chief executive X": a bare name that a description or a post makes an organization."""
     for m, after in zip(mentions, [*mentions[1:], None], strict=False):
+        if m.type not in ("Name", PERSON):
+            continue
         described = _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start])
         if m.type == "Name" and (described or _POST_AFTER.match(text, m.end)):
             m.type = ORGANIZATION
-        elif m.type == PERSON and not m.title and described and text[m.start - 1 : m.start] in '"“«':
+        elif m.type == PERSON and not m.title and described and _quoted(text, m.start):
             m.type = ORGANIZATION  # 'Saudi company "Data Volt"': quoted after what it is
         elif (
             after is not None
@@ -185,15 +187,16 @@ def _described_organizations(mentions: list[Mention], text: str) -> None:
                 or (
                     m.type == PERSON
                     and not m.title
-                    and (
-                        _LIST_ITEM_START.search(text, max(0, m.start - 12), m.start)
-                        or text[m.start - 1 : m.start] in '"“«'
-                    )
+                    and (_LIST_ITEM_START.search(text, max(0, m.start - 12), m.start) or _quoted(text, m.start))
                 )
             )
         ):
             m.type, m.country = ORGANIZATION, after.name  # "DataVolt (Saudi Arabia)": a company and its country
             after.type = "Qualifier"
+
+
+def _quoted(text: str, start: int) -> bool:
+    return start > 0 and text[start - 1] in '"“«'
 
 
 _LIST_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]*$")  # "3. " opening a line
