@@ -19,6 +19,7 @@ curation to apply (otherwise the build runs in memory, as before).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import hashlib
@@ -41,6 +42,8 @@ from .build import (
     _trig_header,
     apply_merged,
     render_part,
+    union_check,
+    union_data,
     validated_parts,
 )
 from .cache import BuildCache, value_digest
@@ -54,7 +57,7 @@ from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
 from .store import PREFIXES, Format, store_generation, store_mirrors, update_store
 from .triples import A, fact_iri
-from .validation import ValidationReport, ValidationResult, bounded_properties, result_order, validate_quads
+from .validation import ValidationReport, ValidationResult, bounded_properties, read_predicates, result_order
 
 __all__ = ["build_on_state"]
 
@@ -428,31 +431,28 @@ class _Run:
         return row[0] if row else None
 
     def _about(self, subjects: Iterable[str]) -> list[bytes]:
-        """The lines of the article graphs about ``subjects``."""
+        """The lines of the article graphs about ``subjects`` that the shapes read (a country's
+        ``pg:mentionedIn`` lines, thousands, are not: ``build._descriptions``)."""
+        read = sorted(f"<{p}>".encode() for p in read_predicates())
         found = []
         for subject in sorted(subjects):
-            prefix = f"<{subject}> ".encode()
-            found += [
-                line
-                for (line,) in self.state.rows(
-                    "SELECT line FROM triple WHERE line >= ? AND line < ?", (prefix, prefix + b"\xff")
-                )
-            ]
+            for predicate in read:
+                prefix = f"<{subject}> ".encode() + predicate + b" "
+                query = "SELECT line FROM triple WHERE line >= ? AND line < ?"
+                found += [line for (line,) in self.state.rows(query, (prefix, prefix + b"\xff"))]
         return found
 
-    def _lines_of(self, subjects: Iterable[bytes], others: list[bytes]) -> list[bytes]:
-        """The union's lines about ``subjects`` (N-Triples terms)."""
-        found: list[bytes] = []
-        for subject in subjects:
-            prefix = subject + b" "
-            found += [
-                line
-                for (line,) in self.state.rows(
-                    "SELECT line FROM triple WHERE line >= ? AND line < ?", (prefix, prefix + b"\xff")
-                )
-            ]
-            found += [line for line in others if line.startswith(prefix)]
-        return sorted(set(found))
+    def _lines_of(self, others: list[bytes]) -> Callable[[bytes], list[bytes]]:
+        """``lines_of(prefix)``: the union's lines starting with ``prefix`` (``build.union_data``)."""
+
+        def lines_of(prefix: bytes) -> list[bytes]:
+            query = "SELECT line FROM triple WHERE line >= ? AND line < ?"
+            found = [line for (line,) in self.state.rows(query, (prefix, prefix + b"\xff"))]
+            start = bisect.bisect_left(others, prefix)
+            found += others[start : bisect.bisect_left(others, prefix + b"\xff", start)]
+            return sorted(set(found))
+
+        return lines_of
 
     def _others(self) -> list[bytes]:
         lines: set[bytes] = set()
@@ -468,28 +468,45 @@ class _Run:
         giving one value of a ``sh:maxCount`` property two values): ``Assembly.report``."""
         others = self._others()
         self._update_clashes(others)
+        self._update_checks(others)
         results: list[ValidationResult] = []
         for (packed,) in self.state.rows("SELECT results FROM graph WHERE results IS NOT NULL ORDER BY iri, ord"):
             results += unpack(packed)
-        clashing = sorted({s for (s,) in self.state.rows("SELECT DISTINCT subject FROM clash")})
-        if clashing:
-            about = self._lines_of(clashing, others)
-            objects = {line.split(b" ", 2)[2][:-2] for line in about}
-            context = self._lines_of(sorted(objects), others)
-            data = b"\n".join(about + context)
-            key = self.cache.validation_key(b"union\n" + data)
-            found = self.cache.get("valid", key)
-            if found is None:
-                focus = {subject[1:-1].decode() for subject in clashing}
-                quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-                found = tuple(r for r in validate_quads(quads).results if _expanded(r.focus) in focus)
-                self.cache.put("valid", key, found)
-            results += found
+        for (packed,) in self.state.rows("SELECT results FROM checked ORDER BY subject"):
+            results += unpack(packed)
         sources: dict[ValidationResult, set[str]] = {}
         for result in results:
             sources.setdefault(dataclasses.replace(result, sources=()), set()).update(result.sources)
         merged = [dataclasses.replace(r, sources=tuple(sorted(s))) for r, s in sources.items()]
         return ValidationReport(graph="the built graph", results=tuple(sorted(merged, key=result_order)))
+
+    def _update_checks(self, others: list[bytes]) -> None:
+        """Keep the results of each node only the union breaks (``checked``), validating again
+        only the nodes whose lines changed, or the lines the shapes read of the nodes they point
+        to (``checked_node``): what a rebuild validates is what it changed."""
+        state = self.state
+        clashing = {s for (s,) in state.rows("SELECT DISTINCT subject FROM clash")}
+        checked = {s for (s,) in state.rows("SELECT subject FROM checked")}
+        for gone in sorted(checked - clashing):
+            state.db.execute("DELETE FROM checked WHERE subject = ?", (gone,))
+            state.db.execute("DELETE FROM checked_node WHERE subject = ?", (gone,))
+        stale = clashing - checked
+        if self.changed is None:
+            stale = clashing
+        elif self.changed:
+            read = {f"<{p}>".encode() for p in read_predicates()}
+            split = [line.split(b" ", 2) for line in self.changed]
+            stale |= clashing & {subject for subject, _, _ in split}
+            table = state.keyed("read_changed", {subject for subject, predicate, _ in split if predicate in read})
+            query = f"SELECT DISTINCT n.subject FROM checked_node n JOIN {table} t ON n.node = t.k0"
+            stale |= {s for (s,) in state.rows(query)}
+        lines_of = self._lines_of(others)
+        for subject in sorted(stale & clashing):
+            data, nodes = union_data(subject, lines_of)
+            found = union_check(subject, data, self.cache)
+            state.db.execute("INSERT OR REPLACE INTO checked VALUES (?, ?)", (subject, pack(found)))
+            state.db.execute("DELETE FROM checked_node WHERE subject = ?", (subject,))
+            state.many("INSERT INTO checked_node VALUES (?, ?)", ((node, subject) for node in nodes))
 
     def _update_clashes(self, others: list[bytes]) -> None:
         """Keep the (subject, bounded property) pairs with more than one value in the union."""
@@ -599,11 +616,6 @@ def _above(facts: ArticleFacts, minimum: float) -> tuple[ArticleFacts, int]:
     """The facts at or above the minimum confidence, and how many were left out."""
     below = sum(1 for fact in facts_of(facts) if fact.confidence < minimum)
     return _kept(facts, lambda fact: fact.confidence >= minimum), below
-
-
-def _expanded(curie: str) -> str:
-    prefix, _, local = curie.partition(":")
-    return PREFIXES[prefix] + local if prefix in PREFIXES else curie
 
 
 def _batches(paths: list[str]) -> Iterator[list[str]]:

@@ -10,7 +10,8 @@ One database file (``state.sqlite`` in the build cache folder) holds:
 - the fact index: what each article reports of each fact IRI, and what the reports say together;
 - the written graphs (TriG block and sorted triple lines, compressed; SHACL results), the union of their triples
   with a count of the graphs holding each, and where each graph and each stretch of the union lie
-  in the last ``kg.trig`` and ``kg.ttl`` (so those are rewritten by splicing).
+  in the last ``kg.trig`` and ``kg.ttl`` (so those are rewritten by splicing); the SHACL
+  results of each node only the union of the graphs breaks, and the nodes it points to.
 
 SQLite (standard library, no server, no new dependency) rather than DuckDB: a build makes many
 small keyed reads and updates inside one transaction, which a row store with B-tree indexes does
@@ -36,7 +37,7 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 5
+_SCHEMA_VERSION = 6
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
@@ -73,6 +74,8 @@ CREATE INDEX graph_results ON graph(iri, ord) WHERE results IS NOT NULL;
 CREATE TABLE triple(line BLOB PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE segment(start BLOB PRIMARY KEY, off INTEGER, len INTEGER) WITHOUT ROWID;
 CREATE TABLE clash(subject BLOB, predicate BLOB, PRIMARY KEY(subject, predicate)) WITHOUT ROWID;
+CREATE TABLE checked(subject BLOB PRIMARY KEY, results BLOB) WITHOUT ROWID;
+CREATE TABLE checked_node(node BLOB, subject BLOB, PRIMARY KEY(node, subject)) WITHOUT ROWID;
 """
 
 #: Small columns come before the large ones in every table: SQLite reads a row's columns in order,
@@ -170,6 +173,8 @@ class BuildState:
             "triple",
             "segment",
             "clash",
+            "checked",
+            "checked_node",
         ):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM meta WHERE name NOT LIKE 'output:%'")
