@@ -189,6 +189,7 @@ class _Run:
                 state.db.execute(
                     "UPDATE article SET ord = ?, size = ?, mtime_ns = ? WHERE path = ?", (order, *seen, name)
                 )
+                state.db.execute("UPDATE mention SET ord = ? WHERE path = ?", (order, name))
                 if on_article:
                     on_article(path)
                 continue
@@ -196,6 +197,7 @@ class _Run:
         self.reordered = bool(reorder)
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
+        state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
         for gone in known:
             self._forget(gone)
             state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
@@ -219,23 +221,25 @@ class _Run:
             self._forget(name, keep_mentions=True, keep_graph=found is not None)  # compared when written again
             if found is None:
                 row = (name, order, size, mtime, sha, None, next(errors), None)
-                self.keys |= record_mentions(self.state, name, None)
-                self.state.db.execute("DELETE FROM record WHERE path = ?", (name,))
             else:
                 article, facts = found
                 graph = PREFIXES["id"] + "graph/" + article.identifier
-                where = dataclasses.replace(article, path=Path(path.name))
                 row = (name, order, size, mtime, sha, graph, None, json.dumps(article.warnings))
-                self.keys |= record_mentions(self.state, name, facts)
-                self.dirty.add(name)
-                self.state.db.execute(
-                    "INSERT OR REPLACE INTO record(path, value) VALUES (?, ?)", (name, pack((where, facts)))
-                )
             self.state.db.execute(
                 "INSERT OR REPLACE INTO article(path, ord, size, mtime_ns, sha256, graph, error, warnings) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
+            if found is None:
+                self.keys |= record_mentions(self.state, name, None)
+                self.state.db.execute("DELETE FROM record WHERE path = ?", (name,))
+            else:
+                where = dataclasses.replace(article, path=Path(path.name))
+                self.keys |= record_mentions(self.state, name, facts)
+                self.dirty.add(name)
+                self.state.db.execute(
+                    "INSERT OR REPLACE INTO record(path, value) VALUES (?, ?)", (name, pack((where, facts)))
+                )
 
     def _forget(self, path: str, *, keep_mentions: bool = False, keep_graph: bool = False) -> None:
         """Take an article's entities, facts and graph out of the state (it changed or is gone)."""

@@ -31,41 +31,60 @@ def facts_of(facts: ArticleFacts) -> list[Fact]:
 
 
 def record_mentions(state: BuildState, path: str, facts: ArticleFacts | None) -> set[Key]:
-    """Replace the mentions of one article (None: it is gone); the entities whose mentions changed."""
-    keys = {(f, s) for f, s in state.rows("SELECT folder, slug FROM mention WHERE path = ?", (path,))}
+    """Replace the mentions of one article (None: it is gone), and their counts per entity
+    (``tally``); the entities whose mentions changed. The article's row gives the mentions their
+    place in the corpus's order."""
+    tally: Counter[tuple[str, str, str, str]] = Counter()
+    keys = set()
+    for f, s, name, kind, aliases in state.rows(
+        "SELECT folder, slug, name, type, aliases FROM mention WHERE path = ?", (path,)
+    ):
+        keys.add((f, s))
+        tally.update({(f, s, "name", name): -1, (f, s, "type", kind): -1})
+        if aliases is not None:
+            tally[(f, s, "aliases", aliases)] -= 1
     state.db.execute("DELETE FROM mention WHERE path = ?", (path,))
     if facts is not None:
+        (order,) = state.db.execute("SELECT ord FROM article WHERE path = ?", (path,)).fetchone()
         rows = []
         for seq, entity in enumerate(facts.entities):
             key = entity_key(entity)
             keys.add(key)
             name, kind, aliases, code, home = mention_of(entity)
             others = json.dumps(sorted(aliases), ensure_ascii=False) if aliases else None
-            rows.append((*key, path, seq, name, kind, others, code or None, home or None))
-        state.many("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            rows.append((*key, path, order, seq, name, kind, others, code or None, home or None))
+            tally.update({(*key, "name", name): 1, (*key, "type", kind): 1})
+            if others is not None:
+                tally[(*key, "aliases", others)] += 1
+        state.many("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    steps = [(*row, n) for row, n in sorted(tally.items()) if n]
+    state.many("INSERT INTO tally VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n", steps)
+    state.many("DELETE FROM tally WHERE folder = ? AND slug = ? AND what = ? AND value = ? AND n = 0",
+               (row for *row, n in steps if n < 0))  # fmt: skip
     return keys
 
 
 def _merged(state: BuildState, key: Key) -> Resolved | None:
-    """``resolve.merged_entity`` of all the mentions of ``key``, added up by SQLite: a country
-    named in every other article is not read mention by mention."""
-    where = "WHERE folder = ? AND slug = ?"
-    names = Counter(dict(state.rows(f"SELECT name, count(*) FROM mention {where} GROUP BY name", key)))
-    if not names:
+    """``resolve.merged_entity`` of all the mentions of ``key``, from their counts per name,
+    type and other names (``tally``) and the last country code and country given (an index
+    seek): constant work, also for a country named in every other article."""
+    found: dict[str, Counter] = {"name": Counter(), "type": Counter(), "aliases": Counter()}
+    for what, value, n in state.rows("SELECT what, value, n FROM tally WHERE folder = ? AND slug = ?", key):
+        found[what][value] = n
+    if not found["name"]:
         return None
-    types = Counter(dict(state.rows(f"SELECT type, count(*) FROM mention {where} GROUP BY type", key)))
     aliases: set[str] = set()
-    for (each,) in state.rows(f"SELECT DISTINCT aliases FROM mention {where} AND aliases IS NOT NULL", key):
+    for each in found["aliases"]:
         aliases.update(json.loads(each))
     last = {}
     for column in ("code", "home"):
         row = state.db.execute(
-            f"SELECT m.{column} FROM mention m JOIN article a ON a.path = m.path WHERE m.folder = ? AND m.slug = ? "
-            f"AND m.{column} IS NOT NULL ORDER BY a.ord DESC, m.seq DESC LIMIT 1",
+            f"SELECT {column} FROM mention WHERE folder = ? AND slug = ? AND {column} IS NOT NULL "
+            "ORDER BY ord DESC, seq DESC LIMIT 1",
             key,
         ).fetchone()
         last[column] = row[0] if row else None
-    return entity_from(key, names, types, aliases, last["code"], last["home"])
+    return entity_from(key, found["name"], found["type"], aliases, last["code"], last["home"])
 
 
 def _person_columns(key: Key, base: Resolved | None) -> tuple[str | None, str | None, str | None]:

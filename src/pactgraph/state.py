@@ -5,8 +5,9 @@ One database file (``state.sqlite`` in the build cache folder) holds:
 
 - the manifest: each article's path, size, modification time, content hash, graph IRI, triple
   count and its extracted facts (compressed);
-- the entity index: every mention of an entity (which article, under which name), each entity's
-  merged description and the words by which lone surnames are matched;
+- the entity index: every mention of an entity (which article, under which name), how many
+  mentions give each entity each name, type and set of other names, each entity's merged
+  description and the words by which lone surnames are matched;
 - the fact index: what each article reports of each fact IRI, and what the reports say together;
 - the written graphs (TriG block and sorted triple lines, compressed; SHACL results), the union of their triples
   with a count of the graphs holding each, and where each graph and each stretch of the union lie
@@ -37,7 +38,7 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 6
+_SCHEMA_VERSION = 7
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
@@ -49,9 +50,13 @@ CREATE INDEX article_warned ON article(ord) WHERE warnings != '[]';
 CREATE INDEX article_failed ON article(ord) WHERE error IS NOT NULL;
 CREATE TABLE record(path TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE mention(
-    folder TEXT, slug TEXT, path TEXT, seq INTEGER, name TEXT, type TEXT, aliases TEXT, code TEXT, home TEXT);
-CREATE INDEX mention_key ON mention(folder, slug);
+    folder TEXT, slug TEXT, path TEXT, ord INTEGER, seq INTEGER, name TEXT, type TEXT, aliases TEXT, code TEXT,
+    home TEXT);
 CREATE INDEX mention_path ON mention(path);
+CREATE INDEX mention_code ON mention(folder, slug, ord, seq) WHERE code IS NOT NULL;
+CREATE INDEX mention_home ON mention(folder, slug, ord, seq) WHERE home IS NOT NULL;
+CREATE TABLE tally(folder TEXT, slug TEXT, what TEXT, value TEXT, n INTEGER, PRIMARY KEY(folder, slug, what, value))
+    WITHOUT ROWID;
 CREATE TABLE entity(
     folder TEXT, slug TEXT, digest TEXT, lone TEXT, first TEXT, last TEXT, home TEXT, base BLOB,
     value BLOB, PRIMARY KEY(folder, slug)) WITHOUT ROWID;
@@ -165,6 +170,7 @@ class BuildState:
             "article",
             "record",
             "mention",
+            "tally",
             "entity",
             "uses",
             "fact",
