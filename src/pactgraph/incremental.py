@@ -151,10 +151,11 @@ class _Run:
         self.validate = validate
         self.min_confidence = min_confidence
         self.extracted = 0
-        self.keys: set[tuple[str, str]] = set()  # entities whose mentions changed
-        self.iris: set[str] = set()  # facts whose reports changed
-        self.dirty: set[str] = set()  # articles read afresh
-        self.graphs: set[str] = set()  # graphs written afresh or removed
+        # what changed, in the state's temporary tables (a cold build changes every row):
+        self.keys = state.keyed("keys", (), columns=2)  # entities whose mentions changed
+        self.iris = state.keyed("iris", ())  # facts whose reports changed
+        self.dirty = state.keyed("dirty", ())  # articles read afresh
+        self.graphs = state.keyed("graphs", ())  # graphs written afresh or removed
         self.reordered = False  # articles moved in the corpus's order (the TriG's order of blocks)
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
@@ -231,12 +232,12 @@ class _Run:
                 row,
             )
             if found is None:
-                self.keys |= record_mentions(self.state, name, None)
+                self.state.mark("keys", record_mentions(self.state, name, None), columns=2)
                 self.state.db.execute("DELETE FROM record WHERE path = ?", (name,))
             else:
                 where = dataclasses.replace(article, path=Path(path.name))
-                self.keys |= record_mentions(self.state, name, facts)
-                self.dirty.add(name)
+                self.state.mark("keys", record_mentions(self.state, name, facts), columns=2)
+                self.state.mark("dirty", [name])
                 self.state.db.execute(
                     "INSERT OR REPLACE INTO record(path, value) VALUES (?, ?)", (name, pack((where, facts)))
                 )
@@ -244,8 +245,8 @@ class _Run:
     def _forget(self, path: str, *, keep_mentions: bool = False, keep_graph: bool = False) -> None:
         """Take an article's entities, facts and graph out of the state (it changed or is gone)."""
         if not keep_mentions:
-            self.keys |= record_mentions(self.state, path, None)
-        self.iris |= record_facts(self.state, path, None, {})
+            self.state.mark("keys", record_mentions(self.state, path, None), columns=2)
+        self.state.mark("iris", record_facts(self.state, path, None, {}))
         self.state.db.execute("DELETE FROM uses WHERE path = ?", (path,))
         if not keep_graph:
             self._drop_graph(path)
@@ -255,27 +256,29 @@ class _Run:
     def update_graphs(self) -> None:
         state = self.state
         changed = update_entities(state, self.keys)
-        readers = set(self.dirty)
-        if changed:
-            table = state.keyed("changed_entities", changed, columns=2)
-            query = f"SELECT u.path FROM uses u JOIN {table} t ON u.folder = t.k0 AND u.slug = t.k1"
-            readers |= {p for (p,) in state.rows(query)}
-        readers = self._readable(readers)
-        for batch in _batches(readers):
+        users = f"SELECT u.path FROM uses u JOIN {changed} t ON u.folder = t.k0 AND u.slug = t.k1"
+        readers = f"SELECT k0 FROM {self.dirty} UNION {users}"
+        for batch in self._in_order(readers):
             for path, (_, facts) in self._records(batch):
                 keys = {entity_key(e) for e in _entities_in(facts)}
-                self.iris |= record_facts(state, path, facts, entities_for(state, keys))
-        regraph = self._readable(set(readers) | update_merged(state, self.iris))
-        for batch in _batches(regraph):
+                state.mark("iris", record_facts(state, path, facts, entities_for(state, keys)))
+        affected = update_merged(state, self.iris)
+        for batch in self._in_order(f"{readers} UNION SELECT k0 FROM {affected}"):
             self._write_graphs(batch)
 
-    def _readable(self, paths: set[str]) -> list[str]:
-        """Those of ``paths`` that are articles read, in the order of the corpus."""
-        if not paths:
-            return []
-        table = self.state.keyed("readable", paths)
-        query = f"SELECT a.path FROM article a JOIN {table} t ON a.path = t.k0 WHERE a.error IS NULL ORDER BY a.ord"
-        return [p for (p,) in self.state.rows(query)]
+    def _in_order(self, paths: str) -> Iterator[list[str]]:
+        """The articles read among ``paths`` (a query), in the order of the corpus, a batch at a
+        time (listed in a temporary table first: the batches write to the articles' rows)."""
+        state = self.state
+        state.db.execute("DROP TABLE IF EXISTS temp.todo")
+        state.db.execute(
+            f"CREATE TEMP TABLE todo AS SELECT path FROM article WHERE error IS NULL AND path IN ({paths}) ORDER BY ord"
+        )
+        last = 0
+        query = f"SELECT rowid, path FROM temp.todo WHERE rowid > ? ORDER BY rowid LIMIT {BATCH}"
+        while batch := state.db.execute(query, (last,)).fetchall():
+            last = batch[-1][0]
+            yield [path for _, path in batch]
 
     def _records(self, paths: list[str]) -> Iterator[tuple[str, tuple[Article, ArticleFacts]]]:
         for path in paths:
@@ -333,7 +336,7 @@ class _Run:
             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
             (key, part.name.value, order, zlib.compress(part.trig, 1), zlib.compress(part.triples, 1), results, digest),
         )
-        self.graphs.add(part.name.value)
+        state.mark("graphs", [part.name.value])
         if article:
             self._count(old - new, -1)
             self._count(new - old, +1)
@@ -345,7 +348,7 @@ class _Run:
         if row is None:
             return
         self.state.db.execute("DELETE FROM graph WHERE key = ?", (key,))
-        self.graphs.add(row[0])
+        self.state.mark("graphs", [row[0]])
         lines = set(zlib.decompress(row[1]).splitlines())
         if key.startswith("other:"):
             self._note(lines)
@@ -553,7 +556,8 @@ class _Run:
         others = self._others()
         dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
         outputs = [out] if dataset == out else [out, dataset]
-        if not self.graphs and not self.reordered and self._current(out, dataset, store):
+        written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
+        if not written and not self.reordered and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
         if dataset != out:
             write_union(state, out, others=others, changed=self.changed)
@@ -563,9 +567,9 @@ class _Run:
             graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
             since = state.get("store:generation")
             changed: dict[str, bytes | None] = {}
-            if len(self.graphs) > graphs // 5:
+            if written > graphs // 5:
                 since = None  # loaded afresh: the changed blocks are not read
-            for name in sorted(self.graphs) if since is not None else ():
+            for (name,) in state.rows(f"SELECT k0 FROM {self.graphs} ORDER BY k0") if since is not None else ():
                 query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
                 blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
                 changed[name] = b"".join(blocks) if blocks else None
@@ -620,11 +624,6 @@ def _above(facts: ArticleFacts, minimum: float) -> tuple[ArticleFacts, int]:
     """The facts at or above the minimum confidence, and how many were left out."""
     below = sum(1 for fact in facts_of(facts) if fact.confidence < minimum)
     return _kept(facts, lambda fact: fact.confidence >= minimum), below
-
-
-def _batches(paths: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(paths), BATCH):
-        yield paths[start : start + BATCH]
 
 
 def _sha256(path: Path) -> str | None:

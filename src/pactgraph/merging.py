@@ -96,33 +96,29 @@ def _person_columns(key: Key, base: Resolved | None) -> tuple[str | None, str | 
     return lone_word(base.label), None, None
 
 
-def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
-    """Merge the mentions of ``keys`` again, match lone surnames again where that can change, and
-    return the entities whose merged description (as a graph shows it) changed."""
-    if not keys:
-        return set()
-    table = state.keyed("touched", keys, columns=2)
-    old = {
-        (f, s): (lone, first, last, base)
-        for f, s, lone, first, last, base in state.rows(
-            f"SELECT e.folder, e.slug, e.lone, e.first, e.last, e.base FROM entity e JOIN {table} t "
-            "ON e.folder = t.k0 AND e.slug = t.k1"
-        )
-    }
-    bases: dict[Key, Resolved | None] = {}
-    for key in sorted(keys):
-        base = _merged(state, key)
-        if (base is None and key in old) or (base is not None and (key not in old or unpack(old[key][3]) != base)):
-            bases[key] = base  # an entity whose mentions add up to the same changes nothing
+def update_entities(state: BuildState, touched: str) -> str:
+    """Merge the mentions of the entities in the temporary table ``touched`` (``k0``, ``k1``: folder
+    and slug) again, match lone surnames again where that can change; the temporary table of the
+    entities whose merged description (as a graph shows it) changed.
+
+    One entity at a time, from tables to tables: a cold build touches every entity of the corpus."""
+    changed = state.keyed("changed_entities", (), columns=2)
+    again = state.keyed("again", (), columns=2)  # entities whose description is made again
     words: set[str] = set()
     appeared_or_gone: set[str] = set()
-    for key, base in bases.items():
+    query = "SELECT lone, first, last, base FROM entity WHERE folder = ? AND slug = ?"
+    for key in (key for page in state.pages(touched, columns=2) for key in page):
+        *before, old = state.db.execute(query, key).fetchone() or (None, None, None, None)
+        base = _merged(state, key)
+        if base is None if old is None else base is not None and unpack(old) == base:
+            continue  # an entity whose mentions add up to the same changes nothing
         columns = _person_columns(key, base)
-        words |= {w for w in (*old.get(key, ())[:3], *columns) if w}
-        if key[0] == "country" and (key in old) != (base is not None):
+        words |= {w for w in (*before, *columns) if w}
+        if key[0] == "country" and (old is None) != (base is None):
             appeared_or_gone.add(iri(*key).value)
         if base is None:
             state.db.execute("DELETE FROM entity WHERE folder = ? AND slug = ?", key)
+            state.mark("changed_entities", [key], columns=2)
         else:
             home = base.in_country.value if base.in_country is not None else None
             state.db.execute(
@@ -131,17 +127,17 @@ def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
                 "first = excluded.first, last = excluded.last, home = excluded.home",
                 (*key, *columns, home, pack(base)),
             )
-    again = {key for key, base in bases.items() if base is not None}
-    for country in appeared_or_gone:  # a place says which country it is in only when that country is known
+            state.mark("again", [key], columns=2)
+    for country in sorted(appeared_or_gone):  # a place says which country it is in only when that country is known
         for f, s, first, last in state.rows("SELECT folder, slug, first, last FROM entity WHERE home = ?", (country,)):
-            again.add((f, s))
+            state.mark("again", [(f, s)], columns=2)
             words |= {w for w in (first, last) if w}
-    again |= _people_of_words(state, words)
-    changed = {key for key, base in bases.items() if base is None}
-    for key, (value, digest) in _effective(state, again).items():
+    state.mark("again", _people_of_words(state, words), columns=2)
+    for key in (key for page in state.pages(again, columns=2) for key in page):
+        value, digest = _effective(state, key)
         previous = state.db.execute("SELECT digest FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
-        if previous is None or previous[0] != digest:
-            changed.add(key)
+        if previous[0] != digest:
+            state.mark("changed_entities", [key], columns=2)
             state.db.execute(
                 "UPDATE entity SET value = ?, digest = ? WHERE folder = ? AND slug = ?", (pack(value), digest, *key)
             )
@@ -167,23 +163,19 @@ def _people_of_words(state: BuildState, words: set[str]) -> set[Key]:
     return found
 
 
-def _effective(state: BuildState, keys: set[Key]) -> dict[Key, tuple[Resolved, str]]:
-    """The descriptions graphs show of ``keys``: the merged entity, with the lone surnames matched
-    to a person (``resolve._merge_lone_surnames``), and whether the country of a place is known."""
-    result = {}
-    for key in sorted(keys):
-        row = state.db.execute("SELECT base, lone FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
-        if row is None:
-            continue
-        base, lone = unpack(row[0]), row[1]
-        if key[0] == "person":
-            owner = _owner(state, lone) if lone else None
-            value = _with_lone_surnames(state, owner if owner is not None else key, base)
-        else:
-            value = base
-        known = value.in_country is not None and _exists(state, value.in_country.value)
-        result[key] = (value, value_digest(value, known))
-    return result
+def _effective(state: BuildState, key: Key) -> tuple[Resolved, str]:
+    """The description graphs show of ``key`` (an entity of the state): the merged entity, with
+    the lone surnames matched to a person (``resolve._merge_lone_surnames``), and whether the
+    country of a place is known."""
+    base, lone = state.db.execute("SELECT base, lone FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
+    base = unpack(base)
+    if key[0] == "person":
+        owner = _owner(state, lone) if lone else None
+        value = _with_lone_surnames(state, owner if owner is not None else key, base)
+    else:
+        value = base
+    known = value.in_country is not None and _exists(state, value.in_country.value)
+    return value, value_digest(value, known)
 
 
 def _owner(state: BuildState, word: str) -> Key | None:
@@ -251,16 +243,14 @@ def record_facts(state: BuildState, path: str, facts: ArticleFacts | None, entit
     return iris
 
 
-def update_merged(state: BuildState, iris: set[str]) -> set[str]:
-    """Merge the reports of ``iris`` again; the articles whose facts now say something else."""
-    if not iris:
-        return set()
-    table = state.keyed("facts_touched", iris)
+def update_merged(state: BuildState, iris: str) -> str:
+    """Merge the reports of the facts in the temporary table ``iris`` again; the temporary table
+    of the articles whose facts now say something else."""
+    affected = state.keyed("affected", ())
     query = (
-        f"SELECT f.iri, f.path, f.value FROM fact f JOIN {table} t ON f.iri = t.k0 "
+        f"SELECT f.iri, f.path, f.value FROM fact f JOIN {iris} t ON f.iri = t.k0 "
         "JOIN article a ON a.path = f.path ORDER BY f.iri, a.ord, f.seq"
     )
-    affected: set[str] = set()
     for fact_id, group in groupby(state.rows(query), key=lambda row: row[0]):
         rows = list(group)
         value = merged_fact([unpack(v) for *_, v in rows]) if len(rows) > 1 else None
@@ -268,13 +258,13 @@ def update_merged(state: BuildState, iris: set[str]) -> set[str]:
         row = state.db.execute("SELECT digest FROM merged WHERE iri = ?", (fact_id,)).fetchone()
         if (row[0] if row else None) == digest:
             continue
-        affected.update(p for _, p, _ in rows)
+        state.mark("affected", (p for _, p, _ in rows))
         if value is None:
             state.db.execute("DELETE FROM merged WHERE iri = ?", (fact_id,))
         else:
             state.db.execute("INSERT OR REPLACE INTO merged VALUES (?, ?, ?)", (fact_id, digest, pack(value)))
     # facts no article reports any more
-    state.db.execute(f"DELETE FROM merged WHERE iri IN (SELECT k0 FROM {table}) AND iri NOT IN (SELECT iri FROM fact)")
+    state.db.execute(f"DELETE FROM merged WHERE iri IN (SELECT k0 FROM {iris}) AND iri NOT IN (SELECT iri FROM fact)")
     return affected
 
 

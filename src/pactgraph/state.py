@@ -201,13 +201,28 @@ class BuildState:
         """Run ``sql`` for every row; how many rows it changed."""
         return self.db.executemany(sql, rows).rowcount
 
-    def keyed(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
-        """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""
+    def mark(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
+        """Add ``keys`` to the temporary table ``name`` (made when missing): what a build has
+        touched, kept on disk rather than in sets that would grow with the corpus."""
         cols = ", ".join(f"k{i}" for i in range(columns))
-        self.db.execute(f"DROP TABLE IF EXISTS temp.{name}")
-        self.db.execute(f"CREATE TEMP TABLE {name}({cols}, PRIMARY KEY({cols})) WITHOUT ROWID")
+        self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name}({cols}, PRIMARY KEY({cols})) WITHOUT ROWID")
         marks = ", ".join("?" * columns)
         self.db.executemany(
             f"INSERT OR IGNORE INTO temp.{name} VALUES ({marks})", (k if columns > 1 else (k,) for k in keys)
         )
         return f"temp.{name}"
+
+    def pages(self, table: str, *, columns: int = 1, size: int = 2048) -> Iterator[list[tuple]]:
+        """The keys of the temporary table ``table`` in order, ``size`` at a time (read a page
+        at a time, so the build may write meanwhile and never holds them all)."""
+        cols = ", ".join(f"k{i}" for i in range(columns))
+        query = f"SELECT {cols} FROM {table} WHERE ({cols}) > ({', '.join('?' * columns)}) ORDER BY {cols} LIMIT {size}"
+        page = self.db.execute(f"SELECT {cols} FROM {table} ORDER BY {cols} LIMIT {size}").fetchall()
+        while page:
+            yield page
+            page = self.db.execute(query, page[-1]).fetchall()
+
+    def keyed(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
+        """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""
+        self.db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        return self.mark(name, keys, columns=columns)
