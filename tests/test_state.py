@@ -250,7 +250,8 @@ def test_entities_merged_in_the_state_are_those_merged_in_memory(tmp_path: Path,
                 present.remove(name)
                 state.db.execute("DELETE FROM article WHERE path = ?", (name,))
             facts = copy.deepcopy(_ARTICLES[name]) if step[0] == "+" else None
-            changed = update_entities(state, record_mentions(state, name, facts))
+            touched = state.keyed("touched", record_mentions(state, name, facts), columns=2)
+            changed = set(state.rows(f"SELECT k0, k1 FROM {update_entities(state, touched)}"))
             expected = resolve([copy.deepcopy(_ARTICLES[n]) for n in present])
             found = entities_for(state, expected)
             assert {k: found[k] for k in expected} == expected, step

@@ -19,6 +19,7 @@ curation to apply (otherwise the build runs in memory, as before).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import hashlib
@@ -41,6 +42,8 @@ from .build import (
     _trig_header,
     apply_merged,
     render_part,
+    union_check,
+    union_data,
     validated_parts,
 )
 from .cache import BuildCache, value_digest
@@ -54,7 +57,7 @@ from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
 from .store import PREFIXES, Format, store_generation, store_mirrors, update_store
 from .triples import A, fact_iri
-from .validation import ValidationReport, ValidationResult, bounded_properties, result_order, validate_quads
+from .validation import ValidationReport, ValidationResult, bounded_properties, read_predicates, result_order
 
 __all__ = ["build_on_state"]
 
@@ -148,10 +151,11 @@ class _Run:
         self.validate = validate
         self.min_confidence = min_confidence
         self.extracted = 0
-        self.keys: set[tuple[str, str]] = set()  # entities whose mentions changed
-        self.iris: set[str] = set()  # facts whose reports changed
-        self.dirty: set[str] = set()  # articles read afresh
-        self.graphs: set[str] = set()  # graphs written afresh or removed
+        # what changed, in the state's temporary tables (a cold build changes every row):
+        self.keys = state.keyed("keys", (), columns=2)  # entities whose mentions changed
+        self.iris = state.keyed("iris", ())  # facts whose reports changed
+        self.dirty = state.keyed("dirty", ())  # articles read afresh
+        self.graphs = state.keyed("graphs", ())  # graphs written afresh or removed
         self.reordered = False  # articles moved in the corpus's order (the TriG's order of blocks)
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
@@ -186,6 +190,7 @@ class _Run:
                 state.db.execute(
                     "UPDATE article SET ord = ?, size = ?, mtime_ns = ? WHERE path = ?", (order, *seen, name)
                 )
+                state.db.execute("UPDATE mention SET ord = ? WHERE path = ?", (order, name))
                 if on_article:
                     on_article(path)
                 continue
@@ -193,6 +198,7 @@ class _Run:
         self.reordered = bool(reorder)
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
+        state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
         for gone in known:
             self._forget(gone)
             state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
@@ -216,29 +222,31 @@ class _Run:
             self._forget(name, keep_mentions=True, keep_graph=found is not None)  # compared when written again
             if found is None:
                 row = (name, order, size, mtime, sha, None, next(errors), None)
-                self.keys |= record_mentions(self.state, name, None)
-                self.state.db.execute("DELETE FROM record WHERE path = ?", (name,))
             else:
                 article, facts = found
                 graph = PREFIXES["id"] + "graph/" + article.identifier
-                where = dataclasses.replace(article, path=Path(path.name))
                 row = (name, order, size, mtime, sha, graph, None, json.dumps(article.warnings))
-                self.keys |= record_mentions(self.state, name, facts)
-                self.dirty.add(name)
-                self.state.db.execute(
-                    "INSERT OR REPLACE INTO record(path, value) VALUES (?, ?)", (name, pack((where, facts)))
-                )
             self.state.db.execute(
                 "INSERT OR REPLACE INTO article(path, ord, size, mtime_ns, sha256, graph, error, warnings) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
+            if found is None:
+                self.state.mark("keys", record_mentions(self.state, name, None), columns=2)
+                self.state.db.execute("DELETE FROM record WHERE path = ?", (name,))
+            else:
+                where = dataclasses.replace(article, path=Path(path.name))
+                self.state.mark("keys", record_mentions(self.state, name, facts), columns=2)
+                self.state.mark("dirty", [name])
+                self.state.db.execute(
+                    "INSERT OR REPLACE INTO record(path, value) VALUES (?, ?)", (name, pack((where, facts)))
+                )
 
     def _forget(self, path: str, *, keep_mentions: bool = False, keep_graph: bool = False) -> None:
         """Take an article's entities, facts and graph out of the state (it changed or is gone)."""
         if not keep_mentions:
-            self.keys |= record_mentions(self.state, path, None)
-        self.iris |= record_facts(self.state, path, None, {})
+            self.state.mark("keys", record_mentions(self.state, path, None), columns=2)
+        self.state.mark("iris", record_facts(self.state, path, None, {}))
         self.state.db.execute("DELETE FROM uses WHERE path = ?", (path,))
         if not keep_graph:
             self._drop_graph(path)
@@ -248,27 +256,29 @@ class _Run:
     def update_graphs(self) -> None:
         state = self.state
         changed = update_entities(state, self.keys)
-        readers = set(self.dirty)
-        if changed:
-            table = state.keyed("changed_entities", changed, columns=2)
-            query = f"SELECT u.path FROM uses u JOIN {table} t ON u.folder = t.k0 AND u.slug = t.k1"
-            readers |= {p for (p,) in state.rows(query)}
-        readers = self._readable(readers)
-        for batch in _batches(readers):
+        users = f"SELECT u.path FROM uses u JOIN {changed} t ON u.folder = t.k0 AND u.slug = t.k1"
+        readers = f"SELECT k0 FROM {self.dirty} UNION {users}"
+        for batch in self._in_order(readers):
             for path, (_, facts) in self._records(batch):
                 keys = {entity_key(e) for e in _entities_in(facts)}
-                self.iris |= record_facts(state, path, facts, entities_for(state, keys))
-        regraph = self._readable(set(readers) | update_merged(state, self.iris))
-        for batch in _batches(regraph):
+                state.mark("iris", record_facts(state, path, facts, entities_for(state, keys)))
+        affected = update_merged(state, self.iris)
+        for batch in self._in_order(f"{readers} UNION SELECT k0 FROM {affected}"):
             self._write_graphs(batch)
 
-    def _readable(self, paths: set[str]) -> list[str]:
-        """Those of ``paths`` that are articles read, in the order of the corpus."""
-        if not paths:
-            return []
-        table = self.state.keyed("readable", paths)
-        query = f"SELECT a.path FROM article a JOIN {table} t ON a.path = t.k0 WHERE a.error IS NULL ORDER BY a.ord"
-        return [p for (p,) in self.state.rows(query)]
+    def _in_order(self, paths: str) -> Iterator[list[str]]:
+        """The articles read among ``paths`` (a query), in the order of the corpus, a batch at a
+        time (listed in a temporary table first: the batches write to the articles' rows)."""
+        state = self.state
+        state.db.execute("DROP TABLE IF EXISTS temp.todo")
+        state.db.execute(
+            f"CREATE TEMP TABLE todo AS SELECT path FROM article WHERE error IS NULL AND path IN ({paths}) ORDER BY ord"
+        )
+        last = 0
+        query = f"SELECT rowid, path FROM temp.todo WHERE rowid > ? ORDER BY rowid LIMIT {BATCH}"
+        while batch := state.db.execute(query, (last,)).fetchall():
+            last = batch[-1][0]
+            yield [path for _, path in batch]
 
     def _records(self, paths: list[str]) -> Iterator[tuple[str, tuple[Article, ArticleFacts]]]:
         for path in paths:
@@ -326,7 +336,7 @@ class _Run:
             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
             (key, part.name.value, order, zlib.compress(part.trig, 1), zlib.compress(part.triples, 1), results, digest),
         )
-        self.graphs.add(part.name.value)
+        state.mark("graphs", [part.name.value])
         if article:
             self._count(old - new, -1)
             self._count(new - old, +1)
@@ -338,7 +348,7 @@ class _Run:
         if row is None:
             return
         self.state.db.execute("DELETE FROM graph WHERE key = ?", (key,))
-        self.graphs.add(row[0])
+        self.state.mark("graphs", [row[0]])
         lines = set(zlib.decompress(row[1]).splitlines())
         if key.startswith("other:"):
             self._note(lines)
@@ -428,31 +438,28 @@ class _Run:
         return row[0] if row else None
 
     def _about(self, subjects: Iterable[str]) -> list[bytes]:
-        """The lines of the article graphs about ``subjects``."""
+        """The lines of the article graphs about ``subjects`` that the shapes read (a country's
+        ``pg:mentionedIn`` lines, thousands, are not: ``build._descriptions``)."""
+        read = sorted(f"<{p}>".encode() for p in read_predicates())
         found = []
         for subject in sorted(subjects):
-            prefix = f"<{subject}> ".encode()
-            found += [
-                line
-                for (line,) in self.state.rows(
-                    "SELECT line FROM triple WHERE line >= ? AND line < ?", (prefix, prefix + b"\xff")
-                )
-            ]
+            for predicate in read:
+                prefix = f"<{subject}> ".encode() + predicate + b" "
+                query = "SELECT line FROM triple WHERE line >= ? AND line < ?"
+                found += [line for (line,) in self.state.rows(query, (prefix, prefix + b"\xff"))]
         return found
 
-    def _lines_of(self, subjects: Iterable[bytes], others: list[bytes]) -> list[bytes]:
-        """The union's lines about ``subjects`` (N-Triples terms)."""
-        found: list[bytes] = []
-        for subject in subjects:
-            prefix = subject + b" "
-            found += [
-                line
-                for (line,) in self.state.rows(
-                    "SELECT line FROM triple WHERE line >= ? AND line < ?", (prefix, prefix + b"\xff")
-                )
-            ]
-            found += [line for line in others if line.startswith(prefix)]
-        return sorted(set(found))
+    def _lines_of(self, others: list[bytes]) -> Callable[[bytes], list[bytes]]:
+        """``lines_of(prefix)``: the union's lines starting with ``prefix`` (``build.union_data``)."""
+
+        def lines_of(prefix: bytes) -> list[bytes]:
+            query = "SELECT line FROM triple WHERE line >= ? AND line < ?"
+            found = [line for (line,) in self.state.rows(query, (prefix, prefix + b"\xff"))]
+            start = bisect.bisect_left(others, prefix)
+            found += others[start : bisect.bisect_left(others, prefix + b"\xff", start)]
+            return sorted(set(found))
+
+        return lines_of
 
     def _others(self) -> list[bytes]:
         lines: set[bytes] = set()
@@ -468,28 +475,45 @@ class _Run:
         giving one value of a ``sh:maxCount`` property two values): ``Assembly.report``."""
         others = self._others()
         self._update_clashes(others)
+        self._update_checks(others)
         results: list[ValidationResult] = []
         for (packed,) in self.state.rows("SELECT results FROM graph WHERE results IS NOT NULL ORDER BY iri, ord"):
             results += unpack(packed)
-        clashing = sorted({s for (s,) in self.state.rows("SELECT DISTINCT subject FROM clash")})
-        if clashing:
-            about = self._lines_of(clashing, others)
-            objects = {line.split(b" ", 2)[2][:-2] for line in about}
-            context = self._lines_of(sorted(objects), others)
-            data = b"\n".join(about + context)
-            key = self.cache.validation_key(b"union\n" + data)
-            found = self.cache.get("valid", key)
-            if found is None:
-                focus = {subject[1:-1].decode() for subject in clashing}
-                quads = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-                found = tuple(r for r in validate_quads(quads).results if _expanded(r.focus) in focus)
-                self.cache.put("valid", key, found)
-            results += found
+        for (packed,) in self.state.rows("SELECT results FROM checked ORDER BY subject"):
+            results += unpack(packed)
         sources: dict[ValidationResult, set[str]] = {}
         for result in results:
             sources.setdefault(dataclasses.replace(result, sources=()), set()).update(result.sources)
         merged = [dataclasses.replace(r, sources=tuple(sorted(s))) for r, s in sources.items()]
         return ValidationReport(graph="the built graph", results=tuple(sorted(merged, key=result_order)))
+
+    def _update_checks(self, others: list[bytes]) -> None:
+        """Keep the results of each node only the union breaks (``checked``), validating again
+        only the nodes whose lines changed, or the lines the shapes read of the nodes they point
+        to (``checked_node``): what a rebuild validates is what it changed."""
+        state = self.state
+        clashing = {s for (s,) in state.rows("SELECT DISTINCT subject FROM clash")}
+        checked = {s for (s,) in state.rows("SELECT subject FROM checked")}
+        for gone in sorted(checked - clashing):
+            state.db.execute("DELETE FROM checked WHERE subject = ?", (gone,))
+            state.db.execute("DELETE FROM checked_node WHERE subject = ?", (gone,))
+        stale = clashing - checked
+        if self.changed is None:
+            stale = clashing
+        elif self.changed:
+            read = {f"<{p}>".encode() for p in read_predicates()}
+            split = [line.split(b" ", 2) for line in self.changed]
+            stale |= clashing & {subject for subject, _, _ in split}
+            table = state.keyed("read_changed", {subject for subject, predicate, _ in split if predicate in read})
+            query = f"SELECT DISTINCT n.subject FROM checked_node n JOIN {table} t ON n.node = t.k0"
+            stale |= {s for (s,) in state.rows(query)}
+        lines_of = self._lines_of(others)
+        for subject in sorted(stale & clashing):
+            data, nodes = union_data(subject, lines_of)
+            found = union_check(subject, data, self.cache)
+            state.db.execute("INSERT OR REPLACE INTO checked VALUES (?, ?)", (subject, pack(found)))
+            state.db.execute("DELETE FROM checked_node WHERE subject = ?", (subject,))
+            state.many("INSERT INTO checked_node VALUES (?, ?)", ((node, subject) for node in nodes))
 
     def _update_clashes(self, others: list[bytes]) -> None:
         """Keep the (subject, bounded property) pairs with more than one value in the union."""
@@ -532,7 +556,8 @@ class _Run:
         others = self._others()
         dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
         outputs = [out] if dataset == out else [out, dataset]
-        if not self.graphs and not self.reordered and self._current(out, dataset, store):
+        written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
+        if not written and not self.reordered and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
         if dataset != out:
             write_union(state, out, others=others, changed=self.changed)
@@ -542,9 +567,9 @@ class _Run:
             graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
             since = state.get("store:generation")
             changed: dict[str, bytes | None] = {}
-            if len(self.graphs) > graphs // 5:
+            if written > graphs // 5:
                 since = None  # loaded afresh: the changed blocks are not read
-            for name in sorted(self.graphs) if since is not None else ():
+            for (name,) in state.rows(f"SELECT k0 FROM {self.graphs} ORDER BY k0") if since is not None else ():
                 query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
                 blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
                 changed[name] = b"".join(blocks) if blocks else None
@@ -599,16 +624,6 @@ def _above(facts: ArticleFacts, minimum: float) -> tuple[ArticleFacts, int]:
     """The facts at or above the minimum confidence, and how many were left out."""
     below = sum(1 for fact in facts_of(facts) if fact.confidence < minimum)
     return _kept(facts, lambda fact: fact.confidence >= minimum), below
-
-
-def _expanded(curie: str) -> str:
-    prefix, _, local = curie.partition(":")
-    return PREFIXES[prefix] + local if prefix in PREFIXES else curie
-
-
-def _batches(paths: list[str]) -> Iterator[list[str]]:
-    for start in range(0, len(paths), BATCH):
-        yield paths[start : start + BATCH]
 
 
 def _sha256(path: Path) -> str | None:

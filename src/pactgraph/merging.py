@@ -31,41 +31,60 @@ def facts_of(facts: ArticleFacts) -> list[Fact]:
 
 
 def record_mentions(state: BuildState, path: str, facts: ArticleFacts | None) -> set[Key]:
-    """Replace the mentions of one article (None: it is gone); the entities whose mentions changed."""
-    keys = {(f, s) for f, s in state.rows("SELECT folder, slug FROM mention WHERE path = ?", (path,))}
+    """Replace the mentions of one article (None: it is gone), and their counts per entity
+    (``tally``); the entities whose mentions changed. The article's row gives the mentions their
+    place in the corpus's order."""
+    tally: Counter[tuple[str, str, str, str]] = Counter()
+    keys = set()
+    for f, s, name, kind, aliases in state.rows(
+        "SELECT folder, slug, name, type, aliases FROM mention WHERE path = ?", (path,)
+    ):
+        keys.add((f, s))
+        tally.update({(f, s, "name", name): -1, (f, s, "type", kind): -1})
+        if aliases is not None:
+            tally[(f, s, "aliases", aliases)] -= 1
     state.db.execute("DELETE FROM mention WHERE path = ?", (path,))
     if facts is not None:
+        (order,) = state.db.execute("SELECT ord FROM article WHERE path = ?", (path,)).fetchone()
         rows = []
         for seq, entity in enumerate(facts.entities):
             key = entity_key(entity)
             keys.add(key)
             name, kind, aliases, code, home = mention_of(entity)
             others = json.dumps(sorted(aliases), ensure_ascii=False) if aliases else None
-            rows.append((*key, path, seq, name, kind, others, code or None, home or None))
-        state.many("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            rows.append((*key, path, order, seq, name, kind, others, code or None, home or None))
+            tally.update({(*key, "name", name): 1, (*key, "type", kind): 1})
+            if others is not None:
+                tally[(*key, "aliases", others)] += 1
+        state.many("INSERT INTO mention VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    steps = [(*row, n) for row, n in sorted(tally.items()) if n]
+    state.many("INSERT INTO tally VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n", steps)
+    state.many("DELETE FROM tally WHERE folder = ? AND slug = ? AND what = ? AND value = ? AND n = 0",
+               (row for *row, n in steps if n < 0))  # fmt: skip
     return keys
 
 
 def _merged(state: BuildState, key: Key) -> Resolved | None:
-    """``resolve.merged_entity`` of all the mentions of ``key``, added up by SQLite: a country
-    named in every other article is not read mention by mention."""
-    where = "WHERE folder = ? AND slug = ?"
-    names = Counter(dict(state.rows(f"SELECT name, count(*) FROM mention {where} GROUP BY name", key)))
-    if not names:
+    """``resolve.merged_entity`` of all the mentions of ``key``, from their counts per name,
+    type and other names (``tally``) and the last country code and country given (an index
+    seek): constant work, also for a country named in every other article."""
+    found: dict[str, Counter] = {"name": Counter(), "type": Counter(), "aliases": Counter()}
+    for what, value, n in state.rows("SELECT what, value, n FROM tally WHERE folder = ? AND slug = ?", key):
+        found[what][value] = n
+    if not found["name"]:
         return None
-    types = Counter(dict(state.rows(f"SELECT type, count(*) FROM mention {where} GROUP BY type", key)))
     aliases: set[str] = set()
-    for (each,) in state.rows(f"SELECT DISTINCT aliases FROM mention {where} AND aliases IS NOT NULL", key):
+    for each in found["aliases"]:
         aliases.update(json.loads(each))
     last = {}
     for column in ("code", "home"):
         row = state.db.execute(
-            f"SELECT m.{column} FROM mention m JOIN article a ON a.path = m.path WHERE m.folder = ? AND m.slug = ? "
-            f"AND m.{column} IS NOT NULL ORDER BY a.ord DESC, m.seq DESC LIMIT 1",
+            f"SELECT {column} FROM mention WHERE folder = ? AND slug = ? AND {column} IS NOT NULL "
+            "ORDER BY ord DESC, seq DESC LIMIT 1",
             key,
         ).fetchone()
         last[column] = row[0] if row else None
-    return entity_from(key, names, types, aliases, last["code"], last["home"])
+    return entity_from(key, found["name"], found["type"], aliases, last["code"], last["home"])
 
 
 def _person_columns(key: Key, base: Resolved | None) -> tuple[str | None, str | None, str | None]:
@@ -77,33 +96,29 @@ def _person_columns(key: Key, base: Resolved | None) -> tuple[str | None, str | 
     return lone_word(base.label), None, None
 
 
-def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
-    """Merge the mentions of ``keys`` again, match lone surnames again where that can change, and
-    return the entities whose merged description (as a graph shows it) changed."""
-    if not keys:
-        return set()
-    table = state.keyed("touched", keys, columns=2)
-    old = {
-        (f, s): (lone, first, last, base)
-        for f, s, lone, first, last, base in state.rows(
-            f"SELECT e.folder, e.slug, e.lone, e.first, e.last, e.base FROM entity e JOIN {table} t "
-            "ON e.folder = t.k0 AND e.slug = t.k1"
-        )
-    }
-    bases: dict[Key, Resolved | None] = {}
-    for key in sorted(keys):
-        base = _merged(state, key)
-        if (base is None and key in old) or (base is not None and (key not in old or unpack(old[key][3]) != base)):
-            bases[key] = base  # an entity whose mentions add up to the same changes nothing
+def update_entities(state: BuildState, touched: str) -> str:
+    """Merge the mentions of the entities in the temporary table ``touched`` (``k0``, ``k1``: folder
+    and slug) again, match lone surnames again where that can change; the temporary table of the
+    entities whose merged description (as a graph shows it) changed.
+
+    One entity at a time, from tables to tables: a cold build touches every entity of the corpus."""
+    changed = state.keyed("changed_entities", (), columns=2)
+    again = state.keyed("again", (), columns=2)  # entities whose description is made again
     words: set[str] = set()
     appeared_or_gone: set[str] = set()
-    for key, base in bases.items():
+    query = "SELECT lone, first, last, base FROM entity WHERE folder = ? AND slug = ?"
+    for key in (key for page in state.pages(touched, columns=2) for key in page):
+        *before, old = state.db.execute(query, key).fetchone() or (None, None, None, None)
+        base = _merged(state, key)
+        if base is None if old is None else base is not None and unpack(old) == base:
+            continue  # an entity whose mentions add up to the same changes nothing
         columns = _person_columns(key, base)
-        words |= {w for w in (*old.get(key, ())[:3], *columns) if w}
-        if key[0] == "country" and (key in old) != (base is not None):
+        words |= {w for w in (*before, *columns) if w}
+        if key[0] == "country" and (old is None) != (base is None):
             appeared_or_gone.add(iri(*key).value)
         if base is None:
             state.db.execute("DELETE FROM entity WHERE folder = ? AND slug = ?", key)
+            state.mark("changed_entities", [key], columns=2)
         else:
             home = base.in_country.value if base.in_country is not None else None
             state.db.execute(
@@ -112,17 +127,17 @@ def update_entities(state: BuildState, keys: set[Key]) -> set[Key]:
                 "first = excluded.first, last = excluded.last, home = excluded.home",
                 (*key, *columns, home, pack(base)),
             )
-    again = {key for key, base in bases.items() if base is not None}
-    for country in appeared_or_gone:  # a place says which country it is in only when that country is known
+            state.mark("again", [key], columns=2)
+    for country in sorted(appeared_or_gone):  # a place says which country it is in only when that country is known
         for f, s, first, last in state.rows("SELECT folder, slug, first, last FROM entity WHERE home = ?", (country,)):
-            again.add((f, s))
+            state.mark("again", [(f, s)], columns=2)
             words |= {w for w in (first, last) if w}
-    again |= _people_of_words(state, words)
-    changed = {key for key, base in bases.items() if base is None}
-    for key, (value, digest) in _effective(state, again).items():
+    state.mark("again", _people_of_words(state, words), columns=2)
+    for key in (key for page in state.pages(again, columns=2) for key in page):
+        value, digest = _effective(state, key)
         previous = state.db.execute("SELECT digest FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
-        if previous is None or previous[0] != digest:
-            changed.add(key)
+        if previous[0] != digest:
+            state.mark("changed_entities", [key], columns=2)
             state.db.execute(
                 "UPDATE entity SET value = ?, digest = ? WHERE folder = ? AND slug = ?", (pack(value), digest, *key)
             )
@@ -148,23 +163,19 @@ def _people_of_words(state: BuildState, words: set[str]) -> set[Key]:
     return found
 
 
-def _effective(state: BuildState, keys: set[Key]) -> dict[Key, tuple[Resolved, str]]:
-    """The descriptions graphs show of ``keys``: the merged entity, with the lone surnames matched
-    to a person (``resolve._merge_lone_surnames``), and whether the country of a place is known."""
-    result = {}
-    for key in sorted(keys):
-        row = state.db.execute("SELECT base, lone FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
-        if row is None:
-            continue
-        base, lone = unpack(row[0]), row[1]
-        if key[0] == "person":
-            owner = _owner(state, lone) if lone else None
-            value = _with_lone_surnames(state, owner if owner is not None else key, base)
-        else:
-            value = base
-        known = value.in_country is not None and _exists(state, value.in_country.value)
-        result[key] = (value, value_digest(value, known))
-    return result
+def _effective(state: BuildState, key: Key) -> tuple[Resolved, str]:
+    """The description graphs show of ``key`` (an entity of the state): the merged entity, with
+    the lone surnames matched to a person (``resolve._merge_lone_surnames``), and whether the
+    country of a place is known."""
+    base, lone = state.db.execute("SELECT base, lone FROM entity WHERE folder = ? AND slug = ?", key).fetchone()
+    base = unpack(base)
+    if key[0] == "person":
+        owner = _owner(state, lone) if lone else None
+        value = _with_lone_surnames(state, owner if owner is not None else key, base)
+    else:
+        value = base
+    known = value.in_country is not None and _exists(state, value.in_country.value)
+    return value, value_digest(value, known)
 
 
 def _owner(state: BuildState, word: str) -> Key | None:
@@ -232,16 +243,14 @@ def record_facts(state: BuildState, path: str, facts: ArticleFacts | None, entit
     return iris
 
 
-def update_merged(state: BuildState, iris: set[str]) -> set[str]:
-    """Merge the reports of ``iris`` again; the articles whose facts now say something else."""
-    if not iris:
-        return set()
-    table = state.keyed("facts_touched", iris)
+def update_merged(state: BuildState, iris: str) -> str:
+    """Merge the reports of the facts in the temporary table ``iris`` again; the temporary table
+    of the articles whose facts now say something else."""
+    affected = state.keyed("affected", ())
     query = (
-        f"SELECT f.iri, f.path, f.value FROM fact f JOIN {table} t ON f.iri = t.k0 "
+        f"SELECT f.iri, f.path, f.value FROM fact f JOIN {iris} t ON f.iri = t.k0 "
         "JOIN article a ON a.path = f.path ORDER BY f.iri, a.ord, f.seq"
     )
-    affected: set[str] = set()
     for fact_id, group in groupby(state.rows(query), key=lambda row: row[0]):
         rows = list(group)
         value = merged_fact([unpack(v) for *_, v in rows]) if len(rows) > 1 else None
@@ -249,13 +258,13 @@ def update_merged(state: BuildState, iris: set[str]) -> set[str]:
         row = state.db.execute("SELECT digest FROM merged WHERE iri = ?", (fact_id,)).fetchone()
         if (row[0] if row else None) == digest:
             continue
-        affected.update(p for _, p, _ in rows)
+        state.mark("affected", (p for _, p, _ in rows))
         if value is None:
             state.db.execute("DELETE FROM merged WHERE iri = ?", (fact_id,))
         else:
             state.db.execute("INSERT OR REPLACE INTO merged VALUES (?, ?, ?)", (fact_id, digest, pack(value)))
     # facts no article reports any more
-    state.db.execute(f"DELETE FROM merged WHERE iri IN (SELECT k0 FROM {table}) AND iri NOT IN (SELECT iri FROM fact)")
+    state.db.execute(f"DELETE FROM merged WHERE iri IN (SELECT k0 FROM {iris}) AND iri NOT IN (SELECT iri FROM fact)")
     return affected
 
 

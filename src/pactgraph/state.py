@@ -5,12 +5,14 @@ One database file (``state.sqlite`` in the build cache folder) holds:
 
 - the manifest: each article's path, size, modification time, content hash, graph IRI, triple
   count and its extracted facts (compressed);
-- the entity index: every mention of an entity (which article, under which name), each entity's
-  merged description and the words by which lone surnames are matched;
+- the entity index: every mention of an entity (which article, under which name), how many
+  mentions give each entity each name, type and set of other names, each entity's merged
+  description and the words by which lone surnames are matched;
 - the fact index: what each article reports of each fact IRI, and what the reports say together;
 - the written graphs (TriG block and sorted triple lines, compressed; SHACL results), the union of their triples
   with a count of the graphs holding each, and where each graph and each stretch of the union lie
-  in the last ``kg.trig`` and ``kg.ttl`` (so those are rewritten by splicing).
+  in the last ``kg.trig`` and ``kg.ttl`` (so those are rewritten by splicing); the SHACL
+  results of each node only the union of the graphs breaks, and the nodes it points to.
 
 SQLite (standard library, no server, no new dependency) rather than DuckDB: a build makes many
 small keyed reads and updates inside one transaction, which a row store with B-tree indexes does
@@ -36,7 +38,7 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 5
+_SCHEMA_VERSION = 7
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
@@ -48,9 +50,13 @@ CREATE INDEX article_warned ON article(ord) WHERE warnings != '[]';
 CREATE INDEX article_failed ON article(ord) WHERE error IS NOT NULL;
 CREATE TABLE record(path TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE mention(
-    folder TEXT, slug TEXT, path TEXT, seq INTEGER, name TEXT, type TEXT, aliases TEXT, code TEXT, home TEXT);
-CREATE INDEX mention_key ON mention(folder, slug);
+    folder TEXT, slug TEXT, path TEXT, ord INTEGER, seq INTEGER, name TEXT, type TEXT, aliases TEXT, code TEXT,
+    home TEXT);
 CREATE INDEX mention_path ON mention(path);
+CREATE INDEX mention_code ON mention(folder, slug, ord, seq) WHERE code IS NOT NULL;
+CREATE INDEX mention_home ON mention(folder, slug, ord, seq) WHERE home IS NOT NULL;
+CREATE TABLE tally(folder TEXT, slug TEXT, what TEXT, value TEXT, n INTEGER, PRIMARY KEY(folder, slug, what, value))
+    WITHOUT ROWID;
 CREATE TABLE entity(
     folder TEXT, slug TEXT, digest TEXT, lone TEXT, first TEXT, last TEXT, home TEXT, base BLOB,
     value BLOB, PRIMARY KEY(folder, slug)) WITHOUT ROWID;
@@ -73,6 +79,8 @@ CREATE INDEX graph_results ON graph(iri, ord) WHERE results IS NOT NULL;
 CREATE TABLE triple(line BLOB PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE segment(start BLOB PRIMARY KEY, off INTEGER, len INTEGER) WITHOUT ROWID;
 CREATE TABLE clash(subject BLOB, predicate BLOB, PRIMARY KEY(subject, predicate)) WITHOUT ROWID;
+CREATE TABLE checked(subject BLOB PRIMARY KEY, results BLOB) WITHOUT ROWID;
+CREATE TABLE checked_node(node BLOB, subject BLOB, PRIMARY KEY(node, subject)) WITHOUT ROWID;
 """
 
 #: Small columns come before the large ones in every table: SQLite reads a row's columns in order,
@@ -162,6 +170,7 @@ class BuildState:
             "article",
             "record",
             "mention",
+            "tally",
             "entity",
             "uses",
             "fact",
@@ -170,6 +179,8 @@ class BuildState:
             "triple",
             "segment",
             "clash",
+            "checked",
+            "checked_node",
         ):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM meta WHERE name NOT LIKE 'output:%'")
@@ -190,13 +201,28 @@ class BuildState:
         """Run ``sql`` for every row; how many rows it changed."""
         return self.db.executemany(sql, rows).rowcount
 
-    def keyed(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
-        """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""
+    def mark(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
+        """Add ``keys`` to the temporary table ``name`` (made when missing): what a build has
+        touched, kept on disk rather than in sets that would grow with the corpus."""
         cols = ", ".join(f"k{i}" for i in range(columns))
-        self.db.execute(f"DROP TABLE IF EXISTS temp.{name}")
-        self.db.execute(f"CREATE TEMP TABLE {name}({cols}, PRIMARY KEY({cols})) WITHOUT ROWID")
+        self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name}({cols}, PRIMARY KEY({cols})) WITHOUT ROWID")
         marks = ", ".join("?" * columns)
         self.db.executemany(
             f"INSERT OR IGNORE INTO temp.{name} VALUES ({marks})", (k if columns > 1 else (k,) for k in keys)
         )
         return f"temp.{name}"
+
+    def pages(self, table: str, *, columns: int = 1, size: int = 2048) -> Iterator[list[tuple]]:
+        """The keys of the temporary table ``table`` in order, ``size`` at a time (read a page
+        at a time, so the build may write meanwhile and never holds them all)."""
+        cols = ", ".join(f"k{i}" for i in range(columns))
+        query = f"SELECT {cols} FROM {table} WHERE ({cols}) > ({', '.join('?' * columns)}) ORDER BY {cols} LIMIT {size}"
+        page = self.db.execute(f"SELECT {cols} FROM {table} ORDER BY {cols} LIMIT {size}").fetchall()
+        while page:
+            yield page
+            page = self.db.execute(query, page[-1]).fetchall()
+
+    def keyed(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
+        """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""
+        self.db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        return self.mark(name, keys, columns=columns)

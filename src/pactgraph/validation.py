@@ -27,6 +27,7 @@ __all__ = [
     "ValidationReport",
     "ValidationResult",
     "bounded_properties",
+    "read_predicates",
     "result_order",
     "validate_file",
     "validate_quads",
@@ -174,6 +175,21 @@ def bounded_properties() -> frozenset[str]:
 
     shapes = _shapes()
     return frozenset(str(shapes.value(node, SH.path)) for node in shapes.subjects(SH.maxCount, None))
+
+
+def read_predicates() -> frozenset[str]:
+    """The predicates the shapes read of a node (every ``sh:path``, and ``rdf:type`` for targets
+    and ``sh:class``), and so of the nodes a focus points to: what a node's validation needs of
+    its neighbours (a country's thousands of ``pg:mentionedIn`` lines are not among them).
+
+    >>> "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" in read_predicates()
+    True
+    """
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import SH
+
+    paths = _shapes().objects(None, SH.path)
+    return frozenset({str(RDF.type), *(str(p) for p in paths if isinstance(p, URIRef))})
 
 
 def _ontology_triples() -> frozenset[ox.Triple]:
