@@ -31,10 +31,8 @@ from .agreements import (
     exemplified,
     list_parties,
     merge_agreements,
-    merge_partnerships,
     project_deal,
     read_agreements,
-    read_partnerships,
 )
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
@@ -43,6 +41,7 @@ from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFa
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .nlp import pipeline
+from .partnerships import merge_partnerships, read_partnerships
 from .posts import read_posts
 from .rules import assess_all
 from .signings import signing_occasions

@@ -1,4 +1,4 @@
-"""Agreements (who signed what, when, where) and the partnerships they establish. Only what was
+"""Agreements (who signed what, when, where). Only what was
 signed counts: "will sign", "proposed", "agreed to draw up" are not agreements."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import itertools
 import re
 from dataclasses import replace
 
-from .entities import SentenceView, fold
-from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Partnership, Post
+from .entities import SentenceView
+from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Post
 
 _SIGN = re.compile(
     r"\b(?:signed|signs|inks|inked|concluded|adopted|initialled|initialed|sealed|signature|"
@@ -81,7 +81,7 @@ _WITH = re.compile(
 )
 _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
 # "universities of the two countries" are not the countries ("in the presence of" them, they are)
-_PRONOUN_PARTIES = re.compile(
+PRONOUN_PARTIES = re.compile(
     r"(?:(?<=presence of )|(?<!\bof ))(?<!\bfrom )"
     r"\b(?:the two sides|both sides|the sides|the two countries|both countries|the two parties|the two leaders|"
     r"both leaders|the two heads of state|the two presidents|both presidents|the two governments|their countries|"
@@ -92,32 +92,7 @@ _PRONOUN_PARTIES = re.compile(
     re.I,
 )
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
-# "strategic", "comprehensive strategic", and how news embroiders them: "all-weather strategic cooperative",
-# "permanent comprehensive strategic", "comprehensive strategic and cooperative partnership"
-_PARTNERSHIP = re.compile(
-    r"\b(?P<kind>(?:(?:all-weather|permanent|global|special|enhanced|privileged|innovative|new|all-round|"
-    r"comprehensive)\s+)*(?:strategic|comprehensive))(?:\s+(?:and\s+)?cooperative)?\s+partnership\b",
-    re.I,
-)
-
-
-def _partnership_kind(words: str) -> str:
-    """The ontology's kind for the words news uses: all-round strategic, comprehensive strategic,
-    strategic or comprehensive partnership."""
-    low = words.lower()
-    if "all-round" in low and "strategic" in low:
-        return "all-round strategic partnership"
-    if "comprehensive" in low and "strategic" in low:
-        return "comprehensive strategic partnership"
-    return "strategic partnership" if "strategic" in low else "comprehensive partnership"
-
-
-_ESTABLISH = re.compile(
-    r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I
-)
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
-_RELATIONS_BETWEEN = re.compile(r"\b(?:relations|ties)\s+(?P<between>between)\s+")
-_ADJ_PAIR = re.compile(
+ADJ_PAIR = re.compile(
     r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[-–](?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
     r"(?:[a-z-]+\s+){0,4}?(?:relations|ties|partnership|cooperation)"
 )
@@ -189,9 +164,9 @@ def read_agreements(
         # "between" follows the kind, the document's own title, or anywhere in a list item
         named = _TITLE.match(text, kind_match.start()) if kind_match.group(0)[0].isupper() else None
         reach = len(text) if sign is item else 60
-        parties = _between_parties(view, named.end() if named else kind_match.end(), reach=reach)
+        parties = between_parties(view, named.end() if named else kind_match.end(), reach=reach)
         if not parties and sign.start() > kind_match.end():  # "A memorandum on … was signed between A and B"
-            parties = _between_parties(view, sign.end(), reach=5)
+            parties = between_parties(view, sign.end(), reach=5)
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         separately: list[list[Entity]] = []
         clause_start = 0
@@ -202,7 +177,7 @@ def read_agreements(
             subject = []
             if breaks:  # "A signs X with B, and C signs Y with D": C's clause starts after "and"
                 subject = _without_delegation_heads(view, view.entities_between(breaks[-1].end(), sign.start()))
-            if not subject and not (breaks and _PRONOUN_PARTIES.search(text, breaks[-1].end(), sign.start())):
+            if not subject and not (breaks and PRONOUN_PARTIES.search(text, breaks[-1].end(), sign.start())):
                 # "…, and in May the same companies signed …" (but "…, while the two countries signed …"
                 # is read by the pronoun below)
                 subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
@@ -245,7 +220,7 @@ def read_agreements(
             parties = _as_parties(view.entities_between(cell_end, len(text)), posts) if cell_end != -1 else []
         if sign is item and len(parties) < 2 and signed_list and len(signed_list) >= 2:
             parties, rule = list(signed_list), "signed-list-item"  # "• Implementation Agreement relating to …"
-        pair = _ADJ_PAIR.search(text)
+        pair = ADJ_PAIR.search(text)
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in (countries_named(pair.group("a")), countries_named(pair.group("b"))) if c]
             rule = "adjectival-pair"
@@ -255,7 +230,7 @@ def read_agreements(
             parties, rule = countries[:size], "signed-by-context"  # "the four governments signed …"
         # "the two sides signed" (not "the leaders" of a setting before the subject)
         pronoun = (
-            _PRONOUN_PARTIES.search(text) if sign is item else _PRONOUN_PARTIES.search(text, clause_start, sign.start())
+            PRONOUN_PARTIES.search(text) if sign is item else PRONOUN_PARTIES.search(text, clause_start, sign.start())
         )
         witnessed = pronoun is not None and text[: pronoun.start()].endswith("presence of ")
         named_signer = any(p.type != PERSON for p in parties)
@@ -685,7 +660,7 @@ def list_parties(
         organizations = [e for e in _as_parties(agents[1], posts) if e.type != PERSON]
         if len(organizations) >= 2:
             return list(dict.fromkeys(organizations))
-    pronoun = _PRONOUN_PARTIES.search(opener.text)
+    pronoun = PRONOUN_PARTIES.search(opener.text)
     if len(parties) < 2 and pronoun:
         return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
     return parties if len(parties) >= 2 else []
@@ -719,7 +694,7 @@ _BETWEEN_END = re.compile(
 )
 
 
-def _between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list[Entity]:
+def between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list[Entity]:
     match = _BETWEEN.search(view.text, after)
     if not match or match.start() - after > reach:
         return []
@@ -853,73 +828,6 @@ def _expand_ministries(view, start, end, subject, resolve_portfolio) -> list[Ent
     return [resolve_portfolio(match.group("portfolio"), country) for country in subject]
 
 
-def read_partnerships(
-    view: SentenceView,
-    agreements: list[Agreement],
-    countries_in_article,
-    countries: list[Entity],
-    posts: dict[Entity, Post],
-) -> list[Partnership]:
-    text = view.text
-    out = []
-    for match in _PARTNERSHIP.finditer(text):
-        established = bool(_ESTABLISH.search(text))
-        kind = _partnership_kind(match.group("kind"))
-        # the clause of the match: "A and B describe … a partnership, while C established one with D"
-        start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())])
-        stop = next((b.start() for b in _CLAUSE_BREAK.finditer(text, match.end())), len(text))
-        partners: list[Entity] = []
-        agreement = next((a for a in agreements if view.sentence.index in a.sentences), None)
-        between = _between_parties(view, match.end())
-        if not between:  # "elevating relations between Korea and Turkmenistan to a strategic partnership"
-            before = _RELATIONS_BETWEEN.search(text, start, match.start())
-            between = _between_parties(view, before.start("between"), reach=0) if before else []
-            between = between if all(e.type != PERSON for e in between) else []  # "relations between two leaders"
-        rule = "partnership-between"
-        if between:
-            partners = between
-        elif agreement:
-            partners, rule = agreement.parties, "partnership-by-agreement"
-        pair = _ADJ_PAIR.search(text)
-        if len(partners) < 2 and pair:
-            partners = [c for c in (countries_in_article(pair.group("a")), countries_in_article(pair.group("b"))) if c]
-            rule = "partnership-adjectival-pair"
-        if len(partners) < 2:
-            partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
-            rule = "partnership-countries"
-        if len(partners) < 2:  # "Chinese President X and Uzbek President Y announced …": their states
-            leaders = [e for e in view.entities_between(start, stop) if e.type == PERSON and e in posts]
-            partners = [o for o in dict.fromkeys(posts[e].organization for e in leaders) if o and o.type == COUNTRY]
-        if len(partners) < 2 and _PRONOUN_PARTIES.search(text) and len(countries) >= 2:
-            partners, rule = countries[:2], "partnership-by-context"  # "the two countries elevated ties to …"
-        if len(partners) < 2:
-            continue
-        if not established and rule not in (
-            "partnership-between",
-            "partnership-adjectival-pair",
-            "partnership-countries",
-        ):
-            continue  # a partnership named in passing counts only with its partners named beside it
-        date = (
-            agreement.date
-            if agreement
-            else next((d.iso for d in view.dates if not d.future and start <= d.start < stop), None)
-            if established
-            else None
-        )
-        out.append(
-            Partnership(
-                kind=kind,
-                partners=list(dict.fromkeys(partners)),
-                date=date,
-                established_by=agreement,
-                sentences={view.sentence.index},
-                rule=rule,
-            )
-        )
-    return out
-
-
 def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
     """Two mentions of one agreement in an article (same kind, overlapping parties, compatible
     dates) become one."""
@@ -962,19 +870,6 @@ def _variant(agreement: Agreement) -> str | None:
     """What tells apart documents of one kind, day and parties: their topic, and where each was signed."""
     place = agreement.place.name if agreement.place is not None else ""
     return f"{agreement.topic} in {place}" if place and agreement.topic else agreement.topic
-
-
-def merge_partnerships(partnerships: list[Partnership]) -> list[Partnership]:
-    kept: dict[tuple, Partnership] = {}
-    for p in partnerships:
-        key = (p.kind, frozenset(fold(e.name) for e in p.partners))
-        if key in kept:
-            kept[key].sentences |= p.sentences
-            kept[key].date = kept[key].date or p.date
-            kept[key].established_by = kept[key].established_by or p.established_by
-        else:
-            kept[key] = p
-    return list(kept.values())
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -1,0 +1,119 @@
+"""Partnerships (strategic, comprehensive strategic, …) and who is in them: named between two
+parties, set up by an agreement read in the same sentence, or between the countries the sentence
+or the article names."""
+
+from __future__ import annotations
+
+import re
+
+from .agreements import ADJ_PAIR, PRONOUN_PARTIES, between_parties
+from .entities import SentenceView, fold
+from .facts import COUNTRY, PERSON, Agreement, Entity, Partnership, Post
+
+__all__ = ["merge_partnerships", "read_partnerships"]
+
+# "strategic", "comprehensive strategic", and how news embroiders them: "all-weather strategic cooperative",
+# "permanent comprehensive strategic", "comprehensive strategic and cooperative partnership"
+_PARTNERSHIP = re.compile(
+    r"\b(?P<kind>(?:(?:all-weather|permanent|global|special|enhanced|privileged|innovative|new|all-round|"
+    r"comprehensive)\s+)*(?:strategic|comprehensive))(?:\s+(?:and\s+)?cooperative)?\s+partnership\b",
+    re.I,
+)
+
+
+def _partnership_kind(words: str) -> str:
+    """The ontology's kind for the words news uses: all-round strategic, comprehensive strategic,
+    strategic or comprehensive partnership."""
+    low = words.lower()
+    if "all-round" in low and "strategic" in low:
+        return "all-round strategic partnership"
+    if "comprehensive" in low and "strategic" in low:
+        return "comprehensive strategic partnership"
+    return "strategic partnership" if "strategic" in low else "comprehensive partnership"
+
+
+_ESTABLISH = re.compile(
+    r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I
+)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
+_RELATIONS_BETWEEN = re.compile(r"\b(?:relations|ties)\s+(?P<between>between)\s+")
+
+
+def read_partnerships(
+    view: SentenceView,
+    agreements: list[Agreement],
+    countries_in_article,
+    countries: list[Entity],
+    posts: dict[Entity, Post],
+) -> list[Partnership]:
+    text = view.text
+    out = []
+    for match in _PARTNERSHIP.finditer(text):
+        established = bool(_ESTABLISH.search(text))
+        kind = _partnership_kind(match.group("kind"))
+        # the clause of the match: "A and B describe … a partnership, while C established one with D"
+        start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())])
+        stop = next((b.start() for b in _CLAUSE_BREAK.finditer(text, match.end())), len(text))
+        partners: list[Entity] = []
+        agreement = next((a for a in agreements if view.sentence.index in a.sentences), None)
+        between = between_parties(view, match.end())
+        if not between:  # "elevating relations between Korea and Turkmenistan to a strategic partnership"
+            before = _RELATIONS_BETWEEN.search(text, start, match.start())
+            between = between_parties(view, before.start("between"), reach=0) if before else []
+            between = between if all(e.type != PERSON for e in between) else []  # "relations between two leaders"
+        rule = "partnership-between"
+        if between:
+            partners = between
+        elif agreement:
+            partners, rule = agreement.parties, "partnership-by-agreement"
+        pair = ADJ_PAIR.search(text)
+        if len(partners) < 2 and pair:
+            partners = [c for c in (countries_in_article(pair.group("a")), countries_in_article(pair.group("b"))) if c]
+            rule = "partnership-adjectival-pair"
+        if len(partners) < 2:
+            partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
+            rule = "partnership-countries"
+        if len(partners) < 2:  # "Chinese President X and Uzbek President Y announced …": their states
+            leaders = [e for e in view.entities_between(start, stop) if e.type == PERSON and e in posts]
+            partners = [o for o in dict.fromkeys(posts[e].organization for e in leaders) if o and o.type == COUNTRY]
+        if len(partners) < 2 and PRONOUN_PARTIES.search(text) and len(countries) >= 2:
+            partners, rule = countries[:2], "partnership-by-context"  # "the two countries elevated ties to …"
+        if len(partners) < 2:
+            continue
+        if not established and rule not in (
+            "partnership-between",
+            "partnership-adjectival-pair",
+            "partnership-countries",
+        ):
+            continue  # a partnership named in passing counts only with its partners named beside it
+        date = (
+            agreement.date
+            if agreement
+            else next((d.iso for d in view.dates if not d.future and start <= d.start < stop), None)
+            if established
+            else None
+        )
+        out.append(
+            Partnership(
+                kind=kind,
+                partners=list(dict.fromkeys(partners)),
+                date=date,
+                established_by=agreement,
+                sentences={view.sentence.index},
+                rule=rule,
+            )
+        )
+    return out
+
+
+def merge_partnerships(partnerships: list[Partnership]) -> list[Partnership]:
+    kept: dict[tuple, Partnership] = {}
+    for p in partnerships:
+        key = (p.kind, frozenset(fold(e.name) for e in p.partners))
+        if key in kept:
+            kept[key].sentences |= p.sentences
+            kept[key].date = kept[key].date or p.date
+            kept[key].established_by = kept[key].established_by or p.established_by
+        else:
+            kept[key] = p
+    return list(kept.values())
