@@ -203,7 +203,8 @@ def resolve_mention(
             or SPEECH_OR_ACTION.match(after)
             or PERSON_BEFORE.search(before)
             or _HONORIFICS_AT_END.search(before)  # "Prince X", "Sheikh X"
-            or (after.lstrip().startswith(",") and not before.rstrip().endswith(("the", "The")))  # not "At the Palace,"
+            # "X, …" is a person's name, but not "At the Palace, …"
+            or (after.lstrip().startswith(",") and before.split()[-1:] not in (["the"], ["The"]))
             or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
             or _TITLE_APPOSITIVE.match(after)
             or (after.lstrip().startswith(";") and before.rstrip().endswith((",", ";", ":")))  # "…: A; B; C"

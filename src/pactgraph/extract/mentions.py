@@ -59,7 +59,9 @@ def _tokens(sentence):
 
 def _is_cap(text: str) -> bool:
     return bool(text) and (
-        text[0].isupper() or (text[0].isdigit() and any(c.isupper() for c in text)) or bool(_ARTICLE_NAME.match(text))
+        text[0].isupper()
+        or (text[0].isdigit() and any(c.isupper() for c in text))
+        or ("-" in text[1:4] and bool(_ARTICLE_NAME.match(text)))  # "al-Sisi"; most tokens have no hyphen there
     )
 
 
