@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE
 from .lexicon import (
     CALENDAR_WORDS,
-    COMPANY_WORDS,
     CONNECTORS,
     EVENT_HEADS,
     FUNCTION_WORDS,
-    GOVERNMENT_WORDS,
     HONORIFICS,
     LEGAL_FORMS,
     NAME_JOINERS,
@@ -32,6 +30,7 @@ from .lexicon import (
     TITLE,
     TITLE_WORDS,
 )
+from .orgnames import advance_to, is_cap, names_ahead, organization_end, organization_type
 
 
 @dataclass
@@ -57,17 +56,6 @@ def _tokens(sentence):
     return [(t.text, t.idx, t.idx + len(t.text)) for t in sentence if not t.is_space]
 
 
-def _is_cap(text: str) -> bool:
-    return bool(text) and (
-        text[0].isupper()
-        or (text[0].isdigit() and any(c.isupper() for c in text))
-        or ("-" in text[1:4] and bool(_ARTICLE_NAME.match(text)))  # "al-Sisi"; most tokens have no hyphen there
-    )
-
-
-_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z]")  # "Abdel Fattah al-Sisi"
-
-
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][\w.]*-(?:listed|based|owned|backed|headquartered|registered)")
 
 
@@ -82,7 +70,7 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     while i < len(tokens):
         text, start, _ = tokens[i]
         if (
-            not _is_cap(text)
+            not is_cap(text)
             or (text in FUNCTION_WORDS and start not in gaz)
             or ("-" in text and _PLACE_ADJECTIVE.fullmatch(text))
         ):
@@ -92,7 +80,7 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
         adjective = next((k for k in range(i + 1, j) if _PLACE_ADJECTIVE.fullmatch(tokens[k][0])), None)
         if adjective is not None:  # "Abu Dhabi-based Masdar": the place and its adjective are no name
             place = adjective
-            while place > i and _is_cap(tokens[place - 1][0]) and tokens[place - 1][0] not in CONNECTORS:
+            while place > i and is_cap(tokens[place - 1][0]) and tokens[place - 1][0] not in CONNECTORS:
                 place -= 1
             before = place
             while before > i and tokens[before - 1][0] in CONNECTORS | {","}:
@@ -263,7 +251,7 @@ def _chunk_end(tokens, i: int) -> int:
     j = i + 1
     while j < len(tokens):
         text = tokens[j][0]
-        if _is_cap(text) and text not in {"The", "A"}:
+        if is_cap(text) and text not in {"The", "A"}:
             j += 1
         elif text in NAME_JOINERS and _after_joiners(tokens, j) is not None:
             j = _after_joiners(tokens, j) + 1  # "Mohamed bin Zayed", "Ursula von der Leyen"
@@ -271,7 +259,7 @@ def _chunk_end(tokens, i: int) -> int:
             k = j + 1
             while k < len(tokens) and tokens[k][0] in {"the", "of"}:
                 k += 1
-            if k < len(tokens) and _is_cap(tokens[k][0]) and tokens[k][0] not in CALENDAR_WORDS:
+            if k < len(tokens) and is_cap(tokens[k][0]) and tokens[k][0] not in CALENDAR_WORDS:
                 j = k
             else:
                 break
@@ -285,10 +273,10 @@ def _chunk_end(tokens, i: int) -> int:
             or (
                 text in {"’", "'"}
                 and j + 1 < len(tokens)
-                and _is_cap(tokens[j + 1][0])
+                and is_cap(tokens[j + 1][0])
                 and tokens[j - 1][0].endswith("s")
             )
-            or (text == "-" and j + 1 < len(tokens) and _is_cap(tokens[j + 1][0]) and tokens[j][1] == tokens[j - 1][2])
+            or (text == "-" and j + 1 < len(tokens) and is_cap(tokens[j + 1][0]) and tokens[j][1] == tokens[j - 1][2])
         ):
             j += 1
         else:
@@ -305,13 +293,10 @@ def _portfolio_list_follows(tokens, comma: int) -> bool:
     """ "Ministry of Trade, Industry and Energy": after the comma, capitalised words and then "and"
     and a capitalised word close the ministry's list of portfolios."""
     k = comma + 1
-    while k < len(tokens) and _is_cap(tokens[k][0]) and tokens[k][0] not in FUNCTION_WORDS:
+    while k < len(tokens) and is_cap(tokens[k][0]) and tokens[k][0] not in FUNCTION_WORDS:
         k += 1
     return (
-        comma + 1 < k <= comma + 3
-        and k + 1 < len(tokens)
-        and tokens[k][0] in {"and", ","}
-        and _is_cap(tokens[k + 1][0])
+        comma + 1 < k <= comma + 3 and k + 1 < len(tokens) and tokens[k][0] in {"and", ","} and is_cap(tokens[k + 1][0])
     )
 
 
@@ -344,16 +329,16 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
         if text in {"'s", "’s", "the", "of", "and", "for", "on", "&", "de", "in", ","} or text in HONORIFICS:
             k += 1
             continue
-        if text in PREFIX_LEGAL_FORMS and k + 1 < j and _is_cap(tokens[k + 1][0]):
+        if text in PREFIX_LEGAL_FORMS and k + 1 < j and is_cap(tokens[k + 1][0]):
             end = next((e for e in range(k + 1, j) if tokens[e][0] in {"and", ","}), j)
             found.append(_mention(tokens, k + 1, end, COMPANY))  # "JSC National Electric Grids of Uzbekistan"
             k = end
             continue
         gspan = gaz.get(start)
         title = TITLE.match(_span_text(tokens, k, j)) if not gspan else None
-        org_end = None if title else _org_end(tokens, k, j, gaz)
+        org_end = None if title else organization_end(tokens, k, j, gaz)
         if gspan is not None and org_end is not None:
-            after = _advance_to(tokens, k, gspan.end_char)
+            after = advance_to(tokens, k, gspan.end_char)
             if after >= j or tokens[after][0] in {"and", ",", "'s", "’s", "&"}:
                 org_end = None  # "Masdar and the Ministry of Energy": the known name stands alone
         if org_end and pending_title:
@@ -367,7 +352,7 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             k = event_end
             continue
         if org_end:
-            m = _mention(tokens, k, org_end, _org_type(tokens, k, org_end))
+            m = _mention(tokens, k, org_end, organization_type(tokens, k, org_end))
             if pending_country:
                 m.country = pending_country[0]
             found.append(m)
@@ -381,11 +366,11 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             # "Chairman of PowerChina Group" (no name follows): the organization is read on its own
             country_at = end + 1 + (end + 1 < j and tokens[end + 1][0] == "the")
             country = gaz.get(tokens[country_at][1]) if end < j and tokens[end][0] == "of" and country_at < j else None
-            after_country = _advance_to(tokens, country_at, country.end_char) if country is not None else j
+            after_country = advance_to(tokens, country_at, country.end_char) if country is not None else j
             if (
                 country is not None
                 and country.ent_id_.split("|")[0] == COUNTRY
-                and (after_country >= j or not _is_cap(tokens[after_country][0]))  # not "Azerbaijan National …"
+                and (after_country >= j or not is_cap(tokens[after_country][0]))  # not "Azerbaijan National …"
             ):
                 # "Prime Minister of the Federal Democratic Republic of Ethiopia, Abiy Ahmed": the post's country
                 kind, name, code = country.ent_id_.split("|")
@@ -415,7 +400,7 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             continue
         if gspan is not None:
             kind, name, code = gspan.ent_id_.split("|")
-            end = _advance_to(tokens, k, gspan.end_char)
+            end = advance_to(tokens, k, gspan.end_char)
             if gspan.label_ == "Demonym":
                 pending_country = (name, code) if kind == COUNTRY else None
                 if pending_country is None:
@@ -444,13 +429,7 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
 
 def _advance(tokens, k: int, length: int) -> int:
     end_char = tokens[k][1] + length
-    return _advance_to(tokens, k, end_char)
-
-
-def _advance_to(tokens, k: int, end_char: int) -> int:
-    while k < len(tokens) and tokens[k][1] < end_char:
-        k += 1
-    return k
+    return advance_to(tokens, k, end_char)
 
 
 def _name_after_portfolio(tokens, first: int, j: int) -> int | None:
@@ -464,18 +443,12 @@ def _name_after_portfolio(tokens, first: int, j: int) -> int | None:
             first = tokens[p][0]
             if end > j or (end == p + 3 and (first in PORTFOLIO_WORDS | NON_NAME_WORDS or _COMMON_NOUN.search(first))):
                 continue  # "… for International Partnerships Jozef Síkela": "Partnerships" begins no name
-            if _names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
+            if names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
                 return p
     return None
 
 
 _COMMON_NOUN = re.compile(r"(?:ships|tions?|ments?|ies|ism|ness)$")
-
-
-def _names_ahead(tokens, a: int, b: int) -> bool:
-    if a > 0 and tokens[a - 1][0] in CONNECTORS:
-        return False
-    return 2 <= b - a <= 3 and all(NAME_TOKEN.match(t[0]) and t[0] not in ORG_HEADS for t in tokens[a:b])
 
 
 def _name_end(tokens, k: int, j: int) -> int | None:
@@ -512,190 +485,6 @@ def _plausible_person(text: str) -> bool:
     )
 
 
-# "Embassy of China", "Cabinet of Ministers of X", "Electricity of Vietnam": an institution of …
-_INSTITUTIONS_OF = {
-    *("Embassy", "Consulate", "Cabinet", "Council", "Presidency", "Akimat", "Chamber", "Parliament", "Senate"),
-    *("Mission", "Electricity", "Port", "Assembly", "Secretariat", "Directorate"),
-}
-
-
-_NAMED_WITH_OF = {"Ministry", "Ministries", "Department", "Office", "University", "Bank", "Academy"}
-
-
-def _org_end(tokens, k: int, j: int, gaz) -> int | None:
-    """End of the longest organization name starting at k: a run that reaches an organization head
-    (then may continue with "of …"), or that starts with Ministry/Bank/University of …"""
-    best = None
-    for e in range(k + 1, j + 1):
-        last = tokens[e - 1][0]
-        if e - 1 > k and _is_cap(tokens[e - 2][0]) and TITLE.fullmatch(last) and last not in ORG_HEADS:
-            break  # "Vela Solar CEO Ines Moreau": a post, then its holder, ends the organization's name
-        if last in ORG_HEADS and not (last in {"Power", "Resources"} and e - k < 2):
-            best = e
-        elif last in TRADE_HEADS and e - k >= 2 and _trade_name(tokens, k, e - 1, j):
-            best = e  # "Ark Energy", "Orascom Construction"
-        if best == e and e < j and tokens[e][0] in {"and", ",", "&"}:
-            break
-        if (
-            (best is None or tokens[k][0] not in {"Ministry", "Ministries"})
-            and e < j
-            and tokens[e][0] == "and"
-            and _two_organizations(tokens, k, e, j, gaz)
-        ):
-            # "SOCAR Green and China Energy Overseas Investment Co., Ltd." are two, and so are
-            # "Government of Azerbaijan and Sunrise Solar LLC"
-            return e
-    institution = tokens[k][0] in _INSTITUTIONS_OF and k + 1 < j and tokens[k + 1][0] == "of"
-    if institution or tokens[k][0] in _NAMED_WITH_OF:
-        stop = k + 1
-        while stop < j and not (
-            tokens[stop][0] in {"and", ","}
-            and stop + 1 < j
-            and (
-                _starts_org(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j)
-                or re.fullmatch(r"[A-Z]{2,}", tokens[min(j - 1, stop + 1 + (tokens[stop + 1][0] == "the"))][0])
-                or tokens[stop + 1][1] in gaz
-                or (tokens[stop - 1][1] in gaz and tokens[stop - 2][0] == "of")  # "… of Chile and Enel"
-            )
-        ):
-            stop += 1
-        best = stop
-    if best is None:
-        return None
-    if all(t[0] in ORG_HEADS for t in tokens[k:best]) and tokens[k][0] not in {"Ministry", "Government"}:
-        return None
-    # continue "of the Republic of Azerbaijan", "for International Cooperation", "Co., Ltd."
-    end = best
-    segment = None  # where the last "of …" part of the name starts
-    while end < j and tokens[end][0] in {"of", "for", "on", "the", ",", "and"} | LEGAL_FORMS:
-        if tokens[end][0] == "on" and tokens[best - 1][0] not in {"Commission", "Committee", "Council", "Office"}:
-            break  # "Commission on Energy" is a name; "ACWA Power on the Samarkand-2 plant" is not
-        if tokens[end][0] in {"for", "on"} and segment in gaz and gaz[segment].ent_id_.split("|")[0] == COUNTRY:
-            break  # "Government of Sri Lanka for Implementation of …": the country ends the name
-        if tokens[end][0] == "and" and (
-            end == best
-            or end + 1 >= j
-            or not _is_cap(tokens[end + 1][0])
-            or tokens[end + 1][0].isupper()
-            or _starts_org(tokens, end + 1, j)
-            or tokens[end + 1][1] in gaz
-            or segment in gaz  # "Government of Kazakhstan and …": a country ends the name
-        ):
-            break  # "Center of Science and Technology Evaluation" goes on; "… Center and Masdar" does not
-        nxt = end + 1
-        while nxt < j and tokens[nxt][0] in {"the", "of"}:
-            nxt += 1
-        if tokens[end][0] in LEGAL_FORMS:
-            end += 1
-            continue
-        if nxt >= j:
-            break
-        known = gaz.get(tokens[nxt][1])
-        if tokens[end][0] == "of" and known is not None and known.ent_id_.split("|")[0] == COUNTRY:
-            segment = tokens[nxt][1]  # "State Council of the People's Republic of China": the whole country
-            end = _advance_to(tokens, nxt, known.end_char)
-            continue
-        stop = nxt
-        while stop < j and _is_cap(tokens[stop][0]) and not TITLE.match(tokens[stop][0]):
-            stop += 1
-        if stop == nxt:
-            break
-        segment = tokens[nxt][1]
-        end = stop
-    if end < j and end + 3 >= j and all(t[0] in ORG_TAIL_WORDS or t[0] in ORG_HEADS for t in tokens[end:j]):
-        end = j  # "China Gezhouba Group Overseas Investment"
-    if tokens[k][0] in {"Ministry", "Ministries"} and end - k >= 5 and _names_ahead(tokens, end - 2, end):
-        end -= 2  # "Ministry of Energy Parviz Shahbazov" is rare; do not swallow a name
-    return end
-
-
-# Heads that make a name an organization on their own ("Natural Resources" in a ministry's
-# portfolio does not).
-STRONG_ORG_HEADS = LEGAL_FORMS | {
-    "Corporation",
-    "Corp.",
-    "Corp",
-    "Company",
-    "Group",
-    "Bank",
-    "University",
-    "School",
-    "Institute",
-    "Agency",
-    "Administration",
-    "Foundation",
-    "Organization",
-    "Organisation",
-    "Association",
-    "Holding",
-    "Holdings",
-    "Consortium",
-    "Railway",
-    "Railways",
-    "Port",
-    "Ports",
-    "Airlines",
-}
-
-
-def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
-    """Whether "X and Y …" names two organizations, not one ("Conservation and Green Development
-    Foundation", "Science and Technology Co. Ltd."): Y is a whole organization name with a company
-    or agency head, and X starts with a known organization or is hyphenated, or Y has a legal form
-    and a name of its own, or Y starts with a country ("… and Georgian Railway")."""
-    right = tokens[middle + 1 : j]
-    if len(right) > 1 and right[0][0] == "the" and any(t[0] in ORG_HEADS for t in right[1:]):
-        return True  # "Enel and the Ministry of Energy", "Vela Eren and the Andes Center": "and the" joins no name
-    if not right or not _is_cap(right[0][0]) or not any(t[0] in STRONG_ORG_HEADS for t in right):
-        return False
-    if right[0][1] in gaz and middle - k >= 2:
-        return True
-    if middle - k == 1 and re.fullmatch(r"[A-Z]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+", tokens[k][0]):
-        return True  # "QazaqGaz and Shandong Energy Group", "SOCAR and China Energy Group": one word, a name
-    between = [t[0] for t in tokens[max(0, k - 2) : k]]
-    if (
-        middle - k == 1
-        and tokens[k][0] not in PORTFOLIO_WORDS  # "between Science and Technology Holdings and …" is one name
-        and between
-        and (between[-1] == "between" or between == ["between", "the"])
-    ):
-        return True  # "a memorandum between Vantora and Kestrel Holdings": "between" names two
-    if sum(t[0] not in ORG_HEADS | {","} for t in right) < 2:
-        return False
-    known = gaz.get(tokens[k][1])
-    known_org = known is not None and known.ent_id_.split("|")[0] in {ORGANIZATION, GOVERNMENT, COMPANY}
-    hyphenated = any("-" in t[0] for t in tokens[k:middle])
-    legal = any(t[0] in LEGAL_FORMS for t in right) and middle - k >= 2
-    return known_org or hyphenated or legal
-
-
-# Trades that end a company's name after a word of its own ("Ark Energy"), not after a word of the
-# trade ("Renewable Energy", "Minister of Energy")
-TRADE_HEADS = {"Energy", "Energies", "Renewables", "Engineering", "Construction"}
-_TRADE_ADJECTIVES = {"Clean", "Atomic", "Nuclear", "Hydro", "New", "Sustainable", "Affordable", "Global", "World"}
-
-
-def _trade_name(tokens, k: int, head: int, j: int) -> bool:
-    words = [t[0] for t in tokens[k:head]]
-    after = tokens[head + 1][0] if head + 1 < j else None
-    listed = after in {"and", ",", "&"} and head + 2 < j and _is_cap(tokens[head + 2][0])  # "Ark Energy and Vela Power"
-    if after is not None and after not in ORG_HEADS | ORG_TAIL_WORDS | LEGAL_FORMS and not listed:
-        return False  # "Clean Energy Transition": a phrase in capitals, not a company
-    return (
-        len(words) <= 3
-        and all(NAME_TOKEN.match(w) or re.fullmatch(r"[A-Z][\w&-]*", w) for w in words)
-        and not any(
-            w in NON_NAME_WORDS | ORG_TAIL_WORDS | ORG_HEADS | FUNCTION_WORDS | CALENDAR_WORDS | TITLE_WORDS
-            or w in _TRADE_ADJECTIVES
-            for w in words
-        )
-    )
-
-
-def _starts_org(tokens, k: int, j: int) -> bool:
-    return tokens[k][0] in {"Ministry", "Ministries"} or any(t[0] in STRONG_ORG_HEADS for t in tokens[k:j])
-
-
 def _event_end(tokens, k: int, j: int) -> int | None:
     text = tokens[k][0]
     if re.fullmatch(r"COP\d+|COP-\d+", text):
@@ -713,26 +502,11 @@ def _event_end(tokens, k: int, j: int) -> int | None:
     end = best
     if end < j and tokens[end][0] in {"of", "for", "on"}:
         end += 1
-        while end < j and (tokens[end][0] != "in" and (_is_cap(tokens[end][0]) or tokens[end][0] in CONNECTORS)):
+        while end < j and (tokens[end][0] != "in" and (is_cap(tokens[end][0]) or tokens[end][0] in CONNECTORS)):
             end += 1
         while tokens[end - 1][0] in CONNECTORS:
             end -= 1
     return end
-
-
-def _org_type(tokens, k: int, e: int) -> str:
-    words = {t[0] for t in tokens[k:e]}
-    if tokens[k][0] in GOVERNMENT_WORDS or words & {
-        "Ministry",
-        "Administration",
-        "Government",
-        "Cabinet",
-        "Parliament",
-    }:
-        return GOVERNMENT
-    if words & COMPANY_WORDS:
-        return COMPANY
-    return ORGANIZATION
 
 
 def _mention(tokens, k: int, e: int, kind: str) -> Mention:
