@@ -112,7 +112,32 @@ ORG_TAIL_WORDS = {
     "Energy",
     "Power",
 }
+# Heads whose "of …" / "for …" makes a name: "Board of Investment of X", "Centre for Strategic
+# Studies" (a head alone, "the Board", names nobody).
+COMPLEMENT_HEADS = {
+    *("Administration", "Agency", "Bank", "University", "School", "Institute", "Academy", "Foundation"),
+    *("Organization", "Organisation", "Corporation", "Company", "Council", "Committee", "Commission"),
+    *("Authority", "Fund", "Association", "Federation", "Secretariat", "Department", "Office", "Centre"),
+    *("Center", "Chamber", "Cabinet", "Alliance", "Network", "Union", "College", "Observatory"),
+    *("Laboratory", "Consortium", "Port", "Board", "Bureau", "Directorate", "Inspectorate", "Society"),
+    *("Service", "Trust", "Programme", "Program"),
+}
+# French, Spanish and Portuguese names start with their head and join their words with particles:
+# "Société Nationale d'Électricité du Sénégal", "Banco de Desarrollo de America Latina".
+ROMANCE_HEADS = {
+    *("Société", "Compagnie", "Agence", "Banque", "Caisse", "Institut", "Ministère", "Autorité", "Conseil"),
+    *("Électricité", "Electricité", "Régie", "Empresa", "Banco", "Agencia", "Compañía", "Companhia"),
+    *("Instituto", "Ministerio", "Comisión", "Comissão", "Corporación", "Centro", "Fondo", "Fundación"),
+    *("Fundação", "Autoridad", "Secretaría", "Consejo"),
+}
+ROMANCE_PARTICLES = {
+    *("de", "del", "della", "di", "du", "des", "la", "las", "los", "le", "les", "el", "pour", "para"),
+    *("por", "y", "et", "e", "do", "da", "dos", "das", "em", "en", "au", "aux"),
+}
+ELIDED_WORD = re.compile(r"[dlDL]['’][A-ZÀ-Ý]")  # "d'Électricité", "l'Eau"
 GOVERNMENT_WORDS = {
+    "Ministère",
+    "Ministerio",
     "Ministry",
     "Administration",
     "Agency",
@@ -127,6 +152,7 @@ GOVERNMENT_WORDS = {
     "Council",
 }
 COMPANY_WORDS = LEGAL_FORMS | {
+    *("Société", "Compagnie", "Empresa", "Compañía", "Companhia"),
     "Corporation",
     "Corp.",
     "Corp",

@@ -16,6 +16,7 @@ from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE
 from .lexicon import (
     CALENDAR_WORDS,
     CONNECTORS,
+    ELIDED_WORD,
     EVENT_HEADS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -27,6 +28,8 @@ from .lexicon import (
     ORG_TAIL_WORDS,
     PORTFOLIO_WORDS,
     PREFIX_LEGAL_FORMS,
+    ROMANCE_HEADS,
+    ROMANCE_PARTICLES,
     TITLE,
     TITLE_WORDS,
 )
@@ -249,10 +252,16 @@ def _apply_qualifiers(mentions: list[Mention], text: str) -> None:
 def _chunk_end(tokens, i: int) -> int:
     """End (exclusive) of a run of capitalised tokens joined by connectors."""
     j = i + 1
+    romance = tokens[i][0] in ROMANCE_HEADS
     while j < len(tokens):
         text = tokens[j][0]
         if is_cap(text) and text not in {"The", "A"}:
+            romance = romance or text in ROMANCE_HEADS
             j += 1
+        elif text == "under" and j + 2 < len(tokens) and tokens[j + 1][0] == "the" and is_cap(tokens[j + 2][0]):
+            j += 2  # "Agency for Strategic Reforms under the President": the organizations reader decides
+        elif romance and (ELIDED_WORD.match(text) or (text in ROMANCE_PARTICLES and _romance_word_follows(tokens, j))):
+            j += 1  # "Société Nationale d'Électricité du Sénégal"
         elif text in NAME_JOINERS and _after_joiners(tokens, j) is not None:
             j = _after_joiners(tokens, j) + 1  # "Mohamed bin Zayed", "Ursula von der Leyen"
         elif text in CONNECTORS and j + 1 < len(tokens):
@@ -267,7 +276,7 @@ def _chunk_end(tokens, i: int) -> int:
             (text == "," and j + 1 < len(tokens) and tokens[j + 1][0] in LEGAL_FORMS)
             or (
                 text == ","
-                and any(t[0] in _PORTFOLIO_HEADS for t in tokens[i : min(j, i + 3)])
+                and any(t[0] in _PORTFOLIO_HEADS for t in tokens[max(i, j - 3) : j])
                 and _portfolio_list_follows(tokens, j)
             )
             or (
@@ -284,6 +293,11 @@ def _chunk_end(tokens, i: int) -> int:
     while j > i + 1 and tokens[j - 1][0] in CONNECTORS | {"'s", "’s", ","}:
         j -= 1
     return j
+
+
+def _romance_word_follows(tokens, k: int) -> bool:
+    nxt = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+    return is_cap(nxt) or bool(ELIDED_WORD.match(nxt)) or nxt in ROMANCE_PARTICLES
 
 
 _PORTFOLIO_HEADS = {"Ministry", "Ministries", "Minister", "Ministers", "Department", "Committee", "Agency"}

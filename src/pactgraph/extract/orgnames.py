@@ -11,7 +11,9 @@ from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION
 from .lexicon import (
     CALENDAR_WORDS,
     COMPANY_WORDS,
+    COMPLEMENT_HEADS,
     CONNECTORS,
+    ELIDED_WORD,
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
     LEGAL_FORMS,
@@ -20,6 +22,8 @@ from .lexicon import (
     ORG_HEADS,
     ORG_TAIL_WORDS,
     PORTFOLIO_WORDS,
+    ROMANCE_HEADS,
+    ROMANCE_PARTICLES,
     TITLE,
     TITLE_WORDS,
 )
@@ -73,76 +77,174 @@ def organization_end(tokens, k: int, j: int, gaz) -> int | None:
         if best == e and e < j and tokens[e][0] in {"and", ",", "&"}:
             break
         if (
-            (best is None or tokens[k][0] not in {"Ministry", "Ministries"})
-            and e < j
+            e < j
             and tokens[e][0] == "and"
+            and (
+                best is None or tokens[k][0] not in {"Ministry", "Ministries"} or not _joins_name(tokens, e + 1, j, gaz)
+            )
             and _two_organizations(tokens, k, e, j, gaz)
         ):
             # "SOCAR Green and China Energy Overseas Investment Co., Ltd." are two, and so are
             # "Government of Azerbaijan and Sunrise Solar LLC"
             return e
-    institution = tokens[k][0] in _INSTITUTIONS_OF and k + 1 < j and tokens[k + 1][0] == "of"
-    if institution or tokens[k][0] in _NAMED_WITH_OF:
-        stop = k + 1
-        while stop < j and not (
-            tokens[stop][0] in {"and", ","}
-            and stop + 1 < j
-            and (
-                starts_organization(tokens, stop + 1 + (tokens[stop + 1][0] == "the"), j)
-                or re.fullmatch(r"[A-Z]{2,}", tokens[min(j - 1, stop + 1 + (tokens[stop + 1][0] == "the"))][0])
-                or tokens[stop + 1][1] in gaz
-                or (tokens[stop - 1][1] in gaz and tokens[stop - 2][0] == "of")  # "… of Chile and Enel"
-            )
-        ):
-            stop += 1
-        best = stop
+    if tokens[k][0] in ROMANCE_HEADS:
+        return _romance_end(tokens, k, j)
+    ampersand = _ampersand_end(tokens, k, j)
+    if ampersand:
+        return ampersand
+    head = k + 1 + (k + 1 < j and tokens[k + 1][0] == "General")  # "Directorate General of …"
+    institution = tokens[k][0] in _INSTITUTIONS_OF and head < j and tokens[head][0] == "of"
+    if institution or (tokens[k][0] in _NAMED_WITH_OF | COMPLEMENT_HEADS and _complement_follows(tokens, head, j)):
+        best = head  # "Board of Investment of X", "Centre for Strategic Studies": the complement follows
+    elif tokens[k][0] in _NAMED_WITH_OF:
+        best = max(best or 0, _capitalised_run_end(tokens, k + 1, j))  # "Bank Negara Malaysia"
     if best is None:
         return None
-    if all(t[0] in ORG_HEADS for t in tokens[k:best]) and tokens[k][0] not in {"Ministry", "Government"}:
-        return None
-    # continue "of the Republic of Azerbaijan", "for International Cooperation", "Co., Ltd."
-    end = best
-    segment = None  # where the last "of …" part of the name starts
-    while end < j and tokens[end][0] in {"of", "for", "on", "the", ",", "and"} | LEGAL_FORMS:
-        if tokens[end][0] == "on" and tokens[best - 1][0] not in {"Commission", "Committee", "Council", "Office"}:
-            break  # "Commission on Energy" is a name; "ACWA Power on the Samarkand-2 plant" is not
-        if tokens[end][0] in {"for", "on"} and segment in gaz and gaz[segment].ent_id_.split("|")[0] == COUNTRY:
-            break  # "Government of Sri Lanka for Implementation of …": the country ends the name
-        if tokens[end][0] == "and" and (
-            end == best
-            or end + 1 >= j
-            or not is_cap(tokens[end + 1][0])
-            or tokens[end + 1][0].isupper()
-            or starts_organization(tokens, end + 1, j)
-            or tokens[end + 1][1] in gaz
-            or segment in gaz  # "Government of Kazakhstan and …": a country ends the name
-        ):
-            break  # "Center of Science and Technology Evaluation" goes on; "… Center and Masdar" does not
-        nxt = end + 1
-        while nxt < j and tokens[nxt][0] in {"the", "of"}:
-            nxt += 1
-        if tokens[end][0] in LEGAL_FORMS:
-            end += 1
-            continue
-        if nxt >= j:
-            break
-        known = gaz.get(tokens[nxt][1])
-        if tokens[end][0] == "of" and known is not None and known.ent_id_.split("|")[0] == COUNTRY:
-            segment = tokens[nxt][1]  # "State Council of the People's Republic of China": the whole country
-            end = advance_to(tokens, nxt, known.end_char)
-            continue
-        stop = nxt
-        while stop < j and is_cap(tokens[stop][0]) and not TITLE.match(tokens[stop][0]):
-            stop += 1
-        if stop == nxt:
-            break
-        segment = tokens[nxt][1]
-        end = stop
+    if (
+        all(t[0] in ORG_HEADS for t in tokens[k:best])
+        and tokens[k][0] not in {"Ministry", "Government"}
+        and best - k < 3
+        and not (_complement_follows(tokens, best, j) and tokens[best - 1][0] in COMPLEMENT_HEADS)
+    ):
+        return None  # "the Council", "Grid Company": heads alone name nobody; "Port Authority of X" does
+    end = _complement_end(tokens, best, j, gaz)
     if end < j and end + 3 >= j and all(t[0] in ORG_TAIL_WORDS or t[0] in ORG_HEADS for t in tokens[end:j]):
         end = j  # "China Gezhouba Group Overseas Investment"
     if tokens[k][0] in {"Ministry", "Ministries"} and end - k >= 5 and names_ahead(tokens, end - 2, end):
         end -= 2  # "Ministry of Energy Parviz Shahbazov" is rare; do not swallow a name
     return end
+
+
+def _ampersand_end(tokens, k: int, j: int) -> int | None:
+    """ "Larsen & Toubro", "Black & Veatch Holding": two names joined by "&" are one firm's."""
+    if not (k + 2 < j and tokens[k + 1][0] == "&" and is_cap(tokens[k + 2][0])):
+        return None
+    words = {tokens[k][0], tokens[k + 2][0]}
+    if words & (ORG_HEADS | PORTFOLIO_WORDS | ORG_TAIL_WORDS | TITLE_WORDS | CALENDAR_WORDS):
+        return None  # "Trade & Industry", "Oil & Gas": a trade, not a firm
+    end = k + 3
+    while end < j and (tokens[end][0] in ORG_HEADS or tokens[end][0] in ORG_TAIL_WORDS):
+        end += 1
+    return end
+
+
+def _complement_follows(tokens, k: int, j: int) -> bool:
+    """Whether "of …" / "for …" with a capitalised word follows at k."""
+    if k >= j or tokens[k][0] not in {"of", "for", "on"}:
+        return False
+    k += 1
+    while k < j and tokens[k][0] == "the":
+        k += 1
+    return _capitalised_run_end(tokens, k, j, posts=False) > k
+
+
+def _complement_end(tokens, best: int, j: int, gaz) -> int:
+    """End of what a name says after its head: "of the Republic of Azerbaijan", "for Strategic
+    Studies", "of Industry, Mines and Energy", "of Indian Chambers of Commerce and Industry", "on
+    Energy" after a commission, "Co., Ltd." ("in Baku" is where it is, not its name)."""
+    end = best
+    segment = None  # where the last "of …" part of the name starts
+    while end < j and tokens[end][0] in {"of", "for", "on", "under", "the", ",", "and", "&"} | LEGAL_FORMS:
+        word = tokens[end][0]
+        if word == "on" and tokens[best - 1][0] not in _BODIES:
+            break  # "Commission on Energy" is a name; "ACWA Power on the Samarkand-2 plant" is not
+        if word == "under":
+            if tokens[best - 1][0] not in _BODIES or not _superior_follows(tokens, end + 1, j):
+                break
+            end = _capitalised_run_end(tokens, end + 2, j, posts=True)  # "… under the President"
+            continue
+        if word in {"for", "on"} and segment in gaz and gaz[segment].ent_id_.split("|")[0] == COUNTRY:
+            break  # "Government of Sri Lanka for Implementation of …": the country ends the name
+        if word in {"and", "&"} and (end == best or segment in gaz or not _joins_name(tokens, end + 1, j, gaz)):
+            break  # "Center of Science and Technology Evaluation" goes on; "… Center and Masdar" does not
+        if word in LEGAL_FORMS:
+            end += 1
+            continue
+        nxt = end + 1
+        while nxt < j and tokens[nxt][0] in {"the", "of"}:
+            nxt += 1
+        if nxt >= j:
+            break
+        known = gaz.get(tokens[nxt][1])
+        if word == "of" and known is not None and known.ent_id_.split("|")[0] == COUNTRY and known.label_ != "Demonym":
+            segment = tokens[nxt][1]  # "State Council of the People's Republic of China": the whole country
+            end = advance_to(tokens, nxt, known.end_char)
+            continue
+        stop = _capitalised_run_end(tokens, nxt, j, posts=tokens[best - 1][0] in _OFFICES_OF_POSTS)
+        if stop == nxt:
+            break
+        segment = tokens[nxt][1] if word != "," else None
+        end = stop
+    return end
+
+
+def _capitalised_run_end(tokens, k: int, j: int, *, posts: bool = False) -> int:
+    """End of the capitalised words from k. A post ends them ("… Energy Minister X"), unless it is
+    plural ("Council of Ministers") or the name is an office of a post ("Office of the President");
+    so does a date ("the Agency on Monday")."""
+    while (
+        k < j
+        and is_cap(tokens[k][0])
+        and tokens[k][0] not in CALENDAR_WORDS
+        and (posts or tokens[k][0].endswith("s") or not TITLE.match(tokens[k][0]))
+    ):
+        k += 1
+    return k
+
+
+# Public bodies: their names go on with "on …" ("Commission on Energy", "State Agency on Renewable
+# Energy Sources") and "under …" ("Agency for Strategic Reforms under the President of X"); a
+# company's do not ("ACWA Power on the Samarkand-2 plant")
+_BODIES = {
+    *("Commission", "Committee", "Council", "Office", "Agency", "Authority", "Association", "Federation"),
+    *("Institute", "Centre", "Center", "Board", "Bureau", "Directorate", "Secretariat", "Service"),
+    *("Inspectorate", "Department", "Administration", "Fund", "Ministry", "Chamber"),
+}
+
+
+def _superior_follows(tokens, k: int, j: int) -> bool:
+    """ "under the Ministry of Energy", "under the President": "the", then an organization or a post."""
+    if k + 1 >= j or tokens[k][0] != "the":
+        return False
+    words = [t[0] for t in tokens[k + 1 : _capitalised_run_end(tokens, k + 1, j, posts=True)]]
+    return bool(words) and any(w in ORG_HEADS or TITLE.match(w) for w in words)
+
+
+# "Office of the Prime Minister", "Administration of the President": offices named by their post
+_OFFICES_OF_POSTS = {"Office", "Administration", "Secretariat", "Apparatus", "Chancellery", "Executive"}
+
+
+# Heads that an "and" after a name's complement begins a new organization with ("… of Energy and
+# Power Grid Company"); "Resources" or "Industries" is a portfolio ("… of Energy and Mineral Resources")
+_NEW_NAME_HEADS = (ORG_HEADS | ROMANCE_HEADS | {"Board", "Bureau", "Directorate", "Service"}) - {
+    *("Resources", "Power", "Grid", "Grids", "Industries", "Sciences", "Enterprises", "Investments", "Park"),
+}
+
+
+def _joins_name(tokens, k: int, j: int, gaz) -> bool:
+    """Whether the words after "and" at k go on the name before it: up to three capitalised words
+    that name no organization, country or acronym of their own ("… and Trade", "… and Mineral
+    Resources"; not "… and the Institute", "… and Masdar", "… and ACWA Power")."""
+    if k >= j or not is_cap(tokens[k][0]) or tokens[k][0].isupper() or tokens[k][1] in gaz:
+        return False
+    end = _capitalised_run_end(tokens, k, j)
+    words = [t[0] for t in tokens[k:end]]
+    return 0 < len(words) <= 3 and not any(w in _NEW_NAME_HEADS or w in LEGAL_FORMS for w in words)
+
+
+def _romance_end(tokens, k: int, j: int) -> int | None:
+    """ "Société Nationale d'Électricité du Sénégal", "Banco de Desarrollo de America Latina":
+    a French, Spanish or Portuguese head, then its words and the particles that join them."""
+    end = k + 1
+    while end < j and (tokens[end][0] in ROMANCE_PARTICLES or _romance_word(tokens[end][0])):
+        end += 1
+    while end > k + 1 and tokens[end - 1][0] in ROMANCE_PARTICLES:
+        end -= 1
+    return end if end - k >= 2 else None
+
+
+def _romance_word(text: str) -> bool:
+    return (is_cap(text) and not TITLE.match(text)) or bool(ELIDED_WORD.match(text))
 
 
 # Heads that make a name an organization on their own ("Natural Resources" in a ministry's
@@ -179,7 +281,7 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
     Foundation", "Science and Technology Co. Ltd."): Y is a whole organization name with a company
     or agency head, and X starts with a known organization or is hyphenated, or Y has a legal form
     and a name of its own, or Y starts with a country ("… and Georgian Railway")."""
-    right = tokens[middle + 1 : j]
+    right = tokens[middle + 1 : next((p for p in range(middle + 1, j) if tokens[p][0] == "in"), j)]
     if len(right) > 1 and right[0][0] == "the" and any(t[0] in ORG_HEADS for t in right[1:]):
         return True  # "Enel and the Ministry of Energy", "Vela Eren and the Andes Center": "and the" joins no name
     if not right or not is_cap(right[0][0]) or not any(t[0] in STRONG_ORG_HEADS for t in right):

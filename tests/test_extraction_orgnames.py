@@ -1,0 +1,93 @@
+"""Organizations' names written out in full (issue 13): where a name that starts with or reaches its
+head ends ("Centre for Strategic Studies", "Ministry of Industry, Mines and Energy of X"), when "and"
+joins one name or two, and names in French or Spanish. Sentences and names written for these tests."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pactgraph.articles import Article
+from pactgraph.extract import extract_article
+
+PUBLISHED = dt.date(2025, 5, 14)
+
+
+def parties(sentence: str) -> list[list[str]]:
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    return [sorted(p.name for p in a.parties) for a in facts.agreements]
+
+
+def participants(sentence: str) -> list[list[str]]:
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    return [sorted(p.name for p in m.participants) for m in facts.meetings]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Centre for Coastal Studies",  # a head, then "for …": the head alone names nobody
+        "Board of Investment of Norland",
+        "Institute for Grid Research",
+        "Commission for the Regulation of Utilities",
+        "Council of Ministers of Norland",  # a plural post inside a name
+        "Office of the Prime Minister of Norland",  # an office named by its post
+        "Federation of Velan Chambers of Commerce and Industry",
+        "Ministry of Industry, Mines and Energy of Norland",
+        "Ministry of Economic Development and Trade",
+        "Port Authority of Velmar",  # two heads and a complement
+        "Directorate General of Electricity",
+        "State Agency on Renewable Energy Sources",  # "on …" after a public body
+        "Agency for Strategic Reforms under the President of Norland",
+    ],
+)
+def test_a_name_goes_on_through_its_complement(name):
+    assert parties(f"On Monday, the {name} signed a memorandum of understanding with Vantora Solar LLC.") == [
+        sorted([name, "Vantora Solar LLC"])
+    ]
+
+
+def test_where_the_organization_is_no_part_of_its_name():
+    assert participants(
+        "Minister Ivan Petrov held talks with a delegation of the Institute for Grid Research in Lima on Tuesday."
+    ) == [["Institute for Grid Research", "Ivan Petrov"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # "and the" begins a second name, even after a ministry's portfolio
+            "The Ministry of Economic Development and Trade and the Institute for Grid Research signed a deal.",
+            ["Institute for Grid Research", "Ministry of Economic Development and Trade"],
+        ),
+        (  # a head after "and" begins a second name
+            "The Ministry of Energy and Power Grid Company of Norland signed an agreement on Tuesday.",
+            ["Ministry of Energy", "Power Grid Company of Norland"],
+        ),
+        (  # a portfolio after "and" goes on the ministry's name
+            "The Ministry of Energy and Mineral Resources signed an agreement with Vantora Solar LLC on Tuesday.",
+            ["Ministry of Energy and Mineral Resources", "Vantora Solar LLC"],
+        ),
+        (  # "&" joins one firm's name
+            "Larch & Pellow signed an agreement with Vantora Solar LLC on Tuesday.",
+            ["Larch & Pellow", "Vantora Solar LLC"],
+        ),
+    ],
+)
+def test_and_joins_one_name_or_two(sentence, expected):
+    assert parties(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Société Nationale d'Électricité du Velmar",
+        "Banco de Desarrollo de Norland",
+        "Agence Nationale pour les Energies Renouvelables",
+        "Empresa Nacional de Electricidad",
+    ],
+)
+def test_a_french_or_spanish_name_keeps_its_particles(name):
+    assert parties(f"The University of Velmar and {name} signed an agreement on grid cooperation on Tuesday.") == [
+        sorted(["University of Velmar", name])
+    ]
