@@ -63,6 +63,20 @@ _PATTERNS = [
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|of|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+{_YEAR}\b")),
 ]
+_MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Words one of which a text must hold for each pattern to be worth running (most sentences hold no date)
+_CUES = {
+    "iso": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+    "my": _MONTH_CUES,
+    "rel_month": ("month",),
+    "this_month": ("month",),
+    "other_month": ("month",),
+    "last_month_name": _MONTH_CUES,
+    "rel_year": ("year",),
+    "weekday": ("day",),
+    "yesterday": ("day", "this", "tonight"),
+}
+_CUES["dmy"] = _CUES["mdy"] = _CUES["year"] = _CUES["iso"]
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
 _THAT_YEAR = r"(?:of\s+|in\s+)?(?:that|the\s+same)\s+(?:same\s+)?year\b"
 # dates that point back to the year (or month) the text last named: "on 8 November of that year",
@@ -122,6 +136,8 @@ def find_dates(text: str, published: dt.date | None, *, earlier: str | None = No
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), iso, _after(iso, published), written=True))
     for name, pattern in _PATTERNS:
+        if not any(cue in lowered for cue in _CUES[name]):
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -271,6 +272,11 @@ class SentenceView:
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @functools.cached_property
+    def lower(self) -> str:
+        """The text in lower case, for the cheap word tests that decide whether a long pattern runs."""
+        return self.sentence.text.lower()
 
     def rel(self, m: Mention) -> tuple[int, int]:
         return m.start - self.sentence.start, m.end - self.sentence.start

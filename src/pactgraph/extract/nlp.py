@@ -80,27 +80,32 @@ def _sentence_fixes(doc):
     The flags are written at once with ``Doc.from_array``: setting ``Token.is_sent_start`` scans the
     whole doc for parse annotations each time, which made long articles quadratic."""
     starts = doc.to_array([SENT_START]).astype("int64")  # -1: "not a sentence start"
-    for i, token in enumerate(doc[1:], start=1):
-        previous = doc[i - 1]
-        if previous.is_space and "\n" in previous.text:
+    texts = [token.text for token in doc]  # read once: indexing a Doc builds a Token each time
+    for i in range(1, len(texts)):
+        previous = texts[i - 1]
+        if "\n" in previous and previous.isspace():
             starts[i] = 1
-        elif _list_number_before(doc, i):
+        elif _list_number_before(texts, i):
             starts[i] = -1  # "1. Memorandum of …": the number opens a list item
-        elif previous.text in {'"', "“", "«"} and i >= 2 and _list_number_before(doc, i - 1):
+        elif previous in {'"', "“", "«"} and i >= 2 and _list_number_before(texts, i - 1):
             starts[i - 1] = starts[i] = -1  # '3. "AMEA Power" from …': the quote opens the item's name
-        elif previous.text.lower() in ABBREVIATIONS:
-            starts[i] = 1 if token.text in SENTENCE_STARTERS else -1
-        elif token.is_sent_start and token.text[:1].islower():
+        elif previous.lower() in ABBREVIATIONS:
+            starts[i] = 1 if texts[i] in SENTENCE_STARTERS else -1
+        elif starts[i] == 1 and texts[i][:1].islower():
             starts[i] = -1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 
-def _list_number_before(doc, i: int) -> bool:
-    """Whether doc[i] follows a list number ("1." or "2)") that opens its line."""
-    head = doc[i - 2] if i >= 2 and doc[i - 1].text in {".", ")"} else doc[i - 1]
-    start = head.i
-    return bool(re.fullmatch(r"\d{1,2}[.)]?", head.text)) and (start == 0 or "\n" in doc[start - 1].text)
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def _list_number_before(texts: list[str], i: int) -> bool:
+    """Whether token i follows a list number ("1." or "2)") that opens its line."""
+    head = i - 2 if i >= 2 and texts[i - 1] in {".", ")"} else i - 1
+    if not texts[head][:1].isdigit() or not _LIST_NUMBER.fullmatch(texts[head]):
+        return False
+    return head == 0 or "\n" in texts[head - 1]
 
 
 _LETTER_HYPHEN_LETTER = rf"(?<=[{ALPHA}0-9])(?:{HYPHENS})(?=[{ALPHA}])"

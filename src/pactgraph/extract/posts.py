@@ -44,7 +44,13 @@ _RESPECTIVE = re.compile(
 )
 
 
+_RESPECTIVE_CUES = ("ministers", "presidents", "heads of state", "chairmen", "ambassadors")
+
+
 def _respective_posts(view: SentenceView) -> list[Post]:
+    lower = view.lower
+    if not any(c in lower for c in ("–", "—", " -")) or not any(w in lower for w in _RESPECTIVE_CUES):
+        return []
     match = _RESPECTIVE.search(view.text)
     if not match:
         return []

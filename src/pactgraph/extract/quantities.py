@@ -64,6 +64,9 @@ _POWER = re.compile(
 )
 
 
+_UNIT_CUE = re.compile(r"[gmkt]w|watt", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class PowerMention:
     start: int
@@ -81,6 +84,8 @@ def find_power(text: str) -> list[PowerMention]:
     """Power (not energy: kWh, MWh and GWh are skipped) quantities with their value in MW, finite
     and not negative (the pattern has no sign)."""
     found = []
+    if not _UNIT_CUE.search(text):
+        return found  # most sentences name no unit: skip the long pattern
     for m in _POWER.finditer(text):
         if m.group("hours"):
             continue
