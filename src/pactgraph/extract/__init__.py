@@ -288,6 +288,13 @@ _ROLE_REFERENCE = re.compile(
     r"secretary-general|secretary general|director general|director-general))\b(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
 )
 # "the two leaders opened the forum" (a meeting "between the two leaders" is read with the meeting before it)
+# Words one of which a sentence must hold for each reference pattern to be worth running
+_ROLE_CUES = (
+    *("minister", "president", "premier", "ambassador", "chair", "governor", "mayor", "rector", "ceo"),
+    *("chief executive", "envoy", "commissioner", "chancellor", "crown prince", "emir", "king", "secretary"),
+    "director",
+)
+_GOVERNMENT_CUES = ("government", "side", "authorities")
 _TWO_REFERENCE = re.compile(
     r"(?<!between )\b[Tt]he\s+two\s+(?P<role>leaders|presidents|prime ministers|ministers|heads of state)\b"
 )
@@ -302,7 +309,8 @@ def _resolve_references(
     person named just before in the sentence (or first in the one before)."""
     for index, view in enumerate(views):
         found = []
-        for match in _ROLE_REFERENCE.finditer(view.text):
+        lower = view.lower
+        for match in _ROLE_REFERENCE.finditer(view.text) if any(w in lower for w in _ROLE_CUES) else ():
             holders = [
                 p
                 for p in posts
@@ -338,7 +346,7 @@ def _resolve_references(
             person = before[-1] if before else previous[0] if previous else None
             if person is not None:
                 found.append((match, person))
-        for match in _OBJECT_PRONOUN.finditer(view.text):
+        for match in _OBJECT_PRONOUN.finditer(view.text) if "him" in lower or "her" in lower else ():
             # "President X received him": the person the sentence before (or this one, before the
             # subject) named who is not the one receiving
             here = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()]
@@ -347,7 +355,7 @@ def _resolve_references(
             person = next((e for e in [*previous, *here[:-1]] if e not in subject), None)
             if person is not None:
                 found.append((match, person))
-        for match in _GOVERNMENT_REFERENCE.finditer(view.text):
+        for match in _GOVERNMENT_REFERENCE.finditer(view.text) if any(w in lower for w in _GOVERNMENT_CUES) else ():
             # "the Mauritanian government", "the government": the country it governs, the one named
             # last or else the one the article names most
             word = match.group("country") or match.group("country_side")
@@ -371,7 +379,7 @@ def _resolve_references(
                 country = country_by_word(match.group(group)) if match.group(group) else None
                 if country is not None:
                     found.append((_Span(match.start(group), match.end(group), match.group(group)), country))
-        for match in _ORG_REFERENCE.finditer(view.text):
+        for match in _ORG_REFERENCE.finditer(view.text) if any(w in lower for w in _ORG_REFERENCE_KINDS) else ():
             organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
             if organization is not None:
                 found.append((match, organization))

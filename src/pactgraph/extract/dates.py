@@ -63,20 +63,30 @@ _PATTERNS = [
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|of|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+{_YEAR}\b")),
 ]
-_MONTH_CUES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# Words one of which a text must hold for each pattern to be worth running (most sentences hold no date)
+# What a text must hold for each pattern to be worth running (most sentences hold no date)
 _CUES = {
-    "iso": ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-    "my": _MONTH_CUES,
-    "rel_month": ("month",),
-    "this_month": ("month",),
-    "other_month": ("month",),
-    "last_month_name": _MONTH_CUES,
-    "rel_year": ("year",),
-    "weekday": ("day",),
-    "yesterday": ("day", "this", "tonight"),
+    **dict.fromkeys(("iso", "dmy", "mdy", "year"), "digit"),
+    **dict.fromkeys(("my", "last_month_name"), "month name"),
+    **dict.fromkeys(("rel_month", "this_month", "other_month"), "month"),
+    "rel_year": "year",
+    "weekday": "day",
+    "yesterday": "today",
 }
-_CUES["dmy"] = _CUES["mdy"] = _CUES["year"] = _CUES["iso"]
+_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+
+
+def _cues(text: str, lowered: str) -> set[str]:
+    found = {word for word in ("month", "year", "day") if word in lowered}
+    if "day" in found or "this" in lowered or "tonight" in lowered:
+        found.add("today")
+    if _DIGIT.search(text):
+        found.add("digit")
+    if _MONTH_NAME.search(lowered):
+        found.add("month name")
+    return found
+
+
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")
 _THAT_YEAR = r"(?:of\s+|in\s+)?(?:that|the\s+same)\s+(?:same\s+)?year\b"
 # dates that point back to the year (or month) the text last named: "on 8 November of that year",
@@ -135,8 +145,9 @@ def find_dates(text: str, published: dt.date | None, *, earlier: str | None = No
             back = back or reference
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), iso, _after(iso, published), written=True))
+    cues = _cues(text, lowered)
     for name, pattern in _PATTERNS:
-        if not any(cue in lowered for cue in _CUES[name]):
+        if _CUES[name] not in cues:
             continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):

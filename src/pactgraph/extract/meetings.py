@@ -25,21 +25,10 @@ _OWN_KIND_VERB = re.compile(r"presided over|chaired|co-chaired|Opening|At|During
 # "the", or a day's possessive: "attended Thursday's ceremony", "are taking part in today's meetings"
 _THE_OR_DAYS = r"(?:the|that|(?:today|yesterday|this (?:morning|afternoon|evening|week)|last week|[A-Z][a-z]+day)['’]s)"
 # Words one of which a sentence must hold for _ANAPHOR to be worth running
-_ANAPHOR_CUES = (
-    *("event", "ceremony", "gathering", "meeting", "talks", "forum", "summit", "roundtable", "conference"),
-    *("session", "inauguration", "groundbreaking", "commissioning", "delegation", "joined", "represented"),
-    *(
-        "side",
-        "present",
-        "attending",
-        "attendance",
-        "took part",
-        "around the table",
-        "among",
-        "participants",
-        "attendees",
-    ),
-    *("guests", "dignitaries", "audience", "alongside", "beside", "next to", "joining"),
+_ANAPHOR_CUE = re.compile(
+    r"event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|inauguration|"
+    r"groundbreaking|commissioning|delegation|joined|represented|side|present|attend|took part|around the table|"
+    r"among|participants|guests|dignitaries|audience|alongside|beside|next to|joining"
 )
 _ANAPHOR = re.compile(
     r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
@@ -98,7 +87,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     """ "Nurbek and Amrullayev attended the ceremony": persons joining the event last reported."""
     if not found_here:
         found_here.extend(_between_the_two_named_before(view, meetings))
-    anaphor = _ANAPHOR.search(view.text) if any(cue in view.lower for cue in _ANAPHOR_CUES) else None
+    anaphor = _ANAPHOR.search(view.text) if _ANAPHOR_CUE.search(view.lower) else None
     if not anaphor:
         return
     earlier = [m for m in meetings if view.sentence.index not in m.sentences]
