@@ -125,11 +125,13 @@ def extract_article(article: Article) -> ArticleFacts:
         if not signed and number and SIGNED.search(views[number - 1].text):
             signed = exemplified(view, post_of)  # "… such as the agreement between A and B to build …"
         previous = views[number - 1] if number else None
-        if not signed and DEALS_LIST.search(view.text):
+        opens_list = view.text.rstrip().endswith(":")  # both list openers end with a colon
+        if not signed and opens_list and DEALS_LIST.search(view.text):
             signed_list, list_opened_at, deals_listed = [], view.sentence.index, True
-        elif not signed and (
-            SIGNED_LIST.search(view.text)
-            or (view.text.rstrip().endswith(":") and previous is not None and SIGNED.search(previous.text))
+        elif (
+            not signed
+            and opens_list
+            and (SIGNED_LIST.search(view.text) or (previous is not None and SIGNED.search(previous.text)))
         ):
             # "… signed the following documents:", or "They include:" after a signing: a list opens,
             # whose items without parties of their own are signed by those the opener names

@@ -67,8 +67,8 @@ _ITEM_HEAD_AFTER = re.compile(r"[\"”»]?\s*(?:\([^)]{2,30}\)\s*)?(?:from\s+[^�
 
 
 _FRAME_WORDS = re.compile(
-    r"\b(?:by|from|of)\s|executives|officials|representatives|management|delegation|bosses|,\s+(?:a|an|the)\s"
-    r"|[–—]\s",
+    r"\b(?:signed|inked|concluded)\s+by\s|\b(?:managers|heads|teams?|leadership|investors|companies|firms)\s+"
+    r"(?:from|of)\s|executives|officials|representatives|management|delegation|bosses|,\s+(?:a|an|the)\s|[–—]\s",
     re.I,
 )
 
