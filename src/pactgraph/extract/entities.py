@@ -303,3 +303,15 @@ class SentenceView:
             for m, e in self.items
             if e is not None and e.type in {PLACE, COUNTRY} and start <= self.rel(m)[0] and self.rel(m)[1] <= end
         ]
+
+
+def named_persons(view: SentenceView, start: int, end: int) -> list[Entity]:
+    """Persons written by their name within [start, end) of the sentence, not referred to ("the
+    minister", "the two leaders": those refer to someone named before)."""
+    out: list[Entity] = []
+    for m, e in view.items:
+        a, b = view.rel(m)
+        written = e is not None and e.type == PERSON and m.text.split()[-1] in e.name
+        if written and start <= a and b <= end and e not in out:
+            out.append(e)
+    return out

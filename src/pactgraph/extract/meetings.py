@@ -10,7 +10,7 @@ import itertools
 import re
 
 from .clauses import CLAUSE_END, date_for, kind_of, place_after, prefer_persons
-from .entities import SentenceView, fold
+from .entities import SentenceView, fold, named_persons
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 from .occasions import SITE, ceremonies, participation_in, titled_events, travels, visits
 
@@ -172,7 +172,9 @@ _TALK = (
     r"detailed|cordial|closed-door|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
-    r"consultations|negotiations)|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|"
+    r"consultations|negotiations|discussions|dialogue|round of talks|working (?:lunch|dinner|breakfast)|"
+    r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?press conference)|"
+    r"gave\s+a\s+(?:joint\s+)?press conference|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|conferred|consulted|"
     r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)|"
     # "A and B discussed the grid link by phone", "A and B exchanged views on …": talks among the subjects
     r"discussed(?:\s+[\w-]+){0,8}?\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|exchanged\s+views"
@@ -188,7 +190,12 @@ _MEET_VERB = re.compile(
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
     r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*visits?\s+to|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|"
-    r"(?P<received>received|hosted|welcomed|greeted|hosts|greets|called on|calls on|paid a courtesy call on)|"
+    r"(?P<received>received|hosted|welcomed|greeted|hosts|greets|called on|calls on|paid a courtesy call on|"
+    r"joined(?=[^.;]{0,80}\bfor\s+(?:talks|a meeting)\b))|"
+    # "A and B discussed the grid in Lima": talks among those who discussed it
+    r"(?P<discussed>discussed|reviewed|agreed\s+(?:to|on)|co-chaired)\b(?!\s+with)|"
+    # "At a meeting in Lima on Monday, A and B reviewed …": the meeting of those the clause names
+    r"(?P<at_a_meeting>^(?:At|During|In)\s+an?\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|session)\b(?!\s+(?:with|between)\b))|"
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
@@ -245,6 +252,7 @@ def _phrase(text: str, match: re.Match | None) -> str:
     return match.group(0).strip() if match else ""
 
 
+_FRONTED = re.compile(r"\s*(?:After|Following|During)\s+(?:the\s+|their\s+|his\s+|her\s+)?$")
 # "He met A, …, and held talks with B": the second verb shares the first one's subject
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
@@ -290,6 +298,18 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         first_subjects = first_subjects or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
         heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
+        if verb.group("discussed") or verb.group("at_a_meeting"):
+            # "A and B discussed …", "At a meeting …, A and B …": two persons or more, and nobody else
+            among = (clause_start, verb.start()) if verb.group("discussed") else (verb.end(), clause_end)
+            persons = named_persons(view, *among)  # "the two leaders agreed": the talks just reported
+            if len(persons) < 2 or _WILL.search(text[max(0, verb.start() - 30) : verb.start()]) or view.events():
+                continue  # "… co-chaired the council meeting": the event's reader has them
+            subjects, objects = persons[:1], persons[1:]
+        if verb.group("talks") and not subjects and _FRONTED.match(text, 0, verb.start()):
+            # "Following talks with A in Lima, B said …": B held them, after the comma
+            comma = text.find(",", verb.end(), clause_end)
+            later = [e for e in view.entities_between(comma, clause_end) if e.type == PERSON] if comma != -1 else []
+            subjects, objects = later[:1], [e for e in prefer_persons(view.entities_between(verb.end(), comma))][:3]
         if verb.group("sat"):  # "sat down with the heads of Korea's biggest groups", not with a newspaper's desk
             objects = [e for e in objects if e.type == PERSON]
         if len(subjects) < 2 and _THE_TWO.search(text, 0, verb.start()):

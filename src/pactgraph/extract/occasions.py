@@ -19,7 +19,8 @@ _VISIT = re.compile(
 )
 SITE = re.compile(
     r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:site|plant|facility|factory|farm|station|project|exhibition|stand|pavilion|construction)\b"
+    r"(?:site|plant|facility|factory|farm|(?:sub)?station|project|exhibition|stand|pavilion|construction|dam|"
+    r"interconnector|pipeline|reactor|unit)\b"
 )
 _LISTED_PLACES = re.compile(
     r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -274,7 +275,8 @@ _CEREMONY_PASSIVE = re.compile(
     r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
 )
 _PLANT = re.compile(
-    r"(?i)\b(?:plant|farm|park|station|project|dam|facility|complex|line|route|factory|terminal|port)\b"
+    r"(?i)\b(?:plant|farm|park|(?:sub)?station|project|dam|facility|complex|line|route|factory|terminal|port|"
+    r"interconnector|pipeline|reactor|unit)\b"
 )
 
 
