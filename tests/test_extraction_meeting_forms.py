@@ -56,3 +56,48 @@ def test_what_the_two_leaders_agreed_after_their_talks_is_no_second_meeting():
         "expand cooperation in renewable energy."
     )
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a standing body's session, named or in lower case, with those who chaired or attended it
+        "The steering committee of the corridor project met for the first time in Lima on Monday, chaired by Energy "
+        "Minister Ivan Petrov, with Foreign Minister Ana Costa attending.",
+        "The intergovernmental commission met in Lima on Monday under the co-chairmanship of Energy Minister Ivan "
+        "Petrov and Foreign Minister Ana Costa.",
+        "The Velan-Norland Business Council held its first session in Lima on Monday with Energy Minister Ivan Petrov "
+        "and Foreign Minister Ana Costa.",
+        # ceremonies told by the passive, by what was done at them, or by their being held
+        "The Velmar solar plant was inaugurated on Monday in the presence of Energy Minister Ivan Petrov and Foreign "
+        "Minister Ana Costa.",
+        "The first unit of the Velmar plant was put into operation on Monday by Energy Minister Ivan Petrov and "
+        "Foreign Minister Ana Costa.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa launched construction of the Velmar solar plant "
+        "on Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa cut the ribbon at the Velmar plant on Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa took part in the virtual groundbreaking of the "
+        "Velmar solar plant on Monday.",
+        "A ceremony marking the start of construction of the Velmar wind farm was held on Monday with Energy Minister "
+        "Ivan Petrov and Foreign Minister Ana Costa.",
+        "The exchange of signed documents took place in Lima on Monday in the presence of Energy Minister Ivan Petrov "
+        "and Foreign Minister Ana Costa.",
+    ],
+)
+def test_a_session_or_a_ceremony_with_the_two_in_it(sentence):
+    two = {"Ana Costa", "Ivan Petrov"}  # a body takes part in its own session too
+    assert [sorted(two & set(people)) for people, date in meetings_of(sentence) if date == "2025-03-03"] == [
+        sorted(two)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The commission met in Lima on Monday.",  # nobody named in it
+        "The Velmar solar plant was inaugurated in 2019.",  # its history, nobody at it
+        "The plant was built by Vantora Solar LLC and commissioned in 2021.",  # a builder is no guest
+    ],
+)
+def test_no_session_or_ceremony_with_nobody_named(sentence):
+    assert meetings_of(sentence) == []

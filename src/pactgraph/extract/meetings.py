@@ -448,10 +448,22 @@ def _meeting_with_opener(view: SentenceView) -> list[Meeting]:
 _BODY_HELD_SESSION = re.compile(
     r"\b(?:held|holds|convened|opened)\s+(?:its|their)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|"
     r"eighth|ninth|tenth|\d+(?:st|nd|rd|th)|annual|regular|next|extraordinary|inaugural|joint|plenary)\s+)*"
-    r"(?P<noun>session|meeting|sitting|plenary)\b"
+    r"(?P<noun>session|meeting|sitting|plenary)\b|"
+    # "The steering committee met for the first time in Lima": the body's meeting
+    r"\b(?:met|convened)\b(?!\s+(?:with|by)\b)"
 )
 _BODY = re.compile(r"\b(?:Commission|Committee|Council|Working Group|Task Force|Board|Assembly)\b")
-_CHAIRED_BY = re.compile(r"\b(?:co-chaired|chaired|presided over|attended|opened)\s+by\s+")
+# "the steering committee of the corridor project", "the intergovernmental commission" in lower case
+_LOWER_BODY = re.compile(
+    r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:commission|committee|council|working group|task force|assembly)"
+    r"(?:\s+(?:of|on|for)\s+[^,;]{3,60}?)?\s+$"
+)
+# those who chaired or attended it: "co-chaired by A and B", "under the co-chairmanship of A and B",
+# "with A attending", "with A and B"
+_CHAIRED_BY = re.compile(
+    r"\b(?:(?:co-chaired|chaired|presided over|attended|opened)\s+by|under\s+the\s+(?:co-)?chairmanship\s+of|"
+    r"with)\s+(?=[A-Z]|the\s+[A-Z])"
+)
 
 
 def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting]:
@@ -462,21 +474,25 @@ def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting
         return []
     clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, held.start())])
     body = [e for e in view.entities_between(clause, held.start()) if e.type != PERSON and _BODY.search(e.name)][-1:]
-    if not body:
+    lower = _LOWER_BODY.search(view.text, clause, held.start()) if not body else None
+    if not body and not lower:
         return []
+    name = body[0].name if body else lower.group(0).strip().removeprefix("The ").removeprefix("the ")
     participants = list(body)
     chaired = _CHAIRED_BY.search(view.text, held.end())
     if chaired:
         stop = CLAUSE_END.search(view.text, chaired.end())
         participants += view.entities_between(chaired.end(), stop.start() if stop else len(view.text))
-    pair = _PAIR.search(body[0].name)
+    if not participants:
+        return []  # "the commission met": nobody named in it
+    pair = _PAIR.search(name)
     if pair and country_by_word:
         participants += [c for c in (country_by_word(w) for w in pair.group("a", "b")) if c]
     date, future = date_for(view, held.start())
     return [
         Meeting(
             kind="meeting",
-            label=f"{held.group('noun').capitalize()} of {body[0].name}",
+            label=f"{(held.group('noun') or 'meeting').capitalize()} of the {name}".replace("the the ", "the "),
             date=date,
             participants=list(dict.fromkeys(participants)),
             place=place_after(view, held.end()),

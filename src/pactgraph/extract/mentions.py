@@ -544,7 +544,7 @@ _LOWER_EVENT = re.compile(
     # "the 12th meeting of the Azerbaijan-China Intergovernmental Commission on …", "a session of
     # their joint working group": a session of a standing body is an event
     r"(?:meeting|session|sitting)\s+of\s+(?:the|their|its)\s+(?:[\w’'-]+\s+){0,5}?"
-    r"(?:[Cc]ommission|[Cc]ommittee|[Ww]orking [Gg]roup|[Cc]ouncil|[Tt]ask [Ff]orce)"
+    r"(?:[Cc]ommission|[Cc]ommittee|[Ww]orking [Gg]roup|[Cc]ouncil|[Tt]ask [Ff]orce|[Aa]ssembly)"
     r"(?:\s+(?:on|for)\s+(?:[A-Za-z-]+(?:\s+(?:and|of)\s+|\s+)){0,5}?[Cc]ooperation)?)"
     r"\b(?!\s+meetings|s\b)"
 )

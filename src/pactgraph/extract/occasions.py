@@ -264,8 +264,13 @@ def visits(view: SentenceView) -> list[Meeting]:
 # "the foundation stone was laid on 13 January 2022 by A and B", "X attended the groundbreaking of …"
 _CEREMONY_ACTIVE = re.compile(
     r"\b(?:(?P<stone>laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone|"
-    r"(?P<opened>(?:officially\s+|jointly\s+|formally\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched))|"
-    r"(?P<attended>attended|attends|joined)\s+the\s+(?P<what>groundbreaking|ground-breaking|inauguration|"
+    r"(?P<opened>(?:officially\s+|jointly\s+|formally\s+)?(?:inaugurated|inaugurates|opened|opens|commissioned|launched)"
+    # "launched construction of", "pressed the button to launch", "cut the ribbon at", "unveiled a plaque at"
+    r"(?:\s+construction\s+(?:work\s+)?(?:of|on))?|pressed\s+(?:the|a)\s+(?:symbolic\s+)?button\s+to\s+"
+    r"(?:launch|start|open|inaugurate)|cut\s+the\s+(?:inaugural\s+)?ribbon\s+(?:at|of|on)|"
+    r"unveiled\s+(?:a|the)\s+(?:commemorative\s+)?plaque\s+(?:at|on))|"
+    r"(?P<attended>attended|attends|joined|took\s+part\s+in|participated\s+in)\s+the\s+"
+    r"(?:(?:virtual|official|formal|symbolic|online)\s+)?(?P<what>groundbreaking|ground-breaking|inauguration|"
     r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>(?:the|an?)\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
 )
 # "… laid the foundation stone at the site alongside Y": a stone laid with no object named after it
@@ -281,7 +286,22 @@ _PLANT = re.compile(
 
 
 _ARTICLE = re.compile(r"^(?:the|an?)\s+")
-_CEREMONY_WORD = re.compile(r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined")
+_CEREMONY_WORD = re.compile(
+    r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined|took part|participated|button|ribbon|plaque|"
+    r"ceremony|presence|into operation|into service"
+)
+# "The Velmar plant was inaugurated on Monday by A and B", "… put into operation in the presence of A"
+_PASSIVE_OPENING = re.compile(
+    r"\b(?P<object>[Tt]he\s+[^,;]{3,80}?)\s+(?:was|were|has been|have been)\s+(?:officially\s+|formally\s+|jointly\s+)?"
+    r"(?:inaugurated|opened|commissioned|put\s+into\s+(?:operation|service))\b[^;]{0,60}?"
+    r"\b(?:by|in\s+the\s+presence\s+of)\s+"
+)
+# "A ceremony marking … was held on Monday with A and B", "The exchange of documents took place in the
+# presence of A and B"
+_CEREMONY_HELD_WITH = re.compile(
+    r"\b(?P<what>ceremony|exchange\s+of\s+(?:the\s+)?(?:signed\s+)?documents)\b[^;]{0,120}?"
+    r"\b(?:took place|was held|were held)\b[^;]{0,60}?\b(?:with|in\s+the\s+presence\s+of|attended\s+by)\s+"
+)
 # "X attended the capsule-laying ceremony", "… connected to the grid at a ceremony attended by A and B": a
 # ceremony of a kind the event names do not know, or none; the kinds they know are read as named events
 _KNOWN_CEREMONY = r"(?:opening|closing|signing|groundbreaking|ground-breaking|inauguration|commissioning|launch)"
@@ -353,6 +373,21 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         who = who or [e for e in view.entities_between(0, match.start()) if e.type == PERSON][:1]
         if who:
             out.append(_ceremony(view, f"Ceremony attended by {who[0].name}", who, match.start()))
+    for match in _PASSIVE_OPENING.finditer(text):
+        thing = match.group("object")
+        stop = CLAUSE_END.search(text, match.end())
+        who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.type == PERSON]
+        if who and _PLANT.search(thing):
+            label = f"Inauguration ceremony of {_ARTICLE.sub('', thing[0].lower() + thing[1:]).strip()}"
+            out.append(_ceremony(view, label, who, match.start()))
+    for match in _CEREMONY_HELD_WITH.finditer(text):
+        if view.events():
+            break  # a named event's ceremony is read with the event
+        stop = CLAUSE_END.search(text, match.end())
+        who = [e for e in view.entities_between(match.end(), stop.start() if stop else len(text)) if e.type == PERSON]
+        if who:
+            what = "Exchange of documents" if match.group("what") != "ceremony" else "Ceremony"
+            out.append(_ceremony(view, f"{what} attended by {who[0].name}", who, match.start()))
     for match in _STONE_ALONE.finditer(text):
         clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
         who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
