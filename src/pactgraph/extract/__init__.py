@@ -36,7 +36,7 @@ from .agreements import (
 )
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
-from .entities import Registry, SentenceView, resolve_mention
+from .entities import ORG_TYPES, Registry, SentenceView, resolve_mention
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
@@ -348,6 +348,13 @@ def _resolve_references(
             person = before[-1] if before else previous[0] if previous else None
             if person is not None:
                 found.append((match, person))
+        for match in _SAID_IT.finditer(view.text) if " it " in view.text else ():
+            # "Vantora announced on Monday that it had signed …": "it" is the organization that spoke
+            speaker = [
+                e for m, e in view.items if e is not None and e.type in ORG_TYPES and view.rel(m)[1] <= match.start()
+            ]
+            if speaker:
+                found.append((_Span(match.start("it"), match.end("it"), "it"), speaker[-1]))
         for match in _OBJECT_PRONOUN.finditer(view.text) if "him" in lower or "her" in lower else ():
             # "President X received him": the person the sentence before (or this one, before the
             # subject) named who is not the one receiving
@@ -398,6 +405,10 @@ def _resolve_references(
         view.items.sort(key=lambda item: item[0].start)
 
 
+_SAID_IT = re.compile(
+    r"\b(?:said|says|announced|announces|confirmed|confirms|reported|stated)\b[^.;,]{0,40}?\s(?:that\s+)?"
+    r"(?P<it>it)\s+(?:had|has|would|will|was|is|signed|plans|planned)\b"
+)
 _OBJECT_PRONOUN = re.compile(
     r"(?:(?<=\breceived )|(?<=\bwelcomed )|(?<=\bgreeted )|(?<=\bhosted )|(?<=\bmet )|(?<=\bmet with ))"
     r"(?:him|her)\b"

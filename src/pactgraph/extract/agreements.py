@@ -20,7 +20,8 @@ _SIGN = re.compile(
     r"(?:[\w-]+\s+){0,2}(?:agreements|deals|contracts|memorand|documents|MoUs)\b)|"
     r"(?:entered|enters)\s+into(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w-]+\s+){0,3}"
     r"(?:agreements?|contracts?|deals?|memorand|MoUs?|accords?)\b)|"
-    r"(?:struck|strikes|reached|reaches)(?=\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:agreements?|deals?|accords?)\s+"
+    r"(?:struck|strikes|reached|reaches|clinched|clinches)(?=\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:agreements?|deals?|accords?|contracts?)\s+"
     r"(?:with|on|to|for)\b)|"
     r"signing(?=\s(?:[^.;]{0,40}\s)?of\b)|"  # "the signing in June 2023, in Astana, of a PPA"
     # "the two countries issued a Joint Statement on …": a statement is issued, not signed

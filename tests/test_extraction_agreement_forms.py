@@ -1,0 +1,43 @@
+"""The ways news tells that two parties signed a document (issue 13), each an agreement between
+them; sentences written for these tests."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pactgraph.articles import Article
+from pactgraph.extract import extract_article
+
+PUBLISHED = dt.date(2025, 3, 5)
+
+
+def agreements_of(body: str) -> list[tuple[str, list[str]]]:
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    return [(a.kind, sorted(p.name for p in a.parties)) for a in facts.agreements]
+
+
+PARTIES = ["Ministry of Energy of Norland", "Vantora Solar LLC"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vantora Solar LLC clinched an agreement with the Ministry of Energy of Norland on Monday.",
+        # "it" is the organization that spoke
+        "Vantora Solar LLC announced on Monday that it had signed an agreement with the Ministry of Energy of Norland.",
+        "Vantora Solar LLC said on Monday it had signed an agreement with the Ministry of Energy of Norland.",
+        "Vantora Solar LLC struck an agreement with the Ministry of Energy of Norland on Monday.",
+        "Vantora Solar LLC entered into an agreement with the Ministry of Energy of Norland on Monday.",
+        "An agreement was signed between Vantora Solar LLC and the Ministry of Energy of Norland on Monday.",
+        "The agreement, signed on Monday by Vantora Solar LLC and the Ministry of Energy of Norland, covers a plant.",
+    ],
+)
+def test_a_way_of_telling_a_signing(sentence):
+    assert agreements_of(sentence) == [("agreement", PARTIES)]
+
+
+def test_it_is_no_party_when_no_organization_spoke():
+    assert agreements_of("Officials said on Monday it had signed an agreement with Vantora Solar LLC.") == [
+        ("agreement", ["Vantora Solar LLC"])
+    ]
