@@ -14,7 +14,7 @@ TECHNOLOGIES = [
     ("floating solar", r"floating (?:solar|photovoltaic|pv)"),
     ("offshore wind", r"offshore wind"),
     ("onshore wind", r"onshore wind"),
-    ("hydro", r"hydro\w*|pumped[- ]storage"),
+    ("hydro", r"hydro\w*|pumped[- ]storage|\bdams?\b"),
     ("battery storage", r"batter(?:y|ies)|energy storage|storage|\bbess\b"),
     ("solar", r"solar|photovoltaic|\bpv\b"),
     ("wind", r"wind"),
@@ -28,12 +28,13 @@ BROADER_TECHNOLOGY = {"offshore wind": "wind", "onshore wind": "wind", "floating
 _MANUFACTURING = re.compile(
     r"\b(?:a year|per year|annually|per annum|annual (?:production|output|manufacturing)|manufactur\w*|"
     r"production (?:capacity|line)|factory|"
-    r"of (?:solar )?(?:panels|modules|cells|wafers|turbines|batteries|electrolysers)|"
+    r"of (?:solar )?(?:panels|modules|cells|wafers|turbines|batteries|electrolysers)|wafer|"
+    r"of electrolysis|electroly[sz]\w*|"
     r"worldwide|globally|around the world|across the globe)\b",
     re.I,
 )
 _TURBINE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?)\b|^\s*each\b|"
+    r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?|reactors)\b|^\s*each\b|"
     r"^\W*(?:rating|rated)\b",
     re.I,
 )
@@ -60,6 +61,11 @@ _INSTALLED_AFTER = re.compile(
 # What a company holds in all, not one project: "its portfolio in Egypt will exceed 2.5 GW", "a clean
 # energy pipeline of more than 6,000 MW", "group-wide installed capacity exceeds 77 GW"
 _HOLDINGS_BEFORE = re.compile(r"\b(?:portfolio|pipeline|group-wide)\b[^.;]{0,60}$", re.I)
+_HOLDINGS_AFTER = re.compile(r"^[^.;,]{0,40}\b(?:in\s+(?:its|their)\s+portfolio|worldwide|globally)\b", re.I)
+# Power bought or sold, not built: "Kenya has imported 200 MW", "agreed to buy an additional 1,200 MW"
+_TRADED_BEFORE = re.compile(
+    r"\b(?:import\w*|export\w*|buy|buys|buying|bought|purchas\w*|sell\w*|sold)\s+(?:\w+\s+){0,3}$", re.I
+)
 _A_PROJECT = re.compile(r"\b(?:plant|project|farm|park|station|complex|facility|dam|unit)s?\b", re.I)
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|targets?|targeting|goal|ambition|wants?|pledg\w*|intends?|"
@@ -68,7 +74,8 @@ _TARGET = re.compile(
 )
 _BY_YEAR = re.compile(r"\bby\s+(?:20\d\d|the end of (?:the|this) decade)\b", re.I)
 _ENERGY_CONTEXT = re.compile(
-    r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid)\w*",
+    r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid|"
+    r"reactor)\w*",
     re.I,
 )
 _STATUS = [
@@ -132,8 +139,12 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         subject = text[max(clause_start, power.start - 50) : power.start]  # "the dam has 3,444 MW installed"
         if _HAD_INSTALLED.search(before) and _INSTALLED_AFTER.match(after) and not _A_PROJECT.search(subject):
             continue  # "Chile had just 253 MW of solar installed"
-        if _HOLDINGS_BEFORE.search(before) and not _A_PROJECT.search(after[:30]):
+        if (_HOLDINGS_BEFORE.search(before) or _HOLDINGS_AFTER.match(after)) and not _A_PROJECT.search(after[:30]):
             continue  # "its portfolio in Egypt will exceed 2.5 GW", "a pipeline of more than 6,000 MW"
+        if _TRADED_BEFORE.search(before) and not _A_PROJECT.search(after[:30]):
+            continue
+        if index and re.fullmatch(r"\s*\(\s*", text[powers[index - 1].end : power.start]):
+            continue  # "145 MWac (192 MWp)": the same plant counted another way
         techs = _technologies(clause, power.start - window_start, power.end - window_start)
         if not techs and not _ENERGY_CONTEXT.search(clause):
             continue

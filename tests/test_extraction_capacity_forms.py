@@ -1,0 +1,49 @@
+"""Figures in MW that are, and are not, a project's generation capacity (issue 13); sentences
+written for these tests."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pactgraph.articles import Article
+from pactgraph.extract import extract_article
+
+PUBLISHED = dt.date(2025, 3, 5)
+
+
+def capacities_of(body: str) -> list[tuple[float, list[str]]]:
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    return [(c.value_mw, c.technologies) for c in facts.capacities]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Velmar hydrogen project is designed for up to 4 GW of electrolysis.",  # not electricity
+        "Vantora plans to build a 10GW silicon wafer plant near Lima.",  # a factory's output
+        "Vantora holds over 15GW of generation capacity in its portfolio.",  # a company's holdings
+        "Norland has imported 200 MW of hydropower from its neighbour since 2022.",  # power bought
+        "Norland agreed to buy an additional 900 MW of solar power from Velan.",
+    ],
+)
+def test_not_a_projects_capacity(body):
+    assert capacities_of(body) == []
+
+
+def test_a_reactors_size_is_no_plants_capacity():
+    assert capacities_of("The nuclear plant will have six 50 MW reactors, 300 MW in all.") == [(300, ["nuclear"])]
+
+
+def test_the_same_plant_counted_another_way_is_one_capacity():
+    assert capacities_of("The Velmar floating solar plant, a 145MWac (192MWp) project, opened today.") == [
+        (145, ["floating solar"])
+    ]
+
+
+def test_a_dams_capacity_is_hydro():
+    assert capacities_of("The Velmar dam now has its full 2,100 MW installed.") == [(2100, ["hydro"])]
+
+
+def test_a_plant_that_power_is_bought_from_keeps_its_capacity():
+    assert capacities_of("Norland will buy power from the 456 MW Velmar hydropower plant.") == [(456, ["hydro"])]
