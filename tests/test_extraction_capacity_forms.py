@@ -47,3 +47,23 @@ def test_a_dams_capacity_is_hydro():
 
 def test_a_plant_that_power_is_bought_from_keeps_its_capacity():
     assert capacities_of("Norland will buy power from the 456 MW Velmar hydropower plant.") == [(456, ["hydro"])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Velmar scheme comprises three 400 MW storage projects.",
+        "The Velmar scheme is split between three storage projects of 400 MW each.",
+    ],
+)
+def test_counted_plants_are_one_capacity_each(body):
+    assert capacities_of(body) == [(400, ["battery storage"])] * 3
+
+
+def test_the_same_figure_written_twice_in_one_sentence_is_two_capacities():
+    body = "Vantora will build a 100 MW solar plant in Lima and a 100 MW solar plant in Cusco."
+    assert capacities_of(body) == [(100, ["solar"]), (100, ["solar"])]
+
+
+def test_turbines_of_a_size_each_are_no_capacity():
+    assert capacities_of("The dam has nine turbines of 235 MW each.") == []

@@ -744,12 +744,14 @@ def _took_place(meeting: Meeting, sentences: list[Sentence]) -> bool:
 
 def _merge_capacities(capacities):
     """A figure repeated in an article ("the 160 MW plant") is one capacity when value, technology
-    and place agree or are left unsaid; equal figures of different projects stay apart."""
+    and place agree or are left unsaid; equal figures of different projects stay apart, and so do
+    equal figures one sentence writes twice ("100 MW in Mosul and 100 MW in Amarah")."""
     kept = []
     for c in capacities:
         for k in kept:
             if (
                 round(k.value_mw, 3) == round(c.value_mw, 3)
+                and c.sentences != k.sentences
                 and (not c.technologies or not k.technologies or _broad(c.technologies) == _broad(k.technologies))
                 and (c.place is None or k.place is None or c.place is k.place)
                 and (c.status == k.status or "unknown" in (c.status, k.status))

@@ -94,6 +94,14 @@ _STATUS = [
         r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*|construction of",
     ),
 ]
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "three 400 MW storage projects", "two plants of 1 GW each"
+_COUNTED = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<plants>(?:[\w-]+\s+){0,2}(?:plants|projects|farms|parks|stations|schemes)\s+of\s+(?:up\s+to\s+)?)?$",
+    re.I,
+)
+_PLANTS = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:plants|projects|farms|parks|stations|schemes)\b", re.I)
 _COMPRISING = re.compile(
     r"^\W*(?:[\w-]+\s+){0,4}?(?:comprising|consisting of|made up of|including|split between|which includes?)\b", re.I
 )
@@ -116,7 +124,9 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         window_start = max(clause_start, power.start - 90, powers[index - 1].end if index else 0)
         window_end = min(clause_end, power.end + 90, powers[index + 1].start if index + 1 < len(powers) else len(text))
         clause = text[window_start:window_end]
-        if _TURBINE.match(after) or (re.search(r"-(?:MW|megawatt)\s*$", power.text, re.I) and _TURBINE.match(after)):
+        counted = _COUNTED.search(text, max(0, power.start - 60), power.start)
+        each = bool(counted and counted.group("plants") and re.match(r"\s*each\b", after))
+        if not each and _TURBINE.match(after):
             continue
         if _MANUFACTURING.search(text[power.start : power.end + 45]) or re.search(
             r"manufactur\w*|production capacity|factor(?:y|ies)|\b(?:exports?|imports?|shipments?|sales)\b|"
@@ -154,7 +164,9 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         project = (
             f"{power.text} {noun.group('noun')}" if noun else f"{power.text} {' and '.join(techs) or 'energy'} capacity"
         )
-        out.append(
+        listed = counted and (each or (not counted.group("plants") and _PLANTS.match(after)))
+        copies = _NUMBERS[counted.group("n").lower()] if listed else 1
+        out.extend(
             Capacity(
                 value_mw=power.mw,
                 stated=power.text,
@@ -165,6 +177,7 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
                 sentences={view.sentence.index},
                 rule="capacity-figure",
             )
+            for _ in range(copies)  # "three 400 MW storage projects", "two plants of 1 GW each": one per plant
         )
         if not techs and _COMPRISING.match(after):
             totals.append(len(out) - 1)
