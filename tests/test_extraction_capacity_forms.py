@@ -67,3 +67,22 @@ def test_the_same_figure_written_twice_in_one_sentence_is_two_capacities():
 
 def test_turbines_of_a_size_each_are_no_capacity():
     assert capacities_of("The dam has nine turbines of 235 MW each.") == []
+
+
+def test_a_figure_with_no_technology_near_takes_the_titles():
+    body = (
+        "Vantora and the Ministry of Energy met in Lima on Monday.\n\nThey spoke about jobs and roads.\n\n"
+        "Tariffs were also on the table.\n\nThe plant would have an installed capacity of 1,100 megawatts."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Vantora plans a solar plant in Peru", body, PUBLISHED))
+    assert [(c.value_mw, c.technologies, sorted(c.caveats)) for c in facts.capacities] == [
+        (1100, ["solar"], ["status-unknown", "technology-inferred"])
+    ]
+
+
+def test_a_figure_with_no_technology_near_and_an_article_of_two_takes_none():
+    body = (
+        "Velan builds wind farms.\n\nNorland builds solar plants.\n\nThey met on Monday.\n\n"
+        "Tariffs were discussed.\n\nThe plant would have an installed capacity of 1,100 megawatts."
+    )
+    assert capacities_of(body) == []

@@ -188,7 +188,7 @@ def extract_article(article: Article) -> ArticleFacts:
         ],
         agreements=merge_agreements(agreements),
         partnerships=merge_partnerships(partnerships),
-        capacities=infer_technologies(_merge_capacities(capacities), [s.text for s in sentences]),
+        capacities=infer_technologies(_merge_capacities(capacities), [s.text for s in sentences], article.title),
         posts=_unique_posts(posts),
     )
     for fact in (*facts.meetings, *facts.agreements):

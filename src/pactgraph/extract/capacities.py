@@ -190,14 +190,17 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
     return out
 
 
-def infer_technologies(capacities: list[Capacity], sentences: list[str] = ()) -> list[Capacity]:
+def infer_technologies(capacities: list[Capacity], sentences: list[str] = (), title: str = "") -> list[Capacity]:
     """A figure whose clause names no technology takes the technology of the capacity reported
     just before it (within two sentences: "the first phase of the project, 240 MW"), else the one
     technology of every other capacity in the article, else the one technology its sentence and
-    the two before it name ("… two combined cycle plants. Each will have 1,800 MW"); a figure with
-    none of these is left out."""
+    the two before it name ("… two combined cycle plants. Each will have 1,800 MW"), else the one
+    its article's title names, else the one the article names most, at least twice as often as any
+    other; a figure with none of these is left out."""
     known = [c for c in capacities if c.technologies]
     single = {tuple(c.technologies) for c in known}
+    in_title = _named_technologies(title)
+    article = _most_named_technology(sentences)
     kept = []
     for capacity in capacities:
         if not capacity.technologies:
@@ -210,11 +213,27 @@ def infer_technologies(capacities: list[Capacity], sentences: list[str] = ()) ->
                 capacity.technologies = list(next(iter(single)))
             elif len(named) == 1:
                 capacity.technologies = list(named)
+            elif len(in_title) == 1:
+                capacity.technologies = list(in_title)
+            elif article:
+                capacity.technologies = [article]
             else:
                 continue
             capacity.caveats.add("technology-inferred")
         kept.append(capacity)
     return kept
+
+
+def _most_named_technology(sentences: list[str]) -> str | None:
+    """The technology an article names most, if it names it at least twice as often as any other."""
+    counts: dict[str, int] = {}
+    for text in sentences:
+        for name in _named_technologies(text):
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _named_technologies(text: str) -> set[str]:
