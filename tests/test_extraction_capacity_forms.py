@@ -86,3 +86,11 @@ def test_a_figure_with_no_technology_near_and_an_article_of_two_takes_none():
         "Tariffs were discussed.\n\nThe plant would have an installed capacity of 1,100 megawatts."
     )
     assert capacities_of(body) == []
+
+
+def test_each_item_of_a_list_of_plants_is_a_capacity_of_its_own():
+    body = (
+        "The ministry signed power purchase agreements for three solar projects.\n\n"
+        "- Velmar, North province – 3,000MW\n- Norta, West province – 3,000MW\n- Lusk, East province – 2,000MW\n"
+    )
+    assert capacities_of(body) == [(3000, ["solar"]), (3000, ["solar"]), (2000, ["solar"])]

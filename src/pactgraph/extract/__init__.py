@@ -188,7 +188,11 @@ def extract_article(article: Article) -> ArticleFacts:
         ],
         agreements=merge_agreements(agreements),
         partnerships=merge_partnerships(partnerships),
-        capacities=infer_technologies(_merge_capacities(capacities), [s.text for s in sentences], article.title),
+        capacities=infer_technologies(
+            _merge_capacities(capacities, {s.index for s in sentences if _BULLET.match(s.text)}),
+            [s.text for s in sentences],
+            article.title,
+        ),
         posts=_unique_posts(posts),
     )
     for fact in (*facts.meetings, *facts.agreements):
@@ -742,16 +746,21 @@ def _took_place(meeting: Meeting, sentences: list[Sentence]) -> bool:
     return meeting.named and any(_HAPPENED.search(sentences[i].text) for i in meeting.sentences)
 
 
-def _merge_capacities(capacities):
+_BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+
+
+def _merge_capacities(capacities, items: set[int]):
     """A figure repeated in an article ("the 160 MW plant") is one capacity when value, technology
     and place agree or are left unsaid; equal figures of different projects stay apart, and so do
-    equal figures one sentence writes twice ("100 MW in Mosul and 100 MW in Amarah")."""
+    equal figures one sentence writes twice ("100 MW in Mosul and 100 MW in Amarah") or two items
+    of a list write ("- Velmar: 2,000 MW", "- Norta: 2,000 MW")."""
     kept = []
     for c in capacities:
         for k in kept:
             if (
                 round(k.value_mw, 3) == round(c.value_mw, 3)
                 and c.sentences != k.sentences
+                and not (c.sentences <= items and k.sentences <= items)
                 and (not c.technologies or not k.technologies or _broad(c.technologies) == _broad(k.technologies))
                 and (c.place is None or k.place is None or c.place is k.place)
                 and (c.status == k.status or "unknown" in (c.status, k.status))

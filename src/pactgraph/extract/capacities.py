@@ -94,6 +94,7 @@ _STATUS = [
         r"memorand\w*|signed|develop\w*|envisag\w*|intend\w*|feasibility|tender|aggregat\w*|construction of",
     ),
 ]
+_LIST_ITEM = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "three 400 MW storage projects", "two plants of 1 GW each"
 _COUNTED = re.compile(
@@ -156,8 +157,8 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         if index and re.fullmatch(r"\s*\(\s*", text[powers[index - 1].end : power.start]):
             continue  # "145 MWac (192 MWp)": the same plant counted another way
         techs = _technologies(clause, power.start - window_start, power.end - window_start)
-        if not techs and not _ENERGY_CONTEXT.search(clause):
-            continue
+        if not techs and not _ENERGY_CONTEXT.search(clause) and not _LIST_ITEM.match(text):
+            continue  # a list item's bare figure ("- Velmar, North province – 3,000 MW") is a listed project's
         status = _status(clause, power.start - window_start)
         place = _place(view, window_start, window_end, power.start)
         noun = _PROJECT_NOUN.match(after)
