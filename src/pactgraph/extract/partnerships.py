@@ -8,7 +8,7 @@ import re
 
 from .agreements import ADJ_PAIR, PRONOUN_PARTIES, between_parties
 from .entities import SentenceView, fold
-from .facts import COUNTRY, PERSON, Agreement, Entity, Partnership, Post
+from .facts import COUNTRY, PERSON, PLACE, Agreement, Entity, Partnership, Post
 
 __all__ = ["merge_partnerships", "read_partnerships"]
 
@@ -16,7 +16,10 @@ __all__ = ["merge_partnerships", "read_partnerships"]
 # "permanent comprehensive strategic", "comprehensive strategic and cooperative partnership"
 _PARTNERSHIP = re.compile(
     r"\b(?P<kind>(?:(?:all-weather|permanent|global|special|enhanced|privileged|innovative|new|all-round|"
-    r"comprehensive)\s+)*(?:strategic|comprehensive))(?:\s+(?:and\s+)?cooperative)?\s+partnership\b",
+    r"comprehensive)\s+)*(?:strategic|comprehensive))(?:\s+(?:and\s+)?cooperative)?\s+partnership\b|"
+    # "a green hydrogen partnership", "the Just Energy Transition Partnership": a partnership by its field
+    r"\b(?P<field>just\s+energy\s+transition|(?:(?:green|clean|renewable|sustainable)\s+)?(?:energy|hydrogen|"
+    r"climate|energy\s+transition|raw\s+materials?))\s+partnership\b",
     re.I,
 )
 
@@ -33,7 +36,9 @@ def _partnership_kind(words: str) -> str:
 
 
 _ESTABLISH = re.compile(
-    r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*)\b", re.I
+    r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*|"
+    r"join(?:s|ed|ing)?)\b",
+    re.I,
 )
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
 _RELATIONS_BETWEEN = re.compile(r"\b(?:relations|ties)\s+(?P<between>between)\s+")
@@ -50,7 +55,7 @@ def read_partnerships(
     out = []
     for match in _PARTNERSHIP.finditer(text):
         established = bool(_ESTABLISH.search(text))
-        kind = _partnership_kind(match.group("kind"))
+        kind = _partnership_kind(match.group("kind")) if match.group("kind") else "partnership"
         # the clause of the match: "A and B describe … a partnership, while C established one with D"
         start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())])
         stop = next((b.start() for b in _CLAUSE_BREAK.finditer(text, match.end())), len(text))
@@ -73,6 +78,11 @@ def read_partnerships(
         if len(partners) < 2:
             partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
             rule = "partnership-countries"
+        if len(partners) < 2:  # "Beijing and Islamabad … their partnership": capitals stand for their states
+            capitals = [e for e in view.entities_between(start, match.start(), agents_only=False) if e.type == PLACE]
+            states = [countries_in_article(e.in_country) for e in capitals if e.in_country]
+            if len(capitals) >= 2 and len(states) == len(capitals) and all(states):
+                partners, rule = list(dict.fromkeys(states)), "partnership-countries"
         if len(partners) < 2:  # "Chinese President X and Uzbek President Y announced …": their states
             leaders = [e for e in view.entities_between(start, stop) if e.type == PERSON and e in posts]
             partners = [o for o in dict.fromkeys(posts[e].organization for e in leaders) if o and o.type == COUNTRY]
@@ -83,9 +93,11 @@ def read_partnerships(
         if not established and rule not in (
             "partnership-between",
             "partnership-adjectival-pair",
-            "partnership-countries",
+            "partnership-countries" if match.group("kind") else "",
         ):
             continue  # a partnership named in passing counts only with its partners named beside it
+        if match.group("field") and rule == "partnership-countries" and not _ESTABLISH.search(text, start, stop):
+            continue  # "projects … in the energy partnership of X with the SCO countries": a field, no pact
         date = (
             agreement.date
             if agreement
