@@ -98,6 +98,8 @@ _ANAPHORIC = [
     ("that_month", re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same)\s+month\b", re.I)),
     ("that_year", re.compile(rf"\b(?:(?:later|earlier)\s+)?{_THAT_YEAR}", re.I)),
     ("next_year", re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.I)),
+    # "On the same day, A and B laid the stone", "Later that day they signed …": the day just told
+    ("that_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day\b", re.I)),
 ]
 
 
@@ -117,11 +119,14 @@ def _month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")[:3] if word.lower() not in MONTHS else word.lower()]
 
 
-def find_dates(text: str, published: dt.date | None, *, earlier: str | None = None) -> list[DateMention]:
+def find_dates(
+    text: str, published: dt.date | None, *, earlier: str | None = None, day: str | None = None
+) -> list[DateMention]:
     """All date expressions in ``text``; relative ones only when a publication date is known.
 
     ``earlier`` is the last date with a written year before ``text`` (an ISO year or month): what
-    "that year" and "later that month" point back to when ``text`` names no year before them.
+    "that year" and "later that month" point back to when ``text`` names no year before them;
+    ``day`` is the last day named before ``text``, what "the same day" points back to.
 
     >>> text = "Later that month, on 28 September, they met."
     >>> [d.iso for d in find_dates(text, dt.date(2025, 1, 9), earlier="2017-09")]
@@ -138,11 +143,15 @@ def find_dates(text: str, published: dt.date | None, *, earlier: str | None = No
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            reference = _last_written(text[: m.start()], published) or earlier
+            if name == "that_day":
+                days = [d.iso for d in find_dates(text[: m.start()], published) if len(d.iso) == 10]
+                reference = days[-1] if days else day
+            else:
+                reference = _last_written(text[: m.start()], published) or earlier
             iso = _resolve_back(name, m, reference)
             if iso is None:
                 continue
-            back = back or reference
+            back = back or (reference if name != "that_day" else None)
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), iso, _after(iso, published), written=True))
     cues = _cues(text, lowered)
@@ -191,6 +200,8 @@ def _resolve_back(name: str, m: re.Match, reference: str | None) -> str | None:
         return f"{year + 1:04d}"
     if name == "that_month":
         return reference[:7]
+    if name == "that_day":
+        return reference if len(reference) == 10 else None
     month = _month_number(m.group("month"))
     if name == "my_that":
         return f"{year:04d}-{month:02d}"

@@ -1,0 +1,47 @@
+""" "The same day", "later that day" (issue 13: dates carried over): the day told just before, within
+two sentences; sentences written for these tests."""
+
+import datetime as dt
+from pathlib import Path
+
+from pactgraph.articles import Article
+from pactgraph.extract import extract_article
+from pactgraph.extract.dates import find_dates
+
+PUBLISHED = dt.date(2025, 3, 5)
+
+
+def meeting_dates(body: str) -> list[tuple[str, str | None]]:
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    return [(m.kind, m.date) for m in facts.meetings]
+
+
+def test_the_same_day_is_the_day_told_just_before():
+    body = (
+        "On 13 January 2022, President Ivo Marek met Minister Ana Lund in Lima.\n\n"
+        "On the same day, President Ivo Marek and Minister Ana Lund laid the foundation stone of the Velmar wind farm."
+    )
+    assert meeting_dates(body) == [("meeting", "2022-01-13"), ("ceremony", "2022-01-13")]
+
+
+def test_later_that_day_needs_a_day_to_point_to():
+    text = "Later that day they signed it."
+    assert [d.iso for d in find_dates(text, PUBLISHED, day="2022-01-13")] == ["2022-01-13"]
+    assert [d.iso for d in find_dates(text, PUBLISHED)] == []
+
+
+def test_a_day_told_three_sentences_before_is_not_the_same_day():
+    body = (
+        "On 13 January 2022, President Ivo Marek met Minister Ana Lund in Lima.\n\n"
+        "The grid was discussed.\n\nSo were tariffs.\n\n"
+        "On the same day, President Ivo Marek and Minister Ana Lund laid the foundation stone of the Velmar wind farm."
+    )
+    assert meeting_dates(body) == [("meeting", "2022-01-13"), ("ceremony", "2025-03")]  # undated: published
+
+
+def test_the_same_day_gives_its_year_to_no_other_date():
+    text = "The same day, 13 November, the three presidents signed an agreement."
+    assert [d.iso for d in find_dates(text, PUBLISHED, day="2023-11-13", earlier="2024")] == [
+        "2023-11-13",
+        "2024-11-13",
+    ]
