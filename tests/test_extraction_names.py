@@ -152,3 +152,11 @@ def test_a_unit_begins_no_name_and_a_capitalised_agreement_names_its_parties():
     body = "- Project Development Agreement between SJVN and Kestrel Holdings for the 669 MW Lower Arun project."
     names = {name for name, _ in entities_of(body)}
     assert "SJVN" in names and not any(name.startswith("MW") for name in names)
+
+
+def test_a_name_whose_leadership_or_board_is_met_is_an_organization():
+    assert entities_of("Minister Ana Lund held talks with Vantora's leadership and the Kestrel board on Monday.") == [
+        ("Ana Lund", "Person"),
+        ("Kestrel", "Organization"),
+        ("Vantora", "Organization"),
+    ]

@@ -50,7 +50,7 @@ _ORG_FRAME_BEFORE = re.compile(
     r"(?:[A-Z][\w&.'’-]*\s+){0,4}(?:(?:,|and)\s+(?:the\s+)?)?$"
 )
 _ORG_FRAME_AFTER = re.compile(
-    r"\s+(?:executives|officials|representatives|management|delegation|bosses)\b|"
+    r"(?:['’]s)?\s+(?:executives|officials|representatives|management|delegation|bosses|leadership|board)\b|"
     r",\s+(?:a|an|the)\s+(?:(?!head\b|chief\b|minister\b|president\b|director\b|chairman\b)[\w-]+\s+){0,4}"
     r"(?:developer|company|firm|utility|producer|operator|manufacturer|"
     r"contractor|lender|bank|fund|investor|group|subsidiary|unit|arm|consortium|agency|state-owned)\b"
@@ -68,7 +68,8 @@ _ITEM_HEAD_AFTER = re.compile(r"[\"”»]?\s*(?:\([^)]{2,30}\)\s*)?(?:from\s+[^�
 
 _FRAME_WORDS = re.compile(
     r"\b(?:signed|inked|concluded)\s+by\s|\b(?:managers|heads|teams?|leadership|investors|companies|firms)\s+"
-    r"(?:from|of)\s|executives|officials|representatives|management|delegation|bosses|,\s+(?:a|an|the)\s|[–—]\s",
+    r"(?:from|of)\s|executives|officials|representatives|management|delegation|bosses|leadership|board|"
+    r",\s+(?:a|an|the)\s|[–—]\s",
     re.I,
 )
 
