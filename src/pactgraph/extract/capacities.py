@@ -4,6 +4,7 @@ ratings, money, energy in kWh."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .entities import SentenceView
@@ -201,7 +202,11 @@ def infer_technologies(capacities: list[Capacity], sentences: list[str] = (), ti
     known = [c for c in capacities if c.technologies]
     single = {tuple(c.technologies) for c in known}
     in_title = _named_technologies(title)
-    article = _most_named_technology(sentences)
+
+    @functools.cache
+    def article_technology() -> str | None:  # counted only if some figure needs it
+        return _most_named_technology(sentences)
+
     kept = []
     for capacity in capacities:
         if not capacity.technologies:
@@ -216,8 +221,8 @@ def infer_technologies(capacities: list[Capacity], sentences: list[str] = (), ti
                 capacity.technologies = list(named)
             elif len(in_title) == 1:
                 capacity.technologies = list(in_title)
-            elif article:
-                capacity.technologies = [article]
+            elif article_technology():
+                capacity.technologies = [article_technology()]
             else:
                 continue
             capacity.caveats.add("technology-inferred")

@@ -66,24 +66,21 @@ _ITEM_HEAD_BEFORE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*])[ \t]*(?:[A-Z][a-z
 _ITEM_HEAD_AFTER = re.compile(r"[\"”»]?\s*(?:\([^)]{2,30}\)\s*)?(?:from\s+[^–—\n]{2,40}?\s+)?[–—]\s")
 
 
-_FRAME_WORDS = re.compile(
-    r"\b(?:signed|inked|concluded)\s+by\s|\b(?:managers|heads|teams?|leadership|investors|companies|firms)\s+"
-    r"(?:from|of)\s|executives|officials|representatives|management|delegation|bosses|leadership|board|"
-    r",\s+(?:a|an|the)\s|[–—]\s",
+# What the text before a name must hold for _ORG_FRAME_BEFORE to be worth running
+_FRAME_BEFORE_CUE = re.compile(
+    r"\b(?:signed|inked|concluded)\s+by\s|\b(?:officials|representatives|executives|delegations?|managers|heads|"
+    r"teams?|management|leadership|investors|companies|firms)\s+(?:from|of)\s",
     re.I,
 )
 
 
 def _org_frame(m, text: str) -> bool:
-    """Whether a frame around an unknown name makes it an organization (checked only where one may be)."""
-    window = text[max(0, m.start - 120) : m.end + 80]
-    if not _FRAME_WORDS.search(window):
-        return False
-    return bool(
-        _ORG_FRAME_BEFORE.search(text[max(0, m.start - 120) : m.start])
-        or _ORG_FRAME_AFTER.match(text, m.end)
-        or _deal_item_head(m, text)
-    )
+    """Whether a frame around an unknown name makes it an organization: the anchored frames after it
+    first, the frames before it only when their cue words are there."""
+    if _ORG_FRAME_AFTER.match(text, m.end) or _deal_item_head(m, text):
+        return True
+    before = text[max(0, m.start - 120) : m.start]
+    return bool(_FRAME_BEFORE_CUE.search(before) and _ORG_FRAME_BEFORE.search(before))
 
 
 def _deal_item_head(m, text: str) -> bool:

@@ -53,6 +53,8 @@ def read_partnerships(
 ) -> list[Partnership]:
     text = view.text
     out = []
+    if "partnership" not in view.lower:
+        return out  # most sentences name none: skip the long pattern
     for match in _PARTNERSHIP.finditer(text):
         established = bool(_ESTABLISH.search(text))
         kind = _partnership_kind(match.group("kind")) if match.group("kind") else "partnership"
