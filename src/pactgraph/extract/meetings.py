@@ -208,6 +208,12 @@ _MEET_VERB = re.compile(
     r"(?:(?:bilateral|official|one-on-one|online|virtual|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
     r"(?!(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:with|between)))"
 )
+# Word stems one of which a sentence must hold for _MEET_VERB to be worth running
+_MEET_CUE = re.compile(
+    r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|"
+    r"lunch|dinner|breakfast|press conference|spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
+    r"between|^(?:at|during|in)\s|phone|video|dialogue|exchanged|following|after|at the end|at the close"
+)
 _ITS_DAY = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,?\s+(?:on|from)\s+")
 _OPENS_ON = re.compile(
     r"(?:\s*\([^)]{1,20}\))?,?\s+(?:which|that)\s+(?:opens|opened|will open|begins|began|starts|started|"
@@ -263,7 +269,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     meetings: list[Meeting] = []
     text = view.text
     first_subjects: list[Entity] = []
-    for verb in _MEET_VERB.finditer(text):
+    for verb in _MEET_VERB.finditer(text) if _MEET_CUE.search(view.lower) else ():
         if (
             verb.group("met") == "meeting"
             and not text[verb.end() : verb.end() + 1].isupper()
