@@ -101,3 +101,19 @@ def test_a_session_or_a_ceremony_with_the_two_in_it(sentence):
 )
 def test_no_session_or_ceremony_with_nobody_named(sentence):
     assert meetings_of(sentence) == []
+
+
+def test_the_same_talks_told_twice_are_one_meeting_with_the_finer_date():
+    body = (
+        "President Ivo Marek held talks with President Ana Lund this month.\n\n"
+        "On Monday, President Ana Lund held talks with President Ivo Marek in Lima."
+    )
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]
+
+
+def test_the_same_pair_meeting_in_another_year_is_another_meeting():
+    body = (
+        "President Ivo Marek held talks with President Ana Lund in 2023.\n\n"
+        "On Monday, President Ana Lund held talks with President Ivo Marek in Lima."
+    )
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2023"), (["Ana Lund", "Ivo Marek"], "2025-03-03")]

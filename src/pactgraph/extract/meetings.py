@@ -641,6 +641,18 @@ def _same_time(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+def _retold(kept: Meeting, m: Meeting) -> bool:
+    """Whether ``m`` tells again the meeting ``kept`` of the same persons, at a time that agrees."""
+    return (
+        kept.kind in ("meeting", "talks")
+        and not kept.named
+        and kept.planned == m.planned
+        and len(m.participants) >= 2
+        and set(kept.participants) == set(m.participants)
+        and _same_time(kept.date, m.date)
+    )
+
+
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting per label within an article; later mentions add participants, date and place."""
     merged: dict[str, Meeting] = {}
@@ -655,10 +667,15 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
             key = found if found in merged else key
         if key in merged and m.kind in ("meeting", "talks") and not _same_time(merged[key].date, m.date):
             key = f"{key} {m.date}"  # the same pair met again: "received him today", "hosted him in 2024"
+        if key not in merged and m.kind in ("meeting", "talks") and not m.named:
+            # "A held talks with B on 5 April", then "B held talks with A": the same talks told twice
+            key = next((k for k, kept in merged.items() if _retold(kept, m)), key)
         if key in merged:
             kept = merged[key]
             kept.participants += [p for p in m.participants if p not in kept.participants]
-            kept.date = kept.date or m.date
+            kept.date = (
+                max((kept.date, m.date), key=lambda d: len(d or "")) if _same_time(kept.date, m.date) else kept.date
+            )
             kept.place = kept.place or m.place
             kept.sentences |= m.sentences
         else:
