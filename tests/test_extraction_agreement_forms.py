@@ -41,3 +41,14 @@ def test_it_is_no_party_when_no_organization_spoke():
     assert agreements_of("Officials said on Monday it had signed an agreement with Vantora Solar LLC.") == [
         ("agreement", ["Vantora Solar LLC"])
     ]
+
+
+def test_documents_signed_with_counted_companies_listed_after_a_colon_are_one_with_each():
+    body = (
+        "The Ministry of Energy of Norland signed memoranda of understanding with three companies on Monday: "
+        "Vantora Solar LLC, Kestrel Power Group and Norta Grid Company."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", sorted(["Ministry of Energy of Norland", company]))
+        for company in ("Vantora Solar LLC", "Kestrel Power Group", "Norta Grid Company")
+    ]

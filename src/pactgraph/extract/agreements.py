@@ -74,6 +74,10 @@ DEALS_LIST = re.compile(
     r"\b(?:deals|projects|investments)\b[^:]*\b(?:agreed|signed|concluded|struck|sealed)\b"
     r"[^:]*:\s*$"
 )
+_COUNTED_COUNTERPARTS = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:companies|firms|partners|countries|developers|investors|banks|utilities|organi[sz]ations)\b"
+)
 _BETWEEN = re.compile(r"\b(?:between|among|amongst)\s+")
 # "signed with X", "signed by X" — not "attended by", "witnessed by" (those are present, not signing)
 _WITH = re.compile(
@@ -200,6 +204,10 @@ def read_agreements(
                 if next_sign:  # "A signs X with B, and C signs Y with D": C signs, in a clause of its own
                     stop = max(with_match.end(), text.rfind(",", with_match.end(), next_sign.start()))
                 objects = view.entities_between(with_match.end(), stop)
+                counted = _COUNTED_COUNTERPARTS.match(text, with_match.end())
+                colon = text.find(":", counted.end()) if counted else -1
+                if colon != -1:  # "signed memoranda with three companies on Monday: A, B and C"
+                    objects = view.entities_between(colon, len(text))
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
             counterparts = [e for e in _as_parties(objects, posts) if e not in subject and e.type != PERSON]
             if plural and len(counterparts) >= 2 and len(subject) == 1 and kind_match.end() <= with_match.start():
