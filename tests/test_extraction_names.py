@@ -160,3 +160,16 @@ def test_a_name_whose_leadership_or_board_is_met_is_an_organization():
         ("Kestrel", "Organization"),
         ("Vantora", "Organization"),
     ]
+
+
+@pytest.mark.parametrize("honorific", ["Eng.", "Engr.", "Hon.", "Shri", "Datuk", "Prof. Dr."])
+def test_a_name_after_an_honorific_is_a_persons(honorific):
+    body = f"Energy Minister Ana Lund met {honorific} Ivo Marek in Lima on Monday."
+    assert entities_of(body) == [("Ana Lund", "Person"), ("Ivo Marek", "Person")]
+
+
+def test_a_name_with_jr_is_one_sentence():
+    assert entities_of("Ivo Marek Jr. met Energy Minister Ana Lund in Lima on Monday.") == [
+        ("Ana Lund", "Person"),
+        ("Ivo Marek", "Person"),
+    ]

@@ -11,12 +11,12 @@ import unicodedata
 
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
 from .gazetteer import people
-from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, LEGAL_SUFFIXES, TITLE
+from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, HONORIFICS, LEGAL_SUFFIXES, TITLE
 from .mentions import Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
 SPEECH_OR_ACTION = re.compile(
-    r"^\s*(?:,[^,]{0,90},\s*|\s+of\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
+    r"^(?:\s+(?:Jr|Sr)\.)?\s*(?:,[^,]{0,90},\s*|\s+of\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+)?(?:also\s+|later\s+|then\s+)?(?:said|says|met|meets|told|noted|added|signed|visited|held|stressed|"
     r"called|described|emphasi[sz]ed|attended|chaired|received|welcomed|briefed|highlighted|pointed|"
     r"spoke|delivered|announced|expressed|invited|urged|underlined|outlined|reviewed|discussed|paid|pays|"
     r"(?:is|was)\s+paying|arrived|"
@@ -92,14 +92,15 @@ _SPEAKS = re.compile(r"\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|noted|added|stre
 NAME_PARTICLES = {"Al", "El", "Ul", "De", "Da", "Di", "Du", "La", "Le", "Bin", "Ibn", "Van", "Von", "Mr", "Ms", "Dr"}
 # "its Consul General in Guangzhou, Ivan Petrov": a title and a comma right before the name
 TITLE_COMMA_BEFORE = re.compile(rf"\b{TITLE.pattern}[\w\s'’-]{{0,40}},\s*$", re.I)
-_HONORIFICS_AT_END = re.compile(
-    r"(?:\b(?:Prince|Princess|Sheikh|Sheikha|King|Queen|Sultan|Emir|His|Her|Highness|Majesty|Excellency|"
-    r"Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+)+$"
+# "Sheikh", "Mr.", "H.E.", "Shri", "Datuk" … before a name, and the royal words that go with them
+_HONORIFIC = "|".join(
+    sorted({*map(re.escape, HONORIFICS), "King", "Queen", "Sultan", "Emir", "His", "Her"}, key=len, reverse=True)
 )
+_HONORIFICS_AT_END = re.compile(rf"(?:(?<![\w.])(?:{_HONORIFIC})\s+)+$")
 PERSON_BEFORE = re.compile(
     r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith|\bcounterparts?,?)\s*"
     r"(?:[A-Z][a-z]+['’]s\s+)?"  # "met Chile's Ivo Marek"
-    r"(?:(?:Prince|Princess|Sheikh|Sheikha|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|His|Her|Highness|Majesty|Excellency)\s+)*$"
+    rf"(?:(?:{_HONORIFIC})\s+)*$"
 )
 
 

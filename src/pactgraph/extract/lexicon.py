@@ -247,6 +247,10 @@ HONORIFICS = {
     "Smt",
     "Shrimati",
     "Datuk",
+    "Dato'",
+    "Datin",
+    "Eng.",
+    "Engr.",
 }
 CONNECTORS = {"of", "and", "for", "on", "the", "&", "de", "in"}
 # "Mohamed bin Zayed Al Nahyan", "Ursula von der Leyen": lower-case particles inside names

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.lang.char_classes import ALPHA, HYPHENS
 from spacy.language import Language
 
@@ -24,6 +24,9 @@ ABBREVIATIONS = {
     "mrs.",
     "ms.",
     "prof.",
+    "hon.",
+    "eng.",
+    "engr.",
     "st.",
     "no.",
     "jr.",
@@ -119,11 +122,20 @@ def _keep_hyphenated_words(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
+def _keep_abbreviations(nlp: Language) -> None:
+    """ "Eng. Ivo Marek", "Hon. Ivo Marek", "Marek Jr. said": the abbreviation stays one token, so the
+    sentence fixer sees it (spaCy's own exceptions know "Dr." and "Mr." but not these)."""
+    for abbreviation in ABBREVIATIONS:
+        for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @cache
 def pipeline() -> Language:
     """The shared pipeline (built once per process)."""
     nlp = spacy.blank("en")
     _keep_hyphenated_words(nlp)
+    _keep_abbreviations(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("pactgraph_sentence_fixes")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
