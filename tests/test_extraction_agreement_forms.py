@@ -52,3 +52,23 @@ def test_documents_signed_with_counted_companies_listed_after_a_colon_are_one_wi
         ("memorandum of understanding", sorted(["Ministry of Energy of Norland", company]))
         for company in ("Vantora Solar LLC", "Kestrel Power Group", "Norta Grid Company")
     ]
+
+
+def test_the_qatari_company_is_the_company_named_before():
+    body = (
+        "Vantora Solar LLC, based in Doha, leads the consortium.\n\n"
+        "Peru and a consortium led by the Qatari company signed a memorandum of understanding on Monday."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", ["Peru", "Vantora Solar LLC"])]
+
+
+def test_documents_two_presidents_witnessed_being_signed_are_their_countries():
+    body = (
+        "President Ivo Marek of Peru and President Ana Lund of Chile held talks in Lima on Monday.\n\n"
+        "Both presidents then witnessed the signing of the following documents:\n\n"
+        "- an agreement on grid interconnection;\n- a memorandum on green hydrogen.\n"
+    )
+    assert sorted(agreements_of(body)) == [
+        ("agreement", ["Chile", "Peru"]),
+        ("memorandum of understanding", ["Chile", "Peru"]),
+    ]

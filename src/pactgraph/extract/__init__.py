@@ -526,7 +526,9 @@ def _resolve_first_person(
 
 
 _ORG_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?P<noun>ministry|agency|bank|fund|company|corporation|developer|firm|utility|operator|group)\b"
+    # "the company", "the Qatari company", "the state-owned developer"
+    r"\b[Tt]he\s+(?:[A-Z][a-z]+(?:i|n|ese|ish)\s+|[a-z]+-(?:owned|based|run)\s+)?"
+    r"(?P<noun>ministry|agency|bank|fund|company|corporation|developer|firm|utility|operator|group)\b"
     r"(?!\s+(?:of|for|on)\b|['’]s\s+(?:own\s+)?(?:[A-Z]))"
 )
 

@@ -659,7 +659,7 @@ def list_parties(
     organizations = [e for e in parties if e.type != PERSON]
     if len(organizations) >= 2:
         return organizations
-    witnesses = re.search(r"\b(?:in the presence of|witnessed by)\b", opener.text)
+    witnesses = re.search(r"\b(?:in the presence of|witnessed by|witnessed the (?:signing|exchange))\b", opener.text)
     leaders = [e for e in agents[0] if e.type == PERSON]
     if witnesses and leaders and (len(parties) < 2 or any(p in leaders for p in parties)) and len(countries) >= 2:
         # "… signed in the presence of President A and President B:": their states, not the organizations
