@@ -156,7 +156,6 @@ class _Run:
         self.iris = state.keyed("iris", ())  # facts whose reports changed
         self.dirty = state.keyed("dirty", ())  # articles read afresh
         self.graphs = state.keyed("graphs", ())  # graphs written afresh or removed
-        self.reordered = False  # articles moved in the corpus's order (the TriG's order of blocks)
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
         self.linked = 0
@@ -195,7 +194,6 @@ class _Run:
                     on_article(path)
                 continue
             todo.append((order, path, (*seen, sha)))
-        self.reordered = bool(reorder)
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
         state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
@@ -332,8 +330,7 @@ class _Run:
         old = set(old_lines.splitlines())
         new = set(part.triples.splitlines())
         state.db.execute(
-            "INSERT OR REPLACE INTO graph(key, iri, ord, trig, lines, results, digest, off, len) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            "INSERT OR REPLACE INTO graph(key, iri, ord, trig, lines, results, digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (key, part.name.value, order, zlib.compress(part.trig, 1), zlib.compress(part.triples, 1), results, digest),
         )
         state.mark("graphs", [part.name.value])
@@ -557,11 +554,11 @@ class _Run:
         dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
         outputs = [out] if dataset == out else [out, dataset]
         written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
-        if not written and not self.reordered and self._current(out, dataset, store):
+        if not written and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
         if dataset != out:
             write_union(state, out, others=others, changed=self.changed)
-        write_dataset(state, dataset, header=header)
+        write_dataset(state, dataset, header=header, changed=self.graphs)
         if store is not None:
             generation = secrets.token_hex(8)
             graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]

@@ -1,12 +1,14 @@
 """``kg.trig`` and ``kg.ttl`` written from the build state by streaming, and rewritten after a
 change by splicing: what did not change is copied from the previous file by byte range.
 
-The TriG is the graphs' blocks in the order of their IRIs; the state knows where each block lies
-in the last file. The Turtle is the union of every graph's triples, sorted, grouped by subject;
-it is kept as stretches of about ``STRETCH`` triple lines that start at a subject, and a change
-re-serializes only the stretches holding changed lines. Serializing sorted lines stretch by
-stretch gives the bytes of serializing them all at once (tested), so both files are byte for
-byte those of a build in memory. Neither is ever held whole in memory.
+The TriG is the graphs' blocks in the order of their IRIs; the state keeps how many bytes each
+IRI's blocks take in the last file (``span``), so a change writes the changed graphs' blocks and
+copies each run of unchanged ones between them whole, wherever the runs moved. The Turtle is the
+union of every graph's triples, sorted, grouped by subject; it is kept as stretches of about
+``STRETCH`` triple lines that start at a subject, and a change re-serializes only the stretches
+holding changed lines. Serializing sorted lines stretch by stretch gives the bytes of serializing
+them all at once (tested), so both files are byte for byte those of a build in memory. Neither
+is ever held whole in memory.
 """
 
 from __future__ import annotations
@@ -125,42 +127,79 @@ def _record(state: BuildState, kind: str, path: Path) -> None:
     state.set(f"output:{kind}", json.dumps([str(path.resolve()), stat.st_size, stat.st_mtime_ns]))
 
 
-def write_dataset(state: BuildState, path: Path, *, header: bytes) -> None:
-    """Write every graph of the state as TriG to ``path``, copying unchanged blocks."""
+def write_dataset(state: BuildState, path: Path, *, header: bytes, changed: str) -> None:
+    """Write every graph of the state as TriG to ``path``: the graphs named in the temporary table
+    ``changed`` (written afresh or removed) from the state, the runs of unchanged graphs between
+    them copied from the previous file by byte range (``_splice_plan``)."""
     previous = _previous(state, "trig", path)
-    if previous is None:
-        state.db.execute("UPDATE graph SET off = NULL")
-    moved = []
     try:
+        plan = _splice_plan(state, previous, header, changed) if previous is not None else None
         with _replacing(path) as out:
-            out.write(header)
-            pending: list[int] = []  # a run of the previous file to copy: [offset, end]
-            for rowid, offset, length in state.rows("SELECT rowid, off, len FROM graph ORDER BY iri, ord"):
-                start = out.position + (pending[1] - pending[0] if pending else 0)
-                if offset is not None and previous is not None:
-                    if pending and pending[1] == offset:
-                        pending[1] += length
-                    else:
-                        if pending:
-                            out.copy(previous, *_span(pending))
-                        pending = [offset, offset + length]
-                else:
-                    if pending:
-                        out.copy(previous, *_span(pending))
-                        pending = []
-                    (packed,) = state.db.execute("SELECT trig FROM graph WHERE rowid = ?", (rowid,)).fetchone()
-                    block = zlib.decompress(packed)
-                    out.write(block)
-                    length = len(block)
-                if start != offset:
-                    moved.append((start, length, rowid))
-            if pending:
-                out.copy(previous, *_span(pending))
+            if plan is None:
+                _write_all(state, out, header)
+            else:
+                _splice(state, out, previous, plan)
     finally:
         if previous is not None:
             os.close(previous)
-    state.many("UPDATE graph SET off = ?, len = ? WHERE rowid = ?", moved)
     _record(state, "trig", path)
+
+
+def _write_all(state: BuildState, out: _Out, header: bytes) -> None:
+    """Every graph's blocks from the state, in the order of their IRIs; the ``span`` table
+    written afresh."""
+    state.db.execute("DELETE FROM span")
+    out.write(header)
+    spans: list[tuple[str, int]] = []
+    for iri, packed in state.rows("SELECT iri, trig FROM graph ORDER BY iri, ord"):
+        block = zlib.decompress(packed)
+        out.write(block)
+        if spans and spans[-1][0] == iri:
+            spans[-1] = (iri, spans[-1][1] + len(block))
+        else:
+            spans.append((iri, len(block)))
+    state.many("INSERT INTO span VALUES (?, ?)", spans)
+
+
+def _splice_plan(state: BuildState, previous: int, header: bytes, changed: str) -> list[tuple[str, int, int]] | None:
+    """Where the changed graphs lay in the previous file: (IRI, offset, length) in the order of
+    the IRIs (length 0: a graph new here, its offset where it goes), then ("", end of the file,
+    0). An offset is the sum of the ``span`` lengths before its IRI, summed by SQLite a range at a
+    time between changed IRIs (no Python per unchanged graph). None when the previous file is not
+    the one the spans describe (another header or size: a state started afresh)."""
+    if os.pread(previous, len(header), 0) != header:
+        return None
+    between = "SELECT total(len) FROM span WHERE iri > ? AND iri < ?"
+    plan: list[tuple[str, int, int]] = []
+    offset, low = len(header), ""
+    for (iri,) in state.rows(f"SELECT k0 FROM {changed} ORDER BY k0").fetchall():
+        offset += int(state.db.execute(between, (low, iri)).fetchone()[0])
+        row = state.db.execute("SELECT len FROM span WHERE iri = ?", (iri,)).fetchone()
+        plan.append((iri, offset, row[0] if row else 0))
+        offset, low = offset + plan[-1][2], iri
+    offset += int(state.db.execute("SELECT total(len) FROM span WHERE iri > ?", (low,)).fetchone()[0])
+    if offset != os.fstat(previous).st_size:
+        return None
+    return [*plan, ("", offset, 0)]
+
+
+def _splice(state: BuildState, out: _Out, previous: int, plan: list[tuple[str, int, int]]) -> None:
+    """The previous file with the changed graphs' blocks replaced, as ``plan`` places them."""
+    done = 0  # how far the previous file is copied or replaced
+    for iri, offset, length in plan:
+        out.copy(previous, done, offset - done)
+        done = offset + length
+        if not iri:
+            break
+        written = 0
+        for (packed,) in state.rows("SELECT trig FROM graph WHERE iri = ? ORDER BY ord", (iri,)).fetchall():
+            block = zlib.decompress(packed)
+            out.write(block)
+            written += len(block)
+        if written:
+            state.db.execute("INSERT OR REPLACE INTO span VALUES (?, ?)", (iri, written))
+        else:
+            state.db.execute("DELETE FROM span WHERE iri = ?", (iri,))
 
 
 def dataset_documents(state: BuildState, header: bytes) -> Iterator[bytes]:
@@ -176,10 +215,6 @@ def dataset_documents(state: BuildState, header: bytes) -> Iterator[bytes]:
             blocks, size = [], 0
     if blocks:
         yield header + b"".join(blocks)
-
-
-def _span(pending: list[int]) -> tuple[int, int]:
-    return pending[0], pending[1] - pending[0]
 
 
 @functools.cache
