@@ -259,7 +259,8 @@ class _Run:
     def update_graphs(self) -> None:
         state = self.state
         changed = update_entities(state, self.keys)
-        users = f"SELECT u.path FROM uses u JOIN {changed} t ON u.folder = t.k0 AND u.slug = t.k1"
+        # the changed entities first (CROSS JOIN keeps SQLite's order): else it scans every use
+        users = f"SELECT u.path FROM {changed} t CROSS JOIN uses u ON u.folder = t.k0 AND u.slug = t.k1"
         readers = f"SELECT k0 FROM {self.dirty} UNION {users}"
         for batch in self._in_order(readers):
             for path, (_, facts) in self._records(batch):
