@@ -27,6 +27,7 @@ import json
 import secrets
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -562,34 +563,42 @@ class _Run:
         written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
         if not written and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
-        if dataset != out:
-            write_union(state, out, others=others, changed=self.changed)
-        write_dataset(state, dataset, header=header, changed=self.graphs)
-        if store is not None:
-            generation = secrets.token_hex(8)
-            graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
-            since = state.get("store:generation")
-            changed: dict[str, bytes | None] = {}
-            if written > graphs // 5:
-                since = None  # loaded afresh: the changed blocks are not read
-            for (name,) in state.rows(f"SELECT k0 FROM {self.graphs} ORDER BY k0") if since is not None else ():
-                query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
-                blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
-                changed[name] = b"".join(blocks) if blocks else None
-            update_store(
-                store,
-                header=header,
-                changed=changed,
-                graphs=graphs,
-                since=since,
-                generation=generation,
-                mirrors=out,
-                dataset=dataset_documents(state, header),
-                union=union_lines(state, others),
-            )
-            state.set("store:generation", generation)
-            outputs.append(store)
+        with ThreadPoolExecutor(2) as syncs:  # each file synced while the next is written
+            dataset_done = write_dataset(state, dataset, header=header, changed=self.graphs, syncs=syncs)
+            mirrored = dataset_done
+            if dataset != out:
+                mirrored = write_union(state, out, others=others, changed=self.changed, syncs=syncs)
+            mirrored()  # ``out`` in place: the store is stamped with it
+            if store is not None:
+                self._write_store(store, out, header=header, others=others, written=written)
+                outputs.append(store)
+            dataset_done()
         return outputs
+
+    def _write_store(self, store: Path, out: Path, *, header: bytes, others: list[bytes], written: int) -> None:
+        state = self.state
+        generation = secrets.token_hex(8)
+        graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
+        since = state.get("store:generation")
+        changed: dict[str, bytes | None] = {}
+        if written > graphs // 5:
+            since = None  # loaded afresh: the changed blocks are not read
+        for (name,) in state.rows(f"SELECT k0 FROM {self.graphs} ORDER BY k0") if since is not None else ():
+            query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
+            blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
+            changed[name] = b"".join(blocks) if blocks else None
+        update_store(
+            store,
+            header=header,
+            changed=changed,
+            graphs=graphs,
+            since=since,
+            generation=generation,
+            mirrors=out,
+            dataset=dataset_documents(state, header),
+            union=union_lines(state, others),
+        )
+        state.set("store:generation", generation)
 
     def _current(self, out: Path, dataset: Path, store: Path | None) -> bool:
         """Whether the outputs are those this state last wrote, untouched since."""

@@ -21,7 +21,8 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -76,32 +77,50 @@ class _Out:
             length -= done
 
 
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[_Out]:
-    """A new ``path`` written beside it and renamed over it only once complete and synced."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
-    try:
-        out = _Out(fd)
-        yield out
-        out.flush()
-        os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        os.replace(tmp, path)
-    except OSError as err:
-        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
+class _Replacement:
+    """A new ``path`` written beside it (``out``), then synced and renamed over it (``finish``),
+    and only then the previous file closed (freeing its blocks takes a while at 100,000
+    articles). ``finish`` may run in another thread: the kernel syncs one output while the build
+    writes the next."""
+
+    def __init__(self, path: Path, previous: int | None) -> None:
+        self.path, self.previous = path, previous
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as err:
+            self._close_previous()
+            raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+        self.out = _Out(fd)
+
+    def finish(self) -> None:
+        try:
+            self.out.flush()
+            os.fsync(self.out.fd)
+            os.close(self.out.fd)
+            self.out.fd = -1
+            os.replace(self.tmp, self.path)
+        except OSError as err:
+            raise ExportError(f"{self.path}: cannot write: {err.strerror or err}") from None
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Leave ``path`` as it was (what ``finish`` does last, when it has not renamed)."""
+        if self.out.fd >= 0:
+            os.close(self.out.fd)
+            self.out.fd = -1
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            os.unlink(self.tmp)
+        self._close_previous()
+
+    def _close_previous(self) -> None:
+        if self.previous is not None:
+            os.close(self.previous)
+            self.previous = None
 
 
 def is_current(state: BuildState, kind: str, path: Path) -> bool:
@@ -127,22 +146,33 @@ def _record(state: BuildState, kind: str, path: Path) -> None:
     state.set(f"output:{kind}", json.dumps([str(path.resolve()), stat.st_size, stat.st_mtime_ns]))
 
 
-def write_dataset(state: BuildState, path: Path, *, header: bytes, changed: str) -> None:
+def write_dataset(state: BuildState, path: Path, *, header: bytes, changed: str, syncs: Executor) -> Callable[[], None]:
     """Write every graph of the state as TriG to ``path``: the graphs named in the temporary table
     ``changed`` (written afresh or removed) from the state, the runs of unchanged graphs between
-    them copied from the previous file by byte range (``_splice_plan``)."""
+    them copied from the previous file by byte range (``_splice_plan``). The file is synced and
+    renamed into place in ``syncs``; the function returned waits for that and records it."""
     previous = _previous(state, "trig", path)
+    replacement = _Replacement(path, previous)
     try:
         plan = _splice_plan(state, previous, header, changed) if previous is not None else None
-        with _replacing(path) as out:
-            if plan is None:
-                _write_all(state, out, header)
-            else:
-                _splice(state, out, previous, plan)
-    finally:
-        if previous is not None:
-            os.close(previous)
-    _record(state, "trig", path)
+        if plan is None:
+            _write_all(state, replacement.out, header)
+        else:
+            _splice(state, replacement.out, previous, plan)
+    except BaseException:
+        replacement.discard()
+        raise
+    return _finishing(state, "trig", replacement, syncs)
+
+
+def _finishing(state: BuildState, kind: str, replacement: _Replacement, syncs: Executor) -> Callable[[], None]:
+    finished = syncs.submit(replacement.finish)
+
+    def done() -> None:
+        finished.result()
+        _record(state, kind, replacement.path)
+
+    return done
 
 
 def _write_all(state: BuildState, out: _Out, header: bytes) -> None:
@@ -239,9 +269,12 @@ def union_lines(state: BuildState, others: list[bytes], low: bytes = b"", high: 
             last = line
 
 
-def write_union(state: BuildState, path: Path, *, others: list[bytes], changed: Iterable[bytes] | None) -> None:
+def write_union(
+    state: BuildState, path: Path, *, others: list[bytes], changed: Iterable[bytes] | None, syncs: Executor
+) -> Callable[[], None]:
     """Write the union of every graph as Turtle to ``path``, re-serializing the stretches that
-    hold ``changed`` lines (None: all) and copying the others from the previous file."""
+    hold ``changed`` lines (None: all) and copying the others from the previous file; synced and
+    renamed as ``write_dataset``."""
     previous = _previous(state, "ttl", path)
     stretches = list(state.rows("SELECT start, off, len FROM segment ORDER BY start"))
     if not stretches or stretches[0][0] != b"":
@@ -252,25 +285,26 @@ def write_union(state: BuildState, path: Path, *, others: list[bytes], changed: 
     else:
         dirty = {bisect.bisect_right(starts, line) - 1 for line in changed}
     rows: list[tuple[bytes, int, int]] = []
+    replacement = _Replacement(path, previous)
+    out = replacement.out
     try:
-        with _replacing(path) as out:
-            out.write(_turtle_header())
-            for index, (start, offset, length) in enumerate(stretches):
-                if index not in dirty and offset is not None and previous is not None:
-                    rows.append((start, out.position, length))
-                    out.copy(previous, offset, length)
-                    continue
-                high = starts[index + 1] if index + 1 < len(starts) else None
-                for first, lines in _chunks(union_lines(state, others, start, high), start):
-                    body = split_prefixes(serialize_lines(lines, Format.TURTLE))[1]
-                    rows.append((first, out.position, len(body)))
-                    out.write(body)
-    finally:
-        if previous is not None:
-            os.close(previous)
+        out.write(_turtle_header())
+        for index, (start, offset, length) in enumerate(stretches):
+            if index not in dirty and offset is not None and previous is not None:
+                rows.append((start, out.position, length))
+                out.copy(previous, offset, length)
+                continue
+            high = starts[index + 1] if index + 1 < len(starts) else None
+            for first, lines in _chunks(union_lines(state, others, start, high), start):
+                body = split_prefixes(serialize_lines(lines, Format.TURTLE))[1]
+                rows.append((first, out.position, len(body)))
+                out.write(body)
+    except BaseException:
+        replacement.discard()
+        raise
     state.db.execute("DELETE FROM segment")
     state.many("INSERT INTO segment VALUES (?, ?, ?)", rows)
-    _record(state, "ttl", path)
+    return _finishing(state, "ttl", replacement, syncs)
 
 
 def _chunks(lines: Iterator[bytes], start: bytes) -> Iterator[tuple[bytes, list[bytes]]]:
