@@ -3,24 +3,31 @@
 Oxigraph's bulk loader (RocksDB underneath) takes memory that grows with the store it builds —
 its tables' indexes and filters, the final compaction —, however small the pieces it is given:
 reloading the store of 100,000 articles peaked at 549 MB in the build process. Here the build
-process only reads the pieces from the state and sends them through a pipe (TriG documents of a
-few megabytes, then batches of union lines); the loader process holds the store, and its memory
-is given back when it ends. Started with ``spawn``: the build process has threads (the outputs'
-syncs) and an open SQLite transaction, which a forked child must not inherit.
+process only reads the pieces from the state and writes them to the loader's standard input
+(TriG documents of a few megabytes, then batches of union lines, each with its kind and length);
+the loader process holds the store, and its memory is given back when it ends.
+
+The loader is this file run by the same Python (``python -P loader.py``), not a ``multiprocessing``
+child: a spawned child imports the caller's main script again (a script calling ``build`` without
+a ``__main__`` guard would build again), and a forked one would inherit the build's threads and
+open SQLite transaction. It needs nothing but ``pyoxigraph``. Input that ends without the end
+mark (the build stopped) leaves the store unfinished, and the build's next run clears it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
+import subprocess
+import sys
 from collections.abc import Iterable
-from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 __all__ = ["load_store"]
 
-_TRIG, _LINES = b"T", b"N"
+_TRIG, _LINES, _END = b"T", b"N", b"E"
 
 
 def load_store(
@@ -32,68 +39,73 @@ def load_store(
     batch: int = 50_000,
 ) -> None:
     """A new store in ``folder``: the TriG documents ``dataset``, the sorted N-Triples lines
-    ``union`` (the default graph), and the ontology file ``ontology[0]`` into each of the graphs
+    ``union`` (the default graph), and the ontology file ``ontology[0]`` in each of the graphs
     ``ontology[1]`` ("" is the default graph); optimized. Raises ``OSError`` saying why the loader
     failed."""
-    context = multiprocessing.get_context("spawn")
-    ours, theirs = context.Pipe()
     path, graphs = ontology
-    loader = context.Process(target=_load, args=(str(folder), str(path), graphs, theirs), name="store loader")
-    loader.start()
-    theirs.close()
+    command = [sys.executable, "-P", __file__, str(folder), str(path), *graphs]
+    loader = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert loader.stdin is not None and loader.stdout is not None
     try:
-        for document in dataset:
-            ours.send_bytes(_TRIG + document)
-        lines: list[bytes] = []
-        for line in union:
-            lines.append(line)
-            if len(lines) >= batch:
-                ours.send_bytes(_LINES + b"\n".join(lines))
-                lines.clear()
-        if lines:
-            ours.send_bytes(_LINES + b"\n".join(lines))
-        ours.send_bytes(b"")
-        failure = ours.recv()
-    except (EOFError, BrokenPipeError):
-        failure = "the store's loader process stopped"
+        try:
+            for document in dataset:
+                _send(loader.stdin, _TRIG, document)
+            lines: list[bytes] = []
+            for line in union:
+                lines.append(line)
+                if len(lines) >= batch:
+                    _send(loader.stdin, _LINES, b"\n".join(lines))
+                    lines.clear()
+            if lines:
+                _send(loader.stdin, _LINES, b"\n".join(lines))
+            _send(loader.stdin, _END, b"")
+        except BrokenPipeError:
+            pass  # the loader stopped: what it said is read below
+        finally:
+            with contextlib.suppress(BrokenPipeError):
+                loader.stdin.close()
+        said = loader.stdout.read().decode("utf-8", errors="replace").strip()
     finally:
-        ours.close()
-        loader.join()
-    if failure is not None:
-        raise OSError(failure)
+        loader.wait()
+    if loader.returncode:
+        raise OSError(
+            said.splitlines()[-1] if said else f"the store's loader stopped (exit status {loader.returncode})"
+        )
 
 
-def _load(folder: str, ontology: str, graphs: tuple[str, ...], pipe: Connection) -> None:
-    """The loader process: what failed (or None) sent back. A build that stops closes the pipe:
-    the loader just ends."""
+def _send(pipe: BinaryIO, kind: bytes, data: bytes) -> None:
+    pipe.write(kind + len(data).to_bytes(8, "big"))
+    pipe.write(data)
+
+
+def _serve(folder: str, ontology: str, graphs: list[str]) -> int:
+    """The loader: the pieces on standard input into the store until the end mark, then the
+    ontology; a failure is printed in one line (the build raises it)."""
+    pieces = sys.stdin.buffer
     try:
-        pipe.send(_loaded(folder, ontology, graphs, pipe))
-    except (EOFError, BrokenPipeError, KeyboardInterrupt):
-        return
-
-
-def _loaded(folder: str, ontology: str, graphs: tuple[str, ...], pipe: Connection) -> str | None:
-    """The pieces into the store until an empty one, then the ontology; after a failure the
-    pieces are read and dropped (the build waits for the answer)."""
-    failure = None
-    try:
-        store: ox.Store | None = ox.Store(folder)
-    except OSError as err:
-        store, failure = None, str(err)
-    while piece := pipe.recv_bytes():
-        if store is not None:
-            try:
-                store.bulk_load(piece[1:], format=ox.RdfFormat.TRIG if piece[:1] == _TRIG else ox.RdfFormat.N_TRIPLES)
-            except (OSError, ValueError, SyntaxError) as err:
-                store, failure = None, str(err)
-    if store is None:
-        return failure
-    try:
+        store = ox.Store(folder)
+        while True:
+            head = pieces.read(9)
+            if len(head) < 9:
+                return 1  # the build stopped before the end
+            kind, size = head[:1], int.from_bytes(head[1:], "big")
+            if kind == _END:
+                break
+            data = pieces.read(size)
+            if len(data) < size:
+                return 1
+            store.bulk_load(data, format=ox.RdfFormat.TRIG if kind == _TRIG else ox.RdfFormat.N_TRIPLES)
         for graph in graphs:
-            store.bulk_load(
-                path=ontology, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph) if graph else ox.DefaultGraph()
-            )
+            name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+            store.bulk_load(path=ontology, format=ox.RdfFormat.TURTLE, to_graph=name)
         store.optimize()
     except (OSError, ValueError, SyntaxError) as err:
-        return str(err)
-    return None
+        print(err, flush=True)
+        return 1
+    except KeyboardInterrupt:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_serve(sys.argv[1], sys.argv[2], sys.argv[3:]))
