@@ -564,11 +564,11 @@ class _Run:
         if not written and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
         with ThreadPoolExecutor(2) as syncs:  # each file synced while the next is written
-            dataset_done = write_dataset(state, dataset, header=header, changed=self.graphs, syncs=syncs)
-            mirrored = dataset_done
+            mirrored = None  # ``out``, written first: an error names the file asked for
             if dataset != out:
                 mirrored = write_union(state, out, others=others, changed=self.changed, syncs=syncs)
-            mirrored()  # ``out`` in place: the store is stamped with it
+            dataset_done = write_dataset(state, dataset, header=header, changed=self.graphs, syncs=syncs)
+            (mirrored or dataset_done)()  # ``out`` in place: the store is stamped with it
             if store is not None:
                 self._write_store(store, out, header=header, others=others, written=written)
                 outputs.append(store)
