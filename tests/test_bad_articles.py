@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pactgraph.articles import MAX_ARTICLE_BYTES, find_articles, read_article
+from pactgraph.articles import MAX_ARTICLE_BYTES, read_article
 from pactgraph.errors import ArticleError
+from pactgraph.listing import find_articles
 
 from .behaviour import NotObservable, observe
 from .behaviour_articles import CASES

@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from . import reasoning
-from .articles import Article, find_articles
+from .articles import Article
 from .cache import BuildCache
 from .cluster import map_tasks
 from .corpus import read_corpus
@@ -31,6 +31,7 @@ from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
 from .extract.facts import ArticleFacts, Capacity, Entity, Fact, Meeting, Partnership
 from .links import Links, links_quads
+from .listing import list_articles
 from .resolve import Resolved, entity_key, resolve
 from .store import (
     PREFIXES,
@@ -601,7 +602,7 @@ def build(
     a failed build leaves the previous files.
     """
     found_warnings: list[str] = []
-    paths = find_articles(article_dirs, warnings=found_warnings)
+    listed = list_articles(article_dirs, warnings=found_warnings)
     if cache is not None and _on_state(out, reason=reason, curation=curation):
         from .incremental import build_on_state
 
@@ -609,7 +610,7 @@ def build(
         if scheduler is not None:  # workers have another working directory
             cache = BuildCache(cache.folder.absolute(), refresh=cache.refresh)
         return build_on_state(
-            paths,
+            listed,
             out=out,
             cache=cache,
             store=store,
@@ -623,6 +624,7 @@ def build(
             on_article=progress if callable(progress) else None,
             warnings=found_warnings,
         )
+    paths = [Path(path) for path, _, _ in listed]
     assembly = build_quads(
         paths,
         on_article=progress if callable(progress) else None,

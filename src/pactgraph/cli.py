@@ -563,7 +563,9 @@ def build_command(
         "strict": strict,
     }
     if progress and sys.stderr.isatty():
-        total = len(build_module.find_articles(list(article_dirs)))
+        from pactgraph.listing import find_articles
+
+        total = len(find_articles(list(article_dirs)))
         with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
             summary = build_module.build(list(article_dirs), progress=lambda _: bar.update(1), **options)
     else:
@@ -1106,7 +1108,9 @@ def evaluate_command(
     else:
         build_module = _build_module()
         dirs = list(article_dirs) or [gold_dir.parent / "articles"]
-        paths = build_module.find_articles(dirs)
+        from pactgraph.listing import find_articles
+
+        paths = find_articles(dirs)
         from pactgraph.corpus import default_jobs
 
         assembly = build_module.build_quads(paths, min_confidence=min_confidence, strict=False, jobs=default_jobs())

@@ -27,6 +27,7 @@ import json
 import secrets
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -52,6 +53,7 @@ from .errors import ArticleError, ValidationError
 from .extract.facts import ArticleFacts
 from .layout import dataset_documents, is_current, union_lines, write_dataset, write_union
 from .links import Links, links_quads
+from .listing import Listed
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
@@ -75,7 +77,7 @@ class _ValidationCache(BuildCache):
 
 
 def build_on_state(
-    paths: list[Path],
+    listed: list[Listed],
     *,
     out: Path,
     cache: BuildCache,
@@ -90,7 +92,7 @@ def build_on_state(
     warnings: list[str],
     scheduler: str | None = None,
 ) -> BuildSummary:
-    """Build ``paths`` into ``out`` (Turtle, with a TriG beside it, or TriG) and ``store`` from
+    """Build the articles ``listed`` into ``out`` (Turtle, with a TriG beside it, or TriG) and ``store`` from
     the state in ``cache``; see the module's docstring."""
     with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
         validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
@@ -111,7 +113,7 @@ def build_on_state(
         if state.get("settings") != settings:
             state.reset()
             state.set("settings", settings)
-        run.scan(paths, strict=strict, on_article=on_article)
+        run.scan(listed, strict=strict, on_article=on_article)
         run.update_graphs()
         run.update_others(links, auto_links)
         report = run.report() if validate else None
@@ -124,7 +126,7 @@ def build_on_state(
         articles = state.db.execute("SELECT count(*) FROM article WHERE error IS NULL").fetchone()[0]
         if not articles:
             first = state.db.execute("SELECT error FROM article ORDER BY ord LIMIT 1").fetchone()
-            raise ArticleError(f"none of the {len(paths)} articles could be read; the first: {(first or ['none'])[0]}")
+            raise ArticleError(f"none of the {len(listed)} articles could be read; the first: {(first or ['none'])[0]}")
         outputs = run.write(out, store)
         summary = run.summary(articles, outputs, warnings, report)
         state.commit()
@@ -156,53 +158,55 @@ class _Run:
         self.iris = state.keyed("iris", ())  # facts whose reports changed
         self.dirty = state.keyed("dirty", ())  # articles read afresh
         self.graphs = state.keyed("graphs", ())  # graphs written afresh or removed
-        self.reordered = False  # articles moved in the corpus's order (the TriG's order of blocks)
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
         self.linked = 0
 
     # -- 1. what changed on disk
 
-    def scan(self, paths: list[Path], *, strict: bool, on_article: Callable[[Path], None] | None) -> None:
+    def scan(self, listed: list[Listed], *, strict: bool, on_article: Callable[[Path], None] | None) -> None:
+        """Compare the article files with the manifest: a file whose path, size, modification time
+        and place in the corpus's order are the manifest's is unchanged, without being read (all
+        compared at once, as sets of rows); the others are hashed, and extracted when their bytes
+        changed. A file changed in place with its size and time kept is taken as unchanged, as
+        ``make`` would (``--force`` reads every article again)."""
         state = self.state
-        known = {
-            path: (order, size, mtime, sha)
-            for path, order, size, mtime, sha in state.rows("SELECT path, ord, size, mtime_ns, sha256 FROM article")
-        }
+        manifest = state.rows("SELECT path, size, mtime_ns, ord FROM article").fetchall()
+        unchanged = set(manifest)
+        differ = [
+            (order, each) for order, each in enumerate(listed) if each[1] is None or (*each, order) not in unchanged
+        ]
+        known = {path: (size, mtime) for path, size, mtime, _ in manifest} if differ else {}
         todo: list[tuple[int, Path, tuple]] = []
         reorder = []
-        for order, path in enumerate(paths):
-            name = str(path)
-            row = known.pop(name, None)
-            try:
-                stat = path.stat()
-                seen: tuple = (stat.st_size, stat.st_mtime_ns)
-            except OSError:
-                seen = (None, None)
-            if row is not None and seen[0] is not None and (row[1], row[2]) == seen:
-                if row[0] != order:
-                    reorder.append((order, name))
-                if on_article:
-                    on_article(path)
+        new = 0
+        for order, (name, size, mtime) in differ:
+            row = known.get(name)
+            new += row is None
+            if row is not None and size is not None and row == (size, mtime):
+                reorder.append((order, name))  # moved in the corpus's order: an article added or removed before it
                 continue
-            sha = _sha256(path)
-            if row is not None and sha is not None and row[3] == sha:
-                state.db.execute(
-                    "UPDATE article SET ord = ?, size = ?, mtime_ns = ? WHERE path = ?", (order, *seen, name)
-                )
-                state.db.execute("UPDATE mention SET ord = ? WHERE path = ?", (order, name))
-                if on_article:
-                    on_article(path)
+            sha = _sha256(Path(name))
+            stored = state.db.execute("SELECT sha256 FROM article WHERE path = ?", (name,)).fetchone()
+            if stored is not None and sha is not None and stored[0] == sha:
+                reorder.append((order, name))
+                state.db.execute("UPDATE article SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime, name))
                 continue
-            todo.append((order, path, (*seen, sha)))
-        self.reordered = bool(reorder)
+            todo.append((order, Path(name), (size, mtime, sha)))
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
         state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
-        for gone in known:
-            self._forget(gone)
-            state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
-            state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
+        if len(listed) - new < len(manifest):  # some articles of the manifest are gone
+            present = {path for path, _, _ in listed}
+            for gone in [path for path, *_ in manifest if path not in present]:
+                self._forget(gone)
+                state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
+                state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
+        if on_article:
+            extracted = {order for order, _, _ in todo}
+            for order, (path, _, _) in enumerate(listed):
+                if order not in extracted:
+                    on_article(Path(path))
         for start in range(0, len(todo), BATCH):
             self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
         if strict:
@@ -256,7 +260,8 @@ class _Run:
     def update_graphs(self) -> None:
         state = self.state
         changed = update_entities(state, self.keys)
-        users = f"SELECT u.path FROM uses u JOIN {changed} t ON u.folder = t.k0 AND u.slug = t.k1"
+        # the changed entities first (CROSS JOIN keeps SQLite's order): else it scans every use
+        users = f"SELECT u.path FROM {changed} t CROSS JOIN uses u ON u.folder = t.k0 AND u.slug = t.k1"
         readers = f"SELECT k0 FROM {self.dirty} UNION {users}"
         for batch in self._in_order(readers):
             for path, (_, facts) in self._records(batch):
@@ -332,8 +337,7 @@ class _Run:
         old = set(old_lines.splitlines())
         new = set(part.triples.splitlines())
         state.db.execute(
-            "INSERT OR REPLACE INTO graph(key, iri, ord, trig, lines, results, digest, off, len) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
+            "INSERT OR REPLACE INTO graph(key, iri, ord, trig, lines, results, digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (key, part.name.value, order, zlib.compress(part.trig, 1), zlib.compress(part.triples, 1), results, digest),
         )
         state.mark("graphs", [part.name.value])
@@ -557,36 +561,44 @@ class _Run:
         dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
         outputs = [out] if dataset == out else [out, dataset]
         written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
-        if not written and not self.reordered and self._current(out, dataset, store):
+        if not written and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
-        if dataset != out:
-            write_union(state, out, others=others, changed=self.changed)
-        write_dataset(state, dataset, header=header)
-        if store is not None:
-            generation = secrets.token_hex(8)
-            graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
-            since = state.get("store:generation")
-            changed: dict[str, bytes | None] = {}
-            if written > graphs // 5:
-                since = None  # loaded afresh: the changed blocks are not read
-            for (name,) in state.rows(f"SELECT k0 FROM {self.graphs} ORDER BY k0") if since is not None else ():
-                query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
-                blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
-                changed[name] = b"".join(blocks) if blocks else None
-            update_store(
-                store,
-                header=header,
-                changed=changed,
-                graphs=graphs,
-                since=since,
-                generation=generation,
-                mirrors=out,
-                dataset=dataset_documents(state, header),
-                union=union_lines(state, others),
-            )
-            state.set("store:generation", generation)
-            outputs.append(store)
+        with ThreadPoolExecutor(2) as syncs:  # each file synced while the next is written
+            mirrored = None  # ``out``, written first: an error names the file asked for
+            if dataset != out:
+                mirrored = write_union(state, out, others=others, changed=self.changed, syncs=syncs)
+            dataset_done = write_dataset(state, dataset, header=header, changed=self.graphs, syncs=syncs)
+            (mirrored or dataset_done)()  # ``out`` in place: the store is stamped with it
+            if store is not None:
+                self._write_store(store, out, header=header, others=others, written=written)
+                outputs.append(store)
+            dataset_done()
         return outputs
+
+    def _write_store(self, store: Path, out: Path, *, header: bytes, others: list[bytes], written: int) -> None:
+        state = self.state
+        generation = secrets.token_hex(8)
+        graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
+        since = state.get("store:generation")
+        changed: dict[str, bytes | None] = {}
+        if written > graphs // 5:
+            since = None  # loaded afresh: the changed blocks are not read
+        for (name,) in state.rows(f"SELECT k0 FROM {self.graphs} ORDER BY k0") if since is not None else ():
+            query = "SELECT trig FROM graph WHERE iri = ? ORDER BY ord"
+            blocks = [zlib.decompress(b) for (b,) in state.rows(query, (name,))]
+            changed[name] = b"".join(blocks) if blocks else None
+        update_store(
+            store,
+            header=header,
+            changed=changed,
+            graphs=graphs,
+            since=since,
+            generation=generation,
+            mirrors=out,
+            dataset=dataset_documents(state, header),
+            union=union_lines(state, others),
+        )
+        state.set("store:generation", generation)
 
     def _current(self, out: Path, dataset: Path, store: Path | None) -> bool:
         """Whether the outputs are those this state last wrote, untouched since."""

@@ -1,12 +1,14 @@
 """``kg.trig`` and ``kg.ttl`` written from the build state by streaming, and rewritten after a
 change by splicing: what did not change is copied from the previous file by byte range.
 
-The TriG is the graphs' blocks in the order of their IRIs; the state knows where each block lies
-in the last file. The Turtle is the union of every graph's triples, sorted, grouped by subject;
-it is kept as stretches of about ``STRETCH`` triple lines that start at a subject, and a change
-re-serializes only the stretches holding changed lines. Serializing sorted lines stretch by
-stretch gives the bytes of serializing them all at once (tested), so both files are byte for
-byte those of a build in memory. Neither is ever held whole in memory.
+The TriG is the graphs' blocks in the order of their IRIs; the state keeps how many bytes each
+IRI's blocks take in the last file (``span``), so a change writes the changed graphs' blocks and
+copies each run of unchanged ones between them whole, wherever the runs moved. The Turtle is the
+union of every graph's triples, sorted, grouped by subject; it is kept as stretches of about
+``STRETCH`` triple lines that start at a subject, and a change re-serializes only the stretches
+holding changed lines. Serializing sorted lines stretch by stretch gives the bytes of serializing
+them all at once (tested), so both files are byte for byte those of a build in memory. Neither
+is ever held whole in memory.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import json
 import os
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -74,32 +77,50 @@ class _Out:
             length -= done
 
 
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[_Out]:
-    """A new ``path`` written beside it and renamed over it only once complete and synced."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
-    try:
-        out = _Out(fd)
-        yield out
-        out.flush()
-        os.fsync(fd)
-        os.close(fd)
-        fd = -1
-        os.replace(tmp, path)
-    except OSError as err:
-        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
-    finally:
-        if fd >= 0:
-            os.close(fd)
+class _Replacement:
+    """A new ``path`` written beside it (``out``), then synced and renamed over it (``finish``),
+    and only then the previous file closed (freeing its blocks takes a while at 100,000
+    articles). ``finish`` may run in another thread: the kernel syncs one output while the build
+    writes the next."""
+
+    def __init__(self, path: Path, previous: int | None) -> None:
+        self.path, self.previous = path, previous
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as err:
+            self._close_previous()
+            raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
+        self.out = _Out(fd)
+
+    def finish(self) -> None:
+        try:
+            self.out.flush()
+            os.fsync(self.out.fd)
+            os.close(self.out.fd)
+            self.out.fd = -1
+            os.replace(self.tmp, self.path)
+        except OSError as err:
+            raise ExportError(f"{self.path}: cannot write: {err.strerror or err}") from None
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Leave ``path`` as it was (what ``finish`` does last, when it has not renamed)."""
+        if self.out.fd >= 0:
+            os.close(self.out.fd)
+            self.out.fd = -1
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            os.unlink(self.tmp)
+        self._close_previous()
+
+    def _close_previous(self) -> None:
+        if self.previous is not None:
+            os.close(self.previous)
+            self.previous = None
 
 
 def is_current(state: BuildState, kind: str, path: Path) -> bool:
@@ -125,42 +146,90 @@ def _record(state: BuildState, kind: str, path: Path) -> None:
     state.set(f"output:{kind}", json.dumps([str(path.resolve()), stat.st_size, stat.st_mtime_ns]))
 
 
-def write_dataset(state: BuildState, path: Path, *, header: bytes) -> None:
-    """Write every graph of the state as TriG to ``path``, copying unchanged blocks."""
+def write_dataset(state: BuildState, path: Path, *, header: bytes, changed: str, syncs: Executor) -> Callable[[], None]:
+    """Write every graph of the state as TriG to ``path``: the graphs named in the temporary table
+    ``changed`` (written afresh or removed) from the state, the runs of unchanged graphs between
+    them copied from the previous file by byte range (``_splice_plan``). The file is synced and
+    renamed into place in ``syncs``; the function returned waits for that and records it."""
     previous = _previous(state, "trig", path)
-    if previous is None:
-        state.db.execute("UPDATE graph SET off = NULL")
-    moved = []
+    replacement = _Replacement(path, previous)
     try:
-        with _replacing(path) as out:
-            out.write(header)
-            pending: list[int] = []  # a run of the previous file to copy: [offset, end]
-            for rowid, offset, length in state.rows("SELECT rowid, off, len FROM graph ORDER BY iri, ord"):
-                start = out.position + (pending[1] - pending[0] if pending else 0)
-                if offset is not None and previous is not None:
-                    if pending and pending[1] == offset:
-                        pending[1] += length
-                    else:
-                        if pending:
-                            out.copy(previous, *_span(pending))
-                        pending = [offset, offset + length]
-                else:
-                    if pending:
-                        out.copy(previous, *_span(pending))
-                        pending = []
-                    (packed,) = state.db.execute("SELECT trig FROM graph WHERE rowid = ?", (rowid,)).fetchone()
-                    block = zlib.decompress(packed)
-                    out.write(block)
-                    length = len(block)
-                if start != offset:
-                    moved.append((start, length, rowid))
-            if pending:
-                out.copy(previous, *_span(pending))
-    finally:
-        if previous is not None:
-            os.close(previous)
-    state.many("UPDATE graph SET off = ?, len = ? WHERE rowid = ?", moved)
-    _record(state, "trig", path)
+        plan = _splice_plan(state, previous, header, changed) if previous is not None else None
+        if plan is None:
+            _write_all(state, replacement.out, header)
+        else:
+            _splice(state, replacement.out, previous, plan)
+    except BaseException:
+        replacement.discard()
+        raise
+    return _finishing(state, "trig", replacement, syncs)
+
+
+def _finishing(state: BuildState, kind: str, replacement: _Replacement, syncs: Executor) -> Callable[[], None]:
+    finished = syncs.submit(replacement.finish)
+
+    def done() -> None:
+        finished.result()
+        _record(state, kind, replacement.path)
+
+    return done
+
+
+def _write_all(state: BuildState, out: _Out, header: bytes) -> None:
+    """Every graph's blocks from the state, in the order of their IRIs; the ``span`` table
+    written afresh."""
+    state.db.execute("DELETE FROM span")
+    out.write(header)
+    spans: list[tuple[str, int]] = []
+    for iri, packed in state.rows("SELECT iri, trig FROM graph ORDER BY iri, ord"):
+        block = zlib.decompress(packed)
+        out.write(block)
+        if spans and spans[-1][0] == iri:
+            spans[-1] = (iri, spans[-1][1] + len(block))
+        else:
+            spans.append((iri, len(block)))
+    state.many("INSERT INTO span VALUES (?, ?)", spans)
+
+
+def _splice_plan(state: BuildState, previous: int, header: bytes, changed: str) -> list[tuple[str, int, int]] | None:
+    """Where the changed graphs lay in the previous file: (IRI, offset, length) in the order of
+    the IRIs (length 0: a graph new here, its offset where it goes), then ("", end of the file,
+    0). An offset is the sum of the ``span`` lengths before its IRI, summed by SQLite a range at a
+    time between changed IRIs (no Python per unchanged graph). None when the previous file is not
+    the one the spans describe (another header or size: a state started afresh)."""
+    if os.pread(previous, len(header), 0) != header:
+        return None
+    between = "SELECT total(len) FROM span WHERE iri > ? AND iri < ?"
+    plan: list[tuple[str, int, int]] = []
+    offset, low = len(header), ""
+    for (iri,) in state.rows(f"SELECT k0 FROM {changed} ORDER BY k0").fetchall():
+        offset += int(state.db.execute(between, (low, iri)).fetchone()[0])
+        row = state.db.execute("SELECT len FROM span WHERE iri = ?", (iri,)).fetchone()
+        plan.append((iri, offset, row[0] if row else 0))
+        offset, low = offset + plan[-1][2], iri
+    offset += int(state.db.execute("SELECT total(len) FROM span WHERE iri > ?", (low,)).fetchone()[0])
+    if offset != os.fstat(previous).st_size:
+        return None
+    return [*plan, ("", offset, 0)]
+
+
+def _splice(state: BuildState, out: _Out, previous: int, plan: list[tuple[str, int, int]]) -> None:
+    """The previous file with the changed graphs' blocks replaced, as ``plan`` places them."""
+    done = 0  # how far the previous file is copied or replaced
+    for iri, offset, length in plan:
+        out.copy(previous, done, offset - done)
+        done = offset + length
+        if not iri:
+            break
+        written = 0
+        for (packed,) in state.rows("SELECT trig FROM graph WHERE iri = ? ORDER BY ord", (iri,)).fetchall():
+            block = zlib.decompress(packed)
+            out.write(block)
+            written += len(block)
+        if written:
+            state.db.execute("INSERT OR REPLACE INTO span VALUES (?, ?)", (iri, written))
+        else:
+            state.db.execute("DELETE FROM span WHERE iri = ?", (iri,))
 
 
 def dataset_documents(state: BuildState, header: bytes) -> Iterator[bytes]:
@@ -176,10 +245,6 @@ def dataset_documents(state: BuildState, header: bytes) -> Iterator[bytes]:
             blocks, size = [], 0
     if blocks:
         yield header + b"".join(blocks)
-
-
-def _span(pending: list[int]) -> tuple[int, int]:
-    return pending[0], pending[1] - pending[0]
 
 
 @functools.cache
@@ -204,9 +269,12 @@ def union_lines(state: BuildState, others: list[bytes], low: bytes = b"", high: 
             last = line
 
 
-def write_union(state: BuildState, path: Path, *, others: list[bytes], changed: Iterable[bytes] | None) -> None:
+def write_union(
+    state: BuildState, path: Path, *, others: list[bytes], changed: Iterable[bytes] | None, syncs: Executor
+) -> Callable[[], None]:
     """Write the union of every graph as Turtle to ``path``, re-serializing the stretches that
-    hold ``changed`` lines (None: all) and copying the others from the previous file."""
+    hold ``changed`` lines (None: all) and copying the others from the previous file; synced and
+    renamed as ``write_dataset``."""
     previous = _previous(state, "ttl", path)
     stretches = list(state.rows("SELECT start, off, len FROM segment ORDER BY start"))
     if not stretches or stretches[0][0] != b"":
@@ -217,25 +285,26 @@ def write_union(state: BuildState, path: Path, *, others: list[bytes], changed: 
     else:
         dirty = {bisect.bisect_right(starts, line) - 1 for line in changed}
     rows: list[tuple[bytes, int, int]] = []
+    replacement = _Replacement(path, previous)
+    out = replacement.out
     try:
-        with _replacing(path) as out:
-            out.write(_turtle_header())
-            for index, (start, offset, length) in enumerate(stretches):
-                if index not in dirty and offset is not None and previous is not None:
-                    rows.append((start, out.position, length))
-                    out.copy(previous, offset, length)
-                    continue
-                high = starts[index + 1] if index + 1 < len(starts) else None
-                for first, lines in _chunks(union_lines(state, others, start, high), start):
-                    body = split_prefixes(serialize_lines(lines, Format.TURTLE))[1]
-                    rows.append((first, out.position, len(body)))
-                    out.write(body)
-    finally:
-        if previous is not None:
-            os.close(previous)
+        out.write(_turtle_header())
+        for index, (start, offset, length) in enumerate(stretches):
+            if index not in dirty and offset is not None and previous is not None:
+                rows.append((start, out.position, length))
+                out.copy(previous, offset, length)
+                continue
+            high = starts[index + 1] if index + 1 < len(starts) else None
+            for first, lines in _chunks(union_lines(state, others, start, high), start):
+                body = split_prefixes(serialize_lines(lines, Format.TURTLE))[1]
+                rows.append((first, out.position, len(body)))
+                out.write(body)
+    except BaseException:
+        replacement.discard()
+        raise
     state.db.execute("DELETE FROM segment")
     state.many("INSERT INTO segment VALUES (?, ?, ?)", rows)
-    _record(state, "ttl", path)
+    return _finishing(state, "ttl", replacement, syncs)
 
 
 def _chunks(lines: Iterator[bytes], start: bytes) -> Iterator[tuple[bytes, list[bytes]]]:

@@ -248,9 +248,9 @@ def update_merged(state: BuildState, iris: str) -> str:
     of the articles whose facts now say something else."""
     affected = state.keyed("affected", ())
     query = (
-        f"SELECT f.iri, f.path, f.value FROM fact f JOIN {iris} t ON f.iri = t.k0 "
+        f"SELECT f.iri, f.path, f.value FROM {iris} t CROSS JOIN fact f ON f.iri = t.k0 "
         "JOIN article a ON a.path = f.path ORDER BY f.iri, a.ord, f.seq"
-    )
+    )  # the facts to merge first (CROSS JOIN keeps SQLite's order): else it scans every fact
     for fact_id, group in groupby(state.rows(query), key=lambda row: row[0]):
         rows = list(group)
         value = merged_fact([unpack(v) for *_, v in rows]) if len(rows) > 1 else None

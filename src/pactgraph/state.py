@@ -10,8 +10,9 @@ One database file (``state.sqlite`` in the build cache folder) holds:
   description and the words by which lone surnames are matched;
 - the fact index: what each article reports of each fact IRI, and what the reports say together;
 - the written graphs (TriG block and sorted triple lines, compressed; SHACL results), the union of their triples
-  with a count of the graphs holding each, and where each graph and each stretch of the union lie
-  in the last ``kg.trig`` and ``kg.ttl`` (so those are rewritten by splicing); the SHACL
+  with a count of the graphs holding each, how many bytes each graph IRI's blocks take in the last
+  ``kg.trig`` and where each stretch of the union lies in the last ``kg.ttl`` (so those are
+  rewritten by splicing); the SHACL
   results of each node only the union of the graphs breaks, and the nodes it points to.
 
 SQLite (standard library, no server, no new dependency) rather than DuckDB: a build makes many
@@ -38,7 +39,7 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 7
+_SCHEMA_VERSION = 8
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
@@ -72,11 +73,12 @@ CREATE INDEX fact_iri ON fact(iri);
 CREATE INDEX fact_path ON fact(path);
 CREATE TABLE merged(iri TEXT PRIMARY KEY, digest TEXT, value BLOB);
 CREATE TABLE graph(
-    key TEXT PRIMARY KEY, iri TEXT NOT NULL, ord INTEGER NOT NULL, digest TEXT, off INTEGER,
-    len INTEGER, results BLOB, trig BLOB, lines BLOB);
+    key TEXT PRIMARY KEY, iri TEXT NOT NULL, ord INTEGER NOT NULL, digest TEXT, results BLOB, trig BLOB,
+    lines BLOB);
 CREATE INDEX graph_order ON graph(iri, ord);
 CREATE INDEX graph_results ON graph(iri, ord) WHERE results IS NOT NULL;
 CREATE TABLE triple(line BLOB PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE span(iri TEXT PRIMARY KEY, len INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE segment(start BLOB PRIMARY KEY, off INTEGER, len INTEGER) WITHOUT ROWID;
 CREATE TABLE clash(subject BLOB, predicate BLOB, PRIMARY KEY(subject, predicate)) WITHOUT ROWID;
 CREATE TABLE checked(subject BLOB PRIMARY KEY, results BLOB) WITHOUT ROWID;
@@ -176,6 +178,7 @@ class BuildState:
             "fact",
             "merged",
             "graph",
+            "span",
             "triple",
             "segment",
             "clash",

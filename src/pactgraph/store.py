@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from pactgraph.errors import ExportError, GraphLoadError, UsageError
+from pactgraph.loader import load_store
 from pactgraph.resources import ontology_path
 
 __all__ = [
@@ -520,7 +521,7 @@ def update_store(
     ``folder``, when it is the one written at generation ``since``, is updated graph by graph with
     ``changed`` (IRI → TriG block, None: removed) out of ``graphs`` in all; otherwise a new one is
     bulk-loaded from ``dataset`` (TriG documents of a few megabytes each) and the sorted N-Triples
-    lines ``union``, streamed.
+    lines ``union``, streamed to a loader process (``pactgraph.loader``).
     Swapped in by renames, as ``write_store``; the stamp records ``generation``."""
     folder = Path(folder)
     if folder.exists() and not (folder / STORE_STAMP).is_file():
@@ -543,34 +544,13 @@ def update_store(
             and _changed_copy(folder, fresh, header=header, changed=changed)
         )
         if not updated:
-            _streamed(fresh, dataset=dataset, union=union)
+            load_store(fresh, dataset=dataset, union=union, ontology=(ontology_path(), (ONTOLOGY_GRAPH.value, "")))
         _stamp_and_swap(folder, fresh, previous, mirrors=mirrors, ontology=ontology, generation=generation)
     except OSError as err:
         raise ExportError(f"{folder}: cannot write the store: {err.strerror or err}") from None
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     shutil.rmtree(previous, ignore_errors=True)
-
-
-def _streamed(folder: Path, *, dataset: Iterable[bytes], union: Iterable[bytes], batch: int = 50_000) -> None:
-    """A new store in ``folder`` from TriG documents and union lines read a batch at a time: the
-    bulk loader holds what it is given at once, so the memory it takes is a batch's, not the
-    corpus's (one 70 MB TriG file took 1.2 GB)."""
-    store = ox.Store(str(folder))
-    for document in dataset:
-        store.bulk_load(document, format=ox.RdfFormat.TRIG)
-    lines: list[bytes] = []
-    for line in union:
-        lines.append(line)
-        if len(lines) >= batch:
-            store.bulk_load(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
-            lines.clear()
-    if lines:
-        store.bulk_load(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
-    for graph in (ONTOLOGY_GRAPH, ox.DefaultGraph()):
-        store.bulk_load(path=ontology_path(), format=ox.RdfFormat.TURTLE, to_graph=graph)
-    store.optimize()
-    del store
 
 
 def _previous(folder: Path) -> Path:
