@@ -70,6 +70,23 @@ def test_rebuild_extracts_only_what_changed(corpus: Path, tmp_path: Path) -> Non
     assert _outputs(tmp_path / "inc") == _clean(corpus, tmp_path / "clean")
 
 
+def test_a_rebuild_that_reads_no_article_does_not_import_spacy(corpus: Path, tmp_path: Path) -> None:
+    """Importing spaCy costs about a second; a rebuild with nothing to extract goes without it."""
+    cache = tmp_path / "cache"
+    build([corpus], out=tmp_path / "out" / "kg.ttl", jobs=1, cache=BuildCache(cache))
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pactgraph.build import build\n"
+        "from pactgraph.cache import BuildCache\n"
+        f"summary = build([Path({str(corpus)!r})], out=Path({str(tmp_path / 'out' / 'kg.ttl')!r}), jobs=1,\n"
+        f"              cache=BuildCache(Path({str(cache)!r})))\n"
+        "print(summary.extracted, 'spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]
+
+
 def test_force_extracts_everything_again(corpus: Path, tmp_path: Path) -> None:
     cache = BuildCache(tmp_path / "cache")
     build([corpus], out=tmp_path / "a" / "kg.ttl", cache=cache)

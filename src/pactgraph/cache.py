@@ -71,11 +71,9 @@ def _digest(*parts: bytes) -> str:
 def extractor_fingerprint() -> str:
     """A digest of the extractor's source files and the spaCy version: any change to them is a new
     extractor, whose facts must be extracted afresh."""
-    import spacy
-
     from . import __version__
 
-    parts = [__version__.encode(), spacy.__version__.encode()]
+    parts = [__version__.encode(), metadata.version("spacy").encode()]  # the version, without importing spaCy
     for package in ("trafilatura", "htmldate"):  # they read saved .html articles
         with contextlib.suppress(metadata.PackageNotFoundError):
             parts.append(f"{package} {metadata.version(package)}".encode())

@@ -21,7 +21,6 @@ from .cluster import map_tasks
 from .errors import ArticleError
 from .extract import extract_article
 from .extract.facts import ArticleFacts
-from .extract.nlp import pipeline
 
 __all__ = ["Corpus", "default_jobs", "read_corpus"]
 
@@ -111,7 +110,7 @@ def read_corpus(
         scheduler=scheduler,
         chunk=_CHUNK,
         describe=lambda job: str(job[0]),
-        prepare=pipeline,  # loaded once here, inherited by forked processes
+        prepare=_load_pipeline,  # loaded once here, inherited by forked processes
     )
     for (index, (path, _, _)), result in zip(todo, done, strict=True):
         if not isinstance(result, ArticleError) and result[0].path != path:
@@ -129,3 +128,10 @@ def read_corpus(
             corpus.articles.append(article)
             corpus.facts.append(facts)
     return corpus
+
+
+def _load_pipeline() -> None:
+    """Import spaCy and build the pipeline, only when some article is to be read."""
+    from .extract.nlp import pipeline
+
+    pipeline()

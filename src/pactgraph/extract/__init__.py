@@ -40,7 +40,6 @@ from .entities import ORG_TYPES, Registry, SentenceView, resolve_mention
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
-from .nlp import pipeline
 from .partnerships import merge_partnerships, read_partnerships
 from .posts import read_posts
 from .rules import assess_all
@@ -54,6 +53,8 @@ _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,|\s+[–—-])")
 
 def extract_article(article: Article) -> ArticleFacts:
     """Read one article into facts."""
+    from .nlp import pipeline  # spaCy is imported when an article is first read, not by a rebuild that reads none
+
     read = _as_read(article.body)
     doc = pipeline()(read)
     registry = Registry()
