@@ -72,3 +72,25 @@ def test_documents_two_presidents_witnessed_being_signed_are_their_countries():
         ("agreement", ["Chile", "Peru"]),
         ("memorandum of understanding", ["Chile", "Peru"]),
     ]
+
+
+def test_two_signings_in_one_sentence_keep_their_own_dates():
+    body = (
+        "In May 2024 the four operators - Vantora Grid, Kestrel Power, Norta Energy and Lusk Power Company - signed "
+        "a memorandum on creating the company, and on 3 September 2024, at the eighth ministerial meeting in "
+        "Bucharest, the same four signed the shareholders' agreement."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(a.kind, a.date) for a in facts.agreements] == [
+        ("memorandum of understanding", "2024-05"),
+        ("agreement", "2024-09-03"),
+    ]
+
+
+def test_a_date_in_a_relative_clause_after_the_document_is_not_its_signing_date():
+    body = (
+        "On 4 July 2024 the Lima Energy Forum opened in Lima. During the forum, Vantora Solar LLC and Kestrel Power "
+        "Group signed a grid connection agreement covering the plant, where site preparation began in May."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(a.kind, a.date) for a in facts.agreements] == [("agreement", "2024-07-04")]

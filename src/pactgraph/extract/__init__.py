@@ -609,6 +609,8 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
     for meeting in meetings_here:
         if not meeting.named:
             continue
+        if agreement.date and meeting.date and not _same_period(agreement.date, meeting.date):
+            continue  # "in May A signed X, and on 3 September, at the meeting, B signed Y": X was not signed there
         agreement.signed_during = agreement.signed_during or meeting
         heads = [
             p.person
@@ -621,6 +623,10 @@ def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], pos
         agreement.date = meeting.date or agreement.date  # signed during the event: the event's day
         meeting.date = meeting.date or agreement.date
         meeting.place = meeting.place or agreement.place
+
+
+def _same_period(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 _DOCUMENTS_LISTED = re.compile(r"\b(?:agreements|deals|contracts|documents|projects|investments)\b")

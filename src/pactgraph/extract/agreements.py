@@ -264,6 +264,8 @@ def read_agreements(
             before = text[max(0, d.start - 30) : d.start].lower()
             if _NAMES_A_DOCUMENT.match(text, d.end):
                 continue  # "a protocol amending the 2018 agreement": the year of the other document
+            if d.start > sign.end() and _RELATIVE_CLAUSE.search(text, sign.end(), d.start):
+                continue  # "… covering the plant, where work began in May": the date of something else
             if d.future or re.search(
                 r"(?:planned|scheduled|due|commission\w*|since|established|by|until)\s+(?:for\s+|in\s+|on\s+)?$", before
             ):
@@ -398,8 +400,8 @@ def _coordinated_kinds(text: str, first: re.Match) -> list[re.Match]:
         if re.fullmatch(r"\s*\(", gap) and text[match.end() : match.end() + 1] == ")":
             continue  # "a Memorandum of Understanding (MoU) and …": the same document's short name
         tail = re.split(r",|\band\b|\bas well as\b", gap)[-1]
-        if not _COORDINATED.match(gap) or _NOT_COORDINATED.search(tail):
-            break
+        if not _COORDINATED.match(gap) or _NOT_COORDINATED.search(tail) or _SIGN.search(gap):
+            break  # "… signed a memorandum, and in September the same four signed the agreement": two signings
         found.append(match)
         previous = match
     return found
@@ -693,6 +695,7 @@ _SUBJECT_START = re.compile(
 )
 _DIRECT_OBJECT = re.compile(r"\s+(?:[\w'’$.,-]+\s+){0,5}")
 _ANTECEDENT = re.compile(r",\s*(?:which|who|that)\s*$")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|whose|who)\b|\s(?:where|whose)\b")
 _SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an)\b|[A-Z])")
 _BETWEEN_END = re.compile(
     r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
