@@ -94,3 +94,15 @@ def test_a_date_in_a_relative_clause_after_the_document_is_not_its_signing_date(
     )
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [(a.kind, a.date) for a in facts.agreements] == [("agreement", "2024-07-04")]
+
+
+def test_documents_signed_with_several_counterparts_each_keep_their_own_date():
+    body = (
+        "Peru signed energy cooperation agreements with Chile in Lima on 17 August 2022 and with Bolivia in "
+        "La Paz on 24 May 2023."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(sorted(p.name for p in a.parties), a.date) for a in facts.agreements] == [
+        (["Chile", "Peru"], "2022-08-17"),
+        (["Bolivia", "Peru"], "2023-05-24"),
+    ]

@@ -204,6 +204,9 @@ def read_agreements(
                 if next_sign:  # "A signs X with B, and C signs Y with D": C signs, in a clause of its own
                     stop = max(with_match.end(), text.rfind(",", with_match.end(), next_sign.start()))
                 objects = view.entities_between(with_match.end(), stop)
+                for again in _AND_WITH.finditer(text, stop, next_sign.start() if next_sign else len(text)):
+                    # "with A in Jeddah on 17 August 2022 and with B in Riyadh on 24 May 2023"
+                    objects += view.entities_between(again.end(), again.end() + 60)[:1]
                 counted = _COUNTED_COUNTERPARTS.match(text, with_match.end())
                 colon = text.find(":", counted.end()) if counted else -1
                 if colon != -1:  # "signed memoranda with three companies on Monday: A, B and C"
@@ -322,6 +325,10 @@ def read_agreements(
             if title and title.lower() == document.group(0).lower():
                 title = None  # "Memorandum of Understanding" alone names the kind, not the document
             signers = separately[number - 1] if separately else parties
+            if separately and len(separately) > 1:
+                # "signed with A in Jeddah on 17 August 2022 and with B in Riyadh on 24 May 2023": each its own
+                later = separately[number][-1] if number < len(separately) else None
+                date = _date_between(view, signers[-1], later, sign.end()) or date
             out.append(
                 Agreement(
                     kind=kind,
@@ -381,15 +388,29 @@ _COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]
 
 
 def _is_plural(document: str) -> bool:
-    """ "agreements", "MoUs", "memoranda of understanding" (not "MOUS" read as one "MoU")."""
-    word = document.split()[0].lower()
-    return word.startswith("memoranda") or (word.endswith("s") and not word.endswith("mous"))
+    """ "agreements", "MoUs", "memoranda of understanding", "cooperation agreements" (not "MOUS" read
+    as one "MoU")."""
+    words = document.lower().split()
+    return words[0].startswith("memoranda") or any(
+        word.endswith("s") and not word.endswith("mous") for word in (words[0], words[-1])
+    )
 
 
 def _named_kind(text: str, document: re.Match) -> str:
     """The document as the text names it: "power purchase agreement", not just "agreement"."""
     lead = _BEFORE_NAME.split(text[max(0, document.start() - 40) : document.start()])
     return f"{lead[-1].strip()} {document.group(0)}".strip()
+
+
+def _date_between(view: SentenceView, counterpart: Entity, following: Entity | None, after: int) -> str | None:
+    """The past date written after ``counterpart``'s mention (past ``after``) and before the next
+    counterpart's: the date of the document signed with it."""
+    starts = {e: view.rel(m)[0] for m, e in reversed(view.items) if e is not None and view.rel(m)[0] >= after}
+    if counterpart not in starts:
+        return None
+    stop = starts.get(following, len(view.text)) if following is not None else len(view.text)
+    here = [d for d in view.dates if starts[counterpart] < d.start < stop and not d.future]
+    return here[0].iso if here and stop > starts[counterpart] else None
 
 
 def _coordinated_kinds(text: str, first: re.Match) -> list[re.Match]:
@@ -695,6 +716,7 @@ _SUBJECT_START = re.compile(
 )
 _DIRECT_OBJECT = re.compile(r"\s+(?:[\w'’$.,-]+\s+){0,5}")
 _ANTECEDENT = re.compile(r",\s*(?:which|who|that)\s*$")
+_AND_WITH = re.compile(r",?\s+and\s+(?:separately\s+|later\s+)?with\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|whose|who)\b|\s(?:where|whose)\b")
 _SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an)\b|[A-Z])")
 _BETWEEN_END = re.compile(
