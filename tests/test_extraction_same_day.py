@@ -1,4 +1,4 @@
-""" "The same day", "later that day" (issue 13: dates carried over): the day told just before, within
+""" "The same day", "later that day", "last week" (issue 13: dates carried over): the day told just before,
 two sentences; sentences written for these tests."""
 
 import datetime as dt
@@ -45,3 +45,9 @@ def test_the_same_day_gives_its_year_to_no_other_date():
         "2023-11-13",
         "2024-11-13",
     ]
+
+
+def test_last_week_is_the_month_that_week_fell_in():
+    assert [d.iso for d in find_dates("Last week in Ankara they signed it.", dt.date(2024, 9, 3))] == ["2024-08"]
+    assert [d.iso for d in find_dates("They meet again next week.", dt.date(2024, 9, 3))] == ["2024-09"]
+    assert [d.iso for d in find_dates("Last week in Ankara they signed it.", None)] == []

@@ -54,6 +54,8 @@ _PATTERNS = [
     ("other_month", re.compile(r"\b(?P<which>last|next|past|previous|coming)\s+month\b", re.I)),
     ("last_month_name", re.compile(rf"\b(?P<which>last|next|this)\s+{_MONTH}", re.I)),
     ("rel_year", re.compile(r"\b(?P<which>last|next|this|earlier this|later this)\s+year\b", re.I)),
+    # "last week in Ankara they signed …": the month that week fell in
+    ("rel_week", re.compile(r"\b(?P<which>last|next|this|earlier this|later this)\s+week\b", re.I)),
     (
         "weekday",
         re.compile(
@@ -69,6 +71,7 @@ _CUES = {
     **dict.fromkeys(("my", "last_month_name"), "month name"),
     **dict.fromkeys(("rel_month", "this_month", "other_month"), "month"),
     "rel_year": "year",
+    "rel_week": "week",
     "weekday": "day",
     "yesterday": "today",
 }
@@ -77,7 +80,7 @@ _MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
 def _cues(text: str, lowered: str) -> set[str]:
-    found = {word for word in ("month", "year", "day") if word in lowered}
+    found = {word for word in ("month", "year", "day", "week") if word in lowered}
     if "day" in found or "this" in lowered or "tonight" in lowered:
         found.add("today")
     if _DIGIT.search(text):
@@ -268,6 +271,9 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
         else:
             year = pub.year
         return f"{year:04d}-{month:02d}"
+    if name == "rel_week":
+        shift = {"last": -7, "next": 7}.get(g["which"].lower(), 0)
+        return (pub + dt.timedelta(days=shift)).isoformat()[:7]
     if name == "rel_year":
         which = g["which"].lower()
         year = pub.year - 1 if which == "last" else pub.year + 1 if which == "next" else pub.year
@@ -335,7 +341,16 @@ def _year_for_month(
     return pub.year
 
 
-_RELATIVE = ("rel_month", "this_month", "other_month", "last_month_name", "rel_year", "weekday", "yesterday")
+_RELATIVE = (
+    "rel_month",
+    "this_month",
+    "other_month",
+    "last_month_name",
+    "rel_year",
+    "rel_week",
+    "weekday",
+    "yesterday",
+)
 
 
 def has_relative_date(text: str) -> bool:
