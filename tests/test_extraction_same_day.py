@@ -1,5 +1,5 @@
-""" "The same day", "later that day", "last week" (issue 13: dates carried over): the day told just before,
-two sentences; sentences written for these tests."""
+""""The same day", "later that day" (issue 13: dates carried over): the day told just before, within
+two sentences; "last week": the month that week fell in. Sentences written for these tests."""
 
 import datetime as dt
 from pathlib import Path
