@@ -1,4 +1,4 @@
-""""The same day", "later that day" (issue 13: dates carried over): the day told just before, within
+""" "The same day", "later that day" (issue 13: dates carried over): the day told just before, within
 two sentences; "last week": the month that week fell in. Sentences written for these tests."""
 
 import datetime as dt
