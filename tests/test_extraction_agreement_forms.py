@@ -106,3 +106,7 @@ def test_documents_signed_with_several_counterparts_each_keep_their_own_date():
         (["Chile", "Peru"], "2022-08-17"),
         (["Bolivia", "Peru"], "2023-05-24"),
     ]
+
+
+def test_a_signing_announced_with_quoted_words_between_is_not_yet_an_agreement():
+    assert agreements_of('Officials said Peru would "very soon" sign an agreement with Vantora Solar LLC.') == []

@@ -38,7 +38,7 @@ SIGNED = _SIGN
 _NOT_DONE = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|to be|expected to|plans? to|planned to|intends? to|"
     r"proposed|propose|aims? to|ready to|agreed to|is set to|are set to|hope to|wants? to|idea)\s+"
-    r"(?:\w+\s+){0,3}?(?:be\s+)?(?:signed|sign|adopted|adopt|ink|inked|conclude)\b|"
+    r"(?:[\w\x22“”‘’\x27]+\s+){0,3}?(?:be\s+)?(?:signed|sign|adopted|adopt|ink|inked|conclude)\b|"  # would "soon" sign
     r"\b(?:no|not|never|yet to)\b(?:\s+\w+){0,4}?\s+(?:been\s+|be\s+)?(?:signed|adopted|inked|concluded)\b|"
     r"\b(?:was|were|is|are|been)\s+(?:only\s+|merely\s+)?(?:proposed|discussed|considered|drafted|under discussion)\b"
 )
