@@ -51,3 +51,12 @@ def test_last_week_is_the_month_that_week_fell_in():
     assert [d.iso for d in find_dates("Last week in Ankara they signed it.", dt.date(2024, 9, 3))] == ["2024-08"]
     assert [d.iso for d in find_dates("They meet again next week.", dt.date(2024, 9, 3))] == ["2024-09"]
     assert [d.iso for d in find_dates("Last week in Ankara they signed it.", None)] == []
+
+
+def test_a_visit_is_dated_by_the_day_it_began():
+    body = (
+        "As part of his state visit to Chile, President Ivo Marek held talks with President Ana Lund in Santiago "
+        "on 15 February.\n\nThe visit began on 14 February, when President Ana Lund welcomed him at the airport."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(m.kind, m.date) for m in facts.meetings if m.kind == "visit"] == [("visit", "2025-02-14")]

@@ -161,6 +161,7 @@ def extract_article(article: Article) -> ArticleFacts:
         capacities.extend(read_capacities(view))
     agreements = _with_counterparts(views, agreements, post_of)
     meetings.extend(signing_occasions(views, agreements, meetings))
+    _visits_begun(views, meetings)
     dateline = _dateline_date(views)
     for meeting in meetings:
         if (
@@ -641,6 +642,26 @@ def _with_counterparts(views: list[SentenceView], agreements: list, posts) -> li
             at = agreements.index(documents[0])
             agreements = [*agreements[:at], *read, *(a for a in agreements[at:] if a not in documents)]
     return agreements
+
+
+# "The visit began on 14 November, when …": the day the visit just told began
+_VISIT_BEGAN = re.compile(
+    r"\b[Tt]he\s+(?:(?:state|official|working|two-day|three-day|four-day)\s+)?visit\s+"
+    r"(?:began|started|opened|kicked off)\s+(?:on|in)\b"
+)
+
+
+def _visits_begun(views: list[SentenceView], meetings: list[Meeting]) -> None:
+    """A visit is dated by its first day: "The visit began on 14 November" dates the visit told before it."""
+    for view in views:
+        began = _VISIT_BEGAN.search(view.text) if "visit" in view.text else None
+        day = next((d for d in view.dates if began and d.start > began.start() and not d.future), None)
+        if day is None:
+            continue
+        told = [m for m in meetings if m.kind == "visit" and min(m.sentences) < view.sentence.index]
+        if told and (told[-1].date is None or _same_period(told[-1].date[:7], day.iso[:7])):
+            told[-1].date = day.iso
+            told[-1].sentences.add(view.sentence.index)
 
 
 def _within_event(meeting: Meeting, meetings: list[Meeting], views: list[SentenceView]) -> None:
