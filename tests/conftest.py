@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,16 @@ settings.register_profile(
     "long", max_examples=5_000, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder of the 16 bundled and probe articles that the test may change."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for source in [*ARTICLES.glob("*.txt"), *(ROOT / "corpus" / "probe" / "articles").glob("*.txt")]:
+        shutil.copy(source, folder / source.name)
+    return folder
 
 
 @pytest.fixture

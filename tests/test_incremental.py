@@ -26,16 +26,6 @@ ID = PREFIXES["id"]
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    """A folder of 16 articles the test may change."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for source in [*ARTICLES.glob("*.txt"), *PROBE.glob("*.txt")]:
-        shutil.copy(source, folder / source.name)
-    return folder
-
-
 def _outputs(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
 

@@ -8,14 +8,12 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
 from pactgraph.build import build
 from pactgraph.cache import BuildCache
 from pactgraph.links import load_links
 from pactgraph.state import STATE_FILE
 
-from .conftest import ARTICLES, ROOT
+from .conftest import ROOT
 
 PROBE = ROOT / "corpus" / "probe" / "articles"
 PROBE2 = ROOT / "corpus" / "probe2" / "articles"
@@ -24,15 +22,6 @@ FACT = (
     "\nOn 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of understanding "
     "on offshore wind cooperation in Baku.\n"
 )
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for source in [*ARTICLES.glob("*.txt"), *PROBE.glob("*.txt")]:
-        shutil.copy(source, folder / source.name)
-    return folder
 
 
 def _build(corpus: Path, cache: Path, out: Path) -> None:

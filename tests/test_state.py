@@ -20,19 +20,10 @@ from pactgraph.links import load_links
 from pactgraph.state import STATE_FILE
 from pactgraph.store import open_store, store_mirrors
 
-from .conftest import ARTICLES, ROOT
+from .conftest import ROOT
 
 PROBE = ROOT / "corpus" / "probe" / "articles"
 PROBE2 = ROOT / "corpus" / "probe2" / "articles"
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for source in [*ARTICLES.glob("*.txt"), *PROBE.glob("*.txt")]:
-        shutil.copy(source, folder / source.name)
-    return folder
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
