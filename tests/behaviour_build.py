@@ -57,12 +57,16 @@ def _killed_build(folder: Path) -> Observed:
     before = {name: (folder / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
     for article in sorted((folder / "articles").iterdir())[::3]:
         article.unlink()  # the next build has a different graph to write
-    shutil.rmtree(folder / "cache" / "facts")  # and everything to extract again
+    shutil.rmtree(folder / "cache" / "facts")
     source = str(Path(pactgraph.__file__).resolve().parents[1])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
-    command = [sys.executable, "-m", "pactgraph.cli", *BUILD]
+    command = [sys.executable, "-m", "pactgraph.cli", *BUILD, "--force"]  # everything to extract again
     process = subprocess.Popen(command, cwd=folder, env=env, stderr=subprocess.DEVNULL, start_new_session=True)
-    time.sleep(1.5)  # extracting: Python alone takes a second to start, the outputs come seconds later
+    facts = folder / "cache" / "facts"
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline and not any(facts.rglob("*")):
+        time.sleep(0.01)  # killed as soon as the first article's facts are cached: midway through extracting,
+        # before any output is written, however fast the machine (a fixed sleep raced the outputs)
     killed = process.poll() is None
     if killed:
         os.killpg(process.pid, signal.SIGKILL)
