@@ -57,7 +57,7 @@ def _killed_build(folder: Path) -> Observed:
     before = {name: (folder / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
     for article in sorted((folder / "articles").iterdir())[::3]:
         article.unlink()  # the next build has a different graph to write
-    shutil.rmtree(folder / "cache" / "facts")
+    shutil.rmtree(folder / "cache" / "facts")  # the first facts to appear there are the killed build's
     source = str(Path(pactgraph.__file__).resolve().parents[1])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-m", "pactgraph.cli", *BUILD, "--force"]  # everything to extract again
