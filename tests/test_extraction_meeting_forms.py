@@ -117,3 +117,38 @@ def test_the_same_pair_meeting_in_another_year_is_another_meeting():
         "On Monday, President Ana Lund held talks with President Ivo Marek in Lima."
     )
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2023"), (["Ana Lund", "Ivo Marek"], "2025-03-03")]
+
+
+def test_a_second_host_meeting_him_in_a_clause_of_its_own_is_a_second_meeting():
+    body = (
+        "On Monday, President Ivo Marek received Energy Minister Ana Lund, and Minister of Foreign Affairs "
+        "Tomas Berg held separate talks with her."
+    )
+    assert sorted(meetings_of(body)) == [
+        (["Ana Lund", "Ivo Marek"], "2025-03-03"),
+        (["Ana Lund", "Tomas Berg"], "2025-03-03"),
+    ]
+
+
+def test_him_with_no_one_met_before_is_nobody():
+    body = "President Ivo Marek arrived in Lima on Monday, and Minister Tomas Berg held talks with him."
+    assert meetings_of(body) == []
+
+
+def test_the_one_before_who_held_a_working_meeting():
+    body = (
+        "The ceremony was attended by Commissioner Ana Lund and Deputy Prime Minister Ivo Marek, who in Brussels "
+        "also held a working meeting with Lund on Monday."
+    )
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]
+
+
+def test_a_co_chair_described_by_a_title_after_the_name_stays_a_person():
+    body = (
+        "The commission met in Lima on Monday, co-chaired by Ivo Marek, Deputy Chairman of the Cabinet of "
+        "Ministers of Peru, and Ana Lund, Minister of Economy of Chile."
+    )
+    participants = meetings_of(body)[0][0]
+    assert {"Ivo Marek", "Ana Lund"} <= set(participants)
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert {e.name: e.type for e in facts.entities}["Ana Lund"] == "Person"

@@ -1,5 +1,6 @@
 """ "The same day", "later that day" (issue 13: dates carried over): the day told just before, within
-two sentences; "last week": the month that week fell in. Sentences written for these tests."""
+five sentences when no other date was named since, else two; "last week": the month that week fell
+in. Sentences written for these tests."""
 
 import datetime as dt
 from pathlib import Path
@@ -30,13 +31,31 @@ def test_later_that_day_needs_a_day_to_point_to():
     assert [d.iso for d in find_dates(text, PUBLISHED)] == []
 
 
-def test_a_day_told_three_sentences_before_is_not_the_same_day():
+def test_a_day_told_a_paragraph_before_is_the_same_day():
     body = (
         "On 13 January 2022, President Ivo Marek met Minister Ana Lund in Lima.\n\n"
-        "The grid was discussed.\n\nSo were tariffs.\n\n"
+        "The grid was discussed. So were tariffs. Both sides praised the talks.\n\n"
+        "On the same day, President Ivo Marek and Minister Ana Lund laid the foundation stone of the Velmar wind farm."
+    )
+    assert meeting_dates(body) == [("meeting", "2022-01-13"), ("ceremony", "2022-01-13")]
+
+
+def test_a_day_told_three_sentences_before_another_date_is_not_the_same_day():
+    body = (
+        "On 13 January 2022, President Ivo Marek met Minister Ana Lund in Lima.\n\n"
+        "The grid was discussed.\n\nTrade grew in 2023.\n\n"
         "On the same day, President Ivo Marek and Minister Ana Lund laid the foundation stone of the Velmar wind farm."
     )
     assert meeting_dates(body) == [("meeting", "2022-01-13"), ("ceremony", "2025-03")]  # undated: published
+
+
+def test_a_day_told_six_sentences_before_is_not_the_same_day():
+    body = (
+        "On 13 January 2022, President Ivo Marek met Minister Ana Lund in Lima.\n\n"
+        "The grid was discussed. So were tariffs. Prices fell. Demand rose. Both sides praised the talks.\n\n"
+        "On the same day, President Ivo Marek and Minister Ana Lund laid the foundation stone of the Velmar wind farm."
+    )
+    assert meeting_dates(body) == [("meeting", "2022-01-13"), ("ceremony", "2025-03")]
 
 
 def test_the_same_day_gives_its_year_to_no_other_date():

@@ -63,6 +63,7 @@ def extract_article(article: Article) -> ArticleFacts:
     views: list[SentenceView] = []
     earlier: str | None = None  # the last date with a written year so far: what "that year" points to
     day: tuple[int, str] | None = None  # the last day named so far, and where: what "the same day" points to
+    dated_since = False  # whether another date was named after that day
     for sent, entity_spans in _sentences_with_entities(doc):
         text = article.body[sent.start_char : sent.end_char]  # the words as published, for provenance
         stripped = text.strip()
@@ -76,10 +77,13 @@ def extract_article(article: Article) -> ArticleFacts:
         home_name = home.name if home else None
         items = [(m, resolve_mention(registry, m, sentence.index, article.body, home_name)) for m in mentions]
         _resolve_pronoun(items, views, sentence)
-        recent_day = day[1] if day and sentence.index - day[0] <= _SAME_DAY_REACH else None
+        back = sentence.index - day[0] if day else None
+        recent_day = day[1] if back is not None and back <= _SAME_DAY_REACH[dated_since] else None
         dates = find_dates(stripped, article.published, earlier=earlier, day=recent_day)
         earlier = next((d.iso for d in reversed(dates) if d.written), earlier)
-        day = next(((sentence.index, d.iso) for d in reversed(dates) if len(d.iso) == 10 and not d.future), day)
+        new_day = next(((sentence.index, d.iso) for d in reversed(dates) if len(d.iso) == 10 and not d.future), None)
+        dated_since = not new_day and (dated_since or bool(dates))
+        day = new_day or day
         views.append(SentenceView(sentence, items, dates, article.published))
     _resolve_named_later(views, registry)
 
@@ -546,7 +550,9 @@ _ORG_REFERENCE_KINDS = {
     "fund": lambda e: "Fund" in e.name and e.type != PERSON,
     **{noun: _is_company for noun in ("company", "corporation", "developer", "firm", "utility", "operator", "group")},
 }
-_SAME_DAY_REACH = 2  # sentences back in which "the same day" finds the day it means
+# sentences back in which "the same day" finds the day it means: five when no other date was named since
+# (a paragraph about that day), two when one was
+_SAME_DAY_REACH = {False: 5, True: 2}
 _REFERENCE_REACH = 4  # sentences back in which "the ministry" may find the ministry it means
 
 

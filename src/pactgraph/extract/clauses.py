@@ -34,10 +34,17 @@ CLAUSE_END = re.compile(
     r"[;:]|,\s+(?:which|who|where|while|and the|but)\b|\s+to\s+(?!the\b|an?\b|its\b|their\b)[a-z]+\b|\s+[—–-]\s+|"
     # "Vučić said that SOCAR and Srbijagas had held talks": the one who speaks is no subject of what is told
     r"\b(?:said|says|stated|noted|added|announced|reported|confirmed)\s+that\b|"
-    # "X met Y, and Team Europe announced a package": a new subject with its own verb
-    r",\s+and\s+(?=(?:[A-Z][\w'’-]*\s+){1,4}(?:announced|said|signed|agreed|added|pledged|unveiled|launched|"
-    r"will|has|have|had|is|are|was|were)\b)"
+    # "X met Y, and Team Europe announced a package", "…, and Minister of Foreign Affairs Z held talks": a new
+    # subject with its own verb
+    r",\s+and\s+(?=(?:[A-Z][\w'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,6}(?:announced|said|signed|agreed|added|pledged|unveiled|launched|"
+    r"will|has|have|had|is|are|was|were|held|met|received|hosted|welcomed|visited)\b)"
 )
+
+
+def clause_start(text: str, before: int) -> int:
+    """Where the clause holding ``before`` starts: after the last clause end before it. The whole text
+    is searched, so that a clause end that looks ahead ("…, and C held talks") sees the verb after it."""
+    return max([0] + [m.end() for m in CLAUSE_END.finditer(text) if m.end() <= before])
 
 
 def kind_of(label: str) -> str:

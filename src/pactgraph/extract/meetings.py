@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .clauses import CLAUSE_END, date_for, kind_of, place_after, prefer_persons
+from .clauses import CLAUSE_END, clause_start, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView, fold, named_persons
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 from .occasions import SITE, ceremonies, participation_in, titled_events, travels, visits
@@ -118,7 +118,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
     if not persons and anaphor.group("verb") and "part" in anaphor.group("verb"):
         # "Officials of the Commission, A and B are taking part in today's meetings": those the clause names
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, anaphor.start())])
+        clause = clause_start(view.text, anaphor.start())
         persons = view.entities_between(clause, anaphor.start())
     event.participants += [p for p in persons if p not in event.participants]
     if anaphor.group("verb") in ("opened", "inaugurated") and view.dates and not view.dates[0].future:
@@ -168,7 +168,7 @@ _WILL = re.compile(
 )
 _TALK = (
     r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
-    r"face-to-face|productive|fruitful|official|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
+    r"face-to-face|productive|fruitful|official|working|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
     r"detailed|cordial|closed-door|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
@@ -247,7 +247,10 @@ _THE_TWO = re.compile(
     r"foreign ministers|energy ministers|chief executives)\s+(?:also\s+|then\s+|later\s+)?$"
 )
 _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:(?:also|later|then|earlier|subsequently)\s+)?$")
-_WHO = re.compile(r",\s+who\s+(?:also\s+|later\s+|earlier\s+)?$")
+# "X, who later held talks with", "X, who in Brussels also held a working meeting with"
+_WHO = re.compile(
+    r",\s+who\s+(?:(?:also|later|earlier|then|subsequently)\s+|(?:in|at|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)*$"
+)
 # "… after talks with A and, separately, with B": two meetings
 _SEPARATELY_WITH = re.compile(r",?\s+and,?\s+(?:separately,?\s+)?with\s+")  # "with A and with B" too
 # "X sat down with the heads of the biggest groups. Among them: A, B and C": whom the next sentence names
@@ -260,6 +263,7 @@ def _phrase(text: str, match: re.Match | None) -> str:
 
 _FRONTED = re.compile(r"\s*(?:After|Following|During)\s+(?:the\s+|their\s+|his\s+|her\s+)?$")
 # "He met A, …, and held talks with B": the second verb shares the first one's subject
+_HIM = re.compile(r"\s*(?:him|her)\b")
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
 
@@ -269,6 +273,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     meetings: list[Meeting] = []
     text = view.text
     first_subjects: list[Entity] = []
+    met_before: list[Entity] = []  # those the verb before met
     for verb in _MEET_VERB.finditer(text) if _MEET_CUE.search(view.lower) else ():
         if (
             verb.group("met") == "meeting"
@@ -284,18 +289,18 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             and any(0 <= verb.start() - view.rel(m)[1] <= 3 for m in view.events())
         ):
             continue  # "the Africa Energy Summit, hosted by A with B": the event's hosts, read with the event
-        clause_start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, verb.start())])
+        opens = clause_start(text, verb.start())
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
         then = _MEET_VERB.search(text, verb.end(), clause_end)
         if then and _AND_THEN.search(text, verb.end(), then.start()):
             clause_end = then.start()  # "X visits Prague and meets Y": Y is met, not visited
-        subjects = prefer_persons(view.entities_between(clause_start, verb.start()))
+        subjects = prefer_persons(view.entities_between(opens, verb.start()))
         relative = _RELATIVE.search(text, 0, verb.start()) or _WHO.search(text, 0, verb.start())
         if relative:  # "Tokayev, who arrived on Sunday, received …", "X, who held talks with …": before "who"
-            start = max([0] + [m.end() for m in CLAUSE_END.finditer(text, 0, relative.start())])
+            start = clause_start(text, relative.start())
             subjects = prefer_persons(view.entities_between(start, relative.start()))[-1:] or subjects
-        delegation = _DELEGATION.search(text, clause_start, verb.start())
+        delegation = _DELEGATION.search(text, opens, verb.start())
         if not subjects and delegation and country_by_word:
             # "The Emirati delegation was also received by X": the country the delegation speaks for
             subjects = [c for c in [country_by_word(delegation.group("country"))] if c]
@@ -303,10 +308,14 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             subjects = first_subjects
         first_subjects = first_subjects or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
+        if not objects and _HIM.match(text, verb.end()):
+            # "A received B, and C held separate talks with him": the one the verb before met
+            objects = [e for e in met_before[-1:] if e.type == PERSON and e not in subjects]
+        met_before = objects or met_before
         heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
         if verb.group("discussed") or verb.group("at_a_meeting"):
             # "A and B discussed …", "At a meeting …, A and B …": two persons or more, and nobody else
-            among = (clause_start, verb.start()) if verb.group("discussed") else (verb.end(), clause_end)
+            among = (opens, verb.start()) if verb.group("discussed") else (verb.end(), clause_end)
             persons = named_persons(view, *among)  # "the two leaders agreed": the talks just reported
             if len(persons) < 2 or _WILL.search(text[max(0, verb.start() - 30) : verb.start()]) or view.events():
                 continue  # "… co-chaired the council meeting": the event's reader has them
@@ -478,7 +487,7 @@ def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting
     held = _BODY_HELD_SESSION.search(view.text)
     if not held:
         return []
-    clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, held.start())])
+    clause = clause_start(view.text, held.start())
     body = [e for e in view.entities_between(clause, held.start()) if e.type != PERSON and _BODY.search(e.name)][-1:]
     lower = _LOWER_BODY.search(view.text, clause, held.start()) if not body else None
     if not body and not lower:
@@ -591,7 +600,7 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         participants += [e for e in view.entities_between(0, gathered.start()) if e.is_agent]
     held = _HELD_THE.search(text, 0, a)
     if held:  # "Kazakhstan and Uzbekistan held the first meeting of their working group"
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, held.start())])
+        clause = clause_start(text, held.start())
         participants += [e for e in view.entities_between(clause, held.start()) if e.is_agent]
     gathering = _GATHERING.search(text, b)
     if gathering:  # "… opened, bringing together the energy ministers of A, B and C"

@@ -201,6 +201,8 @@ _COORDINATION = re.compile(
 )
 
 
+# "…, and Ana Lund, Minister of Energy of X": a person the title after the name describes
+_TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}?{TITLE.pattern}")
 _ARABIC_NAME = re.compile(r"(?:Al|El|Abu|Bin|Ibn)[ -]|\S+\s+(?:bin|bint|ibn|al)\s")  # "Al Ramahi", "X bin Y"
 
 
@@ -224,7 +226,9 @@ def _coordinated_organizations(mentions: list[Mention], text: str) -> None:
         for m in run:
             # "TANESCO, Voltalia and Arab Contractors": no title, no person ("X Corporation, Wu Lan," is
             # an apposition: the name stays a person's)
-            if m.type == "Name" or (m.type == PERSON and listed and not _ARABIC_NAME.match(m.text)):
+            if m.type == "Name" or (
+                m.type == PERSON and listed and not _ARABIC_NAME.match(m.text) and not _TITLE_AFTER.match(text, m.end)
+            ):
                 m.type = ORGANIZATION
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import CLAUSE_END, PLANNED_CONTEXT, date_for, kind_of, place_after, prefer_persons
+from .clauses import CLAUSE_END, PLANNED_CONTEXT, clause_start, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
@@ -114,7 +114,7 @@ def travels(view: SentenceView) -> list[Meeting]:
     for match in _TRAVELLED.finditer(view.text):
         if SITE.match(view.text, match.end()):
             continue
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(view.text, 0, match.start())])
+        clause = clause_start(view.text, match.start())
         visitor = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON][-1:]
         if match.group("was"):
             # "When Foreign Minister X was in Belgrade in February 2023": the one just before, on a day named
@@ -337,7 +337,7 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             continue  # "attended a groundbreaking": the ceremony's own noun reader has it
         if not thing.startswith("the ") and "launch" in match.group("opened"):
             continue  # "launched a project": a plan announced, not a plant opened
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        clause = clause_start(text, match.start())
         who = prefer_persons(view.entities_between(clause, match.start()))  # "C drew power after X opened …"
         if not who:
             continue  # "the plant was inaugurated in 2019": its history, not an event with people in it
@@ -350,7 +350,7 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         )
         out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
     for match in _INAUGURATED_IT.finditer(text):  # "… the biggest floating solar plant. X inaugurated it today."
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        clause = clause_start(text, match.start())
         who = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON]
         if who:
             out.append(_ceremony(view, "Inauguration ceremony", who, match.start()))
@@ -360,7 +360,7 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         if who and thing:
             out.append(_ceremony(view, f"Inauguration ceremony of {thing.group(0)}", who, match.end("who")))
     for match in _ATTENDED_CEREMONY.finditer(text):
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        clause = clause_start(text, match.start())
         who = prefer_persons(view.entities_between(clause, match.start()))
         if who:
             out.append(_ceremony(view, f"{match.group('what').capitalize()} ceremony", who, match.start()))
@@ -389,7 +389,7 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             what = "Exchange of documents" if match.group("what") != "ceremony" else "Ceremony"
             out.append(_ceremony(view, f"{what} attended by {who[0].name}", who, match.start()))
     for match in _STONE_ALONE.finditer(text):
-        clause = max([0] + [c.end() for c in CLAUSE_END.finditer(text, 0, match.start())])
+        clause = clause_start(text, match.start())
         who = [e for e in view.entities_between(clause, match.start()) if e.is_agent]
         along = _ALONGSIDE.search(text, match.end())
         if along and along.start() - match.end() < 40:  # "… at the site alongside Egypt's minister, X"
