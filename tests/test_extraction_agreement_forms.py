@@ -110,3 +110,27 @@ def test_documents_signed_with_several_counterparts_each_keep_their_own_date():
 
 def test_a_signing_announced_with_quoted_words_between_is_not_yet_an_agreement():
     assert agreements_of('Officials said Peru would "very soon" sign an agreement with Vantora Solar LLC.') == []
+
+
+def test_a_memorandum_linking_two_firms_is_theirs():
+    body = (
+        "Two memoranda were signed in Lima on Monday:\n"
+        "- a memorandum on energy statistics between Norland and Velmaria;\n"
+        "- a memorandum linking the two state oil firms, Vantora Solar LLC and Oltec Energy Company, on storage."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Norland", "Velmaria"]),
+        ("memorandum of understanding", ["Oltec Energy Company", "Vantora Solar LLC"]),
+    ]
+
+
+def test_a_bulleted_list_of_signed_documents_ends_at_the_next_paragraph():
+    body = (
+        "President Ivo Marek received President Ana Lund in Lima on Monday.\n\n"
+        "Four memoranda of understanding were signed at the palace before the two presidents held their meeting:\n"
+        "- a memorandum on energy statistics;\n"
+        "- a memorandum on grid codes.\n\n"
+        "According to officials, the trade ministers called for financial mechanisms to ease integration.\n\n"
+        "The agricultural accords follow a trade mission earlier this year."
+    )
+    assert [kind for kind, _ in agreements_of(body)] == ["memorandum of understanding"] * 2

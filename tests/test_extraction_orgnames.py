@@ -91,3 +91,24 @@ def test_a_french_or_spanish_name_keeps_its_particles(name):
     assert parties(f"The University of Velmar and {name} signed an agreement on grid cooperation on Tuesday.") == [
         sorted(["University of Velmar", name])
     ]
+
+
+@pytest.mark.parametrize("demonym, country", [("Angolan", "Angola"), ("Zambian", "Zambia"), ("Jordanian", "Jordan")])
+def test_a_demonym_before_a_title_names_the_country(demonym, country):
+    sentence = f"President Ivo Marek received {demonym} President Ana Lund in Lima on Monday."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    assert participants(sentence) == [["Ana Lund", "Ivo Marek"]]
+    assert {e.name: e.type for e in facts.entities}.get(demonym) is None
+    assert [p.organization.name for p in facts.posts if p.person.name == "Ana Lund"] == [country]
+
+
+def test_a_venue_is_a_place_not_a_person():
+    sentence = "President Ivo Marek received President Ana Lund at the Velmar Palace in Lima on Monday."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    assert participants(sentence) == [["Ana Lund", "Ivo Marek"]]
+    assert {e.name: e.type for e in facts.entities}["Velmar Palace"] == "Place"
+
+
+def test_a_police_force_is_an_organization():
+    sentence = "Norland's Federal Police and the Velmar National Police signed a memorandum on Monday."
+    assert parties(sentence) == [["Federal Police", "Velmar National Police"]]

@@ -23,6 +23,7 @@ from collections import Counter
 from ..articles import Article
 from . import gazetteer
 from .agreements import (
+    BULLETED,
     DEALS_LIST,
     LIST_ITEM,
     SIGNED,
@@ -113,7 +114,15 @@ def extract_article(article: Article) -> ArticleFacts:
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     deals_listed = False  # whether that list's items are deals ("the projects agreed at the forum:")
+    list_bulleted: bool | None = None  # whether the items of that list have numbers or bullets
     for number, view in enumerate(views):
+        bulleted = bool(BULLETED.match(view.text))
+        opens_line = article.body[: view.sentence.start].rstrip(" \t").endswith("\n")
+        if signed_list is not None and view.sentence.index > list_opened_at:
+            if list_bulleted is None:
+                list_bulleted = bulleted
+            elif list_bulleted and not bulleted and opens_line:
+                signed_list, deals_listed = None, False  # "- A …", "- B …", then a paragraph: the list has ended
         found = read_meetings(view, country_by_word)
         add_anaphoric_participants(view, meetings, found)
         meetings.extend(found)
@@ -135,7 +144,7 @@ def extract_article(article: Article) -> ArticleFacts:
         previous = views[number - 1] if number else None
         opens_list = view.text.rstrip().endswith(":")  # both list openers end with a colon
         if not signed and opens_list and DEALS_LIST.search(view.text):
-            signed_list, list_opened_at, deals_listed = [], view.sentence.index, True
+            signed_list, list_opened_at, deals_listed, list_bulleted = [], view.sentence.index, True, None
         elif (
             not signed
             and opens_list
@@ -144,7 +153,7 @@ def extract_article(article: Article) -> ArticleFacts:
             # "… signed the following documents:", or "They include:" after a signing: a list opens,
             # whose items without parties of their own are signed by those the opener names
             signed_list = list_parties(view, previous, post_of, meetings, countries)
-            list_opened_at = view.sentence.index
+            list_opened_at, list_bulleted = view.sentence.index, None
             # "The largest agreements signed at the forum include:": items may name a company and its project
             deals_listed = bool(_DOCUMENTS_LISTED.search(view.text))
         elif not LIST_ITEM.match(view.text):

@@ -54,7 +54,7 @@ KINDS = [
     (r"joint statements?|joint communiqu[eé]", "joint statement"),
     (r"(?:joint )?declarations?", "declaration"),
     (
-        r"agreements?|protocols?|accords?|contracts?|road ?maps?|heads of terms|deals?|\bPPAs?\b|"
+        r"agreements?|protocols?|\baccords?\b|contracts?\b|road ?maps?|heads of terms|\bdeals?\b|\bPPAs?\b|"
         r"(?:financing|loan|credit|funding)\s+(?:package|facility)|\bloans?\b|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
         "agreement",
@@ -68,6 +68,7 @@ _TITLE = re.compile(
 )
 # an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
 LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[\"“«]?[A-Za-z])|(?=[A-Z]))")
+BULLETED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–|])")  # an item with its number or bullet
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|exchange of|signing|signature)\b[^:]*:\s*$")
 # "the following projects among those agreed at the forum:": a list of deals, one per item
 DEALS_LIST = re.compile(
@@ -78,6 +79,7 @@ _COUNTED_COUNTERPARTS = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
     r"(?:companies|firms|partners|countries|developers|investors|banks|utilities|organi[sz]ations)\b"
 )
+_LINKING = re.compile(r"\s+(?:linking|binding)\s+")
 _BETWEEN = re.compile(r"\b(?:between|among|amongst)\s+")
 # "signed with X", "signed by X" — not "attended by", "witnessed by" (those are present, not signing)
 _WITH = re.compile(
@@ -172,6 +174,9 @@ def read_agreements(
         parties = between_parties(view, named.end() if named else kind_match.end(), reach=reach)
         if not parties and sign.start() > kind_match.end():  # "A memorandum on … was signed between A and B"
             parties = between_parties(view, sign.end(), reach=5)
+        linking = _LINKING.match(text, kind_match.end())
+        if not parties and linking:  # "a memorandum linking the two oil firms, A and B"
+            parties = [e for e in _parties_from(view, linking.end()) if e.is_agent]
         rule = "signed-list-item" if sign is item else "signed-between" if parties else "signed-by"
         separately: list[list[Entity]] = []
         clause_start = 0
@@ -732,10 +737,14 @@ def between_parties(view: SentenceView, after: int, *, reach: int = 60) -> list[
     match = _BETWEEN.search(view.text, after)
     if not match or match.start() - after > reach:
         return []
-    end = _BETWEEN_END.search(view.text[match.end() :])
-    stop = match.end() + (end.start() if end else len(view.text))
+    return _parties_from(view, match.end())
+
+
+def _parties_from(view: SentenceView, start: int) -> list[Entity]:
+    end = _BETWEEN_END.search(view.text[start:])
+    stop = start + (end.start() if end else len(view.text))
     # "between ZESCO and Masdar, the company owned by the Government of the UAE": the owner is no party
-    return _without_owners(view, view.entities_between(match.end(), stop), match.end(), stop)
+    return _without_owners(view, view.entities_between(start, stop), start, stop)
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*['’]s\s+)?")

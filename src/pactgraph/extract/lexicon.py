@@ -93,6 +93,8 @@ ORG_HEADS = LEGAL_FORMS | {
     "Electrosystem",
     "Investments",  # "Kestrel Strategic Investments"
     "Park",  # "Navoi Industrial Park"
+    "Police",  # "the Federal Police"
+    "Service",  # "the Customs Service"
 }
 ORG_TAIL_WORDS = {
     "Investment",
@@ -168,6 +170,11 @@ COMPANY_WORDS = LEGAL_FORMS | {
 LEGAL_SUFFIXES = {
     *("co", "ltd", "llc", "limited", "inc", "jsc", "plc", "cjsc", "ojsc", "corp"),
     *("sa", "spa", "ag", "gmbh", "nv", "bv", "pte", "bhd", "berhad", "asa"),
+}
+# Last words of a venue's or a landmark's name: "the Planalto Palace", "the Great Hall", "Pulkovo Airport"
+PLACE_HEADS = {
+    *("Palace", "Hall", "Square", "Airport", "Stadium", "Arena", "Hotel", "Residence", "Pavilion", "Kremlin"),
+    *("Island", "Islands", "River", "Lake", "Valley", "Desert", "Mountains", "Bay", "Street", "Avenue"),
 }
 EVENT_HEADS = {
     "Forum",

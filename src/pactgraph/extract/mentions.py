@@ -26,6 +26,7 @@ from .lexicon import (
     NON_NAME_WORDS,
     ORG_HEADS,
     ORG_TAIL_WORDS,
+    PLACE_HEADS,
     PORTFOLIO_WORDS,
     PREFIX_LEGAL_FORMS,
     ROMANCE_HEADS,
@@ -430,7 +431,9 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
         name_end = _name_end(tokens, k, j)
         if name_end:
             m = _mention(tokens, k, name_end, PERSON)
-            if pending_title and (name_end - k >= 2 or _plausible_surname(m.text)):  # "Minister Shahbazov" too
+            if name_end - k >= 2 and tokens[name_end - 1][0] in PLACE_HEADS:
+                m.type = PLACE  # "at the Planalto Palace": a venue, not a person
+            elif pending_title and (name_end - k >= 2 or _plausible_surname(m.text)):  # "Minister Shahbazov" too
                 m.title = pending_title
                 m.title_start = title_start
                 m.title_country = pending_country[0] if pending_country else None
