@@ -152,3 +152,16 @@ def test_a_co_chair_described_by_a_title_after_the_name_stays_a_person():
     assert {"Ivo Marek", "Ana Lund"} <= set(participants)
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert {e.name: e.type for e in facts.entities}["Ana Lund"] == "Person"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday, President Ivo Marek and Prime Minister Ana Lund hailed the deal in a phone call.",
+        "The grid was one of the topics of the meetings between President Ivo Marek and President Ana Lund, "
+        "most recently on Monday in Lima.",
+        "The plan was agreed at an online meeting between President Ivo Marek and President Ana Lund on Monday.",
+    ],
+)
+def test_a_call_or_meetings_between_two(sentence):
+    assert meetings_of(sentence) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]

@@ -79,3 +79,21 @@ def test_a_visit_is_dated_by_the_day_it_began():
     )
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [(m.kind, m.date) for m in facts.meetings if m.kind == "visit"] == [("visit", "2025-02-14")]
+
+
+def test_days_and_weeks_later_count_from_the_day_just_told():
+    def dates(text):
+        return [d.iso for d in find_dates(text, PUBLISHED, day="2024-06-04")]
+
+    assert dates("The next day, they opened the plant.") == ["2024-06-05"]
+    assert dates("Two days later they signed it.") == ["2024-06-06"]
+    assert dates("A week later, the two leaders hailed the deal.") == ["2024-06"]  # a week is rarely exact
+    assert [d.iso for d in find_dates("Two days later they signed it.", PUBLISHED)] == []  # no day to count from
+
+
+def test_a_call_a_week_after_a_signing_is_dated_from_it():
+    body = (
+        "Vantora Solar LLC signed a contract with Oltec Energy Company on 4 June 2024.\n\n"
+        "A week later, President Ivo Marek and Prime Minister Ana Lund hailed the deal in a phone call."
+    )
+    assert meeting_dates(body) == [("meeting", "2024-06")]

@@ -103,7 +103,18 @@ _ANAPHORIC = [
     ("next_year", re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.I)),
     # "On the same day, A and B laid the stone", "Later that day they signed …": the day just told
     ("that_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day\b", re.I)),
+    # "The next day, A and B opened the plant", "Two days later they signed": counted from the day just told;
+    # "a week later" is read to its month (a week is rarely exact)
+    (
+        "days_later",
+        re.compile(
+            r"\b(?:the\s+(?P<next>next|following)\s+day|(?P<count>an?|one|two|three|four|five|six|\d{1,2})\s+"
+            r"(?P<unit>days?|weeks?)\s+later)\b",
+            re.I,
+        ),
+    ),
 ]
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 _CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
@@ -140,13 +151,15 @@ def find_dates(
     back: str | None = None  # the year or month "that year" pointed to, for the yearless dates around it
     lowered = text.lower()
     anaphoric = (
-        _ANAPHORIC if any(word in lowered for word in ("that", "same", "following", "next year", "later")) else []
+        _ANAPHORIC
+        if any(word in lowered for word in ("that", "same", "following", "next year", "next day", "later"))
+        else []
     )
     for name, pattern in anaphoric:
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if name == "that_day":
+            if name in ("that_day", "days_later"):
                 days = [d.iso for d in find_dates(text[: m.start()], published) if len(d.iso) == 10]
                 reference = days[-1] if days else day
             else:
@@ -154,7 +167,7 @@ def find_dates(
             iso = _resolve_back(name, m, reference)
             if iso is None:
                 continue
-            back = back or (reference if name != "that_day" else None)
+            back = back or (reference if name not in ("that_day", "days_later") else None)
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), iso, _after(iso, published), written=True))
     cues = _cues(text, lowered)
@@ -205,6 +218,13 @@ def _resolve_back(name: str, m: re.Match, reference: str | None) -> str | None:
         return reference[:7]
     if name == "that_day":
         return reference if len(reference) == 10 else None
+    if name == "days_later":
+        if len(reference) != 10:
+            return None
+        count = 1 if m.group("next") else _COUNTS.get(m.group("count").lower()) or int(m.group("count"))
+        weeks = m.group("unit") and m.group("unit").lower().startswith("week")
+        later = dt.date.fromisoformat(reference) + dt.timedelta(days=count * (7 if weeks else 1))
+        return later.isoformat()[:7] if weeks else later.isoformat()
     month = _month_number(m.group("month"))
     if name == "my_that":
         return f"{year:04d}-{month:02d}"

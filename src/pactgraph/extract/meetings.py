@@ -194,10 +194,12 @@ _MEET_VERB = re.compile(
     r"joined(?=[^.;]{0,80}\bfor\s+(?:talks|a meeting)\b))|"
     # "A and B discussed the grid in Lima": talks among those who discussed it
     r"(?P<discussed>discussed|reviewed|agreed\s+(?:to|on)|co-chaired)\b(?!\s+with)|"
+    # "A and B hailed the deal in a phone call": the call of those the clause names
+    r"(?P<call>\bin\s+an?\s+(?:(?:tele)?phone|video)\s+(?:call|conversation|conference))\b|"
     # "At a meeting in Lima on Monday, A and B reviewed …": the meeting of those the clause names
     r"(?P<at_a_meeting>^(?:At|During|In)\s+an?\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|session)\b(?!\s+(?:with|between)\b))|"
     r"(?P<visited>visited|visits|visit)(?!\s+to)|"
-    r"(?P<between>(?i:talks|negotiations|consultations|(?:a|the)\s+(?:bilateral\s+)?meeting|"
+    r"(?P<between>(?i:talks|negotiations|consultations|(?:an?|the)\s+(?:(?:bilateral|online|virtual)\s+)?meetings?|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
     # "talks in Nairobi on 4 February 2022 between A and B"
     r"(?:(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+)?"
@@ -313,9 +315,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             objects = [e for e in met_before[-1:] if e.type == PERSON and e not in subjects]
         met_before = objects or met_before
         heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
-        if verb.group("discussed") or verb.group("at_a_meeting"):
+        if verb.group("discussed") or verb.group("at_a_meeting") or verb.group("call"):
             # "A and B discussed …", "At a meeting …, A and B …": two persons or more, and nobody else
-            among = (opens, verb.start()) if verb.group("discussed") else (verb.end(), clause_end)
+            among = (verb.end(), clause_end) if verb.group("at_a_meeting") else (opens, verb.start())
             persons = named_persons(view, *among)  # "the two leaders agreed": the talks just reported
             if len(persons) < 2 or _WILL.search(text[max(0, verb.start() - 30) : verb.start()]) or view.events():
                 continue  # "… co-chaired the council meeting": the event's reader has them
