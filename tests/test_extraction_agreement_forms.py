@@ -134,3 +134,21 @@ def test_a_bulleted_list_of_signed_documents_ends_at_the_next_paragraph():
         "The agricultural accords follow a trade mission earlier this year."
     )
     assert [kind for kind, _ in agreements_of(body)] == ["memorandum of understanding"] * 2
+
+
+def test_both_presidents_witnessing_a_list_sign_for_their_countries_not_for_bodies_named_before():
+    body = (
+        "President Ivo Marek of Chile held talks with President Ana Lund of Peru in Lima on Monday.\n\n"
+        "They signed a decision of the Supreme Council on the Council of Heads of Regions.\n\n"
+        "Both presidents then witnessed the signing of further documents, listed below:\n\n"
+        "1. Agreement between the Governments of Chile and Peru on the use of transboundary rivers;\n"
+        "2. Agreement between the Governments on opening customs offices;\n"
+        "3. Joint action plan for cooperation in tourism;\n"
+        "4. Treaty on border crossings."
+    )
+    assert agreements_of(body)[-4:] == [
+        ("agreement", ["Chile", "Peru"]),
+        ("agreement", ["Chile", "Peru"]),
+        ("agreement", ["Chile", "Peru"]),
+        ("agreement", ["Chile", "Peru"]),
+    ]

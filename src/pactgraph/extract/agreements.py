@@ -55,6 +55,7 @@ KINDS = [
     (r"(?:joint )?declarations?", "declaration"),
     (
         r"agreements?|protocols?|\baccords?\b|contracts?\b|road ?maps?|heads of terms|\bdeals?\b|\bPPAs?\b|"
+        r"\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|"
         r"(?:financing|loan|credit|funding)\s+(?:package|facility)|\bloans?\b|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
         "agreement",
@@ -693,11 +694,15 @@ def list_parties(
         # "… signed in the presence of President A and President B:": their states, not the organizations
         # the sentence before names (a delegation's make-up)
         return countries[:2]
+    pronoun = PRONOUN_PARTIES.search(opener.text)
+    if len(parties) < 2 and pronoun and pronoun.group(0).lower() != "they":
+        # "Both presidents then witnessed the signing of these documents:": the two the talks were between,
+        # not the bodies the sentence before named
+        return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
     if len(agents) > 1:
         organizations = [e for e in _as_parties(agents[1], posts) if e.type != PERSON]
         if len(organizations) >= 2:
             return list(dict.fromkeys(organizations))
-    pronoun = PRONOUN_PARTIES.search(opener.text)
     if len(parties) < 2 and pronoun:
         return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
     return parties if len(parties) >= 2 else []

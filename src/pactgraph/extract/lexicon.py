@@ -389,6 +389,7 @@ FUNCTION_WORDS = {
 } | CALENDAR_WORDS
 # Capitalised words that start names of things but are never part of a person's name.
 NON_NAME_WORDS = {
+    "Governments",  # "the Governments of A and B": the two countries, no name
     "Green",
     "Energy",
     "Renewable",
