@@ -37,3 +37,24 @@ def test_a_field_named_in_passing_with_countries_around_is_no_partnership():
 def test_capitals_stand_for_their_states():
     body = "Beijing and Islamabad hold up the dam as an emblem of their all-weather strategic partnership."
     assert partnerships_of(body) == [("strategic partnership", ["China", "Pakistan"])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wang urged the two countries to take their comprehensive strategic partnership to new heights.",
+        "The two countries describe their relationship as a comprehensive strategic partnership.",
+        "The minister said the plant takes the comprehensive strategic partnership of our two countries further.",
+    ],
+)
+def test_the_partnership_the_two_countries_already_have(sentence):
+    body = "President Ivo Marek of Peru met President Ana Lund of Chile in Lima on Monday.\n\n" + sentence
+    assert partnerships_of(body) == [("comprehensive strategic partnership", ["Chile", "Peru"])]
+
+
+def test_a_partnership_of_unnamed_owners_in_passing_is_none():
+    body = (
+        "President Ivo Marek of Peru met President Ana Lund of Chile in Lima on Monday.\n\n"
+        "Analysts said a comprehensive strategic partnership would need more trade."
+    )
+    assert partnerships_of(body) == []

@@ -41,6 +41,14 @@ _ESTABLISH = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
+# "their (comprehensive) strategic partnership", "describe their relationship as a strategic partnership",
+# "the strategic partnership of our two countries": the partnership of the pair the sentence speaks of
+_OWNED_BEFORE = re.compile(
+    r"\b(?:(?:their|our)(?:\s+two\s+countries['’])?|(?:describe\w*|call\w*|consider\w*)\s+(?:[\w-]+\s+){0,3}?as)"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_OWNED_AFTER = re.compile(r"\s+(?:of|between)\s+(?:our|the|their)\s+two\s+(?:countries|nations|states)\b", re.I)
 _RELATIONS_BETWEEN = re.compile(r"\b(?:relations|ties)\s+(?P<between>between)\s+")
 
 
@@ -88,10 +96,14 @@ def read_partnerships(
         if len(partners) < 2:  # "Chinese President X and Uzbek President Y announced …": their states
             leaders = [e for e in view.entities_between(start, stop) if e.type == PERSON and e in posts]
             partners = [o for o in dict.fromkeys(posts[e].organization for e in leaders) if o and o.type == COUNTRY]
-        if len(partners) < 2 and PRONOUN_PARTIES.search(text) and len(countries) >= 2:
+        owned = _OWNED_BEFORE.search(text, start, match.start()) or _OWNED_AFTER.match(text, match.end())
+        by_context = PRONOUN_PARTIES.search(text) or _OWNED_AFTER.match(text, match.end())  # "of our two countries"
+        if len(partners) < 2 and by_context and len(countries) >= 2:
             partners, rule = countries[:2], "partnership-by-context"  # "the two countries elevated ties to …"
         if len(partners) < 2:
             continue
+        if not established and rule == "partnership-by-context" and owned:
+            established = True  # "the two countries … their strategic partnership": theirs, though not made here
         if not established and rule not in (
             "partnership-between",
             "partnership-adjectival-pair",
