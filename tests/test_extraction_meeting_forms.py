@@ -32,6 +32,18 @@ def meetings_of(body: str) -> list[tuple[list[str], str | None]]:
         "Energy Minister Ivan Petrov joined Foreign Minister Ana Costa for talks in Lima on Monday.",
         "Following talks with Foreign Minister Ana Costa in Lima on Monday, Energy Minister Ivan Petrov said the "
         "grid would be ready.",
+        "Ivan Petrov, Norland's energy minister, sat down on Monday in Lima with his Velan counterpart, Ana Costa.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa held a working session in Lima on Monday.",
+        "Talks in Lima on Monday brought together Energy Minister Ivan Petrov and Foreign Minister Ana Costa.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa held their first meeting in Lima on Monday.",
+        "Energy Minister Ivan Petrov thanked Foreign Minister Ana Costa for her hospitality during their talks in "
+        "Lima on Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa held a joint news conference in Lima on Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa witnessed the signing of three agreements in Lima "
+        "on Monday.",
+        "Energy Minister Ivan Petrov held a bilateral with Foreign Minister Ana Costa in Lima on Monday.",
+        "Energy Minister Ivan Petrov had a one-on-one with Foreign Minister Ana Costa in Lima on Monday.",
+        "Energy Minister Ivan Petrov and his counterpart Ana Costa agreed in Lima on Monday to speed up the link.",
     ],
 )
 def test_a_way_of_telling_a_meeting_of_two(sentence):
@@ -44,6 +56,8 @@ def test_a_way_of_telling_a_meeting_of_two(sentence):
         "Energy Minister Ivan Petrov discussed the grid project in Lima on Monday.",  # one person
         "Energy Minister Ivan Petrov and Foreign Minister Ana Costa will discuss grid links in Lima.",  # not yet
         "The two governments agreed to speed up the grid link.",  # nobody named
+        "Energy Minister Ivan Petrov witnessed the signing of three agreements in Lima on Monday.",  # one person
+        "The forum brought together investors from 40 countries in Lima on Monday.",  # nobody named
     ],
 )
 def test_no_meeting_is_told(sentence):

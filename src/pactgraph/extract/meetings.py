@@ -167,14 +167,15 @@ _WILL = re.compile(
     r"(?:\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+|['’]ll\s+)(?:\w+\s+)?$"
 )
 _TALK = (
-    r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+)?(?:(?:separate|bilateral|one-on-one|"
+    r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+|their\s+)?(?:(?:separate|bilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|working|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
-    r"detailed|cordial|closed-door|[a-z]+-level|[a-z]+-format)\s+){0,2}"
-    r"(?:talks|meetings?|telephone conversation|telephone call|"
+    r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format)\s+){0,2}"
+    r"(?:talks|meetings?|telephone conversation|telephone call|bilateral|one-on-one|working sessions?|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
     r"consultations|negotiations|discussions|dialogue|round of talks|working (?:lunch|dinner|breakfast)|"
-    r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?press conference)|"
-    r"gave\s+a\s+(?:joint\s+)?press conference|spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|conferred|consulted|"
+    r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?(?:press|news) conference)|"
+    r"gave\s+a\s+(?:joint\s+)?(?:press|news) conference|"
+    r"spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|conferred|consulted|"
     r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)|"
     # "A and B discussed the grid link by phone", "A and B exchanged views on …": talks among the subjects
     r"discussed(?:\s+[\w-]+){0,8}?\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|exchanged\s+views"
@@ -184,7 +185,9 @@ _MEET_VERB = re.compile(
     # "held talks in Beijing with", "hosted a meeting at its headquarters in Algiers with"
     r"(?:\s+at\s+(?:its|their|his|her)\s+(?:headquarters|offices?|residence))?"
     r"(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
-    r"(?:\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?\s+with|"
+    r"(?:\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?"
+    # "sat down on Monday in Lima with"
+    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+in\s+[A-Z][\w'’-]*)?)?\s+with|"
     r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
@@ -193,7 +196,10 @@ _MEET_VERB = re.compile(
     r"(?P<received>received|hosted|welcomed|greeted|hosts|greets|called on|calls on|paid a courtesy call on|"
     r"joined(?=[^.;]{0,80}\bfor\s+(?:talks|a meeting)\b))|"
     # "A and B discussed the grid in Lima": talks among those who discussed it
-    r"(?P<discussed>discussed|reviewed|agreed\s+(?:to|on)|co-chaired)\b(?!\s+with)|"
+    r"(?P<discussed>discussed|reviewed|agreed(?:\s+(?:in|on|at)\s+[A-Z][\w'’-]*){0,2}\s+(?:to|on)|co-chaired|"
+    # "A and B witnessed the signing", "Talks in Lima brought together A and B", "A thanked B … during their talks"
+    r"witnessed\s+the\s+(?:signing|exchange)|(?P<together>brought\s+together)|"
+    r"(?:during|after|at|in)\s+their\s+(?:[\w-]+\s+){0,2}(?:talks|meeting|conversation|call))\b(?!\s+with)|"
     # "A and B hailed the deal in a phone call": the call of those the clause names
     r"(?P<call>\bin\s+an?\s+(?:(?:tele)?phone|video)\s+(?:call|conversation|conference))\b|"
     # "At a meeting in Lima on Monday, A and B reviewed …": the meeting of those the clause names
@@ -213,7 +219,8 @@ _MEET_VERB = re.compile(
 # Word stems one of which a sentence must hold for _MEET_VERB to be worth running
 _MEET_CUE = re.compile(
     r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|"
-    r"lunch|dinner|breakfast|press conference|spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
+    r"lunch|dinner|breakfast|press conference|news conference|witnessed|together|bilateral|one-on-one|session|"
+    r"spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
     r"between|^(?:at|during|in)\s|phone|video|dialogue|exchanged|following|after|at the end|at the close"
 )
 _ITS_DAY = re.compile(r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?,?\s+(?:on|from)\s+")
@@ -317,7 +324,11 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
         if verb.group("discussed") or verb.group("at_a_meeting") or verb.group("call"):
             # "A and B discussed …", "At a meeting …, A and B …": two persons or more, and nobody else
-            among = (verb.end(), clause_end) if verb.group("at_a_meeting") else (opens, verb.start())
+            among = (
+                (verb.end(), clause_end)
+                if verb.group("at_a_meeting") or verb.group("together")
+                else (opens, verb.start())
+            )
             persons = named_persons(view, *among)  # "the two leaders agreed": the talks just reported
             if len(persons) < 2 or _WILL.search(text[max(0, verb.start() - 30) : verb.start()]) or view.events():
                 continue  # "… co-chaired the council meeting": the event's reader has them
