@@ -31,10 +31,22 @@ PARTIES = ["Ministry of Energy of Norland", "Vantora Solar LLC"]
         "Vantora Solar LLC entered into an agreement with the Ministry of Energy of Norland on Monday.",
         "An agreement was signed between Vantora Solar LLC and the Ministry of Energy of Norland on Monday.",
         "The agreement, signed on Monday by Vantora Solar LLC and the Ministry of Energy of Norland, covers a plant.",
+        "Vantora Solar LLC on Monday penned an agreement with the Ministry of Energy of Norland.",
+        "Vantora Solar LLC finalised an agreement with the Ministry of Energy of Norland on Monday.",
+        "The Ministry of Energy of Norland and Vantora Solar LLC have agreed on a framework agreement on Monday.",
+        "The Ministry of Energy of Norland awarded Vantora Solar LLC a contract on Monday to build a solar plant.",
+        "Vantora Solar LLC was awarded a contract by the Ministry of Energy of Norland on Monday.",
+        "The Ministry of Energy of Norland on Monday granted Vantora Solar LLC a concession agreement for a plant.",
+        "Vantora Solar LLC signed a term sheet with the Ministry of Energy of Norland on Monday.",
     ],
 )
 def test_a_way_of_telling_a_signing(sentence):
     assert agreements_of(sentence) == [("agreement", PARTIES)]
+
+
+def test_entering_into_a_memorandum_of_understanding():
+    body = "Vantora Solar LLC has entered into a memorandum of understanding with the Ministry of Energy of Norland."
+    assert agreements_of(body) == [("memorandum of understanding", PARTIES)]
 
 
 def test_it_is_no_party_when_no_organization_spoke():
@@ -152,3 +164,7 @@ def test_both_presidents_witnessing_a_list_sign_for_their_countries_not_for_bodi
         ("agreement", ["Chile", "Peru"]),
         ("agreement", ["Chile", "Peru"]),
     ]
+
+
+def test_an_award_for_an_agreement_is_no_agreement():
+    assert agreements_of("The ministry awarded a medal to Ana Lund for the agreement she negotiated in 2019.") == []

@@ -18,8 +18,15 @@ _SIGN = re.compile(
     # "the forum produced 58 agreements worth …": what an event yields was signed at it
     r"(?:produced|yielded)(?=\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+"
     r"(?:[\w-]+\s+){0,2}(?:agreements|deals|contracts|memorand|documents|MoUs)\b)|"
+    # "penned a power purchase agreement", "finalised a contract", "secured a PPA from": a document concluded
+    r"(?:penned|pens|finali[sz]ed|finali[sz]es|secured|secures|(?:has\s+|have\s+)?agreed\s+on)"
+    r"(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w$.,-]+\s+){0,4}"
+    r"(?:agreements?|contracts?|deals?|memorand\w*|MoUs?|accords?|PPAs?)\b)|"
+    # "A awarded B a contract": B a name, no "for …"
+    r"(?:awarded|awards|granted|grants)(?=\s+(?:(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,6})?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,3}"
+    r"(?:agreements?|contracts?|concessions?(?:\s+agreements?)?|PPAs?)\b)|"
     r"(?:entered|enters)\s+into(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:agreements?|contracts?|deals?|memorand|MoUs?|accords?)\b)|"
+    r"(?:agreements?|contracts?|deals?|memorand\w*|MoUs?|accords?)\b)|"
     r"(?:struck|strikes|reached|reaches|clinched|clinches)(?=\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}"
     r"(?:agreements?|deals?|accords?|contracts?)\s+"
     r"(?:with|on|to|for)\b)|"
@@ -54,8 +61,8 @@ KINDS = [
     (r"joint statements?|joint communiqu[eé]", "joint statement"),
     (r"(?:joint )?declarations?", "declaration"),
     (
-        r"agreements?|protocols?|\baccords?\b|contracts?\b|road ?maps?|heads of terms|\bdeals?\b|\bPPAs?\b|"
-        r"\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|"
+        r"agreements?|protocols?|\baccords?\b|contracts?\b|road ?maps?|heads of terms|term sheets?|\bdeals?\b|"
+        r"\bPPAs?\b|\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|"
         r"(?:financing|loan|credit|funding)\s+(?:package|facility)|\bloans?\b|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
         "agreement",
@@ -80,6 +87,7 @@ _COUNTED_COUNTERPARTS = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
     r"(?:companies|firms|partners|countries|developers|investors|banks|utilities|organi[sz]ations)\b"
 )
+_AWARDED = re.compile(r"awarded|awards|granted|grants")
 _LINKING = re.compile(r"\s+(?:linking|binding)\s+")
 _BETWEEN = re.compile(r"\b(?:between|among|amongst)\s+")
 # "signed with X", "signed by X" — not "attended by", "witnessed by" (those are present, not signing)
@@ -217,6 +225,9 @@ def read_agreements(
                 colon = text.find(":", counted.end()) if counted else -1
                 if colon != -1:  # "signed memoranda with three companies on Monday: A, B and C"
                     objects = view.entities_between(colon, len(text))
+            if not objects and _AWARDED.fullmatch(sign.group(0)) and sign.end() < kind_match.start():
+                # "A awarded B a contract", "A granted B a concession": B, between the verb and the document
+                objects = view.entities_between(sign.end(), kind_match.start())
             parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
             counterparts = [e for e in _as_parties(objects, posts) if e not in subject and e.type != PERSON]
             if plural and len(counterparts) >= 2 and len(subject) == 1 and kind_match.end() <= with_match.start():
