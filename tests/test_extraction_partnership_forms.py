@@ -58,3 +58,19 @@ def test_a_partnership_of_unnamed_owners_in_passing_is_none():
         "Analysts said a comprehensive strategic partnership would need more trade."
     )
     assert partnerships_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vantora Solar LLC and Kestrel Power Group entered into a strategic partnership on Monday.",
+        "Vantora Solar LLC formed a strategic partnership with Kestrel Power Group on Monday.",
+    ],
+)
+def test_a_strategic_partnership_of_two_companies(sentence):
+    assert partnerships_of(sentence) == [("strategic partnership", ["Kestrel Power Group", "Vantora Solar LLC"])]
+
+
+def test_a_partnership_of_three_companies_in_passing_is_none():
+    body = "Vantora Solar LLC, Norta Grid Company and Kestrel Power Group praised the strategic partnership."
+    assert partnerships_of(body) == []

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .agreements import ADJ_PAIR, PRONOUN_PARTIES, between_parties
-from .entities import SentenceView, fold
+from .entities import ORG_TYPES, SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Agreement, Entity, Partnership, Post
 
 __all__ = ["merge_partnerships", "read_partnerships"]
@@ -37,7 +37,7 @@ def _partnership_kind(words: str) -> str:
 
 _ESTABLISH = re.compile(
     r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*|"
-    r"join(?:s|ed|ing)?)\b",
+    r"join(?:s|ed|ing)?|formed|form(?:s|ing)?|entered\s+into|enters\s+into|struck|sealed)\b",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
@@ -88,6 +88,12 @@ def read_partnerships(
         if len(partners) < 2:
             partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
             rule = "partnership-countries"
+        if len(partners) < 2 and established and match.group("kind"):
+            # "Vantora and Kestrel entered into a strategic partnership", "Vantora formed a strategic partnership
+            # with Kestrel": the organizations of the clause
+            organizations = [e for e in view.entities_between(start, stop) if e.type in ORG_TYPES]
+            if len(organizations) == 2:
+                partners, rule = organizations, "partnership-organizations"
         if len(partners) < 2:  # "Beijing and Islamabad … their partnership": capitals stand for their states
             capitals = [e for e in view.entities_between(start, match.start(), agents_only=False) if e.type == PLACE]
             states = [countries_in_article(e.in_country) for e in capitals if e.in_country]
@@ -108,6 +114,7 @@ def read_partnerships(
             "partnership-between",
             "partnership-adjectival-pair",
             "partnership-countries" if match.group("kind") else "",
+            "partnership-organizations",
         ):
             continue  # a partnership named in passing counts only with its partners named beside it
         if match.group("field") and rule == "partnership-countries" and not _ESTABLISH.search(text, start, stop):

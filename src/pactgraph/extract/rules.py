@@ -80,6 +80,12 @@ RULES: dict[str, Rule] = {
         Rule("partnership-adjectival-pair", "partnership", 0.8, '"the Azerbaijani-Chinese strategic partnership"'),
         Rule("partnership-countries", "partnership", 0.85, "a partnership set up in a sentence naming two countries"),
         Rule("partnership-by-context", "partnership", 0.8, '"the two countries elevated ties to …": the main two'),
+        Rule(
+            "partnership-organizations",
+            "partnership",
+            0.8,
+            '"A and B entered into a strategic partnership": the two organizations of the clause',
+        ),
         Rule("capacity-figure", "capacity", 0.8, "a power figure (MW, GW, kW, megawatts) in an energy context"),
         Rule("post-title", "post", 0.9, '"Minister of Energy Parviz Shahbazov", "NEA Administrator Wang Hongzhi"'),
         Rule("post-appositive", "post", 0.95, '"Lyu Zexiang, Chairman of China Energy …"'),
