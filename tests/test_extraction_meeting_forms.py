@@ -179,3 +179,15 @@ def test_a_co_chair_described_by_a_title_after_the_name_stays_a_person():
 )
 def test_a_call_or_meetings_between_two(sentence):
     assert meetings_of(sentence) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]
+
+
+def test_the_companies_of_deals_listed_as_signed_at_a_forum_took_part_in_it():
+    body = (
+        "The Lima Energy Investment Forum, held on 3 March, ended with deals worth $2 billion.\n\n"
+        "The largest agreements signed at the forum include:\n"
+        "1. Vantora Solar LLC (Chile) - a 200 MW solar plant in Arequipa;\n"
+        "2. Kestrel Power Group (Spain) - a 300 MW wind farm in Ica."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    forum = next(m for m in facts.meetings if "Forum" in m.label)
+    assert {"Vantora Solar LLC", "Kestrel Power Group"} <= {p.name for p in forum.participants}

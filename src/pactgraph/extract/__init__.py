@@ -159,12 +159,14 @@ def extract_article(article: Article) -> ArticleFacts:
         elif not LIST_ITEM.match(view.text):
             signed_list, deals_listed = None, False
         for agreement in signed:
-            here = [m for m in found if m.named]
-            if not here and _AT_THE_EVENT.search(view.text):
+            listed = agreement.rule == "signed-list-item" or deals_listed
+            # an item of "The largest agreements signed at the forum include:" was signed where its opener says
+            told = views[list_opened_at] if listed and list_opened_at < view.sentence.index else view
+            here = [m for m in meetings if m.named and told.sentence.index in m.sentences]
+            if not here and _AT_THE_EVENT.search(told.text):
                 here = [m for m in meetings if m.named and not m.planned][-1:]  # "on the sidelines of the forum"
-            _link_event(view, agreement, here, posts)
+            _link_event(told, agreement, here, posts)
             if agreement.date is None:
-                listed = agreement.rule == "signed-list-item" or deals_listed
                 opened = list_opened_at if listed else view.sentence.index
                 _date_from_recent_meeting(
                     agreement, meetings, opened, views[opened], views[opened - 1] if opened else None, listed=listed
