@@ -168,3 +168,16 @@ def test_both_presidents_witnessing_a_list_sign_for_their_countries_not_for_bodi
 
 def test_an_award_for_an_agreement_is_no_agreement():
     assert agreements_of("The ministry awarded a medal to Ana Lund for the agreement she negotiated in 2019.") == []
+
+
+def test_a_list_of_signed_documents_without_bullets_ends_at_a_line_no_document_opens():
+    body = (
+        "President Ivo Marek received President Ana Lund in Lima on Monday.\n\n"
+        "The following documents were signed in the presence of the two presidents:\n\n"
+        "Memorandum of Understanding on energy statistics;\n\n"
+        "Agreement on grid codes.\n\n"
+        "Trade grew, and a cooperation agreement on ports remains in force."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    listed = [a for a in facts.agreements if a.rule == "signed-list-item"]
+    assert [a.kind for a in listed] == ["memorandum of understanding", "agreement"]

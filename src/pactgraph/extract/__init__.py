@@ -25,6 +25,7 @@ from . import gazetteer
 from .agreements import (
     BULLETED,
     DEALS_LIST,
+    DOCUMENT_LINE,
     LIST_ITEM,
     SIGNED,
     SIGNED_LIST,
@@ -123,6 +124,9 @@ def extract_article(article: Article) -> ArticleFacts:
                 list_bulleted = bulleted
             elif list_bulleted and not bulleted and opens_line:
                 signed_list, deals_listed = None, False  # "- A …", "- B …", then a paragraph: the list has ended
+            elif not list_bulleted and opens_line and not DOCUMENT_LINE.match(view.text) and view.text.count("|") < 2:
+                # lines without bullets (nor a table's cells): the list ends at a line no document opens
+                signed_list, deals_listed = None, False
         found = read_meetings(view, country_by_word)
         add_anaphoric_participants(view, meetings, found)
         meetings.extend(found)

@@ -76,6 +76,12 @@ _TITLE = re.compile(
 )
 # an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
 LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[\"“«]?[A-Za-z])|(?=[A-Z]))")
+# a line a document opens: "Memorandum of Understanding between …", "The Agreement on …", "Vantora (Chile) - a …"
+DOCUMENT_LINE = re.compile(
+    r"\s*(?:(?:the|an?)\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:" + "|".join(p for p, _ in KINDS) + r")|"
+    r"\s*[\"“«]?[A-Z][^.;:]{0,60}?\s[–—-]\s",
+    re.I,
+)
 BULLETED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–|])")  # an item with its number or bullet
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|exchange of|signing|signature)\b[^:]*:\s*$")
 # "the following projects among those agreed at the forum:": a list of deals, one per item
