@@ -111,6 +111,8 @@ def test_a_session_or_a_ceremony_with_the_two_in_it(sentence):
         "The commission met in Lima on Monday.",  # nobody named in it
         "The Velmar solar plant was inaugurated in 2019.",  # its history, nobody at it
         "The plant was built by Vantora Solar LLC and commissioned in 2021.",  # a builder is no guest
+        "Vantora Solar LLC commissioned the Velmar wind farm in 2021.",  # a company's work, nobody at it
+        "Vantora Solar LLC launched construction of the 200 MW Velmar solar plant in May.",
     ],
 )
 def test_no_session_or_ceremony_with_nobody_named(sentence):

@@ -339,8 +339,10 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             continue  # "launched a project": a plan announced, not a plant opened
         clause = clause_start(text, match.start())
         who = prefer_persons(view.entities_between(clause, match.start()))  # "C drew power after X opened …"
-        if not who:
-            continue  # "the plant was inaugurated in 2019": its history, not an event with people in it
+        if not any(e.type == PERSON for e in who):
+            # "the plant was inaugurated in 2019": its history; "Vantora commissioned the wind farm in 2021",
+            # "Vantora launched construction of the plant": a company's work, not an event with people in it
+            continue
         kind = (
             "Foundation-stone ceremony"
             if match.group("stone")
