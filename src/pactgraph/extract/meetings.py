@@ -272,6 +272,11 @@ def _phrase(text: str, match: re.Match | None) -> str:
 
 _FRONTED = re.compile(r"\s*(?:After|Following|During)\s+(?:the\s+|their\s+|his\s+|her\s+)?$")
 # "He met A, …, and held talks with B": the second verb shares the first one's subject
+_FRONTED_PHRASE = re.compile(
+    r"\s*(?:As part of|During|On the occasion of|In the course of|Within the framework of|On the sidelines of)"
+    r"\b[^,;]{3,120},\s*"
+)
+_DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–;]{3,200}?\s[—–-]\s+$")
 _HIM = re.compile(r"\s*(?:him|her)\b")
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
@@ -299,12 +304,18 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         ):
             continue  # "the Africa Energy Summit, hosted by A with B": the event's hosts, read with the event
         opens = clause_start(text, verb.start())
+        fronted = _FRONTED_PHRASE.match(text)
+        if fronted and opens < fronted.end() <= verb.start():
+            opens = fronted.end()  # "As part of A's visit to Lima, B hosted him": B's clause starts after the comma
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
         then = _MEET_VERB.search(text, verb.end(), clause_end)
         if then and _AND_THEN.search(text, verb.end(), then.start()):
             clause_end = then.start()  # "X visits Prague and meets Y": Y is met, not visited
         subjects = prefer_persons(view.entities_between(opens, verb.start()))
+        aside = _DASH_ASIDE.search(text, 0, verb.start()) if not subjects else None
+        if aside:  # "The three leaders – A, B and C – met in Lima": those the dashes set apart
+            subjects = prefer_persons(view.entities_between(aside.start(), aside.end()))
         relative = _RELATIVE.search(text, 0, verb.start()) or _WHO.search(text, 0, verb.start())
         if relative:  # "Tokayev, who arrived on Sunday, received …", "X, who held talks with …": before "who"
             start = clause_start(text, relative.start())
@@ -318,8 +329,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         first_subjects = first_subjects or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
         if not objects and _HIM.match(text, verb.end()):
-            # "A received B, and C held separate talks with him": the one the verb before met
-            objects = [e for e in met_before[-1:] if e.type == PERSON and e not in subjects]
+            # "A received B, and C held separate talks with him": the one the verb before met; "As part of A's
+            # visit, B hosted him": the person named before, if no verb before met anyone with him
+            before = met_before or [e for e in view.entities_between(0, opens) if e not in first_subjects]
+            objects = [e for e in before[-1:] if e.type == PERSON and e not in subjects]
         met_before = objects or met_before
         heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
         if verb.group("discussed") or verb.group("at_a_meeting") or verb.group("call"):

@@ -139,6 +139,9 @@ def travels(view: SentenceView) -> list[Meeting]:
     return out
 
 
+_AT_THE_INVITATION_OF = re.compile(r"\bat\s+the\s+invitation\s+of\s+")
+
+
 def visits(view: SentenceView) -> list[Meeting]:
     """Visits named by their noun: who travels (of/by X, X's, the person the clause is about) and
     where to (to C, or "X is in C on a state visit")."""
@@ -244,13 +247,23 @@ def visits(view: SentenceView) -> list[Meeting]:
             )
             each = own[:1] or [None]
         context = bool(PLANNED_CONTEXT.search(text[max(0, visit.start() - 60) : visit.end() + 40]))
+        invited = _AT_THE_INVITATION_OF.search(text, visit.end())
+        # "… on a state visit at the invitation of President Y": Y hosts it
+        hosts = (
+            [e for e in view.entities_between(invited.end(), invited.end() + 80) if e.type == PERSON][:1]
+            if invited
+            else []
+        )
         for date, target in [(d, t) for d in each for t in targets]:
             out.append(
                 Meeting(
                     kind="visit",
                     label=f"Visit of {visitor[0].name} to {target.name}" + (f" ({date.iso})" if len(each) > 1 else ""),
                     date=date.iso if date else None,
-                    participants=visitor + ([target] if target.type == COUNTRY else []),  # the host state too
+                    # the host state too, and who invited the visitor
+                    participants=visitor
+                    + ([target] if target.type == COUNTRY else [])
+                    + [h for h in hosts if h not in visitor],
                     place=target,
                     planned=bool(date and date.future) or context,
                     sentences={view.sentence.index},
