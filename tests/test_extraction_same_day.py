@@ -97,3 +97,19 @@ def test_a_call_a_week_after_a_signing_is_dated_from_it():
         "A week later, President Ivo Marek and Prime Minister Ana Lund hailed the deal in a phone call."
     )
     assert meeting_dates(body) == [("meeting", "2024-06")]
+
+
+def test_a_dateline_does_not_date_what_its_sentence_dates_otherwise():
+    body = (
+        "LIMA, July 29 - Chile and Peru held the eighth meeting of their Joint Commission on trade, transport, "
+        "energy and culture in the Peruvian capital on Monday, 28 July.\n\n"
+        "The commission meets every year."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, dt.date(2025, 7, 29)))
+    assert [m.date for m in facts.meetings] == ["2025-07-28"]
+
+
+def test_a_dateline_dates_a_lead_that_names_no_other_day():
+    body = "LIMA, July 29 - President Ivo Marek met President Ana Lund."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, dt.date(2025, 7, 30)))
+    assert [m.date for m in facts.meetings] == ["2025-07-29"]

@@ -60,9 +60,16 @@ def prefer_persons(entities: list[Entity]) -> list[Entity]:
     return persons or [e for e in entities if e.type != PLACE]
 
 
+# "BAKU, July 29 -", "Addis Ababa, October 17/2023 (ENA) –": the day a wire report was filed, not the day of
+# what it reports when its sentence names another
+_DATELINE_PREFIX = re.compile(r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40},\s+[^-–—]{3,30}?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s")
+
+
 def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
     best = None
-    for d in view.dates:
+    dateline = _DATELINE_PREFIX.match(view.text)
+    own = [d for d in view.dates if not (dateline and d.end <= dateline.end())]
+    for d in own if own else view.dates:
         before = view.text[max(0, d.start - 25) : d.start].lower()
         if re.search(
             r"(?:planned|scheduled|due|commission\w*|since|established|signed|formali[sz]ed|by)\s+(?:for\s+|in\s+|on\s+)?$",
