@@ -181,3 +181,8 @@ def test_a_list_of_signed_documents_without_bullets_ends_at_a_line_no_document_o
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     listed = [a for a in facts.agreements if a.rule == "signed-list-item"]
     assert [a.kind for a in listed] == ["memorandum of understanding", "agreement"]
+
+
+def test_the_governments_of_two_demonyms_are_the_two_countries():
+    body = "The Chilean and Peruvian governments signed a joint declaration in June 2007 on linking their grids."
+    assert agreements_of(body) == [("declaration", ["Chile", "Peru"])]

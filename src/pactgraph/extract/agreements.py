@@ -116,8 +116,15 @@ PRONOUN_PARTIES = re.compile(
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
 ADJ_PAIR = re.compile(
     r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[-–](?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
-    r"(?:[a-z-]+\s+){0,4}?(?:relations|ties|partnership|cooperation)"
+    r"(?:[a-z-]+\s+){0,4}?(?:relations|ties|partnership|cooperation)|"
+    # "the Italian and Tunisian governments signed a joint declaration": the two countries
+    r"\b[Tt]he\s+(?P<a2>[A-Z][a-z]+)\s+and\s+(?P<b2>[A-Z][a-z]+)\s+(?:governments|leaders|presidents|sides|states)\b"
 )
+
+
+def pair_words(pair: re.Match) -> tuple[str, str]:
+    """The two country words an ``ADJ_PAIR`` match names ("Azerbaijani", "Chinese")."""
+    return pair.group("a") or pair.group("a2"), pair.group("b") or pair.group("b2")
 
 
 def _kind(match: re.Match) -> str:
@@ -257,7 +264,7 @@ def read_agreements(
             parties, rule = list(signed_list), "signed-list-item"  # "• Implementation Agreement relating to …"
         pair = ADJ_PAIR.search(text)
         if len(parties) < 2 and pair and countries_named:
-            parties = [c for c in (countries_named(pair.group("a")), countries_named(pair.group("b"))) if c]
+            parties = [c for c in map(countries_named, pair_words(pair)) if c]
             rule = "adjectival-pair"
         group = _NUMBERED_COUNTRIES.search(text if sign is item else text[: sign.start()])
         size = _NUMBERS.get(group.group("n").lower(), 0) if group else 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .agreements import ADJ_PAIR, PRONOUN_PARTIES, between_parties
+from .agreements import ADJ_PAIR, PRONOUN_PARTIES, between_parties, pair_words
 from .entities import ORG_TYPES, SentenceView, fold
 from .facts import COUNTRY, PERSON, PLACE, Agreement, Entity, Partnership, Post
 
@@ -83,7 +83,7 @@ def read_partnerships(
             partners, rule = agreement.parties, "partnership-by-agreement"
         pair = ADJ_PAIR.search(text)
         if len(partners) < 2 and pair:
-            partners = [c for c in (countries_in_article(pair.group("a")), countries_in_article(pair.group("b"))) if c]
+            partners = [c for c in map(countries_in_article, pair_words(pair)) if c]
             rule = "partnership-adjectival-pair"
         if len(partners) < 2:
             partners = [e for e in view.entities_between(start, stop) if e.type == COUNTRY]
