@@ -186,3 +186,13 @@ def test_a_list_of_signed_documents_without_bullets_ends_at_a_line_no_document_o
 def test_the_governments_of_two_demonyms_are_the_two_countries():
     body = "The Chilean and Peruvian governments signed a joint declaration in June 2007 on linking their grids."
     assert agreements_of(body) == [("declaration", ["Chile", "Peru"])]
+
+
+def test_the_signatories_of_the_document_named_just_before():
+    body = (
+        "The largest deal is an investment agreement for an industrial megaproject worth $10 billion.\n\n"
+        "Its signatories include Vantora Solar LLC, Kestrel Power Group and Norta Grid Company."
+    )
+    assert agreements_of(body) == [
+        ("investment agreement", ["Kestrel Power Group", "Norta Grid Company", "Vantora Solar LLC"])
+    ]

@@ -35,6 +35,7 @@ from .agreements import (
     merge_agreements,
     project_deal,
     read_agreements,
+    signatories,
 )
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
@@ -145,6 +146,8 @@ def extract_article(article: Article) -> ArticleFacts:
             signed = project_deal(view)
         if not signed and number and SIGNED.search(views[number - 1].text):
             signed = exemplified(view, post_of)  # "… such as the agreement between A and B to build …"
+        if not signed and number:
+            signed = signatories(view, views[number - 1], post_of)  # "Its signatories include A, B and C."
         previous = views[number - 1] if number else None
         opens_list = view.text.rstrip().endswith(":")  # both list openers end with a colon
         if not signed and opens_list and DEALS_LIST.search(view.text):

@@ -650,6 +650,35 @@ def _list_agreement(
     )
 
 
+# "The largest deal is an investment agreement for a megaproject. Its signatories include A, B and C."
+_SIGNATORIES = re.compile(r"^\s*(?:Its|The)\s+(?:signatories|signing parties)\s+(?:include[sd]?|are|were)\b")
+
+
+def signatories(view: SentenceView, previous: SentenceView | None, posts: dict[Entity, Post]) -> list[Agreement]:
+    """The document the sentence before named, signed by those this sentence lists as its signatories."""
+    opener = _SIGNATORIES.match(view.text)
+    # "The largest deal is an investment agreement …": the document the sentence names last
+    kind_match = ([*_KIND.finditer(previous.text)] or [None])[-1] if opener and previous is not None else None
+    if kind_match is None:
+        return []
+    parties = list(dict.fromkeys(e for e in _as_parties(view.entities_between(opener.end(), len(view.text)), posts)))
+    if len(parties) < 2:
+        return []
+    kind = _kind(kind_match)
+    topic = _TOPIC.search(previous.text, kind_match.end())
+    return [
+        Agreement(
+            kind=kind,
+            label=f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}",
+            parties=parties,
+            date=next((d.iso for d in [*previous.dates, *view.dates] if not d.future), None),
+            topic=topic.group(1).strip().rstrip(".") if topic else kind_match.group(0),
+            sentences={previous.sentence.index, view.sentence.index},
+            rule="signed-by-context",
+        )
+    ]
+
+
 _IN_PLACES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?in\s+(?=[A-Z])")
 _PLACES_END = re.compile(r"[;:.]|,\s+(?:and\s+)?(?:we|they|it|he|she|which|while)\b|\s+(?:to|for|with|on)\s")
 
