@@ -196,3 +196,28 @@ def test_the_signatories_of_the_document_named_just_before():
     assert agreements_of(body) == [
         ("investment agreement", ["Kestrel Power Group", "Norta Grid Company", "Vantora Solar LLC"])
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday, Vantora Solar LLC and the Ministry of Energy of Norland signed an agreement that replaces one "
+        "signed in March 2020.",
+        "Vantora Solar LLC and the Ministry of Energy of Norland, partners since 2018, signed an agreement on Monday.",
+        "Vantora Solar LLC, founded in 2010, signed an agreement with the Ministry of Energy of Norland on Monday.",
+        "After talks that began in January 2024, Vantora Solar LLC signed an agreement with the Ministry of Energy "
+        "of Norland on Monday.",
+    ],
+)
+def test_a_signing_is_dated_by_its_own_day_not_by_another_events(sentence):
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    assert [(sorted(p.name for p in a.parties), a.date) for a in facts.agreements] == [(PARTIES, "2025-03-03")]
+
+
+def test_two_signings_after_the_day_they_share_both_take_it():
+    body = (
+        "A milestone came on 1 September 2017, when the presidents met in Lima: Vantora Solar LLC signed an "
+        "agreement with Kestrel Power Group, and Norta Grid Company signed a memorandum with Oltec Energy Company."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [a.date for a in facts.agreements] == ["2017-09-01", "2017-09-01"]
