@@ -113,3 +113,11 @@ def test_a_dateline_dates_a_lead_that_names_no_other_day():
     body = "LIMA, July 29 - President Ivo Marek met President Ana Lund."
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, dt.date(2025, 7, 30)))
     assert [m.date for m in facts.meetings] == ["2025-07-29"]
+
+
+def test_a_meeting_is_dated_by_its_own_day_not_by_another_events():
+    for body in (
+        "President Ivo Marek, in office since 2018, met President Ana Lund in Lima on Monday.",
+        "President Ivo Marek, whose party was founded in 2010, met President Ana Lund in Lima on Monday.",
+    ):
+        assert meeting_dates(body) == [("meeting", "2025-03-03")]

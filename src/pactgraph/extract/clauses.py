@@ -65,6 +65,9 @@ def prefer_persons(entities: list[Entity]) -> list[Entity]:
 _DATELINE_PREFIX = re.compile(r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40},\s+[^-–—]{3,30}?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s")
 
 
+_BEGUN = re.compile(r"\b(?:began|begun|started|founded|created|established|set up|launched)\s+(?:in\s+|on\s+)?$")
+
+
 def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
     best = None
     dateline = _DATELINE_PREFIX.match(view.text)
@@ -78,6 +81,8 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
             continue
         if re.match(r"\s+(?:date|deadline|target|timetable)\b", view.text[d.end :]):
             continue  # "the 5 February date was fixed during talks on 18 November": a date named, not the day
+        if re.match(r"(?:since|until|by)\b", view.text[d.start : d.end], re.I) or _BEGUN.search(view.text, 0, d.start):
+            continue  # "in office since 2018", "a forum founded in 2010": the date of something else
         if best is None or abs(d.start - near) < abs(best.start - near):
             best = d
     return (best.iso, best.future) if best else (None, False)
