@@ -44,6 +44,10 @@ def meetings_of(body: str) -> list[tuple[list[str], str | None]]:
         "Energy Minister Ivan Petrov held a bilateral with Foreign Minister Ana Costa in Lima on Monday.",
         "Energy Minister Ivan Petrov had a one-on-one with Foreign Minister Ana Costa in Lima on Monday.",
         "Energy Minister Ivan Petrov and his counterpart Ana Costa agreed in Lima on Monday to speed up the link.",
+        '"I had a productive meeting with Foreign Minister Ana Costa in Lima on Monday," Energy Minister Ivan Petrov '
+        "wrote.",
+        "After meeting Foreign Minister Ana Costa in Lima on Monday, Energy Minister Ivan Petrov said the link was "
+        "ready.",
     ],
 )
 def test_a_way_of_telling_a_meeting_of_two(sentence):

@@ -485,7 +485,7 @@ _FIRST_PERSON = re.compile(
     # "I led our delegation to Baku and met …"
     r"(?:(?:led|travelled|traveled|went|flew|was|were)\b[^.;,]{0,60}?\s+and\s+)?"
     r"(?:signed|met|meet|meeting|held|concluded|inked|hosted|received|visited|visit|inaugurated|attended|"
-    r"sat down with|sit down with)\b"
+    r"sat down with|sit down with|(?<=had\s)an?\s+(?:[a-z-]+\s+){0,2}(?:meeting|talks|call|conversation))\b"
 )
 # "BOWEN: …", "MINISTER WONG: …": the speaker of a transcript's turn
 _SPEAKER_LABEL = re.compile(r"(?:[A-Z]{2,}\s+)?(?P<name>[A-Z][A-Z'’-]+):\s")
@@ -530,8 +530,9 @@ def _resolve_first_person(
         elif body[max(0, view.sentence.start - 1) : view.sentence.start] == "\n":
             speaker = None  # a paragraph without a label is the reporter's again
         for match in _FIRST_PERSON.finditer(view.text):
-            if match.group("who") == "I" and speaker is not None:
-                who = speaker
+            quoted_by = _quoted_speaker(view, match.start()) if match.group("who") == "I" else None
+            if match.group("who") == "I" and (speaker or quoted_by) is not None:
+                who = speaker or quoted_by
             elif match.group("who").lower() == "we":
                 # a company's statement speaks for the company; an interviewed minister for the ministry
                 post = posts.get(interviewee) if interviewee else None
@@ -547,6 +548,21 @@ def _resolve_first_person(
             view.items.sort(key=lambda item: item[0].start)
             read.add(view.sentence.index)
     return read
+
+
+# '"I had a good meeting with X today," Minister Y wrote': the one the quote is attributed to
+_ATTRIBUTION = re.compile(
+    r"[,.!?]?[\"”]\s*,?\s+(?P<who>[^\"“”.;]{3,80}?)\s+(?:said|says|wrote|writes|told|added|tweeted)\b"
+)
+
+
+def _quoted_speaker(view: SentenceView, at: int) -> Entity | None:
+    """The person a quote holding position ``at`` is attributed to after it, if the sentence names one."""
+    attribution = _ATTRIBUTION.search(view.text, at)
+    if attribution is None or not re.search(r"[\"“]", view.text[:at]):
+        return None
+    persons = [e for e in view.entities_between(*attribution.span("who")) if e.type == PERSON]
+    return persons[-1] if persons else None
 
 
 _ORG_REFERENCE = re.compile(

@@ -293,8 +293,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             verb.group("met") == "meeting"
             and not text[verb.end() : verb.end() + 1].isupper()
             and not re.search(r"\b(?:be|am|is|are|was|were)\s+$", text[: verb.start()])
+            and not _FRONTED.match(text, 0, verb.start())
         ):
-            continue  # "meeting" is a verb only in "will be meeting X", "was meeting X"
+            continue  # "meeting" is a verb only in "will be meeting X", "was meeting X", "After meeting X, …"
         if verb.group("visited") == "visit" and not _WILL.search(text[max(0, verb.start() - 30) : verb.start()]):
             continue  # "visit" is a verb only in "will visit", "is to visit" …
         if (
@@ -346,7 +347,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             if len(persons) < 2 or _WILL.search(text[max(0, verb.start() - 30) : verb.start()]) or view.events():
                 continue  # "… co-chaired the council meeting": the event's reader has them
             subjects, objects = persons[:1], persons[1:]
-        if verb.group("talks") and not subjects and _FRONTED.match(text, 0, verb.start()):
+        if (verb.group("talks") or verb.group("met")) and not subjects and _FRONTED.match(text, 0, verb.start()):
             # "Following talks with A in Lima, B said …": B held them, after the comma
             comma = text.find(",", verb.end(), clause_end)
             later = [e for e in view.entities_between(comma, clause_end) if e.type == PERSON] if comma != -1 else []
