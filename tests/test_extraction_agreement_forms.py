@@ -221,3 +221,14 @@ def test_two_signings_after_the_day_they_share_both_take_it():
     )
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [a.date for a in facts.agreements] == ["2017-09-01", "2017-09-01"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chilean and Peruvian officials signed a memorandum of understanding on grid links on Monday.",
+        "A Chile-Peru memorandum of understanding on grid links was signed on Monday.",
+    ],
+)
+def test_two_countries_named_by_their_adjectives_sign(sentence):
+    assert agreements_of(sentence) == [("memorandum of understanding", ["Chile", "Peru"])]
