@@ -94,3 +94,14 @@ def test_each_item_of_a_list_of_plants_is_a_capacity_of_its_own():
         "- Velmar, North province – 3,000MW\n- Norta, West province – 3,000MW\n- Lusk, East province – 2,000MW\n"
     )
     assert capacities_of(body) == [(3000, ["solar"]), (3000, ["solar"]), (2000, ["solar"])]
+
+
+@pytest.mark.parametrize(
+    "body, technology",
+    [
+        ("Peru's first geothermal plant, with 150 MW of capacity, was inaugurated on Monday.", "geothermal"),
+        ("Vantora Solar LLC will build a 150 MW biomass power plant near Lima.", "biomass"),
+    ],
+)
+def test_geothermal_and_biomass_plants(body, technology):
+    assert capacities_of(body) == [(150.0, [technology])]

@@ -22,6 +22,8 @@ TECHNOLOGIES = [
     ("gas", r"gas-fired|combined[- ]cycle|gas (?:power|turbine|plant)|thermal power"),
     ("nuclear", r"nuclear"),
     ("coal", r"coal-fired|coal power"),
+    ("geothermal", r"geotherm\w*"),
+    ("biomass", r"biomass|biogas|waste-to-energy"),
 ]
 # Where one clause about a project ends and another begins ("…, while a 2 GW wind complex …").
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and)\b|\s+while\s+")
