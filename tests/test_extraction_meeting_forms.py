@@ -215,3 +215,20 @@ def test_those_the_dashes_set_apart_met():
 def test_who_invited_a_visitor_hosts_the_visit():
     body = "President Ivo Marek arrived in Lima on Monday on a state visit at the invitation of President Ana Lund."
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile, Peru and Bolivia held trilateral talks on the grid in Lima on Monday.",
+        "Energy ministers from Chile, Peru and Bolivia gathered in Lima on Monday to discuss the grid.",
+        "Officials of Chile, Peru and Bolivia held the third round of trilateral consultations in Lima on Monday.",
+    ],
+)
+def test_three_countries_meet(sentence):
+    assert [sorted(p) for p, _ in meetings_of(sentence)] == [["Bolivia", "Chile", "Peru"]]
+
+
+def test_one_who_gathered_investors_held_no_meeting_with_its_backers():
+    body = "Chile's government, backed by Peru and Bolivia, gathered 200 investors at a forum in Lima on Monday."
+    assert meetings_of(body) == []

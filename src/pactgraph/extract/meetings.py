@@ -167,7 +167,9 @@ _WILL = re.compile(
     r"(?:\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+|['’]ll\s+)(?:\w+\s+)?$"
 )
 _TALK = (
-    r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+|their\s+)?(?:(?:separate|bilateral|one-on-one|"
+    r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+|their\s+|the\s+)?"
+    r"(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|new|latest)\s+round\s+of\s+)?"
+    r"(?:(?:separate|bilateral|trilateral|quadrilateral|multilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|working|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
     r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|bilateral|one-on-one|working sessions?|"
@@ -175,6 +177,8 @@ _TALK = (
     r"consultations|negotiations|discussions|dialogue|round of talks|working (?:lunch|dinner|breakfast)|"
     r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?(?:press|news) conference)|"
     r"gave\s+a\s+(?:joint\s+)?(?:press|news) conference|"
+    # "A, B and C gathered in Lima" (not "A gathered 200 investors"): a meeting of those named before
+    r"(?:gathered|convened)(?=\s+(?:in|at|on|for|to|online|virtually)\b|[,.;])|came\s+together|"
     r"spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|conferred|consulted|"
     r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)|"
     # "A and B discussed the grid link by phone", "A and B exchanged views on …": talks among the subjects
@@ -276,6 +280,7 @@ _FRONTED_PHRASE = re.compile(
     r"\s*(?:As part of|During|On the occasion of|In the course of|Within the framework of|On the sidelines of)"
     r"\b[^,;]{3,120},\s*"
 )
+_GATHERED = re.compile(r"gathered|convened|came\s+together")
 _DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–;]{3,200}?\s[—–-]\s+$")
 _HIM = re.compile(r"\s*(?:him|her)\b")
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
@@ -304,6 +309,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             and any(0 <= verb.start() - view.rel(m)[1] <= 3 for m in view.events())
         ):
             continue  # "the Africa Energy Summit, hosted by A with B": the event's hosts, read with the event
+        if _GATHERED.match(verb.group(0)) and view.events():
+            continue  # "… gathered in Tbilisi for the consultative meeting": the event's reader has them
+        if any(verb.start() <= view.rel(m)[0] and view.rel(m)[1] <= verb.end() for m in view.events()):
+            continue  # "held a trilateral meeting": an event the verb holds, read as that event
         opens = clause_start(text, verb.start())
         fronted = _FRONTED_PHRASE.match(text)
         if fronted and opens < fronted.end() <= verb.start():
