@@ -232,3 +232,19 @@ def test_two_signings_after_the_day_they_share_both_take_it():
 )
 def test_two_countries_named_by_their_adjectives_sign(sentence):
     assert agreements_of(sentence) == [("memorandum of understanding", ["Chile", "Peru"])]
+
+
+def test_the_agreement_told_again_by_its_generic_name_is_the_same_document():
+    body = (
+        "Vantora Solar LLC signed an implementation agreement with the Ministry of Energy of Norland on Monday.\n\n"
+        "The Ministry of Energy of Norland said the agreement it signed with Vantora Solar LLC covers a plant."
+    )
+    assert agreements_of(body) == [("implementation agreement", PARTIES)]
+
+
+def test_an_agreement_and_a_memorandum_of_the_same_parties_signed_on_different_days_stay_two():
+    body = (
+        "Vantora Solar LLC signed a memorandum of understanding with the Ministry of Energy of Norland in 2023.\n\n"
+        "Vantora Solar LLC signed an agreement with the Ministry of Energy of Norland on Monday."
+    )
+    assert [kind for kind, _ in agreements_of(body)] == ["memorandum of understanding", "agreement"]

@@ -959,7 +959,10 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
                 a.title and a.title == b.title
             ):
                 continue  # a listed document is not one reported before the list
-            if a.kind == b.kind and overlap >= 0.5 and _compatible(a.date, b.date) and near and same_title:
+            # "… signed an implementation agreement with B. B said the agreement covers …": the generic kind,
+            # later and undated, names the document just told
+            generic = a.kind == "agreement" != b.kind and not a.date and set(a.parties) == set(b.parties)
+            if (a.kind == b.kind or generic) and overlap >= 0.5 and _compatible(a.date, b.date) and near and same_title:
                 b.parties += [p for p in a.parties if p not in b.parties]
                 b.date = max((a.date, b.date), key=lambda d: len(d or ""))
                 b.place = b.place or a.place
