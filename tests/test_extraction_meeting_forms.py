@@ -232,3 +232,15 @@ def test_three_countries_meet(sentence):
 def test_one_who_gathered_investors_held_no_meeting_with_its_backers():
     body = "Chile's government, backed by Peru and Bolivia, gathered 200 investors at a forum in Lima on Monday."
     assert meetings_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "During the talks, President Ivo Marek and President Ana Lund discussed the grid.",
+        "At the meeting, President Ana Lund invited President Ivo Marek to Santiago.",
+    ],
+)
+def test_at_the_meeting_just_reported_is_no_second_meeting(second):
+    body = f"President Ivo Marek received President Ana Lund in Lima on Monday.\n\n{second}"
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]

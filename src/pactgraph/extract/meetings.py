@@ -102,6 +102,10 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         # "at the first meeting of the format's heads of state": an event of its own, not the one before
         found_here.extend(_told_here(view, anaphor, noun, of=of_what.group(0).strip()))
         return
+    just_met = earlier[-1] if earlier and not earlier[-1].planned and earlier[-1].kind in ("meeting", "talks") else None
+    if event is None and just_met and noun in ("meeting", "talks") and anaphor.group("verb") in ("At", "During"):
+        # "A received B on Monday. At the meeting, B invited A to Lima": the meeting just reported
+        event = just_met if view.sentence.index - max(just_met.sentences) <= 2 else None
     if event is None and (noun in _OWN_KIND_ONLY or _OWN_KIND_VERB.fullmatch(anaphor.group("verb") or "")):
         chaired = anaphor.group("verb") in ("chaired", "co-chaired", "presided over")
         opens = anaphor.group("verb") in ("At", "During") and noun in ("ceremony", "meeting", "talks", "session")
