@@ -22,23 +22,20 @@ from collections import Counter
 
 from ..articles import Article
 from . import gazetteer
-from .agreements import (
+from .agreements import LIST_ITEM, SIGNED, merge_agreements, read_agreements
+from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
+from .dates import find_dates, has_relative_date
+from .document_lists import (
     BULLETED,
     DEALS_LIST,
     DOCUMENT_LINE,
-    LIST_ITEM,
-    SIGNED,
     SIGNED_LIST,
     counterparts_in_items,
     exemplified,
     list_parties,
-    merge_agreements,
     project_deal,
-    read_agreements,
     signatories,
 )
-from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
-from .dates import find_dates, has_relative_date
 from .entities import ORG_TYPES, Registry, SentenceView, resolve_mention
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import replace
 
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Post
@@ -68,7 +67,7 @@ KINDS = [
         "agreement",
     ),
 ]
-_KIND = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(KINDS)), re.I)
+DOCUMENT_KIND = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(KINDS)), re.I)
 # A document's own name: "Declaration on the Establishment of a Comprehensive Strategic Partnership"
 _TITLE = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+(?:on|of|for)\s+(?:the\s+|a\s+)?[A-Z][\w-]*"
@@ -76,19 +75,6 @@ _TITLE = re.compile(
 )
 # an item of a list or a row of a table: "1. Memorandum …", "- an agreement …", "2. | Agreement on … | A | B"
 LIST_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}[.)]\s*\|?|[-•*–|])\s*(?=[\"“«]?[A-Za-z])|(?=[A-Z]))")
-# a line a document opens: "Memorandum of Understanding between …", "The Agreement on …", "Vantora (Chile) - a …"
-DOCUMENT_LINE = re.compile(
-    r"\s*(?:(?:the|an?)\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:" + "|".join(p for p, _ in KINDS) + r")|"
-    r"\s*[\"“«]?[A-Z][^.;:]{0,60}?\s[–—-]\s",
-    re.I,
-)
-BULLETED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–|])")  # an item with its number or bullet
-SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|exchange of|signing|signature)\b[^:]*:\s*$")
-# "the following projects among those agreed at the forum:": a list of deals, one per item
-DEALS_LIST = re.compile(
-    r"\b(?:deals|projects|investments)\b[^:]*\b(?:agreed|signed|concluded|struck|sealed)\b"
-    r"[^:]*:\s*$"
-)
 _COUNTED_COUNTERPARTS = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?"
     r"(?:companies|firms|partners|countries|developers|investors|banks|utilities|organi[sz]ations)\b"
@@ -128,7 +114,7 @@ def pair_words(pair: re.Match) -> tuple[str, str]:
     return pair.group("a") or pair.group("a2"), pair.group("b") or pair.group("b2")
 
 
-def _kind(match: re.Match) -> str:
+def kind_of_document(match: re.Match) -> str:
     for i, (_, kind) in enumerate(KINDS):
         if match.group(f"k{i}"):
             return kind
@@ -168,15 +154,17 @@ def read_agreements(
     items = _items_in_sentence(text, signs[0].start())
     if len(items) >= 2:  # "The documents signed included: the A between …; an B between …; and a C …"
         subject_start = max([0] + [m.end() for m in _SUBJECT_START.finditer(text[: signs[0].start()])])
-        signers = _as_parties(
-            _without_delegation_heads(view, view.entities_between(subject_start, signs[0].start())), posts
+        signers = as_parties(
+            without_delegation_heads(view, view.entities_between(subject_start, signs[0].start())), posts
         )
-        return [a for start, end in items if (a := _list_agreement(view, start, end, posts, signers))]
+        return [a for start, end in items if (a := list_agreement(view, start, end, posts, signers))]
     for sign in signs:
         if sign.group(0) == "issued" and _OPENING_CLAUSE.match(text[: sign.start()]):
             continue  # "After A and B issued a joint statement, C and D signed …": the setting, not a signing
         kinds = [
-            k for k in _KIND.finditer(text) if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60
+            k
+            for k in DOCUMENT_KIND.finditer(text)
+            if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60
         ]
         if not kinds:
             continue
@@ -209,11 +197,11 @@ def read_agreements(
             breaks = list(_SIGNING_CLAUSE.finditer(text, previous[-1].end(), sign.start())) if previous else []
             subject = []
             if breaks:  # "A signs X with B, and C signs Y with D": C's clause starts after "and"
-                subject = _without_delegation_heads(view, view.entities_between(breaks[-1].end(), sign.start()))
+                subject = without_delegation_heads(view, view.entities_between(breaks[-1].end(), sign.start()))
             if not subject and not (breaks and PRONOUN_PARTIES.search(text, breaks[-1].end(), sign.start())):
                 # "…, and in May the same companies signed …" (but "…, while the two countries signed …"
                 # is read by the pronoun below)
-                subject = _without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
+                subject = without_delegation_heads(view, view.entities_between(clause_start, sign.start()))
                 subject = _without_owners(view, subject, clause_start, sign.start())
             antecedent = _ANTECEDENT.search(text, 0, clause_start) if not subject and clause_start else None
             if antecedent:  # "Hyport Duqm, which signed an agreement with …": the one "which" stands for
@@ -242,11 +230,11 @@ def read_agreements(
             if not objects and _AWARDED.fullmatch(sign.group(0)) and sign.end() < kind_match.start():
                 # "A awarded B a contract", "A granted B a concession": B, between the verb and the document
                 objects = view.entities_between(sign.end(), kind_match.start())
-            parties = _as_parties(subject, posts) + [e for e in _as_parties(objects, posts) if e not in subject]
-            counterparts = [e for e in _as_parties(objects, posts) if e not in subject and e.type != PERSON]
+            parties = as_parties(subject, posts) + [e for e in as_parties(objects, posts) if e not in subject]
+            counterparts = [e for e in as_parties(objects, posts) if e not in subject and e.type != PERSON]
             if plural and len(counterparts) >= 2 and len(subject) == 1 and kind_match.end() <= with_match.start():
                 # "X signed memorandums of understanding with A, B and C": one document with each
-                separately = [[*_as_parties(subject, posts), counterpart] for counterpart in counterparts]
+                separately = [[*as_parties(subject, posts), counterpart] for counterpart in counterparts]
             elif plural and not subject and with_match and kind_match.end() <= with_match.start():
                 # "Further agreements were concluded with A (Egypt), B (Hungary) and C": one with each
                 # company (the countries in brackets are where they come from)
@@ -255,12 +243,12 @@ def read_agreements(
                     parties, separately = companies[:1], [[company] for company in companies]
             listed = _counterparts_listed(view, kind_match.end()) if plural and subject else []
             if len(listed) >= 2:  # "… signed four memorandums: with A; with the government of B; and with C"
-                parties = [*_as_parties(subject, posts), listed[0]]
-                separately = [[*_as_parties(subject, posts), counterpart] for counterpart in listed]
+                parties = [*as_parties(subject, posts), listed[0]]
+                separately = [[*as_parties(subject, posts), counterpart] for counterpart in listed]
         if sign is item and len(parties) < 2 and text.count("|") >= 2:
             # a row of a table of documents: "1. | Memorandum of Understanding on … | Party A | Party B"
             cell_end = text.find("|", kind_match.end())
-            parties = _as_parties(view.entities_between(cell_end, len(text)), posts) if cell_end != -1 else []
+            parties = as_parties(view.entities_between(cell_end, len(text)), posts) if cell_end != -1 else []
         if sign is item and len(parties) < 2 and signed_list and len(signed_list) >= 2:
             parties, rule = list(signed_list), "signed-list-item"  # "• Implementation Agreement relating to …"
         pair = ADJ_PAIR.search(text)
@@ -280,7 +268,7 @@ def read_agreements(
         if len(parties) < 2 and pronoun and not (named_signer and witnessed):  # the signer signs, not the witnesses
             rule = "signed-by-context"
             parties = parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
-        parties = [p for p in dict.fromkeys(parties) if not _KIND.fullmatch(p.name)]  # "PPA" names no party
+        parties = [p for p in dict.fromkeys(parties) if not DOCUMENT_KIND.fullmatch(p.name)]  # "PPA" names no party
         one_party = (
             len(parties) == 1
             and parties[0].type != PERSON
@@ -289,7 +277,7 @@ def read_agreements(
         )
         if len(parties) < 2 and not one_party:
             continue  # "Energy China signed an EPC contract": one organization, its counterpart unnamed, is kept
-        kind = _kind(kind_match)
+        kind = kind_of_document(kind_match)
         date = None
         # the date of this signing's own clause first: "in May A signed X, and on 3 September B signed Y"
         low = max([0] + [b.end() for b in _SIGNING_CLAUSE.finditer(text, 0, sign.start())])
@@ -342,7 +330,7 @@ def read_agreements(
         for number, (document, after) in enumerate(zip(documents, [*documents[1:], None], strict=True), 1):
             if count:
                 after = None
-            kind = _kind(document)
+            kind = kind_of_document(document)
             own = next(
                 (
                     d.iso
@@ -354,7 +342,7 @@ def read_agreements(
             if len(documents) > 1 and not count and own:
                 date = own  # "… a memorandum in September 2021 and a framework agreement in May 2022"
             own_span = text[document.end() : after.start() if after else len(text)]
-            topic_match = None if topics else _TOPIC.search(own_span)
+            topic_match = None if topics else TOPIC.search(own_span)
             title = _TITLE.match(text, document.start())
             title = title.group(0) if title and document.group(0)[0].isupper() else None
             if title and title.lower() == document.group(0).lower():
@@ -369,7 +357,7 @@ def read_agreements(
                     kind=kind,
                     label=title
                     or f"{kind[0].upper() + kind[1:]} {'between' if len(signers) > 1 else 'signed by'} "
-                    f"{_join(p.name for p in signers)}",
+                    f"{join_names(p.name for p in signers)}",
                     parties=signers,
                     date=date,
                     place=places[number - 1] if len(places) >= 2 else place,
@@ -451,7 +439,7 @@ def _date_between(view: SentenceView, counterpart: Entity, following: Entity | N
 def _coordinated_kinds(text: str, first: re.Match) -> list[re.Match]:
     found: list[re.Match] = []
     previous = first
-    for match in _KIND.finditer(text, first.end()):
+    for match in DOCUMENT_KIND.finditer(text, first.end()):
         gap = text[previous.end() : match.start()]
         if re.fullmatch(r"\s*\(", gap) and text[match.end() : match.end() + 1] == ")":
             continue  # "a Memorandum of Understanding (MoU) and …": the same document's short name
@@ -484,9 +472,9 @@ def _included(view: SentenceView, signed: Agreement) -> list[Agreement]:
     """The documents a sentence enumerates after a signing just reported: its parties and date, one
     document per topic."""
     found = []
-    for document in _KIND.finditer(view.text):
+    for document in DOCUMENT_KIND.finditer(view.text):
         topics = enumerated_topics(view.text, document.end()) if _is_plural(document.group(0)) else []
-        kind = _kind(document)
+        kind = kind_of_document(document)
         for topic in topics:
             found.append(
                 Agreement(
@@ -519,7 +507,7 @@ def enumerated_topics(text: str, after_kind: int) -> list[str]:
         if not part:
             continue
         head = _ITEM_HEAD.match(part)
-        if _KIND.match(part, head.end() if head else 0):
+        if DOCUMENT_KIND.match(part, head.end() if head else 0):
             break  # the next item of a list of documents, not a topic
         topics.append(part)
     return topics if len(topics) >= 2 else []
@@ -527,7 +515,7 @@ def enumerated_topics(text: str, after_kind: int) -> list[str]:
 
 # One document of a list written inside a sentence: "…; an Implementation Agreement between …"
 _ITEM_HEAD = re.compile(r"\s*(?:and\s+)?(?:(?:the|an?|one|two|three|\d+)\s+)?(?=[A-Za-z])")
-_TOPIC = re.compile(
+TOPIC = re.compile(
     r"\s(?:on|for|relating to|related to|in relation to|regarding|concerning)\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d))"  # "on Tuesday" is a date
@@ -552,84 +540,30 @@ def _items_in_sentence(text: str, sign_at: int) -> list[tuple[int, int]]:
     items = []
     for start, stop in itertools.pairwise(bounds):
         head = _ITEM_HEAD.match(text, start)
-        modifiers = _ITEM_MODIFIERS.match(text, head.end()) if head else None
-        kind = _KIND.match(text, modifiers.end() if modifiers else head.end()) if head else None
+        modifiers = ITEM_MODIFIERS.match(text, head.end()) if head else None
+        kind = DOCUMENT_KIND.match(text, modifiers.end() if modifiers else head.end()) if head else None
         if kind:  # "a power purchase agreement for …": the kind after its modifiers
             items.append((kind.start(), stop - 1))
     return items
 
 
-_ITEM_MODIFIERS = re.compile(
+ITEM_MODIFIERS = re.compile(
     r"(?:[a-z][\w-]*\s+){0,3}?(?=(?:memorand|agreement|contract|deal|protocol|declaration|MoU))"
 )
 
 
-_EXAMPLE_DOCUMENT = re.compile(
-    r"\b(?:such as|including|among them|notably|for example|for instance)\s+(?:the\s+|an?\s+)?"
-    r"(?=(?:[a-z][\w-]*\s+){0,3}(?:agreement|memorand|contract|deal|protocol|MoU)\w*\s+between\b)"
-)
-
-
-def exemplified(view: SentenceView, posts: dict[Entity, Post]) -> list[Agreement]:
-    """ "The forum produced 58 agreements. Some matter, such as the agreement between A and B to build …":
-    a document the sentence after a signing singles out, with the parties it names."""
-    out = []
-    for example in _EXAMPLE_DOCUMENT.finditer(view.text):
-        modifiers = _ITEM_MODIFIERS.match(view.text, example.end())
-        start = modifiers.end() if modifiers else example.end()
-        if _KIND.match(view.text, start):
-            stop = next((m.start() for m in re.finditer(r"[;.]|,\s+(?:and\s+)?(?:the|an?)\s", view.text[start:])), None)
-            agreement = _list_agreement(view, start, start + stop if stop else len(view.text), posts, [])
-            out += [agreement] if agreement else []
-    return out
-
-
-_ITEM_DASH = re.compile(r"\s+[–—-]\s+|:\s+")
-
-
-def project_deal(view: SentenceView) -> list[Agreement]:
-    """An item of a list of deals (under ``DEALS_LIST``) that names a company and its project, not a
-    document: the company's deal, its counterpart left unnamed ("1. Vantora (Norland) - a 200 MW solar park")."""
-    item = LIST_ITEM.match(view.text)
-    if item is None or _KIND.search(view.text):
-        return []
-    start = item.end()
-    dash = _ITEM_DASH.search(view.text, start)
-    if dash is None or dash.start() - start > 80:
-        return []
-    named = [e for e in view.entities_between(start, dash.start()) if e.type not in (PERSON, COUNTRY)]
-    if len(named) != 1:
-        return []
-    topic = re.split(r"[,;]\s", view.text[dash.end() :].strip(), maxsplit=1)[0].rstrip(".;")
-    return [
-        Agreement(
-            kind="agreement",
-            label=f"Agreement of {named[0].name} on {topic}",
-            parties=named,
-            date=next((d.iso for d in view.dates if not d.future), None),
-            topic=topic,
-            variant=topic,
-            sentences={view.sentence.index},
-            rule="signed-one-party",
-            caveats={"other-party-unidentified"},
-        )
-    ]
-
-
-def _list_agreement(
+def list_agreement(
     view: SentenceView, start: int, end: int, posts: dict[Entity, Post], signers: list[Entity]
 ) -> Agreement | None:
     """One item of a list of signed documents: its own kind, parties ("between …", else those who sign
     the list: "X signed three documents: a PPA …; a shareholder agreement …; and a memorandum …") and topic."""
     text = view.text
-    kind_match = _KIND.match(text, start)
+    kind_match = DOCUMENT_KIND.match(text, start)
     between = _BETWEEN.search(text, kind_match.end(), end)
     caveats = set()
     if between is not None:
         stop = _AFTER_PARTIES.search(text[between.end() : end])
-        parties = _as_parties(
-            view.entities_between(between.end(), between.end() + stop.start() if stop else end), posts
-        )
+        parties = as_parties(view.entities_between(between.end(), between.end() + stop.start() if stop else end), posts)
         parties = list(dict.fromkeys(parties))
     else:
         parties = [p for p in signers if p.type != PERSON]
@@ -637,14 +571,14 @@ def _list_agreement(
             caveats.add("other-party-unidentified")
     if len(parties) < (2 if between is not None else 1):
         return None
-    kind = _kind(kind_match)
-    topic = _TOPIC.search(text[:end], kind_match.end())
+    kind = kind_of_document(kind_match)
+    topic = TOPIC.search(text[:end], kind_match.end())
     title = _TITLE.match(text, kind_match.start()) if kind_match.group(0)[0].isupper() else None
     title = title.group(0) if title and title.group(0).lower() != kind_match.group(0).lower() else None
     date = next((d.iso for d in view.dates if not d.future and d.start < start), None)
     return Agreement(
         kind=kind,
-        label=title or f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}",
+        label=title or f"{kind[0].upper() + kind[1:]} between {join_names(p.name for p in parties)}",
         parties=parties,
         date=date,
         topic=topic.group(1).strip().rstrip(".") if topic else kind_match.group(0),
@@ -653,35 +587,6 @@ def _list_agreement(
         rule="signed-one-party" if caveats else "signed-list-item",
         caveats=caveats,
     )
-
-
-# "The largest deal is an investment agreement for a megaproject. Its signatories include A, B and C."
-_SIGNATORIES = re.compile(r"^\s*(?:Its|The)\s+(?:signatories|signing parties)\s+(?:include[sd]?|are|were)\b")
-
-
-def signatories(view: SentenceView, previous: SentenceView | None, posts: dict[Entity, Post]) -> list[Agreement]:
-    """The document the sentence before named, signed by those this sentence lists as its signatories."""
-    opener = _SIGNATORIES.match(view.text)
-    # "The largest deal is an investment agreement …": the document the sentence names last
-    kind_match = ([*_KIND.finditer(previous.text)] or [None])[-1] if opener and previous is not None else None
-    if kind_match is None:
-        return []
-    parties = list(dict.fromkeys(e for e in _as_parties(view.entities_between(opener.end(), len(view.text)), posts)))
-    if len(parties) < 2:
-        return []
-    kind = _kind(kind_match)
-    topic = _TOPIC.search(previous.text, kind_match.end())
-    return [
-        Agreement(
-            kind=kind,
-            label=f"{kind[0].upper() + kind[1:]} between {_join(p.name for p in parties)}",
-            parties=parties,
-            date=next((d.iso for d in [*previous.dates, *view.dates] if not d.future), None),
-            topic=topic.group(1).strip().rstrip(".") if topic else kind_match.group(0),
-            sentences={previous.sentence.index, view.sentence.index},
-            rule="signed-by-context",
-        )
-    ]
 
 
 _IN_PLACES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?in\s+(?=[A-Z])")
@@ -723,50 +628,13 @@ def parties_by_context(
     stands for; "the two countries" (governments) are the countries named near."""
     by_country = bool(re.search(r"countries|governments", pronoun, re.I)) and len(countries) >= 2
     for meeting in [] if by_country else reversed(recent_meetings):
-        candidates = _as_parties(meeting.participants, posts)
+        candidates = as_parties(meeting.participants, posts)
         if len(candidates) >= 2:
             return candidates
     return countries[:2] if len(countries) >= 2 else []
 
 
-def list_parties(
-    opener: SentenceView,
-    previous: SentenceView | None,
-    posts: dict[Entity, Post],
-    recent_meetings: list[Meeting],
-    countries: list[Entity],
-) -> list[Entity]:
-    """Who signs the documents a list's opener introduces: the organizations or countries it names
-    ("… were signed by the ministry and X:"), else those named in the sentence before it, else the
-    persons it names ("signed by Minister X and Chairman Y:"), else the countries "the two
-    presidents" stand for ("the two presidents witnessed the signing of the following documents:")."""
-    views = [v for v in (opener, previous) if v is not None]
-    agents = [_without_delegation_heads(v, v.entities_between(0, len(v.text))) for v in views]
-    parties = list(dict.fromkeys(_as_parties(agents[0], posts)))
-    organizations = [e for e in parties if e.type != PERSON]
-    if len(organizations) >= 2:
-        return organizations
-    witnesses = re.search(r"\b(?:in the presence of|witnessed by|witnessed the (?:signing|exchange))\b", opener.text)
-    leaders = [e for e in agents[0] if e.type == PERSON]
-    if witnesses and leaders and (len(parties) < 2 or any(p in leaders for p in parties)) and len(countries) >= 2:
-        # "… signed in the presence of President A and President B:": their states, not the organizations
-        # the sentence before names (a delegation's make-up)
-        return countries[:2]
-    pronoun = PRONOUN_PARTIES.search(opener.text)
-    if len(parties) < 2 and pronoun and pronoun.group(0).lower() != "they":
-        # "Both presidents then witnessed the signing of these documents:": the two the talks were between,
-        # not the bodies the sentence before named
-        return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
-    if len(agents) > 1:
-        organizations = [e for e in _as_parties(agents[1], posts) if e.type != PERSON]
-        if len(organizations) >= 2:
-            return list(dict.fromkeys(organizations))
-    if len(parties) < 2 and pronoun:
-        return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
-    return parties if len(parties) >= 2 else []
-
-
-def _join(names) -> str:
+def join_names(names) -> str:
     names = list(names)
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -836,51 +704,6 @@ def _listed_before(view: SentenceView, end: int) -> list[Entity]:
 _HEADED_BY = re.compile(r"\b(?:headed|led|accompanied)\s+by\s+(?:(?:its|their|the)\s+)?(?:[A-Za-z-]+\s+){0,4}$")
 
 
-_WITH_ITEM_OPENING = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])?\s*with\s+")
-_PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by)\b[^,;]*")
-
-
-def counterparts_in_items(
-    opener: SentenceView, items: list[SentenceView], documents: list[Agreement], posts: dict[Entity, Post]
-) -> list[Agreement]:
-    """ "X signed two memoranda with carmakers:" then "- with A, …" and "- with B, …": one document
-    with each item's counterpart, signed by X (those the opener names before its verb, not those in
-    whose presence it signed). Returns the documents, one per item."""
-    sign = _SIGN.search(opener.text)
-    items = [item for item in items if _WITH_ITEM_OPENING.match(item.text)]
-    if sign is None or len(items) < 2 or len(documents) not in (1, len(items)):
-        return documents
-    witnesses = [(m.start(), m.end()) for m in _PRESENCE.finditer(opener.text, 0, sign.start())]
-    signers = [
-        e
-        for m, e in opener.items
-        if e is not None
-        and e.is_agent
-        and opener.rel(m)[1] <= sign.start()
-        and not any(a <= opener.rel(m)[0] < b for a, b in witnesses)
-    ]
-    subject = _as_parties(list(dict.fromkeys(signers)), posts)
-    if not subject:
-        return documents
-    out = []
-    for number, item in enumerate(items):
-        opening = _WITH_ITEM_OPENING.match(item.text)
-        counterpart = next((e for e in item.entities_between(opening.end(), len(item.text)) if e.type != PERSON), None)
-        if counterpart is None:
-            return documents
-        document = (
-            documents[number]
-            if len(documents) == len(items)
-            else replace(documents[0], caveats=set(documents[0].caveats))
-        )
-        document.parties = [*subject, counterpart]
-        document.rule = "signed-by"
-        document.variant = counterpart.name
-        document.sentences = document.sentences | {item.sentence.index}
-        out.append(document)
-    return out
-
-
 # "X, the joint venture of A and B, signed …": A and B own the signer, they do not sign
 _OWNERS = re.compile(
     r",\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}(?:joint venture|subsidiary|unit|arm|consortium|affiliate|"
@@ -898,7 +721,7 @@ def _without_owners(view: SentenceView, subject: list[Entity], start: int, end: 
     return kept or subject
 
 
-def _without_delegation_heads(view: SentenceView, entities: list[Entity]) -> list[Entity]:
+def without_delegation_heads(view: SentenceView, entities: list[Entity]) -> list[Entity]:
     """ "the ministry and a delegation of X Corporation headed by Chairman Z signed": Z leads a
     delegation of a party; the organizations sign, Z takes part in the meeting only."""
     if not any(e.type != PERSON for e in entities):
@@ -911,7 +734,7 @@ def _without_delegation_heads(view: SentenceView, entities: list[Entity]) -> lis
     return [e for e in entities if e not in heads]
 
 
-def _as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entity]:
+def as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entity]:
     """Persons sign on behalf of the organization (or country) they hold a post in; countries
     beside named persons or organizations are where those come from, not parties."""
     persons = [e for e in entities if e.type == PERSON]
