@@ -36,12 +36,13 @@ from .document_lists import (
     project_deal,
     signatories,
 )
-from .entities import ORG_TYPES, Registry, SentenceView, resolve_mention
-from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
+from .entities import Registry, SentenceView, resolve_mention
+from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
-from .mentions import Mention, attach_acronyms, find_mentions
+from .mentions import attach_acronyms, find_mentions
 from .partnerships import merge_partnerships, read_partnerships
 from .posts import read_posts
+from .references import resolve_first_person, resolve_named_later, resolve_pronoun, resolve_references
 from .rules import assess_all
 from .signings import signing_occasions
 
@@ -76,7 +77,7 @@ def extract_article(article: Article) -> ArticleFacts:
         attach_acronyms(mentions, article.body)
         home_name = home.name if home else None
         items = [(m, resolve_mention(registry, m, sentence.index, article.body, home_name)) for m in mentions]
-        _resolve_pronoun(items, views, sentence)
+        resolve_pronoun(items, views, sentence)
         back = sentence.index - day[0] if day else None
         recent_day = day[1] if back is not None and back <= _SAME_DAY_REACH[dated_since] else None
         dates = find_dates(stripped, article.published, earlier=earlier, day=recent_day)
@@ -85,7 +86,7 @@ def extract_article(article: Article) -> ArticleFacts:
         dated_since = not new_day and (dated_since or bool(dates))
         day = new_day or day
         views.append(SentenceView(sentence, items, dates, article.published))
-    _resolve_named_later(views, registry)
+    resolve_named_later(views, registry)
 
     def portfolio_ministry(portfolio: str, country: Entity) -> Entity:
         return registry.add(GOVERNMENT, f"Ministry of {portfolio.title()} of {country.name}", 0)
@@ -108,8 +109,8 @@ def extract_article(article: Article) -> ArticleFacts:
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
-    first_person = _resolve_first_person(views, registry, article.body, post_of)
-    _resolve_references(views, posts, country_by_word, main_countries, portfolio_ministry)
+    first_person = resolve_first_person(views, registry, article.body, post_of)
+    resolve_references(views, posts, country_by_word, main_countries, portfolio_ministry)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     deals_listed = False  # whether that list's items are deals ("the projects agreed at the forum:")
@@ -283,319 +284,9 @@ def _as_read(body: str) -> str:
     return _PATRONYMIC.sub(lambda m: m.group(0)[: m.start("father") - m.start()].ljust(len(m.group(0))), body)
 
 
-def _resolve_named_later(views: list[SentenceView], registry: Registry) -> None:
-    """ "Ines Moreau leads the company. …, said Ines Moreau": a bare name the article makes a person
-    (or organization) only later is that entity in its earlier sentences too."""
-    for view in views:
-        for position, (m, entity) in enumerate(view.items):
-            if entity is None and m.type == "Name":
-                known = registry.by_alias(m.name)
-                if known is not None and known.type in (PERSON, ORGANIZATION, COMPANY, GOVERNMENT):
-                    known.sentences.add(view.sentence.index)
-                    view.items[position] = (m, known)
-
-
-def _resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:
-    """ "He made the remark …": a sentence that opens with He/She is about the person the previous
-    sentence named first."""
-    pronoun = re.match(r"(?:He|She)\b", sentence.text)
-    if not pronoun or not views:
-        return
-    person = next((e for _, e in views[-1].items if e is not None and e.type == PERSON), None)
-    if person is not None:
-        items.insert(
-            0, (Mention(sentence.start, sentence.start + pronoun.end(), pronoun.group(0), PERSON, person.name), person)
-        )
-
-
-def _named_before(view: SentenceView, person: Entity, position: int) -> bool:
-    return any(e is person and view.rel(m)[1] <= position for m, e in view.items)
-
-
-_ROLE_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?P<role>(?i:minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|"
-    r"mayor|rector|ceo|chief executive|envoy|commissioner|chancellor|vice-chancellor|crown prince|emir|king|"
-    r"secretary-general|secretary general|director general|director-general))\b(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
-)
-# "the two leaders opened the forum" (a meeting "between the two leaders" is read with the meeting before it)
-# Words one of which a sentence must hold for each reference pattern to be worth running
-_ROLE_CUES = (
-    *("minister", "president", "premier", "ambassador", "chair", "governor", "mayor", "rector", "ceo"),
-    *("chief executive", "envoy", "commissioner", "chancellor", "crown prince", "emir", "king", "secretary"),
-    "director",
-)
-_GOVERNMENT_CUES = ("government", "side", "authorities")
-_TWO_REFERENCE = re.compile(
-    r"(?<!between )\b[Tt]he\s+two\s+(?P<role>leaders|presidents|prime ministers|ministers|heads of state)\b"
-)
-_LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "crown prince")
-_INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
-
-
-def _resolve_references(
-    views: list[SentenceView], posts: list[Post], country_by_word, main_countries, portfolio_ministry
-) -> None:
-    """ "The minister met …" is the person last named with that post; "…, he and Xi signed …" is the
-    person named just before in the sentence (or first in the one before)."""
-    for index, view in enumerate(views):
-        found = []
-        lower = view.lower
-        for match in _ROLE_REFERENCE.finditer(view.text) if any(w in lower for w in _ROLE_CUES) else ():
-            holders = [
-                p
-                for p in posts
-                if match.group("role").lower() in p.role.lower()
-                and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
-            ]
-            if holders:
-                found.append((match, max(holders, key=lambda p: (max(p.sentences), p.person.name)).person))
-        for match in _TWO_REFERENCE.finditer(view.text) if "two" in view.text else ():
-            # "the two leaders": the two leaders named last (before this sentence or earlier in it)
-            role = match.group("role").lower()
-            roles = _LEADER_ROLES if role in ("leaders", "heads of state") else (role[:-1],)  # "ministers": "minister"
-            named = sorted(
-                (
-                    p
-                    for p in posts
-                    if any(r in p.role.lower() for r in roles)
-                    and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
-                ),
-                key=lambda p: (-max((s for s in p.sentences if s <= view.sentence.index), default=0), p.person.name),
-            )
-            here = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()]
-            here = list(dict.fromkeys(here))
-            # "A held talks with B, after which the two presidents signed …": the two this sentence names
-            two = here[-2:] if len(here) >= 2 else list(dict.fromkeys(p.person for p in named))[:2]
-            if len(two) == 2:
-                found += [(match, person) for person in two]
-        for match in _INNER_PRONOUN.finditer(view.text):
-            before = [
-                e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()
-            ]
-            previous = [e for _, e in views[index - 1].items if e is not None and e.type == PERSON] if index else []
-            person = before[-1] if before else previous[0] if previous else None
-            if person is not None:
-                found.append((match, person))
-        for match in _SAID_IT.finditer(view.text) if " it " in view.text else ():
-            # "Vantora announced on Monday that it had signed …": "it" is the organization that spoke
-            speaker = [
-                e for m, e in view.items if e is not None and e.type in ORG_TYPES and view.rel(m)[1] <= match.start()
-            ]
-            if speaker:
-                found.append((_Span(match.start("it"), match.end("it"), "it"), speaker[-1]))
-        for match in _OBJECT_PRONOUN.finditer(view.text) if "him" in lower or "her" in lower else ():
-            # "President X received him": the person the sentence before (or this one, before the
-            # subject) named who is not the one receiving
-            here = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()]
-            previous = [e for _, e in views[index - 1].items if e is not None and e.type == PERSON] if index else []
-            subject = here[-1:] if here else []
-            person = next((e for e in [*previous, *here[:-1]] if e not in subject), None)
-            if person is not None:
-                found.append((match, person))
-        for match in _GOVERNMENT_REFERENCE.finditer(view.text) if any(w in lower for w in _GOVERNMENT_CUES) else ():
-            # "the Mauritanian government", "the government": the country it governs, the one named
-            # last or else the one the article names most
-            word = match.group("country") or match.group("country_side")
-            country = country_by_word(word) if word else _last_named(views, index, match.start(), _is_country)
-            country = country or (main_countries[0] if not word and main_countries else None)
-            if country is not None:
-                found.append((match, country))
-        for match in _COUNTRY_MINISTRY.finditer(view.text) if "ministry" in view.text else ():
-            # "Kazakhstan's energy ministry", "the Kazakh energy ministry": that country's ministry
-            country = country_by_word(match.group("country"))
-            if country is not None:
-                ministry = portfolio_ministry(match.group("portfolio"), country)
-                ministry.sentences.add(view.sentence.index)
-                start = match.start("portfolio")
-                found.append((_Span(start, match.end(), view.text[start : match.end()]), ministry))
-        for match in (
-            _COUNTRY_SIDE.finditer(view.text) if "counterpart" in view.text or "delegations" in view.text else ()
-        ):
-            # "his Kazakh counterpart", "the Turkmen and Afghan delegations": the countries they stand for
-            for group in ("a", "a2", "b"):
-                country = country_by_word(match.group(group)) if match.group(group) else None
-                if country is not None:
-                    found.append((_Span(match.start(group), match.end(group), match.group(group)), country))
-        for match in _ORG_REFERENCE.finditer(view.text) if any(w in lower for w in _ORG_REFERENCE_KINDS) else ():
-            organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
-            if organization is not None:
-                found.append((match, organization))
-        spans: dict[tuple[int, int], list] = {}
-        for match, person in found:  # "the two leaders" stands for two persons, the others for one
-            spans.setdefault((match.start(), match.end()), [match]).append(person)
-        for (a, b), (match, *persons) in spans.items():
-            start, end = view.sentence.start + a, view.sentence.start + b
-            if any(m.start < end and start < m.end for m, e in view.items if e is not None):
-                continue  # part of a name or title already read
-            view.items[:] = [(m, e) for m, e in view.items if not (m.start < end and start < m.end)]
-            for person in persons:
-                view.items.append((Mention(start, end, match.group(0), person.type, person.name), person))
-        view.items.sort(key=lambda item: item[0].start)
-
-
-_SAID_IT = re.compile(
-    r"\b(?:said|says|announced|announces|confirmed|confirms|reported|stated)\b[^.;,]{0,40}?\s(?:that\s+)?"
-    r"(?P<it>it)\s+(?:had|has|would|will|was|is|signed|plans|planned)\b"
-)
-_OBJECT_PRONOUN = re.compile(
-    r"(?:(?<=\breceived )|(?<=\bwelcomed )|(?<=\bgreeted )|(?<=\bhosted )|(?<=\bmet )|(?<=\bmet with ))"
-    r"(?:him|her)\b"
-)
-_GOVERNMENT_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?:(?P<country>[A-Z][a-z]+)\s+)?government\b(?!\s+(?:of|and\s+[a-z]))|"
-    r"\b[Tt]he\s+(?P<country_side>[A-Z][a-z]+)\s+(?:side|authorities)\b"
-)
-
-
-_COUNTRY_MINISTRY = re.compile(
-    r"\b(?P<country>[A-Z][a-z]+)(?:['’]s)?\s+(?P<portfolio>energy|foreign|economy|finance|trade|industry|mining|"
-    r"environment|agriculture|transport|investment)\s+ministry\b"
-)
-_COUNTRY_SIDE = re.compile(
-    r"\b(?:his|her|their)\s+(?P<a>[A-Z][a-z]+)\s+counterparts?\b(?!,?\s+(?:[A-Z]|the\b|H\.E\.))|"
-    r"\b[Tt]he\s+(?P<a2>[A-Z][a-z]+)\s+and\s+(?P<b>[A-Z][a-z]+)\s+delegations\b"
-)
-
-
-class _Span:
-    """One group of a match, read like a match of its own."""
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self._start, self._end, self._text = start, end, text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self, _: int = 0) -> str:
-        return self._text
-
-
-def _is_country(e: Entity) -> bool:
-    return e.type == COUNTRY
-
-
-_FIRST_PERSON = re.compile(
-    r"\b(?P<who>[Ww]e|I)(?:\s+|['’]ll\s+)(?:have\s+|had\s+|also\s+|then\s+|just\s+|recently\s+|will\s+|be\s+)*"
-    # "I led our delegation to Baku and met …"
-    r"(?:(?:led|travelled|traveled|went|flew|was|were)\b[^.;,]{0,60}?\s+and\s+)?"
-    r"(?:signed|met|meet|meeting|held|concluded|inked|hosted|received|visited|visit|inaugurated|attended|"
-    r"sat down with|sit down with|(?<=had\s)an?\s+(?:[a-z-]+\s+){0,2}(?:meeting|talks|call|conversation))\b"
-)
-# "BOWEN: …", "MINISTER WONG: …": the speaker of a transcript's turn
-_SPEAKER_LABEL = re.compile(r"(?:[A-Z]{2,}\s+)?(?P<name>[A-Z][A-Z'’-]+):\s")
-
-
-_INTERVIEWED = re.compile(r"\b(?:spoke to|spoke with|talked to|sat down with|interview(?:ed)?)\b", re.I)
-
-
-def _resolve_first_person(
-    views: list[SentenceView], registry: Registry, body: str = "", posts: dict | None = None
-) -> set[int]:
-    """ "We signed …" in a company's statement is that company, "I met …" in an interview is the
-    person interviewed: the organization (or person) the article names most; in a transcript, "I"
-    is the speaker whose label opens the turn ("BOWEN: I'll be meeting …"). Returns the sentences
-    read so, whose facts carry the caveat "first-person"."""
-
-    posts = posts or {}
-
-    def most_named(kinds) -> Entity | None:
-        ranked = sorted((e for e in registry.entities if e.type in kinds), key=lambda e: (-len(e.sentences), e.name))
-        return ranked[0] if ranked and len(ranked[0].sentences) >= 2 else None
-
-    interview = _INTERVIEWED.search(body, 0, 3000)
-    # "We spoke to Minister X about …": the article's "I" is X, and its "we" X's ministry or company
-    interviewee = next(
-        (
-            e
-            for view in views
-            for m, e in view.items
-            if interview and e is not None and e.type == PERSON and interview.end() <= m.start < interview.end() + 200
-        ),
-        None,
-    )
-
-    read = set()
-    speaker: Entity | None = None
-    for view in views:
-        label = _SPEAKER_LABEL.match(view.text)
-        if label:  # a new turn: its speaker, if the article names them ("Q:" and "JOURNALIST:" are nobody)
-            known = registry.by_alias(label.group("name").title())
-            speaker = known if known is not None and known.type == PERSON else None
-        elif body[max(0, view.sentence.start - 1) : view.sentence.start] == "\n":
-            speaker = None  # a paragraph without a label is the reporter's again
-        for match in _FIRST_PERSON.finditer(view.text):
-            quoted_by = _quoted_speaker(view, match.start()) if match.group("who") == "I" else None
-            if match.group("who") == "I" and (speaker or quoted_by) is not None:
-                who = speaker or quoted_by
-            elif match.group("who").lower() == "we":
-                # a company's statement speaks for the company; an interviewed minister for the ministry
-                post = posts.get(interviewee) if interviewee else None
-                who = post.organization if post and post.organization else most_named({COMPANY, ORGANIZATION})
-            else:
-                who = interviewee or most_named({PERSON})
-            if who is None:
-                continue
-            start = view.sentence.start + match.start("who")
-            view.items.append(
-                (Mention(start, start + len(match.group("who")), match.group("who"), who.type, who.name), who)
-            )
-            view.items.sort(key=lambda item: item[0].start)
-            read.add(view.sentence.index)
-    return read
-
-
-# '"I had a good meeting with X today," Minister Y wrote': the one the quote is attributed to
-_ATTRIBUTION = re.compile(
-    r"[,.!?]?[\"”]\s*,?\s+(?P<who>[^\"“”.;]{3,80}?)\s+(?:said|says|wrote|writes|told|added|tweeted)\b"
-)
-
-
-def _quoted_speaker(view: SentenceView, at: int) -> Entity | None:
-    """The person a quote holding position ``at`` is attributed to after it, if the sentence names one."""
-    attribution = _ATTRIBUTION.search(view.text, at)
-    if attribution is None or not re.search(r"[\"“]", view.text[:at]):
-        return None
-    persons = [e for e in view.entities_between(*attribution.span("who")) if e.type == PERSON]
-    return persons[-1] if persons else None
-
-
-_ORG_REFERENCE = re.compile(
-    # "the company", "the Qatari company", "the state-owned developer"
-    r"\b[Tt]he\s+(?:[A-Z][a-z]+(?:i|n|ese|ish)\s+|[a-z]+-(?:owned|based|run)\s+)?"
-    r"(?P<noun>ministry|agency|bank|fund|company|corporation|developer|firm|utility|operator|group)\b"
-    r"(?!\s+(?:of|for|on)\b|['’]s\s+(?:own\s+)?(?:[A-Z]))"
-)
-
-
-def _is_company(e: Entity) -> bool:
-    return e.type == COMPANY or (e.type == ORGANIZATION and not re.search(r"\b(?:Ministry|Agency|Bank|Fund)\b", e.name))
-
-
-_ORG_REFERENCE_KINDS = {
-    "ministry": lambda e: e.type == GOVERNMENT and "Ministry" in e.name,
-    "agency": lambda e: e.type in (GOVERNMENT, ORGANIZATION) and "Agency" in e.name,
-    "bank": lambda e: "Bank" in e.name and e.type != PERSON,
-    "fund": lambda e: "Fund" in e.name and e.type != PERSON,
-    **{noun: _is_company for noun in ("company", "corporation", "developer", "firm", "utility", "operator", "group")},
-}
 # sentences back in which "the same day" finds the day it means: five when no other date was named since
 # (a paragraph about that day), two when one was
 _SAME_DAY_REACH = {False: 5, True: 2}
-_REFERENCE_REACH = 4  # sentences back in which "the ministry" may find the ministry it means
-
-
-def _last_named(views: list[SentenceView], index: int, before: int, fits) -> Entity | None:
-    """The entity that fits, named last before ``before`` in sentence ``index`` or in the few
-    sentences before it; None when two different ones were named in the nearest sentence that has any."""
-    for back in range(index, max(-1, index - _REFERENCE_REACH - 1), -1):
-        view = views[back]
-        named = [e for m, e in view.items if e is not None and fits(e) and (back < index or view.rel(m)[1] <= before)]
-        if named:
-            return named[-1] if len(set(map(id, named))) == 1 or back == index else None
-    return None
 
 
 def _dateline_date(views: list[SentenceView]) -> str | None:
