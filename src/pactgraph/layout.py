@@ -19,7 +19,6 @@ import functools
 import heapq
 import json
 import os
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
@@ -29,7 +28,7 @@ import pyoxigraph as ox
 
 from .errors import ExportError
 from .state import BuildState
-from .store import PREFIXES, Format, serialize, serialize_lines, split_prefixes
+from .store import PREFIXES, Format, create_beside, serialize, serialize_lines, split_prefixes
 
 __all__ = ["STRETCH", "dataset_documents", "is_current", "union_lines", "write_dataset", "write_union"]
 
@@ -90,7 +89,7 @@ class _Replacement:
             for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
                 with contextlib.suppress(OSError):
                     leftover.unlink()
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, self.tmp = create_beside(path)
         except OSError as err:
             self._close_previous()
             raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None

@@ -12,6 +12,7 @@ import enum
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -29,6 +30,7 @@ __all__ = [
     "PREFIXES",
     "Format",
     "compact_iri",
+    "create_beside",
     "distinct_sorted_lines",
     "export",
     "load_graph",
@@ -351,6 +353,29 @@ def serialize(
     return serialize_lines(lines, fmt, prefixes=prefixes)
 
 
+def create_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in ``path``'s folder, open for writing, to be renamed over ``path``:
+    its descriptor and name. It gets the mode writing ``path`` with ``open`` would give it: the
+    mode of the file it replaces, or for a new file 0666 less the umask (``mkstemp``'s 0600
+    would hide a graph from the server or the other users meant to read it)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    for _ in range(100):
+        name = str(folder / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except FileExistsError:
+            continue
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                os.fchmod(fd, os.stat(path).st_mode & 0o7777)
+        except OSError:
+            os.close(fd)
+            os.unlink(name)
+            raise
+        return fd, name
+    raise FileExistsError(f"{folder}: no free temporary name beside {path.name}")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once: readers see the old or the new file, never half.
 
@@ -366,7 +391,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = create_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
