@@ -51,7 +51,15 @@ from .cache import BuildCache, value_digest
 from .corpus import read_corpus
 from .errors import ArticleError, ValidationError
 from .extract.facts import ArticleFacts
-from .layout import dataset_documents, is_current, union_lines, write_dataset, write_union
+from .layout import (
+    dataset_documents,
+    defer_dataset,
+    defer_union,
+    is_current,
+    union_lines,
+    write_dataset,
+    write_union,
+)
 from .links import Links, links_quads
 from .listing import Listed
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
@@ -91,9 +99,11 @@ def build_on_state(
     on_article: Callable[[Path], None] | None,
     warnings: list[str],
     scheduler: str | None = None,
+    files_on_demand: bool = False,
 ) -> BuildSummary:
     """Build the articles ``listed`` into ``out`` (Turtle, with a TriG beside it, or TriG) and ``store`` from
-    the state in ``cache``; see the module's docstring."""
+    the state in ``cache``; see the module's docstring. With ``files_on_demand`` only the state and
+    the store are brought up to date: ``out`` and the TriG are left to the next build without it."""
     with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
         validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
         run = _Run(
@@ -127,8 +137,12 @@ def build_on_state(
         if not articles:
             first = state.db.execute("SELECT error FROM article ORDER BY ord LIMIT 1").fetchone()
             raise ArticleError(f"none of the {len(listed)} articles could be read; the first: {(first or ['none'])[0]}")
-        outputs = run.write(out, store)
+        if files_on_demand and store is not None:
+            outputs, deferred = run.write_on_demand(out, store), run.files(out)
+        else:
+            outputs, deferred = run.write(out, store), []
         summary = run.summary(articles, outputs, warnings, report)
+        summary.deferred = [path for path in deferred if not path.exists()]
         state.commit()
     return summary
 
@@ -554,12 +568,18 @@ class _Run:
 
     # -- 4. the outputs
 
+    @staticmethod
+    def files(out: Path) -> list[Path]:
+        """``out`` and the TriG beside it (or ``out`` alone, a TriG)."""
+        dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
+        return [out] if dataset == out else [out, dataset]
+
     def write(self, out: Path, store: Path | None) -> list[Path]:
         state = self.state
         header = _trig_header()
         others = self._others()
-        dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
-        outputs = [out] if dataset == out else [out, dataset]
+        outputs = self.files(out)
+        dataset = outputs[-1]
         written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
         if not written and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
@@ -575,7 +595,26 @@ class _Run:
             dataset_done()
         return outputs
 
-    def _write_store(self, store: Path, out: Path, *, header: bytes, others: list[bytes], written: int) -> None:
+    def write_on_demand(self, out: Path, store: Path) -> list[Path]:
+        """``--files on-demand``: the store brought up to date (unless it is already); ``out`` and
+        the TriG not written, but what changed since they were noted and the files set aside
+        (``layout.defer_dataset``, ``defer_union``): a build that writes them splices it all in.
+        A file at their paths is never stale."""
+        state = self.state
+        files = self.files(out)
+        defer_dataset(state, files[-1], changed=self.graphs)
+        if len(files) > 1:
+            defer_union(state, out, changed=self.changed)
+        written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
+        current = store_generation(store) == state.get("store:generation") and store_mirrors(store, out)
+        if written or not current:
+            header = _trig_header()
+            self._write_store(store, out, header=header, others=self._others(), written=written, on_demand=True)
+        return [store]
+
+    def _write_store(
+        self, store: Path, out: Path, *, header: bytes, others: list[bytes], written: int, on_demand: bool = False
+    ) -> None:
         state = self.state
         generation = secrets.token_hex(8)
         graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
@@ -597,6 +636,7 @@ class _Run:
             mirrors=out,
             dataset=dataset_documents(state, header),
             union=union_lines(state, others),
+            on_demand=on_demand,
         )
         state.set("store:generation", generation)
 

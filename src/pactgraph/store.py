@@ -453,11 +453,18 @@ def write_store(folder: Path, *, header: bytes, graphs: Mapping[str, bytes], uni
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def _stamp_and_swap(folder: Path, fresh: Path, previous: Path, *, mirrors: Path, ontology: str, **kept) -> None:
+def _stamp_and_swap(
+    folder: Path, fresh: Path, previous: Path, *, mirrors: Path, ontology: str, on_demand: bool = False, **kept
+) -> None:
     """Stamp the new store with the graph file it mirrors (and what it was built from), then swap
-    it in by renames: the old one moves to ``previous`` first, so a store is always in place."""
-    stat = mirrors.stat()
-    stamp = {"mirrors": str(mirrors), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ontology": ontology, **kept}
+    it in by renames: the old one moves to ``previous`` first, so a store is always in place.
+    A file left to be written on demand is stamped by its absolute path, without size or time."""
+    if on_demand:
+        stamp = {"mirrors": str(mirrors.absolute()), "size": None, "mtime_ns": None}
+    else:
+        stat = mirrors.stat()
+        stamp = {"mirrors": str(mirrors), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    stamp |= {"ontology": ontology, **kept}
     (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=0) + "\n", encoding="utf-8")
     if folder.exists():
         os.replace(folder, previous)
@@ -541,13 +548,16 @@ def update_store(
     mirrors: Path,
     dataset: Iterable[bytes],
     union: Iterable[bytes],
+    on_demand: bool = False,
 ) -> None:
     """``write_store`` for a build that knows what changed (the build state): the store in
     ``folder``, when it is the one written at generation ``since``, is updated graph by graph with
     ``changed`` (IRI → TriG block, None: removed) out of ``graphs`` in all; otherwise a new one is
     bulk-loaded from ``dataset`` (TriG documents of a few megabytes each) and the sorted N-Triples
     lines ``union``, streamed to a loader process (``pactgraph.loader``).
-    Swapped in by renames, as ``write_store``; the stamp records ``generation``."""
+    Swapped in by renames, as ``write_store``; the stamp records ``generation``. With
+    ``on_demand`` the graph file ``mirrors`` is not written (``build --files on-demand``): the store
+    stands for it while it does not exist."""
     folder = Path(folder)
     if folder.exists() and not (folder / STORE_STAMP).is_file():
         raise UsageError(f"{folder}: exists and is not a pactgraph store; choose another --store folder or remove it")
@@ -570,7 +580,9 @@ def update_store(
         )
         if not updated:
             load_store(fresh, dataset=dataset, union=union, ontology=(ontology_path(), (ONTOLOGY_GRAPH.value, "")))
-        _stamp_and_swap(folder, fresh, previous, mirrors=mirrors, ontology=ontology, generation=generation)
+        _stamp_and_swap(
+            folder, fresh, previous, mirrors=mirrors, ontology=ontology, generation=generation, on_demand=on_demand
+        )
     except OSError as err:
         raise ExportError(f"{folder}: cannot write the store: {err.strerror or err}") from None
     finally:
@@ -593,12 +605,20 @@ def _recover(folder: Path) -> None:
 
 def store_mirrors(folder: Path, graph: Path) -> bool:
     """Whether the store in ``folder`` was written with ``graph`` as it is now (same size and
-    modification time), so querying the store gives what querying the file would."""
+    modification time), so querying the store gives what querying the file would; or, built
+    with ``--files on-demand``, instead of ``graph``, which does not exist."""
     _recover(Path(folder))
     try:
         stamp = json.loads((Path(folder) / STORE_STAMP).read_text(encoding="utf-8"))
-        stat = Path(graph).stat()
     except (OSError, ValueError):
+        return False
+    if not isinstance(stamp, dict):
+        return False
+    if stamp.get("size") is None:
+        return stamp.get("mirrors") == str(Path(graph).absolute()) and not os.path.lexists(graph)
+    try:
+        stat = Path(graph).stat()
+    except OSError:
         return False
     return (stamp.get("size"), stamp.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
 
