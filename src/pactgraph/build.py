@@ -31,7 +31,7 @@ from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
 from .extract.facts import ArticleFacts, Capacity, Entity, Fact, Meeting, Partnership
 from .links import Links, links_quads
-from .listing import list_articles
+from .listing import iter_articles, list_articles
 from .resolve import Resolved, entity_key, resolve
 from .store import (
     PREFIXES,
@@ -618,7 +618,6 @@ def build(
             "--files on-demand keeps the build state and the store current: it needs --store and a build on the "
             "state (the build cache, Turtle or TriG output, no --reason, no curation to apply)"
         )
-    listed = list_articles(article_dirs, warnings=found_warnings)
     if on_state:
         from .incremental import build_on_state
 
@@ -626,7 +625,8 @@ def build(
         if scheduler is not None:  # workers have another working directory
             cache = BuildCache(cache.folder.absolute(), refresh=cache.refresh)
         return build_on_state(
-            listed,
+            iter_articles(article_dirs, warnings=found_warnings),  # streamed into the state: never all held
+            article_dirs=article_dirs,
             out=out,
             cache=cache,
             store=store,
@@ -641,7 +641,7 @@ def build(
             warnings=found_warnings,
             files_on_demand=files_on_demand,
         )
-    paths = [Path(path) for path, _, _ in listed]
+    paths = [Path(path) for path, _, _ in list_articles(article_dirs, warnings=found_warnings)]
     assembly = build_quads(
         paths,
         on_article=progress if callable(progress) else None,

@@ -61,7 +61,7 @@ from .layout import (
     write_union,
 )
 from .links import Links, links_quads
-from .listing import Listed
+from .listing import Found, no_articles
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
@@ -85,8 +85,9 @@ class _ValidationCache(BuildCache):
 
 
 def build_on_state(
-    listed: list[Listed],
+    listed: Iterable[Found],
     *,
+    article_dirs: list[Path],
     out: Path,
     cache: BuildCache,
     store: Path | None,
@@ -101,9 +102,10 @@ def build_on_state(
     scheduler: str | None = None,
     files_on_demand: bool = False,
 ) -> BuildSummary:
-    """Build the articles ``listed`` into ``out`` (Turtle, with a TriG beside it, or TriG) and ``store`` from
-    the state in ``cache``; see the module's docstring. With ``files_on_demand`` only the state and
-    the store are brought up to date: ``out`` and the TriG are left to the next build without it."""
+    """Build the articles ``listed`` (``listing.iter_articles`` under ``article_dirs``) into ``out``
+    (Turtle, with a TriG beside it, or TriG) and ``store`` from the state in ``cache``; see the
+    module's docstring. With ``files_on_demand`` only the state and the store are brought up to
+    date: ``out`` and the TriG are left to the next build without it."""
     with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
         validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
         run = _Run(
@@ -123,7 +125,9 @@ def build_on_state(
         if state.get("settings") != settings:
             state.reset()
             state.set("settings", settings)
-        run.scan(listed, strict=strict, on_article=on_article)
+        found = run.scan(listed, strict=strict, on_article=on_article)
+        if not found:
+            raise no_articles(article_dirs)
         run.update_graphs()
         run.update_others(links, auto_links)
         report = run.report() if validate else None
@@ -136,7 +140,7 @@ def build_on_state(
         articles = state.db.execute("SELECT count(*) FROM article WHERE error IS NULL").fetchone()[0]
         if not articles:
             first = state.db.execute("SELECT error FROM article ORDER BY ord LIMIT 1").fetchone()
-            raise ArticleError(f"none of the {len(listed)} articles could be read; the first: {(first or ['none'])[0]}")
+            raise ArticleError(f"none of the {found} articles could be read; the first: {(first or ['none'])[0]}")
         if files_on_demand and store is not None:
             outputs, deferred = run.write_on_demand(out, store), run.files(out)
         else:
@@ -178,26 +182,40 @@ class _Run:
 
     # -- 1. what changed on disk
 
-    def scan(self, listed: list[Listed], *, strict: bool, on_article: Callable[[Path], None] | None) -> None:
+    def scan(self, listed: Iterable[Found], *, strict: bool, on_article: Callable[[Path], None] | None) -> int:
         """Compare the article files with the manifest: a file whose path, size, modification time
-        and place in the corpus's order are the manifest's is unchanged, without being read (all
-        compared at once, as sets of rows); the others are hashed, and extracted when their bytes
-        changed. A file changed in place with its size and time kept is taken as unchanged, as
-        ``make`` would (``--force`` reads every article again)."""
+        and place in the corpus's order are the manifest's is unchanged, without being read; the
+        others are hashed, and extracted when their bytes changed. A file changed in place with
+        its size and time kept is taken as unchanged, as ``make`` would (``--force`` reads every
+        article again). The files are streamed into a temporary table as they are found and
+        compared there (SQLite, on disk): only the rows that differ come back to Python, so the
+        build's memory does not grow with the corpus. When no article came or went, every place
+        in the corpus's order is the manifest's; otherwise the places are computed (sorted by
+        SQLite) and compared too. How many articles there are."""
         state = self.state
-        manifest = state.rows("SELECT path, size, mtime_ns, ord FROM article").fetchall()
-        unchanged = set(manifest)
-        differ = [
-            (order, each) for order, each in enumerate(listed) if each[1] is None or (*each, order) not in unchanged
-        ]
-        known = {path: (size, mtime) for path, size, mtime, _ in manifest} if differ else {}
+        listing = state.listing(listed)
+        count = state.db.execute(f"SELECT count(*) FROM {listing}").fetchone()[0]
+        if not count:
+            return 0
+        compare = (
+            "SELECT {place}, l.path, l.size, l.mtime, a.path IS NOT NULL, a.size, a.mtime_ns FROM {listing} l {join}"
+            " LEFT JOIN article a ON a.path = l.path WHERE a.path IS NULL OR l.size IS NULL OR a.size IS NOT l.size"
+            " OR a.mtime_ns IS NOT l.mtime {moved}"
+        )
+        differ = state.rows(compare.format(place="a.ord", listing=listing, join="", moved="")).fetchall()
+        new = sum(1 for row in differ if not row[4])
+        placed = None
+        if new or count < state.db.execute("SELECT count(*) FROM article").fetchone()[0]:
+            # articles came or went: every place in the corpus's order is computed and compared
+            placed = state.placed(listing)
+            join = f"JOIN {placed} p ON p.path = l.path"
+            differ = state.rows(compare.format(place="p.ord", listing=listing, join=join, moved="OR a.ord != p.ord"))
+            differ = differ.fetchall()
+        differ.sort()
         todo: list[tuple[int, Path, tuple]] = []
         reorder = []
-        new = 0
-        for order, (name, size, mtime) in differ:
-            row = known.get(name)
-            new += row is None
-            if row is not None and size is not None and row == (size, mtime):
+        for order, name, size, mtime, known, *row in differ:
+            if known and size is not None and tuple(row) == (size, mtime):
                 reorder.append((order, name))  # moved in the corpus's order: an article added or removed before it
                 continue
             sha = _sha256(Path(name))
@@ -210,15 +228,16 @@ class _Run:
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
         state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
-        if len(listed) - new < len(manifest):  # some articles of the manifest are gone
-            present = {path for path, _, _ in listed}
-            for gone in [path for path, *_ in manifest if path not in present]:
+        if placed is not None:  # some may be gone
+            query = f"SELECT path FROM article a WHERE NOT EXISTS (SELECT 1 FROM {placed} p WHERE p.path = a.path)"
+            for (gone,) in state.rows(query).fetchall():
                 self._forget(gone)
                 state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
                 state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
         if on_article:
             extracted = {order for order, _, _ in todo}
-            for order, (path, _, _) in enumerate(listed):
+            query = f"SELECT row_number() OVER (ORDER BY stem, path) - 1, path FROM {listing} ORDER BY stem, path"
+            for order, path in state.rows(query).fetchall():
                 if order not in extracted:
                     on_article(Path(path))
         for start in range(0, len(todo), BATCH):
@@ -227,6 +246,7 @@ class _Run:
             row = state.db.execute("SELECT error FROM article WHERE error IS NOT NULL ORDER BY ord").fetchone()
             if row is not None:
                 raise ArticleError(row[0])
+        return count
 
     def _extract(self, batch: list[tuple[int, Path, tuple]], *, strict: bool, on_article) -> None:
         corpus = read_corpus([path for _, path, _ in batch], jobs=self.jobs, cache=self.cache, strict=strict,

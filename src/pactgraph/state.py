@@ -239,6 +239,26 @@ class BuildState:
             yield page
             page = self.db.execute(query, page[-1]).fetchall()
 
+    def listing(self, found: Iterable[tuple[str, str, int | None, int | None]]) -> str:
+        """The temporary table ``listing`` of the article files ``found`` (name without suffix,
+        path, size, modification time; ``listing.iter_articles``), inserted as they come: on
+        disk, instead of in a list of every file."""
+        self.db.execute("DROP TABLE IF EXISTS temp.listing")
+        self.db.execute("CREATE TEMP TABLE listing(stem TEXT, path TEXT, size INTEGER, mtime INTEGER)")
+        self.db.executemany("INSERT INTO temp.listing VALUES (?, ?, ?, ?)", found)
+        return "temp.listing"
+
+    def placed(self, listing: str) -> str:
+        """The temporary table ``placed`` of the paths of ``listing`` with their place in the
+        corpus's order (by name, then path), ``ord``: sorted by SQLite."""
+        self.db.execute("DROP TABLE IF EXISTS temp.placed")
+        self.db.execute("CREATE TEMP TABLE placed(path TEXT PRIMARY KEY, ord INTEGER NOT NULL) WITHOUT ROWID")
+        self.db.execute(
+            "INSERT INTO temp.placed SELECT path, row_number() OVER (ORDER BY stem, path) - 1"
+            f" FROM {listing} ORDER BY path"
+        )
+        return "temp.placed"
+
     def keyed(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
         """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""
         self.db.execute(f"DROP TABLE IF EXISTS temp.{name}")
