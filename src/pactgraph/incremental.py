@@ -23,6 +23,7 @@ import bisect
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import secrets
 import zlib
@@ -48,7 +49,8 @@ from .build import (
     validated_parts,
 )
 from .cache import BuildCache, value_digest
-from .corpus import read_corpus
+from .cluster import HeadStart
+from .corpus import head_start, read_corpus
 from .errors import ArticleError, ValidationError
 from .extract.facts import ArticleFacts
 from .layout import (
@@ -73,6 +75,11 @@ __all__ = ["build_on_state"]
 
 #: Articles extracted, or graphs written, per batch: what the build holds in memory at once.
 BATCH = 2048
+#: Article files inserted into the listing, and compared with the manifest, at a time.
+_LISTED = 4096
+#: At most this many articles may have to be read for a rebuild to start a head start
+#: (``cluster.HeadStart``) and to extract them there; more go to the usual processes.
+_HEAD_START_AT_MOST = 16
 #: Above this many changed union lines, every stretch of the Turtle is written again.
 _SPLICE_AT_MOST = 200_000
 
@@ -179,6 +186,7 @@ class _Run:
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
         self.linked = 0
+        self.head: HeadStart | None = None  # a process loading the NLP pipeline ahead of the articles to read
 
     # -- 1. what changed on disk
 
@@ -193,23 +201,46 @@ class _Run:
         in the corpus's order is the manifest's; otherwise the places are computed (sorted by
         SQLite) and compared too. How many articles there are."""
         state = self.state
-        listing = state.listing(listed)
-        count = state.db.execute(f"SELECT count(*) FROM {listing}").fetchone()[0]
-        if not count:
-            return 0
+        listing = state.listing()
         compare = (
             "SELECT {place}, l.path, l.size, l.mtime, a.path IS NOT NULL, a.size, a.mtime_ns FROM {listing} l {join}"
-            " LEFT JOIN article a ON a.path = l.path WHERE a.path IS NULL OR l.size IS NULL OR a.size IS NOT l.size"
-            " OR a.mtime_ns IS NOT l.mtime {moved}"
+            " LEFT JOIN article a ON a.path = l.path WHERE ({where}) AND (a.path IS NULL OR l.size IS NULL"
+            " OR a.size IS NOT l.size OR a.mtime_ns IS NOT l.mtime {moved})"
         )
-        differ = state.rows(compare.format(place="a.ord", listing=listing, join="", moved="")).fetchall()
+        batch = compare.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
+        # a head start (a process loading the NLP pipeline) when a few articles may have to be read
+        ahead = self.jobs > 1 and self.scheduler is None and on_article is None and not self.cache.refresh
+        ahead = ahead and state.db.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
+        files = iter(listed)
+        count = 0
+        differ: list[tuple] = []
+        try:
+            while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
+                state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
+                differ += state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
+                count += len(found)
+                if differ and ahead and self.head is None and len(differ) <= _HEAD_START_AT_MOST:
+                    self.head = head_start()
+            return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
+        finally:
+            if self.head is not None:
+                self.head.close()
+                self.head = None
+
+    def _compare(self, listing: str, count: int, differ: list[tuple], compare: str, *, strict: bool, on_article) -> int:
+        """``scan`` once the files are listed: ``differ``, the rows of the files whose path, size or
+        time differ from the manifest's, with their place in the manifest."""
+        state = self.state
+        if not count:
+            return 0
         new = sum(1 for row in differ if not row[4])
         placed = None
         if new or count < state.db.execute("SELECT count(*) FROM article").fetchone()[0]:
             # articles came or went: every place in the corpus's order is computed and compared
             placed = state.placed(listing)
             join = f"JOIN {placed} p ON p.path = l.path"
-            differ = state.rows(compare.format(place="p.ord", listing=listing, join=join, moved="OR a.ord != p.ord"))
+            moved = "OR a.ord != p.ord"
+            differ = state.rows(compare.format(place="p.ord", listing=listing, join=join, where="1", moved=moved))
             differ = differ.fetchall()
         differ.sort()
         todo: list[tuple[int, Path, tuple]] = []
@@ -240,6 +271,9 @@ class _Run:
             for order, path in state.rows(query).fetchall():
                 if order not in extracted:
                     on_article(Path(path))
+        if self.head is not None and len(todo) > _HEAD_START_AT_MOST:
+            self.head.close()  # the processes of read_corpus do it
+            self.head = None
         for start in range(0, len(todo), BATCH):
             self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
         if strict:
@@ -250,7 +284,8 @@ class _Run:
 
     def _extract(self, batch: list[tuple[int, Path, tuple]], *, strict: bool, on_article) -> None:
         corpus = read_corpus([path for _, path, _ in batch], jobs=self.jobs, cache=self.cache, strict=strict,
-                             on_article=on_article, scheduler=self.scheduler)  # fmt: skip
+                             on_article=on_article, scheduler=self.scheduler, head_start=self.head)  # fmt: skip
+        self.head = None  # used, or given up
         self.extracted += corpus.extracted
         done = {str(a.path): (a, facts) for a, facts in zip(corpus.articles, corpus.facts, strict=True)}
         errors = iter(corpus.skipped)

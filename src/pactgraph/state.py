@@ -239,10 +239,10 @@ class BuildState:
             yield page
             page = self.db.execute(query, page[-1]).fetchall()
 
-    def listing(self, found: Iterable[tuple[str, str, int | None, int | None]]) -> str:
+    def listing(self, found: Iterable[tuple[str, str, int | None, int | None]] = ()) -> str:
         """The temporary table ``listing`` of the article files ``found`` (name without suffix,
         path, size, modification time; ``listing.iter_articles``), inserted as they come: on
-        disk, instead of in a list of every file."""
+        disk, instead of in a list of every file (more may be inserted, in the order found)."""
         self.db.execute("DROP TABLE IF EXISTS temp.listing")
         self.db.execute("CREATE TEMP TABLE listing(stem TEXT, path TEXT, size INTEGER, mtime INTEGER)")
         self.db.executemany("INSERT INTO temp.listing VALUES (?, ?, ?, ?)", found)
