@@ -110,6 +110,31 @@ def test_a_few_changed_articles_are_read_in_a_head_start(corpus: Path, tmp_path:
     assert _outputs(tmp_path / "out") == _clean(corpus, tmp_path / "clean")
 
 
+def test_a_head_start_is_started_only_for_bytes_never_read(corpus: Path, tmp_path: Path) -> None:
+    """A file only touched, or changed back to bytes read before (their facts in the cache), needs
+    no NLP pipeline: no head start is forked to load it; new bytes do."""
+    from pactgraph.incremental import _Run
+    from pactgraph.state import STATE_FILE, BuildState
+
+    cache = BuildCache(tmp_path / "cache")
+    build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=cache)
+    article = corpus / "p07_aliyev_tokayev_phone_call.txt"
+    original = article.read_bytes()
+
+    def to_read() -> bool:
+        with BuildState(tmp_path / "cache" / STATE_FILE) as state:
+            run = _Run(state, cache=cache, jobs=2, validate=False, min_confidence=0.0)
+            return run._to_read([(0, str(article), None, None, True, None, None)])
+
+    os.utime(article)
+    assert not to_read()  # touched: the manifest's bytes
+    article.write_bytes(original + b"\nThe talks went on.\n")
+    assert to_read()  # bytes never read
+    build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=cache)
+    article.write_bytes(original)
+    assert not to_read()  # the change undone: the facts of these bytes are in the cache
+
+
 def test_force_extracts_everything_again(corpus: Path, tmp_path: Path) -> None:
     cache = BuildCache(tmp_path / "cache")
     build([corpus], out=tmp_path / "a" / "kg.ttl", cache=cache)

@@ -217,15 +217,33 @@ class _Run:
         try:
             while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
                 state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
-                differ += state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
+                more = state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
                 count += len(found)
-                if differ and ahead and self.head is None and len(differ) <= _HEAD_START_AT_MOST:
+                differ += more
+                ahead = ahead and len(differ) <= _HEAD_START_AT_MOST
+                if ahead and self.head is None and self._to_read(more):
                     self.head = head_start()
             return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
         finally:
             if self.head is not None:
                 self.head.close()
                 self.head = None
+
+    def _to_read(self, differ: list[tuple]) -> bool:
+        """Whether one of the files of ``differ`` (rows of ``scan``) will have to be read: its
+        bytes are neither those of the manifest (a file touched) nor of facts in the cache (a
+        change undone)."""
+        for _, name, *_ in differ:
+            try:
+                content = Path(name).read_bytes()
+            except OSError:
+                continue  # read_article says why, without the pipeline
+            row = self.state.db.execute("SELECT sha256 FROM article WHERE path = ?", (name,)).fetchone()
+            if row is not None and row[0] == hashlib.sha256(content).hexdigest():
+                continue
+            if not self.cache.has("facts", self.cache.facts_key(Path(name), content)):
+                return True
+        return False
 
     def _compare(self, listing: str, count: int, differ: list[tuple], compare: str, *, strict: bool, on_article) -> int:
         """``scan`` once the files are listed: ``differ``, the rows of the files whose path, size or
