@@ -2,14 +2,16 @@
 path, and a rebuild touches only what changed.
 
 1. The article files are compared with the manifest (size and modification time, then the content
-   hash); new and changed ones are extracted (``read_corpus``, a batch at a time), deleted ones
-   forgotten.
+   hash), streamed into a temporary table and compared there a batch at a time; new and changed
+   ones are extracted (``read_corpus``, a batch at a time; the first few found start a head start
+   loading the NLP pipeline while the listing goes on), deleted ones forgotten.
 2. The entities they mention are merged again (``merging.update_entities``); the articles whose
    graphs show an entity whose description changed, and the facts they report, are read again
    (``merging.update_merged``).
 3. The graphs of those articles are written again (``build._all_article_parts``, in the worker
    processes), a batch at a time; each changed graph updates the union's triple counts.
-4. ``kg.trig`` and ``kg.ttl`` are spliced (``pactgraph.layout``), the store updated graph by
+4. ``kg.trig`` and ``kg.ttl`` are spliced (``pactgraph.layout``; with ``--files on-demand`` what
+   changed is noted for a later build and the files set aside), the store updated graph by
    graph, and only then is the state committed: a build killed at any moment leaves the previous
    outputs and state.
 
