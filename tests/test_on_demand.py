@@ -17,7 +17,7 @@ from pactgraph.cli import main
 from pactgraph.errors import UsageError
 from pactgraph.links import load_links
 from pactgraph.state import STATE_FILE
-from pactgraph.store import ONTOLOGY_GRAPH, store_mirrors
+from pactgraph.store import ONTOLOGY_GRAPH, store_generation, store_mirrors
 
 from .conftest import ROOT
 
@@ -121,6 +121,30 @@ def test_on_demand_leaves_current_files_alone_and_removes_stale_ones(corpus: Pat
     assert not (out / "kg.ttl").exists(), "a file the state did not write, stale, left in place"
     _build(corpus, cache, out)
     assert (out / "kg.ttl").read_bytes() == _cold(corpus, cache, tmp_path / "cold")["kg.ttl"]
+
+
+def test_a_store_rebuilt_on_demand_beside_current_files_stands_for_them(corpus: Path, tmp_path: Path) -> None:
+    """Files current and a store to write (it was deleted): the store is stamped with the files as
+    they are, so the next build on demand finds it current and leaves it alone."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    _build(corpus, cache, out)
+    shutil.rmtree(out / "kg.store")
+    _build(corpus, cache, out, on_demand=True)
+    assert store_mirrors(out / "kg.store", out / "kg.ttl")
+    generation = store_generation(out / "kg.store")
+    _build(corpus, cache, out, on_demand=True)
+    assert store_generation(out / "kg.store") == generation
+
+
+def test_a_file_set_aside_is_removed_by_the_next_file_written(corpus: Path, tmp_path: Path) -> None:
+    """A file left set aside (a build killed after setting it aside, or an older one) never
+    outlives the next file written at its path."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    _build(corpus, cache, out)
+    (out / ".kg.trig.base").write_bytes(b"left over\n")
+    _add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
+    _build(corpus, cache, out)
+    assert not (out / ".kg.trig.base").exists()
 
 
 def test_on_demand_needs_a_store_and_the_state(corpus: Path, tmp_path: Path) -> None:

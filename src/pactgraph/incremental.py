@@ -684,7 +684,8 @@ class _Run:
         current = store_generation(store) == state.get("store:generation") and store_mirrors(store, out)
         if written or not current:
             header = _trig_header()
-            self._write_store(store, out, header=header, others=self._others(), written=written, on_demand=True)
+            on_demand = not out.exists()  # else the files are current: the store stands for them as they are
+            self._write_store(store, out, header=header, others=self._others(), written=written, on_demand=on_demand)
         return [store]
 
     def _write_store(

@@ -96,8 +96,8 @@ class _Replacement:
     articles). ``finish`` may run in another thread: the kernel syncs one output while the build
     writes the next."""
 
-    def __init__(self, path: Path, previous: int | None, base: Path | None = None) -> None:
-        self.path, self.previous, self.base = path, previous, base  # base: the set-aside file read
+    def __init__(self, path: Path, previous: int | None) -> None:
+        self.path, self.previous = path, previous
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
@@ -116,9 +116,8 @@ class _Replacement:
             os.close(self.out.fd)
             self.out.fd = -1
             os.replace(self.tmp, self.path)
-            if self.base is not None:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(self.base)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(_base(self.path))  # a file set aside (``--files on-demand``) is superseded
         except OSError as err:
             raise ExportError(f"{self.path}: cannot write: {err.strerror or err}") from None
         finally:
@@ -154,16 +153,15 @@ def _base(path: Path) -> Path:
     return path.with_name(f".{path.name}.base")
 
 
-def _previous(state: BuildState, kind: str, path: Path) -> tuple[int | None, Path | None]:
-    """A descriptor of the file the state says it last wrote as ``path``, at ``path`` or set aside
-    (then with where it lies), or None if there is none."""
+def _previous(state: BuildState, kind: str, path: Path) -> int | None:
+    """A descriptor of the file the state says it last wrote as ``path``, at ``path`` or set
+    aside, or None if there is none."""
     with contextlib.suppress(OSError):
         if is_current(state, kind, path):
-            return os.open(path, os.O_RDONLY), None
-        base = _base(path)
-        if _is_recorded(state, kind, path, base):
-            return os.open(base, os.O_RDONLY), base
-    return None, None
+            return os.open(path, os.O_RDONLY)
+        if _is_recorded(state, kind, path, _base(path)):
+            return os.open(_base(path), os.O_RDONLY)
+    return None
 
 
 def _is_recorded(state: BuildState, kind: str, path: Path, file: Path) -> bool:
@@ -232,8 +230,8 @@ def write_dataset(state: BuildState, path: Path, *, header: bytes, changed: str,
     ``changed`` (written afresh or removed) from the state, the runs of unchanged graphs between
     them copied from the previous file by byte range (``_splice_plan``). The file is synced and
     renamed into place in ``syncs``; the function returned waits for that and records it."""
-    previous, base = _previous(state, "trig", path)
-    replacement = _Replacement(path, previous, base)
+    previous = _previous(state, "trig", path)
+    replacement = _Replacement(path, previous)
     try:
         plan = _splice_plan(state, previous, header, changed) if previous is not None else None
         if plan is None:
@@ -360,7 +358,7 @@ def write_union(
     """Write the union of every graph as Turtle to ``path``, re-serializing the stretches that
     hold ``changed`` lines (None: all) and copying the others from the previous file; synced and
     renamed as ``write_dataset``."""
-    previous, base = _previous(state, "ttl", path)
+    previous = _previous(state, "ttl", path)
     stretches = list(state.rows("SELECT start, off, len FROM segment ORDER BY start"))
     if not stretches or stretches[0][0] != b"":
         stretches.insert(0, (b"", None, None))
@@ -372,7 +370,7 @@ def write_union(
         noted = state.rows("SELECT key FROM pending WHERE kind = 'ttl'")  # by builds that left the file to later
         dirty.update(bisect.bisect_right(starts, start) - 1 for (start,) in noted)
     rows: list[tuple[bytes, int, int]] = []
-    replacement = _Replacement(path, previous, base)
+    replacement = _Replacement(path, previous)
     out = replacement.out
     try:
         out.write(_turtle_header())
