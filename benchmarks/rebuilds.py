@@ -9,7 +9,8 @@ article changed. Every build is a separate ``pactgraph build`` process, timed wi
 (``/usr/bin/time``), and the load average is noted. ``--code DIR`` runs the pactgraph of another
 source tree (``DIR/src``; for example ``git archive main``), so two versions are timed on one
 corpus and cache. ``--build-option`` (repeatable) is passed to every build, e.g.
-``--build-option=--files --build-option=on-demand``.
+``--build-option=--files --build-option=on-demand``, or ``--scheduler`` and its address (then no
+``--jobs``).
 
     python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s3
 
@@ -59,7 +60,9 @@ def main() -> None:
     graph = work / f"graph-{n}"
     command = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "pactgraph.cli", "build", "--no-progress"]
     command += ["--articles", str(work / f"corpus-{n}" / "articles"), "--out", str(graph / "kg.ttl")]
-    command += ["--store", str(graph / "kg.store"), "--cache", str(work / f"cache-{n}"), "--jobs", str(args.jobs)]
+    command += ["--store", str(graph / "kg.store"), "--cache", str(work / f"cache-{n}")]
+    if "--scheduler" not in args.build_option:  # the Dask workers are the processes
+        command += ["--jobs", str(args.jobs)]
     command += args.build_option
     env = dict(os.environ, PYTHONPATH=str(args.code / "src")) if args.code else None
     RESULTS.mkdir(parents=True, exist_ok=True)
