@@ -71,3 +71,22 @@ def test_build_in_memory_outputs_get_the_umasks_mode(corpus: Path, tmp_path: Pat
     out = tmp_path / "kg.ttl"
     build([corpus], out=out, jobs=1, cache=None, validate=False)
     assert [_mode(out), _mode(out.with_suffix(".trig"))] == [0o640, 0o640]
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027], ids=oct)
+def test_store_and_site_folders_get_the_umasks_mode(corpus: Path, tmp_path: Path, umask, mask: int) -> None:
+    """Folders made beside their target and renamed over it (the store, the static site, the
+    shards) get the mode ``mkdir`` gives: ``mkdtemp`` made the store 0700, the site and the shards
+    were set to 0755 whatever the umask."""
+    from pactgraph.shards import export_shards
+    from pactgraph.store import load_graph
+    from pactgraph.web import write_site
+
+    umask(mask)
+    out, store = tmp_path / "kg.ttl", tmp_path / "kg.store"
+    build([corpus], out=out, store=store, jobs=1, cache=BuildCache(tmp_path / "cache"), validate=False)
+    assert _mode(store) == 0o777 & ~mask
+    write_site(load_graph([out.with_suffix(".trig")]), tmp_path / "site")
+    assert _mode(tmp_path / "site") == 0o777 & ~mask
+    export_shards([out.with_suffix(".trig")], out=tmp_path / "shards", shards=2)
+    assert _mode(tmp_path / "shards") == 0o777 & ~mask

@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -34,6 +33,7 @@ __all__ = [
     "distinct_sorted_lines",
     "export",
     "load_graph",
+    "make_dir_beside",
     "open_store",
     "parse_bundled",
     "serialize",
@@ -376,6 +376,20 @@ def create_beside(path: Path) -> tuple[int, str]:
     raise FileExistsError(f"{folder}: no free temporary name beside {path.name}")
 
 
+def make_dir_beside(path: Path, kind: str = "new") -> Path:
+    """A new folder in ``path``'s folder, named ``.NAME.KIND-XXXXXXXX``, to be renamed over
+    ``path``: made with the mode ``mkdir`` gives (0777 less the umask), where ``mkdtemp``'s 0700
+    would hide a store or a site from the server or the users meant to read it."""
+    for _ in range(100):
+        folder = path.parent / f".{path.name}.{kind}-{secrets.token_hex(4)}"
+        try:
+            folder.mkdir(0o777)
+        except FileExistsError:
+            continue
+        return folder
+    raise FileExistsError(f"{path.parent}: no free temporary name beside {path.name}")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once: readers see the old or the new file, never half.
 
@@ -440,7 +454,7 @@ def write_store(folder: Path, *, header: bytes, graphs: Mapping[str, bytes], uni
     _recover(folder)
     digests = {name: hashlib.sha256(block).hexdigest() for name, block in graphs.items()}
     ontology = hashlib.sha256(ontology_path().read_bytes()).hexdigest()
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    fresh = make_dir_beside(folder)
     previous = _previous(folder)
     try:
         if not _updated_copy(folder, fresh, header=header, graphs=graphs, digests=digests, ontology=ontology):
@@ -568,7 +582,7 @@ def update_store(
         stamp = json.loads((folder / STORE_STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         stamp = {}
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    fresh = make_dir_beside(folder)
     previous = _previous(folder)
     try:
         updated = (
