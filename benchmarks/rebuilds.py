@@ -8,7 +8,9 @@ the store change); and each change undone. ``--one-percent`` adds one rebuild wi
 article changed. Every build is a separate ``pactgraph build`` process, timed with its peak RSS
 (``/usr/bin/time``), and the load average is noted. ``--code DIR`` runs the pactgraph of another
 source tree (``DIR/src``; for example ``git archive main``), so two versions are timed on one
-corpus and cache.
+corpus and cache. ``--build-option`` (repeatable) is passed to every build, e.g.
+``--build-option=--files --build-option=on-demand``, or ``--scheduler`` and its address (then no
+``--jobs``).
 
     python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s3
 
@@ -52,12 +54,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="builds of each kind")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--one-percent", action="store_true", help="also change every 100th article once")
+    parser.add_argument("--build-option", action="append", default=[], help="passed to every build (repeatable)")
     args = parser.parse_args()
     work, n = args.workdir, args.articles
     graph = work / f"graph-{n}"
     command = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "pactgraph.cli", "build", "--no-progress"]
     command += ["--articles", str(work / f"corpus-{n}" / "articles"), "--out", str(graph / "kg.ttl")]
-    command += ["--store", str(graph / "kg.store"), "--cache", str(work / f"cache-{n}"), "--jobs", str(args.jobs)]
+    command += ["--store", str(graph / "kg.store"), "--cache", str(work / f"cache-{n}")]
+    if "--scheduler" not in args.build_option:  # the Dask workers are the processes
+        command += ["--jobs", str(args.jobs)]
+    command += args.build_option
     env = dict(os.environ, PYTHONPATH=str(args.code / "src")) if args.code else None
     RESULTS.mkdir(parents=True, exist_ok=True)
     results = RESULTS / f"rebuilds-{n}-{args.label}.jsonl"

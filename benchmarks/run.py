@@ -217,8 +217,10 @@ def _picks(store: ox.Store) -> dict[str, str]:
     return {"person": people[len(people) // 2][0], "country": countries[0][0], "month": "2024-03"}
 
 
-def _cases(declared: dict, picks: dict[str, str]) -> dict[str, dict]:
-    cases = {"limit 10": {"limit": 10}}
+def _cases(declared: dict, picks: dict[str, str], *, full: bool = True) -> dict[str, dict]:
+    """The parameter cases of a query; ``limit 10`` (it sorts every row first: the full query's
+    time) only with ``full``."""
+    cases = {"limit 10": {"limit": 10}} if full else {}
     if "entity" in declared:
         cases["one person"] = {"entity": picks["person"]}
         cases["top country"] = {"entity": picks["country"]}
@@ -235,12 +237,14 @@ def _cases(declared: dict, picks: dict[str, str]) -> dict[str, dict]:
 
 def _parameterised(store_dir: Path, repeat: int, *, full: bool = True) -> dict:
     """Each bundled query on the on-disk store with each parameter case, and without (``full``:
-    minutes per query at 100,000 articles, so it may be left out)."""
+    minutes per query at 100,000 articles, so it may be left out, and with it ``--limit``, which
+    costs as much)."""
     store = open_store(store_dir)
     picks = _picks(store)
+    print(f"  picks: {picks}", flush=True)
     timings: dict = {"picks": picks}
     for query in bundled_queries():
-        cases = _cases(declared_parameters(query), picks)
+        cases = _cases(declared_parameters(query), picks, full=full)
         row = {"full_ms": _median_ms(lambda q=query: run_query(store, q.text), repeat) if full else None}
         for label, parameters in cases.items():
             rows = len(run_bundled_query(store, query.name, **parameters).rows)
@@ -248,6 +252,7 @@ def _parameterised(store_dir: Path, repeat: int, *, full: bool = True) -> dict:
             row[label] = {"ms": ms, "rows": rows}
         timings[query.name] = row
         print(f"  {query.name}: {row}", flush=True)
+    timings["note"] = f"Load average at the end: {os.getloadavg()[0]:.1f}."
     return timings
 
 
@@ -510,9 +515,15 @@ _CASES = ("one person", "top country", "one month", "one kind", "one technology"
 
 
 def _parameterised_table(results: list[dict]) -> list[str]:
-    """Parameterised against full queries, per size; sizes not measured yet are named as such."""
+    """Parameterised against full queries, once per size (a size has a result file per code
+    measured; the last one in ``results``' order that has the timings is shown); sizes not
+    measured yet are named as such."""
     lines = []
+    sizes: dict[int, dict] = {}
     for r in results:
+        if r.get("parameterised") or r["articles"] not in sizes:
+            sizes[r["articles"]] = r
+    for _, r in sorted(sizes.items()):
         timings = r.get("parameterised")
         title = f"## Parameterised queries on {r['articles']:,} articles, median ms (rows)"
         if not timings:
@@ -537,8 +548,15 @@ def _parameterised_table(results: list[dict]) -> list[str]:
             f"= `--since {picks['month']} --until {picks['month']}`, one kind = `--kind 'joint statement'` "
             "(partnerships: 'strategic partnership'), one technology = `--technology 'offshore wind'`, "
             "limit 10 = `--limit 10` (sorted first: as slow as the full query). Times include looking up "
-            "the name or the dates. Full and parameterised runs alternate query by query, so both saw the "
-            "same load (other benchmarks shared the 2 cores: full times here are up to 4× those above).",
+            "the name or the dates. "
+            + (
+                "Full and parameterised runs alternate query by query, so both saw the same load (other "
+                "benchmarks shared the 2 cores: full times here are up to 4× those above)."
+                if any(isinstance(row, dict) and row.get("full_ms") for row in timings.values())
+                else "The full queries and `--limit 10` were not run (`--no-full`: minutes each at this size; "
+                "the full queries' times are in the table above)."
+            )
+            + (f" {timings['note']}" if timings.get("note") else ""),
             "",
             "| query | full | " + " | ".join(_CASES) + " |",
             "|---|---|" + "---|" * len(_CASES),
@@ -572,7 +590,9 @@ def main() -> None:
         help="only time parameterised vs full queries on the store an earlier run built in --workdir",
     )
     parser.add_argument(
-        "--no-full", action="store_true", help="with --parameterised-only: leave out the full queries (slow)"
+        "--no-full",
+        action="store_true",
+        help="with --parameterised-only: leave out the full queries and --limit, as slow (minutes at 100,000)",
     )
     parser.add_argument("--builds-only", action="store_true", help="measure the builds only (no queries, quality)")
     parser.add_argument(

@@ -26,6 +26,12 @@ ID = PREFIXES["id"]
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
+FACT = (
+    "On 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of understanding "
+    "on offshore wind cooperation in Baku."
+)
+
+
 def _outputs(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
 
@@ -75,6 +81,58 @@ def test_a_rebuild_that_reads_no_article_does_not_import_spacy(corpus: Path, tmp
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]
+
+
+def test_a_few_changed_articles_are_read_in_a_head_start(corpus: Path, tmp_path: Path) -> None:
+    """With several processes, a rebuild that finds an article to read while it is still listing
+    forks a process that loads the NLP pipeline meanwhile and reads the article there: the build
+    process never imports spaCy, the bytes are a clean build's, and an article that cannot be
+    read there is left out with the same warning as anywhere else."""
+    cache = tmp_path / "cache"
+    build([corpus], out=tmp_path / "out" / "kg.ttl", jobs=1, cache=BuildCache(cache))
+    for name in ("p07_aliyev_tokayev_phone_call.txt", "p12_baku_energy_forum_2025.txt"):
+        header, _, body = (corpus / name).read_text(encoding="utf-8").partition("---\n")
+        (corpus / name).write_text(header + "---\n" + FACT + "\n\n" + body, encoding="utf-8")
+    (corpus / "odd.txt").write_bytes("Title: X\n---\nBody.\n".encode("utf-16") + b"\x00")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from pactgraph.build import build\n"
+        "from pactgraph.cache import BuildCache\n"
+        f"summary = build([Path({str(corpus)!r})], out=Path({str(tmp_path / 'out' / 'kg.ttl')!r}), jobs=2,\n"
+        f"              cache=BuildCache(Path({str(cache)!r})))\n"
+        "print(summary.extracted, 'spacy' in sys.modules, *[w for w in summary.warnings if 'odd.txt' in w], sep='|')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    extracted, imported, warning = done.stdout.strip().split("|")
+    assert (extracted, imported) == ("3", "False")
+    assert "odd.txt: not valid UTF-16" in warning and "left out" in warning
+    assert _outputs(tmp_path / "out") == _clean(corpus, tmp_path / "clean")
+
+
+def test_a_head_start_is_started_only_for_bytes_never_read(corpus: Path, tmp_path: Path) -> None:
+    """A file only touched, or changed back to bytes read before (their facts in the cache), needs
+    no NLP pipeline: no head start is forked to load it; new bytes do."""
+    from pactgraph.incremental import _Run
+    from pactgraph.state import STATE_FILE, BuildState
+
+    cache = BuildCache(tmp_path / "cache")
+    build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=cache)
+    article = corpus / "p07_aliyev_tokayev_phone_call.txt"
+    original = article.read_bytes()
+
+    def to_read() -> bool:
+        with BuildState(tmp_path / "cache" / STATE_FILE) as state:
+            run = _Run(state, cache=cache, jobs=2, validate=False, min_confidence=0.0)
+            return run._to_read([(0, str(article), None, None, True, None, None)])
+
+    os.utime(article)
+    assert not to_read()  # touched: the manifest's bytes
+    article.write_bytes(original + b"\nThe talks went on.\n")
+    assert to_read()  # bytes never read
+    build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=cache)
+    article.write_bytes(original)
+    assert not to_read()  # the change undone: the facts of these bytes are in the cache
 
 
 def test_force_extracts_everything_again(corpus: Path, tmp_path: Path) -> None:

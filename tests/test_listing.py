@@ -48,3 +48,24 @@ def test_a_rebuild_reads_what_changed_and_trusts_size_and_time(tmp_path: Path) -
     assert b'"' + title in out.with_suffix(".trig").read_bytes()
     forced = build([corpus], out=out, jobs=1, cache=BuildCache(cache, refresh=True))  # --force reads it
     assert forced.extracted == 5 and b'"Q' + title in out.with_suffix(".trig").read_bytes()
+
+
+def test_the_state_sorts_the_listing_as_list_articles_does(tmp_path: Path, monkeypatch) -> None:
+    """A build on the state streams the files into SQLite and sorts them there (its memory does
+    not grow with the corpus): the order is ``list_articles``'s, by name then path."""
+    from pactgraph.listing import iter_articles
+    from pactgraph.state import BuildState
+
+    names = ("b.txt", "a.md", "sub/a.txt", "sub/é.txt", "sub/z/a.html", "Z.txt", "a-b.txt", "a.b.txt", "ab.txt")
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Title: T\n---\nA met B.\n")
+    monkeypatch.chdir(tmp_path)
+    expected = list_articles([Path("."), Path("sub")])
+    with BuildState(tmp_path / "state.sqlite") as state:
+        listing = state.listing(iter_articles([Path("."), Path("sub")]))
+        placed = state.placed(listing)
+        query = f"SELECT l.path, l.size, l.mtime FROM {listing} l JOIN {placed} p ON p.path = l.path ORDER BY p.ord"
+        rows = state.rows(query).fetchall()
+    assert rows == expected
+    assert len(expected) == len(names)

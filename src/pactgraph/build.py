@@ -31,7 +31,7 @@ from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
 from .extract.facts import ArticleFacts, Capacity, Entity, Fact, Meeting, Partnership
 from .links import Links, links_quads
-from .listing import list_articles
+from .listing import iter_articles, list_articles
 from .resolve import Resolved, entity_key, resolve
 from .store import (
     PREFIXES,
@@ -341,6 +341,8 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
     validation: ValidationReport | None = None
     reasoning: reasoning.ReasoningResult | None = None
+    #: Graph files left to be written on demand (``--files on-demand``), absent meanwhile.
+    deferred: list[Path] = field(default_factory=list)
 
     def __str__(self) -> str:
         cached = self.articles + self.skipped - self.extracted
@@ -370,6 +372,9 @@ class BuildSummary:
             )
         if self.reasoning is not None:
             lines.append(str(self.reasoning))
+        if self.deferred:
+            files = ", ".join(map(str, self.deferred))
+            lines.append(f"{files}: on demand, not written (a build without --files on-demand writes them)")
         return "\n".join(lines)
 
 
@@ -585,6 +590,7 @@ def build(
     cache: BuildCache | None = None,
     store: Path | None = None,
     scheduler: str | None = None,
+    files_on_demand: bool = False,
 ) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
     when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article;
@@ -600,17 +606,27 @@ def build(
     ``InconsistentGraphError``. An article that cannot be read is left out with a warning, or
     stops the build when ``strict``. Nothing is written unless the graph is valid and consistent:
     a failed build leaves the previous files.
+
+    With ``files_on_demand`` (a build on the state, with a ``store``) only the state and the store
+    are brought up to date; ``out`` and its TriG are removed if stale, and written, by splicing
+    in everything that changed meanwhile, by the next build without it.
     """
     found_warnings: list[str] = []
-    listed = list_articles(article_dirs, warnings=found_warnings)
-    if cache is not None and _on_state(out, reason=reason, curation=curation):
+    on_state = cache is not None and _on_state(out, reason=reason, curation=curation)
+    if files_on_demand and (not on_state or store is None):
+        raise UsageError(
+            "--files on-demand keeps the build state and the store current: it needs --store and a build on the "
+            "state (the build cache, Turtle or TriG output, no --reason, no curation to apply)"
+        )
+    if on_state:
         from .incremental import build_on_state
 
         _check(min_confidence=min_confidence, jobs=jobs)
         if scheduler is not None:  # workers have another working directory
             cache = BuildCache(cache.folder.absolute(), refresh=cache.refresh)
         return build_on_state(
-            listed,
+            iter_articles(article_dirs, warnings=found_warnings),  # streamed into the state: never all held
+            article_dirs=article_dirs,
             out=out,
             cache=cache,
             store=store,
@@ -623,8 +639,9 @@ def build(
             strict=strict,
             on_article=progress if callable(progress) else None,
             warnings=found_warnings,
+            files_on_demand=files_on_demand,
         )
-    paths = [Path(path) for path, _, _ in listed]
+    paths = [Path(path) for path, _, _ in list_articles(article_dirs, warnings=found_warnings)]
     assembly = build_quads(
         paths,
         on_article=progress if callable(progress) else None,

@@ -154,6 +154,10 @@ class BuildCache:
             raise ValueError(f"unknown cache entry kind {kind!r}")
         return self.folder / kind / key[:2] / key
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether there is an entry (``get`` would read it, unless it cannot be read)."""
+        return not self.refresh and self._path(kind, key).is_file()
+
     def get(self, kind: str, key: str) -> Any | None:
         """The entry, or None when there is none or it cannot be read (then it is recomputed)."""
         if self.refresh:

@@ -517,6 +517,14 @@ def add_command(
     help="Run extraction, graph writing and validation on the workers of this Dask scheduler "
     "(tcp://HOST:8786); they must reach the article folders at their absolute paths. Replaces --jobs.",
 )
+@click.option(
+    "--files",
+    type=click.Choice(["always", "on-demand"]),
+    default="always",
+    show_default=True,
+    help="on-demand (with --store and the cache): keep only the build state and the store current, and leave --out"
+    " and its .trig to the next build without it, which splices in all that changed meanwhile (removed while stale).",
+)
 def build_command(
     article_dirs: tuple[Path, ...],
     out: Path,
@@ -534,13 +542,16 @@ def build_command(
     force: bool,
     store: Path | None,
     scheduler: str | None,
+    files: str,
 ) -> None:
     """Extract every article and write the knowledge graph.
 
     Re-running it extracts only the articles that are new or changed since the last build (and
     all of them when pactgraph itself changed). With the cache, the merged corpus is kept in a
     build state (state.sqlite in --cache): a rebuild writes again only the graphs a change
-    touches and splices the outputs and the store; see docs/incremental-builds.md.
+    touches and splices the outputs and the store; see docs/incremental-builds.md. With --files
+    on-demand a rebuild updates only the state and the store: writing kg.ttl and kg.trig costs
+    time in proportion to the whole graph, however small the change.
     """
     from pactgraph.cache import BuildCache
     from pactgraph.corpus import default_jobs
@@ -561,6 +572,7 @@ def build_command(
         "validate": validate,
         "reason": reason,
         "strict": strict,
+        "files_on_demand": files == "on-demand",
     }
     if progress and sys.stderr.isatty():
         from pactgraph.listing import find_articles

@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 from .errors import ArticleError, ClusterError, PactgraphError
 
-__all__ = ["NO_WORKERS_TIMEOUT", "map_tasks"]
+__all__ = ["NO_WORKERS_TIMEOUT", "HeadStart", "map_tasks"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -61,6 +61,59 @@ def _run_chunk(function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any
     return results
 
 
+class HeadStart:
+    """One process forked ahead of its work, that calls ``prepare`` (loads the spaCy pipeline,
+    1.5 s) while this process goes on (listing and comparing the articles: the rebuild learns
+    which article changed before it knows it has to be read), then runs the one chunk of work it
+    is given (``map_tasks(head_start=…)``). ``close`` kills it, used or not. Where processes
+    cannot be forked, or when it died, ``run`` gives None and the work is done as usual."""
+
+    def __init__(self, prepare: Callable[[], object]) -> None:
+        self._process = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self._connection, theirs = context.Pipe()
+        self._process = context.Process(target=_head_start, args=(theirs, prepare), daemon=True)
+        self._process.start()
+        theirs.close()
+
+    def run(self, function: Callable[[T], R], items: list[T], describe: Callable[[T], str]) -> list[R] | None:
+        if self._process is None:
+            return None
+        try:
+            self._connection.send((function, items))
+            done, value = self._connection.recv()
+        except (OSError, EOFError):
+            return None  # the process died (out of memory?): the work is done as usual
+        finally:
+            self.close()
+
+        def result() -> list[R]:
+            if not done:
+                raise value
+            return value
+
+        return _results(result, items, describe, " (in a build process)")
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._connection.close()
+            self._process.kill()
+            self._process.join()
+            self._process = None
+
+
+def _head_start(connection, prepare: Callable[[], object]) -> None:
+    prepare()
+    function, items = connection.recv()
+    try:
+        done = True, _run_chunk(function, items)
+    except Exception as err:  # a PactgraphError or _TaskFailed: raised where the work was asked for
+        done = False, err
+    connection.send(done)
+
+
 def map_tasks(
     function: Callable[[T], R],
     items: Sequence[T],
@@ -70,17 +123,24 @@ def map_tasks(
     chunk: int = 1,
     describe: Callable[[T], str] = str,
     prepare: Callable[[], object] | None = None,
+    head_start: HeadStart | None = None,
 ) -> Iterator[R]:
     """``function(item)`` for every item, in order, run in chunks of ``chunk`` items by ``jobs``
     local processes or by the workers of the Dask ``scheduler``.
 
     ``function`` must be a top-level function of an installed module; ``describe(item)`` names an
     item in an error (an article's path); ``prepare`` is called here before local processes are
-    forked, so they inherit what it loads (workers of a scheduler load it themselves).
+    forked, so they inherit what it loads (workers of a scheduler load it themselves). A
+    ``head_start`` (local processes only) runs all the items in its process, prepared already.
     """
     chunks = [list(items[start : start + chunk]) for start in range(0, len(items), chunk)]
     if not chunks:
         return
+    if head_start is not None and scheduler is None:
+        done = head_start.run(function, list(items), describe)
+        if done is not None:
+            yield from done
+            return
     if scheduler is not None:
         yield from _on_cluster(function, chunks, scheduler=scheduler, describe=describe)
     elif jobs > 1 and len(chunks) > 1:

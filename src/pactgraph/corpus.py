@@ -17,12 +17,12 @@ from pathlib import Path
 
 from .articles import Article, read_article
 from .cache import BuildCache
-from .cluster import map_tasks
+from .cluster import HeadStart, map_tasks
 from .errors import ArticleError
 from .extract import extract_article
 from .extract.facts import ArticleFacts
 
-__all__ = ["Corpus", "default_jobs", "read_corpus"]
+__all__ = ["Corpus", "default_jobs", "head_start", "read_corpus"]
 
 #: Articles sent to a worker at a time: enough to amortise the round trip, small enough to share.
 _CHUNK = 8
@@ -72,9 +72,11 @@ def read_corpus(
     strict: bool = True,
     on_article: Callable[[Path], None] | None = None,
     scheduler: str | None = None,
+    head_start: HeadStart | None = None,
 ) -> Corpus:
     """Read and extract ``paths`` with ``jobs`` processes, or on the workers of the Dask
-    ``scheduler`` (which read the files at their absolute paths), using and filling ``cache``.
+    ``scheduler`` (which read the files at their absolute paths), using and filling ``cache``;
+    or in the process of a ``head_start`` (``head_start()``), which loaded the pipeline already.
 
     An article that cannot be read raises ``ArticleError`` when ``strict``; otherwise it is left
     out and its error kept in ``Corpus.skipped``.
@@ -111,6 +113,7 @@ def read_corpus(
         chunk=_CHUNK,
         describe=lambda job: str(job[0]),
         prepare=_load_pipeline,  # loaded once here, inherited by forked processes
+        head_start=head_start,
     )
     for (index, (path, _, _)), result in zip(todo, done, strict=True):
         if not isinstance(result, ArticleError) and result[0].path != path:
@@ -128,6 +131,13 @@ def read_corpus(
             corpus.articles.append(article)
             corpus.facts.append(facts)
     return corpus
+
+
+def head_start() -> HeadStart:
+    """A process that loads the spaCy pipeline now, to extract a few articles later
+    (``read_corpus(head_start=…)``): what a rebuild starts when it first sees an article that may
+    have to be read, while it goes on comparing the others."""
+    return HeadStart(_load_pipeline)
 
 
 def _load_pipeline() -> None:

@@ -2,14 +2,16 @@
 path, and a rebuild touches only what changed.
 
 1. The article files are compared with the manifest (size and modification time, then the content
-   hash); new and changed ones are extracted (``read_corpus``, a batch at a time), deleted ones
-   forgotten.
+   hash), streamed into a temporary table and compared there a batch at a time; new and changed
+   ones are extracted (``read_corpus``, a batch at a time; the first few found start a head start
+   loading the NLP pipeline while the listing goes on), deleted ones forgotten.
 2. The entities they mention are merged again (``merging.update_entities``); the articles whose
    graphs show an entity whose description changed, and the facts they report, are read again
    (``merging.update_merged``).
 3. The graphs of those articles are written again (``build._all_article_parts``, in the worker
    processes), a batch at a time; each changed graph updates the union's triple counts.
-4. ``kg.trig`` and ``kg.ttl`` are spliced (``pactgraph.layout``), the store updated graph by
+4. ``kg.trig`` and ``kg.ttl`` are spliced (``pactgraph.layout``; with ``--files on-demand`` what
+   changed is noted for a later build and the files set aside), the store updated graph by
    graph, and only then is the state committed: a build killed at any moment leaves the previous
    outputs and state.
 
@@ -23,6 +25,7 @@ import bisect
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import secrets
 import zlib
@@ -48,12 +51,21 @@ from .build import (
     validated_parts,
 )
 from .cache import BuildCache, value_digest
-from .corpus import read_corpus
+from .cluster import HeadStart
+from .corpus import head_start, read_corpus
 from .errors import ArticleError, ValidationError
 from .extract.facts import ArticleFacts
-from .layout import dataset_documents, is_current, union_lines, write_dataset, write_union
+from .layout import (
+    dataset_documents,
+    defer_dataset,
+    defer_union,
+    is_current,
+    union_lines,
+    write_dataset,
+    write_union,
+)
 from .links import Links, links_quads
-from .listing import Listed
+from .listing import Found, no_articles
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
@@ -65,6 +77,11 @@ __all__ = ["build_on_state"]
 
 #: Articles extracted, or graphs written, per batch: what the build holds in memory at once.
 BATCH = 2048
+#: Article files inserted into the listing, and compared with the manifest, at a time.
+_LISTED = 4096
+#: At most this many articles may have to be read for a rebuild to start a head start
+#: (``cluster.HeadStart``) and to extract them there; more go to the usual processes.
+_HEAD_START_AT_MOST = 16
 #: Above this many changed union lines, every stretch of the Turtle is written again.
 _SPLICE_AT_MOST = 200_000
 
@@ -77,8 +94,9 @@ class _ValidationCache(BuildCache):
 
 
 def build_on_state(
-    listed: list[Listed],
+    listed: Iterable[Found],
     *,
+    article_dirs: list[Path],
     out: Path,
     cache: BuildCache,
     store: Path | None,
@@ -91,9 +109,12 @@ def build_on_state(
     on_article: Callable[[Path], None] | None,
     warnings: list[str],
     scheduler: str | None = None,
+    files_on_demand: bool = False,
 ) -> BuildSummary:
-    """Build the articles ``listed`` into ``out`` (Turtle, with a TriG beside it, or TriG) and ``store`` from
-    the state in ``cache``; see the module's docstring."""
+    """Build the articles ``listed`` (``listing.iter_articles`` under ``article_dirs``) into ``out``
+    (Turtle, with a TriG beside it, or TriG) and ``store`` from the state in ``cache``; see the
+    module's docstring. With ``files_on_demand`` only the state and the store are brought up to
+    date: ``out`` and the TriG are left to the next build without it."""
     with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
         validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
         run = _Run(
@@ -113,7 +134,9 @@ def build_on_state(
         if state.get("settings") != settings:
             state.reset()
             state.set("settings", settings)
-        run.scan(listed, strict=strict, on_article=on_article)
+        found = run.scan(listed, strict=strict, on_article=on_article)
+        if not found:
+            raise no_articles(article_dirs)
         run.update_graphs()
         run.update_others(links, auto_links)
         report = run.report() if validate else None
@@ -126,9 +149,13 @@ def build_on_state(
         articles = state.db.execute("SELECT count(*) FROM article WHERE error IS NULL").fetchone()[0]
         if not articles:
             first = state.db.execute("SELECT error FROM article ORDER BY ord LIMIT 1").fetchone()
-            raise ArticleError(f"none of the {len(listed)} articles could be read; the first: {(first or ['none'])[0]}")
-        outputs = run.write(out, store)
+            raise ArticleError(f"none of the {found} articles could be read; the first: {(first or ['none'])[0]}")
+        if files_on_demand and store is not None:
+            outputs, deferred = run.write_on_demand(out, store), run.files(out)
+        else:
+            outputs, deferred = run.write(out, store), []
         summary = run.summary(articles, outputs, warnings, report)
+        summary.deferred = [path for path in deferred if not path.exists()]
         state.commit()
     return summary
 
@@ -161,29 +188,85 @@ class _Run:
         self.delta: dict[bytes, int] | None = {}  # union lines → graphs added minus removed (None: too many)
         self.noted: set[bytes] = set()  # lines of the other graphs added or removed
         self.linked = 0
+        self.head: HeadStart | None = None  # a process loading the NLP pipeline ahead of the articles to read
 
     # -- 1. what changed on disk
 
-    def scan(self, listed: list[Listed], *, strict: bool, on_article: Callable[[Path], None] | None) -> None:
+    def scan(self, listed: Iterable[Found], *, strict: bool, on_article: Callable[[Path], None] | None) -> int:
         """Compare the article files with the manifest: a file whose path, size, modification time
-        and place in the corpus's order are the manifest's is unchanged, without being read (all
-        compared at once, as sets of rows); the others are hashed, and extracted when their bytes
-        changed. A file changed in place with its size and time kept is taken as unchanged, as
-        ``make`` would (``--force`` reads every article again)."""
+        and place in the corpus's order are the manifest's is unchanged, without being read; the
+        others are hashed, and extracted when their bytes changed. A file changed in place with
+        its size and time kept is taken as unchanged, as ``make`` would (``--force`` reads every
+        article again). The files are streamed into a temporary table as they are found and
+        compared there (SQLite, on disk): only the rows that differ come back to Python, so the
+        build's memory does not grow with the corpus. When no article came or went, every place
+        in the corpus's order is the manifest's; otherwise the places are computed (sorted by
+        SQLite) and compared too. How many articles there are."""
         state = self.state
-        manifest = state.rows("SELECT path, size, mtime_ns, ord FROM article").fetchall()
-        unchanged = set(manifest)
-        differ = [
-            (order, each) for order, each in enumerate(listed) if each[1] is None or (*each, order) not in unchanged
-        ]
-        known = {path: (size, mtime) for path, size, mtime, _ in manifest} if differ else {}
+        listing = state.listing()
+        compare = (
+            "SELECT {place}, l.path, l.size, l.mtime, a.path IS NOT NULL, a.size, a.mtime_ns FROM {listing} l {join}"
+            " LEFT JOIN article a ON a.path = l.path WHERE ({where}) AND (a.path IS NULL OR l.size IS NULL"
+            " OR a.size IS NOT l.size OR a.mtime_ns IS NOT l.mtime {moved})"
+        )
+        batch = compare.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
+        # a head start (a process loading the NLP pipeline) when a few articles may have to be read
+        ahead = self.jobs > 1 and self.scheduler is None and on_article is None and not self.cache.refresh
+        ahead = ahead and state.db.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
+        files = iter(listed)
+        count = 0
+        differ: list[tuple] = []
+        try:
+            while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
+                state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
+                more = state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
+                count += len(found)
+                differ += more
+                ahead = ahead and len(differ) <= _HEAD_START_AT_MOST
+                if ahead and self.head is None and self._to_read(more):
+                    self.head = head_start()
+            return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
+        finally:
+            if self.head is not None:
+                self.head.close()
+                self.head = None
+
+    def _to_read(self, differ: list[tuple]) -> bool:
+        """Whether one of the files of ``differ`` (rows of ``scan``) will have to be read: its
+        bytes are neither those of the manifest (a file touched) nor of facts in the cache (a
+        change undone)."""
+        for _, name, *_ in differ:
+            try:
+                content = Path(name).read_bytes()
+            except OSError:
+                continue  # read_article says why, without the pipeline
+            row = self.state.db.execute("SELECT sha256 FROM article WHERE path = ?", (name,)).fetchone()
+            if row is not None and row[0] == hashlib.sha256(content).hexdigest():
+                continue
+            if not self.cache.has("facts", self.cache.facts_key(Path(name), content)):
+                return True
+        return False
+
+    def _compare(self, listing: str, count: int, differ: list[tuple], compare: str, *, strict: bool, on_article) -> int:
+        """``scan`` once the files are listed: ``differ``, the rows of the files whose path, size or
+        time differ from the manifest's, with their place in the manifest."""
+        state = self.state
+        if not count:
+            return 0
+        new = sum(1 for row in differ if not row[4])
+        placed = None
+        if new or count < state.db.execute("SELECT count(*) FROM article").fetchone()[0]:
+            # articles came or went: every place in the corpus's order is computed and compared
+            placed = state.placed(listing)
+            join = f"JOIN {placed} p ON p.path = l.path"
+            moved = "OR a.ord != p.ord"
+            differ = state.rows(compare.format(place="p.ord", listing=listing, join=join, where="1", moved=moved))
+            differ = differ.fetchall()
+        differ.sort()
         todo: list[tuple[int, Path, tuple]] = []
         reorder = []
-        new = 0
-        for order, (name, size, mtime) in differ:
-            row = known.get(name)
-            new += row is None
-            if row is not None and size is not None and row == (size, mtime):
+        for order, name, size, mtime, known, *row in differ:
+            if known and size is not None and tuple(row) == (size, mtime):
                 reorder.append((order, name))  # moved in the corpus's order: an article added or removed before it
                 continue
             sha = _sha256(Path(name))
@@ -196,27 +279,33 @@ class _Run:
         state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
         state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
         state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
-        if len(listed) - new < len(manifest):  # some articles of the manifest are gone
-            present = {path for path, _, _ in listed}
-            for gone in [path for path, *_ in manifest if path not in present]:
+        if placed is not None:  # some may be gone
+            query = f"SELECT path FROM article a WHERE NOT EXISTS (SELECT 1 FROM {placed} p WHERE p.path = a.path)"
+            for (gone,) in state.rows(query).fetchall():
                 self._forget(gone)
                 state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
                 state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
         if on_article:
             extracted = {order for order, _, _ in todo}
-            for order, (path, _, _) in enumerate(listed):
+            query = f"SELECT row_number() OVER (ORDER BY stem, path) - 1, path FROM {listing} ORDER BY stem, path"
+            for order, path in state.rows(query).fetchall():
                 if order not in extracted:
                     on_article(Path(path))
+        if self.head is not None and len(todo) > _HEAD_START_AT_MOST:
+            self.head.close()  # the processes of read_corpus do it
+            self.head = None
         for start in range(0, len(todo), BATCH):
             self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
         if strict:
             row = state.db.execute("SELECT error FROM article WHERE error IS NOT NULL ORDER BY ord").fetchone()
             if row is not None:
                 raise ArticleError(row[0])
+        return count
 
     def _extract(self, batch: list[tuple[int, Path, tuple]], *, strict: bool, on_article) -> None:
         corpus = read_corpus([path for _, path, _ in batch], jobs=self.jobs, cache=self.cache, strict=strict,
-                             on_article=on_article, scheduler=self.scheduler)  # fmt: skip
+                             on_article=on_article, scheduler=self.scheduler, head_start=self.head)  # fmt: skip
+        self.head = None  # used, or given up
         self.extracted += corpus.extracted
         done = {str(a.path): (a, facts) for a, facts in zip(corpus.articles, corpus.facts, strict=True)}
         errors = iter(corpus.skipped)
@@ -554,12 +643,18 @@ class _Run:
 
     # -- 4. the outputs
 
+    @staticmethod
+    def files(out: Path) -> list[Path]:
+        """``out`` and the TriG beside it (or ``out`` alone, a TriG)."""
+        dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
+        return [out] if dataset == out else [out, dataset]
+
     def write(self, out: Path, store: Path | None) -> list[Path]:
         state = self.state
         header = _trig_header()
         others = self._others()
-        dataset = out if Format.from_path(out) is Format.TRIG else out.with_suffix(".trig")
-        outputs = [out] if dataset == out else [out, dataset]
+        outputs = self.files(out)
+        dataset = outputs[-1]
         written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
         if not written and self._current(out, dataset, store):
             return outputs + ([store] if store is not None else [])  # no graph changed: nothing to write
@@ -575,7 +670,27 @@ class _Run:
             dataset_done()
         return outputs
 
-    def _write_store(self, store: Path, out: Path, *, header: bytes, others: list[bytes], written: int) -> None:
+    def write_on_demand(self, out: Path, store: Path) -> list[Path]:
+        """``--files on-demand``: the store brought up to date (unless it is already); ``out`` and
+        the TriG not written, but what changed since they were noted and the files set aside
+        (``layout.defer_dataset``, ``defer_union``): a build that writes them splices it all in.
+        A file at their paths is never stale."""
+        state = self.state
+        files = self.files(out)
+        defer_dataset(state, files[-1], changed=self.graphs)
+        if len(files) > 1:
+            defer_union(state, out, changed=self.changed)
+        written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
+        current = store_generation(store) == state.get("store:generation") and store_mirrors(store, out)
+        if written or not current:
+            header = _trig_header()
+            on_demand = not out.exists()  # else the files are current: the store stands for them as they are
+            self._write_store(store, out, header=header, others=self._others(), written=written, on_demand=on_demand)
+        return [store]
+
+    def _write_store(
+        self, store: Path, out: Path, *, header: bytes, others: list[bytes], written: int, on_demand: bool = False
+    ) -> None:
         state = self.state
         generation = secrets.token_hex(8)
         graphs = state.db.execute("SELECT count(*) FROM graph").fetchone()[0]
@@ -597,6 +712,7 @@ class _Run:
             mirrors=out,
             dataset=dataset_documents(state, header),
             union=union_lines(state, others),
+            on_demand=on_demand,
         )
         state.set("store:generation", generation)
 

@@ -9,6 +9,11 @@ union of every graph's triples, sorted, grouped by subject; it is kept as stretc
 holding changed lines. Serializing sorted lines stretch by stretch gives the bytes of serializing
 them all at once (tested), so both files are byte for byte those of a build in memory. Neither
 is ever held whole in memory.
+
+A build with ``--files on-demand`` writes neither: it notes what changed since they were last
+written (``pending``: the graph IRIs, the stretches' first lines) and sets the last files aside
+(``.kg.trig.base``, a rename), so that a file at the output path is never stale; the next build
+that writes them splices from the files set aside, with everything noted since.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ import functools
 import heapq
 import json
 import os
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
@@ -29,9 +33,18 @@ import pyoxigraph as ox
 
 from .errors import ExportError
 from .state import BuildState
-from .store import PREFIXES, Format, serialize, serialize_lines, split_prefixes
+from .store import PREFIXES, Format, create_beside, serialize, serialize_lines, split_prefixes
 
-__all__ = ["STRETCH", "dataset_documents", "is_current", "union_lines", "write_dataset", "write_union"]
+__all__ = [
+    "STRETCH",
+    "dataset_documents",
+    "defer_dataset",
+    "defer_union",
+    "is_current",
+    "union_lines",
+    "write_dataset",
+    "write_union",
+]
 
 #: Triple lines per stretch of the Turtle file re-serialized after a change.
 STRETCH = 4096
@@ -90,7 +103,7 @@ class _Replacement:
             for leftover in path.parent.glob(f".{path.name}.*.tmp"):  # of a build killed while writing
                 with contextlib.suppress(OSError):
                     leftover.unlink()
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            fd, self.tmp = create_beside(path)
         except OSError as err:
             self._close_previous()
             raise ExportError(f"{path}: cannot write: {err.strerror or err}") from None
@@ -103,6 +116,8 @@ class _Replacement:
             os.close(self.out.fd)
             self.out.fd = -1
             os.replace(self.tmp, self.path)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(_base(self.path))  # a file set aside (``--files on-demand``) is superseded
         except OSError as err:
             raise ExportError(f"{self.path}: cannot write: {err.strerror or err}") from None
         finally:
@@ -133,12 +148,76 @@ def is_current(state: BuildState, kind: str, path: Path) -> bool:
     return False
 
 
+def _base(path: Path) -> Path:
+    """Where a build with ``--files on-demand`` sets ``path`` aside, to splice it later."""
+    return path.with_name(f".{path.name}.base")
+
+
 def _previous(state: BuildState, kind: str, path: Path) -> int | None:
-    """A descriptor of the file the state says it last wrote as ``path``, or None if it is not."""
+    """A descriptor of the file the state says it last wrote as ``path``, at ``path`` or set
+    aside, or None if there is none."""
     with contextlib.suppress(OSError):
         if is_current(state, kind, path):
             return os.open(path, os.O_RDONLY)
+        if _is_recorded(state, kind, path, _base(path)):
+            return os.open(_base(path), os.O_RDONLY)
     return None
+
+
+def _is_recorded(state: BuildState, kind: str, path: Path, file: Path) -> bool:
+    """Whether ``file`` is what the state last wrote as ``path`` (same size and modification
+    time: a rename keeps them)."""
+    with contextlib.suppress(OSError, ValueError, TypeError):
+        recorded = json.loads(state.get(f"output:{kind}") or "null")
+        stat = file.stat()
+        return recorded == [str(path.resolve()), stat.st_size, stat.st_mtime_ns]
+    return False
+
+
+def _set_aside(state: BuildState, kind: str, path: Path) -> None:
+    """``--files on-demand`` with changes noted: the file the state last wrote as ``path`` moved to
+    its base (kept to splice from); any other file at ``path`` is stale and removed, and so are
+    the notes when there is no base to splice them into (the next write is whole)."""
+    base = _base(path)
+    try:
+        if is_current(state, kind, path):
+            os.replace(path, base)
+            return
+        if not _is_recorded(state, kind, path, base):
+            state.db.execute("DELETE FROM pending WHERE kind = ?", (kind,))
+            with contextlib.suppress(FileNotFoundError):
+                base.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+    except OSError as err:
+        raise ExportError(f"{path}: cannot set it aside: {err.strerror or err}") from None
+
+
+def _noted(state: BuildState, kind: str) -> bool:
+    return state.db.execute("SELECT 1 FROM pending WHERE kind = ? LIMIT 1", (kind,)).fetchone() is not None
+
+
+def defer_dataset(state: BuildState, path: Path, *, changed: str) -> None:
+    """``--files on-demand``: note the graphs of the temporary table ``changed`` as changed since
+    ``path`` was last written, and set it aside if anything is (``_set_aside``)."""
+    state.db.execute(f"INSERT OR IGNORE INTO pending SELECT 'trig', k0 FROM {changed}")
+    if _noted(state, "trig"):
+        _set_aside(state, "trig", path)
+
+
+def defer_union(state: BuildState, path: Path, *, changed: Iterable[bytes] | None) -> None:
+    """``--files on-demand``: note the stretches of the last Turtle holding ``changed`` lines (None:
+    all) as changed since ``path`` was last written, and set it aside if any is."""
+    starts = [start for (start,) in state.rows("SELECT start FROM segment ORDER BY start")]
+    if starts and starts[0] != b"":
+        starts.insert(0, b"")
+    if changed is None:
+        dirty = set(starts)
+    else:
+        dirty = {starts[bisect.bisect_right(starts, line) - 1] for line in changed} if starts else set()
+    state.many("INSERT OR IGNORE INTO pending VALUES ('ttl', ?)", ((start,) for start in sorted(dirty)))
+    if _noted(state, "ttl"):
+        _set_aside(state, "ttl", path)
 
 
 def _record(state: BuildState, kind: str, path: Path) -> None:
@@ -162,6 +241,7 @@ def write_dataset(state: BuildState, path: Path, *, header: bytes, changed: str,
     except BaseException:
         replacement.discard()
         raise
+    state.db.execute("DELETE FROM pending WHERE kind = 'trig'")
     return _finishing(state, "trig", replacement, syncs)
 
 
@@ -196,13 +276,16 @@ def _splice_plan(state: BuildState, previous: int, header: bytes, changed: str) 
     the IRIs (length 0: a graph new here, its offset where it goes), then ("", end of the file,
     0). An offset is the sum of the ``span`` lengths before its IRI, summed by SQLite a range at a
     time between changed IRIs (no Python per unchanged graph). None when the previous file is not
-    the one the spans describe (another header or size: a state started afresh)."""
+    the one the spans describe (another header or size: a state started afresh). The changed
+    graphs are those of the temporary table ``changed`` and those noted by builds that left the
+    file to later (``pending``)."""
     if os.pread(previous, len(header), 0) != header:
         return None
     between = "SELECT total(len) FROM span WHERE iri > ? AND iri < ?"
     plan: list[tuple[str, int, int]] = []
     offset, low = len(header), ""
-    for (iri,) in state.rows(f"SELECT k0 FROM {changed} ORDER BY k0").fetchall():
+    query = f"SELECT k0 FROM {changed} UNION SELECT key FROM pending WHERE kind = 'trig' ORDER BY 1"
+    for (iri,) in state.rows(query).fetchall():
         offset += int(state.db.execute(between, (low, iri)).fetchone()[0])
         row = state.db.execute("SELECT len FROM span WHERE iri = ?", (iri,)).fetchone()
         plan.append((iri, offset, row[0] if row else 0))
@@ -284,6 +367,8 @@ def write_union(
         dirty = set(range(len(stretches)))
     else:
         dirty = {bisect.bisect_right(starts, line) - 1 for line in changed}
+        noted = state.rows("SELECT key FROM pending WHERE kind = 'ttl'")  # by builds that left the file to later
+        dirty.update(bisect.bisect_right(starts, start) - 1 for (start,) in noted)
     rows: list[tuple[bytes, int, int]] = []
     replacement = _Replacement(path, previous)
     out = replacement.out
@@ -304,6 +389,7 @@ def write_union(
         raise
     state.db.execute("DELETE FROM segment")
     state.many("INSERT INTO segment VALUES (?, ?, ?)", rows)
+    state.db.execute("DELETE FROM pending WHERE kind = 'ttl'")
     return _finishing(state, "ttl", replacement, syncs)
 
 

@@ -11,18 +11,22 @@ nothing about what an article says.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES
 from .errors import ArticleError
 
-__all__ = ["Listed", "find_articles", "list_articles"]
+__all__ = ["Found", "Listed", "find_articles", "iter_articles", "list_articles"]
 
 
 #: One article file: its path as ``str(Path)`` gives it, its size and modification time (None when
 #: it cannot be stated: a broken link, read afresh at every build to say why). A plain tuple: a
 #: rebuild makes one per article and compares them with the manifest's rows as they are.
 Listed = tuple[str, int | None, int | None]
+#: One article file as ``iter_articles`` finds it: its name without the suffix (the first sort
+#: key), then its ``Listed`` fields.
+Found = tuple[str, str, int | None, int | None]
 
 
 def find_articles(directories: list[Path], *, warnings: list[str] | None = None) -> list[Path]:
@@ -39,30 +43,39 @@ def list_articles(directories: list[Path], *, warnings: list[str] | None = None)
     back to a parent, say) is not followed again, with a message appended to ``warnings``. A link
     with an article's suffix is returned even when broken or looping, so reading it says why.
     """
-    found: list[tuple[str, str, int | None, int | None]] = []  # (name without suffix, *Listed)
-    seen: set[tuple[int, int]] = set()
+    found = sorted(iter_articles(directories, warnings=warnings))
+    if not found:
+        raise no_articles(directories)
+    return [(path, size, mtime) for _, path, size, mtime in found]
+
+
+def no_articles(directories: list[Path]) -> ArticleError:
+    folders = ", ".join(map(str, directories))
+    return ArticleError(f"{folders}: no .txt, .md or .html articles found; add articles first")
+
+
+def iter_articles(directories: list[Path], *, warnings: list[str] | None = None) -> Iterator[Found]:
+    """The article files of ``list_articles`` as they are found, unsorted and not held: sorted,
+    they are its list (a build on the state sorts them in SQLite, so that its memory does not
+    grow with the corpus). A folder that does not exist raises ``ArticleError`` at once."""
     for directory in directories:
         if not directory.is_dir():
             raise ArticleError(f"{directory}: no such folder; pass --articles with a folder of articles")
+    seen: set[tuple[int, int]] = set()
+    for directory in directories:
         top = directory.stat()
         if (top.st_dev, top.st_ino) in seen:
             continue
         seen.add((top.st_dev, top.st_ino))
-        _walk(str(directory), seen, found, warnings)
-    if not found:
-        folders = ", ".join(map(str, directories))
-        raise ArticleError(f"{folders}: no .txt, .md or .html articles found; add articles first")
-    found.sort()
-    return [(path, size, mtime) for _, path, size, mtime in found]
+        yield from _walk(str(directory), seen, warnings)
 
 
-def _walk(folder: str, seen: set[tuple[int, int]], found: list, warnings: list[str] | None) -> None:
+def _walk(folder: str, seen: set[tuple[int, int]], warnings: list[str] | None) -> Iterator[Found]:
     """The articles of ``folder`` and of its subfolders (links followed, in name order). Entries
-    are looked at as ``os.scandir`` gives them, not held: all of a folder's entries, each with its
-    stat result, took about 1 KB an article."""
+    are looked at as ``os.scandir`` gives them and given on, not held: all of a folder's entries,
+    each with its stat result, took about 1 KB an article."""
     prefix = "" if folder == "." else os.path.join(folder, "")  # str(Path(folder) / name) is prefix + name
     folders: list[tuple[str, str, bool]] = []
-    articles: list[tuple[str, str, int | None, int | None]] = []
     odd: list[str] = []
     try:
         with os.scandir(folder) as listing:
@@ -78,9 +91,9 @@ def _walk(folder: str, seen: set[tuple[int, int]], found: list, warnings: list[s
                 if _is_file(entry) or (entry.is_symlink() and not os.path.exists(entry.path)):
                     try:
                         info = entry.stat()
-                        articles.append((stem, prefix + name, info.st_size, info.st_mtime_ns))
+                        yield stem, prefix + name, info.st_size, info.st_mtime_ns
                     except OSError:
-                        articles.append((stem, prefix + name, None, None))
+                        yield stem, prefix + name, None, None
                 else:
                     odd.append(f"{entry.path}: not a regular file (a pipe, device or socket); remove it")
     except OSError:
@@ -99,11 +112,10 @@ def _walk(folder: str, seen: set[tuple[int, int]], found: list, warnings: list[s
                 f"{path}: link to a folder already read ({os.path.realpath(path)}); not followed again: remove the "
                 "link if it is a loop"
             )
-    found += articles
     if warnings is not None:
         warnings += odd
     for subfolder in subfolders:
-        _walk(subfolder, seen, found, warnings)
+        yield from _walk(subfolder, seen, warnings)
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

@@ -24,14 +24,13 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from pactgraph.errors import ExportError, UsageError
-from pactgraph.store import distinct_sorted_lines, load_graph
+from pactgraph.store import distinct_sorted_lines, load_graph, make_dir_beside
 
 __all__ = ["MANIFEST", "export_shards", "shard_name", "shard_of", "write_shards"]
 
@@ -96,10 +95,9 @@ def write_shards(store: ox.Store, *, out: Path, shards: int) -> dict:
         buckets[shard_of(graph, shards)].append(graph)
     out.parent.mkdir(parents=True, exist_ok=True)
     _recover(out)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    fresh = make_dir_beside(out)  # mkdtemp's 0700 would hide the shards from a store running as another user
     previous = out.with_name(f".{out.name}.previous")
     try:
-        fresh.chmod(0o755)  # mkdtemp's 0700 would hide the shards from a store running as another user
         files = [_write_shard(store, fresh / shard_name(i, shards), buckets[i]) for i in range(shards)]
         manifest = {
             "format": "nquads",

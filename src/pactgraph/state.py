@@ -12,7 +12,8 @@ One database file (``state.sqlite`` in the build cache folder) holds:
 - the written graphs (TriG block and sorted triple lines, compressed; SHACL results), the union of their triples
   with a count of the graphs holding each, how many bytes each graph IRI's blocks take in the last
   ``kg.trig`` and where each stretch of the union lies in the last ``kg.ttl`` (so those are
-  rewritten by splicing); the SHACL
+  rewritten by splicing); what changed since those files were last written, when a build with
+  ``--files on-demand`` left them to the next build that writes them; the SHACL
   results of each node only the union of the graphs breaks, and the nodes it points to.
 
 SQLite (standard library, no server, no new dependency) rather than DuckDB: a build makes many
@@ -39,7 +40,12 @@ STATE_FILE = "state.sqlite"
 #: ``PRAGMA application_id`` of a pactgraph state ("PGST"): another program's database is refused.
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
-_SCHEMA_VERSION = 8
+_SCHEMA_VERSION = 9
+#: Tables added since an earlier version, which a state of that version is given in place (what
+#: it holds is still right): version → the statements that bring it to the next.
+_UPGRADES = {
+    8: "CREATE TABLE pending(kind TEXT, key BLOB, PRIMARY KEY(kind, key)) WITHOUT ROWID;",
+}
 
 _SCHEMA = """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
@@ -83,6 +89,7 @@ CREATE TABLE segment(start BLOB PRIMARY KEY, off INTEGER, len INTEGER) WITHOUT R
 CREATE TABLE clash(subject BLOB, predicate BLOB, PRIMARY KEY(subject, predicate)) WITHOUT ROWID;
 CREATE TABLE checked(subject BLOB PRIMARY KEY, results BLOB) WITHOUT ROWID;
 CREATE TABLE checked_node(node BLOB, subject BLOB, PRIMARY KEY(node, subject)) WITHOUT ROWID;
+CREATE TABLE pending(kind TEXT, key BLOB, PRIMARY KEY(kind, key)) WITHOUT ROWID;
 """
 
 #: Small columns come before the large ones in every table: SQLite reads a row's columns in order,
@@ -141,6 +148,12 @@ class BuildState:
         if application == _APPLICATION_ID and version == _SCHEMA_VERSION:
             return
         db.execute("BEGIN IMMEDIATE")
+        if application == _APPLICATION_ID and all(v in _UPGRADES for v in range(version, _SCHEMA_VERSION)):
+            for step in range(version, _SCHEMA_VERSION):
+                db.execute(_UPGRADES[step])
+            db.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            db.execute("COMMIT")
+            return
         for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
             db.execute(f'DROP TABLE "{name}"')  # a state of another version: started afresh
         db.executescript(_SCHEMA)  # commits
@@ -184,6 +197,7 @@ class BuildState:
             "clash",
             "checked",
             "checked_node",
+            "pending",
         ):
             self.db.execute(f"DELETE FROM {table}")
         self.db.execute("DELETE FROM meta WHERE name NOT LIKE 'output:%'")
@@ -224,6 +238,26 @@ class BuildState:
         while page:
             yield page
             page = self.db.execute(query, page[-1]).fetchall()
+
+    def listing(self, found: Iterable[tuple[str, str, int | None, int | None]] = ()) -> str:
+        """The temporary table ``listing`` of the article files ``found`` (name without suffix,
+        path, size, modification time; ``listing.iter_articles``), inserted as they come: on
+        disk, instead of in a list of every file (more may be inserted, in the order found)."""
+        self.db.execute("DROP TABLE IF EXISTS temp.listing")
+        self.db.execute("CREATE TEMP TABLE listing(stem TEXT, path TEXT, size INTEGER, mtime INTEGER)")
+        self.db.executemany("INSERT INTO temp.listing VALUES (?, ?, ?, ?)", found)
+        return "temp.listing"
+
+    def placed(self, listing: str) -> str:
+        """The temporary table ``placed`` of the paths of ``listing`` with their place in the
+        corpus's order (by name, then path), ``ord``: sorted by SQLite."""
+        self.db.execute("DROP TABLE IF EXISTS temp.placed")
+        self.db.execute("CREATE TEMP TABLE placed(path TEXT PRIMARY KEY, ord INTEGER NOT NULL) WITHOUT ROWID")
+        self.db.execute(
+            "INSERT INTO temp.placed SELECT path, row_number() OVER (ORDER BY stem, path) - 1"
+            f" FROM {listing} ORDER BY path"
+        )
+        return "temp.placed"
 
     def keyed(self, name: str, keys: Iterable[Any], *, columns: int = 1) -> str:
         """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""

@@ -12,8 +12,8 @@ import enum
 import hashlib
 import json
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -29,9 +29,11 @@ __all__ = [
     "PREFIXES",
     "Format",
     "compact_iri",
+    "create_beside",
     "distinct_sorted_lines",
     "export",
     "load_graph",
+    "make_dir_beside",
     "open_store",
     "parse_bundled",
     "serialize",
@@ -351,6 +353,43 @@ def serialize(
     return serialize_lines(lines, fmt, prefixes=prefixes)
 
 
+def create_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in ``path``'s folder, open for writing, to be renamed over ``path``:
+    its descriptor and name. It gets the mode writing ``path`` with ``open`` would give it: the
+    mode of the file it replaces, or for a new file 0666 less the umask (``mkstemp``'s 0600
+    would hide a graph from the server or the other users meant to read it)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    for _ in range(100):
+        name = str(folder / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        except FileExistsError:
+            continue
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                os.fchmod(fd, os.stat(path).st_mode & 0o7777)
+        except OSError:
+            os.close(fd)
+            os.unlink(name)
+            raise
+        return fd, name
+    raise FileExistsError(f"{folder}: no free temporary name beside {path.name}")
+
+
+def make_dir_beside(path: Path, kind: str = "new") -> Path:
+    """A new folder in ``path``'s folder, named ``.NAME.KIND-XXXXXXXX``, to be renamed over
+    ``path``: made with the mode ``mkdir`` gives (0777 less the umask), where ``mkdtemp``'s 0700
+    would hide a store or a site from the server or the users meant to read it."""
+    for _ in range(100):
+        folder = path.parent / f".{path.name}.{kind}-{secrets.token_hex(4)}"
+        try:
+            folder.mkdir(0o777)
+        except FileExistsError:
+            continue
+        return folder
+    raise FileExistsError(f"{path.parent}: no free temporary name beside {path.name}")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` all at once: readers see the old or the new file, never half.
 
@@ -366,7 +405,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, tmp_name = create_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -415,7 +454,7 @@ def write_store(folder: Path, *, header: bytes, graphs: Mapping[str, bytes], uni
     _recover(folder)
     digests = {name: hashlib.sha256(block).hexdigest() for name, block in graphs.items()}
     ontology = hashlib.sha256(ontology_path().read_bytes()).hexdigest()
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    fresh = make_dir_beside(folder)
     previous = _previous(folder)
     try:
         if not _updated_copy(folder, fresh, header=header, graphs=graphs, digests=digests, ontology=ontology):
@@ -428,11 +467,18 @@ def write_store(folder: Path, *, header: bytes, graphs: Mapping[str, bytes], uni
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def _stamp_and_swap(folder: Path, fresh: Path, previous: Path, *, mirrors: Path, ontology: str, **kept) -> None:
+def _stamp_and_swap(
+    folder: Path, fresh: Path, previous: Path, *, mirrors: Path, ontology: str, on_demand: bool = False, **kept
+) -> None:
     """Stamp the new store with the graph file it mirrors (and what it was built from), then swap
-    it in by renames: the old one moves to ``previous`` first, so a store is always in place."""
-    stat = mirrors.stat()
-    stamp = {"mirrors": str(mirrors), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ontology": ontology, **kept}
+    it in by renames: the old one moves to ``previous`` first, so a store is always in place.
+    A file left to be written on demand is stamped by its absolute path, without size or time."""
+    if on_demand:
+        stamp = {"mirrors": str(mirrors.absolute()), "size": None, "mtime_ns": None}
+    else:
+        stat = mirrors.stat()
+        stamp = {"mirrors": str(mirrors), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    stamp |= {"ontology": ontology, **kept}
     (fresh / STORE_STAMP).write_text(json.dumps(stamp, indent=0) + "\n", encoding="utf-8")
     if folder.exists():
         os.replace(folder, previous)
@@ -516,13 +562,16 @@ def update_store(
     mirrors: Path,
     dataset: Iterable[bytes],
     union: Iterable[bytes],
+    on_demand: bool = False,
 ) -> None:
     """``write_store`` for a build that knows what changed (the build state): the store in
     ``folder``, when it is the one written at generation ``since``, is updated graph by graph with
     ``changed`` (IRI → TriG block, None: removed) out of ``graphs`` in all; otherwise a new one is
     bulk-loaded from ``dataset`` (TriG documents of a few megabytes each) and the sorted N-Triples
     lines ``union``, streamed to a loader process (``pactgraph.loader``).
-    Swapped in by renames, as ``write_store``; the stamp records ``generation``."""
+    Swapped in by renames, as ``write_store``; the stamp records ``generation``. With
+    ``on_demand`` the graph file ``mirrors`` is not written (``build --files on-demand``): the store
+    stands for it while it does not exist."""
     folder = Path(folder)
     if folder.exists() and not (folder / STORE_STAMP).is_file():
         raise UsageError(f"{folder}: exists and is not a pactgraph store; choose another --store folder or remove it")
@@ -533,7 +582,7 @@ def update_store(
         stamp = json.loads((folder / STORE_STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         stamp = {}
-    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+    fresh = make_dir_beside(folder)
     previous = _previous(folder)
     try:
         updated = (
@@ -545,7 +594,9 @@ def update_store(
         )
         if not updated:
             load_store(fresh, dataset=dataset, union=union, ontology=(ontology_path(), (ONTOLOGY_GRAPH.value, "")))
-        _stamp_and_swap(folder, fresh, previous, mirrors=mirrors, ontology=ontology, generation=generation)
+        _stamp_and_swap(
+            folder, fresh, previous, mirrors=mirrors, ontology=ontology, generation=generation, on_demand=on_demand
+        )
     except OSError as err:
         raise ExportError(f"{folder}: cannot write the store: {err.strerror or err}") from None
     finally:
@@ -568,12 +619,20 @@ def _recover(folder: Path) -> None:
 
 def store_mirrors(folder: Path, graph: Path) -> bool:
     """Whether the store in ``folder`` was written with ``graph`` as it is now (same size and
-    modification time), so querying the store gives what querying the file would."""
+    modification time), so querying the store gives what querying the file would; or, built
+    with ``--files on-demand``, instead of ``graph``, which does not exist."""
     _recover(Path(folder))
     try:
         stamp = json.loads((Path(folder) / STORE_STAMP).read_text(encoding="utf-8"))
-        stat = Path(graph).stat()
     except (OSError, ValueError):
+        return False
+    if not isinstance(stamp, dict):
+        return False
+    if stamp.get("size") is None:
+        return stamp.get("mirrors") == str(Path(graph).absolute()) and not os.path.lexists(graph)
+    try:
+        stat = Path(graph).stat()
+    except OSError:
         return False
     return (stamp.get("size"), stamp.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
 

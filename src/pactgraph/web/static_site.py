@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from pactgraph.errors import ExportError, UsageError
+from pactgraph.store import make_dir_beside
 from pactgraph.web.site import Site
 
 __all__ = ["MARKER", "write_site"]
@@ -32,7 +32,7 @@ def write_site(store: ox.Store, out: Path) -> int:
         raise UsageError(f"{out}: exists and is not a pactgraph site; choose another --out folder or remove it")
     site = Site(store)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    fresh = make_dir_beside(out)
     old = out.with_name(f".{out.name}.old")
     try:
         count = 0
@@ -45,7 +45,6 @@ def write_site(store: ox.Store, out: Path) -> int:
             target.write_bytes(page.body)
             count += 1
         (fresh / MARKER).write_bytes(_MARKER_TEXT)
-        os.chmod(fresh, 0o755)
         if out.exists():
             shutil.rmtree(old, ignore_errors=True)
             os.replace(out, old)
