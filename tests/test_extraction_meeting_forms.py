@@ -244,3 +244,25 @@ def test_one_who_gathered_investors_held_no_meeting_with_its_backers():
 def test_at_the_meeting_just_reported_is_no_second_meeting(second):
     body = f"President Ivo Marek received President Ana Lund in Lima on Monday.\n\n{second}"
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ana Lund will host President Ivo Marek in Lima on 20 March.",
+        "President Ivo Marek plans to travel to Lima in April to meet President Ana Lund.",
+    ],
+)
+def test_a_meeting_still_to_come(sentence):
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    assert [(sorted(p.name for p in m.participants), m.planned) for m in facts.meetings] == [
+        (["Ana Lund", "Ivo Marek"], True)
+    ]
+
+
+def test_an_event_to_host_is_no_meeting_with_a_guest():
+    body = "Dr. Ivo Marek said Peru was ready. With Peru preparing to host COP35 next year, he added, demand grows."
+    assert all(
+        "Ivo Marek" not in [p.name for p in m.participants] or m.kind != "meeting"
+        for m in extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED)).meetings
+    )

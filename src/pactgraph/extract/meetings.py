@@ -202,6 +202,7 @@ _MEET_VERB = re.compile(
     r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*visits?\s+to|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|"
     r"(?P<received>received|hosted|welcomed|greeted|hosts|greets|called on|calls on|paid a courtesy call on|"
+    r"(?P<bare_host>host|receive|welcome)(?=\s+[A-Z])|"
     r"joined(?=[^.;]{0,80}\bfor\s+(?:talks|a meeting)\b))|"
     # "A and B discussed the grid in Lima": talks among those who discussed it
     r"(?P<discussed>discussed|reviewed|agreed(?:\s+(?:in|on|at)\s+[A-Z][\w'’-]*){0,2}\s+(?:to|on)|co-chaired|"
@@ -285,6 +286,8 @@ _FRONTED_PHRASE = re.compile(
     r"\b[^,;]{3,120},\s*"
 )
 _GATHERED = re.compile(r"gathered|convened|came\s+together")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_TO = re.compile(r"\s+to\s")
 _DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–;]{3,200}?\s[—–-]\s+$")
 _HIM = re.compile(r"\s*(?:him|her)\b")
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
@@ -305,7 +308,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             and not _FRONTED.match(text, 0, verb.start())
         ):
             continue  # "meeting" is a verb only in "will be meeting X", "was meeting X", "After meeting X, …"
-        if verb.group("visited") == "visit" and not _WILL.search(text[max(0, verb.start() - 30) : verb.start()]):
+        if (verb.group("visited") == "visit" or verb.group("bare_host")) and not _WILL.search(
+            text[max(0, verb.start() - 30) : verb.start()]
+        ):
             continue  # "visit" is a verb only in "will visit", "is to visit" …
         if (
             verb.group("received")
@@ -327,6 +332,12 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         if then and _AND_THEN.search(text, verb.end(), then.start()):
             clause_end = then.start()  # "X visits Prague and meets Y": Y is met, not visited
         subjects = prefer_persons(view.entities_between(opens, verb.start()))
+        if not subjects and _TO_BEFORE.search(text, 0, verb.start()):
+            # "X plans to travel to Lima in April to meet Y": infinitives share the subject before them
+            chain = [
+                m.end() for m in CLAUSE_END.finditer(text) if m.end() <= verb.start() and not _TO.match(m.group(0))
+            ]
+            subjects = prefer_persons(view.entities_between(max([0, *chain]), verb.start()))
         aside = _DASH_ASIDE.search(text, 0, verb.start()) if not subjects else None
         if aside:  # "The three leaders – A, B and C – met in Lima": those the dashes set apart
             subjects = prefer_persons(view.entities_between(aside.start(), aside.end()))
@@ -348,6 +359,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             before = met_before or [e for e in view.entities_between(0, opens) if e not in first_subjects]
             objects = [e for e in before[-1:] if e.type == PERSON and e not in subjects]
         met_before = objects or met_before
+        if verb.group("bare_host"):
+            hosted = next((e for m, e in view.items if view.rel(m)[0] >= verb.end()), None)
+            if hosted is None or hosted.type != PERSON:
+                continue  # "preparing to host COP28": an event hosted, not a guest received
         heads_of = _HEADS_OF.match(text, verb.end()) if verb.group("sat") else None
         if verb.group("discussed") or verb.group("at_a_meeting") or verb.group("call"):
             # "A and B discussed …", "At a meeting …, A and B …": two persons or more, and nobody else
