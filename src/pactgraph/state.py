@@ -43,11 +43,11 @@ _APPLICATION_ID = 0x50475354
 _SCHEMA_VERSION = 9
 #: Tables added since an earlier version, which a state of that version is given in place (what
 #: it holds is still right): version → the statements that bring it to the next.
-_UPGRADES = {
-    8: "CREATE TABLE pending(kind TEXT, key BLOB, PRIMARY KEY(kind, key)) WITHOUT ROWID;",
-}
+_PENDING = "CREATE TABLE pending(kind TEXT, key BLOB, PRIMARY KEY(kind, key)) WITHOUT ROWID;"
+_UPGRADES = {8: _PENDING}
 
-_SCHEMA = """
+_SCHEMA = (
+    """
 CREATE TABLE meta(name TEXT PRIMARY KEY, value);
 CREATE TABLE article(
     path TEXT PRIMARY KEY, ord INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER, sha256 TEXT,
@@ -89,8 +89,9 @@ CREATE TABLE segment(start BLOB PRIMARY KEY, off INTEGER, len INTEGER) WITHOUT R
 CREATE TABLE clash(subject BLOB, predicate BLOB, PRIMARY KEY(subject, predicate)) WITHOUT ROWID;
 CREATE TABLE checked(subject BLOB PRIMARY KEY, results BLOB) WITHOUT ROWID;
 CREATE TABLE checked_node(node BLOB, subject BLOB, PRIMARY KEY(node, subject)) WITHOUT ROWID;
-CREATE TABLE pending(kind TEXT, key BLOB, PRIMARY KEY(kind, key)) WITHOUT ROWID;
 """
+    + _PENDING
+)
 
 #: Small columns come before the large ones in every table: SQLite reads a row's columns in order,
 #: so an index scan for offsets or counts does not page through the serialized graphs. An

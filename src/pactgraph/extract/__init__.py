@@ -116,9 +116,9 @@ def extract_article(article: Article) -> ArticleFacts:
     deals_listed = False  # whether that list's items are deals ("the projects agreed at the forum:")
     list_bulleted: bool | None = None  # whether the items of that list have numbers or bullets
     for number, view in enumerate(views):
-        bulleted = bool(BULLETED.match(view.text))
-        opens_line = article.body[: view.sentence.start].rstrip(" \t").endswith("\n")
         if signed_list is not None and view.sentence.index > list_opened_at:
+            bulleted = bool(BULLETED.match(view.text))
+            opens_line = _opens_line(article.body, view.sentence.start)
             if list_bulleted is None:
                 list_bulleted = bulleted
             elif list_bulleted and not bulleted and opens_line:
@@ -287,6 +287,14 @@ def _as_read(body: str) -> str:
 # sentences back in which "the same day" finds the day it means: five when no other date was named since
 # (a paragraph about that day), two when one was
 _SAME_DAY_REACH = {False: 5, True: 2}
+
+
+def _opens_line(body: str, start: int) -> bool:
+    """Whether the sentence at ``start`` begins a line of ``body`` (blanks before it aside)."""
+    before = start
+    while before > 0 and body[before - 1] in " \t":
+        before -= 1
+    return before > 0 and body[before - 1] == "\n"
 
 
 def _dateline_date(views: list[SentenceView]) -> str | None:

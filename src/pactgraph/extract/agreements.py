@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .clauses import dates_something_else
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Post
 
@@ -288,7 +289,7 @@ def read_agreements(
                 continue  # "a protocol amending the 2018 agreement": the year of the other document
             if d.start > sign.end() and _RELATIVE_CLAUSE.search(text, sign.end(), d.start):
                 continue  # "… covering the plant, where work began in May": the date of something else
-            if _OTHER_EVENT_DATE.match(text, d.start) or _OTHER_EVENT_BEFORE.search(text, 0, d.start):
+            if dates_something_else(text, d):
                 continue  # "partners since 2018", "talks that began in January": the date of something else
             if any(other is not sign and 0 <= d.start - other.end() <= 25 for other in signs):
                 continue  # "an agreement that replaces one signed in March 2020": the other signing's date
@@ -653,12 +654,6 @@ _SUBJECT_START = re.compile(
 _DIRECT_OBJECT = re.compile(r"\s+(?:[\w'’$.,-]+\s+){0,5}")
 _ANTECEDENT = re.compile(r",\s*(?:which|who|that)\s*$")
 _AND_WITH = re.compile(r",?\s+and\s+(?:separately\s+|later\s+)?with\s+")
-_OTHER_EVENT_DATE = re.compile(r"(?:since|until|by)\b", re.I)
-_OTHER_EVENT_BEFORE = re.compile(
-    r"\b(?:began|begun|started|founded|created|established|set up|launched|built|opened)\s+(?:in\s+|on\s+)?$"
-)
-
-
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|whose|who)\b|\s(?:where|whose)\b")
 _SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an)\b|[A-Z])")
 _BETWEEN_END = re.compile(

@@ -3,6 +3,7 @@ speaks of the future, the date and place nearest a word, and the kind of an even
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .entities import SentenceView
@@ -41,10 +42,24 @@ CLAUSE_END = re.compile(
 )
 
 
-def clause_start(text: str, before: int) -> int:
-    """Where the clause holding ``before`` starts: after the last clause end before it. The whole text
-    is searched, so that a clause end that looks ahead ("…, and C held talks") sees the verb after it."""
-    return max([0] + [m.end() for m in CLAUSE_END.finditer(text) if m.end() <= before])
+_INFINITIVE = re.compile(r"\s+to\s")
+
+
+@functools.lru_cache(maxsize=64)
+def _clause_ends(text: str) -> tuple[tuple[int, bool], ...]:
+    """Where each clause of ``text`` ends, and whether that end is an infinitive's "to" ("… to travel …").
+    The whole text is searched, so that a clause end that looks ahead ("…, and C held talks") sees the verb
+    after it; kept per sentence, as every verb of the sentence asks."""
+    return tuple((m.end(), bool(_INFINITIVE.match(m.group(0)))) for m in CLAUSE_END.finditer(text))
+
+
+def clause_start(text: str, before: int, *, across_infinitives: bool = False) -> int:
+    """Where the clause holding ``before`` starts: after the last clause end before it (past the
+    infinitives too with ``across_infinitives``: "X plans to travel to Lima to meet Y" is X's)."""
+    return max(
+        [0]
+        + [end for end, infinitive in _clause_ends(text) if end <= before and not (across_infinitives and infinitive)]
+    )
 
 
 def kind_of(label: str) -> str:
@@ -68,6 +83,15 @@ _DATELINE_PREFIX = re.compile(r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40},\s+[^-–—]{3,
 _BEGUN = re.compile(r"\b(?:began|begun|started|founded|created|established|set up|launched)\s+(?:in\s+|on\s+)?$")
 
 
+def dates_something_else(text: str, date) -> bool:
+    """Whether ``date`` (a ``DateMention`` of ``text``) is the date of something other than the fact the
+    sentence tells: "partners since 2018", "until 2030", "by 2028", "founded in 2010", "talks that began in
+    January"."""
+    return bool(
+        re.match(r"(?:since|until|by)\b", text[date.start : date.end], re.I) or _BEGUN.search(text, 0, date.start)
+    )
+
+
 def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
     best = None
     dateline = _DATELINE_PREFIX.match(view.text)
@@ -81,7 +105,7 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
             continue
         if re.match(r"\s+(?:date|deadline|target|timetable)\b", view.text[d.end :]):
             continue  # "the 5 February date was fixed during talks on 18 November": a date named, not the day
-        if re.match(r"(?:since|until|by)\b", view.text[d.start : d.end], re.I) or _BEGUN.search(view.text, 0, d.start):
+        if dates_something_else(view.text, d):
             continue  # "in office since 2018", "a forum founded in 2010": the date of something else
         if best is None or abs(d.start - near) < abs(best.start - near):
             best = d

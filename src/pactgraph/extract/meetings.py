@@ -280,16 +280,15 @@ def _phrase(text: str, match: re.Match | None) -> str:
 
 
 _FRONTED = re.compile(r"\s*(?:After|Following|During)\s+(?:the\s+|their\s+|his\s+|her\s+)?$")
-# "He met A, …, and held talks with B": the second verb shares the first one's subject
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:As part of|During|On the occasion of|In the course of|Within the framework of|On the sidelines of)"
     r"\b[^,;]{3,120},\s*"
 )
 _GATHERED = re.compile(r"gathered|convened|came\s+together")
 _TO_BEFORE = re.compile(r"\bto\s+$")
-_TO = re.compile(r"\s+to\s")
 _DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–;]{3,200}?\s[—–-]\s+$")
 _HIM = re.compile(r"\s*(?:him|her)\b")
+# "He met A, …, and held talks with B": the second verb shares the first one's subject
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
 
@@ -334,10 +333,8 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         subjects = prefer_persons(view.entities_between(opens, verb.start()))
         if not subjects and _TO_BEFORE.search(text, 0, verb.start()):
             # "X plans to travel to Lima in April to meet Y": infinitives share the subject before them
-            chain = [
-                m.end() for m in CLAUSE_END.finditer(text) if m.end() <= verb.start() and not _TO.match(m.group(0))
-            ]
-            subjects = prefer_persons(view.entities_between(max([0, *chain]), verb.start()))
+            chain = clause_start(text, verb.start(), across_infinitives=True)
+            subjects = prefer_persons(view.entities_between(chain, verb.start()))
         aside = _DASH_ASIDE.search(text, 0, verb.start()) if not subjects else None
         if aside:  # "The three leaders – A, B and C – met in Lima": those the dashes set apart
             subjects = prefer_persons(view.entities_between(aside.start(), aside.end()))
