@@ -121,3 +121,27 @@ def test_a_meeting_is_dated_by_its_own_day_not_by_another_events():
         "President Ivo Marek, whose party was founded in 2010, met President Ana Lund in Lima on Monday.",
     ):
         assert meeting_dates(body) == [("meeting", "2025-03-03")]
+
+
+def agreement_dates(body: str) -> list[str | None]:
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    return [a.date for a in facts.agreements]
+
+
+def test_after_the_talks_is_the_latest_talks_or_meeting():
+    body = (
+        "President Ivo Marek held talks with President Ana Lund in Lima on 24 January.\n\n"
+        "In Quito, Minister Tomas Berg met Minister Olga Sand on 22 January.\n\n"
+        "Following the talks, the Ministry of Energy of Peru and the Ministry of Mines of Ecuador signed a "
+        "memorandum of understanding on grid links."
+    )
+    assert agreement_dates(body) == ["2025-01-22"]
+
+
+def test_after_the_talks_is_not_a_meeting_recalled_from_an_earlier_year():
+    body = (
+        "President Ivo Marek held talks with President Ana Lund in Lima on 3 March.\n\n"
+        "Marek recalled that he and Lund met twice last year, in Cusco and in Santiago.\n\n"
+        "After the talks, the two presidents signed a joint statement between Peru and Chile."
+    )
+    assert agreement_dates(body) == ["2025-03-03"]

@@ -452,19 +452,21 @@ def _date_from_recent_meeting(
     the_meeting = _THE_MEETING.search(opener.text)
     window = index if the_meeting else 4
     noun = the_meeting.group("noun").lower() if the_meeting else ""
-    kinds = {"talks": ("talks", "meeting"), "visit": ("visit",), "meeting": ("talks", "meeting")}.get(noun)
-    # "after the talks": talks first, then other meetings; a visit spans days, so the talks held
-    # during it date a signing better than the visit's first day
-    preference = [*(kinds or ()), "meeting", "talks"]
+    # "after the talks" or "after the meeting": the latest talks or meeting first (news says either of
+    # the same encounter), then other meetings; a visit spans days, so the talks held during it date a
+    # signing better than the visit's first day
+    first = ("visit",) if noun == "visit" else ("talks", "meeting")
     published = opener.published.isoformat() if opener.published else ""
 
     def background(meeting: Meeting) -> bool:  # "during his state visit in December 2024", told in passing
         return bool(meeting.date and published) and meeting.date < _months_before(published, 2)
 
-    ordered = sorted(
-        reversed(meetings),
-        key=lambda m: preference.index(m.kind) if m.kind in preference else len(preference) + (m.kind == "visit"),
-    )
+    def rank(meeting: Meeting) -> int:
+        if meeting.kind in first:
+            return 0
+        return 1 if meeting.kind in ("talks", "meeting") else 2 + (meeting.kind == "visit")
+
+    ordered = sorted(reversed(meetings), key=lambda m: (background(m), rank(m)))  # told in passing: last
     recent = str(opener.published.year - 1) if the_meeting and opener.published else ""
     current = [m for m in ordered if m.date and not m.planned and not background(m)]
     listed = listed and not the_meeting
