@@ -248,3 +248,19 @@ def test_an_agreement_and_a_memorandum_of_the_same_parties_signed_on_different_d
         "Vantora Solar LLC signed an agreement with the Ministry of Energy of Norland on Monday."
     )
     assert [kind for kind, _ in agreements_of(body)] == ["memorandum of understanding", "agreement"]
+
+
+def test_the_two_companies_are_the_two_named_last():
+    body = (
+        "Vantora Solar LLC and Kelvix Power Ltd have joined forces in Norland.\n\n"
+        "The two companies signed a memorandum of understanding on Monday."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", ["Kelvix Power Ltd", "Vantora Solar LLC"])]
+
+
+def test_the_two_companies_are_nobody_when_three_were_named():
+    body = (
+        "Sunrex Solar LLC, Vantora Solar LLC and Kelvix Power Ltd are active in Norland.\n\n"
+        "The two companies signed a memorandum of understanding on Monday."
+    )
+    assert agreements_of(body) == []

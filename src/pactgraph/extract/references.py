@@ -144,6 +144,10 @@ def resolve_references(
                 country = country_by_word(match.group(group)) if match.group(group) else None
                 if country is not None:
                     found.append((_Span(match.start(group), match.end(group), match.group(group)), country))
+        for match in _TWO_ORGS.finditer(view.text) if "two" in lower else ():
+            # "the two companies signed …", "a meeting between the two companies": the two named last
+            fits = _ORG_REFERENCE_KINDS[_SINGULAR.get(match.group("nouns").lower(), match.group("nouns")[:-1])]
+            found += [(match, organization) for organization in _last_two_named(views, index, match.start(), fits)]
         for match in _ORG_REFERENCE.finditer(view.text) if any(w in lower for w in _ORG_REFERENCE_KINDS) else ():
             organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
             if organization is not None:
@@ -310,6 +314,26 @@ _ORG_REFERENCE_KINDS = {
     **{noun: _is_company for noun in ("company", "corporation", "developer", "firm", "utility", "operator", "group")},
 }
 _REFERENCE_REACH = 4  # sentences back in which "the ministry" may find the ministry it means
+
+
+_TWO_ORGS = re.compile(
+    r"\b[Tt]he\s+two\s+(?P<nouns>ministries|agencies|banks|funds|companies|corporations|developers|firms|"
+    r"utilities|operators|groups)\b"
+)
+_SINGULAR = {"ministries": "ministry", "agencies": "agency", "companies": "company", "utilities": "utility"}
+
+
+def _last_two_named(views: list[SentenceView], index: int, before: int, fits) -> list[Entity]:
+    """The two entities that fit, named last before ``before`` in sentence ``index`` or in the few
+    sentences before it; none when the sentence that brings the count to two brings it past two."""
+    named: list[Entity] = []
+    for back in range(index, max(-1, index - _REFERENCE_REACH - 1), -1):
+        view = views[back]
+        here = [e for m, e in view.items if e is not None and fits(e) and (back < index or view.rel(m)[1] <= before)]
+        named += [e for e in reversed(here) if e not in named and not any(e is n for n in named)]
+        if len(named) >= 2:
+            return sorted(named, key=lambda e: min(e.sentences))[:2] if len(named) == 2 else []
+    return []
 
 
 def _last_named(views: list[SentenceView], index: int, before: int, fits) -> Entity | None:
