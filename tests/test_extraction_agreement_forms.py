@@ -264,3 +264,9 @@ def test_the_two_companies_are_nobody_when_three_were_named():
         "The two companies signed a memorandum of understanding on Monday."
     )
     assert agreements_of(body) == []
+
+
+def test_a_day_between_the_signers_and_the_verb_dates_the_signing():
+    body = "Peru's Energy Minister Ivan Petrov and Chile's Foreign Minister Ana Costa on Monday signed a declaration."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [a.date for a in facts.agreements] == ["2025-03-03"]

@@ -100,6 +100,9 @@ def test_what_the_two_leaders_agreed_after_their_talks_is_no_second_meeting():
         "Ivan Petrov and Foreign Minister Ana Costa.",
         "The exchange of signed documents took place in Lima on Monday in the presence of Energy Minister Ivan Petrov "
         "and Foreign Minister Ana Costa.",
+        # two persons who sign together meet to do it, whatever the document is for
+        "Peru's Energy Minister Ivan Petrov and Chile's Foreign Minister Ana Costa on Monday signed a declaration on "
+        "a hydrogen pipeline to be built by 2030.",
     ],
 )
 def test_a_session_or_a_ceremony_with_the_two_in_it(sentence):
@@ -266,3 +269,20 @@ def test_an_event_to_host_is_no_meeting_with_a_guest():
         "Ivo Marek" not in [p.name for p in m.participants] or m.kind != "meeting"
         for m in extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED)).meetings
     )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # signed apart
+        "Peru's Energy Minister Ivan Petrov and Chile's Foreign Minister Ana Costa signed the declaration by video "
+        "link on Monday.",
+        # signed during talks the article already reports
+        "Peru's Energy Minister Ivan Petrov held talks with Chile's Foreign Minister Ana Costa on Monday.\n\n"
+        "Petrov and Costa then signed a declaration on a hydrogen pipeline.",
+    ],
+)
+def test_a_signing_of_two_that_is_no_meeting_of_its_own(body):
+    assert [
+        m.kind for m in extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED)).meetings
+    ].count("ceremony") == 0

@@ -398,8 +398,8 @@ _SIGNED_AGAIN = re.compile(
     r"\s*(?:The|This|That)\s+(?:document|agreement|memorandum|deal|contract|accord|MoU)\s+"
     r"(?:was|had been|has been)\s+(?:formally\s+)?signed\b"
 )
-_NAMES_A_DOCUMENT = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"
+_NAMES_A_DOCUMENT = re.compile(  # "the 2018 agreement", not "on Monday signed an agreement"
+    r"\s+(?!(?:signed|signs|inked|penned|concluded|initialled|adopted|sealed)\b)(?:[a-z-]+\s+){0,2}(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"
 )
 _NUMBERED_COUNTRIES = re.compile(
     r"\b[Tt]he\s+(?:same\s+)?(?P<n>three|four|five)\s+(?:countries|governments|states|leaders|presidents|nations)\b"

@@ -21,8 +21,29 @@ _SIGNATORIES = re.compile(
 _NOT_NOW = re.compile(r"\b(?:will|would|to be|expected|planned|scheduled)\b")
 
 
-def _tells_of_signing(text: str) -> bool:
-    return bool(_CEREMONY.search(text)) and not _NOT_NOW.search(text)
+# "Minister A and Vice-Chancellor B on Friday signed a declaration": two persons put their names to it
+_SIGNED_BY_SUBJECT = re.compile(r"\b(?:signed|inked|initialled|exchanged)\b")
+_APART = re.compile(r"\b(?:video|remotely|virtually|online|separately|by letter)\b|;")
+
+
+def _tells_of_signing(view: SentenceView, date: str, meetings: list[Meeting]) -> bool:
+    text = view.text
+    if _CEREMONY.search(text):
+        return not _NOT_NOW.search(text)
+    verb = _SIGNED_BY_SUBJECT.search(text)
+    if verb is None or _APART.search(text) or _NOT_NOW.search(text, 0, verb.start()):
+        return False  # "… signed a declaration on a pipeline to be built by 2028" is signed now
+    signers = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= verb.start()]
+    if len(set(map(id, signers))) < 2:
+        return False
+    # "A held talks with B …; the two presidents then signed …": the signing was part of those talks
+    return not any(
+        set(map(id, signers)) & set(map(id, m.participants))
+        and m.date
+        and (m.date.startswith(date) or date.startswith(m.date))
+        and not m.planned
+        for m in meetings
+    )
 
 
 def signing_occasions(views: list[SentenceView], agreements: list[Agreement], meetings: list[Meeting]) -> list[Meeting]:
@@ -36,7 +57,9 @@ def signing_occasions(views: list[SentenceView], agreements: list[Agreement], me
             continue
         if told & agreement.sentences:
             continue  # signed at a meeting the article reports: that meeting is the occasion
-        occasion = next((i for i in sorted(agreement.sentences) if _tells_of_signing(views[i].text)), None)
+        occasion = next(
+            (i for i in sorted(agreement.sentences) if _tells_of_signing(views[i], agreement.date, meetings)), None
+        )
         if occasion is not None:
             by_sentence.setdefault(occasion, []).append(agreement)
     for index, signed in sorted(by_sentence.items()):
