@@ -36,6 +36,7 @@ from .document_lists import (
     project_deal,
     signatories,
 )
+from .documents_named import named_documents
 from .entities import Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
@@ -146,6 +147,8 @@ def extract_article(article: Article) -> ArticleFacts:
             signed = exemplified(view, post_of)  # "… such as the agreement between A and B to build …"
         if not signed and number:
             signed = signatories(view, views[number - 1], post_of)  # "Its signatories include A, B and C."
+        if not signed and not SIGNED.search(view.text):
+            signed = named_documents(view)  # "the 2019 agreement between A and B"
         previous = views[number - 1] if number else None
         opens_list = view.text.rstrip().endswith(":")  # both list openers end with a colon
         if not signed and opens_list and DEALS_LIST.search(view.text):
@@ -171,7 +174,7 @@ def extract_article(article: Article) -> ArticleFacts:
             if not here and _AT_THE_EVENT.search(told.text):
                 here = [m for m in meetings if m.named and not m.planned][-1:]  # "on the sidelines of the forum"
             _link_event(told, agreement, here, posts)
-            if agreement.date is None:
+            if agreement.date is None and agreement.rule != "document-between":  # a document in force: not today's
                 opened = list_opened_at if listed else view.sentence.index
                 _date_from_recent_meeting(
                     agreement, meetings, opened, views[opened], views[opened - 1] if opened else None, listed=listed

@@ -74,6 +74,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.65, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
+        Rule(
+            "document-between",
+            "agreement",
+            0.8,
+            '"the 2019 agreement between A and B": a document in force named, its signing not told',
+        ),
         Rule("signed-by-context", "agreement", 0.6, '"the two sides signed": the parties of the meeting just held'),
         Rule("partnership-between", "partnership", 0.9, '"established a strategic partnership between A and B"'),
         Rule("partnership-by-agreement", "partnership", 0.9, "a partnership established by an agreement: its parties"),
