@@ -15,7 +15,7 @@ from .facts import Agreement
 _NOT_IN_FORCE = re.compile(
     r"\b(?:draft|drafts|drafting|negotiat\w*|propos\w*|planned|envisag\w*|prepar\w*|talks on|would|will|could|"
     r"may|might|should|to be|expected|under discussion|considering|seek\w*|future|possible|potential|"
-    r"withdr\w*|terminat\w*|cancel\w*|suspend\w*|expired?|without|(?i:draft|negotiat|propos)\w*)\b|\?"
+    r"withdr\w*|terminat\w*|cancel\w*|suspend\w*|expired?|without|if|once|unless|whether|(?i:draft|negotiat|propos)\w*)\b|\?"
 )
 # the day a document is known by: "of 25 January 2022", "dated 3 May", "the 2019 agreement"
 _OWN_DAY_AFTER = re.compile(r"\s*(?:of|dated|from)\s+$")
