@@ -97,6 +97,14 @@ def test_capacities_match_within_one_percent_and_score_technology():
     assert report.attributes["capacity technologies"] == (1, 1)
 
 
+def test_a_capacity_whose_gold_technology_is_null_matches_on_its_value_with_no_technology_compared():
+    gold = {"a": GoldArticle.from_json({"capacities": [{"value_mw": 250, "technology": None}]})}
+    rows = [{"subject": "c1", "capacityMW": "250", "technology": "solar", "source": "a"}]
+    report = score({"capacities": rows}, gold)
+    assert report.relations["capacities"].tp == 1
+    assert report.attributes["capacity technologies"] == (0, 0)
+
+
 def test_roles_need_the_person_and_a_shared_content_word():
     gold = {"a": GoldArticle.from_json({"roles": [{"person": "Jan Novak", "role": "Minister of Energy"}]})}
     rows = [

@@ -391,10 +391,10 @@ def score(results: Mapping[str, Iterable[Row]], gold: Mapping[str, GoldArticle])
         totals["partnerships"] += RelationScore(len(pairs), len(predicted), len(article.partnerships))
         record("partnerships", predicted, pairs)
 
-        tp, correct, matched = _score_capacities(capacity_rows, stem, article.capacities)
+        tp, (correct, compared), matched = _score_capacities(capacity_rows, stem, article.capacities)
         totals["capacities"] += RelationScore(tp, len(matched), len(article.capacities))
         attributes["capacity technologies"][0] += correct
-        attributes["capacity technologies"][1] += tp
+        attributes["capacity technologies"][1] += compared
         outcomes.extend(("capacities", key, hit) for key, hit in matched)
 
         roles = _score_roles(role_rows, stem, article)
@@ -509,9 +509,12 @@ def calibration_table(buckets: list[CalibrationBucket]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int, int, list[tuple[str, bool]]]:
-    """(matches, technologies right, (project, matched) per predicted capacity): a capacity
-    matches on its MW value within 1% in the same article."""
+def _score_capacities(
+    rows: list[Row], stem: str, gold: list[dict]
+) -> tuple[int, tuple[int, int], list[tuple[str, bool]]]:
+    """(matches, (technologies right, technologies compared), (project, matched) per predicted
+    capacity): a capacity matches on its MW value within 1% in the same article; a gold capacity
+    whose technology is null (the text does not say) has no technology to compare."""
     predicted: dict[tuple[str, float], tuple[float, set[str]]] = {}
     for row in rows:
         if stem not in source_stems(row.get("source")):
@@ -523,7 +526,7 @@ def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int
         _, technologies = predicted.setdefault((row.get("subject") or "", round(value, 3)), (value, set()))
         technologies.add(normalise(row.get("technology")))
     taken: set[int] = set()
-    tp = correct = 0
+    tp = correct = compared = 0
     outcomes = []
     for (project, _), (value, technologies) in predicted.items():
         outcomes.append((project, False))
@@ -532,11 +535,13 @@ def _score_capacities(rows: list[Row], stem: str, gold: list[dict]) -> tuple[int
                 taken.add(gi)
                 tp += 1
                 outcomes[-1] = (project, True)
-                gold_tech = g.get("technology", "")
-                parts = {normalise(t) for t in re.split(r"\s+and\s+", gold_tech)}
-                correct += technologies == parts or normalise(gold_tech) in technologies
+                gold_tech = g.get("technology") or ""
+                if gold_tech:
+                    parts = {normalise(t) for t in re.split(r"\s+and\s+", gold_tech)}
+                    correct += technologies == parts or normalise(gold_tech) in technologies
+                    compared += 1
                 break
-    return tp, correct, outcomes
+    return tp, (correct, compared), outcomes
 
 
 def _score_roles(rows: list[Row], stem: str, article: GoldArticle) -> list[tuple[tuple[str, str], bool]]:
