@@ -270,3 +270,11 @@ def test_a_day_between_the_signers_and_the_verb_dates_the_signing():
     body = "Peru's Energy Minister Ivan Petrov and Chile's Foreign Minister Ana Costa on Monday signed a declaration."
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [a.date for a in facts.agreements] == ["2025-03-03"]
+
+
+def test_leaders_who_watched_officials_exchange_memorandums_signed_them_for_their_countries():
+    body = (
+        "On Monday, Peruvian President Ivo Marek and Chilean President Ana Lund watched officials exchange another "
+        "set of memorandums of understanding, this time on industry."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", ["Chile", "Peru"])]

@@ -25,6 +25,9 @@ def meetings_of(body: str) -> list[tuple[list[str], str | None]]:
         "Energy Minister Ivan Petrov and Foreign Minister Ana Costa reviewed the grid project in Lima on Monday.",
         "In Lima on Monday, Energy Minister Ivan Petrov and Foreign Minister Ana Costa agreed to speed up the link.",
         "Energy Minister Ivan Petrov conferred with Foreign Minister Ana Costa in Lima on Monday.",
+        "Energy Minister Ivan Petrov sat across the table from Foreign Minister Ana Costa in Lima on Monday.",
+        "After talks at the palace in Lima on Monday, Energy Minister Ivan Petrov and Foreign Minister Ana Costa "
+        "watched a film.",
         "At a meeting in Lima on Monday, Energy Minister Ivan Petrov and Foreign Minister Ana Costa reviewed the plan.",
         "Energy Minister Ivan Petrov and Foreign Minister Ana Costa had a working lunch in Lima on Monday.",
         "Energy Minister Ivan Petrov and Foreign Minister Ana Costa gave a joint press conference in Lima on Monday.",

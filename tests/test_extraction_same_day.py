@@ -145,3 +145,18 @@ def test_after_the_talks_is_not_a_meeting_recalled_from_an_earlier_year():
         "After the talks, the two presidents signed a joint statement between Peru and Chile."
     )
     assert agreement_dates(body) == ["2025-03-03"]
+
+
+def test_an_undated_meeting_told_after_a_day_is_on_that_day():
+    body = (
+        "On 14 October 2024, President Ana Lund landed in Lima for a four-day stay.\n\n"
+        "After talks at the palace, President Ivo Marek and President Ana Lund watched a film."
+    )
+    assert meeting_dates(body) == [("talks", "2024-10-14")]
+
+
+def test_an_undated_meeting_is_not_dated_by_a_day_of_history_told_before_it():
+    body = (
+        "The country became independent on 11 November 1975.\n\nPresident Ivo Marek held talks with President Ana Lund."
+    )
+    assert meeting_dates(body) == [("talks", "2025-03")]

@@ -198,6 +198,8 @@ def extract_article(article: Article) -> ArticleFacts:
             meeting.caveats.add("date-from-dateline")
         if meeting.date is None and not meeting.named:
             _within_event(meeting, meetings, views)
+        if meeting.date is None and not meeting.named:
+            _date_from_context(meeting, views)
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
             meeting.date = article.published.isoformat()[:7]  # news reports the recent past
             meeting.caveats.add("date-from-publication")
@@ -487,6 +489,20 @@ def _date_from_recent_meeting(
             agreement.caveats.add("date-from-meeting")
             agreement.place = agreement.place or meeting.place
             return
+
+
+def _date_from_context(meeting: Meeting, views: list[SentenceView]) -> None:
+    """ "On October 14, Li landed in Islamabad. After talks, Li and Sharif watched …": an undated
+    meeting told right after a sentence that names one day happened on that day."""
+    index = min(meeting.sentences)
+    if index == 0:
+        return
+    view = views[index - 1]
+    recent = str(view.published.year - 1) if view.published else ""
+    days = {d.iso for d in view.dates if len(d.iso) == 10 and not d.future}
+    if len(days) == 1 and not views[index].dates and min(days) >= recent:  # not "independence on 11 November 1975"
+        meeting.date = days.pop()
+        meeting.caveats.add("date-from-context")
 
 
 def _months_before(iso_day: str, months: int) -> str:

@@ -36,6 +36,10 @@ _SIGN = re.compile(
     # a timeline's present: "In May A and B sign the contract" (never "to sign", "a sign of")
     r"(?<!\bto )(?<!\ba )sign(?=\s+(?:the|an?|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,3}"
     r"(?:contracts?|agreements?|memorand|MoUs?|deals?|declarations?|statements?|accords?)\b)|"
+    # "A and B watched officials exchange a set of MoUs": those who watched signed through their officials
+    r"(?:watched|witnessed|saw)\s+(?:[a-z]+\s+){0,2}exchange(?=\s+(?:(?:a|another)\s+(?:set|series|number|batch)\s+"
+    r"of\s+|the\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)(?:[a-z-]+\s+){0,2}"
+    r"(?:documents|memorand|agreements|instruments|MoUs?\b))|"
     # "seven documents were exchanged in front of the two leaders"
     r"(?:(?<=were )|(?<=was ))exchanged(?=\s+(?:in|at|during|before|on|by)\b)|"
     r"exchanged(?=\s+(?:the\s+)?(?:signed\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+)?"

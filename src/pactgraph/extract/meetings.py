@@ -201,6 +201,8 @@ _MEET_VERB = re.compile(
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
     r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*visits?\s+to|"
     r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|"
+    # "sat across the table from X", "sits opposite X": met X
+    r"(?P<across>(?:sat|sits)\s+(?:across\s+(?:the\s+(?:negotiating\s+)?table\s+)?from|opposite))|"
     r"(?P<received>received|hosted|welcomed|greeted|hosts|greets|called on|calls on|paid a courtesy call on|"
     r"(?P<bare_host>host|receive|welcome)(?=\s+[A-Z])|"
     r"joined(?=[^.;]{0,80}\bfor\s+(?:talks|a meeting)\b))|"
@@ -221,7 +223,7 @@ _MEET_VERB = re.compile(
     r"(?:on\s+(?:\d{1,2}\s+)?[A-Z][a-z]+(?:\s+\d{1,2},?)?(?:\s+\d{4})?\s+)?"
     r"(?:(?:was|were|have been)\s+held\s+)?between)(?:\s+|(?=[.;,!?]|$))|"
     # "A and B signed a joint statement after talks at the palace": the talks of those the clause names
-    r"(?P<after_talks>\b(?:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
+    r"(?P<after_talks>\b(?i:after|following|at the end of|at the close of)\s+(?:their\s+|the\s+)?"
     r"(?:(?:bilateral|official|one-on-one|online|virtual|[a-z]+-level)\s+)?(?:talks|negotiations)\b"
     r"(?!(?:\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?\s+(?:with|between)))"
 )
@@ -415,6 +417,10 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         if verb.group("after_talks"):
             if len(subjects) < 2:  # "A and B agree to draft a plan after talks": those the sentence opens with
                 subjects = prefer_persons(view.entities_between(0, verb.start()))
+            comma = text.find(",", verb.end(), clause_end) if not subjects else -1
+            if comma != -1:  # "After talks at the palace, A and B watched …": those the clause after the comma names
+                after = CLAUSE_END.search(text, comma + 1)
+                subjects = named_persons(view, comma, after.start() if after else len(text))
             if meetings or len(subjects) < 2:
                 continue  # the talks this sentence already reported, or nobody named to hold them
             subjects, objects = subjects[:1], subjects[1:]
