@@ -278,3 +278,14 @@ def test_leaders_who_watched_officials_exchange_memorandums_signed_them_for_thei
         "set of memorandums of understanding, this time on industry."
     )
     assert agreements_of(body) == [("memorandum of understanding", ["Chile", "Peru"])]
+
+
+def test_documents_listed_after_a_colon_are_each_signed_by_those_the_clause_names():
+    body = (
+        "At a meeting held at the Ministry of Energy of Norland, Vantora Solar LLC signed three documents with "
+        "Kelvix Power Ltd for the Velmar solar plant: an investment agreement, a power purchase agreement and a "
+        "grid connection agreement."
+    )
+    assert agreements_of(body) == [
+        (kind, ["Kelvix Power Ltd", "Vantora Solar LLC"]) for kind in ("investment agreement", "agreement", "agreement")
+    ]

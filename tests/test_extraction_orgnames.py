@@ -47,6 +47,12 @@ def test_a_name_goes_on_through_its_complement(name):
     ]
 
 
+def test_a_legal_form_ends_the_name():
+    assert parties("On Monday, Vantora Solar LLC signed a contract with Kelvix Power Ltd for the Velmar plant.") == [
+        ["Kelvix Power Ltd", "Vantora Solar LLC"]
+    ]
+
+
 def test_where_the_organization_is_no_part_of_its_name():
     assert participants(
         "Minister Ivan Petrov held talks with a delegation of the Institute for Grid Research in Lima on Tuesday."

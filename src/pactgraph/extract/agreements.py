@@ -171,6 +171,10 @@ def read_agreements(
             for k in DOCUMENT_KIND.finditer(text)
             if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60
         ]
+        listed_after = _LISTED_AFTER.match(text, sign.end())
+        if not kinds and listed_after:
+            # "signed three documents with X for the plant: an investment agreement, a PPA and …"
+            kinds = [k for k in DOCUMENT_KIND.finditer(text, listed_after.end()) if k.start() - listed_after.end() < 60]
         if not kinds:
             continue
         taken = [k for k in kinds if _DIRECT_OBJECT.fullmatch(text, sign.end(), k.start())]
@@ -404,6 +408,11 @@ _SIGNED_AGAIN = re.compile(
 )
 _NAMES_A_DOCUMENT = re.compile(  # "the 2018 agreement", not "on Monday signed an agreement"
     r"\s+(?!(?:signed|signs|inked|penned|concluded|initialled|adopted|sealed)\b)(?:[a-z-]+\s+){0,2}(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"
+)
+# "signed three documents with X for the plant:" — the documents are listed after the colon
+_LISTED_AFTER = re.compile(
+    r"\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+(?:[a-z-]+\s+)?"
+    r"(?:documents|agreements|contracts|instruments)\b[^.:;]{0,160}:"
 )
 _NUMBERED_COUNTRIES = re.compile(
     r"\b[Tt]he\s+(?:same\s+)?(?P<n>three|four|five)\s+(?:countries|governments|states|leaders|presidents|nations)\b"
@@ -651,6 +660,8 @@ _OPENING_CLAUSE = re.compile(r"^\s*(?:After|When|Following|Once|Before|As|While)
 _CAPITALISED = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}"
 _SUBJECT_START = re.compile(
     r";|\bthat\b|\bwhich\b|\bwho\b|^\s*(?:After|When|Following|Before|As|While|Once)\b[^,;]{3,160},|"
+    # "At a meeting held at the Ministry of Energy, A and B signed …": the setting, not a signer
+    r"^\s*(?:At|During)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:meeting|ceremony|session|event|talks)\b[^,;]{0,120},|"
     # "At the summit, held in Astana and attended by A, B and C, X signed …": the setting and who attended it
     r"^\s*(?:At|During|On|In|Following|Within|Amid)\b[^;]*?,\s*(?:held|attended|hosted|organi[sz]ed|chaired)\b[^,;]*"
     rf"(?:,\s*{_CAPITALISED}(?=,|\s+and\b))*(?:,?\s+and\s+{_CAPITALISED})?,"

@@ -146,6 +146,8 @@ def _complement_end(tokens, best: int, j: int, gaz) -> int:
     segment = None  # where the last "of …" part of the name starts
     while end < j and tokens[end][0] in {"of", "for", "on", "under", "the", ",", "and", "&"} | LEGAL_FORMS:
         word = tokens[end][0]
+        if word in {"of", "for", "on", "under"} and tokens[end - 1][0] in LEGAL_FORMS - {"Co."}:
+            break  # "Kelvix Power Ltd for the Velmar plant": a legal form ends the name
         if word == "on" and tokens[best - 1][0] not in _BODIES:
             break  # "Commission on Energy" is a name; "ACWA Power on the Samarkand-2 plant" is not
         if word == "under":
