@@ -74,3 +74,11 @@ def test_a_strategic_partnership_of_two_companies(sentence):
 def test_a_partnership_of_three_companies_in_passing_is_none():
     body = "Vantora Solar LLC, Norta Grid Company and Kestrel Power Group praised the strategic partnership."
     assert partnerships_of(body) == []
+
+
+def test_a_timelines_present_tense_signs_a_partnership():
+    body = "Peru and Chile sign a Strategic Partnership covering energy and trade on 16 December 2024."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, dt.date(2025, 3, 5)))
+    assert [(p.kind, sorted(e.name for e in p.partners)) for p in facts.partnerships] == [
+        ("strategic partnership", ["Chile", "Peru"])
+    ]

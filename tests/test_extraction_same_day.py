@@ -160,3 +160,21 @@ def test_an_undated_meeting_is_not_dated_by_a_day_of_history_told_before_it():
         "The country became independent on 11 November 1975.\n\nPresident Ivo Marek held talks with President Ana Lund."
     )
     assert meeting_dates(body) == [("talks", "2025-03")]
+
+
+def test_a_timeline_entry_is_dated_by_its_heading():
+    body = (
+        "13 May 2022 - A framework\n\n"
+        "Peru and Chile sign a Joint Declaration on strategic cooperation.\n\n"
+        "Early January 2025 - The deal\n\n"
+        "In Lima, President Ivo Marek meets President Ana Lund."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [a.date for a in facts.agreements] == ["2022-05-13"]
+    assert [m.date for m in facts.meetings] == ["2025-01"]
+
+
+def test_one_line_opening_with_a_date_is_no_timeline():
+    body = "13 May 2022 - A framework\n\nPeru and Chile sign a Joint Declaration on strategic cooperation."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert "date-from-heading" not in {c for a in facts.agreements for c in a.caveats}

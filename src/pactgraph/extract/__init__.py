@@ -116,6 +116,7 @@ def extract_article(article: Article) -> ArticleFacts:
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     deals_listed = False  # whether that list's items are deals ("the projects agreed at the forum:")
     list_bulleted: bool | None = None  # whether the items of that list have numbers or bullets
+    headed = _timeline_days(views, article.body)
     for number, view in enumerate(views):
         if signed_list is not None and view.sentence.index > list_opened_at:
             bulleted = bool(BULLETED.match(view.text))
@@ -174,6 +175,9 @@ def extract_article(article: Article) -> ArticleFacts:
             if not here and _AT_THE_EVENT.search(told.text):
                 here = [m for m in meetings if m.named and not m.planned][-1:]  # "on the sidelines of the forum"
             _link_event(told, agreement, here, posts)
+            if agreement.date is None and headed[view.sentence.index]:  # "13 May 2022 - …" over a timeline's entry
+                agreement.date = headed[view.sentence.index]
+                agreement.caveats.add("date-from-heading")
             if agreement.date is None and agreement.rule != "document-between":  # a document in force: not today's
                 opened = list_opened_at if listed else view.sentence.index
                 _date_from_recent_meeting(
@@ -196,6 +200,9 @@ def extract_article(article: Article) -> ArticleFacts:
         ):
             meeting.date = dateline  # the event a wire report opens with happened on its dateline
             meeting.caveats.add("date-from-dateline")
+        if meeting.date is None and headed[min(meeting.sentences)]:
+            meeting.date = headed[min(meeting.sentences)]
+            meeting.caveats.add("date-from-heading")
         if meeting.date is None and not meeting.named:
             _within_event(meeting, meetings, views)
         if meeting.date is None and not meeting.named:
@@ -292,6 +299,29 @@ def _as_read(body: str) -> str:
 # sentences back in which "the same day" finds the day it means: five when no other date was named since
 # (a paragraph about that day), two when one was
 _SAME_DAY_REACH = {False: 5, True: 2}
+
+
+_HEADING_DASH = re.compile(r"\s*[-–—:|]\s+\S")
+_HEADING_START = re.compile(r"\s*(?:(?:Early|Mid|Late|End of|Beginning of|Spring|Summer|Autumn|Winter)[\s-]*)?", re.I)
+
+
+def _timeline_days(views: list[SentenceView], body: str) -> list[str | None]:
+    """For each sentence, the date of the timeline heading over it ("13 May 2022 - A framework", a line
+    that opens with a date), when the article has two such headings or more; else None."""
+    headings = {
+        view.sentence.index: None if dates[0].future else dates[0].iso  # a heading still to come dates nothing
+        for view in views
+        if (dates := [d for d in view.dates if _HEADING_START.fullmatch(view.text, 0, d.start)])
+        and _HEADING_DASH.match(view.text, dates[0].end)
+        and _opens_line(body, view.sentence.start)
+        and len(view.text.split()) <= 14
+    }
+    days: list[str | None] = []
+    current = None
+    for view in views:
+        current = headings.get(view.sentence.index, current)  # a future heading resets it to None
+        days.append(current if len(headings) >= 2 else None)
+    return days
 
 
 def _opens_line(body: str, start: int) -> bool:

@@ -35,7 +35,7 @@ _SIGN = re.compile(
     r"issued(?=\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}(?i:statements?|declarations?|communiqu))|"
     # a timeline's present: "In May A and B sign the contract" (never "to sign", "a sign of")
     r"(?<!\bto )(?<!\ba )sign(?=\s+(?:the|an?|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,3}"
-    r"(?:contracts?|agreements?|memorand|MoUs?|deals?|declarations?|statements?|accords?)\b)|"
+    r"(?i:contracts?|agreements?|memorand|MoUs?|deals?|declarations?|statements?|accords?)\b)|"
     # "A and B watched officials exchange a set of MoUs": those who watched signed through their officials
     r"(?:watched|witnessed|saw)\s+(?:[a-z]+\s+){0,2}exchange(?=\s+(?:(?:a|another)\s+(?:set|series|number|batch)\s+"
     r"of\s+|the\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)(?:[a-z-]+\s+){0,2}"

@@ -36,7 +36,7 @@ def _partnership_kind(words: str) -> str:
 
 
 _ESTABLISH = re.compile(
-    r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|launch\w*|"
+    r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|signs?|launch\w*|"
     r"join(?:s|ed|ing)?|formed|form(?:s|ing)?|entered\s+into|enters\s+into|struck|sealed)\b",
     re.I,
 )

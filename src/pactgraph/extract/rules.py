@@ -109,6 +109,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "planned": (0.9, "announced for the future"),
     "date-from-publication": (0.9, "undated in the text; dated to the month of publication"),
     "date-from-dateline": (0.95, "dated by the article's dateline"),
+    "date-from-heading": (0.95, 'dated by the timeline heading over it ("13 May 2022 - …")'),
     "date-from-context": (0.9, "undated in its sentence; dated by the one day the sentence before names"),
     "date-from-meeting": (0.9, "dated by the meeting reported just before it"),
     "technology-inferred": (0.85, "a capacity whose technology is read from its parts or the capacities around it"),
