@@ -47,6 +47,20 @@ def test_a_name_goes_on_through_its_complement(name):
     ]
 
 
+@pytest.mark.parametrize("name", ["Lima Gas", "Velan Zinc", "Norland Global Aluminium", "Kestrel Commercial"])
+def test_a_trade_after_a_name_ends_a_companys_name(name):
+    assert parties(f"On Monday, {name} signed a memorandum of understanding with Vantora Solar LLC.") == [
+        sorted([name, "Vantora Solar LLC"])
+    ]
+
+
+def test_a_trade_after_an_adjective_names_no_company():
+    facts = extract_article(
+        Article("t", Path("t.txt"), "Test", "Headline\n\nNatural Gas and Green Hydrogen prices rose.", PUBLISHED)
+    )
+    assert [e.name for e in facts.entities if e.type != "Country"] == []
+
+
 def test_a_legal_form_ends_the_name():
     assert parties("On Monday, Vantora Solar LLC signed a contract with Kelvix Power Ltd for the Velmar plant.") == [
         ["Kelvix Power Ltd", "Vantora Solar LLC"]

@@ -311,8 +311,16 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
 
 # Trades that end a company's name after a word of its own ("Ark Energy"), not after a word of the
 # trade ("Renewable Energy", "Minister of Energy")
-TRADE_HEADS = {"Energy", "Energies", "Renewables", "Engineering", "Construction"}
-_TRADE_ADJECTIVES = {"Clean", "Atomic", "Nuclear", "Hydro", "New", "Sustainable", "Affordable", "Global", "World"}
+# a company's trade ends its name after a name: "Ark Energy", "Tokyo Gas", "Korea Zinc", "DEPA Commercial"
+TRADE_HEADS = {
+    *("Energy", "Energies", "Renewables", "Engineering", "Construction", "Gas", "Oil", "Petroleum"),
+    *("Electric", "Zinc", "Steel", "Aluminium", "Aluminum", "Copper", "Mining", "Chemical", "Chemicals"),
+    *("Cement", "Motors", "Commercial", "Technologies"),
+}
+_TRADE_ADJECTIVES = {
+    *("Clean", "Atomic", "Nuclear", "Hydro", "New", "Sustainable", "Affordable", "Global", "World", "Natural"),
+    *("Liquefied", "Crude", "Shale", "Green", "Renewable", "Offshore", "Onshore", "Critical", "Rare", "Base"),
+}
 
 
 def _trade_name(tokens, k: int, head: int, j: int) -> bool:
@@ -326,9 +334,9 @@ def _trade_name(tokens, k: int, head: int, j: int) -> bool:
         and all(NAME_TOKEN.match(w) or re.fullmatch(r"[A-Z][\w&-]*", w) for w in words)
         and not any(
             w in NON_NAME_WORDS | ORG_TAIL_WORDS | ORG_HEADS | FUNCTION_WORDS | CALENDAR_WORDS | TITLE_WORDS
-            or w in _TRADE_ADJECTIVES
             for w in words
         )
+        and words[0] not in _TRADE_ADJECTIVES  # "Clean Energy", "Global Gas": a phrase; "Emirates Global Aluminium"
     )
 
 
