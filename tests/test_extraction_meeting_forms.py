@@ -289,3 +289,20 @@ def test_a_signing_of_two_that_is_no_meeting_of_its_own(body):
     assert [
         m.kind for m in extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED)).meetings
     ].count("ceremony") == 0
+
+
+def test_who_joined_the_talks_joined_the_meeting_last_reported():
+    body = (
+        "On Monday, Minister Tomas Berg held talks with Minister Olga Sand.\n\n"
+        "On Tuesday, President Ivo Marek met President Ana Lund in Lima.\n\n"
+        "Foreign Minister Rosa Vidal joined the talks."
+    )
+    assert meetings_of(body) == [
+        (["Olga Sand", "Tomas Berg"], "2025-03-03"),
+        (["Ana Lund", "Ivo Marek", "Rosa Vidal"], "2025-03-04"),
+    ]
+
+
+def test_the_day_of_an_aside_does_not_date_the_meeting():
+    body = "President Ivo Marek, who arrived on Monday, met President Ana Lund on Tuesday."
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-04")]

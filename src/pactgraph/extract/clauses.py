@@ -92,10 +92,14 @@ def dates_something_else(text: str, date) -> bool:
     )
 
 
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which)\b[^,;]*,")
+
+
 def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
     best = None
     dateline = _DATELINE_PREFIX.match(view.text)
     own = [d for d in view.dates if not (dateline and d.end <= dateline.end())]
+    asides = [(m.start(), m.end()) for m in _RELATIVE_ASIDE.finditer(view.text)] if len(own) > 1 else []
     for d in own if own else view.dates:
         before = view.text[max(0, d.start - 25) : d.start].lower()
         if re.search(
@@ -107,6 +111,8 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
             continue  # "the 5 February date was fixed during talks on 18 November": a date named, not the day
         if dates_something_else(view.text, d):
             continue  # "in office since 2018", "a forum founded in 2010": the date of something else
+        if any(a <= d.start < b and not a <= near < b for a, b in asides):
+            continue  # "Modi, who arrived on Tuesday, met X on Wednesday": the aside's day is not the meeting's
         if best is None or abs(d.start - near) < abs(best.start - near):
             best = d
     return (best.iso, best.future) if best else (None, False)

@@ -95,7 +95,16 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     if noun and any(noun in m.label.lower() for m in found_here):
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
-    event = event or next((m for m in reversed(earlier) if noun and noun in m.label.lower()), None)
+    # "joined the talks": the talks or meeting last reported (news calls one encounter either)
+    encounter = noun in ("talks", "meeting") and not (event and event.named)
+    event = event or next(
+        (
+            m
+            for m in reversed(earlier)
+            if noun and (noun in m.label.lower() or (encounter and m.kind in ("talks", "meeting")))
+        ),
+        None,
+    )
     gathering = anaphor.group("verb") and noun not in _OWN_KIND_ONLY and noun != "ceremony"
     of_what = _OF_WHAT.match(view.text, anaphor.end()) if gathering else None
     if of_what and not (event and _content_words(of_what.group("what")) & _content_words(event.label)):
