@@ -306,3 +306,15 @@ def test_who_joined_the_talks_joined_the_meeting_last_reported():
 def test_the_day_of_an_aside_does_not_date_the_meeting():
     body = "President Ivo Marek, who arrived on Monday, met President Ana Lund on Tuesday."
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-04")]
+
+
+def test_a_chain_of_verbs_meets_each_counterpart_in_turn():
+    body = (
+        "On Thursday, President Ivo Marek congratulated Prime Minister Ana Lund on her election, reviewed trade and "
+        "energy with President Tomas Berg, met President Olga Sand, and discussed mining with Minister Rosa Vidal."
+    )
+    assert sorted(people for people, _ in meetings_of(body)) == [
+        ["Ivo Marek", "Olga Sand"],
+        ["Ivo Marek", "Rosa Vidal"],
+        ["Ivo Marek", "Tomas Berg"],
+    ]

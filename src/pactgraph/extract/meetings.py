@@ -193,7 +193,7 @@ _TALK = (
     # "A, B and C gathered in Lima" (not "A gathered 200 investors"): a meeting of those named before
     r"(?:gathered|convened)(?=\s+(?:in|at|on|for|to|online|virtually)\b|[,.;])|came\s+together|"
     r"spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|conferred|consulted|"
-    r"discussed(?:\s+[\w-]+){0,8}?(?=\s+with\b)|"
+    r"(?:discussed|reviewed)(?:,?\s+[\w-]+){0,10}?(?=\s+with\b)|"
     # "A and B discussed the grid link by phone", "A and B exchanged views on …": talks among the subjects
     r"discussed(?:\s+[\w-]+){0,8}?\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|exchanged\s+views"
 )
@@ -299,6 +299,17 @@ _GATHERED = re.compile(r"gathered|convened|came\s+together")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _DASH_ASIDE = re.compile(r"\s[—–-]\s[^—–;]{3,200}?\s[—–-]\s+$")
 _HIM = re.compile(r"\s*(?:him|her)\b")
+# "…, reviewed trade with B, met C": a verb phrase of a chain before the verb
+# a verb in the past that takes an object ("congratulated A"), not one that reports ("recalled that …")
+_PAST_VERB = re.compile(
+    r"\b(?!(?:accompanied|joined|flanked|led|headed|followed|called|named|based|owned|recalled|noted|added|"
+    r"stressed|announced|reported|stated|explained|emphasi[sz]ed|confirmed|revealed|underlined|remarked)\b)"
+    r"[a-z]{3,}ed\s+(?!by\b|that\b)"
+)
+_VERB_CHAIN = re.compile(
+    r",\s+(?:and\s+)?(?:(?!accompanied|joined|flanked|led|headed|followed)[a-z]{3,}ed|met|held|had|made|paid|spoke)"
+    r"\s+(?!by\b)"
+)
 # "He met A, …, and held talks with B": the second verb shares the first one's subject
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
 
@@ -338,6 +349,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             opens = fronted.end()  # "As part of A's visit to Lima, B hosted him": B's clause starts after the comma
         end_match = CLAUSE_END.search(text, verb.end())
         clause_end = end_match.start() if end_match else len(text)
+        chained = _VERB_CHAIN.search(text, verb.end(), clause_end)
+        if chained:  # "… reviewed trade with B, met C": B is the one this verb met
+            clause_end = chained.start()
         then = _MEET_VERB.search(text, verb.end(), clause_end)
         if then and _AND_THEN.search(text, verb.end(), then.start()):
             clause_end = then.start()  # "X visits Prague and meets Y": Y is met, not visited
@@ -359,6 +373,11 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             subjects = [c for c in [country_by_word(delegation.group("country"))] if c]
         if first_subjects and _AND_THEN.search(text, 0, verb.start()):
             subjects = first_subjects
+        if len(subjects) >= 2:
+            # "He congratulated A, reviewed trade with B, met C": the chain's subject, not those its verbs named
+            first_end = next(view.rel(m)[1] for m, e in view.items if e is subjects[0])
+            if _VERB_CHAIN.search(text, opens, verb.start()) or _PAST_VERB.search(text, first_end, verb.start()):
+                subjects = subjects[:1]
         first_subjects = first_subjects or subjects
         objects = prefer_persons(view.entities_between(verb.end(), clause_end))
         if not objects and _HIM.match(text, verb.end()):
@@ -380,6 +399,8 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                 else (opens, verb.start())
             )
             persons = named_persons(view, *among)  # "the two leaders agreed": the talks just reported
+            if among[1] == verb.start() and _VERB_CHAIN.search(text, among[0], verb.start()):
+                continue  # "He met A, welcomed B, and discussed …": those the chain's verbs named did not discuss
             if len(persons) < 2 or _WILL.search(text[max(0, verb.start() - 30) : verb.start()]) or view.events():
                 continue  # "… co-chaired the council meeting": the event's reader has them
             subjects, objects = persons[:1], persons[1:]
