@@ -318,3 +318,12 @@ def test_a_chain_of_verbs_meets_each_counterpart_in_turn():
         ["Ivo Marek", "Rosa Vidal"],
         ["Ivo Marek", "Tomas Berg"],
     ]
+
+
+def test_the_president_is_the_head_of_state_before_a_bodys_president():
+    body = (
+        "Peruvian President Ivo Marek opened the forum on Monday.\n\n"
+        "He thanked European Commission President Ana Lund for her support.\n\n"
+        "The President then received Tomas Berg, chairman of Vantora Solar LLC."
+    )
+    assert ["Ivo Marek", "Tomas Berg"] in [people for people, _ in meetings_of(body)]

@@ -56,6 +56,7 @@ _GOVERNMENT_CUES = ("government", "side", "authorities")
 _TWO_REFERENCE = re.compile(
     r"(?<!between )\b[Tt]he\s+two\s+(?P<role>leaders|presidents|prime ministers|ministers|heads of state)\b"
 )
+_STATE_ROLES = ("president", "prime minister", "premier", "chancellor")
 _LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "crown prince")
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
 
@@ -76,7 +77,21 @@ def resolve_references(
                 and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
             ]
             if holders:
-                found.append((match, max(holders, key=lambda p: (max(p.sentences), p.person.name)).person))
+                # "The President received X": a head of state or government (a country's) before a body's president
+                state = match.group("role").lower() in _STATE_ROLES
+                found.append(
+                    (
+                        match,
+                        max(
+                            holders,
+                            key=lambda p: (
+                                state and p.organization is not None and p.organization.type == COUNTRY,
+                                max(p.sentences),
+                                p.person.name,
+                            ),
+                        ).person,
+                    )
+                )
         for match in _TWO_REFERENCE.finditer(view.text) if "two" in view.text else ():
             # "the two leaders": the two leaders named last (before this sentence or earlier in it)
             role = match.group("role").lower()
