@@ -178,3 +178,13 @@ def test_one_line_opening_with_a_date_is_no_timeline():
     body = "13 May 2022 - A framework\n\nPeru and Chile sign a Joint Declaration on strategic cooperation."
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert "date-from-heading" not in {c for a in facts.agreements for c in a.caveats}
+
+
+def test_a_visit_that_ended_on_a_day_began_its_length_before():
+    body = "President Ivo Marek of Peru concluded on Sunday a three-day state visit to Chile."
+    assert meeting_dates(body) == [("visit", "2025-02-28")]  # Sunday 2 March, less two days
+
+
+def test_a_date_after_since_doing_is_of_something_else():
+    body = "President Ivo Marek paid a state visit to Chile, his first since taking office last month, on Monday."
+    assert meeting_dates(body) == [("visit", "2025-03-03")]

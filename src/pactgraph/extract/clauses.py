@@ -80,7 +80,10 @@ def prefer_persons(entities: list[Entity]) -> list[Entity]:
 _DATELINE_PREFIX = re.compile(r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40},\s+[^-–—]{3,30}?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s")
 
 
-_BEGUN = re.compile(r"\b(?:began|begun|started|founded|created|established|set up|launched)\s+(?:in\s+|on\s+)?$")
+_BEGUN = re.compile(
+    r"\b(?:began|begun|started|founded|created|established|set up|launched)\s+(?:in\s+|on\s+)?$|"
+    r"\bsince\s+[a-z]+ing\b[^,.;]{0,50}$"  # "since taking office last month"
+)
 
 
 def dates_something_else(text: str, date) -> bool:

@@ -5,9 +5,19 @@ by a quoted title, and someone's participation in summits."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from .clauses import CLAUSE_END, PLANNED_CONTEXT, clause_start, date_for, kind_of, place_after, prefer_persons
+from .clauses import (
+    CLAUSE_END,
+    PLANNED_CONTEXT,
+    clause_start,
+    date_for,
+    dates_something_else,
+    kind_of,
+    place_after,
+    prefer_persons,
+)
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 
@@ -226,7 +236,10 @@ def visits(view: SentenceView) -> list[Meeting]:
         if not visitor or target is None or target in visitor:
             continue
         dates = [
-            d for d in view.dates if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
+            d
+            for d in view.dates
+            if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
+            and not dates_something_else(text, d)
         ]
         targets = [target]
         if visit.group("noun") != "trip" and visit.group("to"):
@@ -259,7 +272,7 @@ def visits(view: SentenceView) -> list[Meeting]:
                 Meeting(
                     kind="visit",
                     label=f"Visit of {visitor[0].name} to {target.name}" + (f" ({date.iso})" if len(each) > 1 else ""),
-                    date=date.iso if date else None,
+                    date=_first_day(text, date.iso) if date else None,
                     # the host state too, and who invited the visitor
                     participants=visitor
                     + ([target] if target.type == COUNTRY else [])
@@ -423,6 +436,23 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
                 )
             )
     return out
+
+
+# "concluded on Sunday a three-day state visit": the visit began two days before
+_ENDED_VISIT = re.compile(
+    r"\b(?:concluded|wrapped up|ended|completed|finished|rounded off)\b[^.;]{0,40}?\b"
+    r"(?P<n>two|three|four|five|six|seven|[2-7])-day\b[^.;]{0,30}?\b(?:visit|trip|tour)\b"
+)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _first_day(text: str, date: str | None) -> str | None:
+    """A visit is dated by its first day: the day it ended less its length, when the text tells both."""
+    ended = _ENDED_VISIT.search(text)
+    if not ended or date is None or len(date) != 10:
+        return date
+    n = _DAYS.get(ended.group("n")) or int(ended.group("n"))
+    return (dt.date.fromisoformat(date) - dt.timedelta(days=n - 1)).isoformat()
 
 
 def _ceremony(
