@@ -146,3 +146,12 @@ def test_who_inaugurated_it_inaugurated_the_plant_just_named_and_those_who_joine
 
 def test_an_opened_object_that_is_no_plant_is_no_ceremony():
     assert meetings_of("Chile's President Ivo Marek opened the debate and said it was urgent.") == []
+
+
+def test_the_countries_listed_after_took_part_took_part_in_the_event_just_told():
+    body = (
+        "The Andes Energy Summit opened in Lima on Monday.\n\n"
+        "Four countries took part: Peru, Chile, Bolivia and Ecuador."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [["Bolivia", "Chile", "Ecuador", "Peru"]]

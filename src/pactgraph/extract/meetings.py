@@ -129,6 +129,9 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     if event is None:
         return
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+    if not persons and anaphor.group("bare") and view.text[anaphor.end() : anaphor.end() + 1] == ":":
+        # "Nine countries took part: A, B, C …": the countries (or bodies) listed
+        persons = [e for e in view.entities_between(anaphor.end(), len(view.text)) if e.is_agent]
     if not persons and anaphor.group("verb") and "part" in anaphor.group("verb"):
         # "Officials of the Commission, A and B are taking part in today's meetings": those the clause names
         clause = clause_start(view.text, anaphor.start())
