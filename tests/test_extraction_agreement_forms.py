@@ -36,6 +36,10 @@ PARTIES = ["Ministry of Energy of Norland", "Vantora Solar LLC"]
         "The Ministry of Energy of Norland and Vantora Solar LLC have agreed on a framework agreement on Monday.",
         "The Ministry of Energy of Norland awarded Vantora Solar LLC a contract on Monday to build a solar plant.",
         "Vantora Solar LLC was awarded a contract by the Ministry of Energy of Norland on Monday.",
+        "The Ministry of Energy of Norland awarded Vantora Solar LLC an engineering, procurement and construction "
+        "contract on Monday.",
+        "Vantora Solar LLC signed a contract on Monday with the Ministry of Energy of Norland for the eastern section "
+        "of the plant, spread over Barangay Kestrel in Velmar.",
         "The Ministry of Energy of Norland on Monday granted Vantora Solar LLC a concession agreement for a plant.",
         "Vantora Solar LLC signed a term sheet with the Ministry of Energy of Norland on Monday.",
     ],

@@ -23,7 +23,7 @@ _SIGN = re.compile(
     r"(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w$.,-]+\s+){0,4}"
     r"(?:agreements?|contracts?|deals?|memorand\w*|MoUs?|accords?|PPAs?)\b)|"
     # "A awarded B a contract": B a name, no "for …"
-    r"(?:awarded|awards|granted|grants)(?=\s+(?:(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,6})?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,3}"
+    r"(?:awarded|awards|granted|grants)(?=\s+(?:(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,6})?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,5}"
     r"(?:agreements?|contracts?|concessions?(?:\s+agreements?)?|PPAs?)\b)|"
     r"(?:entered|enters)\s+into(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w-]+\s+){0,3}"
     r"(?:agreements?|contracts?|deals?|memorand\w*|MoUs?|accords?)\b)|"
@@ -169,7 +169,9 @@ def read_agreements(
         kinds = [
             k
             for k in DOCUMENT_KIND.finditer(text)
-            if -60 < sign.start() - k.end() < 160 or 0 <= k.start() - sign.end() < 60
+            # "awarded Vantora Solar LLC an engineering, procurement and construction contract": the name between
+            if -60 < sign.start() - k.end() < 160
+            or 0 <= k.start() - sign.end() < (100 if _AWARDED.fullmatch(sign.group(0)) else 60)
         ]
         listed_after = _LISTED_AFTER.match(text, sign.end())
         if not kinds and listed_after:
@@ -223,7 +225,11 @@ def read_agreements(
                 and with_match.start() - sign.end() < 160
                 and ";" not in text[sign.end() : with_match.start()]
             ):
-                end = re.search(r"(?:,\s+(?:during|on|in|at)\b|;|\bto\b|\bon\b)", text[with_match.end() :])
+                # "with A for the eastern section …": what follows "for the" is the purpose, not a party
+                end = re.search(
+                    r"(?:,\s+(?:during|on|in|at)\b|;|\bto\b|\bon\b|\bfor\s+(?:the|a|an|its|their)\s+(?=[a-z\d]))",
+                    text[with_match.end() :],
+                )
                 stop = with_match.end() + (end.start() if end else len(text))
                 next_sign = _SIGN.search(text, with_match.end(), stop)
                 if next_sign:  # "A signs X with B, and C signs Y with D": C signs, in a clause of its own
