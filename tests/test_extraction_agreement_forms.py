@@ -293,3 +293,12 @@ def test_documents_listed_after_a_colon_are_each_signed_by_those_the_clause_name
     assert agreements_of(body) == [
         (kind, ["Kelvix Power Ltd", "Vantora Solar LLC"]) for kind in ("investment agreement", "agreement", "agreement")
     ]
+
+
+def test_a_counterpart_with_a_post_after_the_name_signs_for_the_organization():
+    body = "Vantora Solar LLC signed a declaration of intent with Ana Lund, CEO of Kelvix Power Ltd, on Monday."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Kelvix Power Ltd", "Vantora Solar LLC"]]
+    assert [(p.person.name, p.role, p.organization.name) for p in facts.posts] == [
+        ("Ana Lund", "CEO", "Kelvix Power Ltd")
+    ]

@@ -58,7 +58,7 @@ _ORG_FRAME_AFTER = re.compile(
 # "Lund, the energy minister, …", "Marek, chief executive of …": a name a post describes is a person's
 _TITLE_APPOSITIVE = re.compile(
     r",\s+(?:the\s+|its\s+|their\s+)?(?:[a-z]+\s+){0,2}(?:minister|president|prime minister|chairman|chairwoman|"
-    r"chief executive|ceo|head|director|ambassador|governor|envoy|secretary|commissioner|founder)\b"
+    r"chief executive|ceo|CEO|head|director|ambassador|governor|envoy|secretary|commissioner|founder)\b"
 )
 _MR_BEFORE = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+$")
 # "3. Saudi "Tabreed" – modernisation of …": the name a list of deals opens an item with
@@ -188,6 +188,7 @@ def resolve_mention(
         after = text[m.end :]
         if (
             not m.title
+            and not _TITLE_APPOSITIVE.match(after)  # "signed it with X, CEO of Y": a person with a post
             and (
                 re.match(r"\s*,\s*which\b", after)  # "Hyport Duqm, which signed …"
                 or SIGNED_WITH_BEFORE.search(

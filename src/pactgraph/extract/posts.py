@@ -301,4 +301,5 @@ _NOT_IN_A_TITLE = re.compile(r"\b(?:today|yesterday|tomorrow|said|says|told|[a-z
 
 def _is_title(words: str) -> bool:
     """ "Minister of Energy", "deputy chairman", not "today welcomed the President" (a clause)."""
-    return bool(TITLE.search(words.title())) and len(words.split()) <= 7 and not _NOT_IN_A_TITLE.search(words)
+    titled = TITLE.search(words.title()) or TITLE.search(words)  # "deputy chairman"; "CEO" as written
+    return bool(titled) and len(words.split()) <= 7 and not _NOT_IN_A_TITLE.search(words)
