@@ -302,3 +302,13 @@ def test_a_counterpart_with_a_post_after_the_name_signs_for_the_organization():
     assert [(p.person.name, p.role, p.organization.name) for p in facts.posts] == [
         ("Ana Lund", "CEO", "Kelvix Power Ltd")
     ]
+
+
+def test_the_i_of_a_post_is_the_author_its_box_names_who_signs_for_the_organization_of_the_box():
+    body = (
+        "Ana Lund\n\nCEO, Vantora Solar LLC\n\n"
+        "Today I signed a memorandum of understanding with Ivo Marek, CEO of Kelvix Power Ltd, in Lima.\n\n"
+        "Peru's President Tomas Berg and Peru's Foreign Minister Rosa Vidal looked on, and Berg praised the deal."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Kelvix Power Ltd", "Vantora Solar LLC"]]

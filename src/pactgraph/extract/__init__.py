@@ -111,6 +111,7 @@ def extract_article(article: Article) -> ArticleFacts:
     for post in posts:
         post_of.setdefault(post.person, post)
     first_person = resolve_first_person(views, registry, article.body, post_of)
+    posts += [post for post in post_of.values() if post not in posts]  # an author box's post
     resolve_references(views, posts, country_by_word, main_countries, portfolio_ministry)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents

@@ -4,10 +4,12 @@ interviews, transcripts, statements and quotes, each resolved to the entity it s
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .entities import ORG_TYPES, Registry, SentenceView
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, Entity, Post, Sentence
+from .lexicon import TITLE
 from .mentions import Mention
 
 
@@ -235,6 +237,33 @@ _FIRST_PERSON = re.compile(
 _SPEAKER_LABEL = re.compile(r"(?:[A-Z]{2,}\s+)?(?P<name>[A-Z][A-Z'’-]+):\s")
 
 
+# A post's author box: a name alone on its line, then "CEO, Naftogaz of Ukraine" on the next
+_BYLINE_NAME = re.compile(r"(?:By\s+)?(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,3})")
+_BYLINE_POST = re.compile(rf"(?:{TITLE.pattern})[^.;]{{0,60}}$")
+
+
+def _byline_author(views: list[SentenceView], registry: Registry, posts: dict) -> Entity | None:
+    """The person an author box names at the top ("Serhii Koretskyi" / "CEO, Naftogaz of Ukraine"): the
+    article's "I", when no interview names another; the box's post is theirs (added to ``posts``)."""
+    for view, after in itertools.pairwise(views[:5]):
+        name = _BYLINE_NAME.fullmatch(view.text.strip())
+        title = _BYLINE_POST.match(after.text.strip())
+        if name and title:
+            author = registry.add(PERSON, name.group("name"), view.sentence.index)
+            organization = next((e for _, e in after.items if e is not None and e.type in ORG_TYPES), None)
+            role = re.split(r"\s*,\s*|\s+(?:of|at)\s+", after.text.strip())[0]
+            if author not in posts and organization is not None:
+                posts[author] = Post(
+                    person=author,
+                    role=role,
+                    organization=organization,
+                    sentences={after.sentence.index},
+                    rule="post-appositive",
+                )
+            return author
+    return None
+
+
 _INTERVIEWED = re.compile(r"\b(?:spoke to|spoke with|talked to|sat down with|interview(?:ed)?)\b", re.I)
 
 
@@ -252,6 +281,7 @@ def resolve_first_person(
         ranked = sorted((e for e in registry.entities if e.type in kinds), key=lambda e: (-len(e.sentences), e.name))
         return ranked[0] if ranked and len(ranked[0].sentences) >= 2 else None
 
+    author = _byline_author(views, registry, posts)
     interview = _INTERVIEWED.search(body, 0, 3000)
     # "We spoke to Minister X about …": the article's "I" is X, and its "we" X's ministry or company
     interviewee = next(
@@ -282,7 +312,7 @@ def resolve_first_person(
                 post = posts.get(interviewee) if interviewee else None
                 who = post.organization if post and post.organization else most_named({COMPANY, ORGANIZATION})
             else:
-                who = interviewee or most_named({PERSON})
+                who = interviewee or author or most_named({PERSON})
             if who is None:
                 continue
             start = view.sentence.start + match.start("who")
