@@ -103,6 +103,26 @@ def test_what_the_two_leaders_agreed_after_their_talks_is_no_second_meeting():
         "Ivan Petrov and Foreign Minister Ana Costa.",
         "The exchange of signed documents took place in Lima on Monday in the presence of Energy Minister Ivan Petrov "
         "and Foreign Minister Ana Costa.",
+        # a plant's ceremony told by what was done or marked at it, or by who attended it
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa broke ground on the Velmar solar plant on Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa marked the completion of the Velmar plant on "
+        "Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa celebrated the start of operations at the Velmar "
+        "solar farm on Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa witnessed the energisation of the Velmar "
+        "substation on Monday.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa attended a ceremony on Monday to mark the "
+        "commercial operation of the Velmar solar plant.",
+        "Energy Minister Ivan Petrov inaugurated the Velmar solar park on Monday in the presence of Foreign "
+        "Minister Ana Costa.",
+        "Energy Minister Ivan Petrov and Foreign Minister Ana Costa put the Velmar solar plant into operation on "
+        "Monday.",
+        "The Velmar plant was commissioned on Monday at a ceremony attended by Energy Minister Ivan Petrov and "
+        "Foreign Minister Ana Costa.",
+        "The opening of the Velmar plant on Monday was attended by Energy Minister Ivan Petrov and Foreign Minister "
+        "Ana Costa.",
+        "The first turbine at Velmar was switched on by Energy Minister Ivan Petrov and Foreign Minister Ana Costa "
+        "on Monday.",
         # two persons who sign together meet to do it, whatever the document is for
         "Peru's Energy Minister Ivan Petrov and Chile's Foreign Minister Ana Costa on Monday signed a declaration on "
         "a hydrogen pipeline to be built by 2030.",

@@ -106,7 +106,7 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
     for d in own if own else view.dates:
         before = view.text[max(0, d.start - 25) : d.start].lower()
         if re.search(
-            r"(?:planned|scheduled|due|commission\w*|since|established|signed|formali[sz]ed|by)\s+(?:for\s+|in\s+|on\s+)?$",
+            r"(?:planned|scheduled|due|commissioning|since|established|signed|formali[sz]ed|by)\s+(?:for\s+|in\s+|on\s+)?$",
             before,
         ):
             continue

@@ -294,10 +294,20 @@ _CEREMONY_ACTIVE = re.compile(
     # "launched construction of", "pressed the button to launch", "cut the ribbon at", "unveiled a plaque at"
     r"(?:\s+construction\s+(?:work\s+)?(?:of|on))?|pressed\s+(?:the|a)\s+(?:symbolic\s+)?button\s+to\s+"
     r"(?:launch|start|open|inaugurate)|cut\s+the\s+(?:inaugural\s+)?ribbon\s+(?:at|of|on)|"
-    r"unveiled\s+(?:a|the)\s+(?:commemorative\s+)?plaque\s+(?:at|on))|"
-    r"(?P<attended>attended|attends|joined|took\s+part\s+in|participated\s+in)\s+the\s+"
+    r"unveiled\s+(?:a|the)\s+(?:commemorative\s+)?plaque\s+(?:at|on)|"
+    # "broke ground on", "marked the completion of", "celebrated the start of operations at", "witnessed the
+    # energisation of": a plant's ceremony told by what was done or marked at it
+    r"(?:broke|break|breaks|breaking)\s+ground\s+(?:on|at|for)|"
+    r"(?:marked|celebrated|witnessed|hailed)\s+the\s+(?:official\s+)?(?:completion|start|launch|opening|"
+    r"commissioning|energi[sz]ation|start-up|inauguration|groundbreaking|ground-breaking)"
+    r"(?:\s+of\s+(?:construction|operations|works?|commercial\s+operations?))?\s+(?:of|at|on|for))|"
+    r"(?P<attended>attended|attends|joined|took\s+part\s+in|participated\s+in)\s+(?:the|a)\s+"
     r"(?:(?:virtual|official|formal|symbolic|online)\s+)?(?P<what>groundbreaking|ground-breaking|inauguration|"
-    r"commissioning|opening|launch))\s+(?:(?:of|for)\s+)?(?P<object>(?:the|an?)\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
+    r"commissioning|opening|launch|handover|ceremony)"
+    # "attended a ceremony on Monday to mark the commercial operation of …"
+    r"(?:\s+ceremony)?(?:\s+on\s+[A-Z][a-z]+day)?(?:\s+(?:to\s+(?:mark|launch|celebrate|open)|marking|celebrating)"
+    r"(?:\s+the\s+(?:[a-z]+\s+){0,3}?(?:of|at))?)?)\s+(?:(?:of|for)\s+)?"
+    r"(?P<object>(?:the|an?)\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
 )
 # "… laid the foundation stone at the site alongside Y": a stone laid with no object named after it
 _STONE_ALONE = re.compile(r"\b(?:laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone\b(?!\s+(?:of|for)\b)")
@@ -306,7 +316,7 @@ _CEREMONY_PASSIVE = re.compile(
     r"\b[Tt]he\s+(?:foundation|corner)\s?stone\s+(?:of\s+(?P<object>[^,;]{3,80}?)\s+)?was\s+laid\b[^;]*?\bby\s+"
 )
 _PLANT = re.compile(
-    r"(?i)\b(?:plant|farm|park|(?:sub)?station|project|dam|facility|complex|line|route|factory|terminal|port|"
+    r"(?i)\b(?:plant|farm|park|(?:sub)?station|project|dam|facility|complex|line|route|factory|terminal|port|turbine|"
     r"interconnector|pipeline|reactor|unit)\b"
 )
 
@@ -314,12 +324,22 @@ _PLANT = re.compile(
 _ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _CEREMONY_WORD = re.compile(
     r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined|took part|participated|button|ribbon|plaque|"
-    r"ceremony|presence|into operation|into service"
+    r"ceremony|presence|into operation|into service|ground|marked|celebrated|witnessed|hailed|switched|started up|"
+    r"opening"
+)
+# "… inaugurated the plant in the presence of B", "…, joined by B": who else was there
+_ALSO_THERE = re.compile(r"\b(?:in\s+the\s+presence\s+of|joined\s+by|accompanied\s+by|together\s+with|alongside)\s+")
+# "put the Velmar plant into operation", "started up the plant's first unit"
+_CEREMONY_THAT = re.compile(r"\b(?:ceremony|event)\s*,?\s+(?:that|which)\s+$")
+_PUT_INTO_OPERATION = re.compile(
+    r"\b(?:put|puts|putting)\s+(?P<object>the\s+[^,;]{3,80}?)\s+into\s+(?:commercial\s+)?(?:operation|service)\b|"
+    r"\b(?:started|starts)\s+up\s+(?P<object2>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at)\b|[,;.]|$)"
 )
 # "The Velmar plant was inaugurated on Monday by A and B", "… put into operation in the presence of A"
 _PASSIVE_OPENING = re.compile(
     r"\b(?P<object>[Tt]he\s+[^,;]{3,80}?)\s+(?:was|were|has been|have been)\s+(?:officially\s+|formally\s+|jointly\s+)?"
-    r"(?:inaugurated|opened|commissioned|put\s+into\s+(?:operation|service))\b[^;]{0,60}?"
+    r"(?:inaugurated|opened|commissioned|put\s+into\s+(?:operation|service)|switched\s+on|energi[sz]ed|started\s+up)"
+    r"\b[^;]{0,60}?"
     r"\b(?:by|in\s+the\s+presence\s+of)\s+"
 )
 # "A ceremony marking … was held on Monday with A and B", "The exchange of documents took place in the
@@ -345,7 +365,12 @@ _PLANT_BEFORE = re.compile(
     r"(?:[A-Z0-9][\w-]*\s+){1,5}(?:[\w-]+\s+){0,2}(?:plant|farm|park|station|dam|complex|line|terminal)"
     r"(?:\s+(?:near|in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?$"
 )
-_AT_CEREMONY_ATTENDED_BY = re.compile(r"\bat\s+a\s+ceremony\s+(?:[a-z]+\s+){0,3}?attended\s+by\s+")
+_AT_CEREMONY_ATTENDED_BY = re.compile(
+    r"\b(?:at|with|in)\s+a\s+ceremony\s+(?:[a-z]+\s+){0,3}?(?:attended|led|presided\s+over|officiated)\s+by\s+|"
+    # "The opening of the Velmar plant on Monday was attended by A and B"
+    r"\b[Tt]he\s+(?:official\s+)?(?:opening|inauguration|groundbreaking|ground-breaking|commissioning|launch)\s+"
+    r"(?:ceremony\s+)?of\s+(?:the|an?)\s+[^,;]{3,80}?\s+(?:was|were)\s+attended\s+by\s+"
+)
 
 
 def ceremonies(view: SentenceView) -> list[Meeting]:
@@ -359,6 +384,8 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         thing = match.group("object")
         if not _PLANT.search(thing):
             continue  # "opened the forum", "launched talks": not a plant's ceremony
+        if _CEREMONY_THAT.search(text, 0, match.start()):
+            continue  # "the capsule-laying ceremony that marked the start of …": that ceremony's reader has it
         if not thing.startswith("the ") and not match.group("opened"):
             continue  # "attended a groundbreaking": the ceremony's own noun reader has it
         if not thing.startswith("the ") and "launch" in match.group("opened"):
@@ -376,7 +403,21 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
                 f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
             )
         )
+        also = _ALSO_THERE.search(text, match.end())
+        if also and not CLAUSE_END.search(text, match.end(), also.start()):
+            stop = CLAUSE_END.search(text, also.end())
+            who += [
+                e for e in view.entities_between(also.end(), stop.start() if stop else len(text)) if e.type == PERSON
+            ]
         out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
+    for match in _PUT_INTO_OPERATION.finditer(text):
+        thing = match.group("object") or match.group("object2")
+        clause = clause_start(text, match.start())
+        who = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON]
+        if who and _PLANT.search(thing):
+            out.append(
+                _ceremony(view, f"Commissioning ceremony of {_ARTICLE.sub('', thing).strip()}", who, match.start())
+            )
     for match in _INAUGURATED_IT.finditer(text):  # "… the biggest floating solar plant. X inaugurated it today."
         clause = clause_start(text, match.start())
         who = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON]
@@ -435,7 +476,11 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
                     view, f"Foundation-stone ceremony of {thing.removeprefix('the ').strip()}", who, match.start()
                 )
             )
-    return out
+    # one ceremony read twice ("commissioned … at a ceremony attended by A and B"): the one naming the plant
+    kept: dict[tuple, Meeting] = {}
+    for meeting in sorted(out, key=lambda m: " of " not in m.label):
+        kept.setdefault((frozenset(map(id, meeting.participants)), meeting.date), meeting)
+    return [m for m in out if m in kept.values()]
 
 
 # "concluded on Sunday a three-day state visit": the visit began two days before
