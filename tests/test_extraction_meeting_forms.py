@@ -26,6 +26,12 @@ def meetings_of(body: str) -> list[tuple[list[str], str | None]]:
         "In Lima on Monday, Energy Minister Ivan Petrov and Foreign Minister Ana Costa agreed to speed up the link.",
         "Energy Minister Ivan Petrov conferred with Foreign Minister Ana Costa in Lima on Monday.",
         "Energy Minister Ivan Petrov sat across the table from Foreign Minister Ana Costa in Lima on Monday.",
+        "Energy Minister Ivan Petrov played host to Foreign Minister Ana Costa in Lima on Monday.",
+        "Energy Minister Ivan Petrov had an audience with Foreign Minister Ana Costa in Lima on Monday.",
+        "Foreign Minister Ana Costa was granted an audience by Energy Minister Ivan Petrov in Lima on Monday.",
+        "Energy Minister Ivan Petrov briefed Foreign Minister Ana Costa on the grid project in Lima on Monday.",
+        "Energy Minister Ivan Petrov spoke with Foreign Minister Ana Costa on the sidelines of a forum in Lima on "
+        "Monday.",
         "After talks at the palace in Lima on Monday, Energy Minister Ivan Petrov and Foreign Minister Ana Costa "
         "watched a film.",
         "At a meeting in Lima on Monday, Energy Minister Ivan Petrov and Foreign Minister Ana Costa reviewed the plan.",
@@ -61,6 +67,8 @@ def test_a_way_of_telling_a_meeting_of_two(sentence):
     "sentence",
     [
         "Energy Minister Ivan Petrov discussed the grid project in Lima on Monday.",  # one person
+        "Energy Minister Ivan Petrov briefed the Velan side on the grid project in Lima on Monday.",  # no one named
+        "Energy Minister Ivan Petrov spoke with reporters in Lima on Monday.",
         "Energy Minister Ivan Petrov and Foreign Minister Ana Costa will discuss grid links in Lima.",  # not yet
         "The two governments agreed to speed up the grid link.",  # nobody named
         "Energy Minister Ivan Petrov witnessed the signing of three agreements in Lima on Monday.",  # one person

@@ -208,14 +208,16 @@ _MEET_VERB = re.compile(
     r"(?:\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening)))?"
     # "sat down on Monday in Lima with"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+in\s+[A-Z][\w'’-]*)?)?\s+with|"
-    r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted)\s+by)|"
+    r"(?P<received_by>(?:was|were)\s+(?:also\s+|warmly\s+|later\s+)?(?:received|greeted|welcomed|hosted|"
+    r"granted\s+an\s+audience)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
     r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*visits?\s+to|"
-    r"(?P<met>met|meets|meet|meeting)(?:\s+with)?|"
+    r"(?P<met>met|meets|meet|meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with)(?:\s+with)?|"
     # "sat across the table from X", "sits opposite X": met X
     r"(?P<across>(?:sat|sits)\s+(?:across\s+(?:the\s+(?:negotiating\s+)?table\s+)?from|opposite))|"
     r"(?P<received>received|hosted|welcomed|greeted|hosts|greets|called on|calls on|paid a courtesy call on|"
+    r"played\s+host\s+to|plays\s+host\s+to|"
     r"(?P<bare_host>host|receive|welcome)(?=\s+[A-Z])|"
     r"joined(?=[^.;]{0,80}\bfor\s+(?:talks|a meeting)\b))|"
     # "A and B discussed the grid in Lima": talks among those who discussed it
@@ -242,6 +244,7 @@ _MEET_VERB = re.compile(
 # Word stems one of which a sentence must hold for _MEET_VERB to be worth running
 _MEET_CUE = re.compile(
     r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|"
+    r"briefed|spoke|audience|"
     r"lunch|dinner|breakfast|press conference|news conference|witnessed|together|bilateral|one-on-one|session|"
     r"spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
     r"between|^(?:at|during|in)\s|phone|video|dialogue|exchanged|following|after|at the end|at the close"
@@ -412,7 +415,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             comma = text.find(",", verb.end(), clause_end)
             later = [e for e in view.entities_between(comma, clause_end) if e.type == PERSON] if comma != -1 else []
             subjects, objects = later[:1], [e for e in prefer_persons(view.entities_between(verb.end(), comma))][:3]
-        if verb.group("sat"):  # "sat down with the heads of Korea's biggest groups", not with a newspaper's desk
+        if verb.group("sat") or (verb.group("met") or "").startswith(("briefed", "spoke")):
+            # "sat down with the heads of Korea's biggest groups", not with a newspaper's desk; "briefed the
+            # Chinese side", "spoke with reporters": only a person named is met so
             objects = [e for e in objects if e.type == PERSON]
         if len(subjects) < 2 and _THE_TWO.search(text, 0, verb.start()):
             # "signed by A and B after the two presidents held a meeting": the two named last
