@@ -355,3 +355,27 @@ def test_the_president_is_the_head_of_state_before_a_bodys_president():
         "The President then received Tomas Berg, chairman of Vantora Solar LLC."
     )
     assert ["Ivo Marek", "Tomas Berg"] in [people for people, _ in meetings_of(body)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peruvian President Ivo Marek landed in Santiago on Monday for a state visit.",
+        "Peruvian President Ivo Marek flew into Santiago on Monday for a state visit.",
+        "Peruvian President Ivo Marek set off for Chile on Monday on a state visit.",
+        "Peruvian President Ivo Marek returned to Chile on Monday for a second visit.",
+        "Peruvian President Ivo Marek kicked off a tour of Chile on Monday.",
+        "Peruvian President Ivo Marek made his first trip to Chile on Monday.",
+        "Peruvian President Ivo Marek is visiting Chile this week.",
+        "Peruvian President Ivo Marek is touring Chile this week.",
+    ],
+)
+def test_a_way_of_telling_a_visit(sentence):
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    assert [
+        m.kind
+        for m in facts.meetings
+        if "Ivo Marek" in {p.name for p in m.participants}
+        and (m.date or "").startswith("2025-03")
+        and ({"Chile"} & {p.name for p in m.participants} or (m.place and m.place.name in ("Chile", "Santiago")))
+    ] == ["visit"]

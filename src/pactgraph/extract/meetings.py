@@ -212,7 +212,7 @@ _MEET_VERB = re.compile(
     r"granted\s+an\s+audience)\s+by)|"
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
-    r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*visits?\s+to|"
+    r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*(?:visits?|trips?)\s+to|"
     r"(?P<met>met|meets|meet|meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with)(?:\s+with)?|"
     # "sat across the table from X", "sits opposite X": met X
     r"(?P<across>(?:sat|sits)\s+(?:across\s+(?:the\s+(?:negotiating\s+)?table\s+)?from|opposite))|"
@@ -229,7 +229,9 @@ _MEET_VERB = re.compile(
     r"(?P<call>\bin\s+an?\s+(?:(?:tele)?phone|video)\s+(?:call|conversation|conference))\b|"
     # "At a meeting in Lima on Monday, A and B reviewed …": the meeting of those the clause names
     r"(?P<at_a_meeting>^(?:At|During|In)\s+an?\s+(?:[\w-]+\s+){0,2}(?:meeting|talks|session)\b(?!\s+(?:with|between)\b))|"
-    r"(?P<visited>visited|visits|visit)(?!\s+to)|"
+    # "X is visiting Chile this week", "X toured Chile"
+    r"(?P<visited>visited|visits|visit|toured|(?<=\bis )visiting|(?<=\bwas )visiting|(?<=\bis )touring|"
+    r"(?<=\bwas )touring)(?!\s+to)|"
     r"(?P<between>(?i:talks|negotiations|consultations|(?:an?|the)\s+(?:(?:bilateral|online|virtual)\s+)?meetings?|"
     r"(?:a|the)\s+(?:tele)?phone (?:conversation|call)))\s+"
     # "talks in Nairobi on 4 February 2022 between A and B"
@@ -244,7 +246,7 @@ _MEET_VERB = re.compile(
 # Word stems one of which a sentence must hold for _MEET_VERB to be worth running
 _MEET_CUE = re.compile(
     r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|"
-    r"briefed|spoke|audience|"
+    r"briefed|spoke|audience|tour|"
     r"lunch|dinner|breakfast|press conference|news conference|witnessed|together|bilateral|one-on-one|session|"
     r"spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
     r"between|^(?:at|during|in)\s|phone|video|dialogue|exchanged|following|after|at the end|at the close"

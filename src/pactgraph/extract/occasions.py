@@ -24,8 +24,9 @@ from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 # "a state visit to China", "his working trip to Abu Dhabi", "the official visit of X to Y", "X's visit to Y",
 # "X, who is in Kazakhstan on a state visit", "an official visit to Riyadh by X"
 _VISIT = re.compile(
-    r"\b(?P<kind>(?:(?i:state|official|working|first|two-day|three-day|\w+-day|historic|recent)\s+)*)"
-    r"(?P<noun>visits?|trip|(?<=[a-z] )Visits?|(?<=[a-z] )Trip)\b(?P<to>\s+to\b)?"  # "X's State Visit to India"
+    r"\b(?P<kind>(?:(?i:state|official|working|first|second|third|two-day|three-day|\w+-day|historic|recent)\s+)*)"
+    # "X's State Visit to India", "a tour of Chile"
+    r"(?P<noun>visits?|trip|tour|(?<=[a-z] )Visits?|(?<=[a-z] )Trip)\b(?P<to>\s+to\b|(?<=tour)\s+of\b)?"
 )
 SITE = re.compile(
     r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
@@ -41,7 +42,12 @@ _LISTED_PLACES = re.compile(
 _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoing|acting)\s+)?[A-Z])")
 # "On his visit to China, his first appointment was with X": X is met, not the visitor
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|received|met|meet|welcomed|hosted)\s+(?:\w+\s+){0,4}?$")
-_IN_PLACE_ON = re.compile(r"\b(?:is|was|are|were|arrived|arrives)\s+in\s+(?:the\s+)?$")
+# "X, who is in Kazakhstan on a state visit", "X landed in Santiago on Monday for a state visit"
+_IN_PLACE_ON = re.compile(
+    r"\b(?:(?:is|was|are|were|arrived|arrives|landed|lands|touched\s+down|spent\s+\w+)\s+in|"
+    r"(?:flew|flies)\s+(?:in)?to|(?:headed|heads|returned|returns|travell?ed|came|went)\s+to|(?:set|sets)\s+off\s+for)"
+    r"\s+(?:the\s+)?$"
+)
 
 
 # "the forum titled “Industrial Innovation …”": an event named by its quoted title
@@ -157,7 +163,7 @@ def visits(view: SentenceView) -> list[Meeting]:
     where to (to C, or "X is in C on a state visit")."""
     text = view.text
     out: list[Meeting] = []
-    if "visit" not in text and "trip" not in text and "Visit" not in text:
+    if "visit" not in text and "trip" not in text and "Visit" not in text and "tour" not in text:
         return out
     out.extend(_visiting(view))
     for visit in _VISIT.finditer(text):
