@@ -312,3 +312,19 @@ def test_the_i_of_a_post_is_the_author_its_box_names_who_signs_for_the_organizat
     )
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [sorted(p.name for p in a.parties) for a in facts.agreements] == [["Kelvix Power Ltd", "Vantora Solar LLC"]]
+
+
+def test_the_ministry_is_the_ministry_of_the_minister_named_before():
+    body = (
+        "Peru's Minister of Energy Ivo Marek met Vantora Solar LLC executives in Lima.\n\n"
+        "On Monday the ministry signed a memorandum of understanding with Vantora Solar LLC."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", ["Ministry of Energy of Peru", "Vantora Solar LLC"])]
+
+
+def test_his_ministry_is_the_ministry_of_the_minister_the_sentence_names():
+    body = (
+        "Peru's Foreign Minister Ivo Marek said on Monday that his ministry had signed an agreement with "
+        "Vantora Solar LLC."
+    )
+    assert agreements_of(body) == [("agreement", ["Ministry of Foreign Affairs of Peru", "Vantora Solar LLC"])]

@@ -167,6 +167,16 @@ def resolve_references(
             found += [(match, organization) for organization in _last_two_named(views, index, match.start(), fits)]
         for match in _ORG_REFERENCE.finditer(view.text) if any(w in lower for w in _ORG_REFERENCE_KINDS) else ():
             organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
+            if organization is None and match.group("noun").lower() == "ministry":
+                # "Minister of Energy X travelled to China, and the ministry signed …": the minister's ministry
+                organization = _ministers_ministry(posts, view.sentence.index, portfolio_ministry)
+            if organization is not None:
+                found.append((match, organization))
+        for match in _HIS_MINISTRY.finditer(view.text) if "ministry" in lower else ():
+            # "Minister X said his ministry had hosted …": the ministry of the minister the sentence names
+            here = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()]
+            holder = [p for p in posts if here and p.person is here[-1]]
+            organization = _ministers_ministry(holder, view.sentence.index, portfolio_ministry) if holder else None
             if organization is not None:
                 found.append((match, organization))
         spans: dict[tuple[int, int], list] = {}
@@ -359,6 +369,33 @@ _ORG_REFERENCE_KINDS = {
     **{noun: _is_company for noun in ("company", "corporation", "developer", "firm", "utility", "operator", "group")},
 }
 _REFERENCE_REACH = 4  # sentences back in which "the ministry" may find the ministry it means
+
+
+_HIS_MINISTRY = re.compile(r"\b(?:his|her)\s+ministry\b")
+_PORTFOLIO = re.compile(r"^(?:Minister\s+(?:of|for)\s+(?P<after>.+)|(?P<before>.+?)\s+Minister)$", re.I)
+
+
+def _ministers_ministry(posts: list[Post], index: int, portfolio_ministry) -> Entity | None:
+    """The ministry of the minister named last (up to sentence ``index``) whose post names a portfolio and a
+    country: "Minister of Energy" of Uzbekistan → Ministry of Energy of Uzbekistan."""
+    ministers = [
+        p
+        for p in posts
+        if min(p.sentences) <= index
+        and p.organization is not None
+        and p.organization.type == COUNTRY
+        and _PORTFOLIO.match(p.role)
+        and not re.search(r"\b(?:Prime|Deputy|Vice|State|First)\b", p.role, re.I)
+    ]
+    if not ministers:
+        return None
+    post = max(ministers, key=lambda p: (max(s for s in p.sentences if s <= index), p.person.name))
+    found = _PORTFOLIO.match(post.role)
+    portfolio = found.group("after") or found.group("before")
+    portfolio = "Foreign Affairs" if portfolio.lower() == "foreign" else portfolio
+    ministry = portfolio_ministry(portfolio, post.organization)
+    ministry.sentences.add(index)
+    return ministry
 
 
 _TWO_ORGS = re.compile(
