@@ -17,6 +17,11 @@ _NOT_IN_FORCE = re.compile(
     r"may|might|should|to be|expected|under discussion|considering|seek\w*|future|possible|potential|"
     r"withdr\w*|terminat\w*|cancel\w*|suspend\w*|expired?|without|if|once|unless|whether|(?i:draft|negotiat|propos)\w*)\b|\?"
 )
+# words one of which a sentence must hold for the (slow) document-kind pattern to be worth running
+_DOCUMENT_CUE = re.compile(
+    r"memorand|mou|letter|agreement|statement|communiqu|declaration|protocol|accord|contract|road ?map|"
+    r"heads of terms|term sheet|deal|ppa|treat|plan|package|facility|loan|programme"
+)
 # the day a document is known by: "of 25 January 2022", "dated 3 May", "the 2019 agreement"
 _OWN_DAY_AFTER = re.compile(r"\s*(?:of|dated|from)\s+$")
 
@@ -25,7 +30,7 @@ def named_documents(view: SentenceView) -> list[Agreement]:
     """The documents in force the sentence names between two or more parties, one per kind named
     after a list's colon ("… between A and B: the MoU on X of …, the MoU on Y of …")."""
     text = view.text
-    if _NOT_IN_FORCE.search(text) or _NOT_DONE.search(text):
+    if not _DOCUMENT_CUE.search(view.lower) or _NOT_IN_FORCE.search(text) or _NOT_DONE.search(text):
         return []
     out: list[Agreement] = []
     kinds = list(DOCUMENT_KIND.finditer(text))
