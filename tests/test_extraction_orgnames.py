@@ -54,6 +54,13 @@ def test_a_trade_after_a_name_ends_a_companys_name(name):
     ]
 
 
+def test_an_organization_and_the_capitalised_word_right_after_it_are_one_name():
+    # a known company's name, then a word of its own: its subsidiary
+    assert parties("Masdar Andes signed a memorandum of understanding with Kelvix Power Ltd on Monday.") == [
+        ["Kelvix Power Ltd", "Masdar Andes"]
+    ]
+
+
 def test_a_trade_after_an_adjective_names_no_company():
     facts = extract_article(
         Article("t", Path("t.txt"), "Test", "Headline\n\nNatural Gas and Green Hydrogen prices rose.", PUBLISHED)

@@ -102,7 +102,28 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     _apply_qualifiers(mentions, doc_text)
     _lowercase_titles(mentions, doc_text)  # "Vantora chairman Ivo Marek and …": a person before any list is read
     _coordinated_organizations(mentions, doc_text)
-    return mentions
+    return _adjacent_organizations(mentions, doc_text)
+
+
+def _adjacent_organizations(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Hanwha Impact", "TAQA Morocco", "Saudi Tabrid": an organization's name and the capitalised word
+    right after it (a space apart, no comma or "and") are one company's name."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type in _ORG_MENTION_TYPES
+            and m.type in (*_ORG_MENTION_TYPES, "Name", COUNTRY)
+            and text[last.end : m.start] == " "
+            and not m.title
+            and last.name == last.text  # a name as written, not one the gazetteer canonicalised
+        ):
+            merged = text[last.start : m.end]
+            out[-1] = Mention(last.start, m.end, merged, COMPANY if last.type == COMPANY else ORGANIZATION, merged)
+            continue
+        out.append(m)
+    return out
 
 
 _LOWER_TITLE = re.compile(
