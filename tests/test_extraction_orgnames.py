@@ -61,6 +61,22 @@ def test_an_organization_and_the_capitalised_word_right_after_it_are_one_name():
     ]
 
 
+@pytest.mark.parametrize(
+    "name", ["Vantora of Peru", "Gas Transmission System Operator of Peru", "Investment Board Peru"]
+)
+def test_a_name_and_its_country_or_an_operator_or_a_board_name_an_organization(name):
+    assert parties(f"The {name} signed a memorandum of understanding with Kelvix Power Ltd on Monday.") == [
+        sorted([name, "Kelvix Power Ltd"])
+    ]
+
+
+def test_a_ruler_of_a_country_is_a_title_not_an_organization():
+    facts = extract_article(
+        Article("t", Path("t.txt"), "Test", "Headline\n\nThe Sultan of Oman met the Amir of Qatar.", PUBLISHED)
+    )
+    assert sorted(e.name for e in facts.entities if e.type != "Country") == []
+
+
 def test_a_trade_after_an_adjective_names_no_company():
     facts = extract_article(
         Article("t", Path("t.txt"), "Test", "Headline\n\nNatural Gas and Green Hydrogen prices rose.", PUBLISHED)

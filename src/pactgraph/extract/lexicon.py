@@ -95,6 +95,10 @@ ORG_HEADS = LEGAL_FORMS | {
     "Park",  # "Navoi Industrial Park"
     "Police",  # "the Federal Police"
     "Service",  # "the Customs Service"
+    "Board",  # "Investment Board Nepal"
+    "Assembly",  # "the National Assembly"
+    "Operator",  # "Gas Transmission System Operator of Ukraine"
+    "Regulator",
 }
 ORG_TAIL_WORDS = {
     "Investment",

@@ -105,12 +105,29 @@ def find_mentions(sentence, gazetteer_spans, doc_text: str) -> list[Mention]:
     return _adjacent_organizations(mentions, doc_text)
 
 
+_RULERS = {"Sultan", "Amir", "Queen", "Sheikh", "Sheikha", "Shah", "Khan", "Tsar", "Pope", "Governor", "Mayor"}
+
+
 def _adjacent_organizations(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "Hanwha Impact", "TAQA Morocco", "Saudi Tabrid": an organization's name and the capitalised word
-    right after it (a space apart, no comma or "and") are one company's name."""
+    """ "Hanwha Impact", "TAQA Morocco": an organization's name and the capitalised word right after it (a
+    space apart, no comma or "and") are one company's name; so is "Naftogaz of Ukraine", a bare name and
+    its country."""
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == "Name"
+            and " " not in last.text
+            # "Sultan of Oman", "King of Bahrain": a title
+            and not TITLE.fullmatch(last.text)
+            and last.text not in HONORIFICS | TITLE_WORDS | _RULERS
+            and m.type == COUNTRY
+            and text[last.end : m.start] == " of "
+        ):  # "Naftogaz of Ukraine": one name and its country, a company's name
+            merged = text[last.start : m.end]
+            out[-1] = Mention(last.start, m.end, merged, ORGANIZATION, merged)
+            continue
         if (
             last is not None
             and last.type in _ORG_MENTION_TYPES
