@@ -523,7 +523,7 @@ def _date_from_recent_meeting(
 
 
 def _date_from_context(meeting: Meeting, views: list[SentenceView]) -> None:
-    """ "On October 14, Li landed in Islamabad. After talks, Li and Sharif watched …": an undated
+    """ "On 14 October, Marek landed in Lima. After talks, Marek and Lund watched …": an undated
     meeting told right after a sentence that names one day happened on that day."""
     index = min(meeting.sentences)
     if index == 0:

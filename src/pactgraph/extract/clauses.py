@@ -115,7 +115,7 @@ def date_for(view: SentenceView, near: int) -> tuple[str | None, bool]:
         if dates_something_else(view.text, d):
             continue  # "in office since 2018", "a forum founded in 2010": the date of something else
         if any(a <= d.start < b and not a <= near < b for a, b in asides):
-            continue  # "Modi, who arrived on Tuesday, met X on Wednesday": the aside's day is not the meeting's
+            continue  # "Marek, who arrived on Tuesday, met Lund on Wednesday": the aside's day is not the meeting's
         if best is None or abs(d.start - near) < abs(best.start - near):
             best = d
     return (best.iso, best.future) if best else (None, False)

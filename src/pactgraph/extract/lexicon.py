@@ -95,9 +95,9 @@ ORG_HEADS = LEGAL_FORMS | {
     "Park",  # "Navoi Industrial Park"
     "Police",  # "the Federal Police"
     "Service",  # "the Customs Service"
-    "Board",  # "Investment Board Nepal"
+    "Board",  # "Investment Board Norland"
     "Assembly",  # "the National Assembly"
-    "Operator",  # "Gas Transmission System Operator of Ukraine"
+    "Operator",  # "Gas Transmission System Operator of Norland"
     "Regulator",
 }
 ORG_TAIL_WORDS = {

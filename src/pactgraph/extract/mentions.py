@@ -109,8 +109,8 @@ _RULERS = {"Sultan", "Amir", "Queen", "Sheikh", "Sheikha", "Shah", "Khan", "Tsar
 
 
 def _adjacent_organizations(mentions: list[Mention], text: str) -> list[Mention]:
-    """ "Hanwha Impact", "TAQA Morocco": an organization's name and the capitalised word right after it (a
-    space apart, no comma or "and") are one company's name; so is "Naftogaz of Ukraine", a bare name and
+    """ "Vantora Impact", "KESTREL Peru": an organization's name and the capitalised word right after it (a
+    space apart, no comma or "and") are one company's name; so is "Vantora of Peru", a bare name and
     its country."""
     out: list[Mention] = []
     for m in mentions:
@@ -119,12 +119,12 @@ def _adjacent_organizations(mentions: list[Mention], text: str) -> list[Mention]
             last is not None
             and last.type == "Name"
             and " " not in last.text
-            # "Sultan of Oman", "King of Bahrain": a title
+            # "Sultan of Norland", "King of Velan": a title
             and not TITLE.fullmatch(last.text)
             and last.text not in HONORIFICS | TITLE_WORDS | _RULERS
             and m.type == COUNTRY
             and text[last.end : m.start] == " of "
-        ):  # "Naftogaz of Ukraine": one name and its country, a company's name
+        ):  # "Vantora of Peru": one name and its country, a company's name
             merged = text[last.start : m.end]
             out[-1] = Mention(last.start, m.end, merged, ORGANIZATION, merged)
             continue

@@ -335,8 +335,9 @@ _CEREMONY_WORD = re.compile(
 )
 # "… inaugurated the plant in the presence of B", "…, joined by B": who else was there
 _ALSO_THERE = re.compile(r"\b(?:in\s+the\s+presence\s+of|joined\s+by|accompanied\s+by|together\s+with|alongside)\s+")
-# "put the Velmar plant into operation", "started up the plant's first unit"
+# "the capsule-laying ceremony that marked the start of …": a ceremony is what marked it
 _CEREMONY_THAT = re.compile(r"\b(?:ceremony|event)\s*,?\s+(?:that|which)\s+$")
+# "put the Velmar plant into operation", "started up the plant's first unit"
 _PUT_INTO_OPERATION = re.compile(
     r"\b(?:put|puts|putting)\s+(?P<object>the\s+[^,;]{3,80}?)\s+into\s+(?:commercial\s+)?(?:operation|service)\b|"
     r"\b(?:started|starts)\s+up\s+(?P<object2>the\s+[^,;]{3,80}?)(?=\s+(?:on|in|at)\b|[,;.]|$)"

@@ -311,7 +311,7 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
 
 # Trades that end a company's name after a word of its own ("Ark Energy"), not after a word of the
 # trade ("Renewable Energy", "Minister of Energy")
-# a company's trade ends its name after a name: "Ark Energy", "Tokyo Gas", "Korea Zinc", "DEPA Commercial"
+# a company's trade ends its name after a name: "Ark Energy", "Lima Gas", "Velan Zinc", "Kestrel Commercial"
 TRADE_HEADS = {
     *("Energy", "Energies", "Renewables", "Engineering", "Construction", "Gas", "Oil", "Petroleum"),
     *("Electric", "Zinc", "Steel", "Aluminium", "Aluminum", "Copper", "Mining", "Chemical", "Chemicals"),
@@ -336,7 +336,7 @@ def _trade_name(tokens, k: int, head: int, j: int) -> bool:
             w in NON_NAME_WORDS | ORG_TAIL_WORDS | ORG_HEADS | FUNCTION_WORDS | CALENDAR_WORDS | TITLE_WORDS
             for w in words
         )
-        and words[0] not in _TRADE_ADJECTIVES  # "Clean Energy", "Global Gas": a phrase; "Emirates Global Aluminium"
+        and words[0] not in _TRADE_ADJECTIVES  # "Clean Energy", "Global Gas": a phrase; "Norland Global Aluminium"
     )
 
 

@@ -247,13 +247,13 @@ _FIRST_PERSON = re.compile(
 _SPEAKER_LABEL = re.compile(r"(?:[A-Z]{2,}\s+)?(?P<name>[A-Z][A-Z'’-]+):\s")
 
 
-# A post's author box: a name alone on its line, then "CEO, Naftogaz of Ukraine" on the next
+# A post's author box: a name alone on its line, then "CEO, Vantora Solar LLC" on the next
 _BYLINE_NAME = re.compile(r"(?:By\s+)?(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,3})")
 _BYLINE_POST = re.compile(rf"(?:{TITLE.pattern})[^.;]{{0,60}}$")
 
 
 def _byline_author(views: list[SentenceView], registry: Registry, posts: dict) -> Entity | None:
-    """The person an author box names at the top ("Serhii Koretskyi" / "CEO, Naftogaz of Ukraine"): the
+    """The person an author box names at the top ("Ana Lund" / "CEO, Vantora Solar LLC"): the
     article's "I", when no interview names another; the box's post is theirs (added to ``posts``)."""
     for view, after in itertools.pairwise(views[:5]):
         name = _BYLINE_NAME.fullmatch(view.text.strip())
@@ -377,7 +377,7 @@ _PORTFOLIO = re.compile(r"^(?:Minister\s+(?:of|for)\s+(?P<after>.+)|(?P<before>.
 
 def _ministers_ministry(posts: list[Post], index: int, portfolio_ministry) -> Entity | None:
     """The ministry of the minister named last (up to sentence ``index``) whose post names a portfolio and a
-    country: "Minister of Energy" of Uzbekistan → Ministry of Energy of Uzbekistan."""
+    country: "Minister of Energy" of Peru → Ministry of Energy of Peru."""
     ministers = [
         p
         for p in posts
