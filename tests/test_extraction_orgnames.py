@@ -47,7 +47,13 @@ def test_a_name_goes_on_through_its_complement(name):
     ]
 
 
-@pytest.mark.parametrize("name", ["Lima Gas", "Velan Zinc", "Norland Global Aluminium", "Kestrel Commercial"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("Lima Gas", "Velan Zinc", "Norland Global Aluminium", "Kestrel Commercial", "Kestrel Solar"),
+        *("Norland Investment", "Velan Knud International"),
+    ],
+)
 def test_a_trade_after_a_name_ends_a_companys_name(name):
     assert parties(f"On Monday, {name} signed a memorandum of understanding with Vantora Solar LLC.") == [
         sorted([name, "Vantora Solar LLC"])
@@ -79,7 +85,13 @@ def test_a_ruler_of_a_country_is_a_title_not_an_organization():
 
 def test_a_trade_after_an_adjective_names_no_company():
     facts = extract_article(
-        Article("t", Path("t.txt"), "Test", "Headline\n\nNatural Gas and Green Hydrogen prices rose.", PUBLISHED)
+        Article(
+            "t",
+            Path("t.txt"),
+            "Test",
+            "Headline\n\nNatural Gas and Green Hydrogen prices rose. Floating Solar and Foreign Investment grew.",
+            PUBLISHED,
+        )
     )
     assert [e.name for e in facts.entities if e.type != "Country"] == []
 

@@ -315,11 +315,12 @@ def _two_organizations(tokens, k: int, middle: int, j: int, gaz) -> bool:
 TRADE_HEADS = {
     *("Energy", "Energies", "Renewables", "Engineering", "Construction", "Gas", "Oil", "Petroleum"),
     *("Electric", "Zinc", "Steel", "Aluminium", "Aluminum", "Copper", "Mining", "Chemical", "Chemicals"),
-    *("Cement", "Motors", "Commercial", "Technologies"),
+    *("Cement", "Motors", "Commercial", "Technologies", "Solar", "Wind", "Hydrogen", "Investment", "International"),
 }
 _TRADE_ADJECTIVES = {
     *("Clean", "Atomic", "Nuclear", "Hydro", "New", "Sustainable", "Affordable", "Global", "World", "Natural"),
     *("Liquefied", "Crude", "Shale", "Green", "Renewable", "Offshore", "Onshore", "Critical", "Rare", "Base"),
+    *("Floating", "Rooftop", "Concentrated", "Foreign", "Direct", "Private", "Public", "Joint", "Total", "Solar"),
 }
 
 
