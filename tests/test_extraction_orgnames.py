@@ -76,6 +76,12 @@ def test_a_name_and_its_country_or_an_operator_or_a_board_name_an_organization(n
     ]
 
 
+def test_a_name_described_after_it_as_a_consortium_is_an_organization():
+    assert parties("The Kestrel consortium signed a memorandum of understanding with Vantora Solar LLC on Monday.") == [
+        ["Kestrel", "Vantora Solar LLC"]
+    ]
+
+
 def test_a_ruler_of_a_country_is_a_title_not_an_organization():
     facts = extract_article(
         Article("t", Path("t.txt"), "Test", "Headline\n\nThe Sultan of Oman met the Amir of Qatar.", PUBLISHED)

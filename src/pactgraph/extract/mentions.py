@@ -189,6 +189,7 @@ _ORG_DESCRIPTOR = re.compile(
 )
 
 
+_DESCRIBED_AFTER = re.compile(r"\s+(?:consortium|conglomerate|joint venture|utility|group|firm)\b(?!\s+of\b)")
 # "Vantora chief executive Ivo Marek", "Oltec's chairman X", "Vantora CEO X": a post of the name before it
 _POST = (
     r"(?:(?:deputy|vice|executive|first|acting)\s+)?(?:chief executive(?: officer)?|CEO|chairman|chairwoman|"
@@ -207,6 +208,8 @@ def _described_organizations(mentions: list[Mention], text: str) -> None:
         described = _ORG_DESCRIPTOR.search(text[max(0, m.start - 30) : m.start])
         if m.type == "Name" and (described or _POST_AFTER.match(text, m.end)):
             m.type = ORGANIZATION
+        elif m.type in ("Name", PERSON) and not m.title and _DESCRIBED_AFTER.match(text, m.end):
+            m.type = ORGANIZATION  # "the Amnah consortium", "the Vantora group": what the name is, after it
         elif m.type == PERSON and not m.title and described and _quoted(text, m.start):
             m.type = ORGANIZATION  # 'Saudi company "Data Volt"': quoted after what it is
         elif (
