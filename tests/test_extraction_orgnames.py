@@ -76,6 +76,13 @@ def test_a_name_and_its_country_or_an_operator_or_a_board_name_an_organization(n
     ]
 
 
+@pytest.mark.parametrize("name", ["KTX2", "V-Solar"])
+def test_an_acronym_with_a_digit_or_a_letter_and_a_word_names_a_company(name):
+    assert parties(f"{name} signed a memorandum of understanding with Vantora Solar LLC on Monday.") == [
+        sorted([name, "Vantora Solar LLC"])
+    ]
+
+
 def test_a_name_described_after_it_as_a_consortium_is_an_organization():
     assert parties("The Kestrel consortium signed a memorandum of understanding with Vantora Solar LLC on Monday.") == [
         ["Kestrel", "Vantora Solar LLC"]

@@ -434,6 +434,7 @@ NON_NAME_WORDS = {
 _UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 NAME_TOKEN = re.compile(
     rf"^(?!(?:Then|Former|Ex|Late|Now)-)(?:[{_UPPER}][a-z\u00C0-\u024F'’]+(?:-[A-Za-z\u00C0-\u024F'’]+)*(?:[A-Z][a-z\u00C0-\u024F]+)*|"
-    r"[A-Z]{2,}[a-z]*|[A-Z]\.|"
+    # "TEH2", "S-Oil": a company's acronym with a digit, a letter and a word (not "CO2", a gas)
+    r"[A-Z]{2,}[a-z]*|(?!(?:CO|CH|NO|SO)\d)[A-Z]{2,}\d{1,2}|[A-Z]-[A-Z][a-z]+|[A-Z]\.|"
     r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z][a-z\u00C0-\u024F'’]+)$"
 )
