@@ -27,6 +27,7 @@ def meetings_of(body: str) -> list[tuple[list[str], str | None]]:
         "Energy Minister Ivan Petrov conferred with Foreign Minister Ana Costa in Lima on Monday.",
         "Energy Minister Ivan Petrov sat across the table from Foreign Minister Ana Costa in Lima on Monday.",
         "Energy Minister Ivan Petrov played host to Foreign Minister Ana Costa in Lima on Monday.",
+        "Energy Minister Ivan Petrov held talks in Lima on Monday with then-Minister Ana Costa.",
         "Energy Minister Ivan Petrov had an audience with Foreign Minister Ana Costa in Lima on Monday.",
         "Foreign Minister Ana Costa was granted an audience by Energy Minister Ivan Petrov in Lima on Monday.",
         "Energy Minister Ivan Petrov briefed Foreign Minister Ana Costa on the grid project in Lima on Monday.",

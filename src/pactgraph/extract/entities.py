@@ -100,7 +100,8 @@ _HONORIFICS_AT_END = re.compile(rf"(?:(?<![\w.])(?:{_HONORIFIC})\s+)+$")
 PERSON_BEFORE = re.compile(
     r"(?:\bmet(?:\s+with)?|\btalks\s+with|\breceived|\band|\bby|\bwith|\bcounterparts?,?)\s*"
     r"(?:[A-Z][a-z]+['’]s\s+)?"  # "met Chile's Ivo Marek"
-    rf"(?:(?:{_HONORIFIC})\s+)*$"
+    rf"(?:(?:{_HONORIFIC})\s+)*"
+    r"(?:(?:then|former|ex)-[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+)?$"  # "with then-President X"
 )
 
 
