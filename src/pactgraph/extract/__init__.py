@@ -149,7 +149,7 @@ def extract_article(article: Article) -> ArticleFacts:
             signed = exemplified(view, post_of)  # "… such as the agreement between A and B to build …"
         if not signed and number:
             signed = signatories(view, views[number - 1], post_of)  # "Its signatories include A, B and C."
-        if not signed and not SIGNED.search(view.text):
+        if not signed and "between" in view.lower and not SIGNED.search(view.text):
             signed = named_documents(view)  # "the 2019 agreement between A and B"
         previous = views[number - 1] if number else None
         opens_list = view.text.rstrip().endswith(":")  # both list openers end with a colon

@@ -30,7 +30,9 @@ def named_documents(view: SentenceView) -> list[Agreement]:
     """The documents in force the sentence names between two or more parties, one per kind named
     after a list's colon ("… between A and B: the MoU on X of …, the MoU on Y of …")."""
     text = view.text
-    if not _DOCUMENT_CUE.search(view.lower) or _NOT_IN_FORCE.search(text) or _NOT_DONE.search(text):
+    if "between" not in view.lower or not _DOCUMENT_CUE.search(view.lower):
+        return []  # the parties follow "between": most sentences are left at once
+    if _NOT_IN_FORCE.search(text) or _NOT_DONE.search(text):
         return []
     out: list[Agreement] = []
     kinds = list(DOCUMENT_KIND.finditer(text))

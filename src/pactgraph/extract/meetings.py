@@ -246,7 +246,7 @@ _MEET_VERB = re.compile(
 # Word stems one of which a sentence must hold for _MEET_VERB to be worth running
 _MEET_CUE = re.compile(
     r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|"
-    r"briefed|spoke|audience|tour|"
+    r"briefed|spoke\s+with|audience|\btour(?:ing|ed)?\b|"
     r"lunch|dinner|breakfast|press conference|news conference|witnessed|together|bilateral|one-on-one|session|"
     r"spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
     r"between|^(?:at|during|in)\s|phone|video|dialogue|exchanged|following|after|at the end|at the close"

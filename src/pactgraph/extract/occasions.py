@@ -330,8 +330,8 @@ _PLANT = re.compile(
 _ARTICLE = re.compile(r"^(?:the|an?)\s+")
 _CEREMONY_WORD = re.compile(
     r"stone|inaugurat|opened|opens|commissioned|launched|attend|joined|took part|participated|button|ribbon|plaque|"
-    r"ceremony|presence|into operation|into service|ground|marked|celebrated|witnessed|hailed|switched|started up|"
-    r"opening"
+    r"ceremony|presence|into operation|into service|\bground\b|marked|celebrated|witnessed|hailed|switched on|"
+    r"started up|opening"
 )
 # "… inaugurated the plant in the presence of B", "…, joined by B": who else was there
 _ALSO_THERE = re.compile(r"\b(?:in\s+the\s+presence\s+of|joined\s+by|accompanied\s+by|together\s+with|alongside)\s+")
@@ -417,7 +417,7 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
                 e for e in view.entities_between(also.end(), stop.start() if stop else len(text)) if e.type == PERSON
             ]
         out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
-    for match in _PUT_INTO_OPERATION.finditer(text):
+    for match in _PUT_INTO_OPERATION.finditer(text) if " into " in text or " up " in text else ():
         thing = match.group("object") or match.group("object2")
         clause = clause_start(text, match.start())
         who = [e for e in view.entities_between(clause, match.start()) if e.type == PERSON]
