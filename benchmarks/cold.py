@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -110,7 +111,12 @@ def main() -> None:
     results = RESULTS / f"cold-{n}-{args.label}.jsonl"
     log = (work / f"cold-{n}-{args.label}.stderr").open("w", encoding="utf-8")
     start = time.perf_counter()
-    build = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    # SIGINT as a terminal would send it: a shell starts a background job with SIGINT ignored, and
+    # Python then installs no KeyboardInterrupt handler, so the stop below would not be heard
+    default_sigint = functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL)
+    build = subprocess.Popen(
+        command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=default_sigint
+    )
     worker_peak = build_peak = 0
     stopped = False
 

@@ -445,7 +445,9 @@ def _cold_table(every: float = 600.0) -> list[str]:
         end = rows[-1]
         outcome = {
             "finished": f"Finished: {end.get('summary') or 'exit ' + str(end.get('returncode'))}",
-            "stopped": f"Stopped after {end['seconds']:,.0f} s (SIGINT; the state rolled back, the cache entries kept)",
+            "stopped": f"Stopped after {end['seconds']:,.0f} s ("
+            + ("SIGINT unheard, then SIGTERM" if end.get("returncode") == -15 else "SIGINT")
+            + "; the state rolled back, the cache entries kept)",
         }.get(end.get("event"), f"Still running at {end['seconds']:,.0f} s")
         loads = [row["load"] for row in rows]
         lines += [
