@@ -433,6 +433,53 @@ def _breakdown_table() -> list[str]:
     return lines
 
 
+def _cold_table(every: float = 600.0) -> list[str]:
+    """Cold builds followed over time (``benchmarks/cold.py``): a row every ``every`` seconds, with
+    the rates over the rows between, and the last rows (stopped or finished)."""
+    lines = []
+    for file in sorted(RESULTS.glob("cold-*.jsonl"), key=lambda p: (int(p.stem.split("-")[1]), p.stem)):
+        rows = [json.loads(line) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if not rows:
+            continue
+        n, label = int(file.stem.split("-")[1]), file.stem.split("-", 2)[2]
+        end = rows[-1]
+        outcome = {
+            "finished": f"Finished: {end.get('summary') or 'exit ' + str(end.get('returncode'))}",
+            "stopped": f"Stopped after {end['seconds']:,.0f} s ("
+            + ("SIGINT unheard, then SIGTERM" if end.get("returncode") == -15 else "SIGINT")
+            + "; the state rolled back, the cache entries kept)",
+        }.get(end.get("event"), f"Still running at {end['seconds']:,.0f} s")
+        loads = [row["load"] for row in rows]
+        lines += [
+            "",
+            f"## A cold build of {n:,} articles followed over time (`{label}`)",
+            "",
+            f"`python benchmarks/cold.py --articles {n}` ({file.name}): extracted = facts in the cache, validated "
+            "= graphs whose SHACL results are in the cache; rates over the rows between; RSS from /proc (the build "
+            "process now and at its peak, the largest worker's peak so far); state = `state.sqlite` and its "
+            f"journal. {outcome}. Load average {min(loads)}–{max(loads)}.",
+            "",
+            "| min | extracted | articles/s | validated | graphs/s | build RSS MB (now / peak) "
+            "| largest worker peak MB | state + journal MB | load |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        shown, previous = [], None
+        for row in rows:
+            if previous is None or row["seconds"] - previous["seconds"] >= every - 1 or row is end:
+                shown.append((previous, row))
+                previous = row
+        for before, row in shown:
+            span = row["seconds"] - before["seconds"] if before else row["seconds"]
+            extracted = (row["extracted"] - (before["extracted"] if before else 0)) / span if span else 0
+            validated = (row["validated"] - (before["validated"] if before else 0)) / span if span else 0
+            lines.append(
+                f"| {row['seconds'] / 60:.0f} | {row['extracted']:,} | {extracted:.1f} | {row['validated']:,} "
+                f"| {validated:.1f} | {_cell(row.get('rss_mb'))} / {row['peak_rss_mb']:,} "
+                f"| {row['worker_peak_rss_mb']:,} | {row['state_mb'] + row['journal_mb']:,.1f} | {row['load']} |"
+            )
+    return lines
+
+
 def _cell(value) -> str:
     if isinstance(value, float | int):
         return f"{value:,}"
@@ -481,6 +528,7 @@ def table(results: list[dict]) -> str:
     for label in ("state", "state2"):
         lines += _growth([r for r in results if r.get("label") == label], label)
     lines += _breakdown_table()
+    lines += _cold_table()
     for r in results:
         if "query_setup" not in r:
             continue
