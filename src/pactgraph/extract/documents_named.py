@@ -13,7 +13,7 @@ from .facts import Agreement
 
 # not (yet) a document in force: drafts, negotiations, proposals, questions
 _NOT_IN_FORCE = re.compile(
-    r"\b(?:draft|drafts|drafting|negotiat\w*|propos\w*|planned|envisag\w*|prepar\w*|talks on|would|will|could|"
+    r"\b(?:planned|envisag\w*|prepar\w*|talks on|would|will|could|"
     r"may|might|should|to be|expected|under discussion|considering|seek\w*|future|possible|potential|"
     r"withdr\w*|terminat\w*|cancel\w*|suspend\w*|expired?|without|if|once|unless|whether|(?i:draft|negotiat|propos)\w*)\b|\?"
 )
