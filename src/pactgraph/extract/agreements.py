@@ -46,7 +46,8 @@ _SIGN = re.compile(
     r"(?:[a-z-]+\s+)?(?:documents|memorand|agreement|declaration|instruments|MoUs?\b)))\b"
 )
 SIGNED = _SIGN
-_NOT_DONE = re.compile(
+# a signing not (yet) done: "will sign", "was not signed", "is only under discussion"
+NOT_DONE = re.compile(
     r"\b(?:will|would|shall|could|may|might|should|to be|expected to|plans? to|planned to|intends? to|"
     r"proposed|propose|aims? to|ready to|agreed to|is set to|are set to|hope to|wants? to|idea)\s+"
     r"(?:[\w\x22“”‘’\x27]+\s+){0,3}?(?:be\s+)?(?:signed|sign|adopted|adopt|ink|inked|conclude)\b|"  # would "soon" sign
@@ -146,7 +147,7 @@ def read_agreements(
     item = LIST_ITEM.match(text)
     if not signs and item and signed_list is not None:
         signs = [item]  # "1. Memorandum of Understanding between A, B and C on …" under "signed the following"
-    if not signs or _NOT_DONE.search(text):
+    if not signs or NOT_DONE.search(text):
         return out
     again = _SIGNED_AGAIN.match(text)
     if again and earlier:  # "The document was signed on 17 May by …": the date of the one just reported

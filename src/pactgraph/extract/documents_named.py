@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .agreements import _NOT_DONE, DOCUMENT_KIND, TOPIC, between_parties, kind_of_document
+from .agreements import DOCUMENT_KIND, NOT_DONE, TOPIC, between_parties, kind_of_document
 from .entities import SentenceView
 from .facts import Agreement
 
@@ -32,7 +32,7 @@ def named_documents(view: SentenceView) -> list[Agreement]:
     text = view.text
     if "between" not in view.lower or not _DOCUMENT_CUE.search(view.lower):
         return []  # the parties follow "between": most sentences are left at once
-    if _NOT_IN_FORCE.search(text) or _NOT_DONE.search(text):
+    if _NOT_IN_FORCE.search(text) or NOT_DONE.search(text):
         return []
     out: list[Agreement] = []
     kinds = list(DOCUMENT_KIND.finditer(text))

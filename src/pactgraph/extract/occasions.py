@@ -487,7 +487,8 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
     kept: dict[tuple, Meeting] = {}
     for meeting in sorted(out, key=lambda m: " of " not in m.label):
         kept.setdefault((frozenset(map(id, meeting.participants)), meeting.date), meeting)
-    return [m for m in out if m in kept.values()]
+    chosen = {id(m) for m in kept.values()}
+    return [m for m in out if id(m) in chosen]
 
 
 # "concluded on Sunday a three-day state visit": the visit began two days before
