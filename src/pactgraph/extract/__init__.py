@@ -40,14 +40,14 @@ from .documents_named import named_documents
 from .entities import Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
-from .mentions import attach_acronyms, find_mentions
+from .mentions import Mention, attach_acronyms, find_mentions
 from .partnerships import merge_partnerships, read_partnerships
 from .posts import read_posts
 from .references import resolve_first_person, resolve_named_later, resolve_pronoun, resolve_references
 from .rules import assess_all
 from .signings import signing_occasions
 
-__all__ = ["extract_article"]
+__all__ = ["extract_article", "name_mentions"]
 
 LEAD_SENTENCES = 2  # the lead of a news report: its first three sentences
 _DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z .'-]{2,}?)(?:,|\s+[–—-])")
@@ -260,6 +260,28 @@ _CAPITAL_DATELINE = re.compile(
     re.M,
 )
 _PATRONYMIC = re.compile(r"\b[A-Z][a-z]+\s+(?P<father>[A-Z][a-z]+\s+(?:oglu|oğlu|qizi|qızı|kyzy|kizi|ogly|uly))\b")
+
+
+def name_mentions(article: Article) -> list[Mention]:
+    """The capitalised names of an article that no gazetteer entry and no organization or event
+    head types (mentions of type Person or Name, before any rule reads their frame): the names
+    ``name_types`` learns to type. Offsets point into ``article.body``.
+
+    >>> import datetime as dt
+    >>> from pathlib import Path
+    >>> body = "Talks with Nordvik Kraft went well, Kessler said."
+    >>> [m.name for m in name_mentions(Article("x", Path("x.txt"), "t", body, dt.date(2025, 3, 5)))]
+    ['Talks', 'Nordvik Kraft', 'Kessler']
+    """
+    from .nlp import pipeline
+
+    read = _as_read(article.body)
+    found = []
+    for sent, entity_spans in _sentences_with_entities(pipeline()(read)):
+        mentions = find_mentions(sent, entity_spans, read)
+        attach_acronyms(mentions, article.body)
+        found += [m for m in mentions if m.type in {PERSON, "Name"}]
+    return found
 
 
 def _sentences_with_entities(doc):

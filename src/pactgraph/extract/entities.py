@@ -9,9 +9,10 @@ import itertools
 import re
 import unicodedata
 
+from . import name_types
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
 from .gazetteer import people
-from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, HONORIFICS, LEGAL_SUFFIXES, TITLE
+from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, HONORIFICS, LEGAL_SUFFIXES, ORG_HEADS, TITLE
 from .mentions import Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
@@ -132,16 +133,27 @@ class Registry:
         return "org" if kind in ORG_TYPES else kind
 
     def add(
-        self, kind: str, name: str, sentence: int, *, code: str | None = None, in_country: str | None = None
+        self,
+        kind: str,
+        name: str,
+        sentence: int,
+        *,
+        code: str | None = None,
+        in_country: str | None = None,
+        guessed: bool = False,
     ) -> Entity:
+        """The entity of this kind and name, made if new; ``guessed`` when only the statistical
+        model typed the name (an entity stays guessed until a rule types it too)."""
         key = (self._group(kind), org_key(name))
         entity = self._by_key.get(key)
         if entity is None:
-            entity = Entity(name=name, type=kind, country_code=code, in_country=in_country)
+            entity = Entity(name=name, type=kind, country_code=code, in_country=in_country, guessed=guessed)
             self.entities.append(entity)
             self._by_key[key] = entity
-        elif kind in ORG_TYPES and entity.type == ORGANIZATION and kind != ORGANIZATION:
-            entity.type = kind
+        else:
+            entity.guessed = entity.guessed and guessed
+            if kind in ORG_TYPES and entity.type == ORGANIZATION and kind != ORGANIZATION:
+                entity.type = kind
         if len(name) > len(entity.name) and kind not in (COUNTRY,) and org_key(name) == key[1]:
             entity.aliases.add(entity.name)
             entity.name = name
@@ -211,17 +223,8 @@ def resolve_mention(
             or _TITLE_APPOSITIVE.match(after)
             or (after.lstrip().startswith(";") and before.rstrip().endswith((",", ";", ":")))  # "…: A; B; C"
         ):
-            entity = registry.add(PERSON, m.name, sentence_index)
-            words = m.name.split()
-            if len(words) >= 3:
-                registry.alias(entity, " ".join(words[-2:]))  # "Al Ramahi" for "Mohamed Jameel Al Ramahi"
-            # "Lula" for Luiz Inácio Lula da Silva: the name before a particle is used alone too
-            before_particle = [w for w, nxt in itertools.pairwise(words) if nxt in {"da", "de", "dos", "das", "do"}]
-            for word in (words[0], words[-1], *before_particle[:1]):
-                if len(word) >= 2 and word not in NAME_PARTICLES and not word.endswith("."):
-                    registry.alias(entity, word)  # "Shahbazov", and "Xi" for Xi Jinping
-            return entity
-        return None
+            return _add_person(registry, m.name, sentence_index)
+        return _second_opinion(registry, m, sentence_index, text)
     if m.type == "Name":
         known = registry.by_alias(m.name)
         if known is not None:
@@ -240,7 +243,47 @@ def resolve_mention(
             # "Petrobras signed memorandums with …": who signs a document is an organization, and
             # so is "Romania's Transelectrica" (a person is "Romania's President X", or speaks)
             known = registry.add(ORGANIZATION, m.name, sentence_index, in_country=m.country)
-        return known
+        return known or _second_opinion(registry, m, sentence_index, text)
+    return None
+
+
+_BRACKETED = re.compile(r".?\(\s*[^()]+\s*\).?")
+
+
+def _in_longer_name(word: str, text: str) -> bool:
+    """Whether a one-word name is also written as part of a longer capitalised name in the text."""
+    return bool(re.search(rf"[A-Z][\w'’-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]", text))
+
+
+def _add_person(registry: Registry, name: str, sentence_index: int, *, guessed: bool = False) -> Entity:
+    """A person, known afterwards by the short forms news uses for them too."""
+    entity = registry.add(PERSON, name, sentence_index, guessed=guessed)
+    words = name.split()
+    if len(words) >= 3:
+        registry.alias(entity, " ".join(words[-2:]))  # "Al Ramahi" for "Mohamed Jameel Al Ramahi"
+    # "Lula" for Luiz Inácio Lula da Silva: the name before a particle is used alone too
+    before_particle = [w for w, nxt in itertools.pairwise(words) if nxt in {"da", "de", "dos", "das", "do"}]
+    for word in (words[0], words[-1], *before_particle[:1]):
+        if len(word) >= 2 and word not in NAME_PARTICLES and not word.endswith("."):
+            registry.alias(entity, word)  # "Shahbazov", and "Xi" for Xi Jinping
+    return entity
+
+
+def _second_opinion(registry: Registry, m: Mention, sentence_index: int, text: str) -> Entity | None:
+    """A name the rules leave untyped, typed by the statistical model (``name_types``) when it is
+    sure enough. The entity is marked ``guessed`` until a rule types it too."""
+    words = m.name.split()
+    if (
+        words[0] in CALENDAR_WORDS | FUNCTION_WORDS
+        or _BRACKETED.match(text[max(0, m.start - 2) : m.end + 2])  # "(WAM)": an acronym or a source
+        or (len(words) == 1 and (words[0] in ORG_HEADS or _in_longer_name(words[0], text)))
+    ):
+        return None  # "the Council": a reference; "Modi" where "Narendra Modi" is named: the rules' alias
+    chances = name_types.probabilities(m.name, text, m.start, m.end)
+    if chances[name_types.ORGANIZATION] >= name_types.THRESHOLD:
+        return registry.add(ORGANIZATION, m.name, sentence_index, in_country=m.country, guessed=True)
+    if chances[name_types.PERSON] >= name_types.THRESHOLD:
+        return _add_person(registry, m.name, sentence_index, guessed=True)
     return None
 
 

@@ -25,6 +25,7 @@ class Entity:
     country_code: str | None = None
     in_country: str | None = None  # name of the country a place or organization belongs to
     sentences: set[int] = field(default_factory=set)
+    guessed: bool = False  # typed only by the statistical model (name_types), no rule
 
     @property
     def is_agent(self) -> bool:

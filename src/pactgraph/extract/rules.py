@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .facts import Agreement, ArticleFacts, Capacity, Fact, Meeting, Partnership, Post
+from .facts import Agreement, ArticleFacts, Capacity, Entity, Fact, Meeting, Partnership, Post
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "organization-guessed": (0.9, "the post's country taken from the article, not the phrase"),
     "first-person": (0.85, '"we signed", "I met": the speaker taken to be the one the article names most'),
     "relative-date-unresolved": (0.9, "a relative date in its sentence left unresolved: the article is undated"),
+    "name-typed-by-model": (0.8, "a participant or party that only the statistical name model says is a name"),
     "other-party-unidentified": (1.0, "only one party identified (the rule signed-one-party says how sure)"),
 }
 
@@ -132,10 +133,24 @@ def assess(fact: Fact) -> None:
             fact.caveats.add("planned")
     if isinstance(fact, Capacity) and fact.status == "unknown":
         fact.caveats.add("status-unknown")
+    if any(member.guessed for member in _members(fact)):
+        fact.caveats.add("name-typed-by-model")
     confidence = RULES[fact.rule].confidence
     for caveat in sorted(fact.caveats):
         confidence *= CAVEATS[caveat][0]
     fact.confidence = round(confidence, 2)
+
+
+def _members(fact: Fact) -> list[Entity]:
+    if isinstance(fact, Meeting):
+        return fact.participants
+    if isinstance(fact, Agreement):
+        return fact.parties
+    if isinstance(fact, Partnership):
+        return fact.partners
+    if isinstance(fact, Post):
+        return [fact.person]
+    return []
 
 
 def assess_all(facts: ArticleFacts) -> None:
