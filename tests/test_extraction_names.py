@@ -173,3 +173,9 @@ def test_a_name_with_jr_is_one_sentence():
         ("Ana Lund", "Person"),
         ("Ivo Marek", "Person"),
     ]
+
+
+def test_a_name_with_a_portfolio_in_brackets_is_a_person():
+    body = "The talks were attended by ministers including Anna Kovacs (Energy) and Peter Halloway (Foreign Affairs)."
+    assert entities_of(body) == [("Anna Kovacs", "Person"), ("Peter Halloway", "Person")]
+    assert ("Halvik Sparbank", "Person") not in entities_of("The loan came from Halvik Sparbank (Norway) on Monday.")

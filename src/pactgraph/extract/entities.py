@@ -12,7 +12,7 @@ import unicodedata
 from . import name_types
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, PLACE, Entity
 from .gazetteer import people
-from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, HONORIFICS, LEGAL_SUFFIXES, ORG_HEADS, TITLE
+from .lexicon import CALENDAR_WORDS, FUNCTION_WORDS, HONORIFICS, LEGAL_SUFFIXES, ORG_HEADS, PORTFOLIO_WORDS, TITLE
 from .mentions import Mention
 
 ORG_TYPES = {ORGANIZATION, GOVERNMENT, COMPANY}
@@ -221,6 +221,7 @@ def resolve_mention(
             or (after.lstrip().startswith(",") and before.split()[-1:] not in (["the"], ["The"]))
             or TITLE_COMMA_BEFORE.search(_HONORIFICS_AT_END.sub("", text[max(0, m.start - 80) : m.start]))
             or _TITLE_APPOSITIVE.match(after)
+            or _portfolio_in_brackets(after)  # "ministers including Ana Lund (Energy) and …"
             or (after.lstrip().startswith(";") and before.rstrip().endswith((",", ";", ":")))  # "…: A; B; C"
         ):
             return _add_person(registry, m.name, sentence_index)
@@ -245,6 +246,15 @@ def resolve_mention(
             known = registry.add(ORGANIZATION, m.name, sentence_index, in_country=m.country)
         return known or _second_opinion(registry, m, sentence_index, text)
     return None
+
+
+_BRACKETED_WORDS = re.compile(r"\s*\(([A-Z][a-z]+(?:(?:\s+|\s*,\s*|\s+and\s+|\s+&\s+)[A-Z][a-z]+)*)\)")
+
+
+def _portfolio_in_brackets(after: str) -> bool:
+    """Whether a name is followed by a minister's portfolio in brackets: "(Energy)", "(Foreign Affairs)"."""
+    m = _BRACKETED_WORDS.match(after)
+    return bool(m) and all(word in PORTFOLIO_WORDS for word in re.findall(r"[A-Z][a-z]+", m.group(1)))
 
 
 _BRACKETED = re.compile(r".?\(\s*[^()]+\s*\).?")
