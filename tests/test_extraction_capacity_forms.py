@@ -25,10 +25,16 @@ def capacities_of(body: str) -> list[tuple[float, list[str]]]:
         "Vantora holds over 15GW of generation capacity in its portfolio.",  # a company's holdings
         "Norland has imported 200 MW of hydropower from its neighbour since 2022.",  # power bought
         "Norland agreed to buy an additional 900 MW of solar power from Velan.",
+        "The five countries confirmed their 150 GW offshore wind ambition for 2050.",  # a target
+        "Last year the ministers agreed to reach 60 GW of offshore wind in the region by 2030.",
     ],
 )
 def test_not_a_projects_capacity(body):
     assert capacities_of(body) == []
+
+
+def test_a_project_finished_by_a_year_is_no_target():
+    assert capacities_of("The 500 MW solar plant near Lima will be built by 2027.") == [(500.0, ["solar"])]
 
 
 def test_a_reactors_size_is_no_plants_capacity():

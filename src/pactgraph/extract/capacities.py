@@ -72,10 +72,13 @@ _TRADED_BEFORE = re.compile(
 _A_PROJECT = re.compile(r"\b(?:plant|project|farm|park|station|complex|facility|dam|unit)s?\b", re.I)
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|targets?|targeting|goal|ambition|wants?|pledg\w*|intends?|"
-    r"plans?\s+to\s+(?:have|reach|install|deploy|add|expand|increase|raise|bring))\b[^.;]*$",
+    r"plans?\s+to\s+(?:have|reach|install|deploy|add|expand|increase|raise|bring)|"
+    r"(?:agreed|agree|agrees|committed|commit|commits|pledged|vowed|set out|seeks?|hopes?)\s+to\s+reach)\b[^.;]*$",
     re.I,
 )
-_BY_YEAR = re.compile(r"\bby\s+(?:20\d\d|the end of (?:the|this) decade)\b", re.I)
+# "the 300 GW offshore wind ambition", "a 20 GW target": the figure a target word follows
+_TARGET_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,3}(?:ambitions?|targets?|goals?)\b", re.I)
+_BY_YEAR = re.compile(r"\b(?:by|for)\s+(?:20\d\d|the end of (?:the|this) decade)\b", re.I)
 _ENERGY_CONTEXT = re.compile(
     r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid|"
     r"reactor)\w*",
@@ -143,7 +146,7 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
             continue
         if _NOT_GENERATION_BEFORE.search(text[max(0, power.start - 60) : power.start]):
             continue
-        target = _TARGET.search(text[max(0, power.start - 120) : power.start])
+        target = _TARGET.search(text[max(0, power.start - 120) : power.start]) or _TARGET_AFTER.match(after)
         if target and _BY_YEAR.search(text):
             continue  # "aims to reach 7 GW of solar by 2030": a national or corporate target, not a project
         before = text[max(0, power.start - 60) : power.start]
