@@ -179,3 +179,11 @@ def test_a_name_with_a_portfolio_in_brackets_is_a_person():
     body = "The talks were attended by ministers including Anna Kovacs (Energy) and Peter Halloway (Foreign Affairs)."
     assert entities_of(body) == [("Anna Kovacs", "Person"), ("Peter Halloway", "Person")]
     assert ("Halvik Sparbank", "Person") not in entities_of("The loan came from Halvik Sparbank (Norway) on Monday.")
+
+
+def test_a_surname_read_before_the_full_name_is_that_person():
+    body = (
+        "Minister Vidal opens a European tour\n\nThe Minister of Energy of Chile, Diego Vidal Reyes, met Rob Jansen "
+        "in The Hague on Monday."
+    )
+    assert [name for name, kind in entities_of(body) if kind == "Person"] == ["Diego Vidal Reyes", "Rob Jansen"]

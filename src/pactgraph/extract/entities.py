@@ -173,6 +173,21 @@ class Registry:
         holders = self._alias.get(fold(alias), [])
         return holders[0] if len(holders) == 1 else None
 
+    def merge(self, short: Entity, full: Entity) -> None:
+        """Make ``short`` ("Minister Pardow", read before the full name) a name of ``full``."""
+        self.entities.remove(short)
+        for key, entity in list(self._by_key.items()):
+            if entity is short:
+                self._by_key[key] = full
+        for holders in self._alias.values():
+            if short in holders:
+                holders.remove(short)
+                if full not in holders:
+                    holders.append(full)
+        full.sentences |= short.sentences
+        full.guessed = full.guessed and short.guessed
+        self.alias(full, short.name)
+
 
 def resolve_mention(
     registry: Registry, m: Mention, sentence_index: int, text: str, home_country: str | None

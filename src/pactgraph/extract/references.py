@@ -15,7 +15,12 @@ from .mentions import Mention
 
 def resolve_named_later(views: list[SentenceView], registry: Registry) -> None:
     """ "Ines Moreau leads the company. …, said Ines Moreau": a bare name the article makes a person
-    (or organization) only later is that entity in its earlier sentences too."""
+    (or organization) only later is that entity in its earlier sentences too; and "Minister Pardow"
+    in a headline is the Diego Pardow Lorenzo the text names in full."""
+    for short, full in _surnames_named_in_full(registry):
+        registry.merge(short, full)
+        for view in views:
+            view.items[:] = [(m, full if e is short else e) for m, e in view.items]
     for view in views:
         for position, (m, entity) in enumerate(view.items):
             if entity is None and m.type == "Name":
@@ -23,6 +28,19 @@ def resolve_named_later(views: list[SentenceView], registry: Registry) -> None:
                 if known is not None and known.type in (PERSON, ORGANIZATION, COMPANY, GOVERNMENT):
                     known.sentences.add(view.sentence.index)
                     view.items[position] = (m, known)
+
+
+def _surnames_named_in_full(registry: Registry) -> list[tuple[Entity, Entity]]:
+    """One-word persons whose word is a later word of exactly one other person's full name."""
+    persons = [e for e in registry.entities if e.type == PERSON]
+    pairs = []
+    for short in persons:
+        if " " in short.name:
+            continue
+        fuller = [e for e in persons if e is not short and short.name in e.name.split()[1:]]
+        if len(fuller) == 1:
+            pairs.append((short, fuller[0]))
+    return pairs
 
 
 def resolve_pronoun(items, views: list[SentenceView], sentence: Sentence) -> None:
