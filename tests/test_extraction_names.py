@@ -187,3 +187,14 @@ def test_a_surname_read_before_the_full_name_is_that_person():
         "in The Hague on Monday."
     )
     assert [name for name, kind in entities_of(body) if kind == "Person"] == ["Diego Vidal Reyes", "Rob Jansen"]
+
+
+def test_a_filings_defined_term_is_the_name_it_stands_for():
+    body = 'Velmar Power Limited ("the Company") said the Company signed a memorandum with Druk Hydro ("DHC").'
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert [sorted(e.name for e in a.parties) for a in facts.agreements] == [["Druk Hydro", "Velmar Power Limited"]]
+
+
+def test_the_company_alone_is_no_name():
+    names = [name for name, _ in entities_of("The Company and Druk Hydro Corporation signed a memorandum on Monday.")]
+    assert "Company" not in names and "Druk Hydro Corporation" in names

@@ -198,6 +198,8 @@ def resolve_mention(
     if m.type == PLACE:
         return registry.add(PLACE, m.name, sentence_index, in_country=_country_name(m.code))
     if m.type in ORG_TYPES:
+        if m.name in ORG_HEADS and _GENERIC_REFERENCE.search(text, max(0, m.start - 4), m.end):
+            return registry.by_alias(m.name)  # "the Company": a filing's defined term, or a reference
         name = _qualified_org_name(m.name, m.country or None, registry, home_country)
         entity = registry.by_alias(m.name) if m.name.split()[0] not in {"Ministry", "Ministries"} else None
         if entity is None or entity.type not in ORG_TYPES:
@@ -249,6 +251,8 @@ def resolve_mention(
             _TITLE_APPOSITIVE.match(text, m.end) or _MR_BEFORE.search(text, max(0, m.start - 6), m.start)
         ):
             known = registry.add(PERSON, m.name, sentence_index)  # "Lund, the energy minister, said …", "Mr Marek"
+        elif _GENERIC_REFERENCE.search(text, max(0, m.start - 4), m.end) and m.name in ORG_HEADS:
+            return None  # "the Company", "the Group": a reference (or a filing's defined term) to a name
         elif m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS and (
             SIGNS_AFTER.match(text, m.end)
             or SIGNS_AFTER_OTHERS.match(text, m.end)
@@ -263,6 +267,7 @@ def resolve_mention(
     return None
 
 
+_GENERIC_REFERENCE = re.compile(r"\b[Tt]he\s+\w+$")
 _BRACKETED_WORDS = re.compile(r"\s*\(([A-Z][a-z]+(?:(?:\s+|\s*,\s*|\s+and\s+|\s+&\s+)[A-Z][a-z]+)*)\)")
 
 

@@ -625,7 +625,8 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&]{1,9})\s*\)")
+# "(NEA)", and a filing's defined terms: ("DGPC"), ("the Company"), (the "Company")
+ACRONYM = re.compile(r"^\s*\(\s*(?:the\s+)?[\"“]?(?:the\s+)?([A-Z][A-Za-z0-9&]{1,9})[\"”]?\s*\)")
 
 
 def attach_acronyms(mentions: list[Mention], text: str) -> None:
