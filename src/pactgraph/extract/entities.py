@@ -312,7 +312,8 @@ def _second_opinion(registry: Registry, m: Mention, sentence_index: int, text: s
     chances = name_types.probabilities(m.name, text, m.start, m.end)
     if chances[name_types.ORGANIZATION] >= name_types.THRESHOLD:
         return registry.add(ORGANIZATION, m.name, sentence_index, in_country=m.country, guessed=True)
-    if chances[name_types.PERSON] >= name_types.THRESHOLD:
+    if chances[name_types.PERSON] >= name_types.THRESHOLD and len(words) > 1:
+        # a lone word is never made a person on a guess: "Wang told reporters" names nobody the graph can tell apart
         return _add_person(registry, m.name, sentence_index, guessed=True)
     return None
 
