@@ -282,7 +282,14 @@ _BRACKETED = re.compile(r".?\(\s*[^()]+\s*\).?")
 
 def _in_longer_name(word: str, text: str) -> bool:
     """Whether a one-word name is also written as part of a longer capitalised name in the text."""
-    return bool(re.search(rf"[A-Z][\w'’-]*\s+{re.escape(word)}\b|\b{re.escape(word)}\s+[A-Z]", text))
+    for found in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, found.start() - 40) : found.start()].split()
+        after = text[found.end() : found.end() + 40].split()
+        if (before and before[-1][:1].isupper() and text[found.start() - 1].isspace()) or (
+            after and after[0][:1].isupper() and text[found.end() : found.end() + 1].isspace()
+        ):
+            return True
+    return False
 
 
 def _add_person(registry: Registry, name: str, sentence_index: int, *, guessed: bool = False) -> Entity:
@@ -305,17 +312,22 @@ def _second_opinion(registry: Registry, m: Mention, sentence_index: int, text: s
     words = m.name.split()
     if (
         words[0] in CALENDAR_WORDS | FUNCTION_WORDS
+        or (len(words) == 1 and words[0] in ORG_HEADS)  # "the Council": a reference
         or _BRACKETED.match(text[max(0, m.start - 2) : m.end + 2])  # "(WAM)": an acronym or a source
-        or (len(words) == 1 and (words[0] in ORG_HEADS or _in_longer_name(words[0], text)))
     ):
-        return None  # "the Council": a reference; "Modi" where "Narendra Modi" is named: the rules' alias
+        return None
     chances = name_types.probabilities(m.name, text, m.start, m.end)
     if chances[name_types.ORGANIZATION] >= name_types.THRESHOLD:
-        return registry.add(ORGANIZATION, m.name, sentence_index, in_country=m.country, guessed=True)
-    if chances[name_types.PERSON] >= name_types.THRESHOLD and len(words) > 1:
-        # a lone word is never made a person on a guess: "Wang told reporters" names nobody the graph can tell apart
+        kind = ORGANIZATION
+    elif chances[name_types.PERSON] >= name_types.THRESHOLD and len(words) > 1:
+        kind = PERSON  # never a lone word: "Wang told reporters" names nobody the graph can tell apart
+    else:
+        return None
+    if len(words) == 1 and _in_longer_name(words[0], text):
+        return None  # "Modi" where "Narendra Modi" is named: the rules' alias, if any, is the one
+    if kind == PERSON:
         return _add_person(registry, m.name, sentence_index, guessed=True)
-    return None
+    return registry.add(ORGANIZATION, m.name, sentence_index, in_country=m.country, guessed=True)
 
 
 def _country_name(code: str | None) -> str | None:

@@ -30,10 +30,15 @@ THRESHOLD = 0.7
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
+_SHAPE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "X" * 26 + "x" * 26 + "d" * 10)
+
+
 def _shape(token: str) -> str:
-    """ "Xx", "XX", "Xx-Xx", "d": the token's letters as X, x and d, runs collapsed."""
-    shape = re.sub(r"[A-Z]", "X", re.sub(r"[a-z]", "x", re.sub(r"\d", "d", token)))
-    return re.sub(r"(.)\1+", r"\1\1", shape)
+    """ "Xx", "XX", "Xx-Xx", "d": ASCII letters as X and x, digits as d, longer runs cut to two."""
+    return _RUN.sub(r"\1\1", token.translate(_SHAPE))
+
+
+_RUN = re.compile(r"(.)\1+")
 
 
 def features(name: str, text: str, start: int, end: int) -> set[str]:
@@ -67,11 +72,14 @@ def _weights() -> dict[str, list[float]]:
 def probabilities(name: str, text: str, start: int, end: int) -> dict[str, float]:
     """The model's probability of each label for the name ``text[start:end]``."""
     weights = _weights()
-    scores = [0.0] * len(LABELS)
+    person = organization = neither = 0.0
     for feature in features(name, text, start, end):
         row = weights.get(feature)
         if row:
-            scores = [s + w for s, w in zip(scores, row, strict=True)]
+            person += row[0]
+            organization += row[1]
+            neither += row[2]
+    scores = (person, organization, neither)
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
