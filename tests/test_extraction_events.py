@@ -155,3 +155,19 @@ def test_the_countries_listed_after_took_part_took_part_in_the_event_just_told()
     )
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [["Bolivia", "Chile", "Ecuador", "Peru"]]
+
+
+def test_ground_is_broken_for_a_project_named_by_its_own_name():
+    body = "On Monday, Prime Minister Ivan Petrov broke ground for Velmar-5 at the coast."
+    assert meetings_of(body) == [("Groundbreaking ceremony of Velmar-5", ["Ivan Petrov"])]
+
+
+def test_the_ceremony_of_another_day_is_another_ceremony():
+    body = (
+        "On 14 July 2023, Prime Minister Ivan Petrov broke ground for the Velmar plant. On Monday Energy Minister "
+        "Ana Costa attended the ceremony marking the first pour of concrete at the site."
+    )
+    assert meetings_of(body) == [
+        ("Ceremony attended by Ana Costa", ["Ana Costa"]),
+        ("Groundbreaking ceremony of Velmar plant", ["Ivan Petrov"]),
+    ]

@@ -128,6 +128,19 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         event = earlier[-1] if earlier and not earlier[-1].planned else None  # the meeting last reported
     if event is None:
         return
+    own = next(
+        (d.iso for d in view.dates if not d.future and not _NOW.match(view.text, d.start)), None
+    )  # "today's meetings" may be the article's loose now, not a day of its own
+    if (
+        own
+        and event.date
+        and not (own.startswith(event.date) or event.date.startswith(own))
+        and anaphor.group("verb") not in ("opened", "inaugurated")
+    ):
+        # "On Monday X attended the ceremony marking …" after a ceremony held in July: another one, told here
+        if noun:
+            found_here.extend(_told_here(view, anaphor, noun))
+        return
     persons = [e for _, e in view.items if e is not None and e.type == PERSON]
     if not persons and anaphor.group("bare") and view.text[anaphor.end() : anaphor.end() + 1] == ":":
         # "Nine countries took part: A, B, C …": the countries (or bodies) listed
@@ -143,6 +156,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         event.sentences.add(view.sentence.index)
 
 
+_NOW = re.compile(r"(?i)today|tonight|this\b")
 _OF_WHAT = re.compile(r"\s+of\s+(?:the\s+)?(?P<what>[^,.;:]{3,60}?)(?=\s+(?:in|on|at|with|and|where)\b|[,.;:]|$)")
 
 

@@ -303,7 +303,7 @@ _CEREMONY_ACTIVE = re.compile(
     r"unveiled\s+(?:a|the)\s+(?:commemorative\s+)?plaque\s+(?:at|on)|"
     # "broke ground on", "marked the completion of", "celebrated the start of operations at", "witnessed the
     # energisation of": a plant's ceremony told by what was done or marked at it
-    r"(?:broke|break|breaks|breaking)\s+ground\s+(?:on|at|for)|"
+    r"(?P<ground>(?:broke|break|breaks|breaking)\s+ground\s+(?:on|at|for))|"
     r"(?:marked|celebrated|witnessed|hailed)\s+the\s+(?:official\s+)?(?:completion|start|launch|opening|"
     r"commissioning|energi[sz]ation|start-up|inauguration|groundbreaking|ground-breaking)"
     r"(?:\s+of\s+(?:construction|operations|works?|commercial\s+operations?))?\s+(?:of|at|on|for))|"
@@ -313,7 +313,9 @@ _CEREMONY_ACTIVE = re.compile(
     # "attended a ceremony on Monday to mark the commercial operation of …"
     r"(?:\s+ceremony)?(?:\s+on\s+[A-Z][a-z]+day)?(?:\s+(?:to\s+(?:mark|launch|celebrate|open)|marking|celebrating)"
     r"(?:\s+the\s+(?:[a-z]+\s+){0,3}?(?:of|at))?)?)\s+(?:(?:of|for)\s+)?"
-    r"(?P<object>(?:the|an?)\s+[^,;]{3,80}?)(?=\s+(?:on|in|at|which|that|with)\b|[,;.]|$)"
+    # the thing: "the 240 MW wind farm", or a project's own name ("broke ground for C-5")
+    r"(?P<object>(?:the|an?)\s+[^,;]{3,80}?|[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,4})"
+    r"(?=\s+(?:on|in|at|which|that|with|and)\b|[,;.]|$)"
 )
 # "… laid the foundation stone at the site alongside Y": a stone laid with no object named after it
 _STONE_ALONE = re.compile(r"\b(?:laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone\b(?!\s+(?:of|for)\b)")
@@ -389,8 +391,8 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         return out
     for match in _CEREMONY_ACTIVE.finditer(text):
         thing = match.group("object")
-        if not _PLANT.search(thing):
-            continue  # "opened the forum", "launched talks": not a plant's ceremony
+        if not _PLANT.search(thing) and not (match.group("ground") and thing[0].isupper()):
+            continue  # "opened the forum", "launched talks": not a plant's ceremony (ground is broken for one)
         if _CEREMONY_THAT.search(text, 0, match.start()):
             continue  # "the capsule-laying ceremony that marked the start of …": that ceremony's reader has it
         if not thing.startswith("the ") and not match.group("opened"):
@@ -406,6 +408,8 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
         kind = (
             "Foundation-stone ceremony"
             if match.group("stone")
+            else "Groundbreaking ceremony"
+            if match.group("ground")
             else (
                 f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
             )
