@@ -328,3 +328,13 @@ def test_his_ministry_is_the_ministry_of_the_minister_the_sentence_names():
         "Vantora Solar LLC."
     )
     assert agreements_of(body) == [("agreement", ["Ministry of Foreign Affairs of Peru", "Vantora Solar LLC"])]
+
+
+def test_the_consortium_is_its_members():
+    body = (
+        "The ministry picked a consortium led by Velmar Power and Kestrel Capital for the plant. On Monday the "
+        "consortium signed a power purchase agreement with the Norland Grid Company."
+    )
+    assert agreements_of(body) == [
+        ("agreement", ["Kestrel Capital", "Norland Grid Company", "Velmar Power"]),
+    ]

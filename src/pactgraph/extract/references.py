@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from .clauses import CLAUSE_END
 from .entities import ORG_TYPES, Registry, SentenceView
 from .facts import COMPANY, COUNTRY, GOVERNMENT, ORGANIZATION, PERSON, Entity, Post, Sentence
 from .lexicon import TITLE
@@ -183,6 +184,9 @@ def resolve_references(
             # "the two companies signed …", "a meeting between the two companies": the two named last
             fits = _ORG_REFERENCE_KINDS[_SINGULAR.get(match.group("nouns").lower(), match.group("nouns")[:-1])]
             found += [(match, organization) for organization in _last_two_named(views, index, match.start(), fits)]
+        for match in _THE_CONSORTIUM.finditer(view.text) if "consortium" in lower else ():
+            # "a consortium led by A and B … The consortium signed …": its members
+            found += [(match, member) for member in _consortium_members(views, index, match.start())]
         for match in _ORG_REFERENCE.finditer(view.text) if any(w in lower for w in _ORG_REFERENCE_KINDS) else ():
             organization = _last_named(views, index, match.start(), _ORG_REFERENCE_KINDS[match.group("noun").lower()])
             if organization is None and match.group("noun").lower() == "ministry":
@@ -421,6 +425,27 @@ _TWO_ORGS = re.compile(
     r"utilities|operators|groups)\b"
 )
 _SINGULAR = {"ministries": "ministry", "agencies": "agency", "companies": "company", "utilities": "utility"}
+
+
+# "a consortium led by A and B", "the consortium of A, B and C": who its members are
+_CONSORTIUM_OF = re.compile(
+    r"\bconsortium\s+(?:led\s+by|of|comprising|formed\s+by|made\s+up\s+of|that\s+includes|including|between)\s+"
+)
+_THE_CONSORTIUM = re.compile(r"\b[Tt]he\s+consortium\b(?!\s+(?:led|of|comprising|formed|made)\b)")
+
+
+def _consortium_members(views: list[SentenceView], index: int, before: int) -> list[Entity]:
+    """The organizations the last "consortium led by A and B" names, in sentence ``index`` (before
+    ``before``) or in the few sentences before it."""
+    for back in range(index, max(-1, index - _REFERENCE_REACH - 1), -1):
+        view = views[back]
+        for match in reversed(list(_CONSORTIUM_OF.finditer(view.text, 0, before if back == index else len(view.text)))):
+            end = CLAUSE_END.search(view.text, match.end())
+            members = view.entities_between(match.end(), end.start() if end else len(view.text))
+            members = [e for e in members if e.type in ORG_TYPES]
+            if members:
+                return members
+    return []
 
 
 def _last_two_named(views: list[SentenceView], index: int, before: int, fits) -> list[Entity]:
