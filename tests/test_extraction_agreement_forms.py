@@ -338,3 +338,11 @@ def test_the_consortium_is_its_members():
     assert agreements_of(body) == [
         ("agreement", ["Kestrel Capital", "Norland Grid Company", "Velmar Power"]),
     ]
+
+
+def test_a_signatory_with_a_regional_post_signs_for_the_company():
+    body = (
+        "The agreement was signed by Ivo Marek, managing director of Norland Power Company, and by Lena Berg, "
+        "managing director for Africa of Velmar AG."
+    )
+    assert agreements_of(body) == [("agreement", ["Norland Power Company", "Velmar AG"])]

@@ -401,6 +401,13 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
             after = advance_to(tokens, k, gspan.end_char)
             if after >= j or tokens[after][0] in {"and", ",", "'s", "’s", "&"}:
                 org_end = None  # "Masdar and the Ministry of Energy": the known name stands alone
+            elif (
+                tokens[after][0] == "of"
+                and gspan.ent_id_.split("|")[0] in {COUNTRY, PLACE}
+                and after + 1 < org_end
+                and organization_end(tokens, after + 1, j, gaz) == org_end
+            ):
+                org_end = None  # "managing director for Africa of Siemens AG": a region, then the company
         if org_end and pending_title:
             name_end = _name_end(tokens, k, j)
             if name_end and name_end < org_end and tokens[name_end][0] in {"and", ","}:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .entities import SentenceView
-from .facts import COUNTRY, PERSON, Entity, Post
+from .facts import COUNTRY, PERSON, PLACE, Entity, Post
 from .lexicon import TITLE
 
 _APPOSITIVE = re.compile(
@@ -292,6 +292,8 @@ def _appositive(view: SentenceView, index: int) -> Post | None:
                     sentences={view.sentence.index},
                     rule="post-possessive",
                 )
+        if org.type == PLACE and re.search(r"\b(?:for|in)\s+$", text[end:a]):
+            continue  # "managing director for Africa of Siemens AG": the region of the post, then its holder
         break
     return None
 
