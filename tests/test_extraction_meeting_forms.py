@@ -380,3 +380,9 @@ def test_a_way_of_telling_a_visit(sentence):
         and (m.date or "").startswith("2025-03")
         and ({"Chile"} & {p.name for p in m.participants} or (m.place and m.place.name in ("Chile", "Santiago")))
     ] == ["visit"]
+
+
+def test_a_session_held_with_someone_is_a_meeting_with_them():
+    body = "On Tuesday PM Jan Novak was on stage in a dialogue session with Ana Costa, the Commission's vice-president."
+    assert meetings_of(body) == [(["Ana Costa", "Jan Novak"], "2025-03-04")]
+    assert meetings_of("Jan Novak said on Tuesday that Norland was in talks with Ana Costa.") == []

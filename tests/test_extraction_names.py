@@ -198,3 +198,8 @@ def test_a_filings_defined_term_is_the_name_it_stands_for():
 def test_the_company_alone_is_no_name():
     names = [name for name, _ in entities_of("The Company and Druk Hydro Corporation signed a memorandum on Monday.")]
     assert "Company" not in names and "Druk Hydro Corporation" in names
+
+
+def test_pm_is_a_prime_ministers_title():
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "PM Jan Novak met Ana Costa in Lima.", PUBLISHED))
+    assert [(p.person.name, p.role) for p in facts.posts] == [("Jan Novak", "Prime Minister")]

@@ -207,6 +207,8 @@ _TALK = (
     r"consultations|negotiations|discussions|dialogue|round of talks|working (?:lunch|dinner|breakfast)|"
     r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?(?:press|news) conference)|"
     r"gave\s+a\s+(?:joint\s+)?(?:press|news) conference|"
+    # "X, on stage in a dialogue session with Y": a session held with Y
+    r"(?:on\s+stage\s+)?(?<![\w-])in\s+a\s+(?:(?:dialogue|panel|joint|bilateral|fireside|plenary)\s+)?session|"
     # "A, B and C gathered in Lima" (not "A gathered 200 investors"): a meeting of those named before
     r"(?:gathered|convened)(?=\s+(?:in|at|on|for|to|online|virtually)\b|[,.;])|came\s+together|"
     r"spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|conferred|consulted|"

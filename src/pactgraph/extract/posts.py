@@ -23,6 +23,8 @@ def read_posts(
     view: SentenceView, home_country: Entity | None, country_named, main_countries: list[Entity] = ()
 ) -> list[Post]:
     posts = _read_posts(view, home_country, country_named)
+    for post in posts:
+        post.role = _ABBREVIATED_TITLE.sub("Prime Minister", post.role)  # "PM Jan Novak"
     # "When President Ilham Aliyev visited Beijing, he and Chinese President Xi Jinping signed …": a
     # head of state named without a country leads the article's main country not claimed by another
     claimed = {p.organization for p in posts}
@@ -35,6 +37,7 @@ def read_posts(
     return posts
 
 
+_ABBREVIATED_TITLE = re.compile(r"\bPM\b")
 # "the energy ministers of A, B and C – X, Y and Z – signed …": each of the persons, in order
 _RESPECTIVE = re.compile(
     r"\b(?P<title>(?:(?!the\b)[a-z]+\s+){0,2}"
