@@ -65,7 +65,7 @@ from .layout import (
     write_union,
 )
 from .links import Links, links_quads
-from .listing import Found, no_articles
+from .listing import Found, changed_entries, no_articles
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
@@ -84,6 +84,13 @@ _LISTED = 4096
 _HEAD_START_AT_MOST = 16
 #: Above this many changed union lines, every stretch of the Turtle is written again.
 _SPLICE_AT_MOST = 200_000
+#: The listed files (the temporary table ``listing``) whose path, size or time differ from the
+#: manifest's (or, with ``moved``, their place in the corpus's order), with the manifest's values.
+_COMPARE = (
+    "SELECT {place}, l.path, l.size, l.mtime, a.path IS NOT NULL, a.size, a.mtime_ns FROM {listing} l {join}"
+    " LEFT JOIN article a ON a.path = l.path WHERE ({where}) AND (a.path IS NULL OR l.size IS NULL"
+    " OR a.size IS NOT l.size OR a.mtime_ns IS NOT l.mtime {moved})"
+)
 
 
 class _ValidationCache(BuildCache):
@@ -110,11 +117,14 @@ def build_on_state(
     warnings: list[str],
     scheduler: str | None = None,
     files_on_demand: bool = False,
+    changed: list[Path] | None = None,
 ) -> BuildSummary:
     """Build the articles ``listed`` (``listing.iter_articles`` under ``article_dirs``) into ``out``
     (Turtle, with a TriG beside it, or TriG) and ``store`` from the state in ``cache``; see the
     module's docstring. With ``files_on_demand`` only the state and the store are brought up to
-    date: ``out`` and the TriG are left to the next build without it."""
+    date: ``out`` and the TriG are left to the next build without it. With ``changed`` (the
+    article files a caller knows may have changed) ``listed`` is not read when the state can take
+    it (``_Run.scan_changed``); otherwise a warning says why, and every file is listed."""
     with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
         validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
         run = _Run(
@@ -134,7 +144,16 @@ def build_on_state(
         if state.get("settings") != settings:
             state.reset()
             state.set("settings", settings)
-        found = run.scan(listed, strict=strict, on_article=on_article)
+        folders = json.dumps([str(folder) for folder in article_dirs])
+        why = None if changed is None else run.cannot_take_changed(folders)
+        if changed is not None and why is None:
+            entries, gone = changed_entries(changed, article_dirs, warnings=warnings)
+            found = run.scan_changed(entries, gone, strict=strict, on_article=on_article)
+        else:
+            if why is not None:
+                warnings.append(f"--changed not used: {why}; every article file was listed")
+            found = run.scan(listed, strict=strict, on_article=on_article)
+            state.set("listed", folders)  # what a later build given --changed may take as listed
         if not found:
             raise no_articles(article_dirs)
         run.update_graphs()
@@ -204,15 +223,9 @@ class _Run:
         SQLite) and compared too. How many articles there are."""
         state = self.state
         listing = state.listing()
-        compare = (
-            "SELECT {place}, l.path, l.size, l.mtime, a.path IS NOT NULL, a.size, a.mtime_ns FROM {listing} l {join}"
-            " LEFT JOIN article a ON a.path = l.path WHERE ({where}) AND (a.path IS NULL OR l.size IS NULL"
-            " OR a.size IS NOT l.size OR a.mtime_ns IS NOT l.mtime {moved})"
-        )
+        compare = _COMPARE
         batch = compare.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
-        # a head start (a process loading the NLP pipeline) when a few articles may have to be read
-        ahead = self.jobs > 1 and self.scheduler is None and on_article is None and not self.cache.refresh
-        ahead = ahead and state.db.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
+        ahead = self._may_head_start(on_article)
         files = iter(listed)
         count = 0
         differ: list[tuple] = []
@@ -225,6 +238,55 @@ class _Run:
                 ahead = ahead and len(differ) <= _HEAD_START_AT_MOST
                 if ahead and self.head is None and self._to_read(more):
                     self.head = head_start()
+            return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
+        finally:
+            if self.head is not None:
+                self.head.close()
+                self.head = None
+
+    def _may_head_start(self, on_article: Callable[[Path], None] | None) -> bool:
+        """Whether a head start (a process loading the NLP pipeline) may be started, if a few
+        articles turn out to need reading: a rebuild with worker processes, not on a cluster."""
+        ahead = self.jobs > 1 and self.scheduler is None and on_article is None and not self.cache.refresh
+        return ahead and self.state.db.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
+
+    def cannot_take_changed(self, folders: str) -> str | None:
+        """Why this build cannot take a caller's list of changed files instead of listing the
+        folders (None: it can): the state must hold the listing of the same ``folders`` (a JSON
+        list, as given), made by a build of the same settings, and ``--force`` reads everything."""
+        if self.cache.refresh:
+            return "--force reads every article"
+        listed = self.state.get("listed")
+        if listed is None:
+            return "the build state holds no listing yet (a first build, or new settings or version)"
+        if listed != folders:
+            return f"the build state's last listing was of other --articles folders ({', '.join(json.loads(listed))})"
+        return None
+
+    def scan_changed(
+        self, found: list[Found], gone: list[str], *, strict: bool, on_article: Callable[[Path], None] | None
+    ) -> int:
+        """``scan`` with the article files a caller says may have changed (``found``, as the
+        listing gives them, and ``gone``, no longer there) instead of a listing of the folders:
+        every other article is taken as the manifest has it. When none came or went, only those
+        files are compared with the manifest (the places in the corpus's order stay); otherwise
+        the listing is made from the manifest by SQLite, with them, and compared as ``scan``'s
+        (every place computed again). How many articles there are."""
+        state = self.state
+        named = state.keyed("named", [path for _, path, _, _ in found] + gone)
+        known = f"SELECT path FROM article WHERE path IN (SELECT k0 FROM {named})"
+        known = {path for (path,) in state.rows(known)}
+        articles = state.db.execute("SELECT count(*) FROM article").fetchone()[0]
+        if all(path in known for _, path, _, _ in found) and not any(path in known for path in gone):
+            listing, count = state.listing(found), articles  # the others are where they were
+        else:
+            listing = state.listing_from_manifest(found, leaving=named)
+            count = state.db.execute(f"SELECT count(*) FROM {listing}").fetchone()[0]
+        compare = _COMPARE
+        differ = state.rows(compare.format(place="a.ord", listing=listing, join="", where="1", moved="")).fetchall()
+        try:
+            if self._may_head_start(on_article) and len(differ) <= _HEAD_START_AT_MOST and self._to_read(differ):
+                self.head = head_start()
             return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
         finally:
             if self.head is not None:
@@ -286,10 +348,9 @@ class _Run:
                 state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
                 state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
         if on_article:
-            extracted = {order for order, _, _ in todo}
-            query = f"SELECT row_number() OVER (ORDER BY stem, path) - 1, path FROM {listing} ORDER BY stem, path"
-            for order, path in state.rows(query).fetchall():
-                if order not in extracted:
+            extracted = {str(path) for _, path, _ in todo}
+            for (path,) in state.rows(f"SELECT path FROM {listing} ORDER BY stem, path").fetchall():
+                if path not in extracted:
                     on_article(Path(path))
         if self.head is not None and len(todo) > _HEAD_START_AT_MOST:
             self.head.close()  # the processes of read_corpus do it
