@@ -270,7 +270,7 @@ def _article_parts(
         name = ox.NamedNode(PREFIXES["id"] + "graph/" + article.identifier)
         key = None
         if cache is not None:
-            named = sorted({entity_key(e) for e in _entities_in(article_facts)})
+            named = sorted(_with_countries({entity_key(e) for e in _entities_in(article_facts)}, entities))
             where = dataclasses.replace(article, path=Path(article.path.name))  # not where the corpus lies
             key = cache.graph_key(where, article_facts, [(k, entities[k]) for k in named])
         cached = cache.get("graph", key) if key is not None else None
@@ -315,10 +315,22 @@ def _all_article_parts(
     tasks = []
     for start in range(0, len(articles), _PARTS_PER_TASK):
         batch, batch_facts = articles[start : start + _PARTS_PER_TASK], facts[start : start + _PARTS_PER_TASK]
-        named = sorted({entity_key(e) for each in batch_facts for e in _entities_in(each)})
+        named = sorted(_with_countries({entity_key(e) for each in batch_facts for e in _entities_in(each)}, entities))
         tasks.append((batch, batch_facts, {key: entities[key] for key in named}, validate, cache))
     chunks = map_tasks(_article_parts, tasks, jobs=jobs, scheduler=scheduler, describe=_batch_name)
     return [part for chunk in chunks for part in chunk]
+
+
+def _with_countries(keys: set, entities: dict) -> set:
+    """``keys`` and the keys of the countries of the places among them that ``entities`` (the
+    corpus's) knows: a place's graph says which country it is in only when the corpus knows that
+    country (``triples``), whichever articles share its batch."""
+    found = set(keys)
+    for key in keys:
+        country = entities[key].in_country
+        if country is not None and (home := ("country", country.value.rsplit("/", 1)[-1])) in entities:
+            found.add(home)
+    return found
 
 
 def _batch_name(task: tuple[list[Article], ...]) -> str:
