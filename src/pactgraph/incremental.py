@@ -223,22 +223,21 @@ class _Run:
         SQLite) and compared too. How many articles there are."""
         state = self.state
         listing = state.listing()
-        compare = _COMPARE
-        batch = compare.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
+        batch = _COMPARE.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
         ahead = self._may_head_start(on_article)
         files = iter(listed)
-        count = 0
-        differ: list[tuple] = []
+        count = differ = 0
         try:
             while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
                 state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
-                more = state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
+                if ahead:  # the first few files that differ, while the listing goes on
+                    more = state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
+                    differ += len(more)
+                    ahead = differ <= _HEAD_START_AT_MOST
+                    if ahead and self.head is None and self._to_read(more):
+                        self.head = head_start()
                 count += len(found)
-                differ += more
-                ahead = ahead and len(differ) <= _HEAD_START_AT_MOST
-                if ahead and self.head is None and self._to_read(more):
-                    self.head = head_start()
-            return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
+            return self._compare(listing, count, strict=strict, on_article=on_article)
         finally:
             if self.head is not None:
                 self.head.close()
@@ -282,12 +281,12 @@ class _Run:
         else:
             listing = state.listing_from_manifest(found, leaving=named)
             count = state.db.execute(f"SELECT count(*) FROM {listing}").fetchone()[0]
-        compare = _COMPARE
-        differ = state.rows(compare.format(place="a.ord", listing=listing, join="", where="1", moved="")).fetchall()
+        compare = _COMPARE.format(place="a.ord", listing=listing, join="", where="1", moved="")
+        differ = state.rows(f"{compare} LIMIT {_HEAD_START_AT_MOST + 1}").fetchall()
         try:
             if self._may_head_start(on_article) and len(differ) <= _HEAD_START_AT_MOST and self._to_read(differ):
                 self.head = head_start()
-            return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
+            return self._compare(listing, count, strict=strict, on_article=on_article)
         finally:
             if self.head is not None:
                 self.head.close()
@@ -309,54 +308,67 @@ class _Run:
                 return True
         return False
 
-    def _compare(self, listing: str, count: int, differ: list[tuple], compare: str, *, strict: bool, on_article) -> int:
-        """``scan`` once the files are listed: ``differ``, the rows of the files whose path, size or
-        time differ from the manifest's, with their place in the manifest."""
+    def _compare(self, listing: str, count: int, *, strict: bool, on_article) -> int:
+        """``scan`` once the files are listed in ``listing`` (``count`` of them): the files whose
+        path, size or time differ from the manifest's (or their place in the corpus's order, when
+        articles came or went) are looked at, a batch at a time from a temporary table, and those
+        whose bytes changed are extracted, a batch at a time from another: the build holds no row
+        per article (a cold build looks at every one)."""
         state = self.state
         if not count:
             return 0
-        new = sum(1 for row in differ if not row[4])
-        placed = None
+        new = state.db.execute(
+            f"SELECT count(*) FROM {listing} l WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.path = l.path)"
+        ).fetchone()[0]
+        placed, compare = None, _COMPARE.format(place="a.ord", listing=listing, join="", where="1", moved="")
         if new or count < state.db.execute("SELECT count(*) FROM article").fetchone()[0]:
             # articles came or went: every place in the corpus's order is computed and compared
             placed = state.placed(listing)
             join = f"JOIN {placed} p ON p.path = l.path"
-            moved = "OR a.ord != p.ord"
-            differ = state.rows(compare.format(place="p.ord", listing=listing, join=join, where="1", moved=moved))
-            differ = differ.fetchall()
-        differ.sort()
-        todo: list[tuple[int, Path, tuple]] = []
-        reorder = []
-        for order, name, size, mtime, known, *row in differ:
-            if known and size is not None and tuple(row) == (size, mtime):
-                reorder.append((order, name))  # moved in the corpus's order: an article added or removed before it
-                continue
-            sha = _sha256(Path(name))
-            stored = state.db.execute("SELECT sha256 FROM article WHERE path = ?", (name,)).fetchone()
-            if stored is not None and sha is not None and stored[0] == sha:
-                reorder.append((order, name))
-                state.db.execute("UPDATE article SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime, name))
-                continue
-            todo.append((order, Path(name), (size, mtime, sha)))
-        state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
-        state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
-        state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
+            compare = _COMPARE.format(place="p.ord", listing=listing, join=join, where="1", moved="OR a.ord != p.ord")
+        state.db.execute("DROP TABLE IF EXISTS temp.differ")
+        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2")  # rowids in the corpus's order
+        state.db.execute("DROP TABLE IF EXISTS temp.to_read")
+        state.db.execute("CREATE TEMP TABLE to_read(ord INTEGER, path TEXT, size INTEGER, mtime INTEGER, sha TEXT)")
+        for page in _rowid_pages(state, "temp.differ", BATCH):
+            reorder = []
+            for order, name, size, mtime, known, *row in page:
+                if known and size is not None and tuple(row) == (size, mtime):
+                    reorder.append((order, name))  # moved in the corpus's order: an article added or removed before it
+                    continue
+                sha = _sha256(Path(name))
+                stored = state.db.execute("SELECT sha256 FROM article WHERE path = ?", (name,)).fetchone()
+                if stored is not None and sha is not None and stored[0] == sha:
+                    reorder.append((order, name))
+                    state.db.execute("UPDATE article SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime, name))
+                    continue
+                state.db.execute("INSERT INTO temp.to_read VALUES (?, ?, ?, ?, ?)", (order, name, size, mtime, sha))
+            state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
+            state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
+            state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
+        state.db.execute("DROP TABLE temp.differ")
         if placed is not None:  # some may be gone
-            query = f"SELECT path FROM article a WHERE NOT EXISTS (SELECT 1 FROM {placed} p WHERE p.path = a.path)"
-            for (gone,) in state.rows(query).fetchall():
-                self._forget(gone)
-                state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
-                state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
+            state.db.execute("DROP TABLE IF EXISTS temp.gone")
+            state.db.execute(
+                "CREATE TEMP TABLE gone AS SELECT path FROM article a"
+                f" WHERE NOT EXISTS (SELECT 1 FROM {placed} p WHERE p.path = a.path) ORDER BY path"
+            )
+            for page in _rowid_pages(state, "temp.gone", BATCH):
+                for (path,) in page:
+                    self._forget(path)
+                    state.db.execute("DELETE FROM article WHERE path = ?", (path,))
+                    state.db.execute("DELETE FROM record WHERE path = ?", (path,))
         if on_article:
-            extracted = {str(path) for _, path, _ in todo}
-            for (path,) in state.rows(f"SELECT path FROM {listing} ORDER BY stem, path").fetchall():
-                if path not in extracted:
-                    on_article(Path(path))
-        if self.head is not None and len(todo) > _HEAD_START_AT_MOST:
+            query = f"SELECT path FROM {listing} WHERE path NOT IN (SELECT path FROM temp.to_read) ORDER BY stem, path"
+            for (path,) in state.rows(query):
+                on_article(Path(path))
+        to_read = state.db.execute("SELECT count(*) FROM temp.to_read").fetchone()[0]
+        if self.head is not None and to_read > _HEAD_START_AT_MOST:
             self.head.close()  # the processes of read_corpus do it
             self.head = None
-        for start in range(0, len(todo), BATCH):
-            self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
+        for page in _rowid_pages(state, "temp.to_read", BATCH):
+            batch = [(order, Path(name), (size, mtime, sha)) for order, name, size, mtime, sha in page]
+            self._extract(batch, strict=strict, on_article=on_article)
         if strict:
             row = state.db.execute("SELECT error FROM article WHERE error IS NOT NULL ORDER BY ord").fetchone()
             if row is not None:
@@ -820,3 +832,14 @@ def _sha256(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
+
+
+def _rowid_pages(state: BuildState, table: str, size: int) -> Iterator[list[tuple]]:
+    """The rows of the temporary ``table`` in the order of their rowids, ``size`` at a time (each
+    page read whole, so the build may write meanwhile)."""
+    last = 0
+    while page := state.db.execute(
+        f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT {size}", (last,)
+    ).fetchall():
+        last = page[-1][0]
+        yield [row[1:] for row in page]
