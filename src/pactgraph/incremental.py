@@ -226,18 +226,19 @@ class _Run:
         batch = _COMPARE.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
         ahead = self._may_head_start(on_article)
         files = iter(listed)
-        count = differ = 0
+        count = differ = new = 0
         try:
             while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
                 state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
-                if ahead:  # the first few files that differ, while the listing goes on
-                    more = state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
-                    differ += len(more)
-                    ahead = differ <= _HEAD_START_AT_MOST
-                    if ahead and self.head is None and self._to_read(more):
-                        self.head = head_start()
+                more = state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
                 count += len(found)
-            return self._compare(listing, count, strict=strict, on_article=on_article)
+                differ += len(more)
+                new += sum(1 for row in more if not row[4])
+                ahead = ahead and differ <= _HEAD_START_AT_MOST  # a head start for the first few found
+                if ahead and self.head is None and self._to_read(more):
+                    self.head = head_start()
+                del more  # counted, not kept: a cold build finds every file differing
+            return self._compare(listing, count, differ=differ, new=new, strict=strict, on_article=on_article)
         finally:
             if self.head is not None:
                 self.head.close()
@@ -308,8 +309,11 @@ class _Run:
                 return True
         return False
 
-    def _compare(self, listing: str, count: int, *, strict: bool, on_article) -> int:
-        """``scan`` once the files are listed in ``listing`` (``count`` of them): the files whose
+    def _compare(
+        self, listing: str, count: int, *, differ: int | None = None, new: int | None = None, strict: bool, on_article
+    ) -> int:
+        """``scan`` once the files are listed in ``listing`` (``count`` of them; ``differ`` of them
+        differing from the manifest, ``new`` not in it, when counted already): the files whose
         path, size or time differ from the manifest's (or their place in the corpus's order, when
         articles came or went) are looked at, a batch at a time from a temporary table, and those
         whose bytes changed are extracted, a batch at a time from another: the build holds no row
@@ -317,17 +321,19 @@ class _Run:
         state = self.state
         if not count:
             return 0
-        new = state.db.execute(
-            f"SELECT count(*) FROM {listing} l WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.path = l.path)"
-        ).fetchone()[0]
+        if new is None:
+            new = state.db.execute(
+                f"SELECT count(*) FROM {listing} l WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.path = l.path)"
+            ).fetchone()[0]
         placed, compare = None, _COMPARE.format(place="a.ord", listing=listing, join="", where="1", moved="")
         if new or count < state.db.execute("SELECT count(*) FROM article").fetchone()[0]:
             # articles came or went: every place in the corpus's order is computed and compared
             placed = state.placed(listing)
             join = f"JOIN {placed} p ON p.path = l.path"
             compare = _COMPARE.format(place="p.ord", listing=listing, join=join, where="1", moved="OR a.ord != p.ord")
+        limit = " LIMIT 0" if placed is None and differ == 0 else ""  # nothing differs (counted while listing)
         state.db.execute("DROP TABLE IF EXISTS temp.differ")
-        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2")  # rowids in the corpus's order
+        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2{limit}")  # rowids in the corpus's order
         state.db.execute("DROP TABLE IF EXISTS temp.to_read")
         state.db.execute("CREATE TEMP TABLE to_read(ord INTEGER, path TEXT, size INTEGER, mtime INTEGER, sha TEXT)")
         for page in _rowid_pages(state, "temp.differ", BATCH):
