@@ -8,13 +8,17 @@ validated (entries in ``valid/``), the resident memory now and at its peak (``Vm
 build process and of each of its worker processes, the largest any worker reached so far, and the
 size of the build state on disk (``state.sqlite`` and its journal). With ``--stop-after`` the
 build is stopped after that many seconds with SIGINT to its process group (as Ctrl-C would: the
-state is rolled back, the cache entries written so far stay), and the last line says so.
+state is rolled back, the cache entries written so far stay), and the last line says so. With
+``--keep-cache`` only the build state is removed, not the cache's entries: the build then starts a
+new state over the facts (and SHACL results) cached before, without extracting again (the counts
+of ``facts/`` and ``valid/`` then include the entries that were there).
 
     python benchmarks/cold.py --workdir /work/bench --articles 300000 --label s6 --stop-after 6000 \\
         --build-option=--files --build-option=on-demand
 
 Writes ``benchmarks/results/cold-N-LABEL.jsonl``. Not a test: nothing here asserts a time. The
-corpus must exist (``benchmarks/generate.py`` or ``run.py``); the cache folder is emptied first.
+corpus must exist (``benchmarks/generate.py`` or ``run.py``); the cache folder is emptied first
+(but for its entries with ``--keep-cache``).
 """
 
 from __future__ import annotations
@@ -95,13 +99,18 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=60.0, help="seconds between two lines")
     parser.add_argument("--stop-after", type=float, help="stop the build (SIGINT) after this many seconds")
     parser.add_argument("--build-option", action="append", default=[], help="passed to the build (repeatable)")
+    parser.add_argument("--keep-cache", action="store_true", help="remove only the state, keep the cached entries")
     args = parser.parse_args()
     work, n = args.workdir, args.articles
     articles = work / f"corpus-{n}" / "articles"
     if not articles.is_dir():
         raise SystemExit(f"{articles}: no corpus (benchmarks/generate.py --articles {n} --out {articles.parent})")
     cache, graph = work / f"cache-{n}", work / f"graph-{n}"
-    shutil.rmtree(cache, ignore_errors=True)
+    if args.keep_cache:
+        for name in ("state.sqlite", "state.sqlite-journal", "state.sqlite-wal"):
+            (cache / name).unlink(missing_ok=True)
+    else:
+        shutil.rmtree(cache, ignore_errors=True)
     shutil.rmtree(graph, ignore_errors=True)
     graph.mkdir(parents=True)
     command = [sys.executable, "-m", "pactgraph.cli", "build", "--no-progress", "--articles", str(articles)]

@@ -10,7 +10,9 @@ article changed. Every build is a separate ``pactgraph build`` process, timed wi
 source tree (``DIR/src``; for example ``git archive main``), so two versions are timed on one
 corpus and cache. ``--build-option`` (repeatable) is passed to every build, e.g.
 ``--build-option=--files --build-option=on-demand``, or ``--scheduler`` and its address (then no
-``--jobs``).
+``--jobs``). With ``--changed`` each rebuild is given the articles it changed on its standard
+input (``build --changed -``; none for a rebuild with nothing changed), as a caller that knows
+them would, instead of listing the folder (the first build lists it).
 
     python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s3
 
@@ -55,6 +57,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--one-percent", action="store_true", help="also change every 100th article once")
     parser.add_argument("--build-option", action="append", default=[], help="passed to every build (repeatable)")
+    parser.add_argument("--changed", action="store_true", help="give each rebuild the articles it changed")
     args = parser.parse_args()
     work, n = args.workdir, args.articles
     graph = work / f"graph-{n}"
@@ -69,8 +72,10 @@ def main() -> None:
     results = RESULTS / f"rebuilds-{n}-{args.label}.jsonl"
     times: dict[str, list[float]] = {}
 
-    def build(kind: str) -> None:
-        done = subprocess.run(command, env=env, capture_output=True, text=True)
+    def build(kind: str, paths: list[Path] = ()) -> None:
+        given = args.changed and kind != "refresh"
+        extra, stdin = (["--changed", "-"], "".join(f"{path}\n" for path in paths)) if given else ([], None)
+        done = subprocess.run(command + extra, env=env, capture_output=True, text=True, input=stdin)
         if done.returncode:
             raise SystemExit(f"{kind}: the build failed:\n{done.stderr[-3000:]}")
         seconds, kilobytes = done.stderr.strip().splitlines()[-1].split()
@@ -87,11 +92,11 @@ def main() -> None:
         try:
             for path, text in zip(paths, originals, strict=True):
                 path.write_bytes(text + addition())
-            build(kind)
+            build(kind, paths)
         finally:
             for path, text in zip(paths, originals, strict=True):
                 path.write_bytes(text)
-        build(f"{kind}, undone")
+        build(f"{kind}, undone", paths)
 
     listed = sorted((work / f"corpus-{n}" / "articles").iterdir())
     build("refresh")

@@ -290,7 +290,7 @@ def measure(args: argparse.Namespace) -> dict:
     if not args.rebuilds_only:
         shutil.rmtree(cache, ignore_errors=True)
     common = ["--articles", str(corpus / "articles"), "--out", str(out), "--store", str(store), "--cache", str(cache)]
-    common += ["--jobs", str(args.jobs)]
+    common += ["--jobs", str(args.jobs), "--files", "always"]  # the Turtle is read below
     result: dict = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"pyoxigraph {ox.__version__}",

@@ -32,6 +32,8 @@ BUILD = (
     "kg.ttl",
     "--store",
     "kg.store",
+    "--files",
+    "always",
     "--cache",
     "cache",
     "--no-progress",

@@ -101,6 +101,7 @@ def scheduler(cluster: Cluster) -> str:
 def _build(tmp_path: Path, name: str, articles: list[str], *extra: str) -> tuple[Path, object]:
     out = tmp_path / name / "kg.ttl"
     command = ["build", "--no-progress", "--out", str(out), "--store", str(tmp_path / name / "kg.store")]
+    command += ["--files", "always"]  # the files are compared too
     for folder in articles:
         command += ["--articles", folder]
     result = CliRunner().invoke(main, [*command, *extra])

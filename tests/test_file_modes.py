@@ -84,7 +84,15 @@ def test_store_and_site_folders_get_the_umasks_mode(corpus: Path, tmp_path: Path
 
     umask(mask)
     out, store = tmp_path / "kg.ttl", tmp_path / "kg.store"
-    build([corpus], out=out, store=store, jobs=1, cache=BuildCache(tmp_path / "cache"), validate=False)
+    build(
+        [corpus],
+        out=out,
+        store=store,
+        jobs=1,
+        cache=BuildCache(tmp_path / "cache"),
+        validate=False,
+        files_on_demand=False,
+    )
     assert _mode(store) == 0o777 & ~mask
     write_site(load_graph([out.with_suffix(".trig")]), tmp_path / "site")
     assert _mode(tmp_path / "site") == 0o777 & ~mask

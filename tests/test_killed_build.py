@@ -38,7 +38,7 @@ def _build(corpus: Path, out: Path, cache: Path, *options: str) -> subprocess.Po
         str(cache),
         "--jobs",
         "2",
-        *options,
+        *(options if "--files" in options else (*options, "--files", "always")),
     ]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 

@@ -57,14 +57,14 @@ def test_rebuilds_give_the_bytes_of_clean_builds_through_changes(corpus: Path, t
     links = load_links(ROOT / "data" / "links.csv")
     cache = BuildCache(tmp_path / "cache")
     out, store = tmp_path / "inc" / "kg.ttl", tmp_path / "inc" / "kg.store"
-    first = build([corpus], out=out, jobs=2, cache=cache, store=store, links=links)
+    first = build([corpus], out=out, jobs=2, cache=cache, store=store, links=links, files_on_demand=False)
     assert first.extracted == 16 and first.linked > 0
     reference = _clean(corpus, tmp_path / "clean0", links=links)
     assert _outputs(out.parent) == reference
 
     # a deletion that changes the merged description of entities (and facts) other articles show
     (corpus / "p03_oped_chinese_capital_caspian.txt").unlink()
-    after = build([corpus], out=out, jobs=1, cache=cache, store=store, links=links)
+    after = build([corpus], out=out, jobs=1, cache=cache, store=store, links=links, files_on_demand=False)
     assert after.extracted == 0
     expected = _clean(corpus, tmp_path / "clean1", links=links)
     assert _others_changed(reference["kg.trig"], expected["kg.trig"], {"p03_"}), "the change stayed in one graph"
@@ -75,7 +75,7 @@ def test_rebuilds_give_the_bytes_of_clean_builds_through_changes(corpus: Path, t
     changed.write_text(changed.read_text(encoding="utf-8").replace("phone", "telephone"), encoding="utf-8")
     shutil.copy(PROBE / "p03_oped_chinese_capital_caspian.txt", corpus)
     shutil.copy(PROBE2 / "q03_masdar_kazakhstan_press_release.txt", corpus)
-    again = build([corpus], out=out, jobs=2, cache=cache, store=store, links=links)
+    again = build([corpus], out=out, jobs=2, cache=cache, store=store, links=links, files_on_demand=False)
     assert again.extracted == 2  # p03 came back unchanged: its facts are in the extraction cache
     expected2 = _clean(corpus, tmp_path / "clean2", links=links)
     assert _others_changed(expected["kg.trig"], expected2["kg.trig"], {"p03_", "p07_", "q03_"})
@@ -133,16 +133,16 @@ def _stamps(*paths: Path) -> list[int]:
 def test_a_change_that_changes_no_graph_writes_no_output(corpus: Path, tmp_path: Path) -> None:
     cache = BuildCache(tmp_path / "cache")
     out, store = tmp_path / "kg.ttl", tmp_path / "kg.store"
-    build([corpus], out=out, store=store, jobs=1, cache=cache)
+    build([corpus], out=out, store=store, jobs=1, cache=cache, files_on_demand=False)
     expected, written = _outputs(tmp_path), _stamps(out, out.with_suffix(".trig"), store / "pactgraph-store.json")
     changed = corpus / "p07_aliyev_tokayev_phone_call.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nOfficials declined to comment.\n", encoding="utf-8")
-    again = build([corpus], out=out, store=store, jobs=1, cache=cache)
+    again = build([corpus], out=out, store=store, jobs=1, cache=cache, files_on_demand=False)
     assert again.extracted == 1 and again.outputs == [out, out.with_suffix(".trig"), store]
     assert _stamps(out, out.with_suffix(".trig"), store / "pactgraph-store.json") == written
     assert _outputs(tmp_path) == expected and store_mirrors(store, out)
     out.unlink()  # an output that is not the one the state wrote is written again, whole
-    build([corpus], out=out, store=store, jobs=1, cache=cache)
+    build([corpus], out=out, store=store, jobs=1, cache=cache, files_on_demand=False)
     assert _outputs(tmp_path) == expected and store_mirrors(store, out)
 
 

@@ -270,7 +270,7 @@ def _article_parts(
         name = ox.NamedNode(PREFIXES["id"] + "graph/" + article.identifier)
         key = None
         if cache is not None:
-            named = sorted({entity_key(e) for e in _entities_in(article_facts)})
+            named = sorted(_with_countries({entity_key(e) for e in _entities_in(article_facts)}, entities))
             where = dataclasses.replace(article, path=Path(article.path.name))  # not where the corpus lies
             key = cache.graph_key(where, article_facts, [(k, entities[k]) for k in named])
         cached = cache.get("graph", key) if key is not None else None
@@ -315,10 +315,22 @@ def _all_article_parts(
     tasks = []
     for start in range(0, len(articles), _PARTS_PER_TASK):
         batch, batch_facts = articles[start : start + _PARTS_PER_TASK], facts[start : start + _PARTS_PER_TASK]
-        named = sorted({entity_key(e) for each in batch_facts for e in _entities_in(each)})
+        named = sorted(_with_countries({entity_key(e) for each in batch_facts for e in _entities_in(each)}, entities))
         tasks.append((batch, batch_facts, {key: entities[key] for key in named}, validate, cache))
     chunks = map_tasks(_article_parts, tasks, jobs=jobs, scheduler=scheduler, describe=_batch_name)
     return [part for chunk in chunks for part in chunk]
+
+
+def _with_countries(keys: set, entities: dict) -> set:
+    """``keys`` and the keys of the countries of the places among them that ``entities`` (the
+    corpus's) knows: a place's graph says which country it is in only when the corpus knows that
+    country (``triples``), whichever articles share its batch."""
+    found = set(keys)
+    for key in keys:
+        country = entities[key].in_country
+        if country is not None and (home := ("country", country.value.rsplit("/", 1)[-1])) in entities:
+            found.add(home)
+    return found
 
 
 def _batch_name(task: tuple[list[Article], ...]) -> str:
@@ -374,7 +386,7 @@ class BuildSummary:
             lines.append(str(self.reasoning))
         if self.deferred:
             files = ", ".join(map(str, self.deferred))
-            lines.append(f"{files}: on demand, not written (a build without --files on-demand writes them)")
+            lines.append(f"{files}: on demand, not written (`pactgraph build --files always` writes them)")
         return "\n".join(lines)
 
 
@@ -590,7 +602,8 @@ def build(
     cache: BuildCache | None = None,
     store: Path | None = None,
     scheduler: str | None = None,
-    files_on_demand: bool = False,
+    files_on_demand: bool | None = None,
+    changed: Iterable[Path] | None = None,
 ) -> BuildSummary:
     """Build the graph from folders of articles into ``out`` (format from its extension) and,
     when ``out`` cannot hold named graphs, a ``.trig`` beside it that keeps one graph per article;
@@ -609,10 +622,20 @@ def build(
 
     With ``files_on_demand`` (a build on the state, with a ``store``) only the state and the store
     are brought up to date; ``out`` and its TriG are removed if stale, and written, by splicing
-    in everything that changed meanwhile, by the next build without it.
+    in everything that changed meanwhile, by the next build with ``files_on_demand=False``. The
+    default, None, is on demand when that can be (a build on the state with a ``store``: the store
+    is what queries read) and the files written otherwise (they are the only output).
+
+    ``changed`` (a build on the state) names the article files that may have changed since the
+    last build (new, edited or removed: under the ``article_dirs``); the others are taken as they
+    were, without listing the folders (``incremental.changed_entries``). When the state cannot
+    take it (none yet, built from other folders, ``cache.refresh``), every file is listed and a
+    warning says why.
     """
     found_warnings: list[str] = []
     on_state = cache is not None and _on_state(out, reason=reason, curation=curation)
+    if files_on_demand is None:
+        files_on_demand = on_state and store is not None
     if files_on_demand and (not on_state or store is None):
         raise UsageError(
             "--files on-demand keeps the build state and the store current: it needs --store and a build on the "
@@ -640,7 +663,10 @@ def build(
             on_article=progress if callable(progress) else None,
             warnings=found_warnings,
             files_on_demand=files_on_demand,
+            changed=None if changed is None else [Path(path) for path in changed],
         )
+    if changed is not None:
+        found_warnings.append("--changed is for builds on the build state (see --cache); every article file was listed")
     paths = [Path(path) for path, _, _ in list_articles(article_dirs, warnings=found_warnings)]
     assembly = build_quads(
         paths,

@@ -519,11 +519,19 @@ def add_command(
 )
 @click.option(
     "--files",
-    type=click.Choice(["always", "on-demand"]),
-    default="always",
+    type=click.Choice(["auto", "always", "on-demand"]),
+    default="auto",
     show_default=True,
     help="on-demand (with --store and the cache): keep only the build state and the store current, and leave --out"
-    " and its .trig to the next build without it, which splices in all that changed meanwhile (removed while stale).",
+    " and its .trig to the next build with --files always, which splices in all that changed meanwhile (removed"
+    " while stale). auto: on-demand when the build can (--store, the cache), always otherwise.",
+)
+@click.option(
+    "--changed",
+    multiple=True,
+    type=click.Path(path_type=Path, allow_dash=True),
+    help="An article file that may have changed since the last build: new, edited or removed (repeatable; - reads"
+    " paths from stdin, one a line). The others are taken as they were, without listing the --articles folders.",
 )
 def build_command(
     article_dirs: tuple[Path, ...],
@@ -543,15 +551,18 @@ def build_command(
     store: Path | None,
     scheduler: str | None,
     files: str,
+    changed: tuple[Path, ...],
 ) -> None:
     """Extract every article and write the knowledge graph.
 
     Re-running it extracts only the articles that are new or changed since the last build (and
     all of them when pactgraph itself changed). With the cache, the merged corpus is kept in a
     build state (state.sqlite in --cache): a rebuild writes again only the graphs a change
-    touches and splices the outputs and the store; see docs/incremental-builds.md. With --files
-    on-demand a rebuild updates only the state and the store: writing kg.ttl and kg.trig costs
-    time in proportion to the whole graph, however small the change.
+    touches and splices the outputs and the store; see docs/incremental-builds.md. With --store
+    a rebuild updates only the state and the store (--files auto): writing kg.ttl and kg.trig
+    costs time in proportion to the whole graph, however small the change; --files always writes
+    them. With --changed the folders are not listed: a caller that knows what changed (a feed
+    reader, a file watcher) makes a rebuild's time follow the change, not the corpus.
     """
     from pactgraph.cache import BuildCache
     from pactgraph.corpus import default_jobs
@@ -572,12 +583,14 @@ def build_command(
         "validate": validate,
         "reason": reason,
         "strict": strict,
-        "files_on_demand": files == "on-demand",
+        "files_on_demand": {"auto": None, "always": False, "on-demand": True}[files],
+        "changed": _changed(changed) if changed else None,
     }
     if progress and sys.stderr.isatty():
         from pactgraph.listing import find_articles
 
-        total = len(find_articles(list(article_dirs)))
+        changed_paths = options["changed"]
+        total = len(changed_paths) if changed_paths is not None else len(find_articles(list(article_dirs)))
         with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
             summary = build_module.build(list(article_dirs), progress=lambda _: bar.update(1), **options)
     else:
@@ -587,6 +600,17 @@ def build_command(
     if summary.reasoning is not None and summary.reasoning.note:
         click.echo(f"Warning: {summary.reasoning.note}", err=True)
     click.echo(str(summary), err=True)
+
+
+def _changed(given: tuple[Path, ...]) -> list[Path]:
+    """The paths of ``--changed``, with ``-`` read from stdin (one a line, blank lines skipped)."""
+    paths: list[Path] = []
+    for path in given:
+        if str(path) == "-":
+            paths += [Path(line) for line in click.get_text_stream("stdin").read().splitlines() if line.strip()]
+        else:
+            paths.append(path)
+    return paths
 
 
 def _curation(path: Path | None):

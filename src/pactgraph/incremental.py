@@ -65,7 +65,7 @@ from .layout import (
     write_union,
 )
 from .links import Links, links_quads
-from .listing import Found, no_articles
+from .listing import Found, changed_entries, no_articles
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
@@ -84,6 +84,13 @@ _LISTED = 4096
 _HEAD_START_AT_MOST = 16
 #: Above this many changed union lines, every stretch of the Turtle is written again.
 _SPLICE_AT_MOST = 200_000
+#: The listed files (the temporary table ``listing``) whose path, size or time differ from the
+#: manifest's (or, with ``moved``, their place in the corpus's order), with the manifest's values.
+_COMPARE = (
+    "SELECT {place}, l.path, l.size, l.mtime, a.path IS NOT NULL, a.size, a.mtime_ns FROM {listing} l {join}"
+    " LEFT JOIN article a ON a.path = l.path WHERE ({where}) AND (a.path IS NULL OR l.size IS NULL"
+    " OR a.size IS NOT l.size OR a.mtime_ns IS NOT l.mtime {moved})"
+)
 
 
 class _ValidationCache(BuildCache):
@@ -110,11 +117,14 @@ def build_on_state(
     warnings: list[str],
     scheduler: str | None = None,
     files_on_demand: bool = False,
+    changed: list[Path] | None = None,
 ) -> BuildSummary:
     """Build the articles ``listed`` (``listing.iter_articles`` under ``article_dirs``) into ``out``
     (Turtle, with a TriG beside it, or TriG) and ``store`` from the state in ``cache``; see the
     module's docstring. With ``files_on_demand`` only the state and the store are brought up to
-    date: ``out`` and the TriG are left to the next build without it."""
+    date: ``out`` and the TriG are left to the next build without it. With ``changed`` (the
+    article files a caller knows may have changed) ``listed`` is not read when the state can take
+    it (``_Run.scan_changed``); otherwise a warning says why, and every file is listed."""
     with BuildState(cache.folder / STATE_FILE, fresh=cache.refresh) as state:
         validation_cache = _ValidationCache(cache.folder, refresh=cache.refresh)
         run = _Run(
@@ -134,7 +144,16 @@ def build_on_state(
         if state.get("settings") != settings:
             state.reset()
             state.set("settings", settings)
-        found = run.scan(listed, strict=strict, on_article=on_article)
+        folders = json.dumps([str(folder) for folder in article_dirs])
+        why = None if changed is None else run.cannot_take_changed(folders)
+        if changed is not None and why is None:
+            entries, gone = changed_entries(changed, article_dirs, warnings=warnings)
+            found = run.scan_changed(entries, gone, strict=strict, on_article=on_article)
+        else:
+            if why is not None:
+                warnings.append(f"--changed not used: {why}; every article file was listed")
+            found = run.scan(listed, strict=strict, on_article=on_article)
+            state.set("listed", folders)  # what a later build given --changed may take as listed
         if not found:
             raise no_articles(article_dirs)
         run.update_graphs()
@@ -204,28 +223,71 @@ class _Run:
         SQLite) and compared too. How many articles there are."""
         state = self.state
         listing = state.listing()
-        compare = (
-            "SELECT {place}, l.path, l.size, l.mtime, a.path IS NOT NULL, a.size, a.mtime_ns FROM {listing} l {join}"
-            " LEFT JOIN article a ON a.path = l.path WHERE ({where}) AND (a.path IS NULL OR l.size IS NULL"
-            " OR a.size IS NOT l.size OR a.mtime_ns IS NOT l.mtime {moved})"
-        )
-        batch = compare.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
-        # a head start (a process loading the NLP pipeline) when a few articles may have to be read
-        ahead = self.jobs > 1 and self.scheduler is None and on_article is None and not self.cache.refresh
-        ahead = ahead and state.db.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
+        batch = _COMPARE.format(place="a.ord", listing=listing, join="", where="l.rowid > ?", moved="")
+        ahead = self._may_head_start(on_article)
         files = iter(listed)
-        count = 0
-        differ: list[tuple] = []
+        count = differ = new = 0
         try:
             while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
                 state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
                 more = state.rows(batch, (count,)).fetchall()  # rowids 1, 2, … in the order inserted
                 count += len(found)
-                differ += more
-                ahead = ahead and len(differ) <= _HEAD_START_AT_MOST
+                differ += len(more)
+                new += sum(1 for row in more if not row[4])
+                ahead = ahead and differ <= _HEAD_START_AT_MOST  # a head start for the first few found
                 if ahead and self.head is None and self._to_read(more):
                     self.head = head_start()
-            return self._compare(listing, count, differ, compare, strict=strict, on_article=on_article)
+                del more  # counted, not kept: a cold build finds every file differing
+            return self._compare(listing, count, differ=differ, new=new, strict=strict, on_article=on_article)
+        finally:
+            if self.head is not None:
+                self.head.close()
+                self.head = None
+
+    def _may_head_start(self, on_article: Callable[[Path], None] | None) -> bool:
+        """Whether a head start (a process loading the NLP pipeline) may be started, if a few
+        articles turn out to need reading: a rebuild with worker processes, not on a cluster."""
+        ahead = self.jobs > 1 and self.scheduler is None and on_article is None and not self.cache.refresh
+        return ahead and self.state.db.execute("SELECT 1 FROM article LIMIT 1").fetchone() is not None
+
+    def cannot_take_changed(self, folders: str) -> str | None:
+        """Why this build cannot take a caller's list of changed files instead of listing the
+        folders (None: it can): the state must hold the listing of the same ``folders`` (a JSON
+        list, as given), made by a build of the same settings, and ``--force`` reads everything."""
+        if self.cache.refresh:
+            return "--force reads every article"
+        listed = self.state.get("listed")
+        if listed is None:
+            return "the build state holds no listing yet (a first build, or new settings or version)"
+        if listed != folders:
+            return f"the build state's last listing was of other --articles folders ({', '.join(json.loads(listed))})"
+        return None
+
+    def scan_changed(
+        self, found: list[Found], gone: list[str], *, strict: bool, on_article: Callable[[Path], None] | None
+    ) -> int:
+        """``scan`` with the article files a caller says may have changed (``found``, as the
+        listing gives them, and ``gone``, no longer there) instead of a listing of the folders:
+        every other article is taken as the manifest has it. When none came or went, only those
+        files are compared with the manifest (the places in the corpus's order stay); otherwise
+        the listing is made from the manifest by SQLite, with them, and compared as ``scan``'s
+        (every place computed again). How many articles there are."""
+        state = self.state
+        named = state.keyed("named", [path for _, path, _, _ in found] + gone)
+        known = f"SELECT path FROM article WHERE path IN (SELECT k0 FROM {named})"
+        known = {path for (path,) in state.rows(known)}
+        articles = state.db.execute("SELECT count(*) FROM article").fetchone()[0]
+        if all(path in known for _, path, _, _ in found) and not any(path in known for path in gone):
+            listing, count = state.listing(found), articles  # the others are where they were
+        else:
+            listing = state.listing_from_manifest(found, leaving=named)
+            count = state.db.execute(f"SELECT count(*) FROM {listing}").fetchone()[0]
+        compare = _COMPARE.format(place="a.ord", listing=listing, join="", where="1", moved="")
+        differ = state.rows(f"{compare} LIMIT {_HEAD_START_AT_MOST + 1}").fetchall()
+        try:
+            if self._may_head_start(on_article) and len(differ) <= _HEAD_START_AT_MOST and self._to_read(differ):
+                self.head = head_start()
+            return self._compare(listing, count, strict=strict, on_article=on_article)
         finally:
             if self.head is not None:
                 self.head.close()
@@ -247,55 +309,72 @@ class _Run:
                 return True
         return False
 
-    def _compare(self, listing: str, count: int, differ: list[tuple], compare: str, *, strict: bool, on_article) -> int:
-        """``scan`` once the files are listed: ``differ``, the rows of the files whose path, size or
-        time differ from the manifest's, with their place in the manifest."""
+    def _compare(
+        self, listing: str, count: int, *, differ: int | None = None, new: int | None = None, strict: bool, on_article
+    ) -> int:
+        """``scan`` once the files are listed in ``listing`` (``count`` of them; ``differ`` of them
+        differing from the manifest, ``new`` not in it, when counted already): the files whose
+        path, size or time differ from the manifest's (or their place in the corpus's order, when
+        articles came or went) are looked at, a batch at a time from a temporary table, and those
+        whose bytes changed are extracted, a batch at a time from another: the build holds no row
+        per article (a cold build looks at every one)."""
         state = self.state
         if not count:
             return 0
-        new = sum(1 for row in differ if not row[4])
-        placed = None
+        if new is None:
+            new = state.db.execute(
+                f"SELECT count(*) FROM {listing} l WHERE NOT EXISTS (SELECT 1 FROM article a WHERE a.path = l.path)"
+            ).fetchone()[0]
+        placed, compare = None, _COMPARE.format(place="a.ord", listing=listing, join="", where="1", moved="")
         if new or count < state.db.execute("SELECT count(*) FROM article").fetchone()[0]:
             # articles came or went: every place in the corpus's order is computed and compared
             placed = state.placed(listing)
             join = f"JOIN {placed} p ON p.path = l.path"
-            moved = "OR a.ord != p.ord"
-            differ = state.rows(compare.format(place="p.ord", listing=listing, join=join, where="1", moved=moved))
-            differ = differ.fetchall()
-        differ.sort()
-        todo: list[tuple[int, Path, tuple]] = []
-        reorder = []
-        for order, name, size, mtime, known, *row in differ:
-            if known and size is not None and tuple(row) == (size, mtime):
-                reorder.append((order, name))  # moved in the corpus's order: an article added or removed before it
-                continue
-            sha = _sha256(Path(name))
-            stored = state.db.execute("SELECT sha256 FROM article WHERE path = ?", (name,)).fetchone()
-            if stored is not None and sha is not None and stored[0] == sha:
-                reorder.append((order, name))
-                state.db.execute("UPDATE article SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime, name))
-                continue
-            todo.append((order, Path(name), (size, mtime, sha)))
-        state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
-        state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
-        state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
+            compare = _COMPARE.format(place="p.ord", listing=listing, join=join, where="1", moved="OR a.ord != p.ord")
+        limit = " LIMIT 0" if placed is None and differ == 0 else ""  # nothing differs (counted while listing)
+        state.db.execute("DROP TABLE IF EXISTS temp.differ")
+        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2{limit}")  # rowids in the corpus's order
+        state.db.execute("DROP TABLE IF EXISTS temp.to_read")
+        state.db.execute("CREATE TEMP TABLE to_read(ord INTEGER, path TEXT, size INTEGER, mtime INTEGER, sha TEXT)")
+        for page in _rowid_pages(state, "temp.differ", BATCH):
+            reorder = []
+            for order, name, size, mtime, known, *row in page:
+                if known and size is not None and tuple(row) == (size, mtime):
+                    reorder.append((order, name))  # moved in the corpus's order: an article added or removed before it
+                    continue
+                sha = _sha256(Path(name))
+                stored = state.db.execute("SELECT sha256 FROM article WHERE path = ?", (name,)).fetchone()
+                if stored is not None and sha is not None and stored[0] == sha:
+                    reorder.append((order, name))
+                    state.db.execute("UPDATE article SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime, name))
+                    continue
+                state.db.execute("INSERT INTO temp.to_read VALUES (?, ?, ?, ?, ?)", (order, name, size, mtime, sha))
+            state.many("UPDATE article SET ord = ? WHERE path = ?", reorder)
+            state.many("UPDATE graph SET ord = ? WHERE key = ?", reorder)
+            state.many("UPDATE mention SET ord = ? WHERE path = ?", reorder)
+        state.db.execute("DROP TABLE temp.differ")
         if placed is not None:  # some may be gone
-            query = f"SELECT path FROM article a WHERE NOT EXISTS (SELECT 1 FROM {placed} p WHERE p.path = a.path)"
-            for (gone,) in state.rows(query).fetchall():
-                self._forget(gone)
-                state.db.execute("DELETE FROM article WHERE path = ?", (gone,))
-                state.db.execute("DELETE FROM record WHERE path = ?", (gone,))
+            state.db.execute("DROP TABLE IF EXISTS temp.gone")
+            state.db.execute(
+                "CREATE TEMP TABLE gone AS SELECT path FROM article a"
+                f" WHERE NOT EXISTS (SELECT 1 FROM {placed} p WHERE p.path = a.path) ORDER BY path"
+            )
+            for page in _rowid_pages(state, "temp.gone", BATCH):
+                for (path,) in page:
+                    self._forget(path)
+                    state.db.execute("DELETE FROM article WHERE path = ?", (path,))
+                    state.db.execute("DELETE FROM record WHERE path = ?", (path,))
         if on_article:
-            extracted = {order for order, _, _ in todo}
-            query = f"SELECT row_number() OVER (ORDER BY stem, path) - 1, path FROM {listing} ORDER BY stem, path"
-            for order, path in state.rows(query).fetchall():
-                if order not in extracted:
-                    on_article(Path(path))
-        if self.head is not None and len(todo) > _HEAD_START_AT_MOST:
+            query = f"SELECT path FROM {listing} WHERE path NOT IN (SELECT path FROM temp.to_read) ORDER BY stem, path"
+            for (path,) in state.rows(query):
+                on_article(Path(path))
+        to_read = state.db.execute("SELECT count(*) FROM temp.to_read").fetchone()[0]
+        if self.head is not None and to_read > _HEAD_START_AT_MOST:
             self.head.close()  # the processes of read_corpus do it
             self.head = None
-        for start in range(0, len(todo), BATCH):
-            self._extract(todo[start : start + BATCH], strict=strict, on_article=on_article)
+        for page in _rowid_pages(state, "temp.to_read", BATCH):
+            batch = [(order, Path(name), (size, mtime, sha)) for order, name, size, mtime, sha in page]
+            self._extract(batch, strict=strict, on_article=on_article)
         if strict:
             row = state.db.execute("SELECT error FROM article WHERE error IS NOT NULL ORDER BY ord").fetchone()
             if row is not None:
@@ -759,3 +838,14 @@ def _sha256(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
+
+
+def _rowid_pages(state: BuildState, table: str, size: int) -> Iterator[list[tuple]]:
+    """The rows of the temporary ``table`` in the order of their rowids, ``size`` at a time (each
+    page read whole, so the build may write meanwhile)."""
+    last = 0
+    while page := state.db.execute(
+        f"SELECT rowid, * FROM {table} WHERE rowid > ? ORDER BY rowid LIMIT {size}", (last,)
+    ).fetchall():
+        last = page[-1][0]
+        yield [row[1:] for row in page]

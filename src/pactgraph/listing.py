@@ -11,13 +11,13 @@ nothing about what an article says.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .articles import ARTICLE_SUFFIXES
-from .errors import ArticleError
+from .errors import ArticleError, UsageError
 
-__all__ = ["Found", "Listed", "find_articles", "iter_articles", "list_articles"]
+__all__ = ["Found", "Listed", "changed_entries", "find_articles", "iter_articles", "list_articles"]
 
 
 #: One article file: its path as ``str(Path)`` gives it, its size and modification time (None when
@@ -58,9 +58,7 @@ def iter_articles(directories: list[Path], *, warnings: list[str] | None = None)
     """The article files of ``list_articles`` as they are found, unsorted and not held: sorted,
     they are its list (a build on the state sorts them in SQLite, so that its memory does not
     grow with the corpus). A folder that does not exist raises ``ArticleError`` at once."""
-    for directory in directories:
-        if not directory.is_dir():
-            raise ArticleError(f"{directory}: no such folder; pass --articles with a folder of articles")
+    _check_folders(directories)
     seen: set[tuple[int, int]] = set()
     for directory in directories:
         top = directory.stat()
@@ -68,6 +66,61 @@ def iter_articles(directories: list[Path], *, warnings: list[str] | None = None)
             continue
         seen.add((top.st_dev, top.st_ino))
         yield from _walk(str(directory), seen, warnings)
+
+
+def _check_folders(directories: list[Path]) -> None:
+    for directory in directories:
+        if not directory.is_dir():
+            raise ArticleError(f"{directory}: no such folder; pass --articles with a folder of articles")
+
+
+def article_stem(name: str) -> str | None:
+    """The name of an article file ``name`` without its suffix, or None when the listing does not
+    take it (not an article's suffix; nothing but dots before it)."""
+    dot = name.rfind(".")
+    stem = name[:dot]
+    if name[dot:] not in ARTICLE_SUFFIXES or not stem.lstrip("."):
+        return None  # the suffix as os.path.splitext gives it: none for ".txt"
+    return stem
+
+
+def changed_entries(
+    paths: Iterable[Path | str], directories: list[Path], *, warnings: list[str] | None = None
+) -> tuple[list[Found], list[str]]:
+    """The article files among ``paths`` (a caller's list of what changed: ``build --changed``)
+    as ``iter_articles`` names and finds them (under the first of ``directories`` holding them,
+    as given), and the names of those that no longer exist (removed). A path with another
+    suffix is not an article, and left out as the listing leaves it out; a path outside the
+    folders, or a folder, raises ``UsageError`` naming it."""
+    _check_folders(directories)
+    folders = [(os.path.abspath(d), "" if str(d) == "." else os.path.join(str(d), "")) for d in directories]
+    found: dict[str, Found] = {}
+    gone: dict[str, None] = {}
+    for given in paths:
+        absolute = os.path.abspath(given)
+        for folder, prefix in folders:
+            if absolute.startswith(os.path.join(folder, "")):
+                name = prefix + absolute[len(os.path.join(folder, "")) :]
+                break
+        else:
+            where = ", ".join(map(str, directories))
+            raise UsageError(f"{given}: not under the article folders ({where}); --changed names article files there")
+        stem = article_stem(os.path.basename(name))
+        if os.path.isdir(given):
+            raise UsageError(f"{given}: a folder; --changed names article files (build without it to list folders)")
+        if stem is None or name in found or name in gone:
+            continue
+        if not os.path.lexists(name):
+            gone[name] = None
+        elif os.path.isfile(name) or not os.path.exists(name):  # a broken link is read, to say why
+            try:
+                info = os.stat(name)
+                found[name] = (stem, name, info.st_size, info.st_mtime_ns)
+            except OSError:
+                found[name] = (stem, name, None, None)
+        elif warnings is not None:
+            warnings.append(f"{name}: not a regular file (a pipe, device or socket); remove it")
+    return list(found.values()), list(gone)
 
 
 def _walk(folder: str, seen: set[tuple[int, int]], warnings: list[str] | None) -> Iterator[Found]:
@@ -84,10 +137,9 @@ def _walk(folder: str, seen: set[tuple[int, int]], warnings: list[str] | None) -
                     folders.append((entry.name, entry.path, entry.is_symlink()))
                     continue
                 name = entry.name
-                dot = name.rfind(".")
-                stem = name[:dot]
-                if name[dot:] not in ARTICLE_SUFFIXES or not stem.lstrip("."):
-                    continue  # the suffix as os.path.splitext gives it: none for ".txt"
+                stem = article_stem(name)
+                if stem is None:
+                    continue
                 if _is_file(entry) or (entry.is_symlink() and not os.path.exists(entry.path)):
                     try:
                         info = entry.stat()

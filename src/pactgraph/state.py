@@ -24,6 +24,7 @@ well and a column store does not; a build killed midway rolls back to the previo
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import sqlite3
 import zlib
@@ -249,6 +250,20 @@ class BuildState:
         self.db.executemany("INSERT INTO temp.listing VALUES (?, ?, ?, ?)", found)
         return "temp.listing"
 
+    def listing_from_manifest(self, found: Iterable[tuple[str, str, int | None, int | None]], *, leaving: str) -> str:
+        """The temporary table ``listing`` (``listing``'s) made from the manifest, as the last build
+        found the articles, but for the paths in the temporary table ``leaving``, and with the
+        files ``found``: the corpus's listing when a caller says what changed (``build
+        --changed``), made by SQLite without a row per article in Python."""
+        self.db.create_function("pg_stem", 1, _stem, deterministic=True)
+        self.listing()
+        self.db.execute(
+            "INSERT INTO temp.listing SELECT pg_stem(path), path, size, mtime_ns FROM article"
+            f" WHERE path NOT IN (SELECT k0 FROM {leaving}) ORDER BY path"
+        )
+        self.db.executemany("INSERT INTO temp.listing VALUES (?, ?, ?, ?)", found)
+        return "temp.listing"
+
     def placed(self, listing: str) -> str:
         """The temporary table ``placed`` of the paths of ``listing`` with their place in the
         corpus's order (by name, then path), ``ord``: sorted by SQLite."""
@@ -264,3 +279,10 @@ class BuildState:
         """A temporary table ``name`` of ``keys`` (to join on: a change may touch thousands)."""
         self.db.execute(f"DROP TABLE IF EXISTS temp.{name}")
         return self.mark(name, keys, columns=columns)
+
+
+def _stem(path: str) -> str:
+    """An article's name without its folder and suffix (``listing.article_stem`` of its name):
+    the first key of the corpus's order."""
+    name = path[path.rfind(os.sep) + 1 :]
+    return name[: name.rfind(".")]

@@ -149,10 +149,28 @@ _EXTENSIONS = {
 }
 
 
+def _missing_hint(path: Path) -> str:
+    """What to do about a graph file that does not exist: build it, or, when a build left it on
+    demand (``build --files auto`` with a store: set aside, or a store beside it standing for
+    it), write it."""
+    on_demand = path.with_name(f".{path.name}.base").exists()
+    with contextlib.suppress(OSError):
+        for stamp in path.absolute().parent.glob(f"*/{STORE_STAMP}"):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                mirrors = json.loads(stamp.read_text(encoding="utf-8"))
+                if mirrors.get("size") is None and Path(mirrors.get("mirrors", "")).with_suffix("") == (
+                    path.absolute().with_suffix("")
+                ):
+                    on_demand = True
+    if on_demand:
+        return "it is written on demand: run `pactgraph build --files always` (with the same options) to write it"
+    return "run `pactgraph build` first"
+
+
 def _load_file(store: ox.Store, path: Path, *, to_graph: ox.NamedNode | None = None) -> None:
     """Load one file into ``store``; translate every failure into a GraphLoadError."""
     if not path.is_file():
-        raise GraphLoadError("no such file", file=path, hint="run `pactgraph build` first")
+        raise GraphLoadError("no such file", file=path, hint=_missing_hint(path))
     try:
         fmt = Format.from_path(path)
     except UsageError as err:
