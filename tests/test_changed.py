@@ -6,7 +6,6 @@ import os
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
 from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -15,15 +14,11 @@ from pactgraph.build import build
 from pactgraph.cache import BuildCache
 from pactgraph.cli import main
 from pactgraph.state import STATE_FILE
-from pactgraph.store import ONTOLOGY_GRAPH
 
 from .conftest import ROOT
+from .edits import add_fact, store_quads
 
 PROBE2 = ROOT / "corpus" / "probe2" / "articles"
-FACT = (
-    "On 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of understanding "
-    "on offshore wind cooperation in Baku."
-)
 MIDDLE = "p07_aliyev_tokayev_phone_call.txt"
 
 
@@ -39,22 +34,11 @@ def _build(corpus: Path, cache: Path, out: Path, *, changed=None):
     )
 
 
-def _add_fact(article: Path) -> None:
-    header, _, body = article.read_text(encoding="utf-8").partition("---\n")
-    article.write_text(header + "---\n" + FACT + "\n\n" + body, encoding="utf-8")
-
-
-def _quads(store: Path) -> list[str]:
-    """The store's quads but the ontology's, whose blank nodes are new at each load."""
-    quads = ox.Store.read_only(str(store))
-    return sorted(str(q) for q in quads if q.graph_name != ONTOLOGY_GRAPH and "_:" not in str(q))
-
-
 def _outputs(out: Path) -> dict[str, object]:
     return {
         "kg.ttl": (out / "kg.ttl").read_bytes(),
         "kg.trig": (out / "kg.trig").read_bytes(),
-        "store": _quads(out / "kg.store"),
+        "store": store_quads(out / "kg.store"),
     }
 
 
@@ -73,9 +57,9 @@ def test_changed_files_give_the_bytes_of_a_listed_build(corpus: Path, tmp_path: 
     middle, first = corpus / MIDDLE, sorted(corpus.glob("*.txt"))[0]
     added, removed = corpus / "0.txt", corpus / "p05_kazakhstan_china_power_pipeline.txt"
     steps = {
-        "a fact added to an article": lambda: [_add_fact(middle), [middle]],
+        "a fact added to an article": lambda: [add_fact(middle), [middle]],
         "an article added": lambda: [shutil.copy(PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt", added), [added]],
-        "an article removed, another edited": lambda: [removed.unlink(), _add_fact(first), [removed, first]],
+        "an article removed, another edited": lambda: [removed.unlink(), add_fact(first), [removed, first]],
         "nothing changed": lambda: [[]],
     }
     for number, (step, change) in enumerate(steps.items()):
@@ -95,7 +79,7 @@ def test_files_not_named_are_taken_as_they_were(corpus: Path, tmp_path: Path) ->
     cache, out = tmp_path / "cache", tmp_path / "out"
     _build(corpus, cache, out)
     before = _outputs(out)
-    _add_fact(corpus / MIDDLE)
+    add_fact(corpus / MIDDLE)
     _build(corpus, cache, out, changed=[])
     assert _outputs(out) == before
     _build(corpus, cache, out)
@@ -104,7 +88,7 @@ def test_files_not_named_are_taken_as_they_were(corpus: Path, tmp_path: Path) ->
 
 def test_a_state_that_cannot_take_the_list_lists_the_folders(corpus: Path, tmp_path: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
-    _add_fact(corpus / MIDDLE)
+    add_fact(corpus / MIDDLE)
     summary = _build(corpus, cache, out, changed=[corpus / MIDDLE])  # no state yet
     assert any("--changed not used: the build state holds no listing" in w for w in summary.warnings)
     assert summary.articles == len(list(corpus.glob("*.txt")))
@@ -135,7 +119,7 @@ def test_the_cli_reads_changed_paths_and_refuses_what_is_not_an_article(corpus: 
     args += ["--cache", str(cache), "--no-validate"]
     runner = CliRunner()
     assert runner.invoke(main, args).exit_code == 0
-    _add_fact(corpus / MIDDLE)
+    add_fact(corpus / MIDDLE)
     (corpus / "notes.json").write_text("{}", encoding="utf-8")
     stdin = f"{corpus / MIDDLE}\n\n{corpus / 'notes.json'}\n"  # another suffix: not an article, left out
     result = runner.invoke(main, [*args, "--changed", "-"], input=stdin)
@@ -164,7 +148,7 @@ def test_paths_are_named_as_the_listing_names_them(corpus: Path, tmp_path: Path,
     cache, out = tmp_path / "cache", tmp_path / "out"
     relative = Path(corpus.name)
     build([relative], out=out / "kg.ttl", jobs=1, cache=BuildCache(cache), validate=False)
-    _add_fact(corpus / MIDDLE)
+    add_fact(corpus / MIDDLE)
     os.utime(corpus / MIDDLE, ns=(1, 2))
     summary = build(
         [relative], out=out / "kg.ttl", jobs=1, cache=BuildCache(cache), validate=False, changed=[corpus / MIDDLE]

@@ -15,15 +15,7 @@ from pactgraph.cache import BuildCache
 from pactgraph.cli import main
 from pactgraph.store import store_mirrors
 
-FACT = (
-    "On 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of understanding "
-    "on offshore wind cooperation in Baku."
-)
-
-
-def _add_fact(article: Path) -> None:
-    header, _, body = article.read_text(encoding="utf-8").partition("---\n")
-    article.write_text(header + "---\n" + FACT + "\n\n" + body, encoding="utf-8")
+from .edits import add_fact
 
 
 def test_a_build_with_a_store_leaves_the_files_on_demand(corpus: Path, tmp_path: Path) -> None:
@@ -34,7 +26,7 @@ def test_a_build_with_a_store_leaves_the_files_on_demand(corpus: Path, tmp_path:
     assert "`pactgraph build --files always` writes them" in str(summary)
     assert not (out / "kg.ttl").exists() and store_mirrors(out / "kg.store", out / "kg.ttl")
 
-    _add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
+    add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
     build([corpus], out=out / "kg.ttl", store=out / "kg.store", jobs=1, cache=cache)
     assert not (out / "kg.ttl").exists()
     summary = build([corpus], out=out / "kg.ttl", store=out / "kg.store", jobs=1, cache=cache, files_on_demand=False)

@@ -7,7 +7,6 @@ import os
 import shutil
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -17,16 +16,13 @@ from pactgraph.cli import main
 from pactgraph.errors import UsageError
 from pactgraph.links import load_links
 from pactgraph.state import STATE_FILE
-from pactgraph.store import ONTOLOGY_GRAPH, store_generation, store_mirrors
+from pactgraph.store import store_generation, store_mirrors
 
 from .conftest import ROOT
+from .edits import add_fact, store_quads
 
 LINKS = load_links(ROOT / "data" / "links.csv")
 PROBE2 = ROOT / "corpus" / "probe2" / "articles"
-FACT = (
-    "On 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of understanding "
-    "on offshore wind cooperation in Baku."
-)
 #: A graph no step below changes, edited in the TriG behind the state's back: carried over, it
 #: shows the last file was spliced from, not written afresh.
 UNCHANGED = b"id:extraction\\/p09_blog_bilasuvar_groundbreaking "
@@ -44,17 +40,6 @@ def _build(corpus: Path, cache: Path, out: Path, *, on_demand: bool = False):
     )
 
 
-def _add_fact(article: Path) -> None:
-    header, _, body = article.read_text(encoding="utf-8").partition("---\n")
-    article.write_text(header + "---\n" + FACT + "\n\n" + body, encoding="utf-8")
-
-
-def _quads(store: Path) -> list[str]:
-    """The store's quads but the ontology's, whose blank nodes are new at each load."""
-    quads = ox.Store.read_only(str(store))
-    return sorted(str(q) for q in quads if q.graph_name != ONTOLOGY_GRAPH and "_:" not in str(q))
-
-
 def _cold(corpus: Path, cache: Path, out: Path) -> dict[str, object]:
     """The files and store of a build on a new state (facts and SHACL results from ``cache``)."""
     fresh = out.parent / f"{out.name}-cache"
@@ -63,7 +48,7 @@ def _cold(corpus: Path, cache: Path, out: Path) -> dict[str, object]:
     return {
         "kg.ttl": (out / "kg.ttl").read_bytes(),
         "kg.trig": (out / "kg.trig").read_bytes(),
-        "store": _quads(out / "kg.store"),
+        "store": store_quads(out / "kg.store"),
     }
 
 
@@ -80,9 +65,9 @@ def test_files_left_on_demand_are_spliced_by_the_next_build(corpus: Path, tmp_pa
     first, middle = sorted(corpus.glob("*.txt"))[0], corpus / "p07_aliyev_tokayev_phone_call.txt"
     original = first.read_bytes()
     steps = {
-        "a fact added": lambda: _add_fact(middle),
+        "a fact added": lambda: add_fact(middle),
         "another, an article added and one removed": lambda: (
-            _add_fact(first),
+            add_fact(first),
             shutil.copy(PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt", corpus / "0.txt"),
             (corpus / "p05_kazakhstan_china_power_pipeline.txt").unlink(),
         ),
@@ -96,7 +81,7 @@ def test_files_left_on_demand_are_spliced_by_the_next_build(corpus: Path, tmp_pa
         assert not (out / "kg.ttl").exists() and not trig.exists(), f"{step}: a stale file left in place"
         assert store_mirrors(out / "kg.store", out / "kg.ttl"), step  # `query` reads the store instead
         cold = _cold(corpus, cache, tmp_path / f"cold{number}")
-        assert _quads(out / "kg.store") == cold["store"], step
+        assert store_quads(out / "kg.store") == cold["store"], step
 
     summary = _build(corpus, cache, out)  # nothing changed since, but the files are written
     assert summary.deferred == []
@@ -116,7 +101,7 @@ def test_on_demand_leaves_current_files_alone_and_removes_stale_ones(corpus: Pat
     assert {name: (out / name).read_bytes() for name in files} == files
 
     (out / "kg.ttl").write_bytes(b"# not the file the state wrote\n")
-    _add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
+    add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
     _build(corpus, cache, out, on_demand=True)
     assert not (out / "kg.ttl").exists(), "a file the state did not write, stale, left in place"
     _build(corpus, cache, out)
@@ -142,7 +127,7 @@ def test_a_file_set_aside_is_removed_by_the_next_file_written(corpus: Path, tmp_
     cache, out = tmp_path / "cache", tmp_path / "out"
     _build(corpus, cache, out)
     (out / ".kg.trig.base").write_bytes(b"left over\n")
-    _add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
+    add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
     _build(corpus, cache, out)
     assert not (out / ".kg.trig.base").exists()
 

@@ -1,0 +1,25 @@
+"""What the incremental-build tests do to a corpus and read back from a store: one fact added to
+an article, and the store's quads in a comparable form."""
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from pactgraph.store import ONTOLOGY_GRAPH
+
+FACT = (
+    "On 3 March 2024, the energy ministers of Azerbaijan and Kazakhstan signed a memorandum of understanding "
+    "on offshore wind cooperation in Baku."
+)
+
+
+def add_fact(article: Path) -> None:
+    """Put ``FACT`` at the top of the article's body."""
+    header, _, body = article.read_text(encoding="utf-8").partition("---\n")
+    article.write_text(header + "---\n" + FACT + "\n\n" + body, encoding="utf-8")
+
+
+def store_quads(store: Path) -> list[str]:
+    """The store's quads but the ontology's, whose blank nodes are new at each load."""
+    quads = ox.Store.read_only(str(store))
+    return sorted(str(q) for q in quads if q.graph_name != ONTOLOGY_GRAPH and "_:" not in str(q))
