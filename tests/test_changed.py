@@ -16,22 +16,10 @@ from pactgraph.cli import main
 from pactgraph.state import STATE_FILE
 
 from .conftest import ROOT
-from .edits import add_fact, store_quads
+from .edits import add_fact, build_on_state, store_quads
 
 PROBE2 = ROOT / "corpus" / "probe2" / "articles"
 MIDDLE = "p07_aliyev_tokayev_phone_call.txt"
-
-
-def _build(corpus: Path, cache: Path, out: Path, *, changed=None):
-    return build(
-        [corpus],
-        out=out / "kg.ttl",
-        store=out / "kg.store",
-        jobs=1,
-        cache=BuildCache(cache),
-        files_on_demand=False,
-        changed=changed,
-    )
 
 
 def _outputs(out: Path) -> dict[str, object]:
@@ -47,13 +35,13 @@ def _listed(corpus: Path, cache: Path, out: Path) -> dict[str, object]:
     ``cache``)."""
     fresh = out.parent / f"{out.name}-cache"
     shutil.copytree(cache, fresh, ignore=shutil.ignore_patterns(f"{STATE_FILE}*"))
-    _build(corpus, fresh, out)
+    build_on_state(corpus, fresh, out)
     return _outputs(out)
 
 
 def test_changed_files_give_the_bytes_of_a_listed_build(corpus: Path, tmp_path: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
-    _build(corpus, cache, out)
+    build_on_state(corpus, cache, out)
     middle, first = corpus / MIDDLE, sorted(corpus.glob("*.txt"))[0]
     added, removed = corpus / "0.txt", corpus / "p05_kazakhstan_china_power_pipeline.txt"
     steps = {
@@ -64,7 +52,7 @@ def test_changed_files_give_the_bytes_of_a_listed_build(corpus: Path, tmp_path: 
     }
     for number, (step, change) in enumerate(steps.items()):
         *_, paths = change()
-        summary = _build(corpus, cache, out, changed=paths)
+        summary = build_on_state(corpus, cache, out, changed=paths)
         assert not [w for w in summary.warnings if "--changed" in w], step
         assert summary.articles == len(list(corpus.glob("*.txt"))), step
         listed = _listed(corpus, cache, tmp_path / f"listed{number}")
@@ -77,33 +65,25 @@ def test_files_not_named_are_taken_as_they_were(corpus: Path, tmp_path: Path) ->
     """What the caller does not name is not looked at: an edit left out of the list is seen only
     by the next build that lists the folders (as ``make`` trusts what it is told)."""
     cache, out = tmp_path / "cache", tmp_path / "out"
-    _build(corpus, cache, out)
+    build_on_state(corpus, cache, out)
     before = _outputs(out)
     add_fact(corpus / MIDDLE)
-    _build(corpus, cache, out, changed=[])
+    build_on_state(corpus, cache, out, changed=[])
     assert _outputs(out) == before
-    _build(corpus, cache, out)
+    build_on_state(corpus, cache, out)
     assert _outputs(out) == _listed(corpus, cache, tmp_path / "listed")
 
 
 def test_a_state_that_cannot_take_the_list_lists_the_folders(corpus: Path, tmp_path: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
     add_fact(corpus / MIDDLE)
-    summary = _build(corpus, cache, out, changed=[corpus / MIDDLE])  # no state yet
+    summary = build_on_state(corpus, cache, out, changed=[corpus / MIDDLE])  # no state yet
     assert any("--changed not used: the build state holds no listing" in w for w in summary.warnings)
     assert summary.articles == len(list(corpus.glob("*.txt")))
 
     other = tmp_path / "other"
     shutil.copytree(corpus, other)
-    summary = build(
-        [other],
-        out=out / "kg.ttl",
-        store=out / "kg.store",
-        jobs=1,
-        cache=BuildCache(cache),
-        files_on_demand=False,
-        changed=[other / MIDDLE],
-    )
+    summary = build_on_state(other, cache, out, changed=[other / MIDDLE])
     assert any("other --articles folders" in w for w in summary.warnings)
     forced = build(
         [corpus], out=out / "kg.ttl", jobs=1, cache=BuildCache(cache, refresh=True), changed=[corpus / MIDDLE]

@@ -19,7 +19,7 @@ from pactgraph.state import STATE_FILE
 from pactgraph.store import store_generation, store_mirrors
 
 from .conftest import ROOT
-from .edits import add_fact, store_quads
+from .edits import add_fact, build_on_state, store_quads
 
 LINKS = load_links(ROOT / "data" / "links.csv")
 PROBE2 = ROOT / "corpus" / "probe2" / "articles"
@@ -29,15 +29,7 @@ UNCHANGED = b"id:extraction\\/p09_blog_bilasuvar_groundbreaking "
 
 
 def _build(corpus: Path, cache: Path, out: Path, *, on_demand: bool = False):
-    return build(
-        [corpus],
-        out=out / "kg.ttl",
-        store=out / "kg.store",
-        jobs=1,
-        cache=BuildCache(cache),
-        links=LINKS,
-        files_on_demand=on_demand,
-    )
+    return build_on_state(corpus, cache, out, links=LINKS, files_on_demand=on_demand)
 
 
 def _cold(corpus: Path, cache: Path, out: Path) -> dict[str, object]:
