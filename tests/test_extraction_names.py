@@ -203,3 +203,22 @@ def test_the_company_alone_is_no_name():
 def test_pm_is_a_prime_ministers_title():
     facts = extract_article(Article("t", Path("t.txt"), "Test", "PM Jan Novak met Ana Costa in Lima.", PUBLISHED))
     assert [(p.person.name, p.role) for p in facts.posts] == [("Jan Novak", "Prime Minister")]
+
+
+def test_a_surname_after_a_portfolio_is_the_person_named_in_full():
+    body = (
+        "Ivo Marek, Velland's Minister of Economy, spoke on Monday.\n\n"
+        "Minister of Economy Marek hosted a delegation headed by Ana Lund on Tuesday."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert [sorted(e.name for e in m.participants) for m in facts.meetings] == [["Ana Lund", "Ivo Marek"]]
+    unknown = "The Minister for Trade Policy met Ana Lund on Tuesday."
+    assert "Policy" not in [name for name, _ in entities_of(unknown)]
+
+
+def test_a_listed_name_with_a_countrys_post_after_it_is_a_person():
+    body = (
+        "The papers were signed by Kestrel Holdings, and Ivo Marek, Velland's Minister of Economy and head of "
+        "the board of Vantora Energy."
+    )
+    assert ("Ivo Marek", "Person") in entities_of(body)

@@ -244,7 +244,7 @@ _COORDINATION = re.compile(
 
 
 # "…, and Ana Lund, Minister of Energy of X": a person the title after the name describes
-_TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){{0,3}}?{TITLE.pattern}")
+_TITLE_AFTER = re.compile(rf",\s+(?:the\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){{0,3}}?{TITLE.pattern}")  # "…, X's Minister"
 _ARABIC_NAME = re.compile(r"(?:Al|El|Abu|Bin|Ibn)[ -]|\S+\s+(?:bin|bint|ibn|al)\s")  # "Al Ramahi", "X bin Y"
 
 
@@ -448,12 +448,19 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
                 continue
             if end < j and tokens[end][0] in {"of", "for", "in"}:
                 name_start = _name_after_portfolio(tokens, end + 2, j)
+                portfolio_post = re.search(r"(?:Minister|Secretary|Commissioner)s?$", title.group(0)) and not any(
+                    tokens[p][1] in gaz for p in range(end + 1, j)
+                )
+                lone = _lone_surname_after_portfolio(tokens, end + 2, j) if portfolio_post and not name_start else None
                 if name_start is not None:
                     pending_title = _span_text(tokens, k, name_start)
                     end = name_start
-                elif re.search(r"(?:Minister|Secretary|Commissioner)s?$", title.group(0)) and not any(
-                    tokens[p][1] in gaz for p in range(end + 1, j)
-                ):
+                elif lone is not None:
+                    # "Minister of Economy Jabbarov hosted …": a surname the article names in full elsewhere
+                    found.append(_mention(tokens, lone, lone + 1, "Name"))
+                    pending_title = None
+                    end = j
+                elif portfolio_post:
                     pending_title = None  # "Minister of Foreign Affairs, X": the portfolio is no name
                     end = j
                 else:
@@ -515,6 +522,23 @@ def _name_after_portfolio(tokens, first: int, j: int) -> int | None:
             if names_ahead(tokens, p, end) and (end == j or tokens[end][0] in CONNECTORS):
                 return p
     return None
+
+
+def _lone_surname_after_portfolio(tokens, first: int, j: int) -> int | None:
+    """Where a one-word name ends the chunk after a portfolio ("Minister of Economy Jabbarov"); a
+    word that could be the portfolio's ("… for Trade Policy") is read as a known name only."""
+    last = j - 1
+    if last < first or tokens[last - 1][0] not in PORTFOLIO_WORDS:
+        return None
+    word = tokens[last][0]
+    if (
+        not NAME_TOKEN.match(word)
+        or not _plausible_surname(word)
+        or word in PORTFOLIO_WORDS | NON_NAME_WORDS | FUNCTION_WORDS | ORG_TAIL_WORDS
+        or _COMMON_NOUN.search(word)
+    ):
+        return None
+    return last
 
 
 _COMMON_NOUN = re.compile(r"(?:ships|tions?|ments?|ies|ism|ness)$")
