@@ -74,6 +74,11 @@ def test_that_year_points_back_to_the_year_last_written(text, isos):
     assert [d.iso for d in find_dates(text, PUBLISHED, earlier="2017-09")] == isos
 
 
+def test_a_first_name_spelt_like_a_month_is_no_date():
+    assert find_dates("Jan Novak and Jun Li met in Lima.", PUBLISHED) == []
+    assert [d.iso for d in find_dates("They met in Jan, and again in Jan 2024.", PUBLISHED)] == ["2025-01", "2024-01"]
+
+
 def test_a_day_takes_the_year_its_sentence_wrote_with_the_same_month():
     text = "In February 2023 a delegation went to Lima, and on February 15 the ministry signed a memorandum."
     assert [d.iso for d in find_dates(text, PUBLISHED)] == ["2023-02", "2023-02-15"]

@@ -171,3 +171,18 @@ def test_the_ceremony_of_another_day_is_another_ceremony():
         ("Ceremony attended by Ana Costa", ["Ana Costa"]),
         ("Groundbreaking ceremony of Velmar plant", ["Ivan Petrov"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "It was attended by Energy Minister Jan Novak and Deputy Prime Minister Ana Costa.",
+        "The commission is co-chaired by Jan Novak, Minister of Economy of Peru, and Ana Costa, a deputy minister.",
+        "Jan Novak led the Peruvian delegation, while the Chilean side was headed by Ana Costa.",
+    ],
+)
+def test_who_attended_chaired_or_led_a_side_takes_part_in_the_session_before(follow_up):
+    body = f"The 14th session of the Peru-Chile Joint Commission was held in Lima on March 3. {follow_up}"
+    assert meetings_of(body) == [
+        ("14th session of the Peru-Chile Joint Commission", ["Ana Costa", "Chile", "Jan Novak", "Peru"])
+    ]

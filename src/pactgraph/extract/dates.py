@@ -117,6 +117,7 @@ _ANAPHORIC = [
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+_FIRST_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
 
 
@@ -263,6 +264,8 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
                 return None
             if g["month"] in ("May",) and not _preceded_by_in(m):
                 return None
+        if len(g["month"]) == 3 and not (g.get("year") or g.get("this")) and _FIRST_NAME_AFTER.match(m.string, m.end()):
+            return None  # "Jan Novak", "Jun Li": a first name, not a month
         month = _month_number(g["month"])
         if g.get("year"):
             return f"{int(g['year']):04d}-{month:02d}"

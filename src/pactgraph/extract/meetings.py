@@ -28,7 +28,7 @@ _THE_OR_DAYS = r"(?:the|that|(?:today|yesterday|this (?:morning|afternoon|evenin
 _ANAPHOR_CUE = re.compile(
     r"event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|inauguration|"
     r"groundbreaking|commissioning|delegation|joined|represented|side|present|attend|took part|around the table|"
-    r"among|participants|guests|dignitaries|audience|alongside|beside|next to|joining"
+    r"chaired|among|participants|guests|dignitaries|audience|alongside|beside|next to|joining"
 )
 _ANAPHOR = re.compile(
     r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
@@ -38,7 +38,11 @@ _ANAPHOR = re.compile(
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
     r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
-    r"\bdelegation\s+(?:was|were)\s+(?:led|headed)\s+by\b|"
+    r"\b(?:delegation|side)\s+(?:was|were)\s+(?:led|headed)\s+by\b|"
+    # "It was attended by …", "The commission is co-chaired by …", "X led the Peruvian delegation"
+    r"\b(?:It|which)\s+was\s+(?:also\s+)?(?:attended|chaired|co-chaired|hosted|opened)\s+by\b|"
+    r"\b[Tt]he\s+(?:commission|committee|council)\s+is\s+(?:co-)?chaired\s+by\b|"
+    r"\b(?:led|headed)\s+(?:the|his|her|its|their)\s+(?:[A-Za-z]+\s+)?(?:delegation|side)\b|"
     # "… and was joined at the site by Minister X, Minister Y and Z"
     r"\b(?:was|were)\s+(?:also\s+)?joined\s+(?:at\s+the\s+\w+\s+|there\s+|on\s+stage\s+)?by\b|"
     r"\b(?:was|were)\s+(?:also\s+)?represented\s+(?:at\s+the\s+(?:\w+\s+)?(?:event|ceremony|meeting|forum|roundtable)\s+|there\s+)?by\b|"
@@ -149,7 +153,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         # "Officials of the Commission, A and B are taking part in today's meetings": those the clause names
         clause = clause_start(view.text, anaphor.start())
         persons = view.entities_between(clause, anaphor.start())
-    event.participants += [p for p in persons if p not in event.participants]
+    event.participants += [p for p in dict.fromkeys(persons) if p not in event.participants]
     if anaphor.group("verb") in ("opened", "inaugurated") and view.dates and not view.dates[0].future:
         event.date = view.dates[0].iso  # "Aliyev opened the forum on Monday": it began that day
     if persons:
