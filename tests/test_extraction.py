@@ -74,6 +74,10 @@ def test_that_year_points_back_to_the_year_last_written(text, isos):
     assert [d.iso for d in find_dates(text, PUBLISHED, earlier="2017-09")] == isos
 
 
+def test_a_weekday_before_its_day_and_month_is_that_day():
+    assert [d.iso for d in find_dates("The session opened on Wednesday, 7 May.", PUBLISHED)] == ["2025-05-07"]
+
+
 def test_a_first_name_spelt_like_a_month_is_no_date():
     assert find_dates("Jan Novak and Jun Li met in Lima.", PUBLISHED) == []
     assert [d.iso for d in find_dates("They met in Jan, and again in Jan 2024.", PUBLISHED)] == ["2025-01", "2024-01"]

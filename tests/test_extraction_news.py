@@ -1966,3 +1966,30 @@ def test_a_meeting_that_concluded_with_a_signing_is_signed_by_those_who_met():
         "The meeting concluded with the signing of the Protocol of the Commission's 5th meeting."
     )
     assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]
+
+
+def test_a_joint_commission_that_wrapped_up_its_session_held_it_from_the_day_it_opened():
+    body = (
+        "The Joint Commission of Peru and Chile on Trade wrapped up its fourteenth session in Lima on Thursday, "
+        "8 May, with the signing of a protocol. The two-day session opened on Wednesday, 7 May. It was led by "
+        "the co-chairs, Deputy Prime Minister Ivo Marek and Minister of Economy Ana Lund."
+    )
+    facts = facts_of(body)
+    assert [(sorted(p.name for p in m.participants), m.date) for m in facts.meetings] == [
+        (["Ana Lund", "Chile", "Ivo Marek", "Joint Commission of Peru and Chile on Trade", "Peru"], "2025-05-07")
+    ]
+    assert [(sorted(p.name for p in a.parties), a.date) for a in facts.agreements] == [
+        (["Chile", "Peru"], "2025-05-08")
+    ]
+
+
+def test_documents_signed_on_that_occasion_take_the_date_of_the_talks_just_told():
+    body = (
+        "The Peru-Chile commission held its session in Lima on 7 May.\n\n"
+        "Ties widened in Santiago on 4 April 2024, after talks between President Ivo Marek and President Ana "
+        "Lund. On that occasion the sides signed:\n\n"
+        "- a memorandum of understanding on energy between the Ministry of Energy of Peru and the Ministry of "
+        "Energy of Chile;\n"
+        "- an agreement on transport between the Ministry of Transport of Peru and the Ministry of Transport of Chile."
+    )
+    assert {a.date for a in facts_of(body).agreements} == {"2024-04-04"}

@@ -478,6 +478,7 @@ _AT_THE_EVENT = re.compile(
     r"(?:forum|summit|conference|meeting|ceremony|session|event|congress|expo|exhibition|week)\b",
     re.I,
 )
+_THAT_OCCASION = re.compile(r"\b(?:on|at)\s+(?:that|the same|this)\s+occasion\b", re.I)
 _THE_MEETING = re.compile(
     r"\b(?:following|after|during|at|in the course of|on the sidelines of)\s+the\s+"
     r"(?P<noun>meeting|talks|visit|negotiations|ceremony|forum|summit)\b",
@@ -506,6 +507,13 @@ def _date_from_recent_meeting(
     if own and listed:
         agreement.date = own
         return
+    if _THAT_OCCASION.search(opener.text):  # "On that occasion the sides signed:": the meeting just told
+        told = [m for m in meetings if m.date and not m.planned and 0 <= opener.sentence.index - max(m.sentences) <= 1]
+        if told:
+            agreement.date = told[-1].date
+            agreement.caveats.add("date-from-meeting")
+            agreement.place = agreement.place or told[-1].place
+            return
     # "Following the meeting, …" names the meeting however far back it was reported
     the_meeting = _THE_MEETING.search(opener.text)
     window = index if the_meeting else 4

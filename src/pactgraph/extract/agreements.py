@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .clauses import dates_something_else
+from .clauses import countries_paired, dates_something_else
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Post
 
@@ -271,6 +271,9 @@ def read_agreements(
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in map(countries_named, pair_words(pair)) if c]
             rule = "adjectival-pair"
+        body_pair = countries_paired(parties[0].name, countries_named) if len(parties) == 1 else []
+        if body_pair and _JOINT_BODY.search(parties[0].name):
+            parties, rule = body_pair, "joint-body-pair"  # "the Joint Commission of A and B signed a protocol"
         group = _NUMBERED_COUNTRIES.search(text if sign is item else text[: sign.start()])
         size = _NUMBERS.get(group.group("n").lower(), 0) if group else 0
         if len(parties) < 2 and size > 2 and len(countries) >= size:
@@ -394,6 +397,9 @@ def read_agreements(
                 )
             )
     return out
+
+
+_JOINT_BODY = re.compile(r"\b(?:Commission|Committee|Council)\b")
 
 
 # "signed the investment agreement, the power purchase agreement and a framework agreement for …":

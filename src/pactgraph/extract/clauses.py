@@ -130,3 +130,16 @@ def place_after(view: SentenceView, start: int) -> Entity | None:
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before):
             return e
     return None
+
+
+_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\b")  # "the Azerbaijan-China commission"
+# "the Joint Commission of Peru and Chile"
+_OF_TWO = re.compile(r"\bof\s+(?:the\s+)?(?P<a>[A-Z][a-z]+)\s+and\s+(?:the\s+)?(?P<b>[A-Z][a-z]+)\b")
+
+
+def countries_paired(name: str, country_by_word, *, of_two: bool = True) -> list[Entity]:
+    """The two countries a joint body's (or an event's) name pairs: "the Peru-Chile Commission",
+    "the Joint Commission of Peru and Chile"; none unless both words are countries."""
+    pair = _PAIR.search(name) or (_OF_TWO.search(name) if of_two else None)
+    countries = [country_by_word(w) for w in pair.group("a", "b")] if pair and country_by_word else []
+    return countries if len(countries) == 2 and all(countries) else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .clauses import CLAUSE_END, clause_start, date_for, kind_of, place_after, prefer_persons
+from .clauses import CLAUSE_END, clause_start, countries_paired, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView, fold, named_persons
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 from .occasions import SITE, ceremonies, participation_in, titled_events, travels, visits
@@ -28,7 +28,8 @@ _THE_OR_DAYS = r"(?:the|that|(?:today|yesterday|this (?:morning|afternoon|evenin
 _ANAPHOR_CUE = re.compile(
     r"event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|inauguration|"
     r"groundbreaking|commissioning|delegation|joined|represented|side|present|attend|took part|around the table|"
-    r"chaired|among|participants|guests|dignitaries|audience|alongside|beside|next to|joining"
+    r"chaired|led by|headed by|opened|began|started|among|participants|guests|dignitaries|audience|alongside|"
+    r"beside|next to|joining"
 )
 _ANAPHOR = re.compile(
     r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
@@ -40,7 +41,9 @@ _ANAPHOR = re.compile(
     r"(?:attended|opened|chaired|co-chaired|hosted|moderated|addressed|closed)\s+by\b|"
     r"\b(?:delegation|side)\s+(?:was|were)\s+(?:led|headed)\s+by\b|"
     # "It was attended by …", "The commission is co-chaired by …", "X led the Peruvian delegation"
-    r"\b(?:It|which)\s+was\s+(?:also\s+)?(?:attended|chaired|co-chaired|hosted|opened)\s+by\b|"
+    r"\b(?:It|which)\s+was\s+(?:also\s+)?(?:attended|chaired|co-chaired|hosted|opened|led|headed)\s+by\b|"
+    # "The two-day session opened on Tuesday, March 3": the day the event began
+    r"\b[Tt]he\s+(?:[\w-]+\s+)?(?P<began>session|meeting|summit|forum|conference)\s+(?:opened|began|started)\b|"
     r"\b[Tt]he\s+(?:commission|committee|council)\s+is\s+(?:co-)?chaired\s+by\b|"
     r"\b(?:led|headed)\s+(?:the|his|her|its|their)\s+(?:[A-Za-z]+\s+)?(?:delegation|side)\b|"
     # "… and was joined at the site by Minister X, Minister Y and Z"
@@ -95,7 +98,8 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     if not anaphor:
         return
     earlier = [m for m in meetings if view.sentence.index not in m.sentences]
-    noun = anaphor.group("noun") or anaphor.group("passive")
+    noun = anaphor.group("noun") or anaphor.group("passive") or anaphor.group("began")
+    opened = anaphor.group("verb") in ("opened", "inaugurated") or bool(anaphor.group("began"))
     if noun and any(noun in m.label.lower() for m in found_here):
         return  # "The roundtable was opened by …" names its own event, read with this sentence
     event = next((m for m in reversed(earlier) if m.named and noun and noun in m.label.lower()), None)
@@ -135,12 +139,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     own = next(
         (d.iso for d in view.dates if not d.future and not _NOW.match(view.text, d.start)), None
     )  # "today's meetings" may be the article's loose now, not a day of its own
-    if (
-        own
-        and event.date
-        and not (own.startswith(event.date) or event.date.startswith(own))
-        and anaphor.group("verb") not in ("opened", "inaugurated")
-    ):
+    if own and event.date and not (own.startswith(event.date) or event.date.startswith(own)) and not opened:
         # "On Monday X attended the ceremony marking …" after a ceremony held in July: another one, told here
         if noun:
             found_here.extend(_told_here(view, anaphor, noun))
@@ -154,7 +153,7 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         clause = clause_start(view.text, anaphor.start())
         persons = view.entities_between(clause, anaphor.start())
     event.participants += [p for p in dict.fromkeys(persons) if p not in event.participants]
-    if anaphor.group("verb") in ("opened", "inaugurated") and view.dates and not view.dates[0].future:
+    if opened and view.dates and not view.dates[0].future:
         event.date = view.dates[0].iso  # "Aliyev opened the forum on Monday": it began that day
     if persons:
         event.sentences.add(view.sentence.index)
@@ -545,7 +544,6 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     return meetings
 
 
-_PAIR = re.compile(r"\b(?P<a>[A-Z][a-z]+)-(?P<b>[A-Z][a-z]+)\b")
 _GATHERED_FOR = re.compile(
     r"\b(?:gathered|convened|assembled|met|came together)\b[^.;]*\b(?:for|at|in)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$"
 )
@@ -579,8 +577,9 @@ def _meeting_with_opener(view: SentenceView) -> list[Meeting]:
 
 # "The Peru-Chile Intergovernmental Commission held its annual session in Lima, co-chaired by A and B"
 _BODY_HELD_SESSION = re.compile(
-    r"\b(?:held|holds|convened|opened)\s+(?:its|their)\s+(?:(?:first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|\d+(?:st|nd|rd|th)|annual|regular|next|extraordinary|inaugural|joint|plenary)\s+)*"
+    r"\b(?:held|holds|convened|opened|closed|concluded|wrapped up|ended|began|started)\s+(?:its|their)\s+"
+    r"(?:(?:first|second|third|[a-z]+-?(?:first|second|third)|[a-z]+th|\d+(?:st|nd|rd|th)|annual|regular|next|"
+    r"extraordinary|inaugural|joint|plenary|two-day|three-day)\s+)*"
     r"(?P<noun>session|meeting|sitting|plenary)\b|"
     # "The steering committee met for the first time in Lima": the body's meeting
     r"\b(?:met|convened)\b(?!\s+(?:with|by)\b)"
@@ -616,11 +615,9 @@ def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting
     if chaired:
         stop = CLAUSE_END.search(view.text, chaired.end())
         participants += view.entities_between(chaired.end(), stop.start() if stop else len(view.text))
+    participants += countries_paired(name, country_by_word)
     if not participants:
         return []  # "the commission met": nobody named in it
-    pair = _PAIR.search(name)
-    if pair and country_by_word:
-        participants += [c for c in (country_by_word(w) for w in pair.group("a", "b")) if c]
     date, future = date_for(view, held.start())
     return [
         Meeting(
@@ -709,10 +706,8 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     if between:  # "the first meeting of the Committee … between the Republic of Azerbaijan and the UAE"
         stop = CLAUSE_END.search(text, b + between.end())
         participants += [e for e in view.entities_between(b, stop.start() if stop else len(text)) if e.is_agent]
-    pair = _PAIR.search(m.text)
-    pair_countries = [country_by_word(w) for w in pair.group("a", "b")] if pair and country_by_word else []
-    if len(pair_countries) == 2 and all(pair_countries):
-        participants += pair_countries  # "the Azerbaijan-China Intergovernmental Commission"
+    pair_countries = countries_paired(m.text, country_by_word, of_two=False)
+    participants += pair_countries  # "the Azerbaijan-China Intergovernmental Commission"
     gathered = _GATHERED_FOR.search(text[:a])
     if gathered:  # "The leaders of A, B and C gathered in Astana for the consultative meeting"
         participants += [e for e in view.entities_between(0, gathered.start()) if e.is_agent]

@@ -155,8 +155,14 @@ def _complement_end(tokens, best: int, j: int, gaz) -> int:
                 break
             end = _capitalised_run_end(tokens, end + 2, j, posts=True)  # "… under the President"
             continue
-        if word in {"for", "on"} and segment in gaz and gaz[segment].ent_id_.split("|")[0] == COUNTRY:
+        after_country = segment in gaz and gaz[segment].ent_id_.split("|")[0] == COUNTRY
+        joint = tokens[best - 1][0] in _JOINT_BODIES
+        if word in {"for", "on"} and after_country and not joint:
             break  # "Government of Sri Lanka for Implementation of …": the country ends the name
+        if word == "and" and after_country and joint and _country_at(tokens, end + 1, j, gaz):
+            segment = tokens[end + 1][1]  # "Joint Commission of Peru and Chile on Trade": both countries'
+            end = advance_to(tokens, end + 1, gaz[segment].end_char)
+            continue
         if word in {"and", "&"} and (end == best or segment in gaz or not _joins_name(tokens, end + 1, j, gaz)):
             break  # "Center of Science and Technology Evaluation" goes on; "… Center and Masdar" does not
         if word in LEGAL_FORMS:
@@ -178,6 +184,15 @@ def _complement_end(tokens, best: int, j: int, gaz) -> int:
         segment = tokens[nxt][1] if word != "," else None
         end = stop
     return end
+
+
+# Bodies two countries share: "Intergovernmental Commission of A and B on …" is one name
+_JOINT_BODIES = {"Commission", "Committee", "Council"}
+
+
+def _country_at(tokens, k: int, j: int, gaz) -> bool:
+    known = gaz.get(tokens[k][1]) if k < j else None
+    return known is not None and known.ent_id_.split("|")[0] == COUNTRY and known.label_ != "Demonym"
 
 
 def _capitalised_run_end(tokens, k: int, j: int, *, posts: bool = False) -> int:

@@ -75,6 +75,12 @@ RULES: dict[str, Rule] = {
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.65, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
         Rule(
+            "joint-body-pair",
+            "agreement",
+            0.65,
+            '"the Joint Commission of A and B signed a protocol": the two countries the body joins',
+        ),
+        Rule(
             "document-between",
             "agreement",
             0.8,
