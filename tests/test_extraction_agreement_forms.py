@@ -346,3 +346,20 @@ def test_a_signatory_with_a_regional_post_signs_for_the_company():
         "managing director for Africa of Velmar AG."
     )
     assert agreements_of(body) == [("agreement", ["Norland Power Company", "Velmar AG"])]
+
+
+@pytest.mark.parametrize("documents", ["cooperation agreements", "documents", "cooperation texts", "legal instruments"])
+def test_documents_counted_and_signed_between_the_two_countries_are_each_theirs(documents):
+    body = (
+        "President Ivo Marek of Peru held talks with Chile's President Ana Lund in Lima on Monday. "
+        f"Three {documents} were then signed between the two countries."
+    )
+    assert (
+        agreements_of(body)
+        == [("cooperation agreement" if "agreements" in documents else "agreement", ["Chile", "Peru"])] * 3
+    )
+
+
+def test_documents_neither_counted_nor_named_are_no_agreement():
+    body = "President Ivo Marek of Peru held talks with Chile's President Ana Lund in Lima. The documents were signed."
+    assert agreements_of(body) == []

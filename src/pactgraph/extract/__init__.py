@@ -22,7 +22,7 @@ from collections import Counter
 
 from ..articles import Article
 from . import gazetteer
-from .agreements import LIST_ITEM, SIGNED, merge_agreements, read_agreements
+from .agreements import LIST_ITEM, SIGNED, merge_agreements, read_agreements, without_counts_named_after
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
 from .document_lists import (
@@ -187,7 +187,7 @@ def extract_article(article: Article) -> ArticleFacts:
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries, post_of))
         capacities.extend(read_capacities(view))
-    agreements = _with_counterparts(views, agreements, post_of)
+    agreements = _with_counterparts(views, without_counts_named_after(agreements), post_of)
     meetings.extend(signing_occasions(views, agreements, meetings))
     _visits_begun(views, meetings)
     dateline = _dateline_date(views)

@@ -69,7 +69,8 @@ KINDS = [
         r"agreements?|protocols?|\baccords?\b|contracts?\b|road ?maps?|heads of terms|term sheets?|\bdeals?\b|"
         r"\bPPAs?\b|\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|"
         r"(?:financing|loan|credit|funding)\s+(?:package|facility)|\bloans?\b|"
-        r"(?:implementation|executive|joint|cooperation|action)\s+programmes?",
+        r"(?:implementation|executive|joint|cooperation|action)\s+programmes?|"
+        r"\b(?:documents|texts|instruments)\b",  # counted only: "five cooperation texts were signed"
         "agreement",
     ),
 ]
@@ -174,10 +175,13 @@ def read_agreements(
             if -60 < sign.start() - k.end() < 160
             or 0 <= k.start() - sign.end() < (100 if _AWARDED.fullmatch(sign.group(0)) else 60)
         ]
+        # "three documents: an investment agreement, …", "12 documents, including a memorandum": those named
+        kinds = [k for k in kinds if not _UNNAMED_DOCUMENTS.fullmatch(k.group(0))] or kinds
         listed_after = _LISTED_AFTER.match(text, sign.end())
-        if not kinds and listed_after:
+        if listed_after and all(_UNNAMED_DOCUMENTS.fullmatch(k.group(0)) for k in kinds):
             # "signed three documents with X for the plant: an investment agreement, a PPA and …"
-            kinds = [k for k in DOCUMENT_KIND.finditer(text, listed_after.end()) if k.start() - listed_after.end() < 60]
+            listed = DOCUMENT_KIND.finditer(text, listed_after.end())
+            kinds = [k for k in listed if k.start() - listed_after.end() < 60] or kinds
         if not kinds:
             continue
         taken = [k for k in kinds if _DIRECT_OBJECT.fullmatch(text, sign.end(), k.start())]
@@ -282,6 +286,9 @@ def read_agreements(
         pronoun = (
             PRONOUN_PARTIES.search(text) if sign is item else PRONOUN_PARTIES.search(text, clause_start, sign.start())
         )
+        between = _BETWEEN_AFTER.match(text, sign.end()) if pronoun is None and sign is not item else None
+        if between:  # "Five texts were then signed between the two countries"
+            pronoun = PRONOUN_PARTIES.match(text, between.end())
         witnessed = pronoun is not None and text[: pronoun.start()].endswith("presence of ")
         named_signer = any(p.type != PERSON for p in parties)
         if len(parties) < 2 and pronoun and not (named_signer and witnessed):  # the signer signs, not the witnesses
@@ -334,6 +341,8 @@ def read_agreements(
             count = None  # "the two countries signed agreements": "two" counts the signers
         if count and one_party:
             count = None  # "X signed five memoranda with Korean companies": counterparts unnamed, told apart by nothing
+        if not count and _UNNAMED_DOCUMENTS.fullmatch(kind_match.group(0)):
+            continue  # "the documents signed": a list's opener, or no document of its own
         if count:  # "signed two agreements with X": two documents, told apart by their number
             documents = documents * _NUMBERS[count.group("n").lower()]
         topics = enumerated_topics(text, kind_match.end()) if plural and len(documents) == 1 else []
@@ -393,12 +402,25 @@ def read_agreements(
                     title=title,
                     sentences={view.sentence.index},
                     rule="signed-one-party" if one_party else rule,
-                    caveats={"other-party-unidentified"} if one_party else set(),
+                    caveats=({"other-party-unidentified"} if one_party else set())
+                    | ({"counted-not-named"} if _UNNAMED_DOCUMENTS.fullmatch(document.group(0)) else set()),
                 )
             )
     return out
 
 
+def without_counts_named_after(agreements: list[Agreement]) -> list[Agreement]:
+    """ "… today signed three documents." then the three named one by one: the named ones, not the count."""
+    named = [a for a in agreements if "counted-not-named" not in a.caveats]
+    return [
+        a
+        for a in agreements
+        if "counted-not-named" not in a.caveats
+        or not any(0 < min(b.sentences) - min(a.sentences) <= 4 and set(b.parties) & set(a.parties) for b in named)
+    ]
+
+
+_BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+")
 _JOINT_BODY = re.compile(r"\b(?:Commission|Committee|Council)\b")
 
 
@@ -434,6 +456,7 @@ _NUMBERS = {
     **{word: n for n, word in enumerate(("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), 2)},
     **{str(n): n for n in range(2, 11)},
 }
+_UNNAMED_DOCUMENTS = re.compile(r"documents|texts|instruments", re.I)
 _COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 

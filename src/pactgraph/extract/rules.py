@@ -124,6 +124,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "first-person": (0.85, '"we signed", "I met": the speaker taken to be the one the article names most'),
     "relative-date-unresolved": (0.9, "a relative date in its sentence left unresolved: the article is undated"),
     "name-typed-by-model": (0.8, "a participant or party that only the statistical name model says is a name"),
+    "counted-not-named": (0.9, 'one of the documents a sentence counts but does not name ("five texts were signed")'),
     "other-party-unidentified": (1.0, "only one party identified (the rule signed-one-party says how sure)"),
 }
 
