@@ -363,3 +363,11 @@ def test_documents_counted_and_signed_between_the_two_countries_are_each_theirs(
 def test_documents_neither_counted_nor_named_are_no_agreement():
     body = "President Ivo Marek of Peru held talks with Chile's President Ana Lund in Lima. The documents were signed."
     assert agreements_of(body) == []
+
+
+def test_a_document_signed_in_the_presence_of_two_heads_of_state_is_their_countries():
+    body = (
+        "A memorandum on energy was signed in Lima on Monday in the presence of President Ivo Marek of Peru and "
+        "Chile's President Ana Lund."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", ["Chile", "Peru"])]

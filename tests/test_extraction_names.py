@@ -222,3 +222,14 @@ def test_a_listed_name_with_a_countrys_post_after_it_is_a_person():
         "the board of Vantora Energy."
     )
     assert ("Ivo Marek", "Person") in entities_of(body)
+
+
+def test_a_head_of_state_without_a_country_leads_one_of_the_two_main_countries_not_another():
+    body = (
+        "Peru and Chile signed a memorandum in Lima. Peru hosts the talks; Chile sends its president.\n\n"
+        "President Ivo Marek met Chile's President Ana Lund on Monday. Brazil was not there, and President "
+        "Jan Novak sent a letter."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    countries = {p.person.name: p.organization.name if p.organization else None for p in facts.posts}
+    assert countries == {"Ivo Marek": "Peru", "Ana Lund": "Chile", "Jan Novak": None}

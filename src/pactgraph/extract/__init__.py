@@ -18,7 +18,6 @@ partnerships, capacities), each fact with the sentences it was read from. Knows 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..articles import Article
 from . import gazetteer
@@ -42,7 +41,7 @@ from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, P
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .partnerships import merge_partnerships, read_partnerships
-from .posts import read_posts
+from .posts import guess_heads_countries, read_posts
 from .references import resolve_first_person, resolve_named_later, resolve_pronoun, resolve_references
 from .rules import assess_all
 from .signings import signing_occasions
@@ -106,7 +105,8 @@ def extract_article(article: Article) -> ArticleFacts:
     capacities = []
     main_countries = _countries_by_frequency(registry)
     for view in views:
-        posts.extend(read_posts(view, home, country_by_word, main_countries))
+        posts.extend(read_posts(view, home, country_by_word))
+    guess_heads_countries(posts, main_countries)
     post_of = {}
     for post in posts:
         post_of.setdefault(post.person, post)
@@ -392,8 +392,9 @@ def _countries_near(
 
 
 def _countries_by_frequency(registry: Registry) -> list[Entity]:
-    counts = Counter({e: len(e.sentences) for e in registry.entities if e.type == COUNTRY})
-    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].name))]
+    """Countries by how many sentences name them; of two named as often, the one named first."""
+    countries = [e for e in registry.entities if e.type == COUNTRY]
+    return sorted(countries, key=lambda e: (-len(e.sentences), min(e.sentences, default=0), e.name))
 
 
 def _link_event(view: SentenceView, agreement, meetings_here: list[Meeting], posts: list[Post]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .clauses import countries_paired, dates_something_else
+from .clauses import CLAUSE_END, countries_paired, dates_something_else
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Post
 
@@ -271,6 +271,14 @@ def read_agreements(
             parties = as_parties(view.entities_between(cell_end, len(text)), posts) if cell_end != -1 else []
         if sign is item and len(parties) < 2 and signed_list and len(signed_list) >= 2:
             parties, rule = list(signed_list), "signed-list-item"  # "• Implementation Agreement relating to …"
+        presence = _PRESENCE_AFTER.match(text, sign.end()) if len(parties) < 2 and sign is not item else None
+        if presence and re.search(r"\b(?:was|were|has been|have been)\s+$", text[: sign.start()]):
+            # "The agreement was signed today in Lima in the presence of President A of X and Y's President
+            # B": no signer named, the two heads of state witnessed it for their countries
+            stop = CLAUSE_END.search(text, presence.end())
+            witnesses = as_parties(view.entities_between(presence.end(), stop.start() if stop else len(text)), posts)
+            if len(witnesses) == 2 and all(w.type == COUNTRY for w in witnesses):
+                parties, rule = witnesses, "signed-in-presence"
         pair = ADJ_PAIR.search(text)
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in map(countries_named, pair_words(pair)) if c]
@@ -420,6 +428,7 @@ def without_counts_named_after(agreements: list[Agreement]) -> list[Agreement]:
     ]
 
 
+_PRESENCE_AFTER = re.compile(r"[^.;]{0,80}?\bin\s+the\s+presence\s+of\s+")
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+")
 _JOINT_BODY = re.compile(r"\b(?:Commission|Committee|Council)\b")
 

@@ -19,22 +19,33 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _HEAD_OF_STATE = {"President", "Prime Minister", "Premier", "King", "Emir", "Vice President"}
 
 
-def read_posts(
-    view: SentenceView, home_country: Entity | None, country_named, main_countries: list[Entity] = ()
-) -> list[Post]:
+def read_posts(view: SentenceView, home_country: Entity | None, country_named) -> list[Post]:
     posts = _read_posts(view, home_country, country_named)
     for post in posts:
         post.role = _ABBREVIATED_TITLE.sub("Prime Minister", post.role)  # "PM Jan Novak"
-    # "When President Ilham Aliyev visited Beijing, he and Chinese President Xi Jinping signed …": a
-    # head of state named without a country leads the article's main country not claimed by another
-    claimed = {p.organization for p in posts}
-    for post in posts:
-        if post.organization is None and post.role in _HEAD_OF_STATE:
-            post.organization = next((c for c in main_countries if c not in claimed), None)
-            if post.organization is not None:
-                claimed.add(post.organization)
-                post.caveats.add("organization-guessed")
     return posts
+
+
+def guess_heads_countries(posts: list[Post], main_countries: list[Entity]) -> None:
+    """ "When President Ilham Aliyev visited Beijing, he and Chinese President Xi Jinping signed …": a
+    head of state named without a country leads one of the article's two main countries that no head
+    of state of the article is said to lead."""
+    heads = [p for p in posts if p.role in _HEAD_OF_STATE]
+    stated = {p.person: p.organization for p in heads if p.organization is not None}
+    claimed = set(stated.values())
+    guessed: dict[Entity, Entity] = {}  # one person, one country, however often the post is read
+    for post in heads:
+        if post.organization is not None:
+            continue
+        if post.person in stated:  # "President Xi" after "Chinese President Xi Jinping"
+            post.organization = stated[post.person]
+            continue
+        # only the article's two main countries: a third is too weak a guess
+        country = guessed.get(post.person) or next((c for c in main_countries[:2] if c not in claimed), None)
+        if country is not None:
+            post.organization = guessed[post.person] = country
+            claimed.add(country)
+            post.caveats.add("organization-guessed")
 
 
 _ABBREVIATED_TITLE = re.compile(r"\bPM\b")

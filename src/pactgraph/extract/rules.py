@@ -75,6 +75,12 @@ RULES: dict[str, Rule] = {
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.65, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
         Rule(
+            "signed-in-presence",
+            "agreement",
+            0.6,
+            '"the agreement was signed in the presence of President A of X and Y\'s President B": X and Y',
+        ),
+        Rule(
             "joint-body-pair",
             "agreement",
             0.65,
