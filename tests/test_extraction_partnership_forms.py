@@ -82,3 +82,25 @@ def test_a_timelines_present_tense_signs_a_partnership():
     assert [(p.kind, sorted(e.name for e in p.partners)) for p in facts.partnerships] == [
         ("strategic partnership", ["Chile", "Peru"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partners", "date"),
+    [
+        ("Peru and Chile have been comprehensive strategic partners since 2013.", ["Chile", "Peru"], "2013"),
+        (
+            "Peru was the first country in the region to become a comprehensive strategic partner of China, in 2016.",
+            ["China", "Peru"],
+            "2016",
+        ),
+    ],
+)
+def test_a_partnership_told_by_its_partners(sentence, partners, date):
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + sentence, PUBLISHED))
+    assert [(p.kind, sorted(e.name for e in p.partners), p.date) for p in facts.partnerships] == [
+        ("comprehensive strategic partnership", partners, date)
+    ]
+
+
+def test_a_strategic_partner_in_a_description_is_no_partnership():
+    assert partnerships_of("Vantora Power, a strategic partner of Kestrel Bank, said it would invest.") == []

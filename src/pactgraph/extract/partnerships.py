@@ -14,14 +14,28 @@ __all__ = ["merge_partnerships", "read_partnerships"]
 
 # "strategic", "comprehensive strategic", and how news embroiders them: "all-weather strategic cooperative",
 # "permanent comprehensive strategic", "comprehensive strategic and cooperative partnership"
+_KIND_WORDS = (
+    r"(?:(?:all-weather|permanent|global|special|enhanced|privileged|innovative|new|all-round|"
+    r"comprehensive)\s+)*(?:strategic|comprehensive)"
+)
 _PARTNERSHIP = re.compile(
-    r"\b(?P<kind>(?:(?:all-weather|permanent|global|special|enhanced|privileged|innovative|new|all-round|"
-    r"comprehensive)\s+)*(?:strategic|comprehensive))(?:\s+(?:and\s+)?cooperative)?\s+partnership\b|"
+    rf"\b(?P<kind>{_KIND_WORDS})(?:\s+(?:and\s+)?cooperative)?\s+partnership\b|"
     # "a green hydrogen partnership", "the Just Energy Transition Partnership": a partnership by its field
     r"\b(?P<field>just\s+energy\s+transition|(?:(?:green|clean|renewable|sustainable)\s+)?(?:energy|hydrogen|"
     r"climate|energy\s+transition|raw\s+materials?))\s+partnership\b",
     re.I,
 )
+
+
+# "A and B have been comprehensive strategic partners since 2013", "A became a strategic partner of B in
+# 2016": the partnership told by its members
+_PARTNERS = re.compile(
+    rf"\b(?P<kind>{_KIND_WORDS})(?:\s+(?:and\s+)?cooperative)?\s+partners?\b(?!hip)"
+    r"(?=\s+(?:of|since|for)\b|\s*[,.;]|\s+in\s+\d{4})",
+    re.I,
+)
+_BECOME_OR_BEEN = re.compile(r"\b(?:become|became|becoming|have been|has been|had been|are|were)\s+(?:\w+\s+){0,4}$")
+_SINCE = re.compile(r"\s+since\s+(?P<year>(?:19|20)\d\d)\b")
 
 
 def _partnership_kind(words: str) -> str:
@@ -61,8 +75,9 @@ def read_partnerships(
 ) -> list[Partnership]:
     text = view.text
     out = []
-    if "partnership" not in view.lower:
+    if "partner" not in view.lower:
         return out  # most sentences name none: skip the long pattern
+    out += _partners_named(view)
     for match in _PARTNERSHIP.finditer(text):
         established = bool(_ESTABLISH.search(text))
         kind = _partnership_kind(match.group("kind")) if match.group("kind") else "partnership"
@@ -134,6 +149,34 @@ def read_partnerships(
                 established_by=agreement,
                 sentences={view.sentence.index},
                 rule=rule,
+            )
+        )
+    return out
+
+
+def _partners_named(view: SentenceView) -> list[Partnership]:
+    """ "A and B have been comprehensive strategic partners since 2013", "A was the first to become a
+    comprehensive strategic partner of B, in 2016": the two the clause names, dated by "since" or its date."""
+    text = view.text
+    out = []
+    for match in _PARTNERS.finditer(text):
+        if not _BECOME_OR_BEEN.search(text, 0, match.start()):
+            continue  # "X, a strategic partner of Y, said …": a description, no pact told
+        start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())])
+        stop = next((b.start() for b in _CLAUSE_BREAK.finditer(text, match.end())), len(text))
+        members = [e for e in view.entities_between(start, stop) if e.type == COUNTRY or e.type in ORG_TYPES]
+        if len(members) != 2:
+            continue
+        since = _SINCE.match(text, match.end())
+        date = since.group("year") if since else None
+        date = date or next((d.iso for d in view.dates if not d.future and match.end() <= d.start < stop), None)
+        out.append(
+            Partnership(
+                kind=_partnership_kind(match.group("kind")),
+                partners=members,
+                date=date,
+                sentences={view.sentence.index},
+                rule="partners-named",
             )
         )
     return out

@@ -99,6 +99,12 @@ RULES: dict[str, Rule] = {
         Rule("partnership-countries", "partnership", 0.85, "a partnership set up in a sentence naming two countries"),
         Rule("partnership-by-context", "partnership", 0.8, '"the two countries elevated ties to …": the main two'),
         Rule(
+            "partners-named",
+            "partnership",
+            0.8,
+            '"A and B have been comprehensive strategic partners since 2013", "A became a strategic partner of B"',
+        ),
+        Rule(
             "partnership-organizations",
             "partnership",
             0.8,
