@@ -186,3 +186,16 @@ def test_who_attended_chaired_or_led_a_side_takes_part_in_the_session_before(fol
     assert meetings_of(body) == [
         ("14th session of the Peru-Chile Joint Commission", ["Ana Costa", "Chile", "Jan Novak", "Peru"])
     ]
+
+
+def test_who_presided_over_a_meeting_of_a_body_held_it_and_who_was_in_attendance_took_part():
+    body = (
+        "President Ivo Marek presided over a meeting of the Cabinet at the State Lodge in Lima on Monday. "
+        "Vice President Ana Lund and the cabinet secretaries were in attendance."
+    )
+    assert meetings_of(body) == [("Meeting of the Cabinet", ["Ana Lund", "Ivo Marek"])]
+
+
+def test_a_visitor_who_spent_days_in_a_capital_on_a_state_visit_visited_it():
+    body = "President Ivo Marek spent the week in Lima on a state visit."
+    assert meetings_of(body) == [("Visit of Ivo Marek to Lima", ["Ivo Marek"])]

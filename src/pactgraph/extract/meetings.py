@@ -34,7 +34,8 @@ _ANAPHOR_CUE = re.compile(
 _ANAPHOR = re.compile(
     r"\b(?P<verb>attended|took part in|(?:are |is |were |was )?taking part in|participated in|told|addressed|"
     r"joined|[Aa]t|[Dd]uring|for|opened|[Oo]pening|inaugurated|closed|presided over|co-chaired|chaired)\s+"
-    rf"{_THE_OR_DAYS}\s+(?:(?P<adjective>[a-z]+)\s+)?"
+    # "presided over a meeting of the Cabinet": a meeting of its own, told here
+    rf"(?:{_THE_OR_DAYS}|(?P<new>(?<=chaired )an?|(?<=presided over )an?))\s+(?:(?P<adjective>[a-z]+)\s+)?"
     rf"{_EVENT_NOUN}s?\b|"
     # "The ceremony was attended by …", "China's delegation was led by …", "X was represented at the event by …"
     rf"\b[Tt]he\s+(?:[a-z]+\s+)?{_EVENT_NOUN.replace('noun', 'passive')}\s+was\s+(?:also\s+)?"
@@ -54,7 +55,8 @@ _ANAPHOR = re.compile(
     r"\b(?:side|delegation)\s+(?:included|comprised|consisted of)\b|"
     r"\b[Aa]lso\s+(?:present|attending|in attendance)\s+(?:were|was)\b|"
     # "A, B and C took part, and the group agreed …", "Around the table sat A; B; C"
-    r"\b(?P<bare>took part|were present|[Aa]round the table (?:sat|were)|[Aa]mong them)(?=[,.;:]|\s+[A-Z])|"
+    r"\b(?P<bare>took part|were present|(?:was|were) in attendance|[Aa]round the table (?:sat|were)|[Aa]mong them)"
+    r"(?=[,.;:]|\s+[A-Z])|"
     r"\b[Aa]mong\s+(?:those|the participants|the guests)\s+(?:present\s+|attending\s+)?(?:were|was)\b|"
     r"\b(?:[Pp]articipants|[Aa]ttendees|[Gg]uests)\s+included\b|"
     # "X told guests, among them Vice President Y, …"
@@ -113,6 +115,12 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
         ),
         None,
     )
+    if anaphor.group("new"):
+        of_what = _OF_WHAT.match(view.text, anaphor.end())
+        found_here.extend(
+            _told_here(view, anaphor, noun, how="chaired", of=of_what.group(0).strip() if of_what else "")
+        )
+        return
     gathering = anaphor.group("verb") and noun not in _OWN_KIND_ONLY and noun != "ceremony"
     of_what = _OF_WHAT.match(view.text, anaphor.end()) if gathering else None
     if of_what and not (event and _content_words(of_what.group("what")) & _content_words(event.label)):

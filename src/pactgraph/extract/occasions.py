@@ -44,7 +44,7 @@ _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoi
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|received|met|meet|welcomed|hosted)\s+(?:\w+\s+){0,4}?$")
 # "X, who is in Kazakhstan on a state visit", "X landed in Santiago on Monday for a state visit"
 _IN_PLACE_ON = re.compile(
-    r"\b(?:(?:is|was|are|were|arrived|arrives|landed|lands|touched\s+down|spent\s+\w+)\s+in|"
+    r"\b(?:(?:is|was|are|were|arrived|arrives|landed|lands|touched\s+down|spent\s+(?:\w+\s+){0,2}\w+)\s+in|"
     r"(?:flew|flies)\s+(?:in)?to|(?:headed|heads|returned|returns|travell?ed|came|went)\s+to|(?:set|sets)\s+off\s+for)"
     r"\s+(?:the\s+)?$"
 )
