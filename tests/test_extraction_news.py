@@ -1863,6 +1863,18 @@ def test_in_an_interview_i_is_the_person_interviewed():
     assert [sorted(p.name for p in m.participants) for m in facts_of(body).meetings] == [["Ana Lund", "Ivo Marek"]]
 
 
+def test_in_an_interview_i_is_the_one_we_asked_and_you_in_a_question_too():
+    body = (
+        "The dry winter shapes every week of Chile's Energy Minister Ana Lund. We asked her about the year.\n\n"
+        "In December President Ivo Marek of Peru received you in Lima. What did you hear?\n\n"
+        "On 15 November 2024 I met Bolivia's Energy Minister Jan Novak in La Paz."
+    )
+    assert sorted(sorted(p.name for p in m.participants) for m in facts_of(body).meetings) == [
+        ["Ana Lund", "Ivo Marek"],
+        ["Ana Lund", "Jan Novak"],
+    ]
+
+
 def test_a_list_item_among_three_governments_exchanged_by_officials():
     body = (
         "In the presence of the two leaders, the following documents were exchanged:\n"

@@ -296,6 +296,7 @@ def _byline_author(views: list[SentenceView], registry: Registry, posts: dict) -
     return None
 
 
+_ASKED_THEM = re.compile(r"\b(?:[Ww]e|I)\s+(?:asked|questioned|put\s+(?:our|my)\s+questions\s+to)\s+(?:him|her)\b")
 _INTERVIEWED = re.compile(r"\b(?:spoke to|spoke with|talked to|sat down with|interview(?:ed)?)\b", re.I)
 
 
@@ -325,6 +326,12 @@ def resolve_first_person(
         ),
         None,
     )
+    asked = _ASKED_THEM.search(body, 0, 3000) if interviewee is None else None
+    if asked:  # "… Energy Minister X. We asked him about …": the person named last before
+        before = [
+            e for view in views for m, e in view.items if e is not None and e.type == PERSON and m.start < asked.start()
+        ]
+        interviewee = before[-1] if before else None
 
     read = set()
     speaker: Entity | None = None
@@ -353,7 +360,23 @@ def resolve_first_person(
             )
             view.items.sort(key=lambda item: item[0].start)
             read.add(view.sentence.index)
+        you = _SECOND_PERSON.search(view.text) if "you" in view.text else None
+        if you and "?" in _line_of(body, view.sentence.start):
+            # an interviewer's question: "In December the President received you in Tashkent. What did you hear?"
+            who = interviewee or most_named({PERSON})
+            if who is not None:
+                start = view.sentence.start + you.start("who")
+                view.items.append((Mention(start, start + 3, "you", who.type, who.name), who))
+                view.items.sort(key=lambda item: item[0].start)
+                read.add(view.sentence.index)
     return read
+
+
+_SECOND_PERSON = re.compile(r"\b(?:received|met|hosted|welcomed|invited)\s+(?P<who>you)\b")
+
+
+def _line_of(body: str, position: int) -> str:
+    return body[body.rfind("\n", 0, position) + 1 : (body.find("\n", position) + 1 or len(body) + 1) - 1]
 
 
 # '"I had a good meeting with X today," Minister Y wrote': the one the quote is attributed to
