@@ -199,3 +199,17 @@ def test_who_presided_over_a_meeting_of_a_body_held_it_and_who_was_in_attendance
 def test_a_visitor_who_spent_days_in_a_capital_on_a_state_visit_visited_it():
     body = "President Ivo Marek spent the week in Lima on a state visit."
     assert meetings_of(body) == [("Visit of Ivo Marek to Lima", ["Ivo Marek"])]
+
+
+@pytest.mark.parametrize("who", ["The ceremony was attended by", "Present at the ceremony were"])
+def test_who_attended_the_ceremony_told_after_a_signing_took_part_in_it(who):
+    body = (
+        "In Lima on Monday, Vantora Power and Kestrel Bank signed an agreement on a solar plant. "
+        f"{who} Energy Minister Ivo Marek and Ana Lund, the bank's president."
+    )
+    assert meetings_of(body) == [
+        (
+            "Signing of the agreement between Vantora Power and Kestrel Bank",
+            ["Ana Lund", "Ivo Marek", "Kestrel Bank", "Vantora Power"],
+        )
+    ]

@@ -17,6 +17,12 @@ _SIGNATORIES = re.compile(
     r"\b(?:signed\s+(?:it\s+)?(?:for|on behalf of)|(?:was|were)\s+represented\s+by|took part in the ceremony|"
     r"attended the (?:signing|ceremony)|looked on)\b"
 )
+# the next sentence tells who was there: "Present at the ceremony were …", "The ceremony was attended by …"
+_CEREMONY_NEXT = re.compile(
+    r"\b(?:[Pp]resent\s+at\s+the\s+(?:signing\s+)?(?:ceremony|signing)\s+(?:were|was)|"
+    r"[Tt]he\s+(?:signing\s+)?ceremony\s+was\s+(?:also\s+)?(?:attended|witnessed)\s+by|"
+    r"[Ww]itnessing\s+the\s+signing\s+(?:were|was))\b"
+)
 # … and the signing is its subject, not an aside ("the ceremony will follow", "planned")
 _NOT_NOW = re.compile(r"\b(?:will|would|to be|expected|planned|scheduled)\b")
 
@@ -58,14 +64,21 @@ def signing_occasions(views: list[SentenceView], agreements: list[Agreement], me
         if told & agreement.sentences:
             continue  # signed at a meeting the article reports: that meeting is the occasion
         occasion = next(
-            (i for i in sorted(agreement.sentences) if _tells_of_signing(views[i], agreement.date, meetings)), None
+            (
+                i
+                for i in sorted(agreement.sentences)
+                if _tells_of_signing(views[i], agreement.date, meetings) or _ceremony_told_next(views, i)
+            ),
+            None,
         )
         if occasion is not None:
             by_sentence.setdefault(occasion, []).append(agreement)
     for index, signed in sorted(by_sentence.items()):
         view = views[index]
         persons = [e for _, e in view.items if e is not None and e.type == PERSON]
-        if index + 1 < len(views) and _SIGNATORIES.search(views[index + 1].text):
+        if index + 1 < len(views) and (
+            _SIGNATORIES.search(views[index + 1].text) or _CEREMONY_NEXT.search(views[index + 1].text)
+        ):
             # "Three ministers signed for the government: A, B and C.", "X was represented by …"
             persons += [e for _, e in views[index + 1].items if e is not None and e.type == PERSON]
         participants = list(dict.fromkeys([*persons, *(p for a in signed for p in a.parties)]))
@@ -85,3 +98,12 @@ def signing_occasions(views: list[SentenceView], agreements: list[Agreement], me
         for agreement in signed:
             agreement.signed_during = occasions[-1]
     return occasions
+
+
+def _ceremony_told_next(views: list[SentenceView], index: int) -> bool:
+    """ "A and B signed the agreements in Lima. Present at the ceremony were …": the signing's ceremony."""
+    return (
+        index + 1 < len(views)
+        and bool(_CEREMONY_NEXT.search(views[index + 1].text))
+        and not _NOT_NOW.search(views[index].text)
+    )
