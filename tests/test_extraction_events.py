@@ -213,3 +213,11 @@ def test_who_attended_the_ceremony_told_after_a_signing_took_part_in_it(who):
             ["Ana Lund", "Ivo Marek", "Kestrel Bank", "Vantora Power"],
         )
     ]
+
+
+def test_the_states_represented_at_a_summit_by_their_leaders_took_part():
+    body = (
+        "The Lima Summit opened on Monday. Three states were represented at the level of head of state: Peru "
+        "(President Ivo Marek), Chile (President Ana Lund) and Bolivia (President Jan Novak)."
+    )
+    assert meetings_of(body) == [("Lima Summit", ["Ana Lund", "Ivo Marek", "Jan Novak"])]
