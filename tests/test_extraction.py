@@ -219,6 +219,13 @@ def test_photo_credits_and_read_also_lines_are_not_reporting():
     assert body == "Real news.\n\nMore real news."
 
 
+def test_a_related_heading_ends_the_story_with_the_headlines_under_it():
+    from pactgraph.articles import strip_boilerplate
+
+    body = strip_boilerplate("Real news.\n\nRelated on the Tracker:\nChile and Peru sign a grid deal (2022)\nOther")
+    assert body == "Real news."
+
+
 def test_pronoun_subject_is_the_previous_person():
     facts = facts_of(
         "Energy Minister Lena Vogt spoke to reporters. She made the remarks at the opening "

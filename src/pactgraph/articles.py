@@ -52,6 +52,8 @@ _APPEAL = re.compile(
 _TRAILER = re.compile(
     r"^\s*(?:popular posts|related (?:posts|articles|news|links|coverage|stories|reading)|read more|more from|"
     r"recommended|"
+    # "Related on the Tracker:", "Read also:" over a list of headlines: the list ends the story
+    r"(?:related|read also|see also|also read|more on this)\b[^.:]{0,40}(?=:\s*$)|"
     r"you may also like|tags?:|share this)\b",
     re.IGNORECASE,
 )
