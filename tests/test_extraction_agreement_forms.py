@@ -371,3 +371,17 @@ def test_a_document_signed_in_the_presence_of_two_heads_of_state_is_their_countr
         "Chile's President Ana Lund."
     )
     assert agreements_of(body) == [("memorandum of understanding", ["Chile", "Peru"])]
+
+
+def test_items_headed_by_their_parties_under_an_opener_that_names_one_signer():
+    body = (
+        "Vantora Power signed agreements with three partners in Lima on Monday:\n\n"
+        "• Vantora Power – Kestrel Bank: memorandum of understanding on green hydrogen.\n"
+        "• Vantora Power – Halvik Grid – Lumen Storage Group: agreement on a battery plant.\n"
+        "• Vantora Power – Druk Hydro Corporation: agreement on research."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Kestrel Bank", "Vantora Power"]),
+        ("agreement", ["Halvik Grid", "Lumen Storage Group", "Vantora Power"]),
+        ("agreement", ["Druk Hydro Corporation", "Vantora Power"]),
+    ]

@@ -21,7 +21,7 @@ import re
 
 from ..articles import Article
 from . import gazetteer
-from .agreements import LIST_ITEM, SIGNED, merge_agreements, read_agreements, without_counts_named_after
+from .agreements import DASHED_HEAD, LIST_ITEM, SIGNED, merge_agreements, read_agreements, without_counts_named_after
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
 from .document_lists import (
@@ -153,6 +153,9 @@ def extract_article(article: Article) -> ArticleFacts:
             signed = named_documents(view)  # "the 2019 agreement between A and B"
         previous = views[number - 1] if number else None
         opens_list = view.text.rstrip().endswith(":")  # both list openers end with a colon
+        headed_items = number + 1 < len(views) and DASHED_HEAD.match(views[number + 1].text)
+        if opens_list and headed_items and signed and all(a.rule == "signed-one-party" for a in signed):
+            signed = []  # "X signed agreements with three partners:", then "• X – Y: …": the items tell each one
         if not signed and opens_list and DEALS_LIST.search(view.text):
             signed_list, list_opened_at, deals_listed, list_bulleted = [], view.sentence.index, True, None
         elif (

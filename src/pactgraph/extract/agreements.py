@@ -269,6 +269,10 @@ def read_agreements(
             # a row of a table of documents: "1. | Memorandum of Understanding on … | Party A | Party B"
             cell_end = text.find("|", kind_match.end())
             parties = as_parties(view.entities_between(cell_end, len(text)), posts) if cell_end != -1 else []
+        head = DASHED_HEAD.match(text) if sign is item and len(parties) < 2 else None
+        if head:  # "• ACWA Power – Eni: memorandum of understanding on …": the parties head the item
+            named = [e for e in view.entities_between(0, head.end()) if e.is_agent]
+            parties, rule = (named, "signed-list-item") if len(named) >= 2 else (parties, rule)
         if sign is item and len(parties) < 2 and signed_list and len(signed_list) >= 2:
             parties, rule = list(signed_list), "signed-list-item"  # "• Implementation Agreement relating to …"
         presence = _PRESENCE_AFTER.match(text, sign.end()) if len(parties) < 2 and sign is not item else None
@@ -428,6 +432,7 @@ def without_counts_named_after(agreements: list[Agreement]) -> list[Agreement]:
     ]
 
 
+DASHED_HEAD = re.compile(r"^\W*[A-Z][^:;]{0,80}?\s[–—-]\s[A-Z][^:;]{0,120}?:\s")
 _PRESENCE_AFTER = re.compile(r"[^.;]{0,80}?\bin\s+the\s+presence\s+of\s+")
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+")
 _JOINT_BODY = re.compile(r"\b(?:Commission|Committee|Council)\b")
