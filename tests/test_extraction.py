@@ -78,6 +78,13 @@ def test_a_weekday_before_its_day_and_month_is_that_day():
     assert [d.iso for d in find_dates("The session opened on Wednesday, 7 May.", PUBLISHED)] == ["2025-05-07"]
 
 
+def test_a_weekday_picks_the_year_of_a_day_written_without_one():
+    late = dt.date(2025, 10, 20)  # 15 October 2025 is a Wednesday, 15 October 2024 a Tuesday
+    assert [d.iso for d in find_dates("On Tuesday 15 October they met.", late)] == ["2024-10-15"]
+    assert [d.iso for d in find_dates("On Wednesday, October 15, they met.", late)] == ["2025-10-15"]
+    assert [d.iso for d in find_dates("On 15 October they met.", late)] == ["2025-10-15"]
+
+
 def test_a_first_name_spelt_like_a_month_is_no_date():
     assert find_dates("Jan Novak and Jun Li met in Lima.", PUBLISHED) == []
     assert [d.iso for d in find_dates("They met in Jan, and again in Jan 2024.", PUBLISHED)] == ["2025-01", "2024-01"]

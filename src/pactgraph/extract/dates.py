@@ -235,6 +235,25 @@ def _resolve_back(name: str, m: re.Match, reference: str | None) -> str | None:
         return None
 
 
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\W{0,3}$")
+
+
+def _year_of_weekday(m: re.Match, year: int, month: int, day: int) -> int:
+    """ "On Tuesday 15 October" in a story of the next year: the year in which that day is a Tuesday,
+    the nearest one (the year before first) to the year the publication suggests."""
+    named = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 14), m.start())
+    if not named:
+        return year
+    weekday = WEEKDAYS[named.group("wd").lower()]
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if dt.date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
+
+
 def _after(iso: str, published: dt.date | None) -> bool:
     if published is None:
         return False
@@ -253,6 +272,8 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
         year = int(g["year"]) if g.get("year") else _year_for_month(month, pub, day, ahead=_ahead(m), past=_past(m))
         if year is None:
             return None
+        if not g.get("year"):
+            year = _year_of_weekday(m, year, month, day)
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:
