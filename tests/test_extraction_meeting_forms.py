@@ -386,3 +386,20 @@ def test_a_session_held_with_someone_is_a_meeting_with_them():
     body = "On Tuesday PM Jan Novak was on stage in a dialogue session with Ana Costa, the Commission's vice-president."
     assert meetings_of(body) == [(["Ana Costa", "Jan Novak"], "2025-03-04")]
     assert meetings_of("Jan Novak said on Tuesday that Norland was in talks with Ana Costa.") == []
+
+
+def test_a_banquet_hosted_for_a_guest_is_an_occasion_apart_from_the_talks_that_day():
+    facts = extract_article(
+        Article(
+            "t",
+            Path("t.txt"),
+            "Test",
+            "President Ivo Marek of Peru held talks with President Ana Lund of Chile in Lima on 16 December. "
+            "On 16 December President Ana Lund hosted a banquet in honour of President Ivo Marek.",
+            PUBLISHED,
+        )
+    )
+    assert sorted(m.label for m in facts.meetings) == [
+        "Banquet: Ana Lund meet Ivo Marek",
+        "Ivo Marek hold talks with Ana Lund",
+    ]

@@ -514,6 +514,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             f"{'visit' if kind == 'visit' else 'hold talks with' if kind == 'talks' else 'meet'} "
             f"{', '.join(e.name for e in objects) or (place.name if place else '') or _phrase(text, heads_of)}"
         ).strip()
+        occasion = _OCCASION.match(text, verb.end()) if kind == "meeting" else None
+        if occasion:  # "A hosted a banquet in honour of B": an occasion of its own, not the talks held that day
+            label = f"{occasion.group('what').capitalize()}: {label}"
         meetings.append(
             Meeting(
                 kind=kind,
@@ -648,6 +651,13 @@ _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
 _COUNTERPARTS_FROM = re.compile(r"\s*(?:with\s+)?(?:his|her|their)\s+(?:[a-z]+\s+)?counterparts\s+(?:from|of)\b")
 
 
+# "hosted a state banquet in honour of", "gave a dinner for": a meal or welcome, an occasion of its own
+_OCCASION = re.compile(
+    r"\s*(?:an?|the)\s+(?P<what>(?:(?:state|official|working|gala)\s+)?(?:banquet|dinner|luncheon|lunch|breakfast|"
+    r"reception)|ceremonial\s+welcome|welcome\s+ceremony)\b"
+)
+
+
 def _talks(view: SentenceView, verb: re.Match, subjects: list[Entity], objects: list[Entity], *, separately=False):
     """A meeting of ``subjects`` with ``objects`` read at a "met" or "held talks with" verb."""
     date, future = date_for(view, verb.start())
@@ -778,6 +788,7 @@ def _retold(kept: Meeting, m: Meeting) -> bool:
     return (
         kept.kind in ("meeting", "talks")
         and not kept.named
+        and ":" not in kept.label + m.label  # "Banquet: A meet B" is not the talks A and B held that day
         and kept.planned == m.planned
         and len(m.participants) >= 2
         and set(kept.participants) == set(m.participants)
