@@ -27,6 +27,9 @@ def capacities_of(body: str) -> list[tuple[float, list[str]]]:
         "Norland agreed to buy an additional 900 MW of solar power from Velan.",
         "The five countries confirmed their 150 GW offshore wind ambition for 2050.",  # a target
         "Last year the ministers agreed to reach 60 GW of offshore wind in the region by 2030.",
+        # a target with a decimal figure, and a part of it
+        "The plant supports the national plan, which targets 58.7 GW of renewables by 2030, including 40 GW solar.",
+        "The utility counts the plant towards its plan for 18 GW of solar capacity by 2035.",
     ],
 )
 def test_not_a_projects_capacity(body):

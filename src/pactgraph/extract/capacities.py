@@ -73,7 +73,10 @@ _A_PROJECT = re.compile(r"\b(?:plant|project|farm|park|station|complex|facility|
 _TARGET = re.compile(
     r"\b(?:aims?|aiming|targets?|targeting|goal|ambition|wants?|pledg\w*|intends?|"
     r"plans?\s+to\s+(?:have|reach|install|deploy|add|expand|increase|raise|bring)|"
-    r"(?:agreed|agree|agrees|committed|commit|commits|pledged|vowed|set out|seeks?|hopes?)\s+to\s+reach)\b[^.;]*$",
+    # "towards its plan for 18 GW of solar by 2035": a plan for a fleet, not a plant
+    r"(?:its|their|the|a)\s+(?:national\s+)?plans?\s+for|"
+    r"(?:agreed|agree|agrees|committed|commit|commits|pledged|vowed|set out|seeks?|hopes?)\s+to\s+reach)\b"
+    r"(?:[^.;]|\.\d)*$",  # "which targets 58.7 GW …, including 40 GW solar": a decimal point ends no clause
     re.I,
 )
 # "the 300 GW offshore wind ambition", "a 20 GW target": the figure a target word follows
