@@ -77,13 +77,13 @@ RULES: dict[str, Rule] = {
         Rule(
             "signed-in-presence",
             "agreement",
-            0.6,
+            0.65,
             '"the agreement was signed in the presence of President A of X and Y\'s President B": X and Y',
         ),
         Rule(
             "joint-body-pair",
             "agreement",
-            0.65,
+            0.75,
             '"the Joint Commission of A and B signed a protocol": the two countries the body joins',
         ),
         Rule(
@@ -101,7 +101,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "partners-named",
             "partnership",
-            0.8,
+            0.65,
             '"A and B have been comprehensive strategic partners since 2013", "A became a strategic partner of B"',
         ),
         Rule(
