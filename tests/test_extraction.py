@@ -85,6 +85,20 @@ def test_a_weekday_picks_the_year_of_a_day_written_without_one():
     assert [d.iso for d in find_dates("On 15 October they met.", late)] == ["2025-10-15"]
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("He came from the 11th to the 13th of May last year.", "2024-05-11"),
+        ("They met on 12 May last year.", "2024-05-12"),
+        ("They met on May 12 of last year.", "2024-05-12"),
+        ("They met in May last year.", "2024-05"),
+        ("They met on the 2nd of May.", "2025-05-02"),
+    ],
+)
+def test_a_day_or_month_of_last_year_and_a_day_of_a_month(text, iso):
+    assert [d.iso for d in find_dates(text, PUBLISHED)] == [iso]
+
+
 def test_a_first_name_spelt_like_a_month_is_no_date():
     assert find_dates("Jan Novak and Jun Li met in Lima.", PUBLISHED) == []
     assert [d.iso for d in find_dates("They met in Jan, and again in Jan 2024.", PUBLISHED)] == ["2025-01", "2024-01"]

@@ -43,12 +43,23 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_OF_YEAR = r",?\s+(?:of\s+)?(?P<this>this|last|next)\s+year"  # "May last year", "12 May of next year"
 _PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     # a span of days is dated by its first: "9-10 May", "from 9 to 10 May", "May 9 to 10"
-    ("dmy", re.compile(rf"\b{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+\d\d?)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+\d\d?)?(?:,?\s+{_YEAR})?\b")),
-    ("my", re.compile(rf"\b{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|\s+of\s+(?P<this>this|last|next)\s+year)?\b")),
+    # "the 13th of May", "from the 11th to the 13th of May", "12 May last year"
+    (
+        "dmy",
+        re.compile(
+            rf"\b{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+(?:the\s+)?\d\d?(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}"
+            rf"(?:,?\s+{_YEAR}|{_OF_YEAR})?\b"
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+\d\d?)?(?:,?\s+{_YEAR}|{_OF_YEAR})?\b"),
+    ),
+    ("my", re.compile(rf"\b{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|{_OF_YEAR})?\b")),
     ("rel_month", re.compile(r"\b(?P<which>earlier|later|early|late)\s+this\s+month\b", re.I)),
     ("this_month", re.compile(r"\bthis\s+month\b", re.I)),
     ("other_month", re.compile(r"\b(?P<which>last|next|past|previous|coming)\s+month\b", re.I)),
@@ -270,6 +281,8 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
     if name in ("dmy", "mdy"):
         month, day = _month_number(g["month"]), int(g["day"])
         year = int(g["year"]) if g.get("year") else _year_for_month(month, pub, day, ahead=_ahead(m), past=_past(m))
+        if g.get("this") and pub is not None:
+            year = pub.year + {"last": -1, "this": 0, "next": 1}[g["this"]]
         if year is None:
             return None
         if not g.get("year"):
