@@ -221,3 +221,8 @@ def test_the_states_represented_at_a_summit_by_their_leaders_took_part():
         "(President Ivo Marek), Chile (President Ana Lund) and Bolivia (President Jan Novak)."
     )
     assert meetings_of(body) == [("Lima Summit", ["Ana Lund", "Ivo Marek", "Jan Novak"])]
+
+
+def test_a_leader_who_landed_in_a_capital_for_a_stay_of_days_visited_it():
+    body = "On 14 October 2024, Premier Ivo Marek landed in Lima for a four-day stay."
+    assert meetings_of(body) == [("Visit of Ivo Marek to Lima", ["Ivo Marek"])]

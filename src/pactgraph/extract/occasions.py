@@ -26,7 +26,8 @@ from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
 _VISIT = re.compile(
     r"\b(?P<kind>(?:(?i:state|official|working|first|second|third|two-day|three-day|\w+-day|historic|recent)\s+)*)"
     # "X's State Visit to India", "a tour of Chile"
-    r"(?P<noun>visits?|trip|tour|(?<=[a-z] )Visits?|(?<=[a-z] )Trip)\b(?P<to>\s+to\b|(?<=tour)\s+of\b)?"
+    # "for a four-day stay": a stay of days is a visit
+    r"(?P<noun>visits?|trip|tour|(?<=[a-z] )Visits?|(?<=[a-z] )Trip|(?<=-day )stay)\b(?P<to>\s+to\b|(?<=tour)\s+of\b)?"
 )
 SITE = re.compile(
     r"\s*(?:to\s+)?(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w-]+\s+){0,2}"
@@ -44,7 +45,7 @@ _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoi
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|received|met|meet|welcomed|hosted)\s+(?:\w+\s+){0,4}?$")
 # "X, who is in Kazakhstan on a state visit", "X landed in Santiago on Monday for a state visit"
 _IN_PLACE_ON = re.compile(
-    r"\b(?:(?:is|was|are|were|arrived|arrives|landed|lands|touched\s+down|spent\s+(?:\w+\s+){0,2}\w+)\s+in|"
+    r"\b(?:(?:is|was|are|were|spent\s+(?:\w+\s+){0,2}\w+)\s+in|(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)|"
     r"(?:flew|flies)\s+(?:in)?to|(?:headed|heads|returned|returns|travell?ed|came|went)\s+to|(?:set|sets)\s+off\s+for)"
     r"\s+(?:the\s+)?$"
 )
@@ -163,7 +164,7 @@ def visits(view: SentenceView) -> list[Meeting]:
     where to (to C, or "X is in C on a state visit")."""
     text = view.text
     out: list[Meeting] = []
-    if "visit" not in text and "trip" not in text and "Visit" not in text and "tour" not in text:
+    if not any(word in text for word in ("visit", "trip", "Visit", "tour", "-day stay")):
         return out
     out.extend(_visiting(view))
     for visit in _VISIT.finditer(text):
