@@ -226,3 +226,14 @@ def test_the_states_represented_at_a_summit_by_their_leaders_took_part():
 def test_a_leader_who_landed_in_a_capital_for_a_stay_of_days_visited_it():
     body = "On 14 October 2024, Premier Ivo Marek landed in Lima for a four-day stay."
     assert meetings_of(body) == [("Visit of Ivo Marek to Lima", ["Ivo Marek"])]
+
+
+def test_a_visit_is_dated_by_its_first_day_and_paid_by_the_guest_not_the_host():
+    body = (
+        "President Ana Lund of Chile and Peru's President Ivo Marek held talks in Santiago on the second day of "
+        "the Head of State's state visit to Chile on 25 October. The visit, which runs from October 24 to 26, is "
+        "his first."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED))
+    visits = [(sorted(p.name for p in m.participants), m.date) for m in facts.meetings if m.kind == "visit"]
+    assert visits == [(["Chile", "Ivo Marek"], "2024-10-24")]

@@ -193,6 +193,7 @@ def extract_article(article: Article) -> ArticleFacts:
     agreements = _with_counterparts(views, without_counts_named_after(agreements), post_of)
     meetings.extend(signing_occasions(views, agreements, meetings))
     _visits_begun(views, meetings)
+    meetings = _visitors_from_abroad(views, meetings, post_of)
     dateline = _dateline_date(views)
     for meeting in meetings:
         if (
@@ -443,10 +444,39 @@ def _with_counterparts(views: list[SentenceView], agreements: list, posts) -> li
 
 
 # "The visit began on 14 November, when …": the day the visit just told began
+# "The visit began on 14 November", "The visit, which runs from 24 to 26 October": its first day
 _VISIT_BEGAN = re.compile(
-    r"\b[Tt]he\s+(?:(?:state|official|working|two-day|three-day|four-day)\s+)?visit\s+"
-    r"(?:began|started|opened|kicked off)\s+(?:on|in)\b"
+    r"\b[Tt]he\s+(?:(?:state|official|working|two-day|three-day|four-day)\s+)?visit\s*,?\s+(?:which\s+)?"
+    r"(?:began|begins|started|starts|opened|kicked off|runs|ran|lasts|lasted)\s+(?:on|in|from)\b"
 )
+
+
+def _visitors_from_abroad(views: list[SentenceView], meetings: list[Meeting], post_of: dict) -> list[Meeting]:
+    """Nobody pays a visit to the country they lead or serve: "Xi and Petro held talks … during the
+    Head of State's state visit to China" is Petro's visit, the other person the sentence names;
+    with no such person, no visit."""
+    kept = []
+    for meeting in meetings:
+        target, visitor = meeting.place, meeting.participants[0] if meeting.participants else None
+        post = post_of.get(visitor)
+        home = post.organization if post and "organization-guessed" not in post.caveats else None
+        if meeting.rule != "visit-noun" or target is None or home is not target:
+            kept.append(meeting)
+            continue
+        view = views[min(meeting.sentences)]
+        others = [
+            e
+            for _, e in view.items
+            if e is not None
+            and e.type == PERSON
+            and e is not visitor
+            and getattr(post_of.get(e), "organization", None) is not target
+        ]
+        if others:
+            meeting.participants = [others[0], *meeting.participants[1:]]
+            meeting.label = meeting.label.replace(f"Visit of {visitor.name} ", f"Visit of {others[0].name} ", 1)
+            kept.append(meeting)
+    return kept
 
 
 def _visits_begun(views: list[SentenceView], meetings: list[Meeting]) -> None:
