@@ -237,3 +237,12 @@ def test_a_visit_is_dated_by_its_first_day_and_paid_by_the_guest_not_the_host():
     facts = extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED))
     visits = [(sorted(p.name for p in m.participants), m.date) for m in facts.meetings if m.kind == "visit"]
     assert visits == [(["Chile", "Ivo Marek"], "2024-10-24")]
+
+
+def test_the_host_named_nearest_a_visit_is_not_its_visitor():
+    body = (
+        "Peru's President Ivo Marek met Chile's President Ana Lund in Santiago on 25 October, on the second day "
+        "of a state visit to Chile."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED))
+    assert [m.label for m in facts.meetings if m.kind == "visit"] == ["Visit of Ivo Marek to Chile"]

@@ -233,3 +233,12 @@ def test_a_head_of_state_without_a_country_leads_one_of_the_two_main_countries_n
     facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
     countries = {p.person.name: p.organization.name if p.organization else None for p in facts.posts}
     assert countries == {"Ivo Marek": "Peru", "Ana Lund": "Chile", "Jan Novak": None}
+
+
+def test_a_title_before_a_name_and_of_a_country_after_it_is_that_countrys_post():
+    body = "President Ana Lund of Chile and Peru's President Ivo Marek held talks in Santiago on Monday."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert sorted((p.person.name, p.organization.name, sorted(p.caveats)) for p in facts.posts) == [
+        ("Ana Lund", "Chile", []),
+        ("Ivo Marek", "Peru", []),
+    ]

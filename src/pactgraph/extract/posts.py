@@ -19,6 +19,15 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _HEAD_OF_STATE = {"President", "Prime Minister", "Premier", "King", "Emir", "Vice President"}
 
 
+def _country_after(view: SentenceView, index: int) -> Entity | None:
+    """The country "of" joins to the name at ``index`` ("President Ivo Marek of Peru")."""
+    if index + 1 >= len(view.items):
+        return None
+    (mention, _), (following, country) = view.items[index], view.items[index + 1]
+    joined = _OF.fullmatch(view.text, view.rel(mention)[1], view.rel(following)[0])
+    return country if joined and country is not None and country.type == COUNTRY else None
+
+
 def read_posts(view: SentenceView, home_country: Entity | None, country_named) -> list[Post]:
     posts = _read_posts(view, home_country, country_named)
     for post in posts:
@@ -99,6 +108,8 @@ def _read_posts(view: SentenceView, home_country: Entity | None, country_named) 
                 org = _qualifier_before(view, m.title_start) or (
                     country_named(m.title_country) if m.title_country else None
                 )
+            if org is None:  # "President Ivo Marek of Peru": the country named right after
+                org = _country_after(view, index)
             if org is None and re.search(r"\bits\s+$", view.text[: m.title_start - view.sentence.start]):
                 org = _last_organization_before(view, m.title_start)  # "a delegation of X led by its chairman"
             caveats = set()
