@@ -177,7 +177,9 @@ def _is_recorded(state: BuildState, kind: str, path: Path, file: Path) -> bool:
 def _set_aside(state: BuildState, kind: str, path: Path) -> None:
     """``--files on-demand`` with changes noted: the file the state last wrote as ``path`` moved to
     its base (kept to splice from); any other file at ``path`` is stale and removed, and so are
-    the notes when there is no base to splice them into (the next write is whole)."""
+    the notes when there is no base to splice them into (the next write is whole), and the record
+    of the file the state last wrote (elsewhere: another ``--out``), whose base would otherwise be
+    spliced from later without the notes dropped here."""
     base = _base(path)
     try:
         if is_current(state, kind, path):
@@ -185,6 +187,7 @@ def _set_aside(state: BuildState, kind: str, path: Path) -> None:
             return
         if not _is_recorded(state, kind, path, base):
             state.db.execute("DELETE FROM pending WHERE kind = ?", (kind,))
+            state.db.execute("DELETE FROM meta WHERE name = ?", (f"output:{kind}",))
             with contextlib.suppress(FileNotFoundError):
                 base.unlink()
         with contextlib.suppress(FileNotFoundError):
