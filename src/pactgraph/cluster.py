@@ -30,7 +30,9 @@ import functools
 import logging
 import multiprocessing
 import multiprocessing.connection
+import queue
 import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -53,6 +55,8 @@ _POLL = 2.0
 _STOP_TIMEOUT = 30.0
 #: The signals held back while worker processes are forked (``_forking``).
 _HELD = {signal.SIGINT, signal.SIGTERM}
+#: Chunks a local worker process is sent at a time: the one it runs and the next.
+_AHEAD = 2
 
 
 class _TaskFailed(Exception):
@@ -122,10 +126,10 @@ def _forking() -> Iterator[None]:
 
 
 class _Worker:
-    """A worker process (``_serve``) and this end of its pipe; ``chunk``: the index of the chunk
-    it is working on, None when idle. Made inside ``_forking``. A forked worker closes its copies
-    of this end of its pipe and of ``others``, the pipes of the workers forked before it: it sees
-    its pipe end once this process closes it or is gone."""
+    """A worker process (``_serve``) and this end of its pipe; ``chunks``: the indexes of the
+    chunks it was sent and has not sent back, in order. Made inside ``_forking``. A forked worker
+    closes its copies of this end of its pipe and of ``others``, the pipes of the workers forked
+    before it: it sees its pipe end once this process closes it or is gone."""
 
     def __init__(
         self,
@@ -139,7 +143,7 @@ class _Worker:
         self.process = context.Process(target=_serve, args=(theirs, prepare, inherited), daemon=True)
         self.process.start()
         theirs.close()
-        self.chunk: int | None = None
+        self.chunks: collections.deque[int] = collections.deque()
 
     def stop(self, *, kill: bool) -> None:
         """End the process: killed at once, or, done with its work, told by its pipe's end (and
@@ -170,13 +174,12 @@ def _serve(
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
     for other in inherited:
         other.close()
+    tasks: queue.SimpleQueue = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(connection, tasks), daemon=True).start()
     if prepare is not None:
         prepare()
-    while True:
-        try:
-            function, items = connection.recv()
-        except (EOFError, OSError):
-            return
+    while (task := tasks.get()) is not None:
+        function, items = task
         try:
             reply: tuple[bool, Any] = True, _run_chunk(function, items)
         except Exception as err:  # a PactgraphError or _TaskFailed: raised where the work was asked for
@@ -189,6 +192,18 @@ def _serve(
             failed = _TaskFailed(0, f"its results cannot be sent back ({type(err).__name__}: {err})", "")
             with contextlib.suppress(OSError):
                 connection.send((False, failed))
+
+
+def _receive(connection: multiprocessing.connection.Connection, tasks: queue.SimpleQueue) -> None:
+    """In a worker, a thread: the chunks it is sent, read as they come (the build sends the next
+    one while this one runs, ``_AHEAD``: the worker never waits for it, and the build never waits
+    for the worker to read); None once the pipe ends."""
+    while True:
+        try:
+            tasks.put(connection.recv())
+        except Exception:  # the pipe ended (EOFError, OSError), or a task that does not unpickle
+            tasks.put(None)
+            return
 
 
 def _outcome(done: bool, value: Any) -> Any:
@@ -250,8 +265,8 @@ def _in_processes(
     function: Callable[[T], R], chunks: list[list[T]], *, jobs: int, describe: Callable[[T], str]
 ) -> Iterator[R]:
     """The chunks run by ``jobs`` worker processes (forked where the platform allows, after
-    ``prepare``), a chunk at a time each, sent and sent back through a pipe of each worker's own;
-    results in the order of the chunks (``_Pool``).
+    ``prepare``), sent and sent back through a pipe of each worker's own (the next chunk sent
+    while a worker runs one); results in the order of the chunks (``_Pool``).
 
     Not ``concurrent.futures.ProcessPoolExecutor``: stopped midway, its threads and shared queues
     can hang the build. A Ctrl-C that interrupted a worker waiting for its next task broke the pool
@@ -280,9 +295,10 @@ def _in_processes(
 
 
 class _Pool:
-    """Chunks handed to worker processes as they become idle, their results kept until asked for
-    in order. A worker that dies on a chunk is that chunk's error (``ClusterError``), raised in its
-    turn; the others go on meanwhile."""
+    """Chunks handed to worker processes, ``_AHEAD`` at a time each (the next one sent while the
+    worker runs the one before), their results kept until asked for in order. A worker that dies
+    on a chunk is that chunk's error (``ClusterError``), raised in its turn; the chunks it was sent
+    ahead go to the others, which go on meanwhile."""
 
     def __init__(self, function: Callable, chunks: list[list], describe: Callable, workers: list[_Worker]) -> None:
         self.function, self.chunks, self.describe, self.workers = function, chunks, describe, workers
@@ -299,22 +315,22 @@ class _Pool:
         return self.results.pop(index)
 
     def _give(self, worker: _Worker) -> None:
-        """Send an idle worker the next chunk, if any (put back when the worker is gone)."""
-        if not self.waiting or worker in self.dead:
-            return
-        index = self.waiting.popleft()
-        try:
-            worker.connection.send((self.function, self.chunks[index]))
-        except OSError:
-            self.dead.add(worker)
-            self.waiting.appendleft(index)
-            return
-        worker.chunk = index
+        """Send a worker the next chunks, up to ``_AHEAD`` outstanding (put back when the worker
+        is gone)."""
+        while len(worker.chunks) < _AHEAD and self.waiting and worker not in self.dead:
+            index = self.waiting.popleft()
+            try:
+                worker.connection.send((self.function, self.chunks[index]))
+            except OSError:
+                self.dead.add(worker)
+                self.waiting.appendleft(index)
+                return
+            worker.chunks.append(index)
 
     def _collect(self, wanted: int) -> None:
-        """Wait for busy workers to send results back (or to die), keep them, and give the idle
-        ones the next chunks."""
-        busy = [worker for worker in self.workers if worker.chunk is not None]
+        """Wait for busy workers to send results back (or to die), keep them, and send them the
+        next chunks."""
+        busy = [worker for worker in self.workers if worker.chunks]
         if not busy:  # every worker is gone: the chunks left cannot run
             raise _died(self.chunks[wanted], self.describe)
         ready = multiprocessing.connection.wait(
@@ -322,14 +338,16 @@ class _Pool:
         )
         for worker in busy:
             if worker.connection in ready or worker.process.sentinel in ready:
-                assert worker.chunk is not None
-                index, worker.chunk = worker.chunk, None
                 try:
-                    self.results[index] = worker.connection.recv()
-                except (EOFError, OSError):
+                    result = worker.connection.recv()
+                except (EOFError, OSError):  # died on its first chunk; the next go to the others
+                    index = worker.chunks.popleft()
                     self.results[index] = False, _died(self.chunks[index], self.describe)
+                    self.waiting.extendleft(reversed(worker.chunks))
+                    worker.chunks.clear()
                     self.dead.add(worker)
                     continue
+                self.results[worker.chunks.popleft()] = result
                 self._give(worker)
 
 
