@@ -560,8 +560,9 @@ def add_command(
     default="auto",
     show_default=True,
     help="on-demand (with --store and the cache): keep only the build state and the store current, and leave --out"
-    " and its .trig to the next build with --files always, which splices in all that changed meanwhile (removed"
-    " while stale). auto: on-demand when the build can (--store, the cache), always otherwise.",
+    " and its .trig to the first command that reads them or the next build with --files always, which splice in"
+    " all that changed meanwhile (removed while stale). auto: on-demand when the build can (--store, the cache),"
+    " always otherwise.",
 )
 @click.option(
     "--changed",
@@ -597,11 +598,12 @@ def build_command(
     build state (state.sqlite in --cache): a rebuild writes again only the graphs a change
     touches and splices the outputs and the store; see docs/incremental-builds.md. With --store
     a rebuild updates only the state and the store (--files auto): writing kg.ttl and kg.trig
-    costs time in proportion to the whole graph, however small the change; --files always writes
-    them. With --changed the folders are not listed: a caller that knows what changed (a feed
-    reader, a file watcher) makes a rebuild's time follow the change, not the corpus. Ctrl-C
-    stops it at once (exit 130) with nothing half-written: the next build goes on from the last
-    one that finished.
+    costs time in proportion to the whole graph, however small the change; the first command that
+    reads one (export, link, query --graph, validate …) writes it from the build state, and
+    --files always writes them. With --changed the folders are not listed: a caller that knows
+    what changed (a feed reader, a file watcher) makes a rebuild's time follow the change, not the
+    corpus. Ctrl-C stops it at once (exit 130) with nothing half-written: the next build goes on
+    from the last one that finished.
     """
     from pactgraph.cache import BuildCache
     from pactgraph.corpus import default_jobs
