@@ -169,8 +169,9 @@ def main() -> None:
          HTTP 401/403/404/413/429/5xx, connection refused, timeout, an answer cut off or not
          SPARQL JSON results); add: some pages or feeds could not be fetched or read;
          build --scheduler: the Dask scheduler cannot be reached or lost its workers
-      130  interrupted by Ctrl-C (143: stopped by SIGTERM); nothing is left half-written, and the
-           next build goes on from the last one that finished
+      130  interrupted by Ctrl-C: nothing is left half-written, and the next build goes on from the
+           last one that finished
+      143  stopped by SIGTERM, as by Ctrl-C
     """
 
 
