@@ -279,5 +279,5 @@ def test_a_file_left_on_demand_that_cannot_be_written_says_why(
     # the same state used since by a build that left its files elsewhere: the note is not followed
     _build(where / "articles", tmp_path / "elsewhere", where / "cache", on_demand=None)
     code, _, stderr = _run(where, "export", "--format", "trig")
-    assert code == 2 and "has been used since by another build" in stderr, stderr
+    assert code == 2 and "no longer has it there (a build since left its files elsewhere" in stderr, stderr
     assert not (where / "data" / "kg.trig").exists()

@@ -63,7 +63,8 @@ def write_left_on_demand(path: Path) -> bool:
         raise GraphLoadError("no such file", file=path, hint=hint) from None
     with state:
         if state.get(f"on-demand:{kind}") != str(path.resolve()):
-            hint = f"it was left on demand, but the build state {state_file} has been used since by another build; "
+            hint = f"it was left on demand, but its build state {state_file} no longer has it there (a build since"
+            hint += " left its files elsewhere, or the file was moved); "
             raise GraphLoadError("no such file", file=path, hint=hint + _REBUILD)
         write_left(state, kind, path)
         generation = state.get("store:generation")
