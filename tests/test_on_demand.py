@@ -134,3 +134,21 @@ def test_on_demand_needs_a_store_and_the_state(corpus: Path, tmp_path: Path) -> 
     assert result.exit_code == 2
     assert "--files on-demand" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "kg.ttl").exists()
+
+
+def test_a_build_into_other_files_on_the_same_state_leaves_nothing_stale_to_splice(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """Files left on demand in out/, then a build on the same state leaving its own elsewhere: the
+    notes of what changed since out/'s files were written are dropped, so the next build that
+    writes out/'s files writes them whole. It spliced them from out/'s set-aside files without
+    those notes, stale (before scale8)."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    _build(corpus, cache, out)
+    add_fact(corpus / "p07_aliyev_tokayev_phone_call.txt")
+    _build(corpus, cache, out, on_demand=True)
+    _build(corpus, cache, tmp_path / "elsewhere", on_demand=True)
+    _build(corpus, cache, out)
+    cold = _cold(corpus, cache, tmp_path / "cold")
+    for name in ("kg.ttl", "kg.trig"):
+        assert (out / name).read_bytes() == cold[name], name

@@ -11,13 +11,14 @@ import pytest
 from click.testing import CliRunner
 
 import pactgraph.layout
+import pactgraph.state
 from pactgraph.build import build
 from pactgraph.cache import BuildCache
 from pactgraph.cli import main
-from pactgraph.errors import UsageError
+from pactgraph.errors import StateInUseError, UsageError
 from pactgraph.extract.facts import ArticleFacts, Entity
 from pactgraph.links import load_links
-from pactgraph.state import STATE_FILE
+from pactgraph.state import STATE_FILE, BuildState
 from pactgraph.store import open_store, store_mirrors
 
 from .conftest import ROOT
@@ -194,6 +195,47 @@ def test_a_state_of_another_version_is_started_afresh(corpus: Path, tmp_path: Pa
     again = build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=cache)
     assert again.extracted == 0  # facts from the extraction cache; everything else rebuilt
     assert _outputs(tmp_path) == _clean(corpus, tmp_path / "clean")
+
+
+def test_a_state_in_use_makes_another_build_wait_then_stop_in_one_line(
+    corpus: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A build (or a command writing a file left on demand) has the state: another waits for it
+    (``state.WAIT_FOR_STATE``), then stops with one line. It was a traceback after 5 s."""
+    monkeypatch.chdir(tmp_path)
+    cache = tmp_path / "cache"
+    build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=BuildCache(cache))
+    monkeypatch.setattr(pactgraph.state, "WAIT_FOR_STATE", 0.2)
+    held = sqlite3.connect(cache / STATE_FILE, isolation_level=None)
+    held.execute("BEGIN IMMEDIATE")  # as a running build holds it
+    try:
+        with pytest.raises(StateInUseError, match="in use by another pactgraph process"):
+            BuildState(cache / STATE_FILE)
+        args = ["build", "--articles", str(corpus), "--out", str(tmp_path / "kg.ttl"), "--no-progress"]
+        result = CliRunner().invoke(main, [*args, "--cache", str(cache), "--jobs", "1"])
+    finally:
+        held.execute("ROLLBACK")
+        held.close()
+    assert result.exit_code == 2
+    (message,) = result.stderr.strip().splitlines()
+    assert message.startswith(f"Error: {cache / STATE_FILE}: in use by another pactgraph process"), message
+    assert "for over 0.2 s" in message
+
+
+def test_a_state_opened_as_it_is_is_never_started_afresh(corpus: Path, tmp_path: Path) -> None:
+    """``existing``: what a command that is not a build opens (``on_demand``): a missing state, or
+    one of another version, is refused and left as it is."""
+    state = tmp_path / "cache" / STATE_FILE
+    with pytest.raises(UsageError, match="no build state"):
+        BuildState(state, existing=True)
+    assert not state.parent.exists()
+    build([corpus], out=tmp_path / "kg.ttl", jobs=1, cache=BuildCache(tmp_path / "cache"))
+    with sqlite3.connect(state) as db:
+        db.execute("PRAGMA user_version = 999")
+    before = state.read_bytes()
+    with pytest.raises(UsageError, match="not a pactgraph build state"):
+        BuildState(state, existing=True)
+    assert state.read_bytes() == before
 
 
 def test_a_state_of_version_8_gets_the_pending_table_and_keeps_its_rows(corpus: Path, tmp_path: Path) -> None:

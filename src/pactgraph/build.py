@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -40,6 +39,7 @@ from .store import (
     serialize,
     serialize_lines,
     split_prefixes,
+    trig_header,
     write_output,
     write_store,
 )
@@ -104,7 +104,7 @@ class Assembly:
         if not self.parts:
             return b""
         blocks = [part.trig for part in sorted(self.parts, key=lambda part: str(part.name))]
-        return _trig_header() + b"".join(blocks)
+        return trig_header() + b"".join(blocks)
 
     def union_lines(self) -> list[bytes]:
         """The distinct triples of every graph, as sorted N-Triples lines."""
@@ -192,12 +192,6 @@ def _expanded(curie: str) -> str:
     return PREFIXES[prefix] + local if prefix in PREFIXES else curie
 
 
-@functools.cache
-def _trig_header() -> bytes:
-    probe = ox.Quad(ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]))
-    return split_prefixes(serialize([probe], Format.TRIG))[0]
-
-
 def render_part(name: ox.NamedNode, quads: list[ox.Quad]) -> GraphPart:
     """A graph serialized as a part: its TriG block and its triple lines, both sorted."""
     lines = distinct_sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
@@ -254,7 +248,7 @@ def _rendered_and_cached(
 
 
 def _quads_of(part: GraphPart) -> list[ox.Quad]:
-    return list(ox.parse(_trig_header() + part.trig, format=ox.RdfFormat.TRIG))
+    return list(ox.parse(trig_header() + part.trig, format=ox.RdfFormat.TRIG))
 
 
 def _article_parts(
@@ -386,7 +380,10 @@ class BuildSummary:
             lines.append(str(self.reasoning))
         if self.deferred:
             files = ", ".join(map(str, self.deferred))
-            lines.append(f"{files}: on demand, not written (`pactgraph build --files always` writes them)")
+            lines.append(
+                f"{files}: on demand, not written (a command that reads them writes them first;"
+                " so does `pactgraph build --files always`)"
+            )
         return "\n".join(lines)
 
 
@@ -704,7 +701,7 @@ def build(
         write_output(path, data)
     if store is not None:
         graphs = {part.name.value: part.trig for part in assembly.parts}
-        write_store(store, header=_trig_header(), graphs=graphs, union=union, mirrors=out)
+        write_store(store, header=trig_header(), graphs=graphs, union=union, mirrors=out)
     warnings = found_warnings + assembly.article_warnings
     warnings += [f"{message}; the article was left out (--strict stops instead)" for message in assembly.skipped]
     warnings += [

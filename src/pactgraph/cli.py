@@ -11,6 +11,7 @@ import importlib
 import json
 import signal
 import sys
+import threading
 from importlib import metadata
 from pathlib import Path
 
@@ -106,10 +107,27 @@ def _build_module():
     return build_module
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the command is: it stops as cleanly as on Ctrl-C (files written
+    beside their targets removed, worker processes stopped, a build's state rolled back)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+#: Exit codes of a command stopped by a signal, as shells report them (128 + the signal's number).
+_INTERRUPTED, _TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
+
+
 class PactgraphGroup(click.Group):
-    """A click group that reports ``PactgraphError`` as one line and exits with its code."""
+    """A click group that reports ``PactgraphError`` as one line and exits with its code, and a
+    command stopped by Ctrl-C or SIGTERM as one line, exit 130 or 143 (not click's "Aborted!",
+    exit 1)."""
 
     def invoke(self, ctx: click.Context) -> object:
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
         try:
             return super().invoke(ctx)
         except PactgraphError as err:
@@ -117,6 +135,23 @@ class PactgraphGroup(click.Group):
                 click.echo(err.details, err=True)
             click.echo(f"Error: {err}", err=True)
             sys.exit(err.exit_code)
+        except KeyboardInterrupt as stop:
+            terminated = isinstance(stop, _Terminated)
+            click.echo(_interrupted(ctx.invoked_subcommand, "SIGTERM" if terminated else "Ctrl-C"), err=True)
+            sys.exit(_TERMINATED if terminated else _INTERRUPTED)
+        finally:
+            if in_main_thread:
+                signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _interrupted(command: str | None, how: str) -> str:
+    """The one line said when a command is stopped by a signal."""
+    if command == "build":
+        return (
+            f"Interrupted ({how}): the build stopped; no graph file, store or build state is left half-written,"
+            " and the next build goes on from the last one that finished"
+        )
+    return f"Interrupted ({how}): pactgraph {command or ''} stopped".replace("  ", " ")
 
 
 @click.group(cls=PactgraphGroup)
@@ -134,6 +169,9 @@ def main() -> None:
          HTTP 401/403/404/413/429/5xx, connection refused, timeout, an answer cut off or not
          SPARQL JSON results); add: some pages or feeds could not be fetched or read;
          build --scheduler: the Dask scheduler cannot be reached or lost its workers
+      130  interrupted by Ctrl-C: nothing is left half-written, and the next build goes on from the
+           last one that finished
+      143  stopped by SIGTERM, as by Ctrl-C
     """
 
 
@@ -523,8 +561,9 @@ def add_command(
     default="auto",
     show_default=True,
     help="on-demand (with --store and the cache): keep only the build state and the store current, and leave --out"
-    " and its .trig to the next build with --files always, which splices in all that changed meanwhile (removed"
-    " while stale). auto: on-demand when the build can (--store, the cache), always otherwise.",
+    " and its .trig to the first command that reads them or the next build with --files always, which splice in"
+    " all that changed meanwhile (removed while stale). auto: on-demand when the build can (--store, the cache),"
+    " always otherwise.",
 )
 @click.option(
     "--changed",
@@ -560,9 +599,12 @@ def build_command(
     build state (state.sqlite in --cache): a rebuild writes again only the graphs a change
     touches and splices the outputs and the store; see docs/incremental-builds.md. With --store
     a rebuild updates only the state and the store (--files auto): writing kg.ttl and kg.trig
-    costs time in proportion to the whole graph, however small the change; --files always writes
-    them. With --changed the folders are not listed: a caller that knows what changed (a feed
-    reader, a file watcher) makes a rebuild's time follow the change, not the corpus.
+    costs time in proportion to the whole graph, however small the change; the first command that
+    reads one (export, link, query --graph, validate …) writes it from the build state, and
+    --files always writes them. With --changed the folders are not listed: a caller that knows
+    what changed (a feed reader, a file watcher) makes a rebuild's time follow the change, not the
+    corpus. Ctrl-C stops it at once (exit 130) with nothing half-written: the next build goes on
+    from the last one that finished.
     """
     from pactgraph.cache import BuildCache
     from pactgraph.corpus import default_jobs
@@ -860,11 +902,6 @@ def extract_command(file: Path, fmt: str, output: Path | None) -> None:
     write_output(output, data)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    """Turn SIGTERM into the same clean stop as Ctrl-C."""
-    raise KeyboardInterrupt
-
-
 @main.command("serve")
 @_graphs_option(Path("data/kg.trig"), "RDF file to serve (repeatable); the ontology is served with it.")
 @click.option(
@@ -928,8 +965,7 @@ def serve_command(
     content negotiation: HTML, Turtle, JSON-LD, N-Triples, RDF/XML); the SPARQL query page is at
     /sparql-editor. Prints these short links.
     """
-    previous = signal.signal(signal.SIGTERM, _interrupt)
-    try:
+    try:  # SIGTERM is a KeyboardInterrupt too (``PactgraphGroup``)
         with serving.serve(
             list(graphs),
             host=host,
@@ -962,8 +998,6 @@ def serve_command(
             raise ServeError(f"{server.url}: {server.wait()}")
     except KeyboardInterrupt:
         click.echo("Stopped; the temporary store is removed.", err=True)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 @main.command("site")

@@ -159,6 +159,15 @@ class UsageError(PactgraphError):
     """The command line asks for something contradictory or impossible."""
 
 
+class StateInUseError(UsageError):
+    """The build state is in use by another pactgraph process (a build, or a command writing a
+    graph file a build left on demand) for longer than one waits for it.
+
+    >>> StateInUseError("cache/state.sqlite: in use").exit_code
+    2
+    """
+
+
 class ServeError(PactgraphError):
     """The local SPARQL server cannot start, or stopped on its own (exit code 3).
 

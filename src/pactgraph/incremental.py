@@ -43,7 +43,6 @@ from .build import (
     _all_article_parts,
     _entities_in,
     _kept,
-    _trig_header,
     apply_merged,
     render_part,
     union_check,
@@ -60,6 +59,8 @@ from .layout import (
     defer_dataset,
     defer_union,
     is_current,
+    leave_on_demand,
+    other_lines,
     union_lines,
     write_dataset,
     write_union,
@@ -69,7 +70,7 @@ from .listing import Found, changed_entries, no_articles
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
 from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
-from .store import PREFIXES, Format, store_generation, store_mirrors, update_store
+from .store import PREFIXES, Format, store_generation, store_mirrors, trig_header, update_store
 from .triples import A, fact_iri
 from .validation import ValidationReport, ValidationResult, bounded_properties, read_predicates, result_order
 
@@ -634,11 +635,7 @@ class _Run:
         return lines_of
 
     def _others(self) -> list[bytes]:
-        lines: set[bytes] = set()
-        for (block,) in self.state.rows("SELECT lines FROM graph WHERE key >= 'other:' AND key < 'other;'"):
-            lines.update(zlib.decompress(block).splitlines())
-        lines.discard(b"")
-        return sorted(lines)
+        return other_lines(self.state)
 
     # -- the report
 
@@ -730,7 +727,7 @@ class _Run:
 
     def write(self, out: Path, store: Path | None) -> list[Path]:
         state = self.state
-        header = _trig_header()
+        header = trig_header()
         others = self._others()
         outputs = self.files(out)
         dataset = outputs[-1]
@@ -762,9 +759,12 @@ class _Run:
         written = state.db.execute(f"SELECT count(*) FROM {self.graphs}").fetchone()[0]
         current = store_generation(store) == state.get("store:generation") and store_mirrors(store, out)
         if written or not current:
-            header = _trig_header()
+            header = trig_header()
             on_demand = not out.exists()  # else the files are current: the store stands for them as they are
             self._write_store(store, out, header=header, others=self._others(), written=written, on_demand=on_demand)
+        for path in files:  # a command that reads one has it written (``pactgraph.on_demand``)
+            if not path.exists():
+                leave_on_demand(state, "trig" if path == files[-1] else "ttl", path, store=store)
         return [store]
 
     def _write_store(

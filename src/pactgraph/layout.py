@@ -13,7 +13,10 @@ is ever held whole in memory.
 A build with ``--files on-demand`` writes neither: it notes what changed since they were last
 written (``pending``: the graph IRIs, the stretches' first lines) and sets the last files aside
 (``.kg.trig.base``, a rename), so that a file at the output path is never stale; the next build
-that writes them splices from the files set aside, with everything noted since.
+that writes them splices from the files set aside, with everything noted since. Beside a file
+left so, a note (``.kg.trig.on-demand``) names the build state that can write it, and the state
+notes where it was left (``on-demand:trig``): a command that reads the file has it written then
+(``write_left``, through ``pactgraph.on_demand``), as the next build would.
 """
 
 from __future__ import annotations
@@ -26,14 +29,23 @@ import json
 import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .errors import ExportError
 from .state import BuildState
-from .store import PREFIXES, Format, create_beside, serialize, serialize_lines, split_prefixes
+from .store import (
+    PREFIXES,
+    Format,
+    create_beside,
+    serialize,
+    serialize_lines,
+    split_prefixes,
+    trig_header,
+    write_atomic,
+)
 
 __all__ = [
     "STRETCH",
@@ -41,8 +53,12 @@ __all__ = [
     "defer_dataset",
     "defer_union",
     "is_current",
+    "leave_on_demand",
+    "on_demand_note",
+    "other_lines",
     "union_lines",
     "write_dataset",
+    "write_left",
     "write_union",
 ]
 
@@ -116,8 +132,9 @@ class _Replacement:
             os.close(self.out.fd)
             self.out.fd = -1
             os.replace(self.tmp, self.path)
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(_base(self.path))  # a file set aside (``--files on-demand``) is superseded
+            for superseded in (_base(self.path), on_demand_note(self.path)):  # ``--files on-demand``'s
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(superseded)
         except OSError as err:
             raise ExportError(f"{self.path}: cannot write: {err.strerror or err}") from None
         finally:
@@ -153,6 +170,44 @@ def _base(path: Path) -> Path:
     return path.with_name(f".{path.name}.base")
 
 
+def on_demand_note(path: Path) -> Path:
+    """Where a build that left ``path`` on demand says which build state writes it."""
+    return path.with_name(f".{path.name}.on-demand")
+
+
+def leave_on_demand(state: BuildState, kind: str, path: Path, *, store: Path) -> None:
+    """``--files on-demand``, ``path`` (the ``kind`` file: trig, ttl) not there: note beside it
+    which build state writes it and which store stands for it meanwhile, and in the state where
+    it was left (the note of another path, or of a build since that wrote it, is not taken)."""
+    state.set(f"on-demand:{kind}", str(path.resolve()))
+    note = {"state": str(state.path.resolve()), "kind": kind, "store": str(Path(store).resolve())}
+    try:
+        write_atomic(on_demand_note(path), (json.dumps(note, indent=0) + "\n").encode("utf-8"))
+    except OSError as err:
+        raise ExportError(f"{path}: cannot note it is left on demand: {err.strerror or err}") from None
+
+
+def write_left(state: BuildState, kind: str, path: Path) -> None:
+    """Write ``path``, the ``kind`` file (trig, ttl) the last build on ``state`` left on demand
+    there, as a build with ``--files always`` on that state writes it (the same calls, with
+    nothing changed since: what changed while the file was on demand is in ``pending``)."""
+    with ThreadPoolExecutor(1) as syncs:
+        if kind == "trig":
+            done = write_dataset(state, path, header=trig_header(), changed=state.keyed("graphs", ()), syncs=syncs)
+        else:
+            done = write_union(state, path, others=other_lines(state), changed=set(), syncs=syncs)
+        done()
+
+
+def other_lines(state: BuildState) -> list[bytes]:
+    """The sorted triple lines of the graphs that are not articles' (the links graphs)."""
+    lines: set[bytes] = set()
+    for (block,) in state.rows("SELECT lines FROM graph WHERE key >= 'other:' AND key < 'other;'"):
+        lines.update(zlib.decompress(block).splitlines())
+    lines.discard(b"")
+    return sorted(lines)
+
+
 def _previous(state: BuildState, kind: str, path: Path) -> int | None:
     """A descriptor of the file the state says it last wrote as ``path``, at ``path`` or set
     aside, or None if there is none."""
@@ -177,7 +232,9 @@ def _is_recorded(state: BuildState, kind: str, path: Path, file: Path) -> bool:
 def _set_aside(state: BuildState, kind: str, path: Path) -> None:
     """``--files on-demand`` with changes noted: the file the state last wrote as ``path`` moved to
     its base (kept to splice from); any other file at ``path`` is stale and removed, and so are
-    the notes when there is no base to splice them into (the next write is whole)."""
+    the notes when there is no base to splice them into (the next write is whole), and the record
+    of the file the state last wrote (elsewhere: another ``--out``), whose base would otherwise be
+    spliced from later without the notes dropped here."""
     base = _base(path)
     try:
         if is_current(state, kind, path):
@@ -185,6 +242,7 @@ def _set_aside(state: BuildState, kind: str, path: Path) -> None:
             return
         if not _is_recorded(state, kind, path, base):
             state.db.execute("DELETE FROM pending WHERE kind = ?", (kind,))
+            state.db.execute("DELETE FROM meta WHERE name = ?", (f"output:{kind}",))
             with contextlib.suppress(FileNotFoundError):
                 base.unlink()
         with contextlib.suppress(FileNotFoundError):
@@ -223,6 +281,7 @@ def defer_union(state: BuildState, path: Path, *, changed: Iterable[bytes] | Non
 def _record(state: BuildState, kind: str, path: Path) -> None:
     stat = path.stat()
     state.set(f"output:{kind}", json.dumps([str(path.resolve()), stat.st_size, stat.st_mtime_ns]))
+    state.db.execute("DELETE FROM meta WHERE name = ?", (f"on-demand:{kind}",))  # written: on demand no more
 
 
 def write_dataset(state: BuildState, path: Path, *, header: bytes, changed: str, syncs: Executor) -> Callable[[], None]:

@@ -11,7 +11,9 @@ The loader is this file run by the same Python (``python -P loader.py``), not a 
 child: a spawned child imports the caller's main script again (a script calling ``build`` without
 a ``__main__`` guard would build again), and a forked one would inherit the build's threads and
 open SQLite transaction. It needs nothing but ``pyoxigraph``. Input that ends without the end
-mark (the build stopped) leaves the store unfinished, and the build's next run clears it.
+mark (the build stopped) leaves the store unfinished, and the build's next run clears it; a build
+stopped by Ctrl-C or an error kills the loader rather than wait for it (an ``optimize`` of a large
+store takes minutes).
 """
 
 from __future__ import annotations
@@ -65,6 +67,9 @@ def load_store(
             with contextlib.suppress(BrokenPipeError):
                 loader.stdin.close()
         said = loader.stdout.read().decode("utf-8", errors="replace").strip()
+    except BaseException:
+        loader.kill()  # the build stopped (Ctrl-C, an error): the store it was making is thrown away
+        raise
     finally:
         loader.wait()
     if loader.returncode:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from .errors import StateInUseError, UsageError
 
 __all__ = ["STATE_FILE", "BuildState", "pack", "unpack"]
 
@@ -42,6 +42,9 @@ STATE_FILE = "state.sqlite"
 _APPLICATION_ID = 0x50475354
 #: Bumped whenever the tables change: a state of another version is started afresh (it is a cache).
 _SCHEMA_VERSION = 9
+#: Seconds a build (or a command writing a graph file left on demand) waits for another process
+#: using the state to finish before it gives up.
+WAIT_FOR_STATE = 60.0
 #: Tables added since an earlier version, which a state of that version is given in place (what
 #: it holds is still right): version → the statements that bring it to the next.
 _PENDING = "CREATE TABLE pending(kind TEXT, key BLOB, PRIMARY KEY(kind, key)) WITHOUT ROWID;"
@@ -115,26 +118,38 @@ class BuildState:
     Every change of a build is made in one transaction, committed by ``commit`` once the outputs
     are in place: a build killed before leaves the previous state (SQLite rolls back). A file that
     is not a pactgraph state raises ``UsageError`` naming it, unless ``fresh`` (``--force``),
-    which starts a new one in its place.
+    which starts a new one in its place. With ``existing`` the state must be there, of this
+    version, and is never started afresh (``UsageError`` otherwise): what a command that is not
+    a build opens. One process at a time has it open: another waits for it up to ``wait``
+    seconds (``WAIT_FOR_STATE``), then raises ``StateInUseError``.
     """
 
-    def __init__(self, path: Path, *, fresh: bool = False) -> None:
+    def __init__(self, path: Path, *, fresh: bool = False, existing: bool = False, wait: float | None = None) -> None:
+        wait = WAIT_FOR_STATE if wait is None else wait
         self.path = Path(path)
+        self.existing = existing
+        if existing and not self.path.is_file():
+            raise UsageError(f"{self.path}: no build state")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if fresh:
             for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=wait)
             self._check()
+            self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.DatabaseError as err:
             with contextlib.suppress(Exception):
                 self.db.close()
+            if getattr(err, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+                raise StateInUseError(
+                    f"{self.path}: in use by another pactgraph process (a build, or a command writing a graph"
+                    f" file a build left on demand) for over {wait:g} s; run this again when it is done"
+                ) from None
             raise UsageError(
                 f"{self.path}: not a pactgraph build state ({err}); delete it, or build with --force to start afresh"
             ) from None
-        self.db.execute("BEGIN IMMEDIATE")
 
     def _check(self) -> None:
         db = self.db
@@ -149,6 +164,8 @@ class BuildState:
             raise sqlite3.DatabaseError("another program's database")
         if application == _APPLICATION_ID and version == _SCHEMA_VERSION:
             return
+        if self.existing:
+            raise sqlite3.DatabaseError(f"a state of another version ({version}), or not one")
         db.execute("BEGIN IMMEDIATE")
         if application == _APPLICATION_ID and all(v in _UPGRADES for v in range(version, _SCHEMA_VERSION)):
             for step in range(version, _SCHEMA_VERSION):

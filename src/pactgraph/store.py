@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import hashlib
 import json
 import os
@@ -39,8 +40,10 @@ __all__ = [
     "serialize",
     "serialize_lines",
     "split_prefixes",
+    "stamp_written",
     "store_generation",
     "store_mirrors",
+    "trig_header",
     "update_store",
     "write_atomic",
     "write_output",
@@ -168,9 +171,13 @@ def _missing_hint(path: Path) -> str:
 
 
 def _load_file(store: ox.Store, path: Path, *, to_graph: ox.NamedNode | None = None) -> None:
-    """Load one file into ``store``; translate every failure into a GraphLoadError."""
+    """Load one file into ``store``; translate every failure into a GraphLoadError. A file a build
+    left on demand is written first (``on_demand``)."""
     if not path.is_file():
-        raise GraphLoadError("no such file", file=path, hint=_missing_hint(path))
+        from pactgraph.on_demand import write_left_on_demand  # it writes through this module
+
+        if not write_left_on_demand(path):
+            raise GraphLoadError("no such file", file=path, hint=_missing_hint(path))
     try:
         fmt = Format.from_path(path)
     except UsageError as err:
@@ -336,6 +343,14 @@ def split_prefixes(data: bytes) -> tuple[bytes, bytes]:
     while data.startswith(b"@prefix ", end):
         end = data.index(b"\n", end) + 1
     return data[:end], data[end:]
+
+
+@functools.cache
+def trig_header() -> bytes:
+    """The ``@prefix`` lines that start every TriG file pactgraph writes (``PREFIXES``, as
+    pyoxigraph writes them): the graphs' blocks are serialized without them and joined under it."""
+    probe = ox.Quad(ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]), ox.NamedNode(PREFIXES["id"]))
+    return split_prefixes(serialize([probe], Format.TRIG))[0]
 
 
 def serialize(
@@ -653,6 +668,30 @@ def store_mirrors(folder: Path, graph: Path) -> bool:
     except OSError:
         return False
     return (stamp.get("size"), stamp.get("mtime_ns")) == (stat.st_size, stat.st_mtime_ns)
+
+
+def stamp_written(folder: Path, graph: Path, *, generation: str) -> bool:
+    """Stamp the store in ``folder``, written at ``generation`` while ``graph`` was left on demand
+    (``update_store(on_demand=True)``), with ``graph`` now that it is written (``on_demand``): the
+    store still stands for it, so ``pactgraph query`` goes on reading the store. False, and
+    nothing done, for a store that does not stand for ``graph`` left on demand at that generation."""
+    _recover(Path(folder))
+    stamp_file = Path(folder) / STORE_STAMP
+    try:
+        stamp = json.loads(stamp_file.read_text(encoding="utf-8"))
+        if not isinstance(stamp, dict) or stamp.get("size") is not None or stamp.get("generation") != generation:
+            return False
+        if Path(stamp.get("mirrors", "")).resolve() != Path(graph).resolve():
+            return False
+        stat = Path(graph).stat()
+    except (OSError, ValueError, TypeError):
+        return False
+    stamp |= {"mirrors": str(Path(graph).absolute()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    try:
+        write_atomic(stamp_file, (json.dumps(stamp, indent=0) + "\n").encode("utf-8"))
+    except OSError as err:
+        raise ExportError(f"{folder}: cannot stamp the store: {err.strerror or err}") from None
+    return True
 
 
 def store_generation(folder: Path) -> str | None:
