@@ -1,5 +1,6 @@
 import os
 import shutil
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,22 @@ def oxigraph():
     """A real, empty, writable Oxigraph server on a free loopback port, stopped after the test."""
     with writable_oxigraph() as server:
         yield server
+
+
+WIKIDATA_FIXTURE = Path(__file__).parent / "data" / "wikidata-mini.ttl"
+
+
+@pytest.fixture
+def wikidata(oxigraph):
+    """The local Oxigraph server loaded with the Wikidata-shaped fixture."""
+    request = urllib.request.Request(
+        f"{oxigraph.store_url}?default",
+        data=WIKIDATA_FIXTURE.read_bytes(),
+        method="PUT",
+        headers={"Content-Type": "text/turtle"},
+    )
+    urllib.request.urlopen(request, timeout=10).close()
+    return oxigraph
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """What the incremental-build tests do to a corpus and read back from a store: a build on the
 state with a store, one fact added to an article, and the store's quads in a comparable form."""
 
+import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,3 +33,12 @@ def build_on_state(corpus: Path, cache: Path, out: Path, **options) -> BuildSumm
     kg.store, one process, the files written unless ``options`` say otherwise."""
     options.setdefault("files_on_demand", False)
     return build([corpus], out=out / "kg.ttl", store=out / "kg.store", jobs=1, cache=BuildCache(cache), **options)
+
+
+def corpus_of(folder: Path, articles: list[Path]) -> Path:
+    """``folder`` made afresh with copies of ``articles``: a corpus a build can list."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for article in articles:
+        shutil.copy(article, folder / article.name)
+    return folder

@@ -28,7 +28,7 @@ from pactgraph.cache import BuildCache
 from pactgraph.state import STATE_FILE
 
 from .conftest import ROOT
-from .edits import store_quads
+from .edits import corpus_of, store_quads
 from .test_generate import generate_module
 
 pytestmark = pytest.mark.skipif(
@@ -49,14 +49,6 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     folder = tmp_path_factory.mktemp("generated")
     generate_module.generate(folder, GENERATED, seed=16)
     return sorted((folder / "articles").glob("*.txt"))
-
-
-def _corpus(folder: Path, articles: list[Path]) -> Path:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for article in articles:
-        shutil.copy(article, folder / article.name)
-    return folder
 
 
 def _start(corpus: Path, out: Path, cache: Path) -> subprocess.Popen:
@@ -139,19 +131,19 @@ def test_a_build_stopped_by_ctrl_c_exits_at_once_and_keeps_the_last_build(
     corpus, out, cache = tmp_path / "articles", tmp_path / "out", tmp_path / "cache"
 
     # a cold build, stopped as its worker processes start (the moment the process pool hung)
-    code, stdout, stderr, took = _stop(_start(_corpus(corpus, generated), out, cache), after=0.0)
+    code, stdout, stderr, took = _stop(_start(corpus_of(corpus, generated), out, cache), after=0.0)
     assert (code, stdout) == (130, ""), stderr
     assert stderr.startswith(INTERRUPTED) and stderr.count("\n") == 1, stderr
     assert "Traceback" not in stderr and "Aborted" not in stderr
     assert not out.exists() or sorted(p.name for p in out.iterdir()) == [], "files left by the stopped build"
 
     # the next build succeeds: the previous graph
-    _corpus(corpus, generated[:SMALL])
+    corpus_of(corpus, generated[:SMALL])
     build([corpus], out=out / "kg.ttl", store=out / "kg.store", jobs=1, cache=BuildCache(cache), files_on_demand=False)
     before = _snapshot(out, cache)
 
     # a build of many more articles, stopped a couple of seconds into its extraction
-    _corpus(corpus, generated)
+    corpus_of(corpus, generated)
     code, stdout, stderr, took = _stop(_start(corpus, out, cache), after=2.0)
     assert (code, stdout) == (130, ""), stderr
     assert stderr.startswith(INTERRUPTED) and stderr.count("\n") == 1, stderr
@@ -164,7 +156,7 @@ def test_a_build_stopped_by_ctrl_c_exits_at_once_and_keeps_the_last_build(
     assert _snapshot(out, cache) == before
 
     # the next build succeeds and writes what a build on a new state writes
-    _corpus(corpus, generated[: SMALL + 6])
+    corpus_of(corpus, generated[: SMALL + 6])
     process = _start(corpus, out, cache)
     _, err = process.communicate(timeout=600)
     assert process.returncode == 0, err.decode()

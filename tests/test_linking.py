@@ -4,7 +4,6 @@ the endpoint's failures (down, 429, 500, not JSON) as one line with nothing half
 from __future__ import annotations
 
 import csv
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -24,22 +23,8 @@ from pactgraph.serving import OxigraphServer
 from .conftest import ARTICLES, ROOT
 from .servers import unused_port, writable_oxigraph
 
-WIKIDATA_FIXTURE = Path(__file__).parent / "data" / "wikidata-mini.ttl"
 SEEDS = ROOT / "data" / "kg.trig"
 ID = "https://w3id.org/pactgraph/id/"
-
-
-@pytest.fixture
-def wikidata(oxigraph: OxigraphServer) -> OxigraphServer:
-    """The local Oxigraph server loaded with the Wikidata-shaped fixture."""
-    request = urllib.request.Request(
-        f"{oxigraph.store_url}?default",
-        data=WIKIDATA_FIXTURE.read_bytes(),
-        method="PUT",
-        headers={"Content-Type": "text/turtle"},
-    )
-    urllib.request.urlopen(request, timeout=10).close()
-    return oxigraph
 
 
 @pytest.fixture

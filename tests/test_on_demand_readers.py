@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +28,9 @@ from pactgraph.state import STATE_FILE
 from pactgraph.store import store_mirrors
 
 from .conftest import ARTICLES, ROOT
-from .edits import add_fact, store_quads
+from .edits import add_fact, corpus_of, store_quads
 
 PROBE = ROOT / "corpus" / "probe"
-WIKIDATA_FIXTURE = Path(__file__).parent / "data" / "wikidata-mini.ttl"
 #: The article changed (a fact added) in the first build, as it was again in the second.
 CHANGED = "p07_aliyev_tokayev_phone_call.txt"
 
@@ -62,16 +60,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     reference = root / "reference"
     fresh = root / "reference-cache"
     shutil.copytree(cache, fresh)
-    _build(_corpus(root / "reference-articles", articles), reference, fresh, on_demand=False)
+    _build(corpus_of(root / "reference-articles", articles), reference, fresh, on_demand=False)
     return Built(articles=articles, added=added, removed=removed, cache=cache, reference=reference)
-
-
-def _corpus(folder: Path, articles: list[Path]) -> Path:
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for article in articles:
-        shutil.copy(article, folder / article.name)
-    return folder
 
 
 def _build(corpus: Path, where: Path, cache: Path, *, on_demand: bool | None):
@@ -80,13 +70,13 @@ def _build(corpus: Path, where: Path, cache: Path, *, on_demand: bool | None):
 
 
 def _first_build(where: Path, every: list[Path], added: Path, cache: Path) -> None:
-    corpus = _corpus(where / "articles", [path for path in every if path != added])
+    corpus = corpus_of(where / "articles", [path for path in every if path != added])
     add_fact(corpus / CHANGED)
     _build(corpus, where, cache, on_demand=False)
 
 
 def _second_build(where: Path, articles: list[Path], cache: Path) -> None:
-    _build(_corpus(where / "articles", articles), where, cache, on_demand=None)  # --files auto
+    _build(corpus_of(where / "articles", articles), where, cache, on_demand=None)  # --files auto
 
 
 def _left_on_demand(built: Built, where: Path) -> Path:
@@ -173,18 +163,11 @@ def test_query_without_graph_reads_the_store_and_the_file_written_leaves_it_so(b
     assert _run(on_demand, "query", "meetings", "--format", "tsv") == expected
 
 
-def test_link_reads_a_file_left_on_demand(built: Built, tmp_path: Path, oxigraph: serving.OxigraphServer) -> None:
-    request = urllib.request.Request(
-        f"{oxigraph.store_url}?default",
-        data=WIKIDATA_FIXTURE.read_bytes(),
-        method="PUT",
-        headers={"Content-Type": "text/turtle"},
-    )
-    urllib.request.urlopen(request, timeout=10).close()
+def test_link_reads_a_file_left_on_demand(built: Built, tmp_path: Path, wikidata: serving.OxigraphServer) -> None:
     outputs = []
     for where in (_reference(built, tmp_path / "reference"), _left_on_demand(built, tmp_path / "on-demand")):
         (where / "links.csv").write_text(HEADER + "\nid:country/azerbaijan,Azerbaijan,Q227,,,,,Ann,ids,\n")
-        args = ["link", "--links", "links.csv", "--endpoint", oxigraph.query_url, "--out", "auto.csv"]
+        args = ["link", "--links", "links.csv", "--endpoint", wikidata.query_url, "--out", "auto.csv"]
         outputs.append(_run(where, *args, "--candidates", "review.csv", "--cache", "link-cache"))
         outputs.append({name: (where / name).read_bytes() for name in ("auto.csv", "review.csv")})
     assert outputs[0][0] == 0 and outputs[0][2], outputs[0]
