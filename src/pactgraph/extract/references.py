@@ -376,7 +376,9 @@ _SECOND_PERSON = re.compile(r"\b(?:received|met|hosted|welcomed|invited)\s+(?P<w
 
 
 def _line_of(body: str, position: int) -> str:
-    return body[body.rfind("\n", 0, position) + 1 : (body.find("\n", position) + 1 or len(body) + 1) - 1]
+    """The line of ``body`` that holds ``position``."""
+    end = body.find("\n", position)
+    return body[body.rfind("\n", 0, position) + 1 : end if end != -1 else len(body)]
 
 
 # '"I had a good meeting with X today," Minister Y wrote': the one the quote is attributed to
