@@ -816,6 +816,53 @@ def test_signatories_in_the_next_sentence_take_part_in_the_ceremony():
     assert {"Rosa Perez", "Diego Pardow"} <= {p.name for p in ceremony.participants}
 
 
+def test_signatories_named_after_a_signing_make_it_an_occasion():
+    body = (
+        "Norland on Sunday signed the agreements for the Velmar power project with a consortium led by "
+        "Alder Energy and Brisk Holdings. The consortium signed a letter of agreement with the Norland "
+        "Partnership Authority and the Ministry of Electricity. Director General Asma Rahimi signed for the "
+        "Norland side. Alder Energy was represented by its chairman, Raad Sami."
+    )
+    facts = facts_of(body)
+    consortium, detail = facts.agreements
+    # a consortium of two is one counterpart; the detailed signing is the same day's, told again
+    assert sorted(p.name for p in consortium.parties) == ["Alder Energy", "Brisk Holdings", "Norland"]
+    assert detail.date == consortium.date == "2025-05-11" and "date-from-signing" in detail.caveats
+    (ceremony,) = facts.meetings
+    assert ceremony.rule == "signing-occasion"
+    assert {"Asma Rahimi", "Raad Sami", "Norland Partnership Authority"} <= {p.name for p in ceremony.participants}
+
+
+def test_an_undated_signing_after_a_dated_one_without_a_common_party_stays_undated():
+    body = (
+        "Norland signed a treaty with Velmaria on Sunday. Alder Energy signed a contract with Brisk "
+        "Holdings for a solar plant."
+    )
+    dates = {tuple(sorted(p.name for p in a.parties)): a.date for a in facts_of(body).agreements}
+    assert dates[("Alder Energy", "Brisk Holdings")] is None
+
+
+def test_documents_signed_again_in_the_plural_are_dated_by_that_sentence():
+    body = (
+        "Vantora Power has signed power purchase agreements (PPAs) with Meridian Grid for three solar plants.\n\n"
+        "The PPAs were signed on 12 May in the presence of Energy Minister Karim Haddad."
+    )
+    facts = facts_of(body)
+    assert {a.date for a in facts.agreements} == {"2025-05-12"}
+    (ceremony,) = facts.meetings
+    assert "Karim Haddad" in {p.name for p in ceremony.participants}
+
+
+def test_a_memorandum_signed_again_is_the_last_memorandum_not_the_last_document():
+    body = (
+        "Chile and Peru signed a memorandum of understanding on energy on Monday. The two presidents also "
+        "adopted a joint declaration. The energy memorandum was signed by the two energy ministers on 12 May."
+    )
+    kinds = {a.kind: a for a in facts_of(body).agreements}
+    assert len(kinds["memorandum of understanding"].sentences) == 2
+    assert len(kinds["declaration"].sentences) == 1
+
+
 def test_a_signing_at_a_reported_meeting_is_no_second_meeting():
     body = (
         "President Ana Vela of Chile held talks with President Ivo Marek of Peru in Lima on Monday, "

@@ -187,6 +187,8 @@ def extract_article(article: Article) -> ArticleFacts:
                 _date_from_recent_meeting(
                     agreement, meetings, opened, views[opened], views[opened - 1] if opened else None, listed=listed
                 )
+            if agreement.date is None and not listed and not view.dates and agreement.rule != "document-between":
+                _date_from_signing_before(agreement, agreements, view.sentence.index)
         agreements.extend(signed)
         partnerships.extend(read_partnerships(view, signed, country_by_word, countries, post_of))
         capacities.extend(read_capacities(view))
@@ -584,6 +586,20 @@ def _date_from_recent_meeting(
             agreement.caveats.add("date-from-meeting")
             agreement.place = agreement.place or meeting.place
             return
+
+
+def _date_from_signing_before(agreement, agreements: list, index: int) -> None:
+    """ "Norland on Sunday signed the deal with a consortium of A and B. The consortium signed a letter
+    of agreement with C and D.": an undated signing told right after a dated one that shares a party
+    is that signing, told again in detail."""
+    own = set(map(id, agreement.parties))
+    before = [a for a in agreements if a.date and index - 1 in a.sentences and own & set(map(id, a.parties))]
+    # (one with no party of its own is the same document told again: the merge takes it)
+    before = [a for a in before if not own <= set(map(id, a.parties))]
+    if before:
+        agreement.date = before[-1].date
+        agreement.place = agreement.place or before[-1].place
+        agreement.caveats.add("date-from-signing")
 
 
 def _date_from_context(meeting: Meeting, views: list[SentenceView]) -> None:

@@ -94,6 +94,10 @@ _WITH = re.compile(
     r"(?<!attended )(?<!witnessed )(?<!observed )(?<!chaired )(?<!hosted )(?<!accompanied )"
     r"(?<!presided over )(?<!in the presence of )\b(?:with|by)\s+"
 )
+_GROUP_OF = re.compile(
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:consortium|joint venture|group|partnership|alliance)\s+"
+    r"(?:led by|of|formed by|made up of|comprising|including|between)\s"
+)
 _ANAPHORIC_DOCUMENT = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+$")
 # "universities of the two countries" are not the countries ("in the presence of" them, they are)
 PRONOUN_PARTIES = re.compile(
@@ -152,11 +156,20 @@ def read_agreements(
         return out
     again = _SIGNED_AGAIN.match(text)
     if again and earlier:  # "The document was signed on 17 May by …": the date of the one just reported
-        signed_on = next((d.iso for d in view.dates if not d.future), None)
-        last = earlier[-1]
-        if signed_on and (last.date is None or _compatible(last.date[:7], signed_on[:7])):
-            last.date = signed_on
-        last.sentences.add(view.sentence.index)
+        # not a date in a clause of its own: "… on the second day of the forum, which runs from 27 to 28 May"
+        aside = _RELATIVE_CLAUSE.search(view.text, again.end())
+        signed_on = next((d.iso for d in view.dates if not d.future and not (aside and d.start > aside.start())), None)
+        # "The memorandum was signed by …" after a list: the last memorandum, not the last document
+        noun = DOCUMENT_KIND.search(again.group(0))
+        kind = kind_of_document(noun) if noun else "agreement"
+        last = next((a for a in reversed(earlier) if kind == "agreement" or a.kind == kind), earlier[-1])
+        # "The PPAs were signed on 14 July": every document of the sentence that reported the last one
+        told = [a for a in earlier if a.sentences & last.sentences] if again.group("plural") else [last]
+        for document in told:
+            if signed_on and (document.date is None or _compatible(document.date[:7], signed_on[:7])):
+                document.date = signed_on
+            if len(told) == 1:  # (several documents of one sentence stay told apart by that sentence alone)
+                document.sentences.add(view.sentence.index)
         return out
     items = _items_in_sentence(text, signs[0].start())
     if len(items) >= 2:  # "The documents signed included: the A between …; an B between …; and a C …"
@@ -252,7 +265,14 @@ def read_agreements(
                 objects = view.entities_between(sign.end(), kind_match.start())
             parties = as_parties(subject, posts) + [e for e in as_parties(objects, posts) if e not in subject]
             counterparts = [e for e in as_parties(objects, posts) if e not in subject and e.type != PERSON]
-            if plural and len(counterparts) >= 2 and len(subject) == 1 and kind_match.end() <= with_match.start():
+            grouped = with_match and _GROUP_OF.match(text, with_match.end())
+            if (
+                plural
+                and len(counterparts) >= 2
+                and len(subject) == 1
+                and kind_match.end() <= with_match.start()
+                and not grouped  # "with a consortium led by A and B": one counterpart, of two members
+            ):
                 # "X signed memorandums of understanding with A, B and C": one document with each
                 separately = [[*as_parties(subject, posts), counterpart] for counterpart in counterparts]
             elif plural and not subject and with_match and kind_match.end() <= with_match.start():
@@ -452,8 +472,10 @@ _BEFORE_NAME = re.compile(r",|\b(?:and|the|an?|as well as|signed|its|their)\b|['
 
 
 _SIGNED_AGAIN = re.compile(
-    r"\s*(?:The|This|That)\s+(?:document|agreement|memorandum|deal|contract|accord|MoU)\s+"
-    r"(?:was|had been|has been)\s+(?:formally\s+)?signed\b"
+    r"\s*(?:(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}?(?:document|agreement|memorandum|deal|contract|accord|MoU|PPA)\s+"
+    r"(?:was|had been|has been)|(?P<plural>(?:The|These|Those|Both)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:documents|agreements|memoranda|deals|contracts|accords|MoUs|PPAs))\s+(?:were|had been|have been))"
+    r"\s+(?:formally\s+)?signed\b"
 )
 _NAMES_A_DOCUMENT = re.compile(  # "the 2018 agreement", not "on Monday signed an agreement"
     r"\s+(?!(?:signed|signs|inked|penned|concluded|initialled|adopted|sealed)\b)(?:[a-z-]+\s+){0,2}(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"

@@ -130,6 +130,10 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "date-from-heading": (0.95, 'dated by the timeline heading over it ("13 May 2022 - …")'),
     "date-from-context": (0.9, "undated in its sentence; dated by the one day the sentence before names"),
     "date-from-meeting": (0.9, "dated by the meeting reported just before it"),
+    "date-from-signing": (
+        0.9,
+        "undated in its sentence; dated by the signing the sentence before reports, with a party in common",
+    ),
     "technology-inferred": (0.85, "a capacity whose technology is read from its parts or the capacities around it"),
     "status-unknown": (0.875, "a capacity whose status the text does not say"),
     "organization-guessed": (0.9, "the post's country taken from the article, not the phrase"),

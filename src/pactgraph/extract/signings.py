@@ -76,11 +76,15 @@ def signing_occasions(views: list[SentenceView], agreements: list[Agreement], me
     for index, signed in sorted(by_sentence.items()):
         view = views[index]
         persons = [e for _, e in view.items if e is not None and e.type == PERSON]
-        if index + 1 < len(views) and (
-            _SIGNATORIES.search(views[index + 1].text) or _CEREMONY_NEXT.search(views[index + 1].text)
+        following = index + 1
+        while (
+            following < len(views)
+            and following - index <= 2
+            and (_SIGNATORIES.search(views[following].text) or _CEREMONY_NEXT.search(views[following].text))
         ):
-            # "Three ministers signed for the government: A, B and C.", "X was represented by …"
-            persons += [e for _, e in views[index + 1].items if e is not None and e.type == PERSON]
+            # "Three ministers signed for the government: A, B and C. X was represented by …"
+            persons += [e for _, e in views[following].items if e is not None and e.type == PERSON]
+            following += 1
         participants = list(dict.fromkeys([*persons, *(p for a in signed for p in a.parties)]))
         first = signed[0]
         occasions.append(
@@ -101,9 +105,12 @@ def signing_occasions(views: list[SentenceView], agreements: list[Agreement], me
 
 
 def _ceremony_told_next(views: list[SentenceView], index: int) -> bool:
-    """ "A and B signed the agreements in Lima. Present at the ceremony were …": the signing's ceremony."""
-    return (
-        index + 1 < len(views)
-        and bool(_CEREMONY_NEXT.search(views[index + 1].text))
-        and not _NOT_NOW.search(views[index].text)
+    """ "A and B signed the agreements in Lima. Present at the ceremony were …", "… B signed for the
+    ministry.": the signing's ceremony, or the signing by persons the next sentence names."""
+    if index + 1 >= len(views) or _NOT_NOW.search(views[index].text):
+        return False
+    following = views[index + 1]
+    return bool(_CEREMONY_NEXT.search(following.text)) or (
+        bool(_SIGNATORIES.search(following.text))
+        and any(e is not None and e.type == PERSON for _, e in following.items)
     )
