@@ -104,3 +104,21 @@ def test_a_partnership_told_by_its_partners(sentence, partners, date):
 
 def test_a_strategic_partner_in_a_description_is_no_partnership():
     assert partnerships_of("Vantora Power, a strategic partner of Kestrel Bank, said it would invest.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile is a strategic partner of Peru, the minister said.",
+        "Chile regards Peru as a strategic partner.",
+        "Peru called Chile its strategic partner.",
+        "Peru is Chile's strategic partner.",
+        "President Ana Vela described Peru as a dependable neighbour that has long been Chile's strategic partner.",
+    ],
+)
+def test_a_partner_told_by_a_clause_about_it(sentence):
+    assert partnerships_of(sentence) == [("strategic partnership", ["Chile", "Peru"])]
+
+
+def test_a_countrys_strategic_partner_in_an_aside_is_no_partnership():
+    assert partnerships_of("Kestrel Bank, Peru's strategic partner in the region, said it would invest.") == []

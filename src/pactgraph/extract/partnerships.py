@@ -34,7 +34,13 @@ _PARTNERS = re.compile(
     r"(?=\s+(?:of|since|for)\b|\s*[,.;]|\s+in\s+\d{4})",
     re.I,
 )
-_BECOME_OR_BEEN = re.compile(r"\b(?:become|became|becoming|have been|has been|had been|are|were)\s+(?:\w+\s+){0,4}$")
+# … and how a clause tells it: "has long been B's strategic partner", "A regards B as a strategic partner"
+_BECOME_OR_BEEN = re.compile(
+    r"\b(?:become|became|becoming|been|are|were|is|was|remains?|remained|"
+    r"(?:regard|consider|see|view|describ|call)\w*\s+(?:[\w'’-]+\s+){0,8}?(?:as|its|their))"
+    r"\s+(?:[\w'’-]+\s+){0,4}$"
+)
+_OWNER = re.compile(r"\b(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(?:[\w-]+\s+){0,3}$")
 _SINCE = re.compile(r"\s+since\s+(?P<year>(?:19|20)\d\d)\b")
 
 
@@ -77,7 +83,7 @@ def read_partnerships(
     out = []
     if "partner" not in view.lower:
         return out  # most sentences name none: skip the long pattern
-    out += _partners_named(view)
+    out += _partners_named(view, countries_in_article)
     for match in _PARTNERSHIP.finditer(text):
         established = bool(_ESTABLISH.search(text))
         kind = _partnership_kind(match.group("kind")) if match.group("kind") else "partnership"
@@ -154,7 +160,7 @@ def read_partnerships(
     return out
 
 
-def _partners_named(view: SentenceView) -> list[Partnership]:
+def _partners_named(view: SentenceView, countries_named=None) -> list[Partnership]:
     """ "A and B have been comprehensive strategic partners since 2013", "A was the first to become a
     comprehensive strategic partner of B, in 2016": the two the clause names, dated by "since" or its date."""
     text = view.text
@@ -165,6 +171,10 @@ def _partners_named(view: SentenceView) -> list[Partnership]:
         start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, match.start())])
         stop = next((b.start() for b in _CLAUSE_BREAK.finditer(text, match.end())), len(text))
         members = [e for e in view.entities_between(start, stop) if e.type == COUNTRY or e.type in ORG_TYPES]
+        owner = _OWNER.search(text, start, match.start())
+        owner_country = countries_named(owner.group("owner")) if owner and countries_named else None
+        if owner_country and owner_country not in members:  # "… has long been Kazakhstan's strategic partner"
+            members.append(owner_country)
         if len(members) != 2:
             continue
         since = _SINCE.match(text, match.end())
