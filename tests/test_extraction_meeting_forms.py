@@ -403,3 +403,26 @@ def test_a_banquet_hosted_for_a_guest_is_an_occasion_apart_from_the_talks_that_d
         "Banquet: Ana Lund meet Ivo Marek",
         "Ivo Marek hold talks with Ana Lund",
     ]
+
+
+def test_a_series_of_bilateral_talks_told_one_counterpart_at_a_time():
+    body = (
+        "On Monday, Energy Minister Ivo Marek of Peru held a series of bilateral talks with European counterparts "
+        "in Lima. With Chile's Minister of Energy, Ana Vela, he discussed grid links. With Bolivia's Minister "
+        "of Economy, Rosa Perez, the focus was gas. Ecuador's minister, Diego Lund, and Minister Marek looked at "
+        "the coming dry season. Prices rose later in the year."
+    )
+    series = [(sorted(names), date) for names, date in meetings_of(body)]
+    assert series == [
+        (["Ana Vela", "Ivo Marek"], "2025-03-03"),
+        (["Ivo Marek", "Rosa Perez"], "2025-03-03"),
+        (["Diego Lund", "Ivo Marek"], "2025-03-03"),
+    ]
+
+
+def test_bilateral_talks_with_named_counterparts_are_no_series():
+    body = (
+        "On Monday, Minister Ivo Marek of Peru held bilateral talks with Ana Vela in Lima. "
+        "With the press, Rosa Perez discussed prices."
+    )
+    assert [sorted(names) for names, _ in meetings_of(body)] == [["Ana Vela", "Ivo Marek"]]

@@ -22,6 +22,7 @@ import re
 from ..articles import Article
 from . import gazetteer
 from .agreements import DASHED_HEAD, LIST_ITEM, SIGNED, merge_agreements, read_agreements, without_counts_named_after
+from .bilaterals import bilateral_series
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
 from .document_lists import (
@@ -194,6 +195,7 @@ def extract_article(article: Article) -> ArticleFacts:
         capacities.extend(read_capacities(view))
     agreements = _with_counterparts(views, without_counts_named_after(agreements), post_of)
     meetings.extend(signing_occasions(views, agreements, meetings))
+    meetings.extend(bilateral_series(views))
     _visits_begun(views, meetings)
     meetings = _visitors_from_abroad(views, meetings, post_of)
     dateline = _dateline_date(views)

@@ -45,6 +45,12 @@ RULES: dict[str, Rule] = {
             '"A held separate meetings with B, C and D": one meeting of A with each',
         ),
         Rule(
+            "bilateral-series",
+            "meeting",
+            0.5,
+            '"X held a series of bilateral talks. With A, he discussed …": one meeting of X with each one named after',
+        ),
+        Rule(
             "signing-occasion",
             "meeting",
             0.5,
