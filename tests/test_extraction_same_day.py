@@ -174,6 +174,30 @@ def test_a_timeline_entry_is_dated_by_its_heading():
     assert [m.date for m in facts.meetings] == ["2025-01"]
 
 
+def test_a_diarys_day_headings_in_capitals_date_the_items_under_them():
+    body = (
+        "MONDAY, 3 MARCH — Summit, day one\n\n"
+        "President Ivo Marek met President Ana Lund.\n\n"
+        "TUESDAY, 4 MARCH — Summit, day two\n\n"
+        "Marek met the Bolivian President, Rosa Perez."
+    )
+    assert sorted(date for _, date in meeting_dates(body)) == ["2025-03-03", "2025-03-04"]
+
+
+def test_an_event_told_under_two_days_headings_is_none_of_those_days():
+    body = (
+        "Monday, 3 March - Lima\n\n"
+        "President Ivo Marek spoke at the Lima Energy Forum.\n\n"
+        "Tuesday, 4 March - Cusco\n\n"
+        "Marek said the Lima Energy Forum had gone well."
+    )
+    assert [date for kind, date in meeting_dates(body) if kind == "forum"] == [None]
+
+
+def test_a_month_in_capitals_is_a_date_only_with_its_day():
+    assert [d.iso for d in find_dates("6 NOVEMBER, and PRICES MAY RISE", PUBLISHED)] == ["2024-11-06"]
+
+
 def test_one_line_opening_with_a_date_is_no_timeline():
     body = "13 May 2022 - A framework\n\nPeru and Chile sign a Joint Declaration on strategic cooperation."
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))

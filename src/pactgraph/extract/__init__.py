@@ -199,6 +199,9 @@ def extract_article(article: Article) -> ArticleFacts:
     _visits_begun(views, meetings)
     meetings = _visitors_from_abroad(views, meetings, post_of)
     dateline = _dateline_date(views)
+    headings_over: dict[str, set] = {}
+    for meeting in meetings:
+        headings_over.setdefault(meeting.label, set()).update(headed[i] for i in meeting.sentences)
     for meeting in meetings:
         if (
             meeting.date is None
@@ -209,7 +212,8 @@ def extract_article(article: Article) -> ArticleFacts:
         ):
             meeting.date = dateline  # the event a wire report opens with happened on its dateline
             meeting.caveats.add("date-from-dateline")
-        if meeting.date is None and headed[min(meeting.sentences)]:
+        if meeting.date is None and headed[min(meeting.sentences)] and len(headings_over[meeting.label]) == 1:
+            # (an event told under the headings of several days is none of those days)
             meeting.date = headed[min(meeting.sentences)]
             meeting.caveats.add("date-from-heading")
         if meeting.date is None and not meeting.named:
@@ -333,7 +337,11 @@ _SAME_DAY_REACH = {False: 5, True: 2}
 
 
 _HEADING_DASH = re.compile(r"\s*[-–—:|]\s+\S")
-_HEADING_START = re.compile(r"\s*(?:(?:Early|Mid|Late|End of|Beginning of|Spring|Summer|Autumn|Winter)[\s-]*)?", re.I)
+_HEADING_START = re.compile(
+    r"\s*(?:(?:Early|Mid|Late|End of|Beginning of|Spring|Summer|Autumn|Winter)[\s-]*|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?",  # "THURSDAY, 6 NOVEMBER — Leaders' Summit"
+    re.I,
+)
 
 
 def _timeline_days(views: list[SentenceView], body: str) -> list[str | None]:

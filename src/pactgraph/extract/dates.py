@@ -37,9 +37,15 @@ MONTHS = {
 MONTHS |= {m[:3]: i for m, i in list(MONTHS.items())} | {"sept": 9}
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_WORDS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_MONTH = rf"(?P<month>{_MONTH_WORDS})\.?"
+# with a day, a month written in capitals too, as headings write it: "THURSDAY, 6 NOVEMBER"
+_DAYED_MONTH = (
+    rf"(?P<month>{_MONTH_WORDS}|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|"
+    r"DECEMBER)\.?"
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -51,13 +57,13 @@ _PATTERNS = [
     (
         "dmy",
         re.compile(
-            rf"\b{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+(?:the\s+)?\d\d?(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}"
+            rf"\b{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+(?:the\s+)?\d\d?(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_DAYED_MONTH}"
             rf"(?:,?\s+{_YEAR}|{_OF_YEAR})?\b"
         ),
     ),
     (
         "mdy",
-        re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+\d\d?)?(?:,?\s+{_YEAR}|{_OF_YEAR})?\b"),
+        re.compile(rf"\b{_DAYED_MONTH}\s+{_DAY}(?:\s*[-–—]\s*\d\d?|\s+to\s+\d\d?)?(?:,?\s+{_YEAR}|{_OF_YEAR})?\b"),
     ),
     ("my", re.compile(rf"\b{_MONTH}(?:\s+(?:of\s+)?{_YEAR}|{_OF_YEAR})?\b")),
     ("rel_month", re.compile(r"\b(?P<which>earlier|later|early|late)\s+this\s+month\b", re.I)),
