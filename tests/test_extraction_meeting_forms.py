@@ -426,3 +426,14 @@ def test_bilateral_talks_with_named_counterparts_are_no_series():
         "With the press, Rosa Perez discussed prices."
     )
     assert [sorted(names) for names, _ in meetings_of(body)] == [["Ana Vela", "Ivo Marek"]]
+
+
+def test_bilateral_meetings_a_programme_lists_are_planned_one_with_each():
+    body = (
+        "President Ivo Marek spoke on Monday.\n\n"
+        "Marek's programme for Friday listed bilateral meetings with Chile's President Ana Vela and "
+        "Bolivia's President Rosa Perez."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    planned = sorted((sorted(p.name for p in m.participants), m.planned, m.date) for m in facts.meetings)
+    assert planned == [(["Ana Vela", "Ivo Marek"], True, None), (["Ivo Marek", "Rosa Perez"], True, None)]

@@ -242,3 +242,14 @@ def test_a_title_before_a_name_and_of_a_country_after_it_is_that_countrys_post()
         ("Ana Lund", "Chile", []),
         ("Ivo Marek", "Peru", []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Headline\n\nPresident Ivo Marek received Prince Alvar for a meeting on minerals.", "Prince Alvar"),
+        ("Headline\n\nPresident Ivo Marek received Sheikh Tamir, the emir's brother, on Monday.", "Sheikh Tamir"),
+    ],
+)
+def test_a_given_name_after_a_royal_title_is_a_person_with_that_title(body, name):
+    assert (name, "Person") in entities_of(body)

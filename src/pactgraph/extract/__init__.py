@@ -22,7 +22,7 @@ import re
 from ..articles import Article
 from . import gazetteer
 from .agreements import DASHED_HEAD, LIST_ITEM, SIGNED, merge_agreements, read_agreements, without_counts_named_after
-from .bilaterals import bilateral_series
+from .bilaterals import bilateral_series, scheduled_bilaterals
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
 from .document_lists import (
@@ -130,7 +130,7 @@ def extract_article(article: Article) -> ArticleFacts:
             elif not list_bulleted and opens_line and not DOCUMENT_LINE.match(view.text) and view.text.count("|") < 2:
                 # lines without bullets (nor a table's cells): the list ends at a line no document opens
                 signed_list, deals_listed = None, False
-        found = read_meetings(view, country_by_word)
+        found = read_meetings(view, country_by_word) + scheduled_bilaterals(view)
         add_anaphoric_participants(view, meetings, found)
         meetings.extend(found)
         countries = _countries_near(registry, views, view.sentence.index, post_of)
@@ -218,8 +218,8 @@ def extract_article(article: Article) -> ArticleFacts:
             meeting.caveats.add("date-from-heading")
         if meeting.date is None and not meeting.named:
             _within_event(meeting, meetings, views)
-        if meeting.date is None and not meeting.named:
-            _date_from_context(meeting, views)
+        if meeting.date is None and not meeting.named and not meeting.planned:
+            _date_from_context(meeting, views)  # (a meeting still to come is not on a day told before)
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
             meeting.date = article.published.isoformat()[:7]  # news reports the recent past
             meeting.caveats.add("date-from-publication")

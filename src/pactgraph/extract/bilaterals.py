@@ -1,7 +1,7 @@
-"""A series of bilateral meetings told one counterpart at a time: "On the sidelines the minister held
+"""Bilateral meetings told one counterpart at a time. A series: "On the sidelines the minister held
 a series of bilateral talks with European counterparts. With Estonia's minister, A, he discussed …
-Lithuania's minister, B, and Minister X looked at … With C, the conversation turned to …". Each
-counterpart named after the opener is one meeting with the one who held them."""
+Lithuania's minister, B, and Minister X looked at …": one meeting with each counterpart named after
+the opener. A programme: "Lula's programme for Friday listed bilateral meetings with A, B and C"."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ _SERIES = re.compile(
 # a sentence of the series: it opens with "With", or names the holder (or "he", "she") beside a counterpart
 _WITH_OPENS = re.compile(r"\s*(?:And\s+)?[Ww]ith\b")
 _HOLDER_PRONOUN = re.compile(r"\b(?:he|she)\b")
+# "Lula's programme for Friday listed bilateral meetings with A, B and C": each one planned
+_SCHEDULED = re.compile(
+    r"['’]s\s+(?:programme|program|schedule|agenda|itinerary)\b[^.;:]{0,40}?\s(?:lists|listed|includes|included|"
+    r"features|featured|foresees|foresaw)\s+(?:separate\s+)?(?:bilateral\s+)?(?:meetings|talks)\s+with\s"
+)
 _FOLLOWING = 6  # sentences after the opener that may each tell one or two of the meetings
 
 
@@ -61,3 +66,29 @@ def _counterparts(view: SentenceView, holder: Entity) -> list[Entity]:
     others = [p for p in persons if p is not holder]
     told = _WITH_OPENS.match(view.text) or holder in persons or _HOLDER_PRONOUN.search(view.text)
     return others if told else []
+
+
+def scheduled_bilaterals(view: SentenceView) -> list[Meeting]:
+    """ "Lula's programme for Friday listed bilateral meetings with A, B and C": planned meetings of
+    the programme's owner with each one named after it."""
+    listed = _SCHEDULED.search(view.text)
+    if listed is None:
+        return []
+    owner = _holder(view, listed.start() + 1)
+    guests = [e for e in view.entities_between(listed.end(), len(view.text)) if e.type == PERSON]
+    if owner is None:
+        return []
+    date, _ = date_for(view, listed.start())
+    return [
+        Meeting(
+            kind="meeting",
+            label=f"{owner.name} meets {guest.name}",
+            date=date,
+            participants=[owner, guest],
+            planned=True,
+            sentences={view.sentence.index},
+            rule="scheduled-bilateral",
+        )
+        for guest in dict.fromkeys(guests)
+        if guest is not owner
+    ]

@@ -245,8 +245,12 @@ def resolve_mention(
         return _second_opinion(registry, m, sentence_index, text)
     if m.type == "Name":
         known = registry.by_alias(m.name)
+        royal = _ROYAL_BEFORE.search(text, max(0, m.start - 14), m.start) if " " not in m.name else None
         if known is not None:
             known.sentences.add(sentence_index)
+        elif royal:  # "Prince William", "Sheikh Tamim": a given name is a person's with the title before it
+            known = _add_person(registry, f"{royal.group(0).strip()} {m.name}", sentence_index)
+            registry.alias(known, m.name)
         elif m.name.split()[0] not in CALENDAR_WORDS | FUNCTION_WORDS and (
             _TITLE_APPOSITIVE.match(text, m.end) or _MR_BEFORE.search(text, max(0, m.start - 6), m.start)
         ):
@@ -268,6 +272,7 @@ def resolve_mention(
 
 
 _GENERIC_REFERENCE = re.compile(r"\b[Tt]he\s+\w+$")
+_ROYAL_BEFORE = re.compile(r"\b(?:Prince|Princess|Sheikh|Sheikha|Emir|Sultan|King|Queen)\s+$")
 _BRACKETED_WORDS = re.compile(r"\s*\(([A-Z][a-z]+(?:(?:\s+|\s*,\s*|\s+and\s+|\s+&\s+)[A-Z][a-z]+)*)\)")
 
 

@@ -51,6 +51,12 @@ RULES: dict[str, Rule] = {
             '"X held a series of bilateral talks. With A, he discussed …": one meeting of X with each one named after',
         ),
         Rule(
+            "scheduled-bilateral",
+            "meeting",
+            0.5,
+            '"A\'s programme for Friday listed bilateral meetings with B and C": planned, one with each',
+        ),
+        Rule(
             "signing-occasion",
             "meeting",
             0.5,
