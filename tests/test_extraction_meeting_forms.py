@@ -437,3 +437,15 @@ def test_bilateral_meetings_a_programme_lists_are_planned_one_with_each():
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     planned = sorted((sorted(p.name for p in m.participants), m.planned, m.date) for m in facts.meetings)
     assert planned == [(["Ana Vela", "Ivo Marek"], True, None), (["Ivo Marek", "Rosa Perez"], True, None)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "After a one-on-one meeting with Chile's President Ana Vela, the two jointly commissioned a rescue centre.",
+        "Following a bilateral meeting with Chile's President Ana Vela, Minister Ivo Marek opened a rescue centre.",
+    ],
+)
+def test_a_fronted_meeting_with_someone_is_the_subjects(second):
+    body = f"Minister Ivo Marek of Peru landed in Santiago on Monday.\n\n{second}"
+    assert (["Ana Vela", "Ivo Marek"], "2025-03-03") in meetings_of(body)

@@ -327,7 +327,11 @@ def _phrase(text: str, match: re.Match | None) -> str:
     return match.group(0).strip() if match else ""
 
 
-_FRONTED = re.compile(r"\s*(?:After|Following|During)\s+(?:the\s+|their\s+|his\s+|her\s+)?$")
+# "After talks with A, …", "Following a one-on-one meeting with A, …"
+_FRONTED = re.compile(
+    r"\s*(?:After|Following|During)\s+(?:(?:the|their|his|her|a|an)\s+)?(?:(?:bilateral|one-on-one|brief|short|"
+    r"private|closed-door|separate|first|[a-z]+-level)\s+){0,2}$"
+)
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:As part of|During|On the occasion of|In the course of|Within the framework of|On the sidelines of)"
     r"\b[^,;]{3,120},\s*"

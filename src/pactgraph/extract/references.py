@@ -77,6 +77,11 @@ _GOVERNMENT_CUES = ("government", "side", "authorities")
 _TWO_REFERENCE = re.compile(
     r"(?<!between )\b[Tt]he\s+two\s+(?P<role>leaders|presidents|prime ministers|ministers|heads of state)\b"
 )
+# "the two jointly commissioned …", "the two then signed …": the two persons named last
+_BARE_TWO = re.compile(
+    r"(?<!between )\b[Tt]he\s+two(?=\s+(?:(?:also|then|later|jointly|together)\s+)?(?:[a-z]{3,}ed|met|held|had|"
+    r"signed|spoke|saw|took|gave|made|laid|opened)\b)"
+)
 _STATE_ROLES = ("president", "prime minister", "premier", "chancellor")
 _LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "crown prince")
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
@@ -132,6 +137,12 @@ def resolve_references(
             two = here[-2:] if len(here) >= 2 else list(dict.fromkeys(p.person for p in named))[:2]
             if len(two) == 2:
                 found += [(match, person) for person in two]
+        for match in _BARE_TWO.finditer(view.text) if "two" in view.text else ():
+            here = [e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()]
+            previous = [e for _, e in views[index - 1].items if e is not None and e.type == PERSON] if index else []
+            two = list(dict.fromkeys(reversed([*previous, *here])))[:2]
+            if len(two) == 2:
+                found += [(match, person) for person in reversed(two)]
         for match in _INNER_PRONOUN.finditer(view.text):
             before = [
                 e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()
