@@ -449,3 +449,16 @@ def test_bilateral_meetings_a_programme_lists_are_planned_one_with_each():
 def test_a_fronted_meeting_with_someone_is_the_subjects(second):
     body = f"Minister Ivo Marek of Peru landed in Santiago on Monday.\n\n{second}"
     assert (["Ana Vela", "Ivo Marek"], "2025-03-03") in meetings_of(body)
+
+
+def test_a_ceremonial_reception_a_visitor_was_given_is_an_occasion():
+    body = "President Ana Vela of Chile arrived in Lima on Friday.\n\nOn Monday she was given a ceremonial reception."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    (reception,) = [m for m in facts.meetings if m.kind == "ceremony"]
+    assert [p.name for p in reception.participants] == ["Ana Vela"] and reception.date == "2025-03-03"
+
+
+def test_back_in_a_capital_on_a_state_visit_is_a_visit():
+    body = "The ministry spoke on Friday.\n\nPresident Ana Vela of Chile was back in Lima, this time on a state visit."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(m.kind, m.place.name) for m in facts.meetings] == [("visit", "Lima")]

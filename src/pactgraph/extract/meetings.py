@@ -12,7 +12,7 @@ import re
 from .clauses import CLAUSE_END, clause_start, countries_paired, date_for, kind_of, place_after, prefer_persons
 from .entities import SentenceView, fold, named_persons
 from .facts import COUNTRY, PERSON, PLACE, Entity, Meeting
-from .occasions import SITE, ceremonies, participation_in, titled_events, travels, visits
+from .occasions import SITE, ceremonies, participation_in, titled_events, travels, visits, welcomes
 
 _EVENT_NOUN = (
     r"(?P<noun>event|ceremony|gathering|meeting|talks|forum|summit|roundtable|conference|session|"
@@ -536,6 +536,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     meetings.extend(_meeting_with_opener(view))
     meetings.extend(_session_of_a_body(view, country_by_word))
     meetings.extend(titled_events(view))
+    meetings.extend(welcomes(view))
     meetings.extend(participation_in(view))
     # "arrived in Tashkent …, his first trip to Uzbekistan": the visit its noun tells, else the travel
     meetings.extend(visits(view) or travels(view))

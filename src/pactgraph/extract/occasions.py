@@ -45,7 +45,7 @@ _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoi
 _OBJECT_BEFORE = re.compile(r"\b(?:with|by|received|met|meet|welcomed|hosted)\s+(?:\w+\s+){0,4}?$")
 # "X, who is in Kazakhstan on a state visit", "X landed in Santiago on Monday for a state visit"
 _IN_PLACE_ON = re.compile(
-    r"\b(?:(?:is|was|are|were|spent\s+(?:\w+\s+){0,2}\w+)\s+in|(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)|"
+    r"\b(?:(?:is|was|are|were|spent\s+(?:\w+\s+){0,2}\w+)\s+(?:back\s+|again\s+)?in|(?:arrived|arrives|landed|lands|touched\s+down)\s+(?:in|at)|"
     r"(?:flew|flies)\s+(?:in)?to|(?:headed|heads|returned|returns|travell?ed|came|went)\s+to|(?:set|sets)\s+off\s+for)"
     r"\s+(?:the\s+)?$"
 )
@@ -511,6 +511,26 @@ def _first_day(text: str, date: str | None) -> str | None:
         return date
     n = _DAYS.get(ended.group("n")) or int(ended.group("n"))
     return (dt.date.fromisoformat(date) - dt.timedelta(days=n - 1)).isoformat()
+
+
+# "she was given a ceremonial reception at the palace", "X was accorded a guard of honour"
+_WELCOMED = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?(?:given|accorded|offered)\s+(?:a|an)\s+"
+    r"(?P<what>(?:(?:ceremonial|official|formal|red-carpet|state)\s+)(?:reception|welcome)|guard\s+of\s+honou?r)\b"
+)
+
+
+def welcomes(view: SentenceView) -> list[Meeting]:
+    """A ceremonial welcome a visitor "was given": an occasion of its own, the visitor its participant."""
+    match = _WELCOMED.search(view.text) if " given " in view.text or " accorded " in view.text else None
+    if match is None:
+        return []
+    visitors = [
+        e for e in view.entities_between(clause_start(view.text, match.start()), match.start()) if e.type == PERSON
+    ]
+    if not visitors:
+        return []
+    return [_ceremony(view, f"{match.group('what').capitalize()} for {visitors[-1].name}", visitors[-1:], match.end())]
 
 
 def _ceremony(
