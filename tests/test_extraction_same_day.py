@@ -212,3 +212,11 @@ def test_a_visit_that_ended_on_a_day_began_its_length_before():
 def test_a_date_after_since_doing_is_of_something_else():
     body = "President Ivo Marek paid a state visit to Chile, his first since taking office last month, on Monday."
     assert meeting_dates(body) == [("visit", "2025-03-03")]
+
+
+def test_what_a_sentence_says_of_the_event_just_told_is_dated_by_it_however_old():
+    body = (
+        "In October 2023, Peru and Chile signed a memorandum on grid links in Lima.\n\n"
+        "The signing was attended by Minister Ivo Marek, who also held talks with President Ana Lund."
+    )
+    assert meeting_dates(body) == [("talks", "2023-10")]

@@ -619,11 +619,27 @@ def _date_from_context(meeting: Meeting, views: list[SentenceView]) -> None:
     if index == 0:
         return
     view = views[index - 1]
+    if views[index].dates:
+        return
+    if _THE_EVENT_TOLD.match(views[index].text):
+        # "… signed a memorandum in October 2023. The signing was attended by X, who also met Y": the
+        # event just told, whenever it was, dates what the sentence says of it
+        told = {d.iso for d in view.dates if not d.future}
+        if len(told) == 1:
+            meeting.date = told.pop()
+            meeting.caveats.add("date-from-context")
+        return
     recent = str(view.published.year - 1) if view.published else ""
     days = {d.iso for d in view.dates if len(d.iso) == 10 and not d.future}
-    if len(days) == 1 and not views[index].dates and min(days) >= recent:  # not "independence on 11 November 1975"
+    if len(days) == 1 and min(days) >= recent:  # not "independence on 11 November 1975"
         meeting.date = days.pop()
         meeting.caveats.add("date-from-context")
+
+
+_THE_EVENT_TOLD = re.compile(
+    r"\s*(?:The|This|That)\s+(?:signing|ceremony|meeting|talks|visit|forum|event|session|summit|conference|trip)\s+"
+    r"(?:was|were|had|drew|brought|included)\b"
+)
 
 
 def _months_before(iso_day: str, months: int) -> str:
