@@ -253,3 +253,10 @@ def test_a_title_before_a_name_and_of_a_country_after_it_is_that_countrys_post()
 )
 def test_a_given_name_after_a_royal_title_is_a_person_with_that_title(body, name):
     assert (name, "Person") in entities_of(body)
+
+
+def test_countries_pycountry_names_inverted_read_by_their_usual_names():
+    body = "Headline\n\nMinister Ivo Marek met envoys of the Democratic Republic of Congo and Micronesia on Monday."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    countries = sorted(e.name for e in facts.entities if e.type == "Country" and e.sentences)
+    assert countries == ["Democratic Republic of the Congo", "Micronesia"]

@@ -34,6 +34,9 @@ COUNTRY_NAMES = {
     "CN": "China",
     "PS": "Palestine",
     "CD": "Democratic Republic of the Congo",
+    "FM": "Micronesia",
+    "VG": "British Virgin Islands",
+    "VI": "United States Virgin Islands",
 }
 EXTRA_COUNTRY_ALIASES = {
     "TR": ["Turkey", "Turkiye"],
@@ -43,7 +46,8 @@ EXTRA_COUNTRY_ALIASES = {
     "AE": ["UAE"],
     "KR": ["Republic of Korea", "Korea"],
     "CI": ["Ivory Coast"],
-    "CD": ["DR Congo", "DRC"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo"],
+    "FM": ["Federated States of Micronesia"],
     "BN": ["Brunei"],
     "RU": ["Russian Federation"],
 }
