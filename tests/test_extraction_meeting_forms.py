@@ -462,3 +462,11 @@ def test_back_in_a_capital_on_a_state_visit_is_a_visit():
     body = "The ministry spoke on Friday.\n\nPresident Ana Vela of Chile was back in Lima, this time on a state visit."
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [(m.kind, m.place.name) for m in facts.meetings] == [("visit", "Lima")]
+
+
+def test_a_clause_after_before_with_a_subject_of_its_own_is_that_subjects():
+    body = (
+        "Prime Minister Ivo Marek of Peru landed in Santiago on Monday.\n\n"
+        "He toured the Vela Solar plant near the city before President Ana Lund received him."
+    )
+    assert (["Ana Lund", "Ivo Marek"], "2025-03-03") in meetings_of(body)

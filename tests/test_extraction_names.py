@@ -260,3 +260,15 @@ def test_countries_pycountry_names_inverted_read_by_their_usual_names():
     facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
     countries = sorted(e.name for e in facts.entities if e.type == "Country" and e.sentences)
     assert countries == ["Democratic Republic of the Congo", "Micronesia"]
+
+
+def test_malay_honorifics_are_not_part_of_the_name():
+    body = (
+        "Headline\n\nPrime Minister Datuk Seri Anwar Ibrahim met Dato Sri Fadillah Yusof on Monday. "
+        "Finance Minister Sri Mulyani Indrawati flew to Sri Lanka. Anwar said the talks went well."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    persons = {e.name: e for e in facts.entities if e.type == "Person"}
+    assert sorted(persons) == ["Anwar Ibrahim", "Fadillah Yusof", "Sri Mulyani Indrawati"]
+    assert len(persons["Anwar Ibrahim"].sentences) == 2  # "Anwar" alone is him
+    assert "Sri Lanka" in {e.name for e in facts.entities if e.type == "Country"}

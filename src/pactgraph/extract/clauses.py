@@ -37,7 +37,9 @@ CLAUSE_END = re.compile(
     r"\b(?:said|says|stated|noted|added|announced|reported|confirmed)\s+that\b|"
     # "X met Y, and Team Europe announced a package", "…, and Minister of Foreign Affairs Z held talks": a new
     # subject with its own verb
-    r",\s+and\s+(?=(?:[A-Z][\w'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,6}(?:announced|said|signed|agreed|added|pledged|unveiled|launched|"
+    r"(?:,\s+and|\s+(?:before|after|when|once|until))\s+"
+    # "X toured the plant before President Y received him": so does a subordinate clause with a subject of its own
+    r"(?=(?:[A-Z][\w'’-]*\s+(?:(?:of|for)\s+(?:the\s+)?)?){1,6}(?:announced|said|signed|agreed|added|pledged|unveiled|launched|"
     r"will|has|have|had|is|are|was|were|held|met|received|hosted|welcomed|visited)\b)"
 )
 

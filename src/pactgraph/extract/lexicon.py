@@ -260,6 +260,9 @@ HONORIFICS = {
     "Datuk",
     "Dato'",
     "Datin",
+    "Dato",
+    "Dato’",
+    "Seri",  # "Datuk Seri Anwar Ibrahim"
     "Eng.",
     "Engr.",
 }

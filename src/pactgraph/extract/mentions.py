@@ -377,6 +377,9 @@ def _span_text(tokens, i: int, j: int) -> str:
     return out
 
 
+_MALAY_HONORIFICS = {"Dato", "Dato'", "Dato’", "Datuk", "Tan", "Tun"}
+
+
 def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
     """Read a capitalised chunk left to right into mentions."""
     found: list[Mention] = []
@@ -388,6 +391,9 @@ def _read_chunk(tokens, i: int, j: int, gaz) -> list[Mention]:
         text, start, _ = tokens[k]
         if text in {"'s", "’s", "the", "of", "and", "for", "on", "&", "de", "in", ","} or text in HONORIFICS:
             k += 1
+            continue
+        if text == "Sri" and k > i and tokens[k - 1][0] in _MALAY_HONORIFICS:
+            k += 1  # "Dato Sri Fadillah Yusof" (not "Sri Lanka", nor "Sri Mulyani")
             continue
         if text in PREFIX_LEGAL_FORMS and k + 1 < j and is_cap(tokens[k + 1][0]):
             end = next((e for e in range(k + 1, j) if tokens[e][0] in {"and", ","}), j)
