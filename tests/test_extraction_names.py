@@ -272,3 +272,8 @@ def test_malay_honorifics_are_not_part_of_the_name():
     assert sorted(persons) == ["Anwar Ibrahim", "Fadillah Yusof", "Sri Mulyani Indrawati"]
     assert len(persons["Anwar Ibrahim"].sentences) == 2  # "Anwar" alone is him
     assert "Sri Lanka" in {e.name for e in facts.entities if e.type == "Country"}
+
+
+def test_a_surname_spelt_like_a_function_word_after_a_title():
+    body = "Headline\n\nOn Monday, General Secretary To Lam received Prime Minister Ivo Marek in Hanoi."
+    assert ("To Lam", "Person") in entities_of(body)

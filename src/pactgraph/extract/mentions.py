@@ -550,6 +550,10 @@ def _lone_surname_after_portfolio(tokens, first: int, j: int) -> int | None:
 _COMMON_NOUN = re.compile(r"(?:ships|tions?|ments?|ies|ism|ness)$")
 
 
+# surnames spelt like a function word: the Vietnamese "To" (Tô) begins a two-word name after a title
+_SURNAME_FUNCTION_WORDS = {"To"}
+
+
 def _name_end(tokens, k: int, j: int) -> int | None:
     end = k
     while end < j and end - k < 6:
@@ -558,7 +562,10 @@ def _name_end(tokens, k: int, j: int) -> int | None:
         if name_after is not None and name_after < j:
             end = name_after  # "Haitham bin Tarik", "von der Leyen": the particles join the name
             continue
-        if not NAME_TOKEN.match(text) or text in FUNCTION_WORDS | NON_NAME_WORDS or text in TITLE_WORDS:
+        surname = text in _SURNAME_FUNCTION_WORDS and end == k and end + 2 == j  # "General Secretary To Lam"
+        if not surname and (
+            not NAME_TOKEN.match(text) or text in FUNCTION_WORDS | NON_NAME_WORDS or text in TITLE_WORDS
+        ):
             break
         if end - k >= 4 and not any(tokens[x][0] in NAME_JOINERS for x in range(k, end)):
             break  # four words make a name; more only in a name with bin, ibn …
