@@ -2052,3 +2052,43 @@ def test_documents_signed_on_that_occasion_take_the_date_of_the_talks_just_told(
         "- an agreement on transport between the Ministry of Transport of Peru and the Ministry of Transport of Chile."
     )
     assert {a.date for a in facts_of(body).agreements} == {"2024-04-04"}
+
+
+def test_an_official_the_gazetteer_knows_holds_a_post_of_their_country():
+    facts = facts_of("On Monday, President Xi Jinping received President Gabriel Boric in Beijing.")
+    posts = {p.person.name: p.organization.name for p in facts.posts}
+    assert posts == {"Xi Jinping": "China", "Gabriel Boric": "Chile"}
+
+
+def test_a_head_of_state_by_a_translations_word_and_the_countrys_adjective():
+    body = (
+        "President Ivo Marek of Peru arrived in Santiago on Monday.\n\n"
+        "On Tuesday the Peruvian mandatary was received by the President of Chile, Ana Lund."
+    )
+    assert (["Ana Lund", "Ivo Marek"], "2025-05-13") in [
+        (sorted(p.name for p in m.participants), m.date) for m in facts_of(body).meetings
+    ]
+
+
+def test_how_translations_hold_a_meeting_and_meet_afterwards():
+    body = (
+        "On Monday President Ivo Marek of Peru sustained in the afternoon a meeting with the ambassador of "
+        "Chile, Ana Lund. Minister Rosa Perez held a bilateral meeting with Diego Vela, and afterwards met "
+        "with the chief executive of Vantora, Luis Ramos."
+    )
+    met = {tuple(sorted(p.name for p in m.participants)) for m in facts_of(body).meetings}
+    assert {("Ana Lund", "Ivo Marek"), ("Diego Vela", "Rosa Perez"), ("Luis Ramos", "Rosa Perez")} <= met
+
+
+def test_a_cooperation_plan_signed_is_a_cooperation_agreement():
+    body = "On Monday the Government of Peru and the Government of Chile signed a cooperation plan on ports."
+    assert agreements_of(body) == [("cooperation agreement", ["Government of Chile", "Government of Peru"])]
+
+
+def test_what_happened_on_that_occasion_is_dated_by_the_occasion_just_told():
+    body = (
+        "President Ivo Marek of Peru paid a state visit to Chile in October 2023.\n\n"
+        "On that occasion Marek also met representatives of Vantora Power and Kestrel Grid."
+    )
+    dates = {m.rule: m.date for m in facts_of(body).meetings}
+    assert dates["meeting-verb"] == "2023-10"

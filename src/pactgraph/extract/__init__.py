@@ -42,7 +42,7 @@ from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, P
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .partnerships import merge_partnerships, read_partnerships
-from .posts import guess_heads_countries, read_posts
+from .posts import guess_heads_countries, known_countries, read_posts
 from .references import resolve_first_person, resolve_named_later, resolve_pronoun, resolve_references
 from .rules import assess_all
 from .signings import signing_occasions
@@ -107,6 +107,7 @@ def extract_article(article: Article) -> ArticleFacts:
     main_countries = _countries_by_frequency(registry)
     for view in views:
         posts.extend(read_posts(view, home, country_by_word))
+    known_countries(posts, lambda code: registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code))
     guess_heads_countries(posts, main_countries)
     post_of = {}
     for post in posts:
@@ -637,8 +638,8 @@ def _date_from_context(meeting: Meeting, views: list[SentenceView]) -> None:
 
 
 _THE_EVENT_TOLD = re.compile(
-    r"\s*(?:The|This|That)\s+(?:signing|ceremony|meeting|talks|visit|forum|event|session|summit|conference|trip)\s+"
-    r"(?:was|were|had|drew|brought|included)\b"
+    r"\s*(?:(?:The|This|That)\s+(?:signing|ceremony|meeting|talks|visit|forum|event|session|summit|conference|trip)\s+"
+    r"(?:was|were|had|drew|brought|included)\b|(?:On|In|At|During)\s+(?:that|the\s+same)\s+occasion\b)"
 )
 
 

@@ -62,7 +62,11 @@ KINDS = [
     (r"implementation agreements?|agreements? on (?:the )?implementation", "implementation agreement"),
     (r"investment agreements?|agreements? on investments?", "investment agreement"),
     (r"strategic cooperation agreements?", "strategic cooperation agreement"),
-    (r"(?:cooperation|collaboration) agreements?|agreements? on cooperation", "cooperation agreement"),
+    (
+        # "a cooperation plan on jointly building the Belt and Road": a plan signed is a cooperation document
+        r"(?:cooperation|collaboration) (?:agreements?|plans?)|agreements? on cooperation",
+        "cooperation agreement",
+    ),
     (r"joint statements?|joint communiqu[eé]", "joint statement"),
     (r"(?:joint )?declarations?", "declaration"),
     (

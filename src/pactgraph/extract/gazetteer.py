@@ -325,6 +325,16 @@ def people() -> frozenset[str]:
 
 
 @cache
+def leaders() -> dict[str, str]:
+    """Officials and the country (ISO code) they serve, from ``leaders.csv``: whose post a title is
+    when an article names the country of neither ("President Xi Jinping")."""
+    with (Path(__file__).with_name("leaders.csv")).open(encoding="utf-8") as rows:
+        return {
+            row["name"]: row["country"] for row in csv.DictReader(line for line in rows if not line.startswith("#"))
+        }
+
+
+@cache
 def organizations() -> list[tuple[str, list[str], str]]:
     """Organizations the gazetteer knows (name, other forms, type), from ``organizations.csv``."""
     with (Path(__file__).with_name("organizations.csv")).open(encoding="utf-8") as rows:

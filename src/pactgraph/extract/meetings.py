@@ -210,7 +210,9 @@ _WILL = re.compile(
     r"(?:\b(?:will|shall|to|plans? to|is scheduled to|are scheduled to|is expected to)\s+|['’]ll\s+)(?:\w+\s+)?$"
 )
 _TALK = (
-    r"(?:held|holds|hold|had|has|have|conducted|hosted)\s+(?:a\s+|an\s+|their\s+|the\s+)?"
+    # "sustained a meeting" (sostuvo una reunión): how translations hold one
+    r"(?:held|holds|hold|had|has|have|conducted|hosted|sustained)\s+(?:(?:in\s+the\s+(?:morning|afternoon|evening)\s+)?"
+    r"(?:a\s+|an\s+|their\s+|the\s+))?"
     r"(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|new|latest)\s+round\s+of\s+)?"
     r"(?:(?:separate|bilateral|trilateral|quadrilateral|multilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|working|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
@@ -352,7 +354,7 @@ _VERB_CHAIN = re.compile(
     r"\s+(?!by\b)"
 )
 # "He met A, …, and held talks with B": the second verb shares the first one's subject
-_AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+)?$")
+_AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+|afterwards\s+|subsequently\s+)?$")
 
 
 def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:

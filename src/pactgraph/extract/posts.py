@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import gazetteer
 from .entities import SentenceView
 from .facts import COUNTRY, PERSON, PLACE, Entity, Post
 from .lexicon import TITLE
@@ -33,6 +34,29 @@ def read_posts(view: SentenceView, home_country: Entity | None, country_named) -
     for post in posts:
         post.role = _ABBREVIATED_TITLE.sub("Prime Minister", post.role)  # "PM Jan Novak"
     return posts
+
+
+def known_countries(posts: list[Post], country_of_code) -> None:
+    """ "President Xi Jinping", "Foreign Minister Wang Yi": an official the gazetteer knows holds a post
+    of the country they serve, when the article names no organization for it."""
+    known = gazetteer.leaders()
+    for post in posts:
+        if post.organization is not None:
+            continue
+        code = next((known[n] for n in (post.person.name, *sorted(post.person.aliases)) if n in known), None)
+        if code is not None and _GOVERNMENT_POST.search(post.role) and not _EVENT_POST.search(post.role):
+            post.organization = country_of_code(code)
+
+
+# a post of a government (not "COP29 President" of an event, nor a company's chairman)
+_GOVERNMENT_POST = re.compile(
+    r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan|Crown Prince|Minister|Secretary|"
+    r"General Secretary|Vice President|Vice Premier|Deputy Prime Minister|Envoy|Head of State)\b",
+    re.I,
+)
+
+
+_EVENT_POST = re.compile(r"\bCOP\d*\b|Summit|Forum|Conference|Assembly", re.I)
 
 
 def guess_heads_countries(posts: list[Post], main_countries: list[Entity]) -> None:

@@ -62,16 +62,22 @@ def _named_before(view: SentenceView, person: Entity, position: int) -> bool:
 
 
 _ROLE_REFERENCE = re.compile(
-    r"\b[Tt]he\s+(?P<role>(?i:minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|"
+    # "the Colombian president", "the Colombian mandatary" (a country's word, not one of the post's)
+    r"\b[Tt]he\s+(?:(?!(?:Prime|Vice|Deputy|Chief|Crown|Foreign|Acting|First|Executive|Director|Secretary)\b)"
+    r"(?P<country>[A-Z][a-z]+)\s+)?"
+    r"(?P<role>(?i:minister|president|prime minister|premier|ambassador|chairman|chairwoman|governor|"
     r"mayor|rector|ceo|chief executive|envoy|commissioner|chancellor|vice-chancellor|crown prince|emir|king|"
-    r"secretary-general|secretary general|director general|director-general))\b(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
+    r"secretary-general|secretary general|director general|director-general|mandatary|head of state))\b"
+    r"(?!\s+(?:of|for)\b|['’]s|\s+[A-Z])"
 )
+# a head of state by the words translations use: "the mandatary" (el mandatario), "the head of state"
+_HEAD_OF_STATE_WORDS = ("mandatary", "head of state")
 # "the two leaders opened the forum" (a meeting "between the two leaders" is read with the meeting before it)
 # Words one of which a sentence must hold for each reference pattern to be worth running
 _ROLE_CUES = (
     *("minister", "president", "premier", "ambassador", "chair", "governor", "mayor", "rector", "ceo"),
     *("chief executive", "envoy", "commissioner", "chancellor", "crown prince", "emir", "king", "secretary"),
-    "director",
+    *("director", "mandatary", "head of state"),
 )
 _GOVERNMENT_CUES = ("government", "side", "authorities")
 _TWO_REFERENCE = re.compile(
@@ -96,15 +102,21 @@ def resolve_references(
         found = []
         lower = view.lower
         for match in _ROLE_REFERENCE.finditer(view.text) if any(w in lower for w in _ROLE_CUES) else ():
+            role = match.group("role").lower()
+            roles = _LEADER_ROLES if role in _HEAD_OF_STATE_WORDS else (role,)
+            country = country_by_word(match.group("country")) if match.group("country") else None
+            if match.group("country") and country is None:
+                continue  # "the Energy Minister": a word of the post, not a country
             holders = [
                 p
                 for p in posts
-                if match.group("role").lower() in p.role.lower()
+                if any(r in p.role.lower() for r in roles)
+                and (country is None or p.organization is country)
                 and (min(p.sentences) < view.sentence.index or _named_before(view, p.person, match.start()))
             ]
             if holders:
                 # "The President received X": a head of state or government (a country's) before a body's president
-                state = match.group("role").lower() in _STATE_ROLES
+                state = role in _STATE_ROLES or role in _HEAD_OF_STATE_WORDS
                 found.append(
                     (
                         match,
