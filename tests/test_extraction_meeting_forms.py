@@ -470,3 +470,18 @@ def test_a_clause_after_before_with_a_subject_of_its_own_is_that_subjects():
         "He toured the Vela Solar plant near the city before President Ana Lund received him."
     )
     assert (["Ana Lund", "Ivo Marek"], "2025-03-03") in meetings_of(body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ivo Marek praised the deal during a phone conversation with Chile's President Ana Lund on Monday.",
+        "In talks with Chile's President Ana Lund on Monday, Minister Ivo Marek handed over a letter.",
+        "On Monday Marek's conversation with Lund covered gas deliveries.",
+        "On Monday President Ana Lund and Minister Ivo Marek had breakfast together.",
+        "On Monday President Ana Lund and Minister Ivo Marek held a short meeting after arriving.",
+    ],
+)
+def test_more_ways_of_telling_two_met(sentence):
+    body = f"Minister Ivo Marek of Peru and President Ana Lund of Chile spoke on Friday.\n\n{sentence}"
+    assert (["Ana Lund", "Ivo Marek"], "2025-03-03") in meetings_of(body)

@@ -220,3 +220,7 @@ def test_what_a_sentence_says_of_the_event_just_told_is_dated_by_it_however_old(
         "The signing was attended by Minister Ivo Marek, who also held talks with President Ana Lund."
     )
     assert meeting_dates(body) == [("talks", "2023-10")]
+
+
+def test_a_weekday_before_a_name_that_begins_like_a_month():
+    assert [d.iso for d in find_dates("On Monday Marek met Lund.", PUBLISHED)] == ["2025-03-03"]

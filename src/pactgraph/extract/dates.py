@@ -76,7 +76,8 @@ _PATTERNS = [
     (
         "weekday",
         re.compile(
-            r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+            r"\b(?:[Oo]n\s+|[Ll]ast\s+|[Tt]his\s+past\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            rf"(?!,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:{_MONTH_WORDS})\b)"  # not "Monday Marek's …" either
         ),
     ),
     ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),

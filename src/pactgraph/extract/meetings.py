@@ -216,11 +216,13 @@ _TALK = (
     r"(?:(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|new|latest)\s+round\s+of\s+)?"
     r"(?:(?:separate|bilateral|trilateral|quadrilateral|multilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|working|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
+    r"short|brief|private|informal|lengthy|"
     r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|bilateral|one-on-one|working sessions?|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
     r"consultations|negotiations|discussions|dialogue|round of talks|working (?:lunch|dinner|breakfast)|"
-    r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?(?:press|news) conference)|"
+    r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?(?:press|news) conference|"
+    r"(?:breakfast|lunch|dinner)(?=\s+together\b|\s+with\b))|"  # "had breakfast together"
     r"gave\s+a\s+(?:joint\s+)?(?:press|news) conference|"
     # "X, on stage in a dialogue session with Y": a session held with Y
     r"(?:on\s+stage\s+)?(?<![\w-])in\s+a\s+(?:(?:dialogue|panel|joint|bilateral|fireside|plenary)\s+)?session|"
@@ -244,7 +246,10 @@ _MEET_VERB = re.compile(
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
     r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*(?:visits?|trips?)\s+to|"
-    r"(?P<met>met|meets|meet|meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with)(?:\s+with)?|"
+    r"(?P<met>met|meets|meet|meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with|"
+    # "… praised the deal during a phone conversation with B", "A's conversation with B covered …"
+    r"(?:during|in)\s+an?\s+(?:(?:tele)?phone|video)\s+(?:conversation|call)\s+with|"
+    r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?(?:conversation|meeting|talks)\s+with)(?:\s+with)?|"
     # "sat across the table from X", "sits opposite X": met X
     r"(?P<across>(?:sat|sits)\s+(?:across\s+(?:the\s+(?:negotiating\s+)?table\s+)?from|opposite))|"
     r"(?P<received>received|hosted|welcomed|greeted|hosts|greets|called on|calls on|paid a courtesy call on|"
@@ -276,7 +281,7 @@ _MEET_VERB = re.compile(
 )
 # Word stems one of which a sentence must hold for _MEET_VERB to be worth running
 _MEET_CUE = re.compile(
-    r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|"
+    r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|conversation|"
     r"briefed|spoke\s+with|audience|\btour(?:ing|ed)?\b|"
     r"lunch|dinner|breakfast|press conference|news conference|witnessed|together|bilateral|one-on-one|session|"
     r"spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
@@ -331,7 +336,7 @@ def _phrase(text: str, match: re.Match | None) -> str:
 
 # "After talks with A, …", "Following a one-on-one meeting with A, …"
 _FRONTED = re.compile(
-    r"\s*(?:After|Following|During)\s+(?:(?:the|their|his|her|a|an)\s+)?(?:(?:bilateral|one-on-one|brief|short|"
+    r"\s*(?:After|Following|During|In)\s+(?:(?:the|their|his|her|a|an)\s+)?(?:(?:bilateral|one-on-one|brief|short|"
     r"private|closed-door|separate|first|[a-z]+-level)\s+){0,2}$"
 )
 _FRONTED_PHRASE = re.compile(
