@@ -385,3 +385,19 @@ def test_items_headed_by_their_parties_under_an_opener_that_names_one_signer():
         ("agreement", ["Halvik Grid", "Lumen Storage Group", "Vantora Power"]),
         ("agreement", ["Druk Hydro Corporation", "Vantora Power"]),
     ]
+
+
+def test_documents_signed_in_the_passive_after_talks_are_the_sides_of_the_talks():
+    body = (
+        "President Ivo Marek of Peru held talks with President Ana Lund of Chile in Lima on Monday.\n\n"
+        "Agreements on energy cooperation, on health and on higher education were signed."
+    )
+    assert agreements_of(body) == [("agreement", ["Chile", "Peru"])] * 3
+
+
+def test_documents_signed_in_the_passive_long_after_the_talks_are_nobodys():
+    body = (
+        "President Ivo Marek of Peru held talks with President Ana Lund of Chile in Lima on Monday.\n\n"
+        "Prices rose. Markets fell. Rain came. Two memoranda were signed."
+    )
+    assert agreements_of(body) == []

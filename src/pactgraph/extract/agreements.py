@@ -337,6 +337,17 @@ def read_agreements(
             and rule == "signed-by"
             and bool(re.search(r"[.;!?:]\W*$", text))  # not a headline ("X signs deal"): the story tells it whole
         )
+        if (
+            len(parties) < 2
+            and not one_party
+            and sign is not item
+            and _PASSIVE.search(text, 0, sign.start())
+            and not text.rstrip().endswith(":")  # "Four memoranda were signed:": the list's items tell each one
+            and not _BETWEEN.search(text, kind_match.end(), sign.start())  # "between universities of …": others
+        ):
+            # "After the talks, four documents were signed": signed by the sides of the meeting just told
+            parties = _sides_of_recent_meeting(view, recent_meetings, posts) or parties
+            rule = "signed-at-meeting" if len(parties) >= 2 else rule
         if len(parties) < 2 and not one_party:
             continue  # "Energy China signed an EPC contract": one organization, its counterpart unnamed, is kept
         kind = kind_of_document(kind_match)
@@ -722,6 +733,23 @@ def parties_by_context(
         if len(candidates) >= 2:
             return candidates
     return countries[:2] if len(countries) >= 2 else []
+
+
+_MEETING_REACH = 2  # sentences back in which a signing without parties finds the meeting it was part of
+_PASSIVE = re.compile(r"\b(?:was|were|have\s+been|has\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+def _sides_of_recent_meeting(view: SentenceView, meetings: list[Meeting], posts: dict[Entity, Post]) -> list[Entity]:
+    """The sides of the meeting reported in this sentence or shortly before: the countries (or
+    organizations) its participants stand for, when there are two or more and no person among them."""
+    for meeting in reversed(meetings):
+        if meeting.planned or max(meeting.sentences) < view.sentence.index - _MEETING_REACH:
+            continue
+        sides = as_parties(meeting.participants, posts)
+        if len(sides) >= 2 and all(side.type != PERSON for side in sides):
+            return sides
+        return []
+    return []
 
 
 def join_names(names) -> str:

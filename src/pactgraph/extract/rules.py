@@ -87,6 +87,12 @@ RULES: dict[str, Rule] = {
         Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.65, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
         Rule(
+            "signed-at-meeting",
+            "agreement",
+            0.6,
+            '"After the talks, four documents were signed": by the sides of the meeting just told',
+        ),
+        Rule(
             "signed-in-presence",
             "agreement",
             0.65,
