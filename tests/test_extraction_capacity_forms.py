@@ -114,3 +114,9 @@ def test_each_item_of_a_list_of_plants_is_a_capacity_of_its_own():
 )
 def test_geothermal_and_biomass_plants(body, technology):
     assert capacities_of(body) == [(150.0, [technology])]
+
+
+def test_a_plants_nameplate_is_its_capacity():
+    body = "Punta Vela is an onshore wind farm; its nameplate is 26 megawatts and it is up and running."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(c.value_mw, c.status) for c in facts.capacities] == [(26.0, "operating")]

@@ -84,7 +84,7 @@ _TARGET_AFTER = re.compile(r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,3}(?:ambitions?|targe
 _BY_YEAR = re.compile(r"\b(?:by|for)\s+(?:20\d\d|the end of (?:the|this) decade)\b", re.I)
 _ENERGY_CONTEXT = re.compile(
     r"\b(?:power|plant|station|capacity|project|farm|park|installation|generation|renewable|energy|electricity|grid|"
-    r"reactor)\w*",
+    r"reactor|nameplate)\w*",
     re.I,
 )
 _STATUS = [
@@ -95,7 +95,8 @@ _STATUS = [
     (
         "operating",
         r"in operation|operational|\boperat(?:ing|es)\b|in service|came online|commissioned(?! in \d| by)|"
-        r"connected to the grid|put into operation|(?<!be )(?<!been )(?<!being )\bbuilt\b(?! by 20)",
+        r"connected to the grid|put into operation|(?:already|up and) running|"
+        r"(?<!be )(?<!been )(?<!being )\bbuilt\b(?! by 20)",
     ),
     (
         "planned",
