@@ -485,3 +485,13 @@ def test_a_clause_after_before_with_a_subject_of_its_own_is_that_subjects():
 def test_more_ways_of_telling_two_met(sentence):
     body = f"Minister Ivo Marek of Peru and President Ana Lund of Chile spoke on Friday.\n\n{sentence}"
     assert (["Ana Lund", "Ivo Marek"], "2025-03-03") in meetings_of(body)
+
+
+def test_he_after_a_fronted_phrase_is_the_one_the_story_is_about():
+    body = (
+        "Energy Minister Ivo Marek of Peru spoke to the committee on Friday.\n\n"
+        "The talks in Chile came up.\n\n"
+        "On 3 March, on the sidelines of President Rosa Perez's visit to Chile, he met the Chilean Minister "
+        "of Energy, Ana Lund, in Santiago."
+    )
+    assert [names for names, _ in meetings_of(body) if "Ana Lund" in names] == [["Ana Lund", "Ivo Marek"]]

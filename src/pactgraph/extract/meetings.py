@@ -340,7 +340,8 @@ _FRONTED = re.compile(
     r"private|closed-door|separate|first|[a-z]+-level)\s+){0,2}$"
 )
 _FRONTED_PHRASE = re.compile(
-    r"\s*(?:As part of|During|On the occasion of|In the course of|Within the framework of|On the sidelines of)"
+    r"\s*(?:On\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?,\s+)?"  # "On 5 April 2023, on the sidelines of …"
+    r"(?i:As part of|During|On the occasion of|In the course of|Within the framework of|On the sidelines of)"
     r"\b[^,;]{3,120},\s*"
 )
 _GATHERED = re.compile(r"gathered|convened|came\s+together")

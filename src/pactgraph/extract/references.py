@@ -88,6 +88,10 @@ _BARE_TWO = re.compile(
     r"(?<!between )\b[Tt]he\s+two(?=\s+(?:(?:also|then|later|jointly|together)\s+)?(?:[a-z]{3,}ed|met|held|had|"
     r"signed|spoke|saw|took|gave|made|laid|opened)\b)"
 )
+# a phrase before the main clause: "On 5 April, on the sidelines of X's visit, he met …"
+_FRONTED_PHRASE = re.compile(
+    r"\s*(?:On|During|At|In|As part of|Following|After|Before|Amid)\b[^;]*,\s+(?=(?:he|she)\b)"
+)
 _STATE_ROLES = ("president", "prime minister", "premier", "chancellor")
 _LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "crown prince")
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
@@ -159,8 +163,12 @@ def resolve_references(
             before = [
                 e for m, e in view.items if e is not None and e.type == PERSON and view.rel(m)[1] <= match.start()
             ]
-            previous = [e for _, e in views[index - 1].items if e is not None and e.type == PERSON] if index else []
-            person = before[-1] if before else previous[0] if previous else None
+            fronted = _FRONTED_PHRASE.match(view.text)
+            if fronted and fronted.end() == match.start():
+                # "On the sidelines of President X's visit, he met …": not X, but the one the story is about
+                before = []
+            earlier = _last_persons_sentence(views, index, 4)
+            person = before[-1] if before else earlier[0] if earlier else None
             if person is not None:
                 found.append((match, person))
         for match in _SAID_IT.finditer(view.text) if " it " in view.text else ():
@@ -275,6 +283,15 @@ class _Span:
 
     def group(self, _: int = 0) -> str:
         return self._text
+
+
+def _last_persons_sentence(views: list[SentenceView], index: int, reach: int) -> list[Entity]:
+    """The persons of the nearest sentence before ``index`` (at most ``reach`` back) that names any."""
+    for view in reversed(views[max(0, index - reach) : index]):
+        persons = [e for _, e in view.items if e is not None and e.type == PERSON]
+        if persons:
+            return persons
+    return []
 
 
 def _is_country(e: Entity) -> bool:
