@@ -2092,3 +2092,22 @@ def test_what_happened_on_that_occasion_is_dated_by_the_occasion_just_told():
     )
     dates = {m.rule: m.date for m in facts_of(body).meetings}
     assert dates["meeting-verb"] == "2023-10"
+
+
+def test_headlinese_ink_pact_and_parleys():
+    body = (
+        "Vantora Power Ltd and the Government of Norland ink pact on solar parks on Monday. "
+        "Prime Minister Ivo Marek holds parleys with Chilean President Ana Lund on Monday."
+    )
+    facts = facts_of(body)
+    assert agreements_of(body) == [("agreement", ["Government of Norland", "Vantora Power Ltd"])]
+    assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [["Ana Lund", "Ivo Marek"]]
+
+
+def test_two_persons_joined_by_a_hyphen_before_talks_held_them():
+    body = (
+        "Prime Minister Ivo Marek received President Ana Lund of Chile on Friday.\n\n"
+        "The Marek-Lund talks on Monday focused on lithium."
+    )
+    talks = [m for m in facts_of(body).meetings if m.date == "2025-05-12"]
+    assert [sorted(p.name for p in m.participants) for m in talks] == [["Ana Lund", "Ivo Marek"]]

@@ -12,6 +12,9 @@ from .facts import COUNTRY, PERSON, Agreement, Entity, Meeting, Post
 
 _SIGN = re.compile(
     r"\b(?:signed|signs|inks|inked|concluded|adopted|initialled|initialed|sealed|signature|"
+    # headlinese's present: "NTPC, state govt ink pact on renewables"
+    r"(?<!\bto )ink(?=\s+(?:an?\s+|the\s+|two\s+|three\s+|\d+\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:pacts?|deals?|MoUs?|agreements?)\b)|"
     # "A and B put their names to a deal", "entered into an agreement", "struck a deal", "reached an
     # agreement with": a document concluded
     r"(?:put|puts|putting)\s+(?:their|its|his|her)\s+names?\s+to|put pen to paper|"
@@ -71,7 +74,7 @@ KINDS = [
     (r"(?:joint )?declarations?", "declaration"),
     (
         r"agreements?|protocols?|\baccords?\b|contracts?\b|road ?maps?|heads of terms|term sheets?|\bdeals?\b|"
-        r"\bPPAs?\b|\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|"
+        r"\bPPAs?\b|\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|\bpacts?\b|"
         r"(?:financing|loan|credit|funding)\s+(?:package|facility)|\bloans?\b|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?|"
         r"\b(?:documents|texts|instruments)\b",  # counted only: "five cooperation texts were signed"

@@ -220,7 +220,7 @@ _TALK = (
     r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|bilateral|one-on-one|working sessions?|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
-    r"consultations|negotiations|discussions|dialogue|round of talks|working (?:lunch|dinner|breakfast)|"
+    r"consultations|negotiations|discussions|dialogue|round of talks|parleys|working (?:lunch|dinner|breakfast)|"
     r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?(?:press|news) conference|"
     r"(?:breakfast|lunch|dinner)(?=\s+together\b|\s+with\b))|"  # "had breakfast together"
     r"gave\s+a\s+(?:joint\s+)?(?:press|news) conference|"
@@ -282,6 +282,7 @@ _MEET_VERB = re.compile(
 # Word stems one of which a sentence must hold for _MEET_VERB to be worth running
 _MEET_CUE = re.compile(
     r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|conversation|"
+    r"parley|"
     r"briefed|spoke\s+with|audience|\btour(?:ing|ed)?\b|"
     r"lunch|dinner|breakfast|press conference|news conference|witnessed|together|bilateral|one-on-one|session|"
     r"spoke|sat\b|sits\b|paid|pays|pay\b|paying|made|make|joined|"
@@ -541,6 +542,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
                 rule={"talks": "talks", "visit": "visit-verb"}.get(kind, "meeting-verb"),
             )
         )
+    meetings.extend(_paired_talks(view))
     meetings.extend(_meeting_with_opener(view))
     meetings.extend(_session_of_a_body(view, country_by_word))
     meetings.extend(titled_events(view))
@@ -582,6 +584,33 @@ _AT_A_MEETING_WITH = re.compile(
     r"^\W*(?:[A-Z][a-z]+\s+\d{1,2},?\s+)?(?:[Aa]t|[Dd]uring|[Ii]n)\s+(?:a|the|their|his|her)\s+"
     r"(?:bilateral\s+|separate\s+|recent\s+)?(?:meeting|talks|conversation)\s+with\s+"
 )
+
+
+_PAIRED_TALKS = re.compile(
+    r"\b[A-Z][\w'’]+[-–][A-Z][\w'’]+\s+(?P<noun>talks|meeting|summit|(?:tele)?phone\s+(?:call|conversation)|call)\b"
+)
+
+
+def _paired_talks(view: SentenceView) -> list[Meeting]:
+    """ "The Modi-Boric talks on Monday focused on lithium": the talks of the two persons the hyphen joins."""
+    out = []
+    for match in _PAIRED_TALKS.finditer(view.text) if "-" in view.text or "–" in view.text else ():
+        pair = [e for e in view.entities_between(match.start(), match.start("noun")) if e.type == PERSON]
+        if len(pair) == 2:
+            date, future = date_for(view, match.start())
+            out.append(
+                Meeting(
+                    kind="talks",
+                    label=f"{pair[0].name} hold talks with {pair[1].name}",
+                    date=date,
+                    participants=pair,
+                    place=place_after(view, match.end()),
+                    planned=future,
+                    sentences={view.sentence.index},
+                    rule="talks",
+                )
+            )
+    return out
 
 
 def _meeting_with_opener(view: SentenceView) -> list[Meeting]:

@@ -29,6 +29,28 @@ def resolve_named_later(views: list[SentenceView], registry: Registry) -> None:
                 if known is not None and known.type in (PERSON, ORGANIZATION, COMPANY, GOVERNMENT):
                     known.sentences.add(view.sentence.index)
                     view.items[position] = (m, known)
+        _split_paired_names(view, registry)
+
+
+_PAIRED = re.compile(r"(?P<a>[A-Z][\w'’]+)[-–](?P<b>[A-Z][\w'’]+)")
+
+
+def _split_paired_names(view: SentenceView, registry: Registry) -> None:
+    """ "the Modi-Boric talks": two persons the article names, joined by a hyphen, are both there."""
+    for position, (m, entity) in reversed(list(enumerate(view.items))):
+        pair = _PAIRED.fullmatch(m.text) if entity is None else None
+        persons = [registry.by_alias(pair.group(g)) for g in ("a", "b")] if pair else []
+        if (
+            len(persons) == 2
+            and all(p is not None and p.type == PERSON for p in persons)
+            and persons[0] is not persons[1]
+        ):
+            view.items[position : position + 1] = [
+                (Mention(m.start + pair.start(g), m.start + pair.end(g), pair.group(g), PERSON, p.name), p)
+                for g, p in zip(("a", "b"), persons, strict=True)
+            ]
+            for person in persons:
+                person.sentences.add(view.sentence.index)
 
 
 def _surnames_named_in_full(registry: Registry) -> list[tuple[Entity, Entity]]:
