@@ -122,3 +122,20 @@ def test_a_partner_told_by_a_clause_about_it(sentence):
 
 def test_a_countrys_strategic_partner_in_an_aside_is_no_partnership():
     assert partnerships_of("Kestrel Bank, Peru's strategic partner in the region, said it would invest.") == []
+
+
+def test_a_countrys_partnership_with_another():
+    assert partnerships_of("Chile's strategic partnership with Peru covers energy.") == [
+        ("strategic partnership", ["Chile", "Peru"])
+    ]
+
+
+def test_two_companies_forming_a_partnership():
+    assert partnerships_of("Vantora Power and Kestrel Grid formed a partnership to develop solar parks.") == [
+        ("partnership", ["Kestrel Grid", "Vantora Power"])
+    ]
+
+
+def test_a_company_forming_a_partnership_with_many_is_none():
+    body = "Vantora Power, Kestrel Grid and Alder Energy formed a partnership to develop solar parks."
+    assert partnerships_of(body) == []

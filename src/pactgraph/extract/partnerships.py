@@ -84,6 +84,8 @@ def read_partnerships(
     if "partner" not in view.lower:
         return out  # most sentences name none: skip the long pattern
     out += _partners_named(view, countries_in_article)
+    out += _owned_partnership_with(view, countries_in_article)
+    out += _partnership_formed(view)
     for match in _PARTNERSHIP.finditer(text):
         established = bool(_ESTABLISH.search(text))
         kind = _partnership_kind(match.group("kind")) if match.group("kind") else "partnership"
@@ -190,6 +192,57 @@ def _partners_named(view: SentenceView, countries_named=None) -> list[Partnershi
             )
         )
     return out
+
+
+# "Chile's strategic partnership with Peru": the owner's and the one it is with
+_OWNED_WITH = re.compile(
+    rf"\b(?P<owner>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['’]s\s+(?P<kind>{_KIND_WORDS})(?:\s+(?:and\s+)?cooperative)?"
+    r"\s+partnership\s+with\s+"
+)
+
+
+def _owned_partnership_with(view: SentenceView, countries_named) -> list[Partnership]:
+    out = []
+    for match in _OWNED_WITH.finditer(view.text) if countries_named else ():
+        owner = countries_named(match.group("owner"))
+        partner = next(iter(view.entities_between(match.end(), match.end() + 40)), None)
+        if owner is not None and partner is not None and partner is not owner and partner.type == COUNTRY:
+            out.append(
+                Partnership(
+                    kind=_partnership_kind(match.group("kind")),
+                    partners=[owner, partner],
+                    sentences={view.sentence.index},
+                    rule="partnership-between",
+                )
+            )
+    return out
+
+
+# "Vantora and Kestrel formed a partnership to develop …": two organizations set one up
+_FORMED = re.compile(
+    r"\b(?:formed|forged|entered\s+into|established|launched|struck|sealed)\s+(?:a|an)\s+(?:new\s+|long-term\s+)?"
+    r"partnership\b(?!\s+(?:with|between)\b)"
+)
+
+
+def _partnership_formed(view: SentenceView) -> list[Partnership]:
+    match = _FORMED.search(view.text)
+    if match is None:
+        return []
+    start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(view.text, 0, match.start())])
+    founders = [e for e in view.entities_between(start, match.start())]
+    if len(founders) != 2 or any(e.type not in ORG_TYPES for e in founders):
+        return []
+    date = next((d.iso for d in view.dates if not d.future), None)
+    return [
+        Partnership(
+            kind="partnership",
+            partners=founders,
+            date=date,
+            sentences={view.sentence.index},
+            rule="partnership-organizations",
+        )
+    ]
 
 
 def merge_partnerships(partnerships: list[Partnership]) -> list[Partnership]:
