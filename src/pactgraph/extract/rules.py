@@ -36,8 +36,8 @@ class Rule:
 RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in [
-        Rule("meeting-verb", "meeting", 0.9, '"A met B", "A received B", "A hosted B": two named agents and a verb'),
-        Rule("talks", "meeting", 0.85, '"A held talks with B", "A and B held talks in C"'),
+        Rule("meeting-verb", "meeting", 0.85, '"A met B", "A received B", "A hosted B": two named agents and a verb'),
+        Rule("talks", "meeting", 0.8, '"A held talks with B", "A and B held talks in C"'),
         Rule(
             "separate-meetings",
             "meeting",
@@ -47,13 +47,13 @@ RULES: dict[str, Rule] = {
         Rule(
             "bilateral-series",
             "meeting",
-            0.5,
+            0.85,
             '"X held a series of bilateral talks. With A, he discussed …": one meeting of X with each one named after',
         ),
         Rule(
             "scheduled-bilateral",
             "meeting",
-            0.5,
+            0.8,
             '"A\'s programme for Friday listed bilateral meetings with B and C": planned, one with each',
         ),
         Rule(
@@ -65,7 +65,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "ceremony-verb",
             "meeting",
-            0.75,
+            0.95,
             '"A and B laid the foundation stone of the plant", "X inaugurated the plant"',
         ),
         Rule("visit-verb", "meeting", 0.85, '"A visited C" (a place) or "A visited B" (an agent)'),
@@ -73,7 +73,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "named-event",
             "meeting",
-            0.8,
+            0.7,
             "a named or described event (forum, summit, COP29, ceremony) and its participants",
         ),
         Rule("signed-between", "agreement", 0.8, '"… signed a memorandum of understanding between A and B"'),
@@ -84,12 +84,12 @@ RULES: dict[str, Rule] = {
             0.7,
             '"Energy China signed the EPC contract": one organization, the other party not named',
         ),
-        Rule("signed-list-item", "agreement", 0.85, 'a numbered item under "… signed the following documents:"'),
+        Rule("signed-list-item", "agreement", 0.9, 'a numbered item under "… signed the following documents:"'),
         Rule("adjectival-pair", "agreement", 0.65, '"an Azerbaijani-Chinese memorandum was signed": the two countries'),
         Rule(
             "signed-at-meeting",
             "agreement",
-            0.6,
+            0.8,
             '"After the talks, four documents were signed": by the sides of the meeting just told',
         ),
         Rule(
@@ -101,25 +101,25 @@ RULES: dict[str, Rule] = {
         Rule(
             "joint-body-pair",
             "agreement",
-            0.75,
+            0.65,
             '"the Joint Commission of A and B signed a protocol": the two countries the body joins',
         ),
         Rule(
             "document-between",
             "agreement",
-            0.8,
+            0.9,
             '"the 2019 agreement between A and B": a document in force named, its signing not told',
         ),
-        Rule("signed-by-context", "agreement", 0.6, '"the two sides signed": the parties of the meeting just held'),
-        Rule("partnership-between", "partnership", 0.9, '"established a strategic partnership between A and B"'),
-        Rule("partnership-by-agreement", "partnership", 0.9, "a partnership established by an agreement: its parties"),
+        Rule("signed-by-context", "agreement", 0.7, '"the two sides signed": the parties of the meeting just held'),
+        Rule("partnership-between", "partnership", 0.85, '"established a strategic partnership between A and B"'),
+        Rule("partnership-by-agreement", "partnership", 0.95, "a partnership established by an agreement: its parties"),
         Rule("partnership-adjectival-pair", "partnership", 0.8, '"the Azerbaijani-Chinese strategic partnership"'),
-        Rule("partnership-countries", "partnership", 0.85, "a partnership set up in a sentence naming two countries"),
-        Rule("partnership-by-context", "partnership", 0.8, '"the two countries elevated ties to …": the main two'),
+        Rule("partnership-countries", "partnership", 0.9, "a partnership set up in a sentence naming two countries"),
+        Rule("partnership-by-context", "partnership", 0.7, '"the two countries elevated ties to …": the main two'),
         Rule(
             "partners-named",
             "partnership",
-            0.65,
+            0.8,
             '"A and B have been comprehensive strategic partners since 2013", "A became a strategic partner of B"',
         ),
         Rule(
@@ -128,11 +128,11 @@ RULES: dict[str, Rule] = {
             0.8,
             '"A and B entered into a strategic partnership": the two organizations of the clause',
         ),
-        Rule("capacity-figure", "capacity", 0.8, "a power figure (MW, GW, kW, megawatts) in an energy context"),
+        Rule("capacity-figure", "capacity", 0.85, "a power figure (MW, GW, kW, megawatts) in an energy context"),
         Rule("post-title", "post", 0.9, '"Minister of Energy Parviz Shahbazov", "NEA Administrator Wang Hongzhi"'),
-        Rule("post-appositive", "post", 0.95, '"Lyu Zexiang, Chairman of China Energy …"'),
-        Rule("post-possessive", "post", 0.8, '"Zhang Wei, SOCAR\'s Vice-President for Investments"'),
-        Rule("post-title-comma", "post", 0.85, '"China\'s special envoy for climate change, Liu Zhenmin"'),
+        Rule("post-appositive", "post", 0.85, '"Lyu Zexiang, Chairman of China Energy …"'),
+        Rule("post-possessive", "post", 0.75, '"Zhang Wei, SOCAR\'s Vice-President for Investments"'),
+        Rule("post-title-comma", "post", 0.95, '"China\'s special envoy for climate change, Liu Zhenmin"'),
         Rule("post-appointed", "post", 0.65, '"Orkhan Mammadov was appointed chairman of the board of Azerenerji"'),
         Rule("curation", "any", 1.0, "asserted by a person in the curation file"),
     ]
