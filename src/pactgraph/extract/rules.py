@@ -13,7 +13,7 @@ A rule never seen there keeps the prior, 0.5. A caveat multiplies the confidence
 ...              rule="capacity-figure", caveats={"technology-inferred"})
 >>> assess(c)
 >>> sorted(c.caveats), c.confidence
-(['status-unknown', 'technology-inferred'], 0.6)
+(['status-unknown', 'technology-inferred'], 0.63)
 """
 
 from __future__ import annotations
