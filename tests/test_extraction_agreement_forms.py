@@ -401,3 +401,19 @@ def test_documents_signed_in_the_passive_long_after_the_talks_are_nobodys():
         "Prices rose. Markets fell. Rain came. Two memoranda were signed."
     )
     assert agreements_of(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday the Ministry of Energy of Norland and Vantora Solar LLC agreed a deal to build a power line.",
+        "On Monday the Ministry of Energy of Norland and Vantora Solar LLC formalised their cooperation with a "
+        "memorandum of understanding.",
+    ],
+)
+def test_a_deal_agreed_or_cooperation_formalised_is_a_document(sentence):
+    assert [parties for _, parties in agreements_of(sentence)] == [PARTIES]
+
+
+def test_agreement_reached_without_a_document_is_none():
+    assert agreements_of("On Monday Norland and Velmaria reached agreement to build a plant in two stages.") == []

@@ -495,3 +495,15 @@ def test_he_after_a_fronted_phrase_is_the_one_the_story_is_about():
         "of Energy, Ana Lund, in Santiago."
     )
     assert [names for names, _ in meetings_of(body) if "Ana Lund" in names] == [["Ana Lund", "Ivo Marek"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday President Ivo Marek telephoned President Ana Lund.",
+        "On Monday President Ivo Marek and President Ana Lund spoke by video link.",
+        "On Monday President Ivo Marek had a tête-à-tête with President Ana Lund.",
+    ],
+)
+def test_calls_and_tete_a_tete(sentence):
+    assert (["Ana Lund", "Ivo Marek"], "2025-03-03") in meetings_of(sentence)

@@ -22,7 +22,9 @@ _SIGN = re.compile(
     r"(?:produced|yielded)(?=\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+"
     r"(?:[\w-]+\s+){0,2}(?:agreements|deals|contracts|memorand|documents|MoUs)\b)|"
     # "penned a power purchase agreement", "finalised a contract", "secured a PPA from": a document concluded
-    r"(?:penned|pens|finali[sz]ed|finali[sz]es|secured|secures|(?:has\s+|have\s+)?agreed\s+on)"
+    r"(?:penned|pens|finali[sz]ed|finali[sz]es|secured|secures|(?:has\s+|have\s+)?agreed(?:\s+on)?|"
+    # "formalised their cooperation with a memorandum"
+    r"formali[sz]ed\s+(?:their|its|the)\s+(?:[\w-]+\s+){1,2}(?:with|through|in)(?=\s+an?\s))"
     r"(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w$.,-]+\s+){0,4}"
     r"(?:agreements?|contracts?|deals?|memorand\w*|MoUs?|accords?|PPAs?)\b)|"
     # "A awarded B a contract": B a name, no "for …"

@@ -220,7 +220,8 @@ _TALK = (
     r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format)\s+){0,2}"
     r"(?:talks|meetings?|telephone conversation|telephone call|bilateral|one-on-one|working sessions?|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
-    r"consultations|negotiations|discussions|dialogue|round of talks|parleys|working (?:lunch|dinner|breakfast)|"
+    r"consultations|negotiations|discussions|dialogue|round of talks|parleys|t[êe]te-[àa]-t[êe]te|"
+    r"working (?:lunch|dinner|breakfast)|"
     r"(?:lunch|dinner|breakfast) meeting|(?:joint\s+)?(?:press|news) conference|"
     r"(?:breakfast|lunch|dinner)(?=\s+together\b|\s+with\b))|"  # "had breakfast together"
     r"gave\s+a\s+(?:joint\s+)?(?:press|news) conference|"
@@ -228,7 +229,8 @@ _TALK = (
     r"(?:on\s+stage\s+)?(?<![\w-])in\s+a\s+(?:(?:dialogue|panel|joint|bilateral|fireside|plenary)\s+)?session|"
     # "A, B and C gathered in Lima" (not "A gathered 200 investors"): a meeting of those named before
     r"(?:gathered|convened)(?=\s+(?:in|at|on|for|to|online|virtually)\b|[,.;])|came\s+together|"
-    r"spoke\s+(?:by|on\s+the|over\s+the)\s+(?:tele)?phone|conferred|consulted|"
+    r"spoke\s+(?:by|on\s+the|over\s+the|via)\s+(?:(?:tele)?phone|video(?:\s*link|\s*conference)?|videoconference)|"
+    r"conferred|consulted|"
     r"(?:discussed|reviewed)(?:,?\s+[\w-]+){0,10}?(?=\s+with\b)|"
     # "A and B discussed the grid link by phone", "A and B exchanged views on …": talks among the subjects
     r"discussed(?:\s+[\w-]+){0,8}?\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|exchanged\s+views"
@@ -246,7 +248,7 @@ _MEET_VERB = re.compile(
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
     r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*(?:visits?|trips?)\s+to|"
-    r"(?P<met>met|meets|meet|meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with|"
+    r"(?P<met>met|meets|meet|meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with|telephoned|phoned|"
     # "… praised the deal during a phone conversation with B", "A's conversation with B covered …"
     r"(?:during|in)\s+an?\s+(?:(?:tele)?phone|video)\s+(?:conversation|call)\s+with|"
     r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?(?:conversation|meeting|talks)\s+with)(?:\s+with)?|"
@@ -282,6 +284,7 @@ _MEET_VERB = re.compile(
 # Word stems one of which a sentence must hold for _MEET_VERB to be worth running
 _MEET_CUE = re.compile(
     r"talk|meet|met\b|receiv|host|welcom|greet|visit|call|discuss|review|agreed|chair|confer|consult|negotiat|conversation|"
+    r"t[êe]te-|"
     r"parley|"
     r"briefed|spoke\s+with|audience|\btour(?:ing|ed)?\b|"
     r"lunch|dinner|breakfast|press conference|news conference|witnessed|together|bilateral|one-on-one|session|"
