@@ -120,3 +120,12 @@ def test_a_plants_nameplate_is_its_capacity():
     body = "Punta Vela is an onshore wind farm; its nameplate is 26 megawatts and it is up and running."
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [(c.value_mw, c.status) for c in facts.capacities] == [(26.0, "operating")]
+
+
+def test_units_of_one_size_counted_before_the_figure_add_up():
+    assert capacities_of("The 2x660 MW coal plant near Lima was built by Vantora.") == [(1320.0, ["coal"])]
+
+
+def test_power_a_hydrogen_project_uses_is_no_generation():
+    body = "Vantora plans a 1 GW green hydrogen project powered by 2 GW of wind and solar."
+    assert [mw for mw, _ in capacities_of(body)] == [2000.0]

@@ -21,7 +21,7 @@ TECHNOLOGIES = [
     ("wind", r"wind"),
     ("gas", r"gas-fired|combined[- ]cycle|gas (?:power|turbine|plant)|thermal power"),
     ("nuclear", r"nuclear"),
-    ("coal", r"coal-fired|coal power"),
+    ("coal", r"coal-fired|coal power|coal (?:plant|station|unit)s?"),
     ("geothermal", r"geotherm\w*"),
     ("biomass", r"biomass|biogas|waste-to-energy"),
 ]
@@ -46,6 +46,10 @@ _NOT_GENERATION_BEFORE = re.compile(
     r"\b(?:transmission|transfer|interconnect\w*|cable|line|throughput|export)\s+capacity\b[^.;]{0,25}$|"
     r"\bpotential\b[^.;]{0,20}$|"
     r"\b(?:demand|consumption|load)\b[^.;]{0,25}$",  # "peak demand above 2,300 MW"
+    re.I,
+)
+_NOT_GENERATION_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:(?:green|renewable|clean|low-carbon)\s+)?(?:hydrogen|ammonia|electroly\w*|data\s+cent(?:er|re)s?)\b",
     re.I,
 )
 # A country's whole fleet, not a project: "Uganda's installed capacity climbs to 2,046 MW", "Chile had
@@ -139,6 +143,8 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         each = bool(counted and counted.group("plants") and re.match(r"\s*each\b", after))
         if not each and _TURBINE.match(after):
             continue
+        if _NOT_GENERATION_AFTER.match(after):
+            continue  # "a 1 GW green hydrogen project", "a 300 MW data centre": power used, not generated
         if _MANUFACTURING.search(text[power.start : power.end + 45]) or re.search(
             r"manufactur\w*|production capacity|factor(?:y|ies)|\b(?:exports?|imports?|shipments?|sales)\b|"
             r"\b(?:modules|panels|cells|wafers)\b",

@@ -58,7 +58,8 @@ _HEDGE = (
     r"at least|a total of|total of)\s+)?"
 )
 _POWER = re.compile(
-    rf"{_HEDGE}{_NUM}(?:\s*(?P<scale>thousand|million|billion))?[\s-]*"
+    # "2x660 MW", "2 × 660 MW": units of one size, counted (the plant is their sum)
+    rf"{_HEDGE}(?:(?P<units>[1-9]\d?)\s*[x×]\s*)?{_NUM}(?:\s*(?P<scale>thousand|million|billion))?[\s-]*"
     r"(?P<unit>GW|MW|kW|KW|TW|(?:giga|mega|kilo|tera)watts?)(?:ac|dc|p|e)?(?P<hours>h|-hours?|\s+hours?)?\b(?!-hour)",
     re.IGNORECASE,
 )
@@ -92,7 +93,7 @@ def find_power(text: str) -> list[PowerMention]:
         unit = m.group("unit").lower().rstrip("s")
         unit = unit if unit in UNITS_MW else unit[:2]
         value = parse_number(m.group("num")) * SCALES.get((m.group("scale") or "").lower(), 1.0)
-        mw = round(value * UNITS_MW[unit], 6)
+        mw = round(value * UNITS_MW[unit] * int(m.group("units") or 1), 6)
         if not math.isfinite(mw):
             continue  # hundreds of digits overflow to infinity: no number a graph can hold
         found.append(PowerMention(m.start(), m.end(), mw, m.group(0).strip()))
