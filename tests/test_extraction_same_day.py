@@ -5,6 +5,8 @@ in. Sentences written for these tests."""
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from pactgraph.articles import Article
 from pactgraph.extract import extract_article
 from pactgraph.extract.dates import find_dates
@@ -224,3 +226,17 @@ def test_what_a_sentence_says_of_the_event_just_told_is_dated_by_it_however_old(
 
 def test_a_weekday_before_a_name_that_begins_like_a_month():
     assert [d.iso for d in find_dates("On Monday Marek met Lund.", PUBLISHED)] == ["2025-03-03"]
+
+
+@pytest.mark.parametrize(
+    ("words", "iso"),
+    [
+        ("the day before yesterday", "2025-03-03"),
+        ("on Tuesday last week", "2025-02-25"),
+        ("three days ago", "2025-03-02"),
+        ("two weeks ago", "2025-02"),
+        ("over the weekend", "2025-03"),
+    ],
+)
+def test_more_relative_dates(words, iso):
+    assert [d.iso for d in find_dates(f"They met {words}.", PUBLISHED)] == [iso]  # published Wednesday 5 March

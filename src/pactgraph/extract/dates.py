@@ -71,6 +71,19 @@ _PATTERNS = [
     ("other_month", re.compile(r"\b(?P<which>last|next|past|previous|coming)\s+month\b", re.I)),
     ("last_month_name", re.compile(rf"\b(?P<which>last|next|this)\s+{_MONTH}", re.I)),
     ("rel_year", re.compile(r"\b(?P<which>last|next|this|earlier this|later this)\s+year\b", re.I)),
+    # "on Tuesday last week": that weekday of the week before (read before "last week" alone)
+    (
+        "weekday_last_week",
+        re.compile(
+            r"\b(?:[Oo]n\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:of\s+)?last\s+week\b"
+        ),
+    ),
+    # "a week ago", "three days ago"; "over the weekend"
+    (
+        "ago",
+        re.compile(r"\b(?P<count>an?|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?)\s+ago\b", re.I),
+    ),
+    ("weekend", re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b|\blast\s+weekend\b", re.I)),
     # "last week in Ankara they signed …": the month that week fell in
     ("rel_week", re.compile(r"\b(?P<which>last|next|this|earlier this|later this)\s+week\b", re.I)),
     (
@@ -80,7 +93,12 @@ _PATTERNS = [
             rf"(?!,?\s+(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:{_MONTH_WORDS})\b)"  # not "Monday Marek's …" either
         ),
     ),
-    ("yesterday", re.compile(r"\b(?P<rel>yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I)),
+    (
+        "yesterday",
+        re.compile(
+            r"\b(?P<rel>(?:the\s+day\s+before\s+)?yesterday|today|this (?:morning|afternoon|evening)|tonight)\b", re.I
+        ),
+    ),
     ("year", re.compile(rf"\b(?:[Ii]n|[Ss]ince|of|[Bb]y|[Ff]rom|[Uu]ntil|[Dd]uring)\s+{_YEAR}\b")),
 ]
 # What a text must hold for each pattern to be worth running (most sentences hold no date)
@@ -90,6 +108,9 @@ _CUES = {
     **dict.fromkeys(("rel_month", "this_month", "other_month"), "month"),
     "rel_year": "year",
     "rel_week": "week",
+    "weekday_last_week": "week",
+    "ago": "ago",
+    "weekend": "week",
     "weekday": "day",
     "yesterday": "today",
 }
@@ -98,7 +119,7 @@ _MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
 def _cues(text: str, lowered: str) -> set[str]:
-    found = {word for word in ("month", "year", "day", "week") if word in lowered}
+    found = {word for word in ("month", "year", "day", "week", "ago") if word in lowered}
     if "day" in found or "this" in lowered or "tonight" in lowered:
         found.add("today")
     if _DIGIT.search(text):
@@ -354,7 +375,19 @@ def _resolve(name: str, m: re.Match, pub: dt.date | None) -> str | None:
         delta = (pub.weekday() - weekday) % 7 or (7 if m.group(0).lower().startswith(("last", "this")) else 0)
         return (pub - dt.timedelta(days=delta)).isoformat()
     if name == "yesterday":
-        return (pub - dt.timedelta(days=1 if g["rel"].lower() == "yesterday" else 0)).isoformat()
+        rel = g["rel"].lower()
+        back = 2 if rel.startswith("the day before") else 1 if rel == "yesterday" else 0
+        return (pub - dt.timedelta(days=back)).isoformat()
+    if name == "weekday_last_week":
+        monday = pub - dt.timedelta(days=pub.weekday() + 7)
+        return (monday + dt.timedelta(days=WEEKDAYS[g["wd"].lower()])).isoformat()
+    if name == "ago":
+        count = _COUNTS.get(g["count"].lower()) or int(g["count"])
+        weeks = g["unit"].lower().startswith("week")
+        return (pub - dt.timedelta(days=count * (7 if weeks else 1))).isoformat()[: 7 if weeks else 10]
+    if name == "weekend":
+        saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        return saturday.isoformat()[:7]
     if name == "year":
         return g["year"]
     return None
