@@ -176,9 +176,7 @@ def test_a_build_stopped_by_ctrl_c_exits_at_once_and_keeps_the_last_build(
     assert store_quads(out / "kg.store") == store_quads(reference / "kg.store")
 
 
-def test_a_force_build_stopped_midway_keeps_the_last_build_and_its_state(
-    generated: list[Path], tmp_path: Path
-) -> None:
+def test_a_force_build_stopped_midway_keeps_the_last_build_and_its_state(generated: list[Path], tmp_path: Path) -> None:
     """``build --force`` reads every article again into a state emptied in its transaction: stopped
     midway, the state of the last build is still there (it used to be deleted first), and so are
     the graph files and the store; the next build without --force reads nothing again."""
