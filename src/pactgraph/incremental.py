@@ -83,6 +83,9 @@ _LISTED = 4096
 #: At most this many articles may have to be read for a rebuild to start a head start
 #: (``cluster.HeadStart``) and to extract them there; more go to the usual processes.
 _HEAD_START_AT_MOST = 16
+#: At most this many files found differing from the manifest while listing are kept, instead of
+#: comparing the whole listing with it again (a join over every article).
+_KEEP_DIFFERING = BATCH
 #: Above this many changed union lines, every stretch of the Turtle is written again.
 _SPLICE_AT_MOST = 200_000
 #: The listed files (the temporary table ``listing``) whose path, size or time differ from the
@@ -228,6 +231,7 @@ class _Run:
         ahead = self._may_head_start(on_article)
         files = iter(listed)
         count = differ = new = 0
+        kept: list[tuple] | None = []  # the rows that differ, while they are few
         try:
             while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
                 state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
@@ -238,8 +242,11 @@ class _Run:
                 ahead = ahead and differ <= _HEAD_START_AT_MOST  # a head start for the first few found
                 if ahead and self.head is None and self._to_read(more):
                     self.head = head_start()
-                del more  # counted, not kept: a cold build finds every file differing
-            return self._compare(listing, count, differ=differ, new=new, strict=strict, on_article=on_article)
+                kept = kept + more if kept is not None and differ <= _KEEP_DIFFERING else None
+                del more  # a cold build finds every file differing: not kept
+            return self._compare(
+                listing, count, differ=differ, new=new, differing=kept, strict=strict, on_article=on_article
+            )
         finally:
             if self.head is not None:
                 self.head.close()
@@ -311,10 +318,19 @@ class _Run:
         return False
 
     def _compare(
-        self, listing: str, count: int, *, differ: int | None = None, new: int | None = None, strict: bool, on_article
+        self,
+        listing: str,
+        count: int,
+        *,
+        differ: int | None = None,
+        new: int | None = None,
+        differing: list[tuple] | None = None,
+        strict: bool,
+        on_article,
     ) -> int:
         """``scan`` once the files are listed in ``listing`` (``count`` of them; ``differ`` of them
-        differing from the manifest, ``new`` not in it, when counted already): the files whose
+        differing from the manifest, ``new`` not in it, when counted already, and ``differing``
+        those rows, when kept: the listing is not compared again): the files whose
         path, size or time differ from the manifest's (or their place in the corpus's order, when
         articles came or went) are looked at, a batch at a time from a temporary table, and those
         whose bytes changed are extracted, a batch at a time from another: the build holds no row
@@ -332,9 +348,13 @@ class _Run:
             placed = state.placed(listing)
             join = f"JOIN {placed} p ON p.path = l.path"
             compare = _COMPARE.format(place="p.ord", listing=listing, join=join, where="1", moved="OR a.ord != p.ord")
-        limit = " LIMIT 0" if placed is None and differ == 0 else ""  # nothing differs (counted while listing)
+        # nothing differs, or the few rows that do were kept while listing: the listing is not compared again
+        again = placed is not None or (differ != 0 and differing is None)
         state.db.execute("DROP TABLE IF EXISTS temp.differ")
-        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2{limit}")  # rowids in the corpus's order
+        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2{'' if again else ' LIMIT 0'}")
+        if not again and differing:  # rowids in the corpus's order, as ORDER BY 1, 2 gives them
+            marks = ", ".join("?" * len(differing[0]))
+            state.many(f"INSERT INTO temp.differ VALUES ({marks})", sorted(differing, key=lambda row: row[:2]))
         state.db.execute("DROP TABLE IF EXISTS temp.to_read")
         state.db.execute("CREATE TEMP TABLE to_read(ord INTEGER, path TEXT, size INTEGER, mtime INTEGER, sha TEXT)")
         for page in _rowid_pages(state, "temp.differ", BATCH):
