@@ -14,13 +14,15 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .articles import Article, read_article
 from .cache import BuildCache
 from .cluster import HeadStart, map_tasks
 from .errors import ArticleError
-from .extract import extract_article
-from .extract.facts import ArticleFacts
+
+if TYPE_CHECKING:  # the extractor is imported where an article is read (``_extract``), not by a rebuild reading none
+    from .extract.facts import ArticleFacts
 
 __all__ = ["Corpus", "default_jobs", "head_start", "read_corpus"]
 
@@ -49,6 +51,8 @@ class Corpus:
 
 
 def _extract(path: Path) -> tuple[Article, ArticleFacts] | ArticleError:
+    from .extract import extract_article
+
     try:
         article = read_article(path)
     except ArticleError as err:

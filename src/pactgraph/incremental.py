@@ -32,6 +32,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -53,7 +54,6 @@ from .cache import BuildCache, value_digest
 from .cluster import HeadStart
 from .corpus import head_start, read_corpus
 from .errors import ArticleError, ValidationError
-from .extract.facts import ArticleFacts
 from .layout import (
     dataset_documents,
     defer_dataset,
@@ -65,17 +65,19 @@ from .layout import (
     write_dataset,
     write_union,
 )
-from .links import Links, links_quads
 from .listing import Found, changed_entries, no_articles
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
-from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
 from .store import PREFIXES, Format, store_generation, store_mirrors, trig_header, update_store
-from .triples import A, fact_iri
 from .validation import ValidationReport, ValidationResult, bounded_properties, read_predicates, result_order
+
+if TYPE_CHECKING:  # imported where they are used: a rebuild with nothing to read does not load the extractor
+    from .extract.facts import ArticleFacts
+    from .links import Links
 
 __all__ = ["build_on_state"]
 
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: Articles extracted, or graphs written, per batch: what the build holds in memory at once.
 BATCH = 2048
 #: Article files inserted into the listing, and compared with the manifest, at a time.
@@ -453,6 +455,8 @@ class _Run:
         users = f"SELECT u.path FROM {changed} t CROSS JOIN uses u ON u.folder = t.k0 AND u.slug = t.k1"
         readers = f"SELECT k0 FROM {self.dirty} UNION {users}"
         for batch in self._in_order(readers):
+            from .resolve import entity_key
+
             for path, (_, facts) in self._records(batch):
                 keys = {entity_key(e) for e in _entities_in(facts)}
                 state.mark("iris", record_facts(state, path, facts, entities_for(state, keys)))
@@ -480,6 +484,9 @@ class _Run:
             yield path, unpack(record)
 
     def _write_graphs(self, paths: list[str]) -> None:
+        from .resolve import entity_key
+        from .triples import fact_iri
+
         state = self.state
         articles, kept, counts = [], [], []
         entities: dict = {}
@@ -593,6 +600,8 @@ class _Run:
         the article graphs say of the entities they name."""
         others: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
         if links is not None or auto_links is not None:
+            from .links import links_quads
+
             curated = {link.entity for link in links.links} if links is not None else set()
             for each, skip in ((links, set()), (auto_links, curated)):
                 if each is None:
@@ -621,7 +630,7 @@ class _Run:
             self._put_graph(f"other:{part.name.value}", part, ord_=-1, article=False)
 
     def _typed(self, entity: str) -> bool:
-        prefix = f"<{entity}> <{A.value}> ".encode()
+        prefix = f"<{entity}> <{_RDF_TYPE}> ".encode()
         return self._first(prefix) is not None
 
     def _first(self, prefix: bytes) -> bytes | None:
