@@ -107,6 +107,8 @@ def read_corpus(
             todo.append((index, (path, key, cache.folder if cache is not None else None)))
     corpus = Corpus(extracted=len(todo))
     jobs_todo = [job for _, job in todo]
+    if head_start is not None and jobs_todo:
+        from . import extract  # noqa: F401  (imported here while the head start extracts: its facts unpickle here)
     if scheduler is not None:  # workers have another working directory
         jobs_todo = [(path.absolute(), key, folder and folder.absolute()) for path, key, folder in jobs_todo]
     done = map_tasks(
