@@ -294,19 +294,16 @@ def test_a_build_on_the_cluster_stopped_by_a_signal_exits_at_once(
         os.killpg(process.pid, signal.SIGINT)
     else:
         os.kill(process.pid, signal.SIGTERM)
-    sent = time.monotonic()
     try:
         stdout, stderr = process.communicate(timeout=30)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         pytest.fail("the build did not exit within 30 s of the signal")
-    took = time.monotonic() - sent
     how = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
     assert (process.returncode, stdout) == (128 + signum, b""), stderr.decode()
     assert stderr.decode().startswith(f"Interrupted ({how}): the build stopped;"), stderr.decode()
     assert stderr.count(b"\n") == 1 and b"Traceback" not in stderr, stderr.decode()
-    assert took < 30
     assert {**_outputs(out), "state": (cache / "state.sqlite").read_bytes()} == before
     deadline = time.monotonic() + 60
     while (left := _tasks_on(scheduler)) and time.monotonic() < deadline:

@@ -188,10 +188,9 @@ def test_a_force_build_stopped_midway_keeps_the_last_build_and_its_state(generat
     corpus_of(corpus, generated)  # many articles: minutes of extraction, stopped a couple of seconds in
     for signum, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
         process = _start(corpus, out, cache, "--force")
-        status, stdout, stderr, took = _stop(process, after=2.0, sigterm=signum == signal.SIGTERM)
+        status, stdout, stderr, _ = _stop(process, after=2.0, sigterm=signum == signal.SIGTERM)  # fails after PROMPTLY
         assert (status, stdout) == (code, ""), stderr
         assert stderr.startswith("Interrupted (") and stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
-        assert took < PROMPTLY
         assert _snapshot(out, cache) == before, "the --force build stopped midway lost the last build's state"
 
     corpus_of(corpus, generated[:SMALL])
