@@ -77,6 +77,7 @@ if TYPE_CHECKING:  # imported where they are used: a rebuild with nothing to rea
 
 __all__ = ["build_on_state"]
 
+#: ``rdf:type`` (``triples.A``, not imported: a rebuild with nothing to read does not load the extractor).
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: Articles extracted, or graphs written, per batch: what the build holds in memory at once.
 BATCH = 2048
