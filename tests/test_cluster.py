@@ -6,11 +6,13 @@ bad article and a worker that dies are one-line typed errors that leave the prev
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,12 @@ from .test_generate import generate_module
 
 ROOT = Path(__file__).resolve().parents[1]
 DASK = [sys.executable, "-m", "dask"]  # the `dask` command of this Python, wherever its scripts went
+
+
+def _this_checkout() -> str:
+    """``PYTHONPATH`` for a process of this checkout's pactgraph, whatever its working directory (a
+    relative ``PYTHONPATH=src`` would make a worker elsewhere import another installation's)."""
+    return os.pathsep.join([str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 @contextlib.contextmanager
@@ -68,7 +76,7 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
     home = tmp_path_factory.mktemp("dask")  # not the repository: workers must not find files by accident
     address_file = home / "scheduler.json"
     # a worker that dies on a task fails it at once (the crash test), instead of after 3 retries
-    env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0"}
+    env = {**os.environ, "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "0", "PYTHONPATH": _this_checkout()}
     common = ["--no-dashboard", "--scheduler-file", str(address_file)]
     with contextlib.ExitStack() as stack:
         stack.enter_context(
@@ -232,3 +240,76 @@ def test_a_typed_error_raised_in_a_task_comes_back_whole(where: str, request: py
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False)
     expected = "GraphLoadError /nowhere/a.ttl /nowhere/a.ttl: no such file"
     assert done.stdout.startswith(expected), done.stdout + done.stderr
+
+
+#: Generated articles of the build stopped on the cluster: minutes of work for two workers.
+_STOPPED = 600
+
+
+def _tasks_on(scheduler: str) -> int:
+    """How many tasks the scheduler holds (of every client)."""
+    from distributed import Client
+
+    with Client(scheduler, timeout=30) as client:
+        return client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks))
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_build_on_the_cluster_stopped_by_a_signal_exits_at_once(
+    scheduler: str, tmp_path: Path, signum: signal.Signals
+) -> None:
+    """Ctrl-C (SIGINT to the build's process group, as a terminal sends it; the cluster runs
+    elsewhere) or SIGTERM on a build with --scheduler, a few seconds into its extraction on the
+    workers: exit 130 (143), one line, no traceback, the previous outputs and build state kept,
+    and the tasks it had submitted cancelled on the cluster, which the next build finds free."""
+    generate_module.generate(tmp_path / "gen", _STOPPED, seed=5)
+    articles, cache = tmp_path / "gen" / "articles", tmp_path / "cache"
+    small = tmp_path / "small"
+    small.mkdir()
+    for path in sorted(articles.glob("*.txt"))[:6]:
+        (small / path.name).write_bytes(path.read_bytes())
+    out, result = _build(tmp_path, "graph", [str(small)], "--jobs", "1", "--cache", str(cache))
+    assert result.exit_code == 0, result.output
+    before = {**_outputs(out), "state": (cache / "state.sqlite").read_bytes()}
+
+    command = [sys.executable, "-m", "pactgraph.cli", "build", "--no-progress", "--articles", str(articles)]
+    command += ["--out", str(out), "--store", str(out.parent / "kg.store"), "--files", "always"]
+    command += ["--cache", str(cache), "--scheduler", scheduler]
+    process = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": _this_checkout()},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL),
+    )
+    facts = cache / "facts"
+    deadline = time.monotonic() + 180
+    while sum(1 for _ in facts.rglob("*")) < 40:  # the workers are extracting
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the workers extracted nothing"
+        time.sleep(0.1)
+    if signum == signal.SIGINT:
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        os.kill(process.pid, signal.SIGTERM)
+    try:
+        stdout, stderr = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("the build did not exit within 30 s of the signal")
+    how = "Ctrl-C" if signum == signal.SIGINT else "SIGTERM"
+    assert (process.returncode, stdout) == (128 + signum, b""), stderr.decode()
+    assert stderr.decode().startswith(f"Interrupted ({how}): the build stopped;"), stderr.decode()
+    assert stderr.count(b"\n") == 1 and b"Traceback" not in stderr, stderr.decode()
+    assert {**_outputs(out), "state": (cache / "state.sqlite").read_bytes()} == before
+    deadline = time.monotonic() + 60
+    while (left := _tasks_on(scheduler)) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert left == 0, f"the stopped build's {left} tasks are still on the cluster"
+
+    _, result = _build(tmp_path, "graph", [str(small)], "--scheduler", scheduler, "--cache", str(cache))
+    assert result.exit_code == 0, result.output
+    assert "(6 unchanged, from the cache)" in result.stderr

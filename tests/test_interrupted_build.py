@@ -51,12 +51,12 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return sorted((folder / "articles").glob("*.txt"))
 
 
-def _start(corpus: Path, out: Path, cache: Path) -> subprocess.Popen:
+def _start(corpus: Path, out: Path, cache: Path, *extra: str) -> subprocess.Popen:
     """``pactgraph build`` in a process group of its own, with SIGINT as a terminal leaves it (a
     test runner started in the background may have it ignored, and children inherit that)."""
     command = [sys.executable, "-m", "pactgraph.cli", "build", "--no-progress", "--articles", str(corpus)]
     command += ["--out", str(out / "kg.ttl"), "--store", str(out / "kg.store"), "--cache", str(cache)]
-    return _process([*command, "--jobs", "2", "--files", "always"], cwd=out.parent)
+    return _process([*command, "--jobs", "2", "--files", "always", *extra], cwd=out.parent)
 
 
 def _process(command: list[str], *, cwd: Path | None = None) -> subprocess.Popen:
@@ -174,6 +174,28 @@ def test_a_build_stopped_by_ctrl_c_exits_at_once_and_keeps_the_last_build(
     for name in ("kg.ttl", "kg.trig"):
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
     assert store_quads(out / "kg.store") == store_quads(reference / "kg.store")
+
+
+def test_a_force_build_stopped_midway_keeps_the_last_build_and_its_state(generated: list[Path], tmp_path: Path) -> None:
+    """``build --force`` reads every article again into a state emptied in its transaction: stopped
+    midway, the state of the last build is still there (it used to be deleted first), and so are
+    the graph files and the store; the next build without --force reads nothing again."""
+    corpus, out, cache = tmp_path / "articles", tmp_path / "out", tmp_path / "cache"
+    corpus_of(corpus, generated[:SMALL])
+    build([corpus], out=out / "kg.ttl", store=out / "kg.store", jobs=1, cache=BuildCache(cache), files_on_demand=False)
+    before = _snapshot(out, cache)
+
+    corpus_of(corpus, generated)  # many articles: minutes of extraction, stopped a couple of seconds in
+    for signum, code in ((signal.SIGINT, 130), (signal.SIGTERM, 143)):
+        process = _start(corpus, out, cache, "--force")
+        status, stdout, stderr, _ = _stop(process, after=2.0, sigterm=signum == signal.SIGTERM)  # fails after PROMPTLY
+        assert (status, stdout) == (code, ""), stderr
+        assert stderr.startswith("Interrupted (") and stderr.count("\n") == 1 and "Traceback" not in stderr, stderr
+        assert _snapshot(out, cache) == before, "the --force build stopped midway lost the last build's state"
+
+    corpus_of(corpus, generated[:SMALL])
+    summary = build([corpus], out=out / "kg.ttl", store=out / "kg.store", jobs=1, cache=BuildCache(cache))
+    assert summary.extracted == 0 and "unchanged" in str(summary), str(summary)
 
 
 _POOL = """

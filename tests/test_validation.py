@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-import pactgraph.build
+import pactgraph.triples
 from pactgraph.cli import main
 from pactgraph.resources import shapes_path
 from pactgraph.validation import ValidationReport, validate_file, validate_quads
@@ -196,7 +196,7 @@ def test_build_that_fails_validation_writes_nothing(tmp_path: Path, monkeypatch)
     args = ["build", "--articles", str(ARTICLES), "--out", str(out), "--no-progress"]
     assert CliRunner().invoke(main, args).exit_code == 0
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    real_article_quads = pactgraph.build.article_quads
+    real_article_quads = pactgraph.triples.article_quads  # imported by the build where it writes a graph
     damaged: list[str] = []
 
     def without_provenance(article, facts, entities):
@@ -207,7 +207,7 @@ def test_build_that_fails_validation_writes_nothing(tmp_path: Path, monkeypatch)
         damaged.append(fact.value)
         return [q for q in quads if not (q.subject == fact and q.predicate.value.endswith("wasDerivedFrom"))]
 
-    monkeypatch.setattr(pactgraph.build, "article_quads", without_provenance)
+    monkeypatch.setattr(pactgraph.triples, "article_quads", without_provenance)
     args += ["--jobs", "1", "--force"]  # one process, so one article graph is damaged; not the cached graphs
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1

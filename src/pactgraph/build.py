@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -26,12 +27,8 @@ from .articles import Article
 from .cache import BuildCache
 from .cluster import map_tasks
 from .corpus import read_corpus
-from .curation import Curation, CurationGraph
 from .errors import ArticleError, UsageError, ValidationError
-from .extract.facts import ArticleFacts, Capacity, Entity, Fact, Meeting, Partnership
-from .links import Links, links_quads
 from .listing import iter_articles, list_articles
-from .resolve import Resolved, entity_key, resolve
 from .store import (
     PREFIXES,
     Format,
@@ -43,7 +40,6 @@ from .store import (
     write_output,
     write_store,
 )
-from .triples import A, article_quads, fact_iri
 from .validation import (
     ValidationReport,
     ValidationResult,
@@ -52,6 +48,14 @@ from .validation import (
     result_order,
     validate_quads,
 )
+
+if TYPE_CHECKING:  # the extractor's modules, and those built on them, are imported where they are used:
+    # a rebuild with nothing to read does not load them (``pactgraph.extract`` compiles hundreds of
+    # regular expressions as it is imported: 0.2 s of such a rebuild)
+    from .curation import Curation
+    from .extract.facts import ArticleFacts, Entity, Fact
+    from .links import Links
+    from .resolve import Resolved
 
 #: Article graphs a worker writes (and validates in one SHACL run) at a time.
 _PARTS_PER_TASK = 128
@@ -256,6 +260,9 @@ def _article_parts(
 ) -> list[GraphPart]:
     """The parts of a batch of articles (a task of ``pactgraph.cluster.map_tasks``): given their
     facts, the merged entities they name, validate?, and the cache."""
+    from .resolve import entity_key
+    from .triples import article_quads
+
     articles, facts, entities, validate, cache = task
     parts: list[GraphPart | None] = []
     graphs: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
@@ -279,19 +286,25 @@ def _article_parts(
     ]
 
 
-def _entities_in(value, found: dict[int, Entity] | None = None) -> list[Entity]:
+def _entities_in(value) -> list[Entity]:
     """Every entity a fact (or list of facts) names, however deep."""
-    found = {} if found is None else found
-    if isinstance(value, Entity):
+    from .extract.facts import Entity
+
+    found: dict[int, Entity] = {}
+    _gather(value, found, Entity)
+    return list(found.values())
+
+
+def _gather(value, found: dict, entity: type) -> None:
+    if isinstance(value, entity):
         found[id(value)] = value
     elif dataclasses.is_dataclass(value):
         for each in dataclasses.fields(value):
             if each.name not in ("sentences", "caveats", "aliases"):
-                _entities_in(getattr(value, each.name), found)
+                _gather(getattr(value, each.name), found, entity)
     elif isinstance(value, list | tuple | set):
         for item in value:
-            _entities_in(item, found)
-    return list(found.values())
+            _gather(item, found, entity)
 
 
 def _all_article_parts(
@@ -306,6 +319,8 @@ def _all_article_parts(
 ) -> list[GraphPart]:
     """Every article's graph as a part, written by ``jobs`` processes or on the workers of the
     Dask ``scheduler``, in batches that carry the entities they name (not the whole corpus's)."""
+    from .resolve import entity_key
+
     tasks = []
     for start in range(0, len(articles), _PARTS_PER_TASK):
         batch, batch_facts = articles[start : start + _PARTS_PER_TASK], facts[start : start + _PARTS_PER_TASK]
@@ -411,6 +426,11 @@ def build_quads(
     SHACL results (``Assembly.report``). An article that cannot be read raises ``ArticleError``
     when ``strict``; otherwise it is left out and its error kept in ``Assembly.skipped``.
     """
+    from .curation import CurationGraph
+    from .links import links_quads
+    from .resolve import resolve
+    from .triples import fact_iri
+
     _check(min_confidence=min_confidence, jobs=jobs)
     if scheduler is not None and cache is not None:  # workers have another working directory
         cache = BuildCache(cache.folder.absolute(), refresh=cache.refresh)
@@ -503,6 +523,8 @@ def _on_state(out: Path, *, reason: bool, curation: Curation | None) -> bool:
 
 def _typed_subjects(parts: list[GraphPart]) -> set[str]:
     """The IRIs that have an ``rdf:type`` in these graphs: what the graph holds."""
+    from .triples import A
+
     typed = b" <" + A.value.encode() + b"> "
     return {
         line.split(b" ", 1)[0][1:-1].decode() for part in parts for line in part.triples.splitlines() if typed in line
@@ -528,6 +550,8 @@ def reconcile(all_facts: list[ArticleFacts], entities: dict[tuple[str, str], Res
     confidence combines the sources' (1 - the product of their doubts: two independent reports
     are surer than one), and the values it may hold once (a meeting's place, a capacity's
     status, a partnership's date) are the first known, the most precise date."""
+    from .triples import fact_iri
+
     groups: dict[str, list[Fact]] = defaultdict(list)
     for facts in all_facts:
         for fact in _facts_of(facts):
@@ -541,7 +565,7 @@ def reconcile(all_facts: list[ArticleFacts], entities: dict[tuple[str, str], Res
 
 
 #: What one report of a fact says that reconciling reads: confidence, place, status, date.
-Reported = tuple[float, Entity | None, str, str | None]
+Reported = tuple[float, "Entity | None", str, "str | None"]
 
 
 def reported(fact: Fact) -> Reported:
@@ -559,6 +583,8 @@ def merged_fact(members: list[Reported]) -> Reported:
 
 
 def apply_merged(fact: Fact, merged: Reported) -> None:
+    from .extract.facts import Capacity, Meeting, Partnership
+
     fact.confidence, place, status, date = merged
     if isinstance(fact, Meeting | Capacity):
         fact.place = place

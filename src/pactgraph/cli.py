@@ -657,10 +657,12 @@ def _changed(given: tuple[Path, ...]) -> list[Path]:
 
 def _curation(path: Path | None):
     """The curation file given, or the default one when it exists; None otherwise."""
+    if path is None and not DEFAULT_CURATION.is_file():
+        return None  # without importing the curation (and with it the extractor)
     from pactgraph.curation import load_curation
 
     if path is None:
-        return load_curation(DEFAULT_CURATION) if DEFAULT_CURATION.is_file() else None
+        return load_curation(DEFAULT_CURATION)
     if not path.is_file():
         raise UsageError(f"{path}: no such curation file")
     return load_curation(path)
@@ -668,11 +670,11 @@ def _curation(path: Path | None):
 
 def _links(path: Path | None, default: Path, *, machine: bool = False):
     """The links file given, or the default one when it exists; None otherwise."""
+    if path is None and not default.is_file():
+        return None  # without importing the links (and with them the extractor)
     from pactgraph.links import load_links
 
-    if path is None:
-        return load_links(default, machine=machine) if default.is_file() else None
-    return load_links(path, machine=machine)
+    return load_links(default if path is None else path, machine=machine)
 
 
 @main.command("link")

@@ -32,6 +32,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -53,7 +54,6 @@ from .cache import BuildCache, value_digest
 from .cluster import HeadStart
 from .corpus import head_start, read_corpus
 from .errors import ArticleError, ValidationError
-from .extract.facts import ArticleFacts
 from .layout import (
     dataset_documents,
     defer_dataset,
@@ -65,17 +65,20 @@ from .layout import (
     write_dataset,
     write_union,
 )
-from .links import Links, links_quads
 from .listing import Found, changed_entries, no_articles
 from .merging import entities_for, facts_of, record_facts, record_mentions, update_entities, update_merged
-from .resolve import entity_key
 from .state import STATE_FILE, BuildState, pack, unpack
 from .store import PREFIXES, Format, store_generation, store_mirrors, trig_header, update_store
-from .triples import A, fact_iri
 from .validation import ValidationReport, ValidationResult, bounded_properties, read_predicates, result_order
+
+if TYPE_CHECKING:  # imported where they are used: a rebuild with nothing to read does not load the extractor
+    from .extract.facts import ArticleFacts
+    from .links import Links
 
 __all__ = ["build_on_state"]
 
+#: ``rdf:type`` (``triples.A``, not imported: a rebuild with nothing to read does not load the extractor).
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #: Articles extracted, or graphs written, per batch: what the build holds in memory at once.
 BATCH = 2048
 #: Article files inserted into the listing, and compared with the manifest, at a time.
@@ -83,6 +86,9 @@ _LISTED = 4096
 #: At most this many articles may have to be read for a rebuild to start a head start
 #: (``cluster.HeadStart``) and to extract them there; more go to the usual processes.
 _HEAD_START_AT_MOST = 16
+#: At most this many files found differing from the manifest while listing are kept, instead of
+#: comparing the whole listing with it again (a join over every article).
+_KEEP_DIFFERING = BATCH
 #: Above this many changed union lines, every stretch of the Turtle is written again.
 _SPLICE_AT_MOST = 200_000
 #: The listed files (the temporary table ``listing``) whose path, size or time differ from the
@@ -228,6 +234,7 @@ class _Run:
         ahead = self._may_head_start(on_article)
         files = iter(listed)
         count = differ = new = 0
+        kept: list[tuple] | None = []  # the rows that differ, while they are few
         try:
             while found := list(itertools.islice(files, _LISTED)):  # compared a batch at a time
                 state.many(f"INSERT INTO {listing} VALUES (?, ?, ?, ?)", found)
@@ -238,8 +245,11 @@ class _Run:
                 ahead = ahead and differ <= _HEAD_START_AT_MOST  # a head start for the first few found
                 if ahead and self.head is None and self._to_read(more):
                     self.head = head_start()
-                del more  # counted, not kept: a cold build finds every file differing
-            return self._compare(listing, count, differ=differ, new=new, strict=strict, on_article=on_article)
+                kept = kept + more if kept is not None and differ <= _KEEP_DIFFERING else None
+                del more  # a cold build finds every file differing: not kept
+            return self._compare(
+                listing, count, differ=differ, new=new, differing=kept, strict=strict, on_article=on_article
+            )
         finally:
             if self.head is not None:
                 self.head.close()
@@ -311,10 +321,19 @@ class _Run:
         return False
 
     def _compare(
-        self, listing: str, count: int, *, differ: int | None = None, new: int | None = None, strict: bool, on_article
+        self,
+        listing: str,
+        count: int,
+        *,
+        differ: int | None = None,
+        new: int | None = None,
+        differing: list[tuple] | None = None,
+        strict: bool,
+        on_article,
     ) -> int:
         """``scan`` once the files are listed in ``listing`` (``count`` of them; ``differ`` of them
-        differing from the manifest, ``new`` not in it, when counted already): the files whose
+        differing from the manifest, ``new`` not in it, when counted already, and ``differing``
+        those rows, when kept: the listing is not compared again): the files whose
         path, size or time differ from the manifest's (or their place in the corpus's order, when
         articles came or went) are looked at, a batch at a time from a temporary table, and those
         whose bytes changed are extracted, a batch at a time from another: the build holds no row
@@ -332,9 +351,13 @@ class _Run:
             placed = state.placed(listing)
             join = f"JOIN {placed} p ON p.path = l.path"
             compare = _COMPARE.format(place="p.ord", listing=listing, join=join, where="1", moved="OR a.ord != p.ord")
-        limit = " LIMIT 0" if placed is None and differ == 0 else ""  # nothing differs (counted while listing)
+        # nothing differs, or the few rows that do were kept while listing: the listing is not compared again
+        again = placed is not None or (differ != 0 and differing is None)
         state.db.execute("DROP TABLE IF EXISTS temp.differ")
-        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2{limit}")  # rowids in the corpus's order
+        state.db.execute(f"CREATE TEMP TABLE differ AS {compare} ORDER BY 1, 2{'' if again else ' LIMIT 0'}")
+        if not again and differing:  # rowids in the corpus's order, as ORDER BY 1, 2 gives them
+            marks = ", ".join("?" * len(differing[0]))
+            state.many(f"INSERT INTO temp.differ VALUES ({marks})", sorted(differing, key=lambda row: row[:2]))
         state.db.execute("DROP TABLE IF EXISTS temp.to_read")
         state.db.execute("CREATE TEMP TABLE to_read(ord INTEGER, path TEXT, size INTEGER, mtime INTEGER, sha TEXT)")
         for page in _rowid_pages(state, "temp.differ", BATCH):
@@ -433,6 +456,8 @@ class _Run:
         users = f"SELECT u.path FROM {changed} t CROSS JOIN uses u ON u.folder = t.k0 AND u.slug = t.k1"
         readers = f"SELECT k0 FROM {self.dirty} UNION {users}"
         for batch in self._in_order(readers):
+            from .resolve import entity_key
+
             for path, (_, facts) in self._records(batch):
                 keys = {entity_key(e) for e in _entities_in(facts)}
                 state.mark("iris", record_facts(state, path, facts, entities_for(state, keys)))
@@ -460,6 +485,9 @@ class _Run:
             yield path, unpack(record)
 
     def _write_graphs(self, paths: list[str]) -> None:
+        from .resolve import entity_key
+        from .triples import fact_iri
+
         state = self.state
         articles, kept, counts = [], [], []
         entities: dict = {}
@@ -573,6 +601,8 @@ class _Run:
         the article graphs say of the entities they name."""
         others: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
         if links is not None or auto_links is not None:
+            from .links import links_quads
+
             curated = {link.entity for link in links.links} if links is not None else set()
             for each, skip in ((links, set()), (auto_links, curated)):
                 if each is None:
@@ -601,7 +631,7 @@ class _Run:
             self._put_graph(f"other:{part.name.value}", part, ord_=-1, article=False)
 
     def _typed(self, entity: str) -> bool:
-        prefix = f"<{entity}> <{A.value}> ".encode()
+        prefix = f"<{entity}> <{_RDF_TYPE}> ".encode()
         return self._first(prefix) is not None
 
     def _first(self, prefix: bytes) -> bytes | None:

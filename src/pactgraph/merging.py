@@ -14,14 +14,16 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from .build import Reported, merged_fact, reported
 from .cache import value_digest
-from .extract.facts import ArticleFacts, Fact
-from .resolve import Resolved, entity_from, entity_key, lone_word, mention_of, owner_words
 from .state import BuildState, pack, unpack
-from .triples import fact_iri
 from .vocab import iri
+
+if TYPE_CHECKING:  # imported where they are used: a rebuild with nothing to read does not load the extractor
+    from .extract.facts import ArticleFacts, Fact
+    from .resolve import Resolved
 
 Key = tuple[str, str]
 
@@ -45,6 +47,8 @@ def record_mentions(state: BuildState, path: str, facts: ArticleFacts | None) ->
             tally[(f, s, "aliases", aliases)] -= 1
     state.db.execute("DELETE FROM mention WHERE path = ?", (path,))
     if facts is not None:
+        from .resolve import entity_key, mention_of
+
         (order,) = state.db.execute("SELECT ord FROM article WHERE path = ?", (path,)).fetchone()
         rows = []
         for seq, entity in enumerate(facts.entities):
@@ -73,6 +77,8 @@ def _merged(state: BuildState, key: Key) -> Resolved | None:
         found[what][value] = n
     if not found["name"]:
         return None
+    from .resolve import entity_from
+
     aliases: set[str] = set()
     for each in found["aliases"]:
         aliases.update(json.loads(each))
@@ -90,6 +96,8 @@ def _merged(state: BuildState, key: Key) -> Resolved | None:
 def _person_columns(key: Key, base: Resolved | None) -> tuple[str | None, str | None, str | None]:
     if base is None or key[0] != "person":
         return None, None, None
+    from .resolve import lone_word, owner_words
+
     words = sorted(owner_words(base.label))
     if words:
         return None, words[0], words[-1]
@@ -234,6 +242,8 @@ def record_facts(state: BuildState, path: str, facts: ArticleFacts | None, entit
     iris = {i for (i,) in state.rows("SELECT iri FROM fact WHERE path = ?", (path,))}
     state.db.execute("DELETE FROM fact WHERE path = ?", (path,))
     if facts is not None:
+        from .triples import fact_iri
+
         rows = []
         for seq, fact in enumerate(facts_of(facts)):
             fact_id = fact_iri(fact, entities).value

@@ -118,10 +118,12 @@ class BuildState:
     Every change of a build is made in one transaction, committed by ``commit`` once the outputs
     are in place: a build killed before leaves the previous state (SQLite rolls back). A file that
     is not a pactgraph state raises ``UsageError`` naming it, unless ``fresh`` (``--force``),
-    which starts a new one in its place. With ``existing`` the state must be there, of this
-    version, and is never started afresh (``UsageError`` otherwise): what a command that is not
-    a build opens. One process at a time has it open: another waits for it up to ``wait``
-    seconds (``WAIT_FOR_STATE``), then raises ``StateInUseError``.
+    which starts a new one in its place; a state that is one is emptied by ``fresh`` in the
+    build's transaction, so that a ``--force`` build stopped midway leaves it as it was. With
+    ``existing`` the state must be there, of this version, and is never started afresh
+    (``UsageError`` otherwise): what a command that is not a build opens. One process at a time
+    has it open: another waits for it up to ``wait`` seconds (``WAIT_FOR_STATE``), then raises
+    ``StateInUseError``.
     """
 
     def __init__(self, path: Path, *, fresh: bool = False, existing: bool = False, wait: float | None = None) -> None:
@@ -131,10 +133,22 @@ class BuildState:
         if existing and not self.path.is_file():
             raise UsageError(f"{self.path}: no build state")
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        if fresh:
+        try:
+            self._open(wait)
+        except StateInUseError:
+            raise
+        except UsageError:
+            if not fresh:
+                raise
             for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
                 with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
+                    leftover.unlink()  # not a state (nothing of it can be kept): started afresh in its place
+            self._open(wait)
+        if fresh:
+            self.reset(everything=True)  # in this build's transaction: a build stopped midway leaves the state
+
+    def _open(self, wait: float) -> None:
+        """Connect, check (or make) the tables, and begin this build's transaction."""
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=wait)
             self._check()
@@ -198,8 +212,10 @@ class BuildState:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def reset(self) -> None:
-        """Forget every article, entity, fact and graph (a new extractor, new settings)."""
+    def reset(self, *, everything: bool = False) -> None:
+        """Forget every article, entity, fact and graph (a new extractor, new settings); with
+        ``everything`` (``--force``) also what the state noted of the last outputs, as a new
+        state would. Done in the build's transaction, so a build stopped midway keeps them all."""
         for table in (
             "article",
             "record",
@@ -219,7 +235,7 @@ class BuildState:
             "pending",
         ):
             self.db.execute(f"DELETE FROM {table}")
-        self.db.execute("DELETE FROM meta WHERE name NOT LIKE 'output:%'")
+        self.db.execute("DELETE FROM meta" if everything else "DELETE FROM meta WHERE name NOT LIKE 'output:%'")
 
     # -- small helpers
 

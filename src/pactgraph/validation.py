@@ -171,10 +171,8 @@ def bounded_properties() -> frozenset[str]:
     >>> "https://w3id.org/pactgraph/ontology#confidence" in bounded_properties()
     True
     """
-    from rdflib.namespace import SH
-
-    shapes = _shapes()
-    return frozenset(str(shapes.value(node, SH.path)) for node in shapes.subjects(SH.maxCount, None))
+    path = _existing(shapes_path())
+    return _shape_reads(path, path.stat().st_mtime_ns)[0]
 
 
 def read_predicates() -> frozenset[str]:
@@ -185,11 +183,32 @@ def read_predicates() -> frozenset[str]:
     >>> "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" in read_predicates()
     True
     """
-    from rdflib import RDF, URIRef
-    from rdflib.namespace import SH
+    path = _existing(shapes_path())
+    return _shape_reads(path, path.stat().st_mtime_ns)[1]
 
-    paths = _shapes().objects(None, SH.path)
-    return frozenset({str(RDF.type), *(str(p) for p in paths if isinstance(p, URIRef))})
+
+_SH = "http://www.w3.org/ns/shacl#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@functools.cache
+def _shape_reads(path: Path, _version: int) -> tuple[frozenset[str], frozenset[str]]:
+    """``bounded_properties`` and ``read_predicates`` of the shapes file, read with pyoxigraph once
+    per process and version of the file: a rebuild that validates nothing needs them, and
+    importing rdflib and parsing the shapes with it (what pyshacl needs) took 0.15 s of it. The
+    property of a bounded shape is its ``sh:path`` (a blank node's label for a complex path, which
+    names no predicate); the predicates read are the ``sh:path`` IRIs and ``rdf:type``."""
+    quads = parse_bundled(path)
+    paths: dict[ox.Term, list[ox.Term]] = {}
+    bounded_shapes = set()
+    for quad in quads:
+        if quad.predicate.value == _SH + "path":
+            paths.setdefault(quad.subject, []).append(quad.object)
+        elif quad.predicate.value == _SH + "maxCount":
+            bounded_shapes.add(quad.subject)
+    bounded = frozenset(paths[shape][0].value for shape in bounded_shapes if shape in paths)
+    read = {_RDF_TYPE, *(o.value for objects in paths.values() for o in objects if isinstance(o, ox.NamedNode))}
+    return bounded, frozenset(read)
 
 
 def _ontology_triples() -> frozenset[ox.Triple]:
