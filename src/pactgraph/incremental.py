@@ -455,9 +455,9 @@ class _Run:
         # the changed entities first (CROSS JOIN keeps SQLite's order): else it scans every use
         users = f"SELECT u.path FROM {changed} t CROSS JOIN uses u ON u.folder = t.k0 AND u.slug = t.k1"
         readers = f"SELECT k0 FROM {self.dirty} UNION {users}"
-        from .resolve import entity_key
-
         for batch in self._in_order(readers):
+            from .resolve import entity_key  # here, not above: with no article to read, never imported
+
             for path, (_, facts) in self._records(batch):
                 keys = {entity_key(e) for e in _entities_in(facts)}
                 state.mark("iris", record_facts(state, path, facts, entities_for(state, keys)))
