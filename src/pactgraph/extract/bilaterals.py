@@ -41,19 +41,23 @@ def bilateral_series(views: list[SentenceView]) -> list[Meeting]:
             counterparts = _counterparts(following, holder)
             if not counterparts or following.dates:
                 break  # the series has been told (a sentence with a date of its own tells something else)
-            meetings += [
-                Meeting(
-                    kind="meeting",
-                    label=f"{holder.name} meets {person.name}",
-                    date=date,
-                    participants=[holder, person],
-                    planned=planned,
-                    sentences={view.sentence.index, following.sentence.index},
-                    rule="bilateral-series",
-                )
-                for person in counterparts
-            ]
+            told = {view.sentence.index, following.sentence.index}
+            meetings += [_bilateral(holder, person, date, planned, told, "bilateral-series") for person in counterparts]
     return meetings
+
+
+def _bilateral(
+    holder: Entity, other: Entity, date: str | None, planned: bool, sentences: set[int], rule: str
+) -> Meeting:
+    return Meeting(
+        kind="meeting",
+        label=f"{holder.name} meets {other.name}",
+        date=date,
+        participants=[holder, other],
+        planned=planned,
+        sentences=set(sentences),  # a set of its own: merging meetings grows it
+        rule=rule,
+    )
 
 
 def _holder(view: SentenceView, before: int) -> Entity | None:
@@ -79,16 +83,9 @@ def scheduled_bilaterals(view: SentenceView) -> list[Meeting]:
     if owner is None:
         return []
     date, _ = date_for(view, listed.start())
+    told = {view.sentence.index}
     return [
-        Meeting(
-            kind="meeting",
-            label=f"{owner.name} meets {guest.name}",
-            date=date,
-            participants=[owner, guest],
-            planned=True,
-            sentences={view.sentence.index},
-            rule="scheduled-bilateral",
-        )
+        _bilateral(owner, guest, date, True, told, "scheduled-bilateral")
         for guest in dict.fromkeys(guests)
         if guest is not owner
     ]
