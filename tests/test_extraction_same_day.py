@@ -240,3 +240,21 @@ def test_a_weekday_before_a_name_that_begins_like_a_month():
 )
 def test_more_relative_dates(words, iso):
     assert [d.iso for d in find_dates(f"They met {words}.", PUBLISHED)] == [iso]  # published Wednesday 5 March
+
+
+def test_a_dated_items_lines_are_dated_by_it():
+    body = (
+        "Key dates:\n\n"
+        "- 4 October 2024: Minister Ivo Marek of Peru flew to Santiago and held talks with President Ana Lund.\n\n"
+        "Marek also met the opposition leader, Rosa Perez.\n\n"
+        "- 16 December 2024: President Ana Lund visited Lima.\n\n"
+        "- The ministry later met the press."
+    )
+    assert ("meeting", "2024-10-04") in meeting_dates(body)  # Marek and Perez, under the October item
+
+
+def test_the_previous_year():
+    assert [d.iso for d in find_dates("In March 2022 they signed it, after a visit the previous year.", PUBLISHED)] == [
+        "2022-03",
+        "2021",
+    ]

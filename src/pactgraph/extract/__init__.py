@@ -348,20 +348,33 @@ _HEADING_START = re.compile(
 def _timeline_days(views: list[SentenceView], body: str) -> list[str | None]:
     """For each sentence, the date of the timeline heading over it ("13 May 2022 - A framework", a line
     that opens with a date), when the article has two such headings or more; else None."""
-    headings = {
-        view.sentence.index: None if dates[0].future else dates[0].iso  # a heading still to come dates nothing
-        for view in views
-        if (dates := [d for d in view.dates if _HEADING_START.fullmatch(view.text, 0, d.start)])
-        and _HEADING_DASH.match(view.text, dates[0].end)
-        and _opens_line(body, view.sentence.start)
-        and len(view.text.split()) <= 14
-    }
-    days: list[str | None] = []
-    current = None
+    headings = {}
+    entries = set()  # "- October 4, 2024: X flew to Colombo …": a dated item, however long, dates its lines
     for view in views:
-        current = headings.get(view.sentence.index, current)  # a future heading resets it to None
+        bullet = _ENTRY_BULLET.match(view.text)
+        at = bullet.end() if bullet else 0
+        dates = [d for d in view.dates if _HEADING_START.fullmatch(view.text, at, d.start)]
+        if (
+            dates
+            and _HEADING_DASH.match(view.text, dates[0].end)
+            and _opens_line(body, view.sentence.start)
+            and (bullet or len(view.text.split()) <= 14)
+        ):
+            headings[view.sentence.index] = None if dates[0].future else dates[0].iso  # one to come dates nothing
+            if bullet:
+                entries.add(view.sentence.index)
+    days: list[str | None] = []
+    current, entry = None, False
+    for view in views:
+        if view.sentence.index in headings:
+            current, entry = headings[view.sentence.index], view.sentence.index in entries
+        elif entry and _ENTRY_BULLET.match(view.text) and _opens_line(body, view.sentence.start):
+            current = None  # an undated item after dated ones: another entry
         days.append(current if len(headings) >= 2 else None)
     return days
+
+
+_ENTRY_BULLET = re.compile(r"\s*[-•*–]\s+")
 
 
 def _opens_line(body: str, start: int) -> bool:

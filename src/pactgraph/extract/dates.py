@@ -140,6 +140,7 @@ _ANAPHORIC = [
     ("that_month", re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same)\s+month\b", re.I)),
     ("that_year", re.compile(rf"\b(?:(?:later|earlier)\s+)?{_THAT_YEAR}", re.I)),
     ("next_year", re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.I)),
+    ("previous_year", re.compile(r"\b(?:the\s+(?:previous|preceding)\s+year|a\s+year\s+(?:earlier|before))\b", re.I)),
     # "On the same day, A and B laid the stone", "Later that day they signed …": the day just told
     ("that_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day\b", re.I)),
     # "The next day, A and B opened the plant", "Two days later they signed": counted from the day just told;
@@ -192,7 +193,21 @@ def find_dates(
     lowered = text.lower()
     anaphoric = (
         _ANAPHORIC
-        if any(word in lowered for word in ("that", "same", "following", "next year", "next day", "later"))
+        if any(
+            word in lowered
+            for word in (
+                "that",
+                "same",
+                "following",
+                "next year",
+                "next day",
+                "later",
+                "previous",
+                "preceding",
+                "earlier",
+                "before",
+            )
+        )
         else []
     )
     for name, pattern in anaphoric:
@@ -254,6 +269,8 @@ def _resolve_back(name: str, m: re.Match, reference: str | None) -> str | None:
         return f"{year:04d}"
     if name == "next_year":
         return f"{year + 1:04d}"
+    if name == "previous_year":
+        return f"{year - 1:04d}"
     if name == "that_month":
         return reference[:7]
     if name == "that_day":
