@@ -92,12 +92,13 @@ def extract_article(article: Article) -> ArticleFacts:
     def portfolio_ministry(portfolio: str, country: Entity) -> Entity:
         return registry.add(GOVERNMENT, f"Ministry of {portfolio.title()} of {country.name}", 0)
 
+    def country_of_code(code: str) -> Entity:
+        return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
+
     def country_by_word(word: str) -> Entity | None:
         hit = gazetteer.countries().get(word)
         code = hit[1] if hit else gazetteer.DEMONYMS.get(word) or gazetteer.demonym_code(word)
-        if not code:
-            return None
-        return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
+        return country_of_code(code) if code else None
 
     posts: list[Post] = []
     meetings: list[Meeting] = []
@@ -107,7 +108,7 @@ def extract_article(article: Article) -> ArticleFacts:
     main_countries = _countries_by_frequency(registry)
     for view in views:
         posts.extend(read_posts(view, home, country_by_word))
-    known_countries(posts, lambda code: registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code))
+    known_countries(posts, country_of_code)
     guess_heads_countries(posts, main_countries)
     post_of = {}
     for post in posts:

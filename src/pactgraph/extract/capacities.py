@@ -49,7 +49,7 @@ _NOT_GENERATION_BEFORE = re.compile(
     re.I,
 )
 _NOT_GENERATION_AFTER = re.compile(
-    r"^\s*(?:of\s+)?(?:(?:green|renewable|clean|low-carbon)\s+)?(?:hydrogen|ammonia|electroly\w*|data\s+cent(?:er|re)s?)\b",
+    r"^\s*(?:of\s+)?(?:(?:green|renewable|clean|low-carbon)\s+)?(?:hydrogen|ammonia|data\s+cent(?:er|re)s?)\b",
     re.I,
 )
 # A country's whole fleet, not a project: "Uganda's installed capacity climbs to 2,046 MW", "Chile had

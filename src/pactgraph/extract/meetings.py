@@ -600,19 +600,7 @@ def _paired_talks(view: SentenceView) -> list[Meeting]:
     for match in _PAIRED_TALKS.finditer(view.text) if "-" in view.text or "–" in view.text else ():
         pair = [e for e in view.entities_between(match.start(), match.start("noun")) if e.type == PERSON]
         if len(pair) == 2:
-            date, future = date_for(view, match.start())
-            out.append(
-                Meeting(
-                    kind="talks",
-                    label=f"{pair[0].name} hold talks with {pair[1].name}",
-                    date=date,
-                    participants=pair,
-                    place=place_after(view, match.end()),
-                    planned=future,
-                    sentences={view.sentence.index},
-                    rule="talks",
-                )
-            )
+            out.append(_talks(view, match, pair[:1], pair[1:]))
     return out
 
 

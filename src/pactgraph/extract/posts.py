@@ -48,10 +48,9 @@ def known_countries(posts: list[Post], country_of_code) -> None:
             post.organization = country_of_code(code)
 
 
-# a post of a government (not "COP29 President" of an event, nor a company's chairman)
+# a post of a government, not a company's chairman (an event's, "COP29 President", is ruled out below)
 _GOVERNMENT_POST = re.compile(
-    r"\b(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan|Crown Prince|Minister|Secretary|"
-    r"General Secretary|Vice President|Vice Premier|Deputy Prime Minister|Envoy|Head of State)\b",
+    r"\b(?:President|Premier|Chancellor|King|Emir|Sultan|Prince|Minister|Secretary|Envoy|Head of State)\b",
     re.I,
 )
 
