@@ -417,3 +417,36 @@ def test_a_deal_agreed_or_cooperation_formalised_is_a_document(sentence):
 
 def test_agreement_reached_without_a_document_is_none():
     assert agreements_of("On Monday Norland and Velmaria reached agreement to build a plant in two stages.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday President Ivo Marek of Peru and President Ana Lund of Chile witnessed the exchange of agreements "
+        "on energy.",
+        "On Monday President Ivo Marek of Peru and President Ana Lund of Chile presided at the Palace of Lima over "
+        "the exchange of a long list of agreements.",
+    ],
+)
+def test_leaders_who_witness_or_preside_over_an_exchange_of_documents_are_its_sides(sentence):
+    assert agreements_of(sentence) == [("agreement", ["Chile", "Peru"])]
+
+
+def test_documents_exchanged_with_several_words_before_them_are_signed():
+    sentence = (
+        "On Monday Peru's Energy Minister Ivo Marek exchanged grid-sector and high-voltage line memoranda with "
+        "Vantora Solar LLC."
+    )
+    assert agreements_of(sentence) == [("memorandum of understanding", ["Peru", "Vantora Solar LLC"])]
+
+
+def test_views_exchanged_on_a_draft_agreement_sign_nothing():
+    assert agreements_of("On Monday Ivo Marek exchanged views on the draft agreement with Ana Lund of Chile.") == []
+
+
+def test_persons_who_signed_for_an_organization_sign_as_that_organization():
+    sentence = (
+        "On Monday the memorandum was signed by Ivo Marek for the Ministry of Energy of Norland and by Ana Lund "
+        "for Vantora Solar LLC."
+    )
+    assert agreements_of(sentence) == [("memorandum of understanding", PARTIES)]

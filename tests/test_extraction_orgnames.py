@@ -180,3 +180,15 @@ def test_a_venue_is_a_place_not_a_person():
 def test_a_police_force_is_an_organization():
     sentence = "Norland's Federal Police and the Velmar National Police signed a memorandum on Monday."
     assert parties(sentence) == [["Federal Police", "Velmar National Police"]]
+
+
+def test_a_person_before_for_is_no_part_of_the_organization_after_it():
+    sentence = (
+        "On Monday the memorandum was signed by Ivo Marek for the Port of Velmar and by Ana Lund for Vantora Solar LLC."
+    )
+    assert parties(sentence) == [["Port of Velmar", "Vantora Solar LLC"]]
+
+
+def test_a_compound_portfolio_before_a_minister_is_no_company():
+    sentence = "On Monday Peru's Energy and Infrastructure Minister Ivo Marek signed a memorandum with Kestrel Bank."
+    assert parties(sentence) == [["Kestrel Bank", "Peru"]]

@@ -42,13 +42,17 @@ _SIGN = re.compile(
     r"(?<!\bto )(?<!\ba )sign(?=\s+(?:the|an?|two|three|four|five|\d+)\s+(?:[\w-]+\s+){0,3}"
     r"(?i:contracts?|agreements?|memorand|MoUs?|deals?|declarations?|statements?|accords?)\b)|"
     # "A and B watched officials exchange a set of MoUs": those who watched signed through their officials
-    r"(?:watched|witnessed|saw)\s+(?:[a-z]+\s+){0,2}exchange(?=\s+(?:(?:a|another)\s+(?:set|series|number|batch)\s+"
-    r"of\s+|the\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)(?:[a-z-]+\s+){0,2}"
+    # "presided at the palace over the exchange of a long list of memoranda", "witnessed the exchange of MoUs"
+    r"(?:watched|witnessed|saw|oversaw|presided\s+(?:at\s+[^,.;]{1,40}?\s+)?over)\s+(?:[a-z]+\s+){0,2}exchange"
+    r"(?=\s+(?:of\s+)?(?:(?:a|another)\s+(?:[a-z]+\s+)?(?:set|series|number|batch|list|package)\s+of\s+|the\s+|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+)?(?:[a-z-]+\s+){0,2}"
     r"(?:documents|memorand|agreements|instruments|MoUs?\b))|"
     # "seven documents were exchanged in front of the two leaders"
     r"(?:(?<=were )|(?<=was ))exchanged(?=\s+(?:in|at|during|before|on|by)\b)|"
+    # "exchanged water-sector and high-speed rail memoranda" (never "exchanged views on the agreement")
     r"exchanged(?=\s+(?:the\s+)?(?:signed\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+)?"
-    r"(?:[a-z-]+\s+)?(?:documents|memorand|agreement|declaration|instruments|MoUs?\b)))\b"
+    r"(?:(?!(?:views|opinions|ideas|on|about|over|with)\s)[a-z-]+\s+){0,4}"
+    r"(?:documents|memorand|agreement|declaration|instruments|MoUs?\b)))\b"
 )
 SIGNED = _SIGN
 # a signing not (yet) done: "will sign", "was not signed", "is only under discussion"
@@ -163,6 +167,7 @@ def read_agreements(
         signs = [item]  # "1. Memorandum of Understanding between A, B and C on …" under "signed the following"
     if not signs or NOT_DONE.search(text):
         return out
+    posts = {**posts, **_signing_for(view)}
     again = _SIGNED_AGAIN.match(text)
     if again and earlier:  # "The document was signed on 17 May by …": the date of the one just reported
         # not a date in a clause of its own: "… on the second day of the forum, which runs from 27 to 28 May"
@@ -851,6 +856,24 @@ def without_delegation_heads(view: SentenceView, entities: list[Entity]) -> list
         if e is not None and e.type == PERSON and _HEADED_BY.search(view.text[: view.rel(m)[0]])
     }
     return [e for e in entities if e not in heads]
+
+
+# "Juan Reyes signed for the Ministry of Energy and Ana Ruiz for the Port", "by X on behalf of Y"
+_SIGNS_FOR = re.compile(
+    r"\s*,?\s*(?:(?:who\s+)?signed\s+(?:it\s+|the\s+(?:[\w-]+\s+){1,4}?)?)?(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
+)
+
+
+def _signing_for(view: SentenceView) -> dict[Entity, Post]:
+    """Persons who signed for an organization or country the sentence names right after them: that
+    one is the party, as if it were their post's."""
+    items = [(view.rel(m), e) for m, e in view.items if e is not None]
+    out: dict[Entity, Post] = {}
+    for ((_, end), person), ((start, _), party) in itertools.pairwise(items):
+        signs_for = _SIGNS_FOR.fullmatch(view.text[end:start])
+        if signs_for and person.type == PERSON and party.is_agent and party.type != PERSON:
+            out[person] = Post(person=person, role="signatory", organization=party)
+    return out
 
 
 def as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entity]:

@@ -218,7 +218,8 @@ TITLE_MODIFIER = (
 _PORTFOLIO_WORD = (
     r"(?:Energy|Natural|Resources|Mines|Mining|Mineral|Trade|Industry|Climate|Environment|Water|Economy|Economic|"
     r"Planning|Foreign|Affairs|Investment|Finance|Agriculture|Infrastructure|Transport|Digital|Development|"
-    r"Science|Technology|Ecology|Oil|Gas|Petroleum|Power|Electricity|Commerce|Fuel|Utilities)"
+    r"Science|Technology|Ecology|Oil|Gas|Petroleum|Power|Electricity|Commerce|Fuel|Utilities|Equipment|Housing|"
+    r"Irrigation|Hydrocarbons)"
 )
 _PORTFOLIO = rf"(?:(?:{_PORTFOLIO_WORD},?\s+){{1,3}}(?:and|&)\s+(?:{_PORTFOLIO_WORD}\s+){{1,2}}(?=Minister\b))?"
 TITLE = re.compile(rf"{_PORTFOLIO}{TITLE_MODIFIER}{TITLE_CORE}s?\b")

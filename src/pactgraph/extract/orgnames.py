@@ -70,6 +70,8 @@ def organization_end(tokens, k: int, j: int, gaz) -> int | None:
         last = tokens[e - 1][0]
         if e - 1 > k and is_cap(tokens[e - 2][0]) and TITLE.fullmatch(last) and last not in ORG_HEADS:
             break  # "Vela Solar CEO Ines Moreau": a post, then its holder, ends the organization's name
+        if last == "for" and best is None and 2 <= e - 1 - k <= 3 and names_ahead(tokens[k:], 0, e - 1 - k):
+            break  # "Juan Reyes for the Ministry of Energy": a signatory for an organization, not its name
         if last in ORG_HEADS and not (last in {"Power", "Resources"} and e - k < 2):
             best = e
         elif last in TRADE_HEADS and e - k >= 2 and _trade_name(tokens, k, e - 1, j):
@@ -343,6 +345,8 @@ def _trade_name(tokens, k: int, head: int, j: int) -> bool:
     words = [t[0] for t in tokens[k:head]]
     after = tokens[head + 1][0] if head + 1 < j else None
     listed = after in {"and", ",", "&"} and head + 2 < j and is_cap(tokens[head + 2][0])  # "Ark Energy and Vela Power"
+    if listed and TITLE.match(" ".join(t[0] for t in tokens[head : head + 6]).replace(" ,", ",")):
+        return False  # "UAE Energy and Infrastructure Minister X": a minister's portfolio, not two firms
     if after is not None and after not in ORG_HEADS | ORG_TAIL_WORDS | LEGAL_FORMS and not listed:
         return False  # "Clean Energy Transition": a phrase in capitals, not a company
     return (
