@@ -450,3 +450,41 @@ def test_persons_who_signed_for_an_organization_sign_as_that_organization():
         "for Vantora Solar LLC."
     )
     assert agreements_of(sentence) == [("memorandum of understanding", PARTIES)]
+
+
+def test_documents_signed_without_a_count_are_one_signing():
+    sentence = "On Monday the Ministry of Energy of Norland and Vantora Solar LLC signed documents expanding work."
+    assert agreements_of(sentence) == [("agreement", PARTIES)]
+
+
+def test_the_documents_a_list_opener_announces_are_not_one_more():
+    body = (
+        "On Monday Vantora Solar LLC and Kestrel Bank signed documents:\n"
+        "- a memorandum of understanding on grids;\n"
+        "- an agreement on storage."
+    )
+    assert agreements_of(body) == [
+        ("memorandum of understanding", ["Kestrel Bank", "Vantora Solar LLC"]),
+        ("agreement", ["Kestrel Bank", "Vantora Solar LLC"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "President Ivo Marek of Peru paid a state visit to Chile in January, which ended with the signing of "
+        "fourteen bilateral documents.",
+        "President Ivo Marek of Peru paid a state visit to Chile in January. The visit ended with the signing of "
+        "documents on trade.",
+    ],
+)
+def test_a_visit_that_ended_with_a_signing_was_signed_by_its_sides(body):
+    assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]
+
+
+def test_a_signing_told_again_by_one_party_is_the_document_already_told():
+    body = (
+        "On 3 March the Ministry of Energy of Norland and Vantora Solar LLC signed a memorandum of understanding.\n\n"
+        "It covers two plants. Prices rose. The minister signed the memorandum for the Ministry of Energy of Norland."
+    )
+    assert agreements_of(body) == [("memorandum of understanding", PARTIES)]

@@ -347,6 +347,11 @@ def read_agreements(
             and rule == "signed-by"
             and bool(re.search(r"[.;!?:]\W*$", text))  # not a headline ("X signs deal"): the story tells it whole
         )
+        if sign is not item and _ENDED_WITH.search(text, 0, sign.start()):
+            # "… paid a state visit to C, which ended with the signing of five agreements": the visit's sides
+            sides = _sides_of_recent_meeting(view, recent_meetings, posts)
+            if sides:
+                parties, rule, one_party = sides, "signed-at-meeting", False
         if (
             len(parties) < 2
             and not one_party
@@ -398,7 +403,11 @@ def read_agreements(
             count = None  # "the two countries signed agreements": "two" counts the signers
         if count and one_party:
             count = None  # "X signed five memoranda with Korean companies": counterparts unnamed, told apart by nothing
-        if not count and _UNNAMED_DOCUMENTS.fullmatch(kind_match.group(0)):
+        if (
+            not count
+            and _UNNAMED_DOCUMENTS.fullmatch(kind_match.group(0))
+            and (text.rstrip().endswith(":") or not _BARE_DOCUMENTS.fullmatch(text, sign.end(), kind_match.start()))
+        ):
             continue  # "the documents signed": a list's opener, or no document of its own
         if count:  # "signed two agreements with X": two documents, told apart by their number
             documents = documents * _NUMBERS[count.group("n").lower()]
@@ -518,6 +527,12 @@ _NUMBERS = {
     **{str(n): n for n in range(2, 11)},
 }
 _UNNAMED_DOCUMENTS = re.compile(r"documents|texts|instruments", re.I)
+# "A and B signed documents expanding their cooperation", "the signing of fourteen bilateral documents":
+# the signing of at least one, told once (more than ten are never told one by one)
+_BARE_DOCUMENTS = re.compile(
+    r"\s+(?:of\s+)?(?:(?:1[1-9]|[2-9]\d|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif)ty"
+    r"|dozens\s+of|a\s+(?:number|package|series)\s+of)\s+)?(?:(?:bilateral|new|several|further|cooperation)\s+)?"
+)
 _COUNT = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\s+(?:[a-z-]+\s+){0,2}$", re.I)
 
 
@@ -747,6 +762,7 @@ def parties_by_context(
 
 _MEETING_REACH = 2  # sentences back in which a signing without parties finds the meeting it was part of
 _PASSIVE = re.compile(r"\b(?:was|were|have\s+been|has\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+)?$")
+_ENDED_WITH = re.compile(r"\b(?:ended|concluded|culminated|closed|wrapped\s+up)\s+with\s+the\s+$")
 
 
 def _sides_of_recent_meeting(view: SentenceView, meetings: list[Meeting], posts: dict[Entity, Post]) -> list[Entity]:
@@ -756,6 +772,8 @@ def _sides_of_recent_meeting(view: SentenceView, meetings: list[Meeting], posts:
         if meeting.planned or max(meeting.sentences) < view.sentence.index - _MEETING_REACH:
             continue
         sides = as_parties(meeting.participants, posts)
+        if meeting.kind == "visit" and meeting.place is not None and meeting.place.type == COUNTRY:
+            sides = list(dict.fromkeys([*sides, meeting.place]))  # "a state visit to C": C is the other side
         if len(sides) >= 2 and all(side.type != PERSON for side in sides):
             return sides
         return []
@@ -913,6 +931,10 @@ def merge_agreements(agreements: list[Agreement]) -> list[Agreement]:
         for b in kept:
             overlap = len(set(a.parties) & set(b.parties)) / max(1, len(set(a.parties) | set(b.parties)))
             near = (a.date and b.date) or min(abs(x - y) for x in a.sentences for y in b.sentences) <= 1
+            # "He signed the memorandum for the government", after the memorandum was reported with its parties
+            near = near or (
+                a.rule == "signed-one-party" and b.date and len(b.parties) >= 2 and set(a.parties) <= set(b.parties)
+            )
             same_title = not a.title or not b.title or a.title == b.title
             if a.sentences == b.sentences and len(a.sentences) == 1 and (a.topic, a.place) != (b.topic, b.place):
                 continue  # "signed an agreement for X and an agreement for Y", "PPAs in A and B": two documents
