@@ -277,3 +277,16 @@ def test_malay_honorifics_are_not_part_of_the_name():
 def test_a_surname_spelt_like_a_function_word_after_a_title():
     body = "Headline\n\nOn Monday, General Secretary To Lam received Prime Minister Ivo Marek in Hanoi."
     assert ("To Lam", "Person") in entities_of(body)
+
+
+@pytest.mark.parametrize(
+    ("post", "person", "short"),
+    [
+        ("Commission President", "Marta van der Velde", "Van der Velde"),  # the particles go with the surname
+        ("President", "Omar al-Haddad", "Haddad"),  # the Arabic article is often left out
+    ],
+)
+def test_a_surname_written_without_its_particles_or_article_is_the_person_named_before(post, person, short):
+    body = f"{post} {person} arrived in Lima on Monday.\n\n{short} held talks with President Ivo Marek of Peru."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [sorted([person, "Ivo Marek"])]

@@ -308,7 +308,18 @@ def _add_person(registry: Registry, name: str, sentence_index: int, *, guessed: 
     for word in (words[0], words[-1], *before_particle[:1]):
         if len(word) >= 2 and word not in NAME_PARTICLES and not word.endswith("."):
             registry.alias(entity, word)  # "Shahbazov", and "Xi" for Xi Jinping
+    # "Von der Leyen" for Ursula von der Leyen: the surname with the particles before it
+    particles = next((i for i in range(1, len(words) - 1) if words[i].lower() in _LOWER_PARTICLES), None)
+    if particles is not None and all(w.lower() in _LOWER_PARTICLES for w in words[particles:-1]):
+        registry.alias(entity, " ".join(words[particles:]))
+    article = _ARABIC_ARTICLE.fullmatch(words[-1]) if len(words) >= 2 else None
+    if article:
+        registry.alias(entity, article.group(1))  # "Sisi" for Abdel Fattah al-Sisi
     return entity
+
+
+_LOWER_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "del", "dos", "das"}
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|Al|El)-([A-Z]\w{2,})")
 
 
 def _second_opinion(registry: Registry, m: Mention, sentence_index: int, text: str) -> Entity | None:
