@@ -507,3 +507,24 @@ def test_he_after_a_fronted_phrase_is_the_one_the_story_is_about():
 )
 def test_calls_and_tete_a_tete(sentence):
     assert (["Ana Lund", "Ivo Marek"], "2025-03-03") in meetings_of(sentence)
+
+
+def test_a_state_visit_a_meeting_took_place_during_is_a_visit_of_its_own_from_its_first_day():
+    body = (
+        "On 5 February President Ivo Marek met President Ana Lund of Chile in Santiago during a state visit that ran "
+        "from 4 to 8 February."
+    )
+    assert sorted(meetings_of(body)) == [(["Ana Lund", "Ivo Marek"], "2025-02-05"), (["Ivo Marek"], "2025-02-04")]
+
+
+def test_no_visit_for_a_visitor_the_sentence_names_only_after_the_visit():
+    body = (
+        "On 5 February he met President Ana Lund of Chile in Santiago during a state visit that ran from 4 to 8 "
+        "February, and invited Lund to Lima."
+    )
+    assert [participants for participants, _ in meetings_of(body) if len(participants) == 1] == []
+
+
+def test_a_visit_that_began_on_a_day_is_dated_by_that_day():
+    body = "President Ivo Marek of Peru is in Chile on a three-day state visit that began on 3 March."
+    assert meetings_of(body) == [(["Chile", "Ivo Marek"], "2025-03-03")]

@@ -156,6 +156,8 @@ def travels(view: SentenceView) -> list[Meeting]:
     return out
 
 
+# "a three-day state visit that began on Tuesday": a visit's first day is its date
+_VISIT_BEGAN = re.compile(r"\b(?:visit|trip|tour)\s+(?:that|which)\s+(?:began|started|opened)\s+(?:on\s+|in\s+)?$")
 _AT_THE_INVITATION_OF = re.compile(r"\bat\s+the\s+invitation\s+of\s+")
 
 
@@ -230,6 +232,30 @@ def visits(view: SentenceView) -> list[Meeting]:
                 ][:1]
             else:  # "X, who is in C on a state visit", "as the Sultan began a state visit": the nearest one
                 visitor = [e for e in view.entities_between(0, visit.start()) if e.type == PERSON][-1:]
+        during = re.search(r"\bduring\s+(?:a|an|his|her)\s+$", text[: visit.start()])
+        if target is None and visit.group("kind") and during:
+            # "X met Y in Santiago during a state visit that ran from 4 to 8 February": the visit was there,
+            # and the visitor is the one who met, named before it
+            visitor = [
+                e
+                for m, e in view.items
+                if e is not None
+                and e.type == PERSON
+                and view.rel(m)[1] <= visit.start()
+                and m.text[:1].isupper()
+                and not _OBJECT_BEFORE.search(text[: view.rel(m)[0]])
+            ][:1]
+            target = next(
+                (
+                    e
+                    for m, e in reversed(view.items)
+                    if e is not None
+                    and e.type in (PLACE, COUNTRY)
+                    and view.rel(m)[1] <= visit.start()
+                    and re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[: view.rel(m)[0]])
+                ),
+                None,
+            )
         if target is None:  # "who is in Kazakhstan on a state visit"
             for m, e in view.items:
                 a, b = view.rel(m)
@@ -246,7 +272,7 @@ def visits(view: SentenceView) -> list[Meeting]:
             d
             for d in view.dates
             if not re.search(r"\b(?:since|by|until)\s+$", text[max(0, d.start - 8) : d.start])
-            and not dates_something_else(text, d)
+            and (not dates_something_else(text, d) or _VISIT_BEGAN.search(text, 0, d.start))
         ]
         targets = [target]
         if visit.group("noun") != "trip" and visit.group("to"):
