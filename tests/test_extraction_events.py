@@ -246,3 +246,22 @@ def test_the_host_named_nearest_a_visit_is_not_its_visitor():
     )
     facts = extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED))
     assert [m.label for m in facts.meetings if m.kind == "visit"] == ["Visit of Ivo Marek to Chile"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Velmar Energy Forum opened in Lima on Monday.",
+        "The Velmar Energy Forum (VEF-3) was held in Lima on Monday.",
+    ],
+)
+def test_an_event_that_took_place_is_a_meeting_though_nobody_is_named_in_it(sentence):
+    assert [label for label, *_ in meetings_of(sentence)] == ["Velmar Energy Forum"]
+
+
+def test_an_event_named_in_passing_in_a_clause_that_tells_of_another_is_none():
+    sentence = (
+        "These talks prepared the ground for the Velmar Energy Forum, while the ministerial meeting of the Andean "
+        "Council convened in Lima on Monday."
+    )
+    assert "Velmar Energy Forum" not in [label for label, *_ in meetings_of(sentence)]

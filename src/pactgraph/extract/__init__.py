@@ -686,7 +686,28 @@ def _took_place(meeting: Meeting, sentences: list[Sentence]) -> bool:
     opening ceremony"), it is not."""
     if meeting.part_of is not None:
         return True
-    return meeting.named and any(_HAPPENED.search(sentences[i].text) for i in meeting.sentences)
+    return meeting.named and any(_happened_here(meeting.label, sentences[i].text) for i in meeting.sentences)
+
+
+def _happened_here(label: str, text: str) -> bool:
+    """Whether the sentence says the event took place, in the event's own clause when the sentence
+    writes its name: "The forum opened on Monday", not "… prepared the ground for the forum, convened …"."""
+    name = re.sub(r"\s+\([^)]*\)$", "", label)
+    at = text.lower().find(name.lower())
+    if at == -1:
+        return bool(_HAPPENED.search(text))
+    end = at + len(name)
+    return bool(_HAPPENED_AFTER.match(text, end) or _SIDELINES_BEFORE.search(text, max(0, at - 40), at))
+
+
+# "The 30th Conference opened this morning", "COP29, to be held in Baku", "The forum (AEBF-25) was held …"
+_HAPPENED_AFTER = re.compile(
+    r"(?:\s*\([^)]*\))?(?:,?\s+(?:and\s+(?:its|the)\s+[^,;.]{0,40}?|which|that|in\s+[A-Z][\w-]*|[a-z]+ly))?,?\s+"
+    r"(?:(?:has|have|had)\s+)?(?:opened|opens|was held|were held|is being held|took place|takes place|began|begins|"
+    r"kicked off|convened|was convened|were convened|closed|will be held|will take place|is to be held|to be held|"
+    r"gathered|wrapped up|ended|concluded|will open|is held)\b"
+)
+_SIDELINES_BEFORE = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 
 
 _BULLET = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
