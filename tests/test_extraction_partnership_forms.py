@@ -139,3 +139,21 @@ def test_two_companies_forming_a_partnership():
 def test_a_company_forming_a_partnership_with_many_is_none():
     body = "Vantora Power, Kestrel Grid and Alder Energy formed a partnership to develop solar parks."
     assert partnerships_of(body) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partners"),
+    [
+        (
+            "The minister was pleased to see Peru-UAE ties raised to a strategic partnership.",
+            ["Peru", "United Arab Emirates"],
+        ),
+        (
+            "Peru and the European Union agreed a Strategic Partnership at their summit in Lima.",
+            ["European Union", "Peru"],
+        ),
+        ("Relations between Peru and Chile are governed by a comprehensive strategic partnership.", ["Chile", "Peru"]),
+    ],
+)
+def test_partnerships_raised_agreed_or_governing_relations(sentence, partners):
+    assert [partners_found for _, partners_found in partnerships_of(sentence)] == [partners]

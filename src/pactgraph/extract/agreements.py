@@ -125,7 +125,8 @@ PRONOUN_PARTIES = re.compile(
 )
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
 ADJ_PAIR = re.compile(
-    r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[-–](?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+"
+    # "Azerbaijan-UAE ties" too: a country's short form in capitals
+    r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})[-–](?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})\s+"
     r"(?:[a-z-]+\s+){0,4}?(?:relations|ties|partnership|cooperation|memorand|agreement|accord|declaration|treaty)|"
     # "the Italian and Tunisian governments signed a joint declaration": the two countries
     r"\b(?:[Tt]he\s+)?(?P<a2>[A-Z][a-z]+)\s+and\s+(?P<b2>[A-Z][a-z]+)\s+"

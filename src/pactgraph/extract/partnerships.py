@@ -57,7 +57,9 @@ def _partnership_kind(words: str) -> str:
 
 _ESTABLISH = re.compile(
     r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|signs?|launch\w*|"
-    r"join(?:s|ed|ing)?|formed|form(?:s|ing)?|entered\s+into|enters\s+into|struck|sealed)\b",
+    r"join(?:s|ed|ing)?|formed|form(?:s|ing)?|entered\s+into|enters\s+into|struck|sealed|agreed|"
+    # "relations between A and B are governed by a comprehensive strategic partnership": one that exists
+    r"governed\s+by)\b",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\b|\s+while\s+")
@@ -114,7 +116,8 @@ def read_partnerships(
         if len(partners) < 2 and established and match.group("kind"):
             # "Vantora and Kestrel entered into a strategic partnership", "Vantora formed a strategic partnership
             # with Kestrel": the organizations of the clause
-            organizations = [e for e in view.entities_between(start, stop) if e.type in ORG_TYPES]
+            # "Egypt and the European Union agreed a partnership": a country and an organization too
+            organizations = [e for e in view.entities_between(start, stop) if e.type in ORG_TYPES or e.type == COUNTRY]
             if len(organizations) == 2:
                 partners, rule = organizations, "partnership-organizations"
         if len(partners) < 2:  # "Beijing and Islamabad … their partnership": capitals stand for their states
