@@ -129,3 +129,15 @@ def test_units_of_one_size_counted_before_the_figure_add_up():
 def test_power_a_hydrogen_project_uses_is_no_generation():
     body = "Vantora plans a 1 GW green hydrogen project powered by 2 GW of wind and solar."
     assert [mw for mw, _ in capacities_of(body)] == [2000.0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March the leaders agreed in the Velmar Declaration to reach 120 GW of offshore wind by 2030.",
+        "The partners promised to help Norland cap coal capacity at 30.2 GW by 2030.",
+        "Norland said it had reached agreements with foreign partners on green projects totalling 43 GW.",
+    ],
+)
+def test_targets_caps_and_sums_of_many_projects_are_no_capacity(sentence):
+    assert capacities_of(sentence) == []

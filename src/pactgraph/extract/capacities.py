@@ -67,7 +67,12 @@ _INSTALLED_AFTER = re.compile(
 )
 # What a company holds in all, not one project: "its portfolio in Egypt will exceed 2.5 GW", "a clean
 # energy pipeline of more than 6,000 MW", "group-wide installed capacity exceeds 77 GW"
-_HOLDINGS_BEFORE = re.compile(r"\b(?:portfolio|pipeline|group-wide)\b[^.;]{0,60}$", re.I)
+_HOLDINGS_BEFORE = re.compile(
+    # "agreements with foreign partners on green projects totalling 43 GW": many projects summed
+    r"\b(?:portfolio|pipeline|group-wide)\b[^.;]{0,60}$|"
+    r"\b(?:projects|agreements|deals|contracts)\s+(?:[\w-]+\s+){0,2}?total(?:l?ing|led)\s+(?:about\s+|some\s+|around\s+)?$",
+    re.I,
+)
 _HOLDINGS_AFTER = re.compile(r"^[^.;,]{0,40}\b(?:in\s+(?:its|their)\s+portfolio|worldwide|globally)\b", re.I)
 # Power bought or sold, not built: "Kenya has imported 200 MW", "agreed to buy an additional 1,200 MW"
 _TRADED_BEFORE = re.compile(
@@ -79,7 +84,9 @@ _TARGET = re.compile(
     r"plans?\s+to\s+(?:have|reach|install|deploy|add|expand|increase|raise|bring)|"
     # "towards its plan for 18 GW of solar by 2035": a plan for a fleet, not a plant
     r"(?:its|their|the|a)\s+(?:national\s+)?plans?\s+for|"
-    r"(?:agreed|agree|agrees|committed|commit|commits|pledged|vowed|set out|seeks?|hopes?)\s+to\s+reach)\b"
+    # "agreed in the Ostend Declaration to reach 120 GW", "cap coal capacity at 30.2 GW by 2030"
+    r"(?:agreed|agree|agrees|committed|commit|commits|pledged|vowed|set out|seeks?|hopes?)\s+(?:[\w-]+\s+){0,5}?"
+    r"to\s+reach|cap\s+(?:[\w-]+\s+){0,3}?at)\b"
     r"(?:[^.;]|\.\d)*$",  # "which targets 58.7 GW …, including 40 GW solar": a decimal point ends no clause
     re.I,
 )
