@@ -141,3 +141,17 @@ def test_power_a_hydrogen_project_uses_is_no_generation():
 )
 def test_targets_caps_and_sums_of_many_projects_are_no_capacity(sentence):
     assert capacities_of(sentence) == []
+
+
+def test_every_figure_of_a_list_after_the_first_is_a_capacity():
+    sentence = (
+        "The cascade would consist of three hydropower plants: the 33 MW Karakol plant, HPP-1 at 360 MW and HPP-2 "
+        "at 912 MW."
+    )
+    assert [mw for mw, _ in capacities_of(sentence)] == [33.0, 360.0, 912.0]
+
+
+def test_a_reactors_rating_is_a_nuclear_capacity_not_a_turbines():
+    assert capacities_of("The 1,161 MW reactor at Velmar entered commercial operation in May 2021.") == [
+        (1161.0, ["nuclear"])
+    ]

@@ -20,7 +20,7 @@ TECHNOLOGIES = [
     ("solar", r"solar|photovoltaic|\bpv\b"),
     ("wind", r"wind"),
     ("gas", r"gas-fired|combined[- ]cycle|gas (?:power|turbine|plant)|thermal power"),
-    ("nuclear", r"nuclear"),
+    ("nuclear", r"nuclear|\breactors?\b|\bMWe\b"),
     ("coal", r"coal-fired|coal power|coal (?:plant|station|unit)s?"),
     ("geothermal", r"geotherm\w*"),
     ("biomass", r"biomass|biogas|waste-to-energy"),
@@ -37,7 +37,7 @@ _MANUFACTURING = re.compile(
     re.I,
 )
 _TURBINE = re.compile(
-    r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?|reactors)\b|^\s*each\b|"
+    r"^\s*(?:\w+\s+){0,2}(?:turbines?|units?|generators?|modules?|panels?|engines?)\b|^\s*each\b|"
     r"^\W*(?:rating|rated)\b",
     re.I,
 )
@@ -48,6 +48,7 @@ _NOT_GENERATION_BEFORE = re.compile(
     r"\b(?:demand|consumption|load)\b[^.;]{0,25}$",  # "peak demand above 2,300 MW"
     re.I,
 )
+_REACTORS = re.compile(r"^\s*(?:\w+\s+){0,2}reactors?\b", re.I)
 _NOT_GENERATION_AFTER = re.compile(
     r"^\s*(?:of\s+)?(?:(?:green|renewable|clean|low-carbon)\s+)?(?:hydrogen|ammonia|data\s+cent(?:er|re)s?)\b",
     re.I,
@@ -150,6 +151,8 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         each = bool(counted and counted.group("plants") and re.match(r"\s*each\b", after))
         if not each and _TURBINE.match(after):
             continue
+        if _REACTORS.match(after) and len(powers) > 1:
+            continue  # "six 50 MW reactors, 300 MW in all": the plant's figure is the total's
         if _NOT_GENERATION_AFTER.match(after):
             continue  # "a 1 GW green hydrogen project", "a 300 MW data centre": power used, not generated
         if _MANUFACTURING.search(text[power.start : power.end + 45]) or re.search(
@@ -180,7 +183,8 @@ def read_capacities(view: SentenceView) -> list[Capacity]:
         if index and re.fullmatch(r"\s*\(\s*", text[powers[index - 1].end : power.start]):
             continue  # "145 MWac (192 MWp)": the same plant counted another way
         techs = _technologies(clause, power.start - window_start, power.end - window_start)
-        if not techs and not _ENERGY_CONTEXT.search(clause) and not _LIST_ITEM.match(text):
+        listed_after = bool(out) and view.sentence.index in out[-1].sentences  # "… A at 360 MW and B at 912 MW"
+        if not techs and not _ENERGY_CONTEXT.search(clause) and not _LIST_ITEM.match(text) and not listed_after:
             continue  # a list item's bare figure ("- Velmar, North province – 3,000 MW") is a listed project's
         status = _status(clause, power.start - window_start)
         place = _place(view, window_start, window_end, power.start)
