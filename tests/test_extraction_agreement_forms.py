@@ -488,3 +488,21 @@ def test_a_signing_told_again_by_one_party_is_the_document_already_told():
         "It covers two plants. Prices rose. The minister signed the memorandum for the Ministry of Energy of Norland."
     )
     assert agreements_of(body) == [("memorandum of understanding", PARTIES)]
+
+
+def test_those_who_join_a_memorandum_become_its_parties():
+    sentence = "On Monday Vantora Solar LLC and Kestrel Bank joined the memorandum of cooperation on the grid corridor."
+    assert agreements_of(sentence) == [("memorandum of understanding", ["Kestrel Bank", "Vantora Solar LLC"])]
+
+
+def test_a_power_purchase_agreement_a_company_holds_is_an_agreement_in_force():
+    sentence = "Vantora Solar LLC holds a 25-year power purchase agreement with Kestrel Bank."
+    assert agreements_of(sentence) == [("agreement", ["Kestrel Bank", "Vantora Solar LLC"])]
+
+
+def test_the_sides_told_on_the_one_side_and_on_the_other_are_the_parties():
+    sentence = (
+        "On Monday a memorandum was signed between the Ministry of Energy of Norland, on the one side, and "
+        "Vantora Solar LLC, on the other."
+    )
+    assert agreements_of(sentence) == [("memorandum of understanding", PARTIES)]

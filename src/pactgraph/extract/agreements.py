@@ -36,6 +36,12 @@ _SIGN = re.compile(
     r"(?:agreements?|deals?|accords?|contracts?)\s+"
     r"(?:with|on|to|for)\b)|"
     r"signing(?=\s(?:[^.;]{0,40}\s)?of\b)|"  # "the signing in June 2023, in Astana, of a PPA"
+    # "Eustream and Vestmoldtransgaz joined the memorandum on the corridor": they became parties to it
+    r"(?:joined|joins|acceded\s+to|accedes\s+to)(?=\s+(?:the|an?)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:memorand\w*|agreements?|declarations?|accords?|pacts?|charters?|protocols?|MoUs?)\b)|"
+    # "X holds a 25-year power purchase agreement with EVN": a contract in force, signed before
+    r"(?:holds|held|has|had)(?=\s+an?\s+(?:[\w-]+\s+){0,3}(?:PPAs?|power\s+purchase\s+agreements?|"
+    r"offtake\s+agreements?|concession\s+agreements?)\s+with\b)|"
     # "the two countries issued a Joint Statement on …": a statement is issued, not signed
     r"issued(?=\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}(?i:statements?|declarations?|communiqu))|"
     # a timeline's present: "In May A and B sign the contract" (never "to sign", "a sign of")
@@ -805,7 +811,8 @@ _AND_WITH = re.compile(r",?\s+and\s+(?:separately\s+|later\s+)?with\s+")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|whose|who)\b|\s(?:where|whose)\b")
 _SIGNING_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas)\s+(?=(?:on|in|at|the|a|an)\b|[A-Z])")
 _BETWEEN_END = re.compile(
-    r"(?:\s+(?:on|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
+    # "between A, on the one side, and B, on the other": the sides, not a topic
+    r"(?:\s+(?:on(?!\s+the\s+(?:one|other)\b)|to|was|were|is|in|at|during|signed|for)\s+[a-z])|[;:]|"
     r",\s+(?:the\s+\w+|[a-z]+|[A-Z]\w+)\s+(?:said|says|added|noted|reported|announced|stated)\b|"
     r"\s+[–—-]\s+(?:exchanged|signed|initialled)\s+by\b|"  # "… – exchanged by Secretary X and Y": not parties
     # "between the Government of A and the Government of B for Implementation of …": the topic
