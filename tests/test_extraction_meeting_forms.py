@@ -528,3 +528,11 @@ def test_no_visit_for_a_visitor_the_sentence_names_only_after_the_visit():
 def test_a_visit_that_began_on_a_day_is_dated_by_that_day():
     body = "President Ivo Marek of Peru is in Chile on a three-day state visit that began on 3 March."
     assert meetings_of(body) == [(["Chile", "Ivo Marek"], "2025-03-03")]
+
+
+def test_topics_discussed_with_a_counterpart_may_run_long_and_end_in_a_comma():
+    body = (
+        "On 5 February President Ivo Marek of Peru discussed energy, mining, agriculture and railways, among other "
+        "areas, with President Ana Lund of Chile."
+    )
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-02-05")]

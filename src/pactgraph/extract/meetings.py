@@ -231,7 +231,8 @@ _TALK = (
     r"(?:gathered|convened)(?=\s+(?:in|at|on|for|to|online|virtually)\b|[,.;])|came\s+together|"
     r"spoke\s+(?:by|on\s+the|over\s+the|via)\s+(?:(?:tele)?phone|video(?:\s*link|\s*conference)?|videoconference)|"
     r"conferred|consulted|"
-    r"(?:discussed|reviewed)(?:,?\s+[\w-]+){0,10}?(?=\s+with\b)|"
+    # "discussed energy, mining and railways, among other areas, with B"
+    r"(?:discussed|reviewed)(?:,?\s+[\w-]+){0,12}?(?=,?\s+with\b)|"
     # "A and B discussed the grid link by phone", "A and B exchanged views on …": talks among the subjects
     r"discussed(?:\s+[\w-]+){0,8}?\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone|exchanged\s+views"
 )
