@@ -25,7 +25,7 @@ from pactgraph.build import build
 from pactgraph.cache import BuildCache
 from pactgraph.cli import main
 from pactgraph.state import STATE_FILE
-from pactgraph.watch import BUSY_POLLS, Watch
+from pactgraph.watch import BUSY_POLLS, FULL_LOOK_EVERY, Watch
 
 from .conftest import ROOT
 from .edits import FACT, store_quads
@@ -234,6 +234,28 @@ def test_a_folder_that_never_goes_quiet_is_built_every_few_polls(corpus: Path, t
             assert rebuild is None, poll
     assert (rebuild.added, rebuild.error) == (BUSY_POLLS - 1, None)  # those settled; the last one waits
     assert watch.poll().added == 1  # settled now
+
+
+def test_a_quick_look_sees_a_file_added_in_any_folder_and_a_full_look_an_edit_in_place(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """While the folders' times are unchanged a poll states them and nothing else; an article
+    edited in place, which changes no folder's time, is seen by the full look every few polls."""
+    later = corpus / "later"
+    later.mkdir()
+    for folder in (later, corpus):
+        os.utime(folder, ns=(10**18, 10**18))  # long past: no change can hide in their times' tick
+    watch = Watch([corpus], interval=1.0, out=tmp_path / "out" / "kg.ttl", jobs=1, cache=BuildCache(tmp_path / "c"))
+    watch.start()
+    with (corpus / MIDDLE).open("ab") as article:
+        article.write(b"\nOfficials declined to comment further on the talks.\n")
+    assert [watch.poll() for _ in range(FULL_LOOK_EVERY)] == [None] * FULL_LOOK_EVERY  # quick looks
+    assert watch.poll() is None  # the full look: changed, not settled yet
+    assert watch.poll().changed == 1
+
+    shutil.copy(PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt", later / "q01.txt")
+    assert watch.poll() is None  # the folder's time changed: a full look, the file not settled yet
+    assert watch.poll().added == 1
 
 
 def test_options_that_do_not_go_with_watch_are_one_line(corpus: Path, tmp_path: Path) -> None:
