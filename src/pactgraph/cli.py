@@ -660,7 +660,7 @@ def build_command(
     if watch:
         from pactgraph.watch import Watch
 
-        watcher = Watch(list(article_dirs), interval=interval or 2.0, **options)
+        watcher = Watch(list(article_dirs), interval=2.0 if interval is None else interval, **options)
         first = watcher.start
     else:
         first = functools.partial(build_module.build, list(article_dirs), **options)
