@@ -12,16 +12,17 @@ corpus and cache. ``--build-option`` (repeatable) is passed to every build, e.g.
 ``--build-option=--files --build-option=on-demand``, or ``--scheduler`` and its address (then no
 ``--jobs``). With ``--changed`` each rebuild is given the articles it changed on its standard
 input (``build --changed -``; none for a rebuild with nothing changed), as a caller that knows
-them would, instead of listing the folder (the first build lists it). With ``--watch`` the builds are
-one ``pactgraph build --watch --interval SECONDS`` process: after its first build (``refresh``) each
-change is written as a careful writer writes it (another name, then a rename) and timed by the
-rebuild line the process prints (``seconds``: the rebuild in the warm process) and from the write to
-that line (``latency``: one or two polls, the listing, the rebuild); RSS is the watch process's peak
-so far (its first build included), and ``unchanged`` is not timed (nothing to rebuild); at the end,
-the share of a core the watch takes polling while nothing changes (``idle``, over 30 s).
+them would, instead of listing the folder (the first build lists it). With ``--watch SECONDS`` the
+builds are one ``pactgraph build --watch --interval SECONDS`` process: after its first build
+(``refresh``) each change is written as a careful writer writes it (another name, then a rename)
+and timed by the rebuild line the process prints (``seconds``: the rebuild in the warm process)
+and from the write to that line (``latency``: the polls that see the change and find it settled,
+then the rebuild); RSS is the watch process's peak so far (its first build included), and
+``unchanged`` is not timed (nothing to rebuild); at the end, the share of a core the watch takes
+while nothing changes (``idle``, over 30 s).
 
     python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s3
-    python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s10-watch --watch
+    python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s10-watch --watch 1
 
 Writes ``benchmarks/results/rebuilds-N-LABEL.jsonl`` (one line per build) and prints the medians.
 Not a test: nothing here asserts a time. The corpus is ``benchmarks/run.py``'s (``corpus-N``);

@@ -103,8 +103,14 @@ class _Watching:
 
 @pytest.fixture
 def watching():
+    """Starts ``_Watching`` processes; those still running after the test are killed."""
     started: list[_Watching] = []
-    yield lambda *args: started.append(_Watching(*args)) or started[-1]
+
+    def start(*args) -> _Watching:
+        started.append(_Watching(*args))
+        return started[-1]
+
+    yield start
     for each in started:
         each.close()
 
