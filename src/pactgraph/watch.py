@@ -107,7 +107,7 @@ class Watch:
             raise UsageError(f"--interval must be more than 0 seconds, not {interval:g}")
         self.article_dirs = list(article_dirs)
         self.interval = interval
-        self.options = dict(options)
+        self.options = options
         self.on_state = builds_on_state(
             options["out"], cache=options.get("cache"), reason=options.get("reason", False),
             curation=options.get("curation"),
