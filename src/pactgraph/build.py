@@ -513,12 +513,13 @@ def _check(*, min_confidence: float, jobs: int) -> None:
         raise UsageError(f"--jobs must be at least 1, not {jobs}")
 
 
-def _on_state(out: Path, *, reason: bool, curation: Curation | None) -> bool:
-    """Whether a build with a cache runs on the build state (``pactgraph.incremental``): for Turtle
-    or TriG output, without reasoning (over the whole graph) or curation (whose additions and
-    merges read every entity); otherwise it runs in memory."""
+def builds_on_state(out: Path, *, cache: BuildCache | None, reason: bool, curation: Curation | None) -> bool:
+    """Whether a build runs on the build state (``pactgraph.incremental``): with a cache, for
+    Turtle or TriG output, without reasoning (over the whole graph) or curation (whose additions
+    and merges read every entity); otherwise it runs in memory."""
     fmt = Format.from_path(out)
-    return fmt in (Format.TURTLE, Format.TRIG) and not reason and (curation is None or curation.is_empty)
+    on_state = fmt in (Format.TURTLE, Format.TRIG) and not reason and (curation is None or curation.is_empty)
+    return cache is not None and on_state
 
 
 def _typed_subjects(parts: list[GraphPart]) -> set[str]:
@@ -656,7 +657,7 @@ def build(
     warning says why.
     """
     found_warnings: list[str] = []
-    on_state = cache is not None and _on_state(out, reason=reason, curation=curation)
+    on_state = builds_on_state(out, cache=cache, reason=reason, curation=curation)
     if files_on_demand is None:
         files_on_demand = on_state and store is not None
     if files_on_demand and (not on_state or store is None):

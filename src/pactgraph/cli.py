@@ -7,6 +7,7 @@ a traceback for a problem they can fix.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import signal
@@ -14,6 +15,7 @@ import sys
 import threading
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -36,6 +38,9 @@ from pactgraph.store import (
     write_output,
 )
 from pactgraph.validation import validate_file
+
+if TYPE_CHECKING:  # imported by build --watch only
+    from pactgraph.watch import Watch
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
 
@@ -572,6 +577,20 @@ def add_command(
     help="An article file that may have changed since the last build: new, edited or removed (repeatable; - reads"
     " paths from stdin, one a line). The others are taken as they were, without listing the --articles folders.",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="After the build, keep running and build again whenever article files are added, changed or removed,"
+    " with the NLP pipeline and the shapes kept loaded; one line per rebuild; Ctrl-C stops it (exit 130).",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="With --watch: seconds between two looks at the folders; a file is built once two looks in a row find it"
+    " the same.  [default: 2]",
+)
 def build_command(
     article_dirs: tuple[Path, ...],
     out: Path,
@@ -591,6 +610,8 @@ def build_command(
     scheduler: str | None,
     files: str,
     changed: tuple[Path, ...],
+    watch: bool,
+    interval: float | None,
 ) -> None:
     """Extract every article and write the knowledge graph.
 
@@ -605,6 +626,12 @@ def build_command(
     what changed (a feed reader, a file watcher) makes a rebuild's time follow the change, not the
     corpus. Ctrl-C stops it at once (exit 130) with nothing half-written: the next build goes on
     from the last one that finished.
+
+    With --watch the process stays: it looks at the --articles folders every --interval seconds
+    and builds again, with what a build loads kept loaded, once changed files have settled (the
+    same size and time at two looks); a burst of files is one rebuild. A rebuild that fails (a
+    violation; with --strict, an article that cannot be read) writes nothing and the watch goes
+    on. See docs/incremental-builds.md.
     """
     from pactgraph.cache import BuildCache
     from pactgraph.corpus import default_jobs
@@ -628,20 +655,46 @@ def build_command(
         "files_on_demand": {"auto": None, "always": False, "on-demand": True}[files],
         "changed": _changed(changed) if changed else None,
     }
+    if interval is not None and not watch:
+        raise UsageError("--interval is for --watch")
+    if watch:
+        from pactgraph.watch import Watch
+
+        watcher = Watch(list(article_dirs), interval=2.0 if interval is None else interval, **options)
+        first = watcher.start
+    else:
+        first = functools.partial(build_module.build, list(article_dirs), **options)
     if progress and sys.stderr.isatty():
         from pactgraph.listing import find_articles
 
         changed_paths = options["changed"]
         total = len(changed_paths) if changed_paths is not None else len(find_articles(list(article_dirs)))
         with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
-            summary = build_module.build(list(article_dirs), progress=lambda _: bar.update(1), **options)
+            summary = first(progress=lambda _: bar.update(1))
     else:
-        summary = build_module.build(list(article_dirs), **options)
+        summary = first()
     for warning in summary.warnings:
         click.echo(f"Warning: {warning}", err=True)
     if summary.reasoning is not None and summary.reasoning.note:
         click.echo(f"Warning: {summary.reasoning.note}", err=True)
     click.echo(str(summary), err=True)
+    if watch:
+        _watch(watcher)
+
+
+def _watch(watcher: Watch) -> None:
+    """``build --watch`` after its first build: a line per rebuild (the warnings not given
+    before, a failure's report and error first), until Ctrl-C or SIGTERM."""
+    folders = ", ".join(map(str, watcher.article_dirs))
+    click.echo(f"watching {folders} every {watcher.interval:g} s for articles added, changed or removed", err=True)
+    for rebuild in watcher.rebuilds():
+        for warning in rebuild.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        if rebuild.error is not None:
+            if rebuild.error.details:
+                click.echo(rebuild.error.details, err=True)
+            click.echo(f"Error: {rebuild.error}", err=True)
+        click.echo(str(rebuild), err=True)
 
 
 def _changed(given: tuple[Path, ...]) -> list[Path]:

@@ -24,7 +24,7 @@ from .errors import ArticleError
 if TYPE_CHECKING:  # the extractor is imported where an article is read (``_extract``), not by a rebuild reading none
     from .extract.facts import ArticleFacts
 
-__all__ = ["Corpus", "default_jobs", "head_start", "read_corpus"]
+__all__ = ["Corpus", "default_jobs", "head_start", "load_pipeline", "read_corpus"]
 
 #: Articles sent to a worker at a time: enough to amortise the round trip, small enough to share.
 _CHUNK = 8
@@ -116,7 +116,7 @@ def read_corpus(
         scheduler=scheduler,
         chunk=_CHUNK,
         describe=lambda job: str(job[0]),
-        prepare=_load_pipeline,  # loaded once here, inherited by forked processes
+        prepare=load_pipeline,  # loaded once here, inherited by forked processes
         head_start=head_start,
     )
     for (index, (path, _, _)), result in zip(todo, done, strict=True):
@@ -145,11 +145,12 @@ def head_start() -> HeadStart:
     they competed for the cores: a one-article rebuild at 100,000 took 0.45 s longer)."""
     from . import extract  # noqa: F401
 
-    return HeadStart(_load_pipeline)
+    return HeadStart(load_pipeline)
 
 
-def _load_pipeline() -> None:
-    """Import spaCy and build the pipeline, only when some article is to be read."""
+def load_pipeline() -> None:
+    """Import spaCy and build the pipeline (once per process): done when some article is to be
+    read, or ahead of the changes by a process that stays running (``pactgraph.watch``)."""
     from .extract.nlp import pipeline
 
     pipeline()

@@ -54,10 +54,14 @@ def no_articles(directories: list[Path]) -> ArticleError:
     return ArticleError(f"{folders}: no .txt, .md or .html articles found; add articles first")
 
 
-def iter_articles(directories: list[Path], *, warnings: list[str] | None = None) -> Iterator[Found]:
+def iter_articles(
+    directories: list[Path], *, warnings: list[str] | None = None, read_folders: list[str] | None = None
+) -> Iterator[Found]:
     """The article files of ``list_articles`` as they are found, unsorted and not held: sorted,
     they are its list (a build on the state sorts them in SQLite, so that its memory does not
-    grow with the corpus). A folder that does not exist raises ``ArticleError`` at once."""
+    grow with the corpus). A folder that does not exist raises ``ArticleError`` at once. Every
+    folder read is appended to ``read_folders`` when given (a watch looks at their times:
+    ``pactgraph.watch``)."""
     _check_folders(directories)
     seen: set[tuple[int, int]] = set()
     for directory in directories:
@@ -65,7 +69,7 @@ def iter_articles(directories: list[Path], *, warnings: list[str] | None = None)
         if (top.st_dev, top.st_ino) in seen:
             continue
         seen.add((top.st_dev, top.st_ino))
-        yield from _walk(str(directory), seen, warnings)
+        yield from _walk(str(directory), seen, warnings, read_folders)
 
 
 def _check_folders(directories: list[Path]) -> None:
@@ -123,10 +127,14 @@ def changed_entries(
     return list(found.values()), list(gone)
 
 
-def _walk(folder: str, seen: set[tuple[int, int]], warnings: list[str] | None) -> Iterator[Found]:
+def _walk(
+    folder: str, seen: set[tuple[int, int]], warnings: list[str] | None, read_folders: list[str] | None
+) -> Iterator[Found]:
     """The articles of ``folder`` and of its subfolders (links followed, in name order). Entries
     are looked at as ``os.scandir`` gives them and given on, not held: all of a folder's entries,
     each with its stat result, took about 1 KB an article."""
+    if read_folders is not None:
+        read_folders.append(folder)
     prefix = "" if folder == "." else os.path.join(folder, "")  # str(Path(folder) / name) is prefix + name
     folders: list[tuple[str, str, bool]] = []
     odd: list[str] = []
@@ -167,7 +175,7 @@ def _walk(folder: str, seen: set[tuple[int, int]], warnings: list[str] | None) -
     if warnings is not None:
         warnings += odd
     for subfolder in subfolders:
-        yield from _walk(subfolder, seen, warnings)
+        yield from _walk(subfolder, seen, warnings, read_folders)
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

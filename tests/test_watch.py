@@ -1,0 +1,277 @@
+"""``build --watch``: after its build the process stays, and builds again when article files are
+added, changed or removed; each rebuild writes what a fresh build of the same articles writes
+(kg.ttl and kg.trig byte for byte, the same quads in the store). A file still being written is
+not read, a burst is one rebuild, a bad article is a warning naming it (with --strict: a rebuild
+refused, the last graph kept, the watch going on), and Ctrl-C stops it with exit 130 and the
+outputs whole. Real ``pactgraph`` processes, waited for by the lines they print; the settling of
+files is checked one poll at a time (``Watch.poll``), so that no test depends on timing."""
+
+from __future__ import annotations
+
+import functools
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pactgraph.build import build
+from pactgraph.cache import BuildCache
+from pactgraph.cli import main
+from pactgraph.state import STATE_FILE
+from pactgraph.watch import BUSY_POLLS, FULL_LOOK_EVERY, Watch
+
+from .conftest import ROOT
+from .edits import FACT, store_quads
+
+PROBE2 = ROOT / "corpus" / "probe2" / "articles"
+MIDDLE = "p07_aliyev_tokayev_phone_call.txt"
+#: Seconds to wait for a line the watch prints: generous, for a loaded machine (not a measure).
+PATIENCE = 180.0
+INTERRUPTED = "Interrupted (Ctrl-C): the build stopped; no graph file, store or build state is left half-written"
+#: Not UTF-8: an article the reader refuses, naming the file.
+UNREADABLE = b"Title: Bad\n---\nBaku \xff\xfe talks.\n"
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
+
+
+class _Watching:
+    """``pactgraph build --watch`` in a process group of its own (SIGINT as a terminal leaves it),
+    its stderr read line by line as it comes."""
+
+    def __init__(self, corpus: Path, out: Path, cache: Path, *extra: str) -> None:
+        command = [sys.executable, "-m", "pactgraph.cli", "build", "--watch", "--interval", "0.2", "--no-progress"]
+        command += ["--articles", str(corpus), "--out", str(out / "kg.ttl"), "--store", str(out / "kg.store")]
+        command += ["--cache", str(cache), "--jobs", "1", *extra]
+        paths = [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+        self.process = subprocess.Popen(
+            command,
+            cwd=out.parent,  # no data/curation.yaml or data/links.csv read by default
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            preexec_fn=functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL),
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.said: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stderr:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def wait_for(self, start: str) -> str:
+        """The next line that starts with ``start`` (the lines before it kept in ``said``)."""
+        while True:
+            try:
+                line = self.lines.get(timeout=PATIENCE)
+            except queue.Empty:
+                pytest.fail(f"no line starting {start!r} in {PATIENCE:g} s; said: {self.said}")
+            if line is None:
+                pytest.fail(f"the watch ended (exit {self.process.wait()}) before {start!r}; said: {self.said}")
+            self.said.append(line)
+            if line.startswith(start):
+                return line
+
+    def stop(self, how: signal.Signals) -> tuple[int, list[str]]:
+        """Send ``how`` to the process group; its exit code and the lines it said since."""
+        os.killpg(self.process.pid, how)
+        try:
+            code = self.process.wait(timeout=PATIENCE)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            pytest.fail(f"the watch did not stop on {how.name}")
+        rest = []
+        while (line := self.lines.get(timeout=PATIENCE)) is not None:
+            rest.append(line)
+        return code, rest
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+@pytest.fixture
+def watching():
+    """Starts ``_Watching`` processes; those still running after the test are killed."""
+    started: list[_Watching] = []
+
+    def start(*args) -> _Watching:
+        started.append(_Watching(*args))
+        return started[-1]
+
+    yield start
+    for each in started:
+        each.close()
+
+
+def _put(path: Path, data: bytes) -> None:
+    """Write an article as a careful writer does (another name, then a rename): the watch never
+    sees it half-written, whatever the machine's load (settling is tested one poll at a time)."""
+    part = path.with_name(path.name + ".part")
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
+def _with_fact(article: Path) -> bytes:
+    """The article's bytes with ``edits.FACT`` at the top of its body."""
+    header, _, body = article.read_bytes().partition(b"---\n")
+    return header + b"---\n" + FACT.encode() + b"\n\n" + body
+
+
+def _fresh(corpus: Path, facts: Path, out: Path) -> dict[str, object]:
+    """What a build on a new state writes for ``corpus`` (facts and SHACL results from ``facts``)."""
+    for leftover in facts.glob(f"{STATE_FILE}*"):
+        leftover.unlink()
+    shutil.rmtree(out, ignore_errors=True)
+    build([corpus], out=out / "kg.ttl", store=out / "kg.store", jobs=1, cache=BuildCache(facts), files_on_demand=False)
+    return _outputs(out)
+
+
+def _outputs(out: Path, *, files: bool = True) -> dict[str, object]:
+    found: dict[str, object] = {"store": store_quads(out / "kg.store")}
+    if files:
+        found |= {name: (out / name).read_bytes() for name in ("kg.ttl", "kg.trig")}
+    return found
+
+
+def test_each_rebuild_writes_what_a_fresh_build_writes(corpus: Path, tmp_path: Path, watching) -> None:
+    out, facts = tmp_path / "out", tmp_path / "facts"
+    watch = watching(corpus, out, tmp_path / "cache", "--files", "always")
+    watch.wait_for("watching")
+    bad, middle, added = corpus / "bad.txt", corpus / MIDDLE, PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt"
+    steps = {
+        "an article added": ("1 added", lambda: _put(corpus / "q01.txt", added.read_bytes())),
+        "an unreadable article added": ("1 added", lambda: _put(bad, UNREADABLE)),
+        "a fact added to an article": ("1 changed", lambda: _put(middle, _with_fact(middle))),
+        "an article removed": ("1 removed", lambda: (corpus / "p05_kazakhstan_china_power_pipeline.txt").unlink()),
+    }
+    for number, (step, (given, change)) in enumerate(steps.items()):
+        change()
+        line = watch.wait_for("rebuilt")
+        assert f"(articles: {given})" in line, step
+        assert _outputs(out) == _fresh(corpus, facts, tmp_path / f"fresh{number}"), step
+    warning = next(line for line in watch.said if line.startswith("Warning:"))
+    assert str(bad) in warning and "the article was left out" in warning
+    assert len([line for line in watch.said if str(bad) in line]) == 1  # said once, not at every rebuild
+
+    before = _outputs(out)
+    code, rest = watch.stop(signal.SIGINT)
+    assert code == 130 and rest[-1].startswith(INTERRUPTED), rest
+    assert not [line for line in rest if "Traceback" in line]
+    assert _outputs(out) == before
+    assert sorted(path.name for path in out.iterdir()) == ["kg.store", "kg.trig", "kg.ttl"]  # nothing half-written
+
+
+def test_with_strict_a_bad_article_is_a_rebuild_refused_and_the_watch_goes_on(
+    corpus: Path, tmp_path: Path, watching
+) -> None:
+    """On demand (the default with --store): the store is what each rebuild keeps current."""
+    out, facts = tmp_path / "out", tmp_path / "facts"
+    watch = watching(corpus, out, tmp_path / "cache", "--strict")
+    watch.wait_for("watching")
+    before = _outputs(out, files=False)
+    bad = corpus / "bad.txt"
+    _put(bad, UNREADABLE)
+    error = watch.wait_for("Error:")
+    assert str(bad) in error and "UTF-8" in error
+    assert watch.wait_for("not rebuilt").startswith("not rebuilt (articles: 1 added)")
+    _put(corpus / MIDDLE, _with_fact(corpus / MIDDLE))  # tried again, with the bad article still there
+    assert watch.wait_for("not rebuilt").startswith("not rebuilt (articles: 1 added, 1 changed)")
+    assert _outputs(out, files=False) == before
+    assert watch.process.poll() is None
+
+    _put(bad, UNREADABLE.replace(b"\xff\xfe ", b""))
+    assert "articles: 1 added, 1 changed" in watch.wait_for("rebuilt")  # every change since the last rebuild
+    assert _outputs(out, files=False)["store"] == _fresh(corpus, facts, tmp_path / "fresh")["store"]
+    assert not (out / "kg.ttl").exists()  # left on demand, as a build leaves it
+
+    code, rest = watch.stop(signal.SIGTERM)
+    assert code == 143 and rest[-1].startswith("Interrupted (SIGTERM)"), rest
+
+
+def test_a_file_is_built_once_it_has_settled_and_a_burst_is_one_rebuild(corpus: Path, tmp_path: Path) -> None:
+    out, facts = tmp_path / "out", tmp_path / "facts"
+    watch = Watch(
+        [corpus], interval=1.0, out=out / "kg.ttl", store=out / "kg.store", jobs=1,
+        cache=BuildCache(tmp_path / "cache"), files_on_demand=False,
+    )  # fmt: skip
+    watch.start()
+
+    text = (PROBE2 / "q02_central_asia_hydropower_feature.txt").read_bytes()
+    growing = corpus / "q02.txt"
+    growing.write_bytes(text[: len(text) // 2])  # half written
+    assert watch.poll() is None  # just appeared
+    growing.write_bytes(text)  # the rest
+    assert watch.poll() is None  # changed since the last poll
+    rebuild = watch.poll()
+    assert (rebuild.added, rebuild.changed, rebuild.removed, rebuild.error) == (1, 0, 0, None)
+    assert _outputs(out) == _fresh(corpus, facts, tmp_path / "fresh")
+    assert watch.poll() is None  # nothing changed since
+
+    for name in ("q03_masdar_kazakhstan_press_release.txt", "q04_georgia_black_sea_cable_interview.txt"):
+        shutil.copy(PROBE2 / name, corpus / name)
+    (corpus / MIDDLE).unlink()
+    assert watch.poll() is None  # the burst, not settled yet
+    rebuild = watch.poll()
+    assert (rebuild.added, rebuild.changed, rebuild.removed) == (2, 0, 1)
+    assert _outputs(out) == _fresh(corpus, facts, tmp_path / "fresh")
+
+
+def test_a_folder_that_never_goes_quiet_is_built_every_few_polls(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    watch = Watch([corpus], interval=1.0, out=out / "kg.ttl", jobs=1, cache=BuildCache(tmp_path / "cache"))
+    watch.start()
+    source = (ROOT / "corpus" / "probe" / "articles" / MIDDLE).read_text(encoding="utf-8")
+    for poll in range(1, BUSY_POLLS + 1):
+        (corpus / f"copy{poll:02}.txt").write_text(source, encoding="utf-8")  # a new file at every poll
+        rebuild = watch.poll()
+        if poll < BUSY_POLLS:
+            assert rebuild is None, poll
+    assert (rebuild.added, rebuild.error) == (BUSY_POLLS - 1, None)  # those settled; the last one waits
+    assert watch.poll().added == 1  # settled now
+
+
+def test_a_quick_look_sees_a_file_added_in_any_folder_and_a_full_look_an_edit_in_place(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """While the folders' times are unchanged a poll states them and nothing else; an article
+    edited in place, which changes no folder's time, is seen by the full look every few polls."""
+    later = corpus / "later"
+    later.mkdir()
+    for folder in (later, corpus):
+        os.utime(folder, ns=(10**18, 10**18))  # long past: no change can hide in their times' tick
+    watch = Watch([corpus], interval=1.0, out=tmp_path / "out" / "kg.ttl", jobs=1, cache=BuildCache(tmp_path / "c"))
+    watch.start()
+    with (corpus / MIDDLE).open("ab") as article:
+        article.write(b"\nOfficials declined to comment further on the talks.\n")
+    assert [watch.poll() for _ in range(FULL_LOOK_EVERY)] == [None] * FULL_LOOK_EVERY  # quick looks
+    assert watch.poll() is None  # the full look: changed, not settled yet
+    assert watch.poll().changed == 1
+
+    shutil.copy(PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt", later / "q01.txt")
+    assert watch.poll() is None  # the folder's time changed: a full look, the file not settled yet
+    assert watch.poll().added == 1
+
+
+def test_options_that_do_not_go_with_watch_are_one_line(corpus: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    args = ["build", "--no-progress", "--articles", str(corpus), "--out", str(tmp_path / "kg.ttl")]
+    for extra, says in (
+        (["--interval", "1"], "--interval is for --watch"),
+        (["--watch", "--changed", str(corpus / MIDDLE)], "--changed and --watch exclude each other"),
+        (["--watch", "--interval", "0"], "--interval"),
+    ):
+        result = runner.invoke(main, [*args, *extra])
+        assert result.exit_code == 2, result.output
+        assert says in result.output and "Traceback" not in result.output
