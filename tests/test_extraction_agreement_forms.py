@@ -506,3 +506,11 @@ def test_the_sides_told_on_the_one_side_and_on_the_other_are_the_parties():
         "Vantora Solar LLC, on the other."
     )
     assert agreements_of(sentence) == [("memorandum of understanding", PARTIES)]
+
+
+def test_a_place_a_signatorys_post_names_is_no_party():
+    sentence = (
+        "In December 2019 Ivo Marek, head of Kestrel Bank's Lima office, and Ana Lund, the ambassador of the "
+        "European Union, signed the contribution agreement in Lima."
+    )
+    assert all(kind == "agreement" and "Lima" not in parties for kind, parties in agreements_of(sentence))

@@ -230,16 +230,19 @@ def extract_article(article: Article) -> ArticleFacts:
         for fact in (*meetings, *agreements, *partnerships):
             if fact.date is None and fact.sentences & relative:
                 fact.caveats.add("relative-date-unresolved")
+    meetings, agreements, partnerships = _agents_only(
+        merge_meetings(meetings), merge_agreements(agreements), merge_partnerships(partnerships)
+    )
     facts = ArticleFacts(
         sentences=sentences,
         entities=[e for e in registry.entities if e.sentences or e.type == COUNTRY],
         meetings=[
             m
-            for m in merge_meetings(meetings)
+            for m in meetings
             if m.participants or (_took_place(m, sentences) and not _GENERIC_EVENT.fullmatch(m.label))
         ],
-        agreements=merge_agreements(agreements),
-        partnerships=merge_partnerships(partnerships),
+        agreements=agreements,
+        partnerships=partnerships,
         capacities=infer_technologies(
             _merge_capacities(capacities, {s.index for s in sentences if _BULLET.match(s.text)}),
             [s.text for s in sentences],
@@ -252,6 +255,19 @@ def extract_article(article: Article) -> ArticleFacts:
             fact.caveats.add("first-person")
     assess_all(facts)
     return facts
+
+
+def _agents_only(meetings, agreements, partnerships):
+    """Only persons, organizations and countries take part, sign and partner: a place or an event a
+    rule took for one of them ("head of KfW's Dushanbe office") is left out, and a document or a
+    partnership left without its sides with it, so that no article's facts break the graph's shapes."""
+    for fact, members in (
+        *((m, "participants") for m in meetings),
+        *((a, "parties") for a in agreements),
+        *((p, "partners") for p in partnerships),
+    ):
+        setattr(fact, members, [e for e in getattr(fact, members) if e.is_agent])
+    return meetings, [a for a in agreements if a.parties], [p for p in partnerships if len(p.partners) >= 2]
 
 
 _QUOTED_LEGAL_NAME = re.compile(r"\b(?P<form>JSC|OJSC|CJSC|PJSC|LLC|LLP|JV)\s+[\"“«](?P<name>[^\"”»\n]{2,80})[\"”»]")

@@ -915,7 +915,8 @@ def as_parties(entities: list[Entity], posts: dict[Entity, Post]) -> list[Entity
     out = []
     for person in persons:
         post = posts.get(person)
-        out.append(post.organization if post and post.organization else person)
+        # "head of KfW's Dushanbe office": a place is where the post is, not whom the person signs for
+        out.append(post.organization if post and post.organization and post.organization.is_agent else person)
     out += [e for e in entities if e.type not in (PERSON, COUNTRY, "Place")]
     return list(dict.fromkeys(out))
 
