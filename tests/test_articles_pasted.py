@@ -14,6 +14,8 @@ from pactgraph.articles import read_article
         ("Weekly digest | Friday, 26 January 2024 | 5 min read", "2024-01-26"),
         ("Office of the President | Press Briefing | June 12, 2024, 21:40 (Astana time)", "2024-06-12"),
         ("17 May 2023 | Samarkand | Press Office", "2023-05-17"),
+        ("@EnergyDesk · Feb 11, 2026", "2026-02-11"),  # a month shortened, as posts and many pages write it
+        ("Posted 3 Sept. 2025 by the editors", "2025-09-03"),
     ],
 )
 def test_a_date_line_dates_a_pasted_page_and_leaves_the_body(tmp_path, date_line, published):

@@ -536,3 +536,28 @@ def test_topics_discussed_with_a_counterpart_may_run_long_and_end_in_a_comma():
         "areas, with President Ana Lund of Chile."
     )
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-02-05")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "At the forum on 5 February, after meeting President Ana Lund of Chile, President Ivo Marek of Peru spoke.",
+        "On 5 February President Ivo Marek of Peru and President Ana Lund of Chile, meeting in Lima, released a plan.",
+        "On 5 February President Ivo Marek of Peru had a frank and constructive conversation with President Ana "
+        "Lund of Chile.",
+        "On 5 February Peru's FM Ivo Marek met President Ana Lund of Chile.",
+    ],
+)
+def test_more_ways_news_tells_a_meeting(body):
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-02-05")]
+
+
+def test_a_meeting_of_others_just_before_does_not_date_a_signing():
+    body = (
+        "On 5 February President Ivo Marek of Peru met President Ana Lund of Chile.\n\n"
+        "Kestrel Bank and Vantora Solar LLC signed a memorandum of understanding."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(a.date, sorted(p.name for p in a.parties)) for a in facts.agreements] == [
+        (None, ["Kestrel Bank", "Vantora Solar LLC"])
+    ]

@@ -137,8 +137,12 @@ def read_article(path: Path) -> Article:
     )
 
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+# by their first three letters: a page's date line writes "Feb 11, 2026" as often as "11 February 2026"
+_MONTHS = {name[:3].lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
 _LINE_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})\s+{_MONTH}\s+(?P<y1>\d{{4}})|"
     rf"{_MONTH.replace('month', 'month2')}\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})|"
@@ -164,9 +168,11 @@ def _date_line(body: str) -> tuple[dt.date | None, str]:
             if match.group("iso"):
                 date = dt.date.fromisoformat(match.group("iso"))
             elif match.group("d1"):
-                date = dt.date(int(match.group("y1")), _MONTHS[match.group("month").lower()], int(match.group("d1")))
+                month = _MONTHS[match.group("month")[:3].lower()]
+                date = dt.date(int(match.group("y1")), month, int(match.group("d1")))
             else:
-                date = dt.date(int(match.group("y2")), _MONTHS[match.group("month2").lower()], int(match.group("d2")))
+                month = _MONTHS[match.group("month2")[:3].lower()]
+                date = dt.date(int(match.group("y2")), month, int(match.group("d2")))
         except ValueError:
             continue
         return date, "\n".join(lines[:number] + lines[number + 1 :])

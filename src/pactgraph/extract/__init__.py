@@ -187,8 +187,15 @@ def extract_article(article: Article) -> ArticleFacts:
                 agreement.caveats.add("date-from-heading")
             if agreement.date is None and agreement.rule != "document-between":  # a document in force: not today's
                 opened = list_opened_at if listed else view.sentence.index
+                told_after = _THE_MEETING.search(views[opened].text)
                 _date_from_recent_meeting(
-                    agreement, meetings, opened, views[opened], views[opened - 1] if opened else None, listed=listed
+                    agreement,
+                    # "Following the talks, …" names the talks itself, whoever took part
+                    [m for m in meetings if listed or told_after or _shares_a_side(agreement, m, post_of)],
+                    opened,
+                    views[opened],
+                    views[opened - 1] if opened else None,
+                    listed=listed,
                 )
             if agreement.date is None and not listed and not view.dates and agreement.rule != "document-between":
                 _date_from_signing_before(agreement, agreements, view.sentence.index)
@@ -561,6 +568,24 @@ _THE_MEETING = re.compile(
     r"(?P<noun>meeting|talks|visit|negotiations|ceremony|forum|summit)\b",
     re.I,
 )
+
+
+def _shares_a_side(agreement, meeting: Meeting, post_of: dict) -> bool:
+    """Whether a meeting may be the one a signing took place at: one of its participants, or the
+    country or organization one of them serves (as the article or the officials' gazetteer says),
+    signed, or an organization of such a country ("the Ministry of Energy of Chile"); or the text
+    names no side of either."""
+    if not agreement.parties or not meeting.participants:
+        return True
+    known = gazetteer.leaders()
+    countries = gazetteer.country_by_code()
+    sides = {e.name for e in meeting.participants}
+    sides |= {p.organization.name for e in meeting.participants if (p := post_of.get(e)) and p.organization}
+    sides |= {countries[known[e.name]] for e in meeting.participants if e.name in known}
+    if sides == {e.name for e in meeting.participants if e.type == PERSON}:
+        return True  # persons whose side nothing says: the meeting may be any signer's
+    parties = {party.name for party in agreement.parties}
+    return bool(sides & parties) or any(side in party for side in sides for party in parties)
 
 
 def _date_from_recent_meeting(

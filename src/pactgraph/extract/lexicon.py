@@ -201,7 +201,7 @@ EVENT_HEADS = {
     "Retreat",
 }
 TITLE_CORE = (
-    r"(?:President|Vice[- ]President|Prime Minister|PM|Premier|Minister|Chairman|Chairwoman|Chairperson|"
+    r"(?:President|Vice[- ]President|Prime Minister|PM|FM|Premier|Minister|Chairman|Chairwoman|Chairperson|"
     r"Chair|Vice[- ]Chairman|Administrator|Director[- ]General|Director|Head|Secretary[- ]General|"
     r"Secretary|Ambassador|Consul[- ]General|Consul|Governor|Mayor|Rector|CEO|Chief Executive(?: Officer)?|"
     r"Chief (?:Technology|Operating|Financial|Commercial|Investment|Strategy|Sustainability|Technical) Officer|"

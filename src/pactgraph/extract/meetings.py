@@ -217,8 +217,11 @@ _TALK = (
     r"(?:(?:separate|bilateral|trilateral|quadrilateral|multilateral|one-on-one|"
     r"face-to-face|productive|fruitful|official|working|restricted|expanded|extended|in-depth|wide-ranging|substantive|"
     r"short|brief|private|informal|lengthy|"
-    r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format)\s+){0,2}"
-    r"(?:talks|meetings?|telephone conversation|telephone call|bilateral|one-on-one|working sessions?|"
+    # "had a frank and constructive conversation with B"
+    r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format|"
+    r"frank|candid|constructive|warm|friendly|useful|positive|open|long|extensive)\s+(?:and\s+)?){0,3}"
+    r"(?:talks|meetings?|conversation(?=\s+with\b)|telephone conversation|telephone call|bilateral|one-on-one|"
+    r"working sessions?|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
     r"consultations|negotiations|discussions|dialogue|round of talks|parleys|t[êe]te-[àa]-t[êe]te|"
     r"working (?:lunch|dinner|breakfast)|"
@@ -249,7 +252,7 @@ _MEET_VERB = re.compile(
     rf"(?P<talks_among>{_TALK})\b(?!\s+with)|"
     r"(?P<paid>paid|pays|pay|paying|made|makes|make|making)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
     r"(?:first\s+|official\s+|state\s+|working\s+|[a-z]+-day\s+)*(?:visits?|trips?)\s+to|"
-    r"(?P<met>met|meets|meet|meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with|telephoned|phoned|"
+    r"(?P<met>met|meets|meet|(?<!, )meeting|briefed|spoke\s+with|had\s+an\s+audience\s+with|telephoned|phoned|"
     # "… praised the deal during a phone conversation with B", "A's conversation with B covered …"
     r"(?:during|in)\s+an?\s+(?:(?:tele)?phone|video)\s+(?:conversation|call)\s+with|"
     r"(?<=\w)['’]s\s+(?:[\w-]+\s+){0,2}?(?:conversation|meeting|talks)\s+with)(?:\s+with)?|"
@@ -261,6 +264,8 @@ _MEET_VERB = re.compile(
     r"joined(?=[^.;]{0,80}\bfor\s+(?:talks|a meeting)\b))|"
     # "A and B discussed the grid in Lima": talks among those who discussed it
     r"(?P<discussed>discussed|reviewed|agreed(?:\s+(?:in|on|at)\s+[A-Z][\w'’-]*){0,2}\s+(?:to|on)|co-chaired|"
+    # "A and B, meeting in Washington, released …": those the participle's clause names met
+    r"(?<=, )meeting(?=\s+(?:in|at)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s*,)|"
     # "A and B witnessed the signing", "Talks in Lima brought together A and B", "A thanked B … during their talks"
     r"witnessed\s+the\s+(?:signing|exchange)|(?P<together>brought\s+together)|"
     r"(?:during|after|at|in)\s+their\s+(?:[\w-]+\s+){0,2}(?:talks|meeting|conversation|call))\b(?!\s+with)|"
@@ -344,6 +349,14 @@ _FRONTED = re.compile(
     r"\s*(?:After|Following|During|In)\s+(?:(?:the|their|his|her|a|an)\s+)?(?:(?:bilateral|one-on-one|brief|short|"
     r"private|closed-door|separate|first|[a-z]+-level)\s+){0,2}$"
 )
+# "And at Davos on 22 January, after meeting A, B said …": the same, after a setting and a comma
+_FRONTED_LATE = re.compile(r",\s*(?:after|following)\s+(?:(?:the|their|his|her|a|an)\s+)?$")
+
+
+def _fronted(text: str, end: int) -> bool:
+    return bool(_FRONTED.match(text, 0, end) or _FRONTED_LATE.search(text, 0, end))
+
+
 _FRONTED_PHRASE = re.compile(
     r"\s*(?:On\s+\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?,\s+)?"  # "On 5 April 2023, on the sidelines of …"
     r"(?i:As part of|During|On the occasion of|In the course of|Within the framework of|On the sidelines of)"
@@ -380,7 +393,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             verb.group("met") == "meeting"
             and not text[verb.end() : verb.end() + 1].isupper()
             and not re.search(r"\b(?:be|am|is|are|was|were)\s+$", text[: verb.start()])
-            and not _FRONTED.match(text, 0, verb.start())
+            and not _fronted(text, verb.start())
         ):
             continue  # "meeting" is a verb only in "will be meeting X", "was meeting X", "After meeting X, …"
         if (verb.group("visited") == "visit" or verb.group("bare_host")) and not _WILL.search(
@@ -458,7 +471,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
             if len(persons) < 2 or _WILL.search(text[max(0, verb.start() - 30) : verb.start()]) or view.events():
                 continue  # "… co-chaired the council meeting": the event's reader has them
             subjects, objects = persons[:1], persons[1:]
-        if (verb.group("talks") or verb.group("met")) and not subjects and _FRONTED.match(text, 0, verb.start()):
+        if (verb.group("talks") or verb.group("met")) and not subjects and _fronted(text, verb.start()):
             # "Following talks with A in Lima, B said …": B held them, after the comma
             comma = text.find(",", verb.end(), clause_end)
             later = [e for e in view.entities_between(comma, clause_end) if e.type == PERSON] if comma != -1 else []
