@@ -514,3 +514,14 @@ def test_a_place_a_signatorys_post_names_is_no_party():
         "European Union, signed the contribution agreement in Lima."
     )
     assert all(kind == "agreement" and "Lima" not in parties for kind, parties in agreements_of(sentence))
+
+
+def test_the_kingdom_is_the_one_kingdom_the_article_names():
+    body = "Morocco and Peru are linking their grids.\n\nOn 15 July a contract was signed between the Kingdom and Peru."
+    assert agreements_of(body) == [("agreement", ["Morocco", "Peru"])]
+
+
+def test_a_date_opening_the_sentence_of_a_document_dates_its_signing():
+    body = "Headline\n\nOn 15 February a contract was signed between Peru and Chile."
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    assert [a.date for a in facts.agreements] == ["2025-02-15"]

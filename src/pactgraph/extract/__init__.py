@@ -43,7 +43,13 @@ from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .partnerships import merge_partnerships, read_partnerships
 from .posts import guess_heads_countries, known_countries, read_posts
-from .references import resolve_first_person, resolve_named_later, resolve_pronoun, resolve_references
+from .references import (
+    resolve_first_person,
+    resolve_named_later,
+    resolve_pronoun,
+    resolve_realms,
+    resolve_references,
+)
 from .rules import assess_all
 from .signings import signing_occasions
 
@@ -116,6 +122,7 @@ def extract_article(article: Article) -> ArticleFacts:
     first_person = resolve_first_person(views, registry, article.body, post_of)
     posts += [post for post in post_of.values() if post not in posts]  # an author box's post
     resolve_references(views, posts, country_by_word, main_countries, portfolio_ministry)
+    resolve_realms(views, registry)
     signed_list: list | None = None  # the parties of the list of signed documents under way, if any
     list_opened_at = 0  # the sentence that opened the current list of signed documents
     deals_listed = False  # whether that list's items are deals ("the projects agreed at the forum:")

@@ -519,7 +519,9 @@ _SIGNED_AGAIN = re.compile(
     r"\s+(?:formally\s+)?signed\b"
 )
 _NAMES_A_DOCUMENT = re.compile(  # "the 2018 agreement", not "on Monday signed an agreement"
-    r"\s+(?!(?:signed|signs|inked|penned|concluded|initialled|adopted|sealed)\b)(?:[a-z-]+\s+){0,2}(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"
+    # (not "On 15 July a contract was signed": a document the date opens the sentence of)
+    r"\s+(?!(?:signed|signs|inked|penned|concluded|initialled|adopted|sealed|an?)\b)(?:[a-z-]+\s+){0,2}"
+    r"(?:agreement|accord|memorandum|treaty|contract|deal|protocol|declaration|roadmap)s?\b"
 )
 # "signed three documents with X for the plant:" — the documents are listed after the colon
 _LISTED_AFTER = re.compile(

@@ -119,6 +119,30 @@ _LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king",
 _INNER_PRONOUN = re.compile(r"(?<=\S\s)\b(?:he|she)\b")
 
 
+# "the Kingdom", "the Sultanate": the monarchy of that kind the article names (ISO codes)
+_REALMS = {
+    "Kingdom": {"SA", "MA", "JO", "BH", "GB", "NL", "BE", "ES", "SE", "NO", "DK", "TH", "KH", "SZ", "LS", "TO", "BT"},
+    "Sultanate": {"OM", "BN"},
+}
+
+
+def resolve_realms(views: list[SentenceView], registry: Registry) -> None:
+    """ "the Kingdom's target", "signed between the Kingdom and Iraq": the one kingdom (or sultanate)
+    the article names; none when it names none or several."""
+    for word, codes in _REALMS.items():
+        realm = registry.by_alias(word)
+        named = {e for e in registry.entities if e.type == COUNTRY and e.country_code in codes and e.sentences}
+        if realm is None or realm.type == COUNTRY or len(named) != 1:
+            continue
+        [country] = named
+        for view in views:
+            for position, (m, entity) in enumerate(view.items):
+                if entity is realm and m.text == word:
+                    view.items[position] = (m, country)
+                    country.sentences.add(view.sentence.index)
+        realm.sentences.clear()
+
+
 def resolve_references(
     views: list[SentenceView], posts: list[Post], country_by_word, main_countries, portfolio_ministry
 ) -> None:
