@@ -525,3 +525,9 @@ def test_a_date_opening_the_sentence_of_a_document_dates_its_signing():
     body = "Headline\n\nOn 15 February a contract was signed between Peru and Chile."
     facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
     assert [a.date for a in facts.agreements] == ["2025-02-15"]
+
+
+def test_documents_concluded_with_several_countries_are_one_with_each():
+    body = "That same year memorandums were concluded with Peru, Chile and Bolivia."
+    countries = ("Peru", "Chile", "Bolivia")
+    assert agreements_of(body) == [("memorandum of understanding", [country]) for country in countries]

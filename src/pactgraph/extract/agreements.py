@@ -300,8 +300,10 @@ def read_agreements(
                 # "Further agreements were concluded with A (Egypt), B (Hungary) and C": one with each
                 # company (the countries in brackets are where they come from)
                 companies = [e for e in counterparts if e.type != COUNTRY]
-                if len(companies) >= 2:
-                    parties, separately = companies[:1], [[company] for company in companies]
+                # "memorandums were concluded with A, B and C", all countries: one with each too
+                each = companies if companies else counterparts
+                if len(each) >= 2:
+                    parties, separately = each[:1], [[counterpart] for counterpart in each]
             listed = _counterparts_listed(view, kind_match.end()) if plural and subject else []
             if len(listed) >= 2:  # "… signed four memorandums: with A; with the government of B; and with C"
                 parties = [*as_parties(subject, posts), listed[0]]
