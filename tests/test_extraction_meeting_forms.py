@@ -561,3 +561,20 @@ def test_a_meeting_of_others_just_before_does_not_date_a_signing():
     assert [(a.date, sorted(p.name for p in a.parties)) for a in facts.agreements] == [
         (None, ["Kestrel Bank", "Vantora Solar LLC"])
     ]
+
+
+def test_a_delegation_received_where_it_went_met_those_who_received_it():
+    body = (
+        "On 5 February Minister Ivo Marek of Peru led a delegation to Santiago, where they were received by "
+        "President Ana Lund of Chile."
+    )
+    assert meetings_of(body)[-1] == (["Ana Lund", "Ivo Marek"], "2025-02-05")
+
+
+def test_a_ceremony_is_of_the_subject_past_an_aside():
+    body = (
+        "Prime Minister Ivo Marek, who was in the north on a working visit, cut the ribbon at the solar plant on "
+        "5 February."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert [(m.kind, [p.name for p in m.participants]) for m in facts.meetings] == [("ceremony", ["Ivo Marek"])]

@@ -334,6 +334,7 @@ _RELATIVE = re.compile(r",\s+(?:who|which)\b[^,]*,\s*(?:(?:also|later|then|earli
 _WHO = re.compile(
     r",\s+who\s+(?:(?:also|later|earlier|then|subsequently)\s+|(?:in|at|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)*$"
 )
+_WHERE_THEY = re.compile(r",\s+where\s+(?:they|he|she)\s+$")
 # "… after talks with A and, separately, with B": two meetings
 _SEPARATELY_WITH = re.compile(r",?\s+and,?\s+(?:separately,?\s+)?with\s+")  # "with A and with B" too
 # "X sat down with the heads of the biggest groups. Among them: A, B and C": whom the next sentence names
@@ -430,6 +431,9 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
         aside = _DASH_ASIDE.search(text, 0, verb.start()) if not subjects else None
         if aside:  # "The three leaders – A, B and C – met in Lima": those the dashes set apart
             subjects = prefer_persons(view.entities_between(aside.start(), aside.end()))
+        where = _WHERE_THEY.search(text, 0, verb.start()) if not subjects else None
+        if where:  # "A led a delegation to Xi'an, where they were received by B": A, the delegation's head
+            subjects = prefer_persons(view.entities_between(clause_start(text, where.start()), where.start()))[:1]
         relative = _RELATIVE.search(text, 0, verb.start()) or _WHO.search(text, 0, verb.start())
         if relative:  # "Tokayev, who arrived on Sunday, received …", "X, who held talks with …": before "who"
             start = clause_start(text, relative.start())

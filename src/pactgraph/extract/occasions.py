@@ -409,6 +409,20 @@ _AT_CEREMONY_ATTENDED_BY = re.compile(
 )
 
 
+# "X, who was in the province on a working visit, cut the ribbon …": an aside between subject and verb
+_ASIDE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,;]*,\s*$")
+
+
+def _subject(view: SentenceView, verb: int) -> list[Entity]:
+    """Who the clause of the verb at ``verb`` is about, past an aside between them."""
+    clause = clause_start(view.text, verb)
+    aside = _ASIDE_BEFORE.search(view.text, 0, verb)
+    if aside and aside.end() >= clause:
+        clause = clause_start(view.text, aside.start())
+        return prefer_persons(view.entities_between(clause, aside.start()))
+    return prefer_persons(view.entities_between(clause, verb))
+
+
 def ceremonies(view: SentenceView) -> list[Meeting]:
     """Ceremonies told by their verb: who laid a foundation stone, inaugurated or opened a plant,
     or attended its groundbreaking; the plant's name makes the label."""
@@ -426,8 +440,7 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             continue  # "attended a groundbreaking": the ceremony's own noun reader has it
         if not thing.startswith("the ") and "launch" in match.group("opened"):
             continue  # "launched a project": a plan announced, not a plant opened
-        clause = clause_start(text, match.start())
-        who = prefer_persons(view.entities_between(clause, match.start()))  # "C drew power after X opened …"
+        who = _subject(view, match.start())  # "C drew power after X opened …"
         if not any(e.type == PERSON for e in who):
             # "the plant was inaugurated in 2019": its history; "Vantora commissioned the wind farm in 2021",
             # "Vantora launched construction of the plant": a company's work, not an event with people in it
