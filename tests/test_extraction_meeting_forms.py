@@ -578,3 +578,12 @@ def test_a_ceremony_is_of_the_subject_past_an_aside():
     )
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [(m.kind, [p.name for p in m.participants]) for m in facts.meetings] == [("ceremony", ["Ivo Marek"])]
+
+
+def test_a_signing_told_again_with_its_place_and_signers_is_its_ceremony():
+    body = (
+        "On 5 February Peru and Chile signed agreements on gas.\n\n"
+        "The contracts were signed at the Ministry of Energy and Water in Lima by Minister Ivo Marek of Peru and "
+        "Minister Ana Lund of Chile."
+    )
+    assert (["Ana Lund", "Chile", "Ivo Marek", "Peru"], "2025-02-05") in meetings_of(body)

@@ -11,7 +11,10 @@ from .facts import PERSON, Agreement, Meeting
 
 # the text tells of the signing itself: a ceremony, or who put their names to it
 _CEREMONY = re.compile(
-    r"\b(?:ceremony|in the presence of|looking on|signed\s+(?:[\w,]+\s+){0,8}?by\s+(?:[A-Z]|the\s+\w+\s+[A-Z]))"
+    r"\b(?:ceremony|in the presence of|looking on|"
+    # "signed at the Ministry of Energy and Water in Beirut by A" (not "… with a consortium led by A")
+    r"signed\s+(?:[\w,]+\s+){0,12}?(?<!led )(?<!headed )(?<!owned )(?<!backed )(?<!developed )(?<!built )by\s+"
+    r"(?:[A-Z]|the\s+\w+\s+[A-Z]))"
 )
 _SIGNATORIES = re.compile(
     r"\b(?:signed\s+(?:it\s+)?(?:for|on behalf of)|(?:was|were)\s+represented\s+by|took part in the ceremony|"
