@@ -258,3 +258,13 @@ def test_the_previous_year():
         "2022-03",
         "2021",
     ]
+
+
+def test_a_meeting_told_in_the_present_of_news_is_of_the_day_published():
+    body = "President Ivo Marek of Peru and President Ana Lund of Chile hold talks in Lima."
+    assert meeting_dates(body)[0][1] == PUBLISHED.isoformat()
+
+
+def test_a_meeting_told_in_the_past_without_a_day_is_of_the_month_published():
+    body = "President Ivo Marek of Peru and President Ana Lund of Chile held talks in Lima."
+    assert meeting_dates(body)[0][1] == PUBLISHED.isoformat()[:7]

@@ -237,7 +237,10 @@ def extract_article(article: Article) -> ArticleFacts:
         if meeting.date is None and not meeting.named and not meeting.planned:
             _date_from_context(meeting, views)  # (a meeting still to come is not on a day told before)
         if meeting.date is None and not meeting.planned and not meeting.named and article.published:
-            meeting.date = article.published.isoformat()[:7]  # news reports the recent past
+            # news reports the recent past; a headline's or a live blog's present ("Modi and Zelenskyy hold
+            # talks") the day it is published
+            told = views[min(meeting.sentences)].text
+            meeting.date = article.published.isoformat()[: 10 if _NEWS_PRESENT.search(told) else 7]
             meeting.caveats.add("date-from-publication")
     if article.published is None:  # no date to resolve "on Tuesday" against: the fact says so
         relative = {view.sentence.index for view in views if has_relative_date(view.text)}
@@ -269,6 +272,12 @@ def extract_article(article: Article) -> ArticleFacts:
             fact.caveats.add("first-person")
     assess_all(facts)
     return facts
+
+
+_NEWS_PRESENT = re.compile(
+    r"\b(?:hold|holds|meet|meets|receives|hosts|welcomes|greets|sign|signs)\b(?!\s+(?:no|that)\b)"
+    r"(?![^.;]*\b(?:every|each|annually|regularly|usually|often|later this|next)\b)"
+)
 
 
 def _agents_only(meetings, agreements, partnerships):
