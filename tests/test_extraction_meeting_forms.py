@@ -587,3 +587,19 @@ def test_a_signing_told_again_with_its_place_and_signers_is_its_ceremony():
         "Minister Ana Lund of Chile."
     )
     assert (["Ana Lund", "Chile", "Ivo Marek", "Peru"], "2025-02-05") in meetings_of(body)
+
+
+def test_a_records_line_of_participants_is_the_meeting_its_heading_names():
+    body = (
+        "SUMMARY RECORD\n\n"
+        "3. Meeting with the Minister of Energy (Wednesday, 5 February 2025, Lima)\n\n"
+        "Participants: Minister Ivo Marek of Peru and members of the delegation; Minister Ana Lund of Chile.\n\n"
+        "The ministers discussed grids."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    [meeting] = [m for m in facts.meetings if m.rule == "participants-line"]
+    assert (sorted(p.name for p in meeting.participants), meeting.date, meeting.place.name) == (
+        ["Ana Lund", "Chile", "Ivo Marek", "Peru"],
+        "2025-02-05",
+        "Lima",
+    )

@@ -22,7 +22,7 @@ import re
 from ..articles import Article
 from . import gazetteer
 from .agreements import DASHED_HEAD, LIST_ITEM, SIGNED, merge_agreements, read_agreements, without_counts_named_after
-from .bilaterals import bilateral_series, scheduled_bilaterals
+from .bilaterals import bilateral_series, participants_line, scheduled_bilaterals
 from .capacities import BROADER_TECHNOLOGY, infer_technologies, read_capacities
 from .dates import find_dates, has_relative_date
 from .document_lists import (
@@ -140,6 +140,7 @@ def extract_article(article: Article) -> ArticleFacts:
                 # lines without bullets (nor a table's cells): the list ends at a line no document opens
                 signed_list, deals_listed = None, False
         found = read_meetings(view, country_by_word) + scheduled_bilaterals(view)
+        found += participants_line(view, views[number - 1] if number else None)
         add_anaphoric_participants(view, meetings, found)
         meetings.extend(found)
         countries = _countries_near(registry, views, view.sentence.index, post_of)

@@ -1,7 +1,9 @@
 """Bilateral meetings told one counterpart at a time. A series: "On the sidelines the minister held
 a series of bilateral talks with European counterparts. With Estonia's minister, A, he discussed …
 Lithuania's minister, B, and Minister X looked at …": one meeting with each counterpart named after
-the opener. A programme: "Lula's programme for Friday listed bilateral meetings with A, B and C"."""
+the opener. A programme: "Lula's programme for Friday listed bilateral meetings with A, B and C". A
+record's list of those present: "3. Meeting with the Minister of Energy (Wednesday, 14 May 2025,
+Rabat)", then "Participants: A and the delegation; B, Minister of …"."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import re
 
 from .clauses import date_for
 from .entities import SentenceView
-from .facts import PERSON, Entity, Meeting
+from .facts import PERSON, PLACE, Entity, Meeting
 
 _SERIES = re.compile(
     r"\b(?:held|had|conducted|holds|has\s+held|had\s+held)\s+(?:a\s+(?:series|number|round|string)\s+of\s+|"
@@ -88,4 +90,40 @@ def scheduled_bilaterals(view: SentenceView) -> list[Meeting]:
         _bilateral(owner, guest, date, True, told, "scheduled-bilateral")
         for guest in dict.fromkeys(guests)
         if guest is not owner
+    ]
+
+
+# "Participants: A and members of the delegation; B, Minister of …", a line of a record or minutes
+_PARTICIPANTS_LINE = re.compile(r"\s*(?:Participants|Attendees|Attending|In attendance|Present)\s*:\s")
+_HEADING_WORDS = 25  # a heading over the line is short: "4. Meeting at the House of Councillors (14 May, Rabat)"
+
+
+def participants_line(view: SentenceView, heading: SentenceView | None) -> list[Meeting]:
+    """The meeting a record's line of participants tells: those it names, on the day and at the place
+    of the heading just above it (a short line), if it has them."""
+    if not _PARTICIPANTS_LINE.match(view.text):
+        return []
+    participants = [e for e in view.entities_between(0, len(view.text)) if e.is_agent]
+    if len(participants) < 2:
+        return []
+    date, planned = date_for(view, 0)
+    place = None
+    headed = heading is not None and len(heading.text.split()) <= _HEADING_WORDS
+    if headed and not date:
+        date, planned = date_for(heading, len(heading.text))
+        named = heading.entities_between(0, len(heading.text), agents_only=False)
+        place = next((e for e in named if e.type == PLACE), None)
+    label = heading.text.strip() if headed else ""
+    return [
+        Meeting(
+            kind="meeting",
+            label=re.sub(r"^\s*\d+(?:\.\d+)*\.?\s*", "", label) or f"Meeting of {participants[0].name}",
+            date=date,
+            participants=participants,
+            place=place,
+            planned=planned,
+            named=bool(label),
+            sentences={view.sentence.index},
+            rule="participants-line",
+        )
     ]

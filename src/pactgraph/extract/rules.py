@@ -57,6 +57,12 @@ RULES: dict[str, Rule] = {
             '"A\'s programme for Friday listed bilateral meetings with B and C": planned, one with each',
         ),
         Rule(
+            "participants-line",
+            "meeting",
+            0.8,
+            'a record\'s "Participants: A and the delegation; B, Minister of …" under the heading of a meeting',
+        ),
+        Rule(
             "signing-occasion",
             "meeting",
             0.5,
