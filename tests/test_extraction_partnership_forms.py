@@ -157,3 +157,24 @@ def test_a_company_forming_a_partnership_with_many_is_none():
 )
 def test_partnerships_raised_agreed_or_governing_relations(sentence, partners):
     assert [partners_found for _, partners_found in partnerships_of(sentence)] == [partners]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partners"),
+    [
+        (
+            "The communique maps out where the Saudi–U.S. strategic partnership should go.",
+            ["Saudi Arabia", "United States"],
+        ),
+        (
+            "Baku got a US-Azerbaijan Strategic Partnership Charter, signed at a ceremony.",
+            ["Azerbaijan", "United States"],
+        ),
+        (
+            "In January Norway and the World Bank set out a partnership worth NOK 1.1 billion.",
+            ["Norway", "World Bank"],
+        ),
+    ],
+)
+def test_partnerships_of_short_country_forms_and_set_out_by_a_country_and_an_organization(sentence, partners):
+    assert [partners_found for _, partners_found in partnerships_of(sentence)] == [partners]

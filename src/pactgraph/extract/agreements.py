@@ -132,8 +132,11 @@ PRONOUN_PARTIES = re.compile(
 _MINISTRIES_OF = re.compile(r"\b(?P<portfolio>[a-z]+)\s+ministries\s+of\s+$", re.I)
 ADJ_PAIR = re.compile(
     # "Azerbaijan-UAE ties" too: a country's short form in capitals
-    r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})[-–](?P<b>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3})\s+"
-    r"(?:[a-z-]+\s+){0,4}?(?:relations|ties|partnership|cooperation|memorand|agreement|accord|declaration|treaty)|"
+    r"\b(?P<a>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2,3}|(?:[A-Z]\.){2})[-–]"
+    r"(?P<b>[A-Z][a-z]+(?:\s(?!Strategic|Partnership|Comprehensive|Energy|Cooperation)[A-Z][a-z]+)?|[A-Z]{2,3}\b|"
+    r"(?:[A-Z]\.){2})\s*"
+    r"(?:[a-z-]+\s+){0,4}?(?:relations|ties|partnership|cooperation|memorand|agreement|accord|declaration|treaty|"
+    r"Strategic\s+Partnership|Partnership)|"
     # "the Italian and Tunisian governments signed a joint declaration": the two countries
     r"\b(?:[Tt]he\s+)?(?P<a2>[A-Z][a-z]+)\s+and\s+(?P<b2>[A-Z][a-z]+)\s+"
     r"(?:governments|leaders|presidents|sides|states|officials|delegations|representatives|negotiators)\b"
@@ -142,7 +145,12 @@ ADJ_PAIR = re.compile(
 
 def pair_words(pair: re.Match) -> tuple[str, str]:
     """The two country words an ``ADJ_PAIR`` match names ("Azerbaijani", "Chinese")."""
-    return pair.group("a") or pair.group("a2"), pair.group("b") or pair.group("b2")
+    words = pair.group("a") or pair.group("a2"), pair.group("b") or pair.group("b2")
+    return tuple(_SHORT_FORMS.get(word, word) for word in words)
+
+
+# short forms the gazetteer leaves out as names of their own ("US" is also a word in capitals)
+_SHORT_FORMS = {"US": "U.S.", "U.K.": "UK"}
 
 
 def kind_of_document(match: re.Match) -> str:

@@ -57,7 +57,8 @@ def _partnership_kind(words: str) -> str:
 
 _ESTABLISH = re.compile(
     r"\b(?:establish\w*|elevat\w*|upgrad\w*|rais\w*|forg\w*|level of|declaration|agreement|signed|signs?|launch\w*|"
-    r"join(?:s|ed|ing)?|formed|form(?:s|ing)?|entered\s+into|enters\s+into|struck|sealed|agreed|"
+    r"join(?:s|ed|ing)?|formed|form(?:s|ing)?|entered\s+into|enters\s+into|struck|sealed|agreed|finali[sz]ed|"
+    r"set\s+(?:out|up)|"
     # "relations between A and B are governed by a comprehensive strategic partnership": one that exists
     r"governed\s+by)\b",
     re.I,
@@ -223,7 +224,8 @@ def _owned_partnership_with(view: SentenceView, countries_named) -> list[Partner
 
 # "Vantora and Kestrel formed a partnership to develop …": two organizations set one up
 _FORMED = re.compile(
-    r"\b(?:formed|forged|entered\s+into|established|launched|struck|sealed)\s+(?:a|an)\s+(?:new\s+|long-term\s+)?"
+    r"\b(?:formed|forged|entered\s+into|established|launched|struck|sealed|set\s+(?:out|up)|finali[sz]ed)\s+(?:a|an)\s+"
+    r"(?:new\s+|long-term\s+)?"
     r"partnership\b(?!\s+(?:with|between)\b)"
 )
 
@@ -234,7 +236,8 @@ def _partnership_formed(view: SentenceView) -> list[Partnership]:
         return []
     start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(view.text, 0, match.start())])
     founders = [e for e in view.entities_between(start, match.start())]
-    if len(founders) != 2 or any(e.type not in ORG_TYPES for e in founders):
+    # two organizations, or a country and an organization ("Norway and UNDP set out a partnership")
+    if len(founders) != 2 or any(e.type not in ORG_TYPES for e in founders if e.type != COUNTRY):
         return []
     date = next((d.iso for d in view.dates if not d.future), None)
     return [
