@@ -531,3 +531,23 @@ def test_documents_concluded_with_several_countries_are_one_with_each():
     body = "That same year memorandums were concluded with Peru, Chile and Bolivia."
     countries = ("Peru", "Chile", "Bolivia")
     assert agreements_of(body) == [("memorandum of understanding", [country]) for country in countries]
+
+
+def test_a_memorandum_announced_with_a_counterpart_is_concluded():
+    sentence = "On Monday Vantora Solar LLC announced a legally binding memorandum with Kestrel Bank on a pipeline."
+    assert agreements_of(sentence) == [("memorandum of understanding", ["Kestrel Bank", "Vantora Solar LLC"])]
+
+
+def test_a_plan_announced_is_no_agreement():
+    assert agreements_of("Vantora Solar LLC announced a plan to sign an agreement with Kestrel Bank.") == []
+
+
+def test_deals_finalised_by_count_then_listed_with_their_counterparts_are_one_with_each():
+    sentence = (
+        "On Monday Vantora Solar LLC finalised four 20-year deals: supply agreements with Kestrel Bank and "
+        "Lumen Storage Group, and heads of agreement with Halvik Grid and Druk Hydro Corporation."
+    )
+    assert sorted(parties for _, parties in agreements_of(sentence)) == sorted(
+        sorted(["Vantora Solar LLC", other])
+        for other in ("Kestrel Bank", "Lumen Storage Group", "Halvik Grid", "Druk Hydro Corporation")
+    )

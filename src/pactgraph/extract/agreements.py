@@ -22,10 +22,11 @@ _SIGN = re.compile(
     r"(?:produced|yielded)(?=\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+"
     r"(?:[\w-]+\s+){0,2}(?:agreements|deals|contracts|memorand|documents|MoUs)\b)|"
     # "penned a power purchase agreement", "finalised a contract", "secured a PPA from": a document concluded
-    r"(?:penned|pens|finali[sz]ed|finali[sz]es|secured|secures|(?:has\s+|have\s+)?agreed(?:\s+on)?|"
+    # "announced a legally binding memorandum with B": a document concluded, made public
+    r"(?:penned|pens|finali[sz]ed|finali[sz]es|secured|secures|(?:has\s+|have\s+)?agreed(?:\s+on)?|announced|"
     # "formalised their cooperation with a memorandum"
     r"formali[sz]ed\s+(?:their|its|the)\s+(?:[\w-]+\s+){1,2}(?:with|through|in)(?=\s+an?\s))"
-    r"(?=\s+(?:an?|the|two|three|\d+)\s+(?:[\w$.,-]+\s+){0,4}"
+    r"(?=\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w$.,-]+\s+){0,4}"
     r"(?:agreements?|contracts?|deals?|memorand\w*|MoUs?|accords?|PPAs?)\b)|"
     # "A awarded B a contract": B a name, no "for …"
     r"(?:awarded|awards|granted|grants)(?=\s+(?:(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,6})?(?:an?|the)\s+(?:[\w$.,-]+\s+){0,5}"
