@@ -603,3 +603,19 @@ def test_a_records_line_of_participants_is_the_meeting_its_heading_names():
         "2025-02-05",
         "Lima",
     )
+
+
+def test_a_leader_who_witnessed_the_signing_somewhere_attended_its_ceremony():
+    body = (
+        "On 5 February President Ivo Marek of Peru witnessed in Lima the signing of a memorandum of understanding "
+        "between Kestrel Bank and Vantora Solar LLC."
+    )
+    assert (["Ivo Marek", "Kestrel Bank", "Vantora Solar LLC"], "2025-02-05") in meetings_of(body)
+
+
+def test_operation_of_our_plants_marked_together_with_officials_is_a_ceremony_of_theirs():
+    body = (
+        "On 5 February we marked the start of commercial operation of our three solar plants together with "
+        "Minister Ivo Marek of Peru and Governor Ana Lund."
+    )
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-02-05")]

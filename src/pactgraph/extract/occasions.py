@@ -341,8 +341,8 @@ _CEREMONY_ACTIVE = re.compile(
     r"(?:\s+ceremony)?(?:\s+on\s+[A-Z][a-z]+day)?(?:\s+(?:to\s+(?:mark|launch|celebrate|open)|marking|celebrating)"
     r"(?:\s+the\s+(?:[a-z]+\s+){0,3}?(?:of|at))?)?)\s+(?:(?:of|for)\s+)?"
     # the thing: "the 240 MW wind farm", or a project's own name ("broke ground for C-5")
-    r"(?P<object>(?:the|an?)\s+[^,;]{3,80}?|[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,4})"
-    r"(?=\s+(?:on|in|at|which|that|with|and)\b|[,;.]|$)"
+    r"(?P<object>(?:the|an?|our|its|their)\s+[^,;]{3,80}?|[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,4})"
+    r"(?=\s+(?:on|in|at|which|that|with|and|together|alongside)\b|[,;.]|$)"
 )
 # "… laid the foundation stone at the site alongside Y": a stone laid with no object named after it
 _STONE_ALONE = re.compile(r"\b(?:laid|lay|lays)\s+the\s+(?:foundation|corner)\s?stone\b(?!\s+(?:of|for)\b)")
@@ -352,7 +352,7 @@ _CEREMONY_PASSIVE = re.compile(
 )
 _PLANT = re.compile(
     r"(?i)\b(?:plant|farm|park|(?:sub)?station|project|dam|facility|complex|line|route|factory|terminal|port|turbine|"
-    r"interconnector|pipeline|reactor|unit)\b"
+    r"interconnector|pipeline|reactor|unit)s?\b"
 )
 
 
@@ -363,6 +363,7 @@ _CEREMONY_WORD = re.compile(
     r"started up|opening"
 )
 # "… inaugurated the plant in the presence of B", "…, joined by B": who else was there
+_DETERMINERS = ("the ", "our ", "its ", "their ")  # "marked the start of operation of our three plants"
 _ALSO_THERE = re.compile(r"\b(?:in\s+the\s+presence\s+of|joined\s+by|accompanied\s+by|together\s+with|alongside)\s+")
 # "the capsule-laying ceremony that marked the start of …": a ceremony is what marked it
 _CEREMONY_THAT = re.compile(r"\b(?:ceremony|event)\s*,?\s+(?:that|which)\s+$")
@@ -393,7 +394,8 @@ _ATTENDED_CEREMONY = re.compile(
 )
 # "the 500 MW Abydos solar plant near Kom Ombo, which Prime Minister X inaugurated in December 2024"
 _WHICH_X_INAUGURATED = re.compile(
-    r",\s+which\s+(?P<who>[^,;]{3,80}?)\s+(?:officially\s+|formally\s+|jointly\s+)?"
+    # "…, the first of which President X inaugurated in Havana on 22 February"
+    r",\s+(?:the\s+(?:first|second|last|latest)\s+of\s+)?which\s+(?P<who>[^,;]{3,80}?)\s+(?:officially\s+|formally\s+|jointly\s+)?"
     r"(?:inaugurated|opened|commissioned)\b"
 )
 _INAUGURATED_IT = re.compile(r"\b(?:officially\s+|formally\s+|jointly\s+)?(?:inaugurated|opened|commissioned)\s+it\b")
@@ -436,11 +438,18 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
             continue  # "opened the forum", "launched talks": not a plant's ceremony (ground is broken for one)
         if _CEREMONY_THAT.search(text, 0, match.start()):
             continue  # "the capsule-laying ceremony that marked the start of …": that ceremony's reader has it
-        if not thing.startswith("the ") and not match.group("opened"):
+        if not thing.startswith(_DETERMINERS) and not match.group("opened"):
             continue  # "attended a groundbreaking": the ceremony's own noun reader has it
-        if not thing.startswith("the ") and "launch" in match.group("opened"):
+        if not thing.startswith(_DETERMINERS) and "launch" in match.group("opened"):
             continue  # "launched a project": a plan announced, not a plant opened
         who = _subject(view, match.start())  # "C drew power after X opened …"
+        also = _ALSO_THERE.search(text, match.end())
+        if also and not CLAUSE_END.search(text, match.end(), also.start()):
+            # "we marked the start of operation of our plants together with Minister A and Premier B"
+            stop = CLAUSE_END.search(text, also.end())
+            who += [
+                e for e in view.entities_between(also.end(), stop.start() if stop else len(text)) if e.type == PERSON
+            ]
         if not any(e.type == PERSON for e in who):
             # "the plant was inaugurated in 2019": its history; "Vantora commissioned the wind farm in 2021",
             # "Vantora launched construction of the plant": a company's work, not an event with people in it
@@ -454,12 +463,6 @@ def ceremonies(view: SentenceView) -> list[Meeting]:
                 f"{match.group('what').capitalize()} ceremony" if match.group("attended") else "Inauguration ceremony"
             )
         )
-        also = _ALSO_THERE.search(text, match.end())
-        if also and not CLAUSE_END.search(text, match.end(), also.start()):
-            stop = CLAUSE_END.search(text, also.end())
-            who += [
-                e for e in view.entities_between(also.end(), stop.start() if stop else len(text)) if e.type == PERSON
-            ]
         out.append(_ceremony(view, f"{kind} of {_ARTICLE.sub('', thing).strip()}", who, match.start()))
     for match in _PUT_INTO_OPERATION.finditer(text) if " into " in text or " up " in text else ():
         thing = match.group("object") or match.group("object2")

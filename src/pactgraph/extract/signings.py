@@ -11,7 +11,8 @@ from .facts import PERSON, Agreement, Meeting
 
 # the text tells of the signing itself: a ceremony, or who put their names to it
 _CEREMONY = re.compile(
-    r"\b(?:ceremony|in the presence of|looking on|"
+    # "Prime Minister X witnessed in Islamabad the signing of a memorandum between A and B"
+    r"\b(?:ceremony|in the presence of|looking on|witnessed\s+(?:in\s+[A-Z][\w'’-]*\s+)?the\s+signing|"
     # "signed at the Ministry of Energy and Water in Beirut by A" (not "… with a consortium led by A")
     r"signed\s+(?:[\w,]+\s+){0,12}?(?<!led )(?<!headed )(?<!owned )(?<!backed )(?<!developed )(?<!built )by\s+"
     r"(?:[A-Z]|the\s+\w+\s+[A-Z]))"
