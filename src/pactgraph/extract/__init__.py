@@ -195,14 +195,13 @@ def extract_article(article: Article) -> ArticleFacts:
                 agreement.caveats.add("date-from-heading")
             if agreement.date is None and agreement.rule != "document-between":  # a document in force: not today's
                 opened = list_opened_at if listed else view.sentence.index
-                told_after = _THE_MEETING.search(views[opened].text)
                 _date_from_recent_meeting(
                     agreement,
-                    # "Following the talks, …" names the talks itself, whoever took part
-                    [m for m in meetings if listed or told_after or _shares_a_side(agreement, m, post_of)],
+                    meetings,
                     opened,
                     views[opened],
                     views[opened - 1] if opened else None,
+                    post_of,
                     listed=listed,
                 )
             if agreement.date is None and not listed and not view.dates and agreement.rule != "document-between":
@@ -611,6 +610,7 @@ def _date_from_recent_meeting(
     index: int,
     opener: SentenceView,
     before: SentenceView | None = None,
+    post_of: dict | None = None,
     *,
     listed: bool = False,
 ) -> None:
@@ -626,6 +626,11 @@ def _date_from_recent_meeting(
     if own and listed:
         agreement.date = own
         return
+    # "Following the meeting, …" names the meeting however far back it was reported, whoever took part;
+    # otherwise only a meeting that shares a side with the signing may date it
+    the_meeting = _THE_MEETING.search(opener.text)
+    if not listed and not the_meeting:
+        meetings = [m for m in meetings if _shares_a_side(agreement, m, post_of or {})]
     if _THAT_OCCASION.search(opener.text):  # "On that occasion the sides signed:": the meeting just told
         told = [m for m in meetings if m.date and not m.planned and 0 <= opener.sentence.index - max(m.sentences) <= 1]
         if told:
@@ -633,8 +638,6 @@ def _date_from_recent_meeting(
             agreement.caveats.add("date-from-meeting")
             agreement.place = agreement.place or told[-1].place
             return
-    # "Following the meeting, …" names the meeting however far back it was reported
-    the_meeting = _THE_MEETING.search(opener.text)
     window = index if the_meeting else 4
     noun = the_meeting.group("noun").lower() if the_meeting else ""
     # "after the talks" or "after the meeting": the latest talks or meeting first (news says either of

@@ -237,7 +237,7 @@ def _partnership_formed(view: SentenceView) -> list[Partnership]:
     start = max([0] + [b.end() for b in _CLAUSE_BREAK.finditer(view.text, 0, match.start())])
     founders = [e for e in view.entities_between(start, match.start())]
     # two organizations, or a country and an organization ("Norway and UNDP set out a partnership")
-    if len(founders) != 2 or any(e.type not in ORG_TYPES for e in founders if e.type != COUNTRY):
+    if len(founders) != 2 or any(e.type not in ORG_TYPES and e.type != COUNTRY for e in founders):
         return []
     date = next((d.iso for d in view.dates if not d.future), None)
     return [
