@@ -265,3 +265,41 @@ def test_an_event_named_in_passing_in_a_clause_that_tells_of_another_is_none():
         "Council convened in Lima on Monday."
     )
     assert "Velmar Energy Forum" not in [label for label, *_ in meetings_of(sentence)]
+
+
+def test_a_grouping_named_inside_an_events_name_holds_the_event():
+    body = "Leaders met at the 16th BRICS Summit in Kazan on 23 October. The 44th SADC Summit took place in Harare."
+    assert meetings_of(body) == [("BRICS Summit", ["BRICS"]), ("SADC Summit", ["SADC"])]
+
+
+def test_an_event_pairing_a_country_with_a_grouping_has_both_and_stays_apart_from_another_summit():
+    body = (
+        "Ana Lund attended the BRICS Summit in Kazan on 23 October. "
+        "The EU-Japan summit opened in Brussels on 17 July, with Ivo Marek as host."
+    )
+    assert meetings_of(body) == [
+        ("BRICS Summit", ["Ana Lund", "BRICS"]),
+        ("EU-Japan summit", ["European Union", "Ivo Marek", "Japan"]),
+    ]
+
+
+def test_the_summit_told_in_the_past_is_the_one_held_not_the_next_one_announced():
+    body = (
+        "Leaders met at the SADC Summit in Harare on 17 August. The next ordinary summit will be held in "
+        "Lilongwe in August 2026. The summit also heard a report of the council, chaired by Ana Lund."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, dt.date(2025, 8, 20)))
+    held = next(m for m in facts.meetings if m.label == "SADC Summit")
+    assert held.sentences == {0, 2} and not held.planned
+
+
+def test_the_two_leaders_stand_for_their_countries_not_for_a_summit_one_of_them_came_from():
+    body = (
+        "Chile's President Ana Lund held talks with Peru's President Ivo Marek in Lima on 5 April. "
+        "Lund arrived in Lima after attending the BIMSTEC Summit in Bangkok.\n\n"
+        "Following the talks, the leaders witnessed the exchange of the following memoranda of understanding:\n\n"
+        "1. MoU on Energy Cooperation;\n\n2. MoU on Health Cooperation.\n"
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, dt.date(2025, 4, 6)))
+    assert facts.agreements
+    assert all(sorted(p.name for p in a.parties) == ["Chile", "Peru"] for a in facts.agreements)

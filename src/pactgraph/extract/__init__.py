@@ -37,7 +37,7 @@ from .document_lists import (
     signatories,
 )
 from .documents_named import named_documents
-from .entities import Registry, SentenceView, resolve_mention
+from .entities import ORG_TYPES, Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
 from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
@@ -106,6 +106,18 @@ def extract_article(article: Article) -> ArticleFacts:
         code = hit[1] if hit else gazetteer.DEMONYMS.get(word) or gazetteer.demonym_code(word)
         return country_of_code(code) if code else None
 
+    def organizations_in(text: str, sentence: int) -> list[Entity]:
+        """The known organizations ``text`` names, as this article's entities (one of its own
+        names first: "SADC" written after "Southern African Development Community (SADC)")."""
+        found = []
+        for form, kind, name in gazetteer.organizations_named_in(text):
+            entity = registry.by_alias(form) or registry.by_alias(name)
+            if entity is None or entity.type not in ORG_TYPES:
+                entity = registry.add(kind, name, sentence)
+            entity.sentences.add(sentence)
+            found.append(entity)
+        return found
+
     posts: list[Post] = []
     meetings: list[Meeting] = []
     agreements = []
@@ -139,7 +151,7 @@ def extract_article(article: Article) -> ArticleFacts:
             elif not list_bulleted and opens_line and not DOCUMENT_LINE.match(view.text) and view.text.count("|") < 2:
                 # lines without bullets (nor a table's cells): the list ends at a line no document opens
                 signed_list, deals_listed = None, False
-        found = read_meetings(view, country_by_word) + scheduled_bilaterals(view)
+        found = read_meetings(view, country_by_word, organizations_in) + scheduled_bilaterals(view)
         found += participants_line(view, views[number - 1] if number else None)
         add_anaphoric_participants(view, meetings, found)
         meetings.extend(found)

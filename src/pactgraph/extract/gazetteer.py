@@ -349,6 +349,27 @@ def organizations() -> list[tuple[str, list[str], str]]:
 
 
 @cache
+def _organization_forms() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    forms = {form: (kind, name) for name, aliases, kind in organizations() for form in [name, *aliases]}
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?:{alternatives})(?![\w&])"), forms
+
+
+def organizations_named_in(text: str) -> list[tuple[str, str, str]]:
+    """(form written, type, name) of the known organizations inside ``text``, first come first: the
+    bodies an event's own name holds ("the 44th SADC Summit", "the EU-CELAC summit").
+
+    >>> organizations_named_in("the EU-CELAC summit")
+    [('EU', 'Organization', 'European Union'), ('CELAC', 'Organization', 'CELAC')]
+    """
+    pattern, forms = _organization_forms()
+    found: dict[tuple[str, str], str] = {}
+    for match in pattern.finditer(text):
+        found.setdefault(forms[match.group(0)], match.group(0))
+    return [(form, kind, name) for (kind, name), form in found.items()]
+
+
+@cache
 def demonym_code(word: str) -> str | None:
     """The country of a regular demonym the DEMONYMS list lacks: Mauritanian, Egyptian, Chilean,
     Brazilian, Nigerian (the country's name plus -n, -an or -ian).

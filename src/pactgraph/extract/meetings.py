@@ -314,6 +314,12 @@ _ARRIVED_FOR = re.compile(
     r"\b(?:arrived|arrives|arriving|travell?ed|came|coming|flew|flying|returned|returning)\b[^.;]*"
     r"\b(?:for|to attend|(?:straight\s+|directly\s+)?from)\s+(?:the\s+)?(?:[A-Z][\w'’–-]*\s+){0,4}$"
 )
+# "the EU-CELAC summit": the capitalised words just before an event's noun name it
+_NAME_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?!(?:The|A|An|This|That|These|At|During|In|On|Its|Their|His|Her|After|Before|For|To|By|With|"
+    r"And|Ahead|From|Since)\b)[A-Z][\w&-]*\s+){1,3}$"
+)
+_BLOC_PAIR = re.compile(r"\b(?P<a>[A-Z][\w]+)[-–](?P<b>[A-Z][\w]+)\b")
 _HOST_GAP = re.compile(r"\s*(?:\([A-Z]{2,10}\)\s*)?(?:[a-z]+['’]\s+)?")
 _GATHERING = re.compile(
     r"\b(?:bringing|brought|brings)\s+together\b|\b(?:attended|joined)\s+by\b|\bwith the participation of\b|"
@@ -382,9 +388,10 @@ _VERB_CHAIN = re.compile(
 _AND_THEN = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+|later\s+|then\s+|afterwards\s+|subsequently\s+)?$")
 
 
-def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
+def read_meetings(view: SentenceView, country_by_word=None, organizations_in=None) -> list[Meeting]:
     """The meetings one sentence reports; ``country_by_word`` turns "China" or "Chinese" into the
-    country entity (for "the Azerbaijan-China commission")."""
+    country entity (for "the Azerbaijan-China commission"), ``organizations_in`` finds the known
+    organizations a text names (for "the 44th SADC Summit")."""
     meetings: list[Meeting] = []
     text = view.text
     first_subjects: list[Entity] = []
@@ -572,7 +579,7 @@ def read_meetings(view: SentenceView, country_by_word=None) -> list[Meeting]:
     # "arrived in Tashkent …, his first trip to Uzbekistan": the visit its noun tells, else the travel
     meetings.extend(visits(view) or travels(view))
     meetings.extend(ceremonies(view))
-    events = [(m, _event_meeting(view, m, country_by_word)) for m in view.events()]
+    events = [(m, _event_meeting(view, m, country_by_word, organizations_in)) for m in view.events()]
     for (m, part), (m2, whole) in itertools.pairwise(events):
         # "the opening ceremony of the SCO Energy Ministers' Meeting": who attends the part attends the whole
         gap = text[view.rel(m)[1] : view.rel(m2)[0]]
@@ -725,7 +732,7 @@ def _talks(view: SentenceView, verb: re.Match, subjects: list[Entity], objects: 
     )
 
 
-def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
+def _event_meeting(view: SentenceView, m, country_by_word=None, organizations_in=None) -> Meeting:
     a, b = view.rel(m)
     label = m.text[0].upper() + m.text[1:]
     if m.acronym:
@@ -751,6 +758,17 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
             if e is not None and e.type not in (PERSON, PLACE) and view.rel(m2)[1] <= a and _HOST_GAP.fullmatch(gap):
                 host = e
                 label = f"{e.name} {m.text}"
+    named_before = _NAME_BEFORE.search(view.text, 0, a) if m.type == "EventNoun" and not host else None
+    if named_before:  # "the EU-CELAC summit": the name the noun's words before it give
+        label = f"{named_before.group(0)}{m.text}"
+    held_by = [host] if host else []
+    if not host and organizations_in:
+        # "the 44th SADC Summit", "the EU-CELAC summit": the bodies the event's own name holds
+        held_by = organizations_in(label, view.sentence.index)
+        host = held_by[0] if held_by else None
+        for pair in _BLOC_PAIR.finditer(label) if held_by and country_by_word else ():
+            # "the China-CELAC Forum", "the EU-Japan summit": the country paired with the body
+            held_by += [c for c in map(country_by_word, pair.group("a", "b")) if c and c not in held_by]
     place = place_after(view, b)
     date, future = date_for(view, a)
     opens = _OPENS_ON.match(view.text, b)
@@ -759,7 +777,7 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     own = own or [d for d in view.dates if _ITS_DAY.fullmatch(view.text[b : d.start])]
     if own:  # "… to attend the SCO summit, which opens on Thursday": the event's own day
         date, future = own[0].iso, own[0].future
-    participants: list[Entity] = [host] if host else []
+    participants: list[Entity] = list(held_by)
     hosting = re.search(
         r"\b(?:in\s+)?(?:hosting|hosts|hosted|to host|will host)\s+(?:the\s+)?(?:\w+\s+){0,2}$", view.text[:a]
     )
@@ -767,6 +785,7 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         hosts = [e for m2, e in view.items if e is not None and e.is_agent and view.rel(m2)[1] <= hosting.start()]
         if hosts:
             host = hosts[-1]
+            held_by = [host]
             participants = [host]
     for _, e in view.items:
         if e is None or e.type not in (PERSON,):
@@ -777,7 +796,7 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
     if between:  # "the first meeting of the Committee … between the Republic of Azerbaijan and the UAE"
         stop = CLAUSE_END.search(text, b + between.end())
         participants += [e for e in view.entities_between(b, stop.start() if stop else len(text)) if e.is_agent]
-    pair_countries = countries_paired(m.text, country_by_word, of_two=False)
+    pair_countries = countries_paired(label, country_by_word, of_two=False)
     participants += pair_countries  # "the Azerbaijan-China Intergovernmental Commission"
     gathered = _GATHERED_FOR.search(text[:a])
     if gathered:  # "The leaders of A, B and C gathered in Astana for the consultative meeting"
@@ -822,7 +841,7 @@ def _event_meeting(view: SentenceView, m, country_by_word=None) -> Meeting:
         or at_event
         or _ARRIVED_FOR.search(text[:a])
         or re.search(r"\b(?:in)\s+(?:the\s+)?$", text[max(0, a - 30) : a])
-        else ([host] if host else []),
+        else held_by,
         planned=planned,
         named=True,
         sentences={view.sentence.index},
@@ -847,6 +866,17 @@ def _retold(kept: Meeting, m: Meeting) -> bool:
     )
 
 
+def _names_same(kept: Meeting, key: str, m: Meeting) -> bool:
+    """Whether the event ``m`` (its folded label ``key``) names ``kept`` again: one label holds the
+    other ("the summit", "the Africa Climate Summit"), in a month that agrees, both held or both ahead."""
+    held = f" {fold(kept.label)} "
+    return (
+        (f" {key} " in held or held in f" {key} ")
+        and _same_time(kept.date and kept.date[:7], m.date and m.date[:7])  # an event spans days
+        and kept.planned == m.planned  # "the next summit will be held in C", then "the summit took note": this one
+    )
+
+
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One meeting per label within an article; later mentions add participants, date and place."""
     merged: dict[str, Meeting] = {}
@@ -854,7 +884,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         key = fold(m.label)
         if m.kind not in ("meeting", "talks", "visit"):
             # "that summit" is the summit named last before it
-            found = next((k for k in reversed(merged) if f" {key} " in f" {k} " or f" {k} " in f" {key} "), key)
+            found = next((k for k in reversed(merged) if _names_same(merged[k], key, m)), key)
             if found != key and len(key) > len(found):  # "the summit", then "the Africa Climate Summit": the name
                 merged[key] = merged.pop(found)
                 merged[key].label, merged[key].kind, merged[key].named = m.label, m.kind, True
