@@ -303,3 +303,41 @@ def test_the_two_leaders_stand_for_their_countries_not_for_a_summit_one_of_them_
     facts = extract_article(Article("t", Path("t.txt"), "Test", body, dt.date(2025, 4, 6)))
     assert facts.agreements
     assert all(sorted(p.name for p in a.parties) == ["Chile", "Peru"] for a in facts.agreements)
+
+
+def test_the_grouping_whose_leaders_hold_their_summit_takes_part_and_its_next_summit_is_another():
+    body = (
+        "Leaders of the SCO wrapped up their annual summit in Astana on Monday. "
+        "The next SCO summit will be held in Bishkek."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, PUBLISHED))
+    held, ahead = sorted(facts.meetings, key=lambda m: m.planned)
+    assert [p.name for p in held.participants] == ["Shanghai Cooperation Organization"] and not held.planned
+    assert held.date == "2025-05"  # the day it ended: it began days before
+    assert ahead.planned and ahead.label.startswith("Next") and ahead.sentences == {1}
+
+
+def test_an_event_told_again_a_week_later_across_a_months_end_is_one_event():
+    body = (
+        "The Osaka Energy Forum opened on 30 November with Ana Lund in the chair. "
+        "On 5 December, Ivo Marek addressed the Osaka Energy Forum."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, dt.date(2025, 12, 8)))
+    assert [(m.date, sorted(p.name for p in m.participants)) for m in facts.meetings] == [
+        ("2025-11-30", ["Ana Lund", "Ivo Marek"])
+    ]
+
+
+def test_the_two_leaders_reviewing_trade_tell_the_talks_again_and_the_documents_signed_next_are_theirs():
+    body = (
+        "Chile's President Ana Lund held talks with Peru's President Ivo Marek in Lima on Tuesday. "
+        "Copper was high on the agenda. Lund began her first state visit to Peru at the national memorial. "
+        "The visit runs until Sunday. At the palace the two leaders reviewed trade and energy. "
+        "Peru already has a trade arrangement with Chile. Two documents were signed: a memorandum on "
+        "copper exploration and an agreement on culture."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", body, dt.date(2025, 4, 3)))
+    talks = next(m for m in facts.meetings if m.kind == "talks")
+    assert talks.sentences == {0, 4}
+    assert len(facts.agreements) == 2
+    assert all(sorted(p.name for p in a.parties) == ["Chile", "Peru"] for a in facts.agreements)

@@ -116,7 +116,7 @@ def extract_article(article: Article) -> ArticleFacts:
                 entity = registry.add(kind, name, sentence)
             entity.sentences.add(sentence)
             found.append(entity)
-        return found
+        return list(dict.fromkeys(found))
 
     posts: list[Post] = []
     meetings: list[Meeting] = []

@@ -6,6 +6,7 @@ verb and other occasions come from ``occasions``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 
@@ -76,6 +77,34 @@ _BETWEEN_THE_TWO = re.compile(
 )
 
 
+# "At the palace the two leaders reviewed trade and energy": the talks reported before, told again
+_THE_TWO_DISCUSSED = re.compile(
+    r"\b[Tt]he\s+two\s+(?:leaders|presidents|prime ministers|ministers|heads of state)\s+(?:also\s+|then\s+)?"
+    r"(?:reviewed|discussed|exchanged views|talked|focused|touched)\b"
+)
+_TOLD_AGAIN_REACH = 8  # sentences back in which "the two leaders" still means the pair of the talks reported
+
+
+def _the_two_discussed_again(view: SentenceView, meetings: list[Meeting]) -> None:
+    """ "The two leaders reviewed trade" in a sentence that names neither tells again the talks of
+    the pair reported last: the sentence joins them (a signing told next is theirs)."""
+    told = _THE_TWO_DISCUSSED.search(view.text)
+    if not told or any(e.type == PERSON for e in view.entities_between(0, told.start())):
+        return
+    earlier = next(
+        (
+            m
+            for m in reversed(meetings)
+            if not m.planned
+            and m.kind in ("talks", "meeting")
+            and len([p for p in m.participants if p.type == PERSON]) == 2
+        ),
+        None,
+    )
+    if earlier is not None and view.sentence.index - max(earlier.sentences) <= _TOLD_AGAIN_REACH:
+        earlier.sentences.add(view.sentence.index)
+
+
 def _between_the_two_named_before(view: SentenceView, meetings: list[Meeting]) -> list[Meeting]:
     """A meeting "between the two leaders" in a sentence that names neither: the two persons of the
     meeting last reported, with those this sentence names taking part."""
@@ -98,6 +127,8 @@ def add_anaphoric_participants(view: SentenceView, meetings: list[Meeting], foun
     """ "Nurbek and Amrullayev attended the ceremony": persons joining the event last reported."""
     if not found_here:
         found_here.extend(_between_the_two_named_before(view, meetings))
+    if not found_here:
+        _the_two_discussed_again(view, meetings)
     anaphor = _ANAPHOR.search(view.text) if _ANAPHOR_CUE.search(view.lower) else None
     if not anaphor:
         return
@@ -319,6 +350,9 @@ _NAME_BEFORE = re.compile(
     r"(?<![\w'’-])(?:(?!(?:The|A|An|This|That|These|At|During|In|On|Its|Their|His|Her|After|Before|For|To|By|With|"
     r"And|Ahead|From|Since)\b)[A-Z][\w&-]*\s+){1,3}$"
 )
+_CLOSED = re.compile(r"\b(?:closed|wrapped\s+up|concluded|ended)\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,3}$")
+_NEXT = re.compile(r"\b[Nn]ext\s+(?:[\w-]+\s+){0,3}$")
+_THEIR = re.compile(r"\b(?:their|its)\s+(?:[\w-]+\s+){0,2}$")
 _BLOC_PAIR = re.compile(r"\b(?P<a>[A-Z][\w]+)[-–](?P<b>[A-Z][\w]+)\b")
 _HOST_GAP = re.compile(r"\s*(?:\([A-Z]{2,10}\)\s*)?(?:[a-z]+['’]\s+)?")
 _GATHERING = re.compile(
@@ -758,10 +792,22 @@ def _event_meeting(view: SentenceView, m, country_by_word=None, organizations_in
             if e is not None and e.type not in (PERSON, PLACE) and view.rel(m2)[1] <= a and _HOST_GAP.fullmatch(gap):
                 host = e
                 label = f"{e.name} {m.text}"
+    owned = _THEIR.search(view.text, 0, a) if m.type == "EventNoun" and not host and organizations_in else None
+    # "Leaders of the SCO wrapped up their annual summit": the groupings whose members hold it
+    bodies = (
+        organizations_in(view.text[clause_start(view.text, owned.start()) : owned.start()], view.sentence.index)
+        if owned
+        else []
+    )
+    if bodies:  # "Leaders of the EU and CELAC closed their third summit": both hold it
+        host = bodies[0]
+        label = f"{' and '.join(e.name for e in bodies)} {m.text}"
     named_before = _NAME_BEFORE.search(view.text, 0, a) if m.type == "EventNoun" and not host else None
     if named_before:  # "the EU-CELAC summit": the name the noun's words before it give
         label = f"{named_before.group(0)}{m.text}"
-    held_by = [host] if host else []
+    if _NEXT.search(view.text, max(0, a - 40), a) and not label.lower().startswith("next"):
+        label = f"Next {label}"  # "the next SCO summit will be held in C": another edition than the one told
+    held_by = bodies or ([host] if host else [])
     if not host and organizations_in:
         # "the 44th SADC Summit", "the EU-CELAC summit": the bodies the event's own name holds
         held_by = organizations_in(label, view.sentence.index)
@@ -777,6 +823,8 @@ def _event_meeting(view: SentenceView, m, country_by_word=None, organizations_in
     own = own or [d for d in view.dates if _ITS_DAY.fullmatch(view.text[b : d.start])]
     if own:  # "… to attend the SCO summit, which opens on Thursday": the event's own day
         date, future = own[0].iso, own[0].future
+    elif date and len(date) == 10 and _CLOSED.search(view.text, max(0, a - 50), a) and kind_of(label) != "ceremony":
+        date = date[:7]  # "leaders closed their summit on Tuesday": the day it ended; it began days before
     participants: list[Entity] = list(held_by)
     hosting = re.search(
         r"\b(?:in\s+)?(?:hosting|hosts|hosted|to host|will host)\s+(?:the\s+)?(?:\w+\s+){0,2}$", view.text[:a]
@@ -868,13 +916,39 @@ def _retold(kept: Meeting, m: Meeting) -> bool:
 
 def _names_same(kept: Meeting, key: str, m: Meeting) -> bool:
     """Whether the event ``m`` (its folded label ``key``) names ``kept`` again: one label holds the
-    other ("the summit", "the Africa Climate Summit"), in a month that agrees, both held or both ahead."""
-    held = f" {fold(kept.label)} "
+    other ("the summit", "the Africa Climate Summit") at a time that agrees, and neither is "the next" one."""
+    held = fold(kept.label)
     return (
-        (f" {key} " in held or held in f" {key} ")
-        and _same_time(kept.date and kept.date[:7], m.date and m.date[:7])  # an event spans days
-        and kept.planned == m.planned  # "the next summit will be held in C", then "the summit took note": this one
+        (f" {key} " in f" {held} " or f" {held} " in f" {key} ")
+        # a name told again is the event it names, whatever the date near it; "the summit" is the one of
+        # that time (an event spans days, across a month's end too)
+        and (key == held or _near_in_time(kept.date, m.date))
+        # "the next summit will be held in C", then "the summit took note": the one held
+        and held.startswith("next ") == key.startswith("next ")
     )
+
+
+_EVENT_SPAN_DAYS = 10  # days apart two dates of one event may be told ("opened on 30 November", "on 7 December")
+
+
+def _near_in_time(a: str | None, b: str | None) -> bool:
+    """Whether two dates, each as precise as told ("2024", "2024-11", "2024-11-30"), may fall within
+    one event: the periods they stand for overlap or lie a few days apart."""
+    if a is None or b is None:
+        return True
+    (a_first, a_last), (b_first, b_last) = _period(a), _period(b)
+    return (max(a_first, b_first) - min(a_last, b_last)).days <= _EVENT_SPAN_DAYS
+
+
+def _period(iso: str) -> tuple[dt.date, dt.date]:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+        return first, dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
@@ -884,11 +958,15 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         key = fold(m.label)
         if m.kind not in ("meeting", "talks", "visit"):
             # "that summit" is the summit named last before it
-            found = next((k for k in reversed(merged) if _names_same(merged[k], key, m)), key)
-            if found != key and len(key) > len(found):  # "the summit", then "the Africa Climate Summit": the name
+            found = next((k for k in reversed(merged) if _names_same(merged[k], key, m)), None)
+            if found is None and key in merged:
+                key = f"{key} {m.date} {m.planned}"  # "the next SCO summit", after the SCO summit held: another one
+            elif found is not None and found != key and len(key) > len(found) and key not in merged:
+                # "the summit", then "the Africa Climate Summit": the name
                 merged[key] = merged.pop(found)
                 merged[key].label, merged[key].kind, merged[key].named = m.label, m.kind, True
-            key = found if found in merged else key
+            elif found is not None:
+                key = found
         if key in merged and m.kind in ("meeting", "talks") and not _same_time(merged[key].date, m.date):
             key = f"{key} {m.date}"  # the same pair met again: "received him today", "hosted him in 2024"
         if key not in merged and m.kind in ("meeting", "talks") and not m.named:
