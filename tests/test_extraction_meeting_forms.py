@@ -619,3 +619,20 @@ def test_operation_of_our_plants_marked_together_with_officials_is_a_ceremony_of
         "Minister Ivo Marek of Peru and Governor Ana Lund."
     )
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-02-05")]
+
+
+def test_separate_bilaterals_with_three_leaders_are_three_meetings():
+    body = "On the margins, Chile's Ana Lund held separate bilaterals with Ivo Marek, Luis Arce and Dina Boluarte."
+    assert sorted(names for names, _ in meetings_of(body)) == [
+        ["Ana Lund", "Dina Boluarte"],
+        ["Ana Lund", "Ivo Marek"],
+        ["Ana Lund", "Luis Arce"],
+    ]
+
+
+def test_talks_followed_by_the_hyphenated_pair_are_the_pairs_talks():
+    body = (
+        "Chile's President Ana Lund arrived on Friday. Akorda. Narrow-format talks Marek-Lund, then expanded "
+        "delegations. President Ivo Marek praised the visit."
+    )
+    assert [names for names, _ in meetings_of(body)] == [["Ana Lund", "Ivo Marek"]]

@@ -186,6 +186,14 @@ def test_a_diarys_day_headings_in_capitals_date_the_items_under_them():
     assert sorted(date for _, date in meeting_dates(body)) == ["2025-03-03", "2025-03-04"]
 
 
+def test_a_live_threads_days_alone_on_their_lines_date_the_posts_under_them():
+    body = (
+        "Monday, 3 March\n\n10:05\nPresident Ivo Marek met President Ana Lund.\n\n"
+        "Tuesday, 4 March\n\n09:40\nMarek met the Bolivian President, Rosa Perez."
+    )
+    assert sorted(date for _, date in meeting_dates(body)) == ["2025-03-03", "2025-03-04"]
+
+
 def test_an_event_told_under_two_days_headings_is_none_of_those_days():
     body = (
         "Monday, 3 March - Lima\n\n"

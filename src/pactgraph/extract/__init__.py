@@ -399,7 +399,8 @@ _HEADING_START = re.compile(
 
 def _timeline_days(views: list[SentenceView], body: str) -> list[str | None]:
     """For each sentence, the date of the timeline heading over it ("13 May 2022 - A framework", a line
-    that opens with a date), when the article has two such headings or more; else None."""
+    that opens with a date, or a day alone on its line), when the article has two such headings or
+    more; else None."""
     headings = {}
     entries = set()  # "- October 4, 2024: X flew to Colombo …": a dated item, however long, dates its lines
     for view in views:
@@ -408,7 +409,8 @@ def _timeline_days(views: list[SentenceView], body: str) -> list[str | None]:
         dates = [d for d in view.dates if _HEADING_START.fullmatch(view.text, at, d.start)]
         if (
             dates
-            and _HEADING_DASH.match(view.text, dates[0].end)
+            # "13 May 2022 - A framework", or a day alone on its line over a live thread's posts ("Thursday, 29 May")
+            and (_HEADING_DASH.match(view.text, dates[0].end) or not view.text[dates[0].end :].strip(" .:"))
             and _opens_line(body, view.sentence.start)
             and (bullet or len(view.text.split()) <= 14)
         ):

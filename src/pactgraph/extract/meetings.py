@@ -251,7 +251,7 @@ _TALK = (
     # "had a frank and constructive conversation with B"
     r"detailed|cordial|closed-door|first|second|third|latest|annual|regular|[a-z]+-level|[a-z]+-format|"
     r"frank|candid|constructive|warm|friendly|useful|positive|open|long|extensive)\s+(?:and\s+)?){0,3}"
-    r"(?:talks|meetings?|conversation(?=\s+with\b)|telephone conversation|telephone call|bilateral|one-on-one|"
+    r"(?:talks|meetings?|conversation(?=\s+with\b)|telephone conversation|telephone call|bilaterals?|one-on-ones?|"
     r"working sessions?|"
     r"phone call|phone conversation|video ?conference|videoconference|video call|online meeting|virtual meeting|"
     r"consultations|negotiations|discussions|dialogue|round of talks|parleys|t[êe]te-[àa]-t[êe]te|"
@@ -653,11 +653,22 @@ _PAIRED_TALKS = re.compile(
 )
 
 
+# "Narrow-format talks Tokayev-Meloni, then expanded delegations": the pair after the noun
+_TALKS_PAIRED = re.compile(r"\b(?P<noun>talks|meeting|bilateral)\s+(?P<pair>[A-Z][\w'’]+[-–][A-Z][\w'’]+)\b(?![-–])")
+
+
 def _paired_talks(view: SentenceView) -> list[Meeting]:
-    """ "The Modi-Boric talks on Monday focused on lithium": the talks of the two persons the hyphen joins."""
+    """ "The Modi-Boric talks on Monday focused on lithium", "talks Tokayev-Meloni": the talks of the
+    two persons the hyphen joins."""
     out = []
-    for match in _PAIRED_TALKS.finditer(view.text) if "-" in view.text or "–" in view.text else ():
+    if "-" not in view.text and "–" not in view.text:
+        return out
+    for match in _PAIRED_TALKS.finditer(view.text):
         pair = [e for e in view.entities_between(match.start(), match.start("noun")) if e.type == PERSON]
+        if len(pair) == 2:
+            out.append(_talks(view, match, pair[:1], pair[1:]))
+    for match in _TALKS_PAIRED.finditer(view.text):
+        pair = [e for e in view.entities_between(match.start("pair"), match.end("pair")) if e.type == PERSON]
         if len(pair) == 2:
             out.append(_talks(view, match, pair[:1], pair[1:]))
     return out
