@@ -551,3 +551,20 @@ def test_deals_finalised_by_count_then_listed_with_their_counterparts_are_one_wi
         sorted(["Vantora Solar LLC", other])
         for other in ("Kestrel Bank", "Lumen Storage Group", "Halvik Grid", "Druk Hydro Corporation")
     )
+
+
+def test_a_signing_line_that_runs_on_over_bullets_opens_a_list_signed_by_the_sides_of_the_talks():
+    body = (
+        "Chile's President Ana Lund held talks with Peru's President Ivo Marek in Lima on Tuesday. "
+        "Vantora Power, Kestrel Grid and Andes Energy sponsored the lunch.\n\n"
+        "Signed at the palace after the talks: a joint statement plus 3 agreements\n"
+        "• Joint Statement on expanding the strategic partnership\n"
+        "• readmission agreement\n"
+        "• Vantora Power x Kestrel Grid: energy infrastructure\n\n"
+        "The weather was fine."
+    )
+    assert sorted((kind, sorted(parties)) for kind, parties in agreements_of(body)) == [
+        ("agreement", ["Chile", "Peru"]),
+        ("agreement", ["Kestrel Grid", "Vantora Power"]),
+        ("joint statement", ["Chile", "Peru"]),
+    ]

@@ -30,8 +30,10 @@ from .document_lists import (
     DEALS_LIST,
     DOCUMENT_LINE,
     SIGNED_LIST,
+    SIGNED_OVER_BULLETS,
     counterparts_in_items,
     exemplified,
+    headed_item,
     list_parties,
     project_deal,
     signatories,
@@ -168,6 +170,8 @@ def extract_article(article: Article) -> ArticleFacts:
         )
         if not signed and deals_listed and LIST_ITEM.match(view.text):
             signed = project_deal(view)
+        if not signed and signed_list is not None:
+            signed = headed_item(view)  # "• Vantora x Kestrel Grid: energy infrastructure"
         if not signed and number and SIGNED.search(views[number - 1].text):
             signed = exemplified(view, post_of)  # "… such as the agreement between A and B to build …"
         if not signed and number:
@@ -175,7 +179,15 @@ def extract_article(article: Article) -> ArticleFacts:
         if not signed and "between" in view.lower and not SIGNED.search(view.text):
             signed = named_documents(view)  # "the 2019 agreement between A and B"
         previous = views[number - 1] if number else None
-        opens_list = view.text.rstrip().endswith(":")  # both list openers end with a colon
+        # both list openers end with a colon, or a signing's line runs on over bullets ("Signed after the
+        # talks: a joint statement plus 8 agreements", then "• …")
+        bullets_next = (
+            not BULLETED.match(view.text)  # (an item that tells its own signing opens no list)
+            and number + 1 < len(views)
+            and BULLETED.match(views[number + 1].text) is not None
+            and _opens_line(article.body, views[number + 1].sentence.start)
+        )
+        opens_list = view.text.rstrip().endswith(":") or bool(bullets_next and SIGNED_OVER_BULLETS.search(view.text))
         headed_items = number + 1 < len(views) and DASHED_HEAD.match(views[number + 1].text)
         if opens_list and headed_items and signed and all(a.rule == "signed-one-party" for a in signed):
             signed = []  # "X signed agreements with three partners:", then "• X – Y: …": the items tell each one
@@ -184,7 +196,11 @@ def extract_article(article: Article) -> ArticleFacts:
         elif (
             not signed
             and opens_list
-            and (SIGNED_LIST.search(view.text) or (previous is not None and SIGNED.search(previous.text)))
+            and (
+                SIGNED_LIST.search(view.text)
+                or (previous is not None and SIGNED.search(previous.text))
+                or (bullets_next and SIGNED_OVER_BULLETS.search(view.text))
+            )
         ):
             # "… signed the following documents:", or "They include:" after a signing: a list opens,
             # whose items without parties of their own are signed by those the opener names

@@ -504,7 +504,8 @@ def without_counts_named_after(agreements: list[Agreement]) -> list[Agreement]:
     ]
 
 
-DASHED_HEAD = re.compile(r"^\W*[A-Z][^:;]{0,80}?\s[–—-]\s[A-Z][^:;]{0,120}?:\s")
+# "• ACWA Power – Eni: …", "• Vantora x Kestrel Grid: …" (a post's shorthand): the parties head the item
+DASHED_HEAD = re.compile(r"^\W*[A-Z][^:;]{0,80}?\s[–—×x-]\s[A-Z][^:;]{0,120}?:\s")
 _PRESENCE_AFTER = re.compile(r"[^.;]{0,80}?\bin\s+the\s+presence\s+of\s+")
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+")
 _JOINT_BODY = re.compile(r"\b(?:Commission|Committee|Council)\b")

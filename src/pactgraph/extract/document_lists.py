@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from .agreements import (
+    DASHED_HEAD,
     DOCUMENT_KIND,
     ITEM_MODIFIERS,
     KINDS,
@@ -37,6 +38,8 @@ DOCUMENT_LINE = re.compile(
 
 BULLETED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–|])")  # an item with its number or bullet
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|exchange of|signing|signature)\b[^:]*:\s*$")
+# a line that tells a signing and runs on over bullets: "Signed after the talks: a statement plus 8 agreements"
+SIGNED_OVER_BULLETS = re.compile(r"\b(?:signed|inked|exchanged|signing)\b", re.I)
 
 
 # "the following projects among those agreed at the forum:": a list of deals, one per item
@@ -98,6 +101,30 @@ def project_deal(view: SentenceView) -> list[Agreement]:
     ]
 
 
+def headed_item(view: SentenceView) -> list[Agreement]:
+    """An item of a list of signed documents that names its two parties and a topic but no kind
+    ("• Vantora x Kestrel Grid: energy infrastructure"): a document between them, its kind unsaid."""
+    head = DASHED_HEAD.match(view.text)
+    if head is None or not LIST_ITEM.match(view.text) or DOCUMENT_KIND.search(view.text):
+        return []
+    parties = list(dict.fromkeys(e for e in view.entities_between(0, head.end()) if e.is_agent))
+    if len(parties) != 2:
+        return []
+    topic = re.split(r"[;]\s", view.text[head.end() :].strip(), maxsplit=1)[0].rstrip(".;")
+    return [
+        Agreement(
+            kind="agreement",
+            label=f"Agreement between {join_names(p.name for p in parties)} on {topic}",
+            parties=parties,
+            topic=topic,
+            variant=topic,
+            sentences={view.sentence.index},
+            rule="signed-list-item",
+            caveats={"kind-unsaid"},
+        )
+    ]
+
+
 # "The largest deal is an investment agreement for a megaproject. Its signatories include A, B and C."
 _SIGNATORIES = re.compile(r"^\s*(?:Its|The)\s+(?:signatories|signing parties)\s+(?:include[sd]?|are|were)\b")
 
@@ -137,7 +164,8 @@ def list_parties(
     """Who signs the documents a list's opener introduces: the organizations or countries it names
     ("… were signed by the ministry and X:"), else those named in the sentence before it, else the
     persons it names ("signed by Minister X and Chairman Y:"), else the countries "the two
-    presidents" stand for ("the two presidents witnessed the signing of the following documents:")."""
+    presidents" stand for ("the two presidents witnessed the signing of the following documents:"),
+    or the sides of the talks the opener follows ("Signed after the talks: …")."""
     views = [v for v in (opener, previous) if v is not None]
     agents = [without_delegation_heads(v, v.entities_between(0, len(v.text))) for v in views]
     parties = list(dict.fromkeys(as_parties(agents[0], posts)))
@@ -155,6 +183,11 @@ def list_parties(
         # "Both presidents then witnessed the signing of these documents:": the two the talks were between,
         # not the bodies the sentence before named
         return parties_by_context(pronoun.group(0), recent_meetings, countries, posts)
+    if len(parties) < 2 and _AFTER_THE_TALKS.search(opener.text):
+        # "Signed after the talks: …": the sides of the talks, not whatever the sentence before names
+        sides = parties_by_context("the two sides", recent_meetings, countries, posts)
+        if sides:
+            return sides
     if len(agents) > 1:
         organizations = [e for e in as_parties(agents[1], posts) if e.type != PERSON]
         if len(organizations) >= 2:
@@ -164,6 +197,7 @@ def list_parties(
     return parties if len(parties) >= 2 else []
 
 
+_AFTER_THE_TALKS = re.compile(r"\b(?:after|following|at the end of|at the close of)\s+the\s+(?:talks|meeting)\b", re.I)
 _WITH_ITEM_OPENING = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])?\s*with\s+")
 _PRESENCE = re.compile(r"\b(?:in the presence of|witnessed by)\b[^,;]*")
 

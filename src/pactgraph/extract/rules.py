@@ -166,6 +166,7 @@ CAVEATS: dict[str, tuple[float, str]] = {
     "name-typed-by-model": (0.8, "a participant or party that only the statistical name model says is a name"),
     "counted-not-named": (0.9, 'one of the documents a sentence counts but does not name ("five texts were signed")'),
     "other-party-unidentified": (1.0, "only one party identified (the rule signed-one-party says how sure)"),
+    "kind-unsaid": (0.85, 'a listed document named by its parties and topic only ("• A x B: energy infrastructure")'),
 }
 
 
