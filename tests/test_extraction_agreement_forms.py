@@ -568,3 +568,16 @@ def test_a_signing_line_that_runs_on_over_bullets_opens_a_list_signed_by_the_sid
         ("agreement", ["Kestrel Grid", "Vantora Power"]),
         ("joint statement", ["Chile", "Peru"]),
     ]
+
+
+def test_among_them_after_the_exchange_of_documents_lists_documents_the_sides_signed():
+    body = (
+        "Chile's President Ana Lund held talks with Peru's President Ivo Marek in Lima on Tuesday. "
+        "After the talks, the two leaders witnessed the exchange of 12 documents. Among them were:\n"
+        "- an MoU on visa exemption;\n"
+        "- an Exchange of Notes on a joint dialogue.\n"
+    )
+    assert agreements_of(body)[-2:] == [
+        ("memorandum of understanding", ["Chile", "Peru"]),
+        ("agreement", ["Chile", "Peru"]),
+    ]

@@ -276,3 +276,11 @@ def test_a_meeting_told_in_the_present_of_news_is_of_the_day_published():
 def test_a_meeting_told_in_the_past_without_a_day_is_of_the_month_published():
     body = "President Ivo Marek of Peru and President Ana Lund of Chile held talks in Lima."
     assert meeting_dates(body)[0][1] == PUBLISHED.isoformat()[:7]
+
+
+def test_that_afternoon_is_the_day_just_told():
+    body = (
+        "On Monday, the King received President Ivo Marek at the palace.\n\n"
+        "That afternoon Marek held talks with Prime Minister Ana Lund."
+    )
+    assert ("talks", "2025-03-03") in meeting_dates(body)

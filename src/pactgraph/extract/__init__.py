@@ -30,7 +30,7 @@ from .document_lists import (
     DEALS_LIST,
     DOCUMENT_LINE,
     SIGNED_LIST,
-    SIGNED_OVER_BULLETS,
+    SIGNING_TOLD,
     counterparts_in_items,
     exemplified,
     headed_item,
@@ -187,7 +187,7 @@ def extract_article(article: Article) -> ArticleFacts:
             and BULLETED.match(views[number + 1].text) is not None
             and _opens_line(article.body, views[number + 1].sentence.start)
         )
-        opens_list = view.text.rstrip().endswith(":") or bool(bullets_next and SIGNED_OVER_BULLETS.search(view.text))
+        opens_list = view.text.rstrip().endswith(":") or bool(bullets_next and SIGNING_TOLD.search(view.text))
         headed_items = number + 1 < len(views) and DASHED_HEAD.match(views[number + 1].text)
         if opens_list and headed_items and signed and all(a.rule == "signed-one-party" for a in signed):
             signed = []  # "X signed agreements with three partners:", then "• X – Y: …": the items tell each one
@@ -198,8 +198,8 @@ def extract_article(article: Article) -> ArticleFacts:
             and opens_list
             and (
                 SIGNED_LIST.search(view.text)
-                or (previous is not None and SIGNED.search(previous.text))
-                or (bullets_next and SIGNED_OVER_BULLETS.search(view.text))
+                or (previous is not None and SIGNING_TOLD.search(previous.text))
+                or (bullets_next and SIGNING_TOLD.search(view.text))
             )
         ):
             # "… signed the following documents:", or "They include:" after a signing: a list opens,

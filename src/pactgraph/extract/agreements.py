@@ -87,7 +87,7 @@ KINDS = [
     (r"(?:joint )?declarations?", "declaration"),
     (
         r"agreements?|protocols?|\baccords?\b|contracts?\b|road ?maps?|heads of terms|term sheets?|\bdeals?\b|"
-        r"\bPPAs?\b|\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|\bpacts?\b|"
+        r"\bPPAs?\b|\btreat(?:y|ies)\b|\b(?:joint\s+)?action\s+plans?\b|\bpacts?\b|\bexchanges? of notes\b|"
         r"(?:financing|loan|credit|funding)\s+(?:package|facility)|\bloans?\b|"
         r"(?:implementation|executive|joint|cooperation|action)\s+programmes?|"
         r"\b(?:documents|texts|instruments)\b",  # counted only: "five cooperation texts were signed"

@@ -141,8 +141,15 @@ _ANAPHORIC = [
     ("that_year", re.compile(rf"\b(?:(?:later|earlier)\s+)?{_THAT_YEAR}", re.I)),
     ("next_year", re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b", re.I)),
     ("previous_year", re.compile(r"\b(?:the\s+(?:previous|preceding)\s+year|a\s+year\s+(?:earlier|before))\b", re.I)),
-    # "On the same day, A and B laid the stone", "Later that day they signed …": the day just told
-    ("that_day", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:on\s+)?(?:that|the\s+same)\s+day\b", re.I)),
+    # "On the same day, A and B laid the stone", "Later that day they signed …", "That afternoon …": the day
+    # just told
+    (
+        "that_day",
+        re.compile(
+            r"\b(?:(?:later|earlier)\s+)?(?:on\s+|in\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b",
+            re.I,
+        ),
+    ),
     # "The next day, A and B opened the plant", "Two days later they signed": counted from the day just told;
     # "a week later" is read to its month (a week is rarely exact)
     (

@@ -38,8 +38,9 @@ DOCUMENT_LINE = re.compile(
 
 BULLETED = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–|])")  # an item with its number or bullet
 SIGNED_LIST = re.compile(r"\b(?:signed|inked|exchanged|exchange of|signing|signature)\b[^:]*:\s*$")
-# a line that tells a signing and runs on over bullets: "Signed after the talks: a statement plus 8 agreements"
-SIGNED_OVER_BULLETS = re.compile(r"\b(?:signed|inked|exchanged|signing)\b", re.I)
+# a line that tells a signing and runs on over bullets ("Signed after the talks: a statement plus 8
+# agreements"), or the sentence before "Among them were:" ("… witnessed the exchange of 31 documents.")
+SIGNING_TOLD = re.compile(r"\b(?:signed|inked|exchanged|exchange of|signing)\b", re.I)
 
 
 # "the following projects among those agreed at the forum:": a list of deals, one per item
