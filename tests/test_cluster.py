@@ -180,7 +180,7 @@ def test_a_watch_on_the_cluster_rebuilds_to_the_bytes_of_a_local_build(
     out = tmp_path / "watched"
     links = ["--links", str(ROOT / "data" / "links.csv")]  # and no other file read by default, here or there
     extra = ["--files", "always", "--scheduler", scheduler, *links]
-    watch = _Watching(articles, out, tmp_path / "cache", *extra, jobs=False)  # absolute paths: workers are elsewhere
+    watch = _Watching(articles, out, tmp_path / "cache", *extra, jobs=None)  # absolute paths: workers are elsewhere
     try:
         assert watch.wait_for("watching").startswith(f"watching {articles} every 0.2 s")
         before = _transitions_on(scheduler)

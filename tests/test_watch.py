@@ -46,16 +46,16 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX p
 class _Watching:
     """``pactgraph build --watch`` in a process group of its own (SIGINT as a terminal leaves it),
     its stderr read line by line as it comes; with ``feed``, ``--changed -`` and a pipe to its
-    stdin (``give``); ``interval`` between looks, and one process unless ``jobs`` is False
-    (``--scheduler`` in ``extra``)."""
+    stdin (``give``); ``interval`` between looks, and ``jobs`` processes (none given: ``--scheduler``
+    in ``extra``)."""
 
     def __init__(
         self, corpus: Path, out: Path, cache: Path, *extra: str, feed: bool = False, interval: str = "0.2",
-        jobs: bool = True,
+        jobs: str | None = "1",
     ) -> None:  # fmt: skip
         command = [sys.executable, "-m", "pactgraph.cli", "build", "--watch", "--interval", interval, "--no-progress"]
         command += ["--articles", str(corpus), "--out", str(out / "kg.ttl"), "--store", str(out / "kg.store")]
-        command += ["--cache", str(cache), *(["--jobs", "1"] if jobs else []), *(["--changed", "-"] if feed else [])]
+        command += ["--cache", str(cache), *(["--jobs", jobs] if jobs else []), *(["--changed", "-"] if feed else [])]
         paths = [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
         self.process = subprocess.Popen(
             [*command, *extra],
@@ -355,10 +355,13 @@ def test_the_curation_and_links_files_are_read_again_when_they_change(corpus: Pa
 def test_paths_given_on_stdin_are_rebuilt_at_once_without_a_look(corpus: Path, tmp_path: Path, watching) -> None:
     """``--changed -`` with an hour between looks: only the paths given can be rebuilt, each at
     once, whether an article or a watched file; a path not under the folders is a warning, and
-    stdin's end leaves the watch polling."""
+    stdin's end leaves the watch polling. Two processes: each rebuild forks workers while stdin is
+    being read (a thread reading it held the lock of ``sys.stdin``, which a forked worker closes:
+    the rebuild hung)."""
     out, facts, links = tmp_path / "out", tmp_path / "facts", tmp_path / "links.csv"
     links.write_text(LINKS.splitlines(keepends=True)[0], encoding="utf-8")
-    watch = watching(corpus, out, tmp_path / "cache", "--files", "always", "--links", links, feed=True, interval="3600")
+    options = {"feed": True, "interval": "3600", "jobs": "2"}
+    watch = watching(corpus, out, tmp_path / "cache", "--files", "always", "--links", links, **options)
     assert watch.wait_for("watching").endswith("the paths of changed files read from stdin as they come")
     middle, removed = corpus / MIDDLE, corpus / "p05_kazakhstan_china_power_pipeline.txt"
     new, added = corpus / "q01.txt", PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt"
@@ -415,3 +418,30 @@ def test_a_path_taken_is_built_at_once_and_polling_still_sees_the_rest(corpus: P
     assert watch.poll() is None  # not settled yet
     assert watch.poll().added == 1
     assert _outputs(out) == _fresh(corpus, facts, tmp_path / "fresh")
+
+
+def test_rebuilds_reads_paths_from_a_pipe_as_they_come(corpus: Path, tmp_path: Path) -> None:
+    """``Watch.rebuilds(changed=fd)`` in this process: a path whose line is not ended yet waits
+    for its end; the paths written together are one rebuild; the pipe's end is a notice, and the
+    watch goes on (polling, an hour away here)."""
+    watch = Watch([corpus], interval=3600.0, out=tmp_path / "out" / "kg.ttl", jobs=1, cache=BuildCache(tmp_path / "c"))
+    watch.start()
+    for name in ("q03_masdar_kazakhstan_press_release.txt", "q04_georgia_black_sea_cable_interview.txt"):
+        shutil.copy(PROBE2 / name, corpus / name)
+    read, write = os.pipe()
+    try:
+        rebuilds = watch.rebuilds(changed=read)
+        os.write(write, f"{corpus / 'q03_masdar_kazakhstan_press_release.txt'}\n\n{corpus}/q04".encode())
+        os.write(write, b"_georgia_black_sea_cable_interview.txt\r\n")
+        rebuild = next(rebuilds)
+        assert (rebuild.added, rebuild.error) == (2, None)
+        (corpus / MIDDLE).unlink()
+        os.write(write, f"{corpus / MIDDLE}".encode())  # no newline: the end of the pipe ends it
+        os.close(write)
+        write = None
+        assert next(rebuilds).removed == 1
+        assert str(next(rebuilds)) == "the paths of changed files ended; the watch goes on polling"
+    finally:
+        os.close(read)
+        if write is not None:
+            os.close(write)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import importlib
 import json
-import os
 import signal
 import sys
 import threading
@@ -41,8 +40,6 @@ from pactgraph.store import (
 from pactgraph.validation import validate_file
 
 if TYPE_CHECKING:  # imported by build --watch only
-    from collections.abc import Iterator
-
     from pactgraph.watch import Watch, WatchedFile
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
@@ -671,7 +668,7 @@ def build_command(
                     "--watch takes --changed - only: the paths of changed files on stdin, as they come (the watch "
                     "finds the others itself)"
                 )
-            streamed = (os.fsdecode(line) for line in click.get_binary_stream("stdin"))
+            streamed = _stdin_descriptor()
         files_read = _watched_files(curation, links, auto_links)  # read by the watch: again when they change
         watcher = Watch(list(article_dirs), interval=2.0 if interval is None else interval, files=files_read, **options)
         first = watcher.start
@@ -701,10 +698,18 @@ def build_command(
         _watch(watcher, streamed)
 
 
-def _watch(watcher: Watch, changed: Iterator[str] | None) -> None:
+def _stdin_descriptor() -> int:
+    """stdin's file descriptor, for ``build --watch --changed -`` to read paths from as they come."""
+    try:
+        return sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError) as error:  # closed, or not a file (io.UnsupportedOperation)
+        raise UsageError(f"--changed - with --watch reads stdin as a pipe or a file; it is not one ({error})") from None
+
+
+def _watch(watcher: Watch, changed: int | None) -> None:
     """``build --watch`` after its first build: a line per rebuild (the warnings not given
     before, a failure's report and error first) and per notice, until Ctrl-C or SIGTERM; with
-    ``changed`` (``--changed -``), the paths it reads rebuilt as they come."""
+    ``changed`` (``--changed -``: stdin's descriptor), the paths read there rebuilt as they come."""
     from pactgraph.watch import Notice
 
     folders = ", ".join(map(str, watcher.article_dirs))

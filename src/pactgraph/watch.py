@@ -55,8 +55,7 @@ anyway; a polled listing is the build's own, and needs no dependency. A full loo
 from __future__ import annotations
 
 import os
-import queue
-import threading
+import select
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -197,37 +196,36 @@ class Watch:
             load_shapes()
         return summary
 
-    def rebuilds(self, changed: Iterable[str] | None = None) -> Iterator[Rebuild | Notice]:
+    def rebuilds(self, changed: int | None = None) -> Iterator[Rebuild | Notice]:
         """Poll every ``interval`` seconds, for as long as the caller goes on: each rebuild as it
-        is done, and each ``Notice``. With ``changed`` (lines, each the path of a file that
-        changed: a pipe, say), read in a thread of its own, the paths are rebuilt as soon as they
-        come (``take``: all those that came during the last rebuild, together); polling goes on
-        meanwhile, and alone once ``changed`` ends."""
-        given: queue.SimpleQueue[str | Notice] = queue.SimpleQueue()
-        if changed is not None:
-            threading.Thread(target=_read_lines, args=(changed, given), daemon=True, name="watch-changed").start()
-        feeding = changed is not None
+        is done, and each ``Notice``. With ``changed``, a file descriptor (a pipe, a FIFO, a file:
+        ``sys.stdin.fileno()``) whose lines are the paths of files that changed, the paths are
+        rebuilt as soon as they come (``take``: all those that came during the last rebuild,
+        together); polling goes on meanwhile, and alone once ``changed`` ends. The descriptor is
+        read between rebuilds, in this thread (``_Lines``), not by a thread of its own: a build
+        forks worker processes, and a thread blocked reading ``sys.stdin`` holds its lock, which
+        every forked worker takes to close it (``multiprocessing`` does), waiting forever."""
+        lines = _Lines(changed) if changed is not None else None
         due = time.monotonic() + self.interval
         while True:
             paths: list[str] = []
-            if feeding:
-                paths, end = _lines_until(given, due)
+            end = None
+            if lines is not None:
+                paths = lines.until(due)
+                end = lines.end
                 if end is not None:
-                    feeding = False
-                    self.notices.append(end)
+                    lines = None
             else:
                 time.sleep(max(0.0, due - time.monotonic()))
-            if paths:
-                rebuild = self.take(paths)
-            elif time.monotonic() >= due:
-                rebuild = self.poll()
+            done = [self.take(paths)] if paths else []
+            if time.monotonic() >= due:  # also while paths keep coming: the poll is the safety net
+                done.append(self.poll())
                 due = time.monotonic() + self.interval
-            else:
-                rebuild = None
             yield from self.notices
             self.notices = []
-            if rebuild is not None:
-                yield rebuild
+            yield from (rebuild for rebuild in done if rebuild is not None)
+            if end is not None:
+                yield end
 
     def poll(self) -> Rebuild | None:
         """Look at the folders once (``_look``), and rebuild when files differ from the last
@@ -330,33 +328,35 @@ class Watch:
         return Rebuild(**counts, seconds=seconds, summary=summary, warnings=fresh)
 
 
-def _read_lines(lines: Iterable[str], given: queue.SimpleQueue[str | Notice]) -> None:
-    """Put each path of ``lines`` on ``given`` as it comes (blank lines skipped), then a
-    ``Notice`` when they end."""
-    try:
-        for line in lines:
-            path = line.rstrip("\r\n")
-            if path.strip():
-                given.put(path)
-    except (OSError, ValueError) as error:  # a pipe that broke; bytes that are no text
-        given.put(Notice(f"the paths of changed files could not be read ({error}); the watch goes on polling"))
-        return
-    given.put(Notice("the paths of changed files ended; the watch goes on polling"))
+class _Lines:
+    """The lines written to a file descriptor, each the path of a file that changed, read as they
+    come without waiting past a time (``select``); ``end`` says when there are no more."""
 
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.rest = b""  # the start of a line not ended yet
+        self.end: Notice | None = None
 
-def _lines_until(given: queue.SimpleQueue[str | Notice], due: float) -> tuple[list[str], Notice | None]:
-    """The paths on ``given``, waiting for one until the time ``due`` (``time.monotonic``) at
-    most, then taking every one there without waiting; and the notice of their end if it came."""
-    paths: list[str] = []
-    try:
-        item = given.get(timeout=max(0.0, due - time.monotonic()))
-        while True:
-            if isinstance(item, Notice):
-                return paths, item
-            paths.append(item)
-            item = given.get_nowait()
-    except queue.Empty:
-        return paths, None
+    def until(self, due: float) -> list[str]:
+        """The paths whose lines came by the time ``due`` (``time.monotonic``): waits for the
+        first until then at most, and takes all those there are once one came (blank lines
+        skipped; a path's bytes as the file system has them, ``os.fsdecode``)."""
+        data = [self.rest]
+        ready = select.select([self.fd], [], [], max(0.0, due - time.monotonic()))[0]
+        while ready:
+            try:
+                chunk = os.read(self.fd, 65536)  # what is there: it does not wait, the descriptor being ready
+            except OSError as error:
+                self.end = Notice(f"the paths of changed files could not be read ({error}); the watch goes on polling")
+                chunk = b""
+            if not chunk:
+                self.end = self.end or Notice("the paths of changed files ended; the watch goes on polling")
+                data.append(b"\n")
+                break
+            data.append(chunk)
+            ready = select.select([self.fd], [], [], 0)[0]
+        *lines, self.rest = b"".join(data).split(b"\n")
+        return [os.fsdecode(line.rstrip(b"\r")) for line in lines if line.strip()]
 
 
 def _restated(listing: Listing, paths: list[str], found: Listing | None = None) -> Listing:
