@@ -445,3 +445,27 @@ def test_rebuilds_reads_paths_from_a_pipe_as_they_come(corpus: Path, tmp_path: P
         os.close(read)
         if write is not None:
             os.close(write)
+
+
+def test_a_path_taken_whose_rebuild_failed_is_in_every_rebuild_until_one_succeeds(corpus: Path, tmp_path: Path) -> None:
+    """With ``strict``: a bad article named is a rebuild refused; the next path named rebuilds with
+    it (refused again), and fixing it rebuilds both, as a fresh build of the folder would."""
+    out, facts = tmp_path / "out", tmp_path / "facts"
+    watch = Watch(
+        [corpus], interval=3600.0, out=out / "kg.ttl", store=out / "kg.store", jobs=1, strict=True,
+        cache=BuildCache(tmp_path / "cache"), files_on_demand=False,
+    )  # fmt: skip
+    watch.start()
+    before = _outputs(out)
+    bad, good = corpus / "bad.txt", corpus / "q01.txt"
+    bad.write_bytes(UNREADABLE)
+    rebuild = watch.take([str(bad)])
+    assert rebuild.error is not None and str(bad) in str(rebuild.error)
+    shutil.copy(PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt", good)
+    rebuild = watch.take([str(good)])
+    assert (rebuild.added, rebuild.summary) == (2, None), str(rebuild)  # the bad one with it
+    assert _outputs(out) == before
+    bad.write_bytes(UNREADABLE.replace(b"\xff\xfe ", b""))
+    rebuild = watch.take([str(bad)])
+    assert (rebuild.added, rebuild.error) == (2, None)
+    assert _outputs(out) == _fresh(corpus, facts, tmp_path / "fresh")

@@ -268,6 +268,7 @@ class Watch:
         settled = {path for path in self.pending if path not in self.moving and path not in names}
         if not fresh:
             return None
+        self.pending = sorted(set(self.pending) | fresh)  # tried again with the next rebuild if this one fails
         return self._rebuild(sorted(fresh | settled), found)
 
     def _look(self) -> tuple[Listing, list[str] | None]:
