@@ -288,6 +288,7 @@ def test_options_that_do_not_go_with_watch_are_one_line(corpus: Path, tmp_path: 
         (["--interval", "1"], "--interval is for --watch"),
         (["--watch", "--changed", str(corpus / MIDDLE)], "--watch takes --changed - only"),
         (["--watch", "--interval", "0"], "--interval"),
+        (["--watch", "--changed", "-"], "--changed - with --watch reads stdin as a pipe or a file"),  # a test's stdin
     ):
         result = runner.invoke(main, [*args, *extra])
         assert result.exit_code == 2, result.output

@@ -1,5 +1,6 @@
 """Watch mode (``pactgraph build --watch``): one build, then a process that stays running and
-builds again whenever article files under the ``--articles`` folders are added, changed or removed.
+builds again whenever article files under the ``--articles`` folders are added, changed or removed,
+or the curation and links files change.
 
 A fresh ``pactgraph build`` spends most of a one-article rebuild on what does not change between
 builds: importing spaCy and building its pipeline (1.4 s), importing pyshacl and parsing the
@@ -37,13 +38,15 @@ The files the build reads besides the articles (the curation file, the links fil
 ``WatchedFile`` each) are stated at every look, settle as articles do, and are read again for the
 rebuild that follows their change; one that cannot be read (bad YAML, a links line that is not
 valid) fails that rebuild as a bad article does under ``strict``: the last graph stands, and the
-error names the file and its line.
+error names the file and its line. A curation that comes to ask for something makes the rebuilds
+run in memory, as a build with it does; the first rebuild on the build state after them is given
+no ``changed`` (the state was not kept meanwhile: every file is listed).
 
 A caller that knows what changed (an ingest process, a file watcher) can say so: ``rebuilds``
-reads the paths of changed files from ``changed`` (one a line, ``build --changed -``'s format) as
-they come, and each batch is rebuilt at once, without listing the folders or waiting for the
-files to settle (a path is given once its file is written whole). Polling goes on meanwhile, as
-the safety net for what no one said.
+reads the paths of changed files from the file descriptor ``changed`` (one a line,
+``build --changed -``'s format) as they come, and each batch is rebuilt at once (``take``),
+without listing the folders or waiting for the files to settle (a path is given once its file is
+written whole). Polling goes on meanwhile, as the safety net for what no one said.
 
 Polling rather than file-system events (inotify, or the ``watchfiles`` package over it): no
 events come for files another machine writes to a network file system (NFS, SMB), where the
