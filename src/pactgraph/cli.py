@@ -719,7 +719,7 @@ def _watch(watcher: Watch, changed: int | None) -> None:
     if changed is not None:
         said += "; the paths of changed files read from stdin as they come"
     click.echo(said, err=True)
-    for rebuild in watcher.rebuilds(changed):
+    for rebuild in watcher.rebuilds(changed=changed):
         if isinstance(rebuild, Notice):
             click.echo(f"Warning: {rebuild}", err=True)
             continue
@@ -749,14 +749,17 @@ def _watched_files(curation: Path | None, links: Path | None, auto_links: Path |
     from pactgraph.watch import WatchedFile
 
     return [
-        WatchedFile("curation", DEFAULT_CURATION if curation is None else curation, _curation, curation is not None),
         WatchedFile(
-            "links", DEFAULT_LINKS if links is None else links,
-            functools.partial(_links, default=DEFAULT_LINKS), links is not None,
+            "curation", DEFAULT_CURATION if curation is None else curation, _curation,
+            required=curation is not None,
+        ),
+        WatchedFile(
+            "links", DEFAULT_LINKS if links is None else links, functools.partial(_links, default=DEFAULT_LINKS),
+            required=links is not None,
         ),
         WatchedFile(
             "auto_links", DEFAULT_AUTO_LINKS if auto_links is None else auto_links,
-            functools.partial(_links, default=DEFAULT_AUTO_LINKS, machine=True), auto_links is not None,
+            functools.partial(_links, default=DEFAULT_AUTO_LINKS, machine=True), required=auto_links is not None,
         ),
     ]  # fmt: skip
 

@@ -98,7 +98,7 @@ class WatchedFile:
     option: str
     path: Path
     read: Callable[[Path], Any]
-    required: bool = False
+    required: bool = field(default=False, kw_only=True)
 
     def load(self) -> Any:
         if not self.required and not self.path.is_file():
@@ -199,7 +199,7 @@ class Watch:
             load_shapes()
         return summary
 
-    def rebuilds(self, changed: int | None = None) -> Iterator[Rebuild | Notice]:
+    def rebuilds(self, *, changed: int | None = None) -> Iterator[Rebuild | Notice]:
         """Poll every ``interval`` seconds, for as long as the caller goes on: each rebuild as it
         is done, and each ``Notice``. With ``changed``, a file descriptor (a pipe, a FIFO, a file:
         ``sys.stdin.fileno()``) whose lines are the paths of files that changed, the paths are
