@@ -27,7 +27,7 @@ from pactgraph.cli import main
 from pactgraph.curation import load_curation
 from pactgraph.links import load_links
 from pactgraph.state import STATE_FILE
-from pactgraph.watch import BUSY_POLLS, FULL_LOOK_EVERY, Watch
+from pactgraph.watch import BUSY_POLLS, FULL_LOOK_EVERY, Watch, WatchedFile
 
 from .conftest import ROOT
 from .edits import FACT, store_quads
@@ -470,3 +470,29 @@ def test_a_path_taken_whose_rebuild_failed_is_in_every_rebuild_until_one_succeed
     rebuild = watch.take([str(bad)])
     assert (rebuild.added, rebuild.error) == (2, None)
     assert _outputs(out) == _fresh(corpus, facts, tmp_path / "fresh")
+
+
+def test_a_default_links_file_is_read_once_it_appears_and_no_more_once_removed(corpus: Path, tmp_path: Path) -> None:
+    """A ``WatchedFile`` that is not ``required`` (a default, as ``data/links.csv``): absent at
+    start, no links; once it appears and settles, read; once removed, no links again, each
+    rebuild what a fresh build with (or without) the file writes."""
+    out, facts, links = tmp_path / "out", tmp_path / "facts", tmp_path / "data" / "links.csv"
+    watched = WatchedFile("links", links, load_links)
+    watch = Watch(
+        [corpus], interval=1.0, files=[watched], out=out / "kg.ttl", store=out / "kg.store", jobs=1,
+        cache=BuildCache(tmp_path / "cache"), files_on_demand=False,
+    )  # fmt: skip
+    watch.start()
+    assert watch.options["links"] is None
+    links.parent.mkdir()
+    links.write_text(LINKS, encoding="utf-8")
+    assert watch.poll() is None  # not settled yet
+    rebuild = watch.poll()
+    assert (rebuild.files, rebuild.added, rebuild.error) == ([str(links)], 0, None), str(rebuild)
+    assert str(rebuild).startswith("rebuilt in ") and f"({links} changed): " in str(rebuild)
+    assert _outputs(out) == _fresh(corpus, facts, tmp_path / "fresh", links=load_links(links))
+    links.unlink()
+    assert watch.poll() is None
+    assert watch.poll().files == [str(links)]
+    assert _outputs(out) == _fresh(corpus, facts, tmp_path / "fresh")
+    assert _outputs(out) != _fresh(corpus, facts, tmp_path / "fresh", links=load_links(ROOT / "data" / "links.csv"))
