@@ -19,10 +19,13 @@ and timed by the rebuild line the process prints (``seconds``: the rebuild in th
 and from the write to that line (``latency``: the polls that see the change and find it settled,
 then the rebuild); RSS is the watch process's peak so far (its first build included), and
 ``unchanged`` is not timed (nothing to rebuild); at the end, the share of a core the watch takes
-while nothing changes (``idle``, over 30 s).
+while nothing changes (``idle``, over 30 s). ``--watch`` with ``--changed`` runs the watch with
+``--changed -`` and writes the paths of each change to its stdin once the change is written, as an
+ingest process would: the latency is then from the write to the line with no look needed.
 
     python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s3
     python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s10-watch --watch 1
+    python benchmarks/rebuilds.py --workdir /work/bench-scale --articles 10000 --label s10-fed --watch 1 --changed
 
 Writes ``benchmarks/results/rebuilds-N-LABEL.jsonl`` (one line per build) and prints the medians.
 Not a test: nothing here asserts a time. The corpus is ``benchmarks/run.py``'s (``corpus-N``);
@@ -82,11 +85,12 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     results = RESULTS / f"rebuilds-{n}-{args.label}.jsonl"
     times: dict[str, list[float]] = {}
-    watch = _Watch([*command, "--watch", "--interval", str(args.watch)], env, args.watch) if args.watch else None
+    watching = [*command, "--watch", "--interval", str(args.watch), *(["--changed", "-"] if args.changed else [])]
+    watch = _Watch(watching, env, args.watch, fed=args.changed) if args.watch else None
 
     def build(kind: str, paths: list[Path] = ()) -> None:
         if watch is not None:
-            row = watch.rebuilt(kind)
+            row = watch.rebuilt(kind, paths)
         else:
             row = _build(command, kind, paths, env=env, changed=args.changed and kind != "refresh")
         row |= {"load": round(os.getloadavg()[0], 1)}
@@ -158,15 +162,21 @@ def _write(path: Path, data: bytes, *, watched: bool) -> None:
 class _Watch:
     """A ``pactgraph build --watch`` process and the lines it prints on stderr."""
 
-    def __init__(self, command: list[str], env, interval: float) -> None:
+    def __init__(self, command: list[str], env, interval: float, *, fed: bool = False) -> None:
         self.interval = interval
+        self.fed = fed  # the paths of each change written to its stdin (--changed -)
         self.started = time.monotonic()
-        self.process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+        stdin = subprocess.PIPE if fed else None
+        self.process = subprocess.Popen(command, env=env, stdin=stdin, stderr=subprocess.PIPE, text=True)
 
-    def rebuilt(self, kind: str) -> dict:
-        """The row of the rebuild of the change just written (for ``refresh``, of the first build)."""
+    def rebuilt(self, kind: str, paths: list[Path] = ()) -> dict:
+        """The row of the rebuild of the change just written to ``paths`` (for ``refresh``, of the
+        first build); with ``fed``, the paths are given on the watch's stdin first."""
         wanted = "watching" if kind == "refresh" else "rebuilt"
         since = self.started if kind == "refresh" else time.monotonic()
+        if self.fed and kind != "refresh":
+            self.process.stdin.write("".join(f"{path}\n" for path in paths))
+            self.process.stdin.flush()
         for line in self.process.stderr:
             if line.startswith(("Error:", "not rebuilt")):
                 raise SystemExit(f"{kind}: the watch says: {line.strip()}")
@@ -179,7 +189,7 @@ class _Watch:
         status = Path(f"/proc/{self.process.pid}/status").read_text(encoding="utf-8")
         peak = next(int(row.split()[1]) for row in status.splitlines() if row.startswith("VmHWM:"))
         return {"kind": kind, "seconds": round(seconds, 2), "latency": round(latency, 2), "rss_mb": peak // 1024,
-                "interval": self.interval, "summary": line.strip()}  # fmt: skip
+                "interval": self.interval, "fed": self.fed, "summary": line.strip()}  # fmt: skip
 
     def idle(self, seconds: float = 30.0) -> dict:
         """The share of one core the watch takes polling while nothing changes."""

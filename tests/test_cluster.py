@@ -31,6 +31,7 @@ from pactgraph.store import open_store
 
 from .servers import LOOPBACK, unused_port
 from .test_generate import generate_module
+from .test_watch import PROBE2, _put, _Watching
 
 ROOT = Path(__file__).resolve().parents[1]
 DASK = [sys.executable, "-m", "dask"]  # the `dask` command of this Python, wherever its scripts went
@@ -156,6 +157,45 @@ def test_a_generated_corpus_builds_to_the_same_bytes_on_the_cluster(
     assert result.exit_code == 0, result.output
     assert "(40 unchanged, from the cache)" in result.stderr
     assert _outputs(again) == _outputs(local)
+
+
+def _transitions_on(scheduler: str) -> int:
+    """How many task state transitions the scheduler has made (of every client): it grows when work runs there."""
+    from distributed import Client
+
+    with Client(scheduler, timeout=30) as client:
+        return client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.transition_counter)
+
+
+def test_a_watch_on_the_cluster_rebuilds_to_the_bytes_of_a_local_build(
+    scheduler: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``build --watch --scheduler``: the rebuild after an article added runs on the cluster's workers
+    (the scheduler's transitions grow) and writes what a fresh local build of the same articles
+    writes, byte for byte."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for path in (ROOT / "data" / "articles").iterdir():
+        (articles / path.name).write_bytes(path.read_bytes())
+    out = tmp_path / "watched"
+    links = ["--links", str(ROOT / "data" / "links.csv")]  # and no other file read by default, here or there
+    extra = ["--files", "always", "--scheduler", scheduler, *links]
+    watch = _Watching(articles, out, tmp_path / "cache", *extra, jobs=None)  # absolute paths: workers are elsewhere
+    try:
+        assert watch.wait_for("watching").startswith(f"watching {articles} every 0.2 s")
+        before = _transitions_on(scheduler)
+        _put(articles / "q01.txt", (PROBE2 / "q01_kyrgyz_powerchina_kazarman.txt").read_bytes())
+        assert "(articles: 1 added): " in watch.wait_for("rebuilt")
+        assert _transitions_on(scheduler) > before
+        code, rest = watch.stop(signal.SIGINT)
+        assert code == 130 and not [line for line in rest if "Traceback" in line], rest
+    finally:
+        watch.close()
+    monkeypatch.chdir(tmp_path)  # where the watch ran
+    local, result = _build(tmp_path, "local", [str(articles)], "--jobs", "1", "--no-cache", *links)
+    assert result.exit_code == 0, result.output
+    assert "from 3 articles" in result.stderr
+    assert _outputs(out / "kg.ttl") == _outputs(local)
 
 
 def _one_error_line(result) -> str:

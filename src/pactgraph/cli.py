@@ -40,7 +40,7 @@ from pactgraph.store import (
 from pactgraph.validation import validate_file
 
 if TYPE_CHECKING:  # imported by build --watch only
-    from pactgraph.watch import Watch
+    from pactgraph.watch import Watch, WatchedFile
 
 _RDF_FORMAT_NAMES = [f.value for f in Format]
 
@@ -575,13 +575,15 @@ def add_command(
     multiple=True,
     type=click.Path(path_type=Path, allow_dash=True),
     help="An article file that may have changed since the last build: new, edited or removed (repeatable; - reads"
-    " paths from stdin, one a line). The others are taken as they were, without listing the --articles folders.",
+    " paths from stdin, one a line). The others are taken as they were, without listing the --articles folders."
+    " With --watch, only -: each path read is rebuilt as it comes, written whole, without waiting for a look.",
 )
 @click.option(
     "--watch",
     is_flag=True,
-    help="After the build, keep running and build again whenever article files are added, changed or removed,"
-    " with the NLP pipeline and the shapes kept loaded; one line per rebuild; Ctrl-C stops it (exit 130).",
+    help="After the build, keep running and build again whenever article files are added, changed or removed, or"
+    " the curation or links files change, with the NLP pipeline and the shapes kept loaded; one line per rebuild;"
+    " Ctrl-C stops it (exit 130).",
 )
 @click.option(
     "--interval",
@@ -629,9 +631,12 @@ def build_command(
 
     With --watch the process stays: it looks at the --articles folders every --interval seconds
     and builds again, with what a build loads kept loaded, once changed files have settled (the
-    same size and time at two looks); a burst of files is one rebuild. A rebuild that fails (a
-    violation; with --strict, an article that cannot be read) writes nothing and the watch goes
-    on. See docs/incremental-builds.md.
+    same size and time at two looks); a burst of files is one rebuild. The curation and links
+    files are watched too, and read again when they change. With --changed - it also reads the
+    paths of changed files from stdin as they come (an ingest process, `tail -F` of a log of
+    them) and rebuilds them at once, without listing the folders. A rebuild that fails (a
+    violation, a bad curation or links file; with --strict, an article that cannot be read)
+    writes nothing and the watch goes on. See docs/incremental-builds.md.
     """
     from pactgraph.cache import BuildCache
     from pactgraph.corpus import default_jobs
@@ -646,28 +651,39 @@ def build_command(
         "store": store,
         "out": out,
         "min_confidence": min_confidence,
-        "curation": _curation(curation),
-        "links": _links(links, DEFAULT_LINKS),
-        "auto_links": _links(auto_links, DEFAULT_AUTO_LINKS, machine=True),
         "validate": validate,
         "reason": reason,
         "strict": strict,
         "files_on_demand": {"auto": None, "always": False, "on-demand": True}[files],
-        "changed": _changed(changed) if changed else None,
     }
     if interval is not None and not watch:
         raise UsageError("--interval is for --watch")
+    streamed = None
     if watch:
         from pactgraph.watch import Watch
 
-        watcher = Watch(list(article_dirs), interval=2.0 if interval is None else interval, **options)
+        if changed:
+            if [str(path) for path in changed] != ["-"]:
+                raise UsageError(
+                    "--watch takes --changed - only: the paths of changed files on stdin, as they come (the watch "
+                    "finds the others itself)"
+                )
+            streamed = _stdin_descriptor()
+        files_read = _watched_files(curation, links, auto_links)  # read by the watch: again when they change
+        watcher = Watch(list(article_dirs), interval=2.0 if interval is None else interval, files=files_read, **options)
         first = watcher.start
     else:
+        options |= {
+            "curation": _curation(curation),
+            "links": _links(links, DEFAULT_LINKS),
+            "auto_links": _links(auto_links, DEFAULT_AUTO_LINKS, machine=True),
+            "changed": _changed(changed) if changed else None,
+        }
         first = functools.partial(build_module.build, list(article_dirs), **options)
     if progress and sys.stderr.isatty():
         from pactgraph.listing import find_articles
 
-        changed_paths = options["changed"]
+        changed_paths = options.get("changed")
         total = len(changed_paths) if changed_paths is not None else len(find_articles(list(article_dirs)))
         with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
             summary = first(progress=lambda _: bar.update(1))
@@ -679,15 +695,34 @@ def build_command(
         click.echo(f"Warning: {summary.reasoning.note}", err=True)
     click.echo(str(summary), err=True)
     if watch:
-        _watch(watcher)
+        _watch(watcher, streamed)
 
 
-def _watch(watcher: Watch) -> None:
+def _stdin_descriptor() -> int:
+    """stdin's file descriptor, for ``build --watch --changed -`` to read paths from as they come."""
+    try:
+        return sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError) as error:  # closed, or not a file (io.UnsupportedOperation)
+        raise UsageError(f"--changed - with --watch reads stdin as a pipe or a file; it is not one ({error})") from None
+
+
+def _watch(watcher: Watch, changed: int | None) -> None:
     """``build --watch`` after its first build: a line per rebuild (the warnings not given
-    before, a failure's report and error first), until Ctrl-C or SIGTERM."""
+    before, a failure's report and error first) and per notice, until Ctrl-C or SIGTERM; with
+    ``changed`` (``--changed -``: stdin's descriptor), the paths read there rebuilt as they come."""
+    from pactgraph.watch import Notice
+
     folders = ", ".join(map(str, watcher.article_dirs))
-    click.echo(f"watching {folders} every {watcher.interval:g} s for articles added, changed or removed", err=True)
-    for rebuild in watcher.rebuilds():
+    said = f"watching {folders} every {watcher.interval:g} s for articles added, changed or removed"
+    if watcher.files:
+        said += f", and {', '.join(watcher.files)}"
+    if changed is not None:
+        said += "; the paths of changed files read from stdin as they come"
+    click.echo(said, err=True)
+    for rebuild in watcher.rebuilds(changed=changed):
+        if isinstance(rebuild, Notice):
+            click.echo(f"Warning: {rebuild}", err=True)
+            continue
         for warning in rebuild.warnings:
             click.echo(f"Warning: {warning}", err=True)
         if rebuild.error is not None:
@@ -706,6 +741,27 @@ def _changed(given: tuple[Path, ...]) -> list[Path]:
         else:
             paths.append(path)
     return paths
+
+
+def _watched_files(curation: Path | None, links: Path | None, auto_links: Path | None) -> list[WatchedFile]:
+    """The curation and links files a build reads (those named, or the default ones, read once
+    they appear), for a watch to read again when they change."""
+    from pactgraph.watch import WatchedFile
+
+    return [
+        WatchedFile(
+            "curation", DEFAULT_CURATION if curation is None else curation, _curation,
+            required=curation is not None,
+        ),
+        WatchedFile(
+            "links", DEFAULT_LINKS if links is None else links, functools.partial(_links, default=DEFAULT_LINKS),
+            required=links is not None,
+        ),
+        WatchedFile(
+            "auto_links", DEFAULT_AUTO_LINKS if auto_links is None else auto_links,
+            functools.partial(_links, default=DEFAULT_AUTO_LINKS, machine=True), required=auto_links is not None,
+        ),
+    ]  # fmt: skip
 
 
 def _curation(path: Path | None):
