@@ -636,3 +636,16 @@ def test_talks_followed_by_the_hyphenated_pair_are_the_pairs_talks():
         "delegations. President Ivo Marek praised the visit."
     )
     assert [names for names, _ in meetings_of(body)] == [["Ana Lund", "Ivo Marek"]]
+
+
+def test_the_one_invited_to_pay_a_visit_is_the_visitor_and_the_country_visited_takes_part():
+    body = (
+        "Before they parted, Chile's President Ana Lund invited President Ivo Marek to pay an official visit "
+        "to Peru, and he accepted."
+    )
+    assert meetings_of(body) == [(["Ivo Marek", "Peru"], None)]
+
+
+def test_an_invitee_not_named_as_a_person_makes_no_visit_of_the_host():
+    body = "Before they parted, Ana Lund invited Marek to pay an official visit to Peru, and he accepted."
+    assert [names for names, _ in meetings_of(body) if "Ana Lund" in names] == []

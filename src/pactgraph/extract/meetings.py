@@ -465,6 +465,11 @@ def read_meetings(view: SentenceView, country_by_word=None, organizations_in=Non
         if then and _AND_THEN.search(text, verb.end(), then.start()):
             clause_end = then.start()  # "X visits Prague and meets Y": Y is met, not visited
         subjects = prefer_persons(view.entities_between(opens, verb.start()))
+        invited = _INVITED_TO.search(text, opens, verb.start()) if verb.group("paid") or verb.group("visited") else None
+        if invited:  # "A invited B to pay an official visit to C": B is the one who visits (if B is named)
+            subjects = prefer_persons(view.entities_between(invited.start("who"), invited.end("who")))
+            if not subjects:
+                continue
         if not subjects and _TO_BEFORE.search(text, 0, verb.start()):
             # "X plans to travel to Lima in April to meet Y": infinitives share the subject before them
             chain = clause_start(text, verb.start(), across_infinitives=True)
@@ -589,6 +594,8 @@ def read_meetings(view: SentenceView, country_by_word=None, organizations_in=Non
             f"{'visit' if kind == 'visit' else 'hold talks with' if kind == 'talks' else 'meet'} "
             f"{', '.join(e.name for e in objects) or (place.name if place else '') or _phrase(text, heads_of)}"
         ).strip()
+        if kind == "visit" and place is not None and place.type == COUNTRY and place not in participants:
+            participants.append(place)  # "paid a state visit to Peru": the country visited takes part, as its host
         occasion = _OCCASION.match(text, verb.end()) if kind == "meeting" else None
         if occasion:  # "A hosted a banquet in honour of B": an occasion of its own, not the talks held that day
             label = f"{occasion.group('what').capitalize()}: {label}"
@@ -750,6 +757,7 @@ def _session_of_a_body(view: SentenceView, country_by_word=None) -> list[Meeting
     ]
 
 
+_INVITED_TO = re.compile(r"\b(?:invited|invites|invite|inviting)\s+(?P<who>[^,;]{2,80}?)\s+to\s+$")
 _SEPARATE = re.compile(r"\bseparate|\bmeetings\b")
 _COUNTERPARTS_FROM = re.compile(r"\s*(?:with\s+)?(?:his|her|their)\s+(?:[a-z]+\s+)?counterparts\s+(?:from|of)\b")
 
