@@ -649,3 +649,8 @@ def test_the_one_invited_to_pay_a_visit_is_the_visitor_and_the_country_visited_t
 def test_an_invitee_not_named_as_a_person_makes_no_visit_of_the_host():
     body = "Before they parted, Ana Lund invited Marek to pay an official visit to Peru, and he accepted."
     assert [names for names, _ in meetings_of(body) if "Ana Lund" in names] == []
+
+
+def test_who_accompanied_a_leader_on_a_state_visit_is_on_the_leaders_visit():
+    body = "Energy Minister Ana Lund accompanied President Ivo Marek on his state visit to Peru in February."
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek", "Peru"], "2025-02")]

@@ -39,6 +39,11 @@ _LISTED_PLACES = re.compile(
     r"(?:\s*,\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
     r"(?:,?\s+and\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
+# "A, who accompanied President B on his state visit", "when he accompanied B in the state visit to C"
+_ACCOMPANIED = re.compile(
+    r"\baccompan(?:ied|ies|ying|y)\s+(?P<who>[^,;]{2,80}?)\s+(?:on|in|during)\s+(?:his|her|their|the|a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 # "the visit of X", "a visit to Jakarta by former Prime Minister X"
 _VISITOR_OF = re.compile(r"\s+(?:of|by)\s+(?=(?:the\s+)?(?:(?:former|then|outgoing|acting)\s+)?[A-Z])")
 # "On his visit to China, his first appointment was with X": X is met, not the visitor
@@ -204,6 +209,13 @@ def visits(view: SentenceView) -> list[Meeting]:
                     ),
                     None,
                 )
+        accompanied = _ACCOMPANIED.search(text, 0, visit.start()) if not visitor else None
+        if accompanied:  # "A accompanied President B on his state visit to C": B's visit, with A
+            led = [
+                e for e in view.entities_between(accompanied.start("who"), accompanied.end("who")) if e.type == PERSON
+            ]
+            along = [e for e in view.entities_between(0, accompanied.start()) if e.type == PERSON][-1:]
+            visitor = led[:1] + [e for e in along if e not in led] if led else []
         if not visitor:  # "Putin's state visit", "Xi's state visit"
             owner = [
                 e
