@@ -220,15 +220,23 @@ class Watch:
                     lines = None
             else:
                 time.sleep(max(0.0, due - time.monotonic()))
-            done = [self.take(paths)] if paths else []
+            taken = self.take(paths) if paths else None
+            yield from self._said()
+            if taken is not None:  # said before the poll that may fall due: its full look takes a while
+                yield taken
             if time.monotonic() >= due:  # also while paths keep coming: the poll is the safety net
-                done.append(self.poll())
+                polled = self.poll()
                 due = time.monotonic() + self.interval
-            yield from self.notices
-            self.notices = []
-            yield from (rebuild for rebuild in done if rebuild is not None)
+                yield from self._said()
+                if polled is not None:
+                    yield polled
             if end is not None:
                 yield end
+
+    def _said(self) -> Iterator[Notice]:
+        """The notices not yielded yet, once each."""
+        notices, self.notices = self.notices, []
+        yield from notices
 
     def poll(self) -> Rebuild | None:
         """Look at the folders once (``_look``), and rebuild when files differ from the last
