@@ -178,3 +178,15 @@ def test_partnerships_raised_agreed_or_governing_relations(sentence, partners):
 )
 def test_partnerships_of_short_country_forms_and_set_out_by_a_country_and_an_organization(sentence, partners):
     assert [partners_found for _, partners_found in partnerships_of(sentence)] == [partners]
+
+
+def test_two_partnerships_of_one_clause_are_each_dated_by_their_own_year():
+    body = (
+        "Chile was the first country in the region to form a strategic partnership with Peru, in 1993, "
+        "and the two raised it to a comprehensive strategic partnership in 2012."
+    )
+    facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
+    assert sorted((p.kind, p.date) for p in facts.partnerships) == [
+        ("comprehensive strategic partnership", "2012"),
+        ("strategic partnership", "1993"),
+    ]

@@ -146,13 +146,7 @@ def read_partnerships(
             continue  # a partnership named in passing counts only with its partners named beside it
         if match.group("field") and rule == "partnership-countries" and not _ESTABLISH.search(text, start, stop):
             continue  # "projects … in the energy partnership of X with the SCO countries": a field, no pact
-        date = (
-            agreement.date
-            if agreement
-            else next((d.iso for d in view.dates if not d.future and start <= d.start < stop), None)
-            if established
-            else None
-        )
+        date = agreement.date if agreement else _own_date(view, match, start, stop) if established else None
         out.append(
             Partnership(
                 kind=kind,
@@ -196,6 +190,18 @@ def _partners_named(view: SentenceView, countries_named=None) -> list[Partnershi
             )
         )
     return out
+
+
+def _own_date(view: SentenceView, match: re.Match, start: int, stop: int) -> str | None:
+    """The date of the partnership ``match`` names within its clause: the first after it, before the
+    next partnership named ("formed a strategic partnership in 1993 and raised it to a comprehensive
+    strategic partnership in 2012"), else the last before it, after the one named before."""
+    before = [m.end() for m in _PARTNERSHIP.finditer(view.text, start, match.start())]
+    after = [m.start() for m in _PARTNERSHIP.finditer(view.text, match.end(), stop)]
+    low, high = max([start, *before]), min([stop, *after])
+    own = [d for d in view.dates if not d.future and low <= d.start < high]
+    later = [d for d in own if d.start >= match.end()]
+    return (later[0] if later else own[-1]).iso if own else None
 
 
 # "Chile's strategic partnership with Peru": the owner's and the one it is with
