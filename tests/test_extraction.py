@@ -247,6 +247,16 @@ def test_a_related_heading_ends_the_story_with_the_headlines_under_it():
     assert body == "Real news."
 
 
+def test_a_newsletters_link_to_the_full_story_is_furniture_not_the_end_of_the_issue():
+    from pactgraph.articles import strip_boilerplate
+
+    body = strip_boilerplate(
+        "1) First story.\nRead more -> power.news/118/first\n\n2) Second story.\n"
+        "Read more: https://power.news/118/second\n\n3) Third story.\n\nRead more\nA headline\nAnother"
+    )
+    assert body == "1) First story.\n\n2) Second story.\n\n3) Third story."
+
+
 def test_pronoun_subject_is_the_previous_person():
     facts = facts_of(
         "Energy Minister Lena Vogt spoke to reporters. She made the remarks at the opening "

@@ -42,7 +42,9 @@ _LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 # donation appeals. A line that starts one of the trailing sections ends the body.
 _BOILERPLATE_LINE = re.compile(
     r"^\s*[\[(]?\s*(?:editor|check|contact|credit to|photo|source|reporter|written by|translated by|"
-    r"edited by|tel|e-?mail|read also|see also|also read|read next|related)\b\s*[:;]?",
+    r"edited by|tel|e-?mail|read also|see also|also read|read next|related|"
+    # "Read more -> site.news/118/story": a newsletter's link to the full story, not the end of the issue
+    r"read more(?=\s*(?:->|→|»|:)?\s*(?:https?://|www\.|[\w-]+(?:\.[\w-]+)+/)))\b\s*[:;]?",
     re.IGNORECASE,
 )
 _APPEAL = re.compile(
@@ -50,7 +52,8 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 _TRAILER = re.compile(
-    r"^\s*(?:popular posts|related (?:posts|articles|news|links|coverage|stories|reading)|read more|more from|"
+    r"^\s*(?:popular posts|related (?:posts|articles|news|links|coverage|stories|reading)|"
+    r"read more(?!\s*(?:->|→|»|:)?\s*(?:https?://|www\.|[\w-]+(?:\.[\w-]+)+/))|more from|"
     r"recommended|"
     # "Related on the Tracker:", "Read also:" over a list of headlines: the list ends the story
     r"(?:related|read also|see also|also read|more on this)\b[^.:]{0,40}(?=:\s*$)|"
