@@ -290,3 +290,8 @@ def test_a_surname_written_without_its_particles_or_article_is_the_person_named_
     body = f"{post} {person} arrived in Lima on Monday.\n\n{short} held talks with President Ivo Marek of Peru."
     facts = extract_article(Article("t", Path("t.txt"), "Test", "Headline\n\n" + body, PUBLISHED))
     assert [sorted(p.name for p in m.participants) for m in facts.meetings] == [sorted([person, "Ivo Marek"])]
+
+
+def test_a_portfolio_ending_in_deal_is_no_part_of_the_name_after_it():
+    body = "Executive Vice-President for the European Green Deal Ivo Marek met Ana Lund in Lima on Tuesday."
+    assert ("Ivo Marek", "Person") in entities_of(body)

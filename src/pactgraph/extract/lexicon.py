@@ -227,6 +227,7 @@ TITLE = re.compile(rf"{_PORTFOLIO}{TITLE_MODIFIER}{TITLE_CORE}s?\b")
 PORTFOLIO_WORDS = set(re.findall(r"[A-Z][a-z]+", _PORTFOLIO_WORD + TITLE_MODIFIER)) | {
     *("Affairs", "Education", "Relations", "Protection", "Security", "Emergency", "Situations", "Housing"),
     *("Communications", "Works", "Labour", "Population", "Innovation", "Industry", "Higher", "Natural"),
+    "Deal",  # "Executive Vice-President for the European Green Deal Frans Timmermans"
 }
 TITLE_WORDS = set(re.findall(r"[A-Z][a-z]+", TITLE_CORE + TITLE_MODIFIER)) | {"Mr.", "Ms.", "Mrs.", "Dr.", "Prof."}
 TITLE_WORDS.add("CEO")
