@@ -581,3 +581,8 @@ def test_among_them_after_the_exchange_of_documents_lists_documents_the_sides_si
         ("memorandum of understanding", ["Chile", "Peru"]),
         ("agreement", ["Chile", "Peru"]),
     ]
+
+
+def test_a_document_named_by_a_pair_of_countries_is_theirs_not_the_subject_that_welcomes_it():
+    body = "The declaration welcomes the Chilean-Peruvian Treaty on the State Border signed on 13 March 2025."
+    assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]

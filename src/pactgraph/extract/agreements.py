@@ -339,6 +339,14 @@ def read_agreements(
         if len(parties) < 2 and pair and countries_named:
             parties = [c for c in map(countries_named, pair_words(pair)) if c]
             rule = "adjectival-pair"
+        named_pair = _PAIR_NAMES_IT.search(text, 0, kind_match.start()) if countries_named else None
+        if named_pair and rule == "signed-by":
+            # "welcomes the Kyrgyz-Tajik Treaty on the State Border signed on 13 March": the pair its name
+            # gives, not the subject that welcomes it
+            paired = [c for c in map(countries_named, named_pair.group("a", "b")) if c]
+            parties, rule = (
+                (paired, "adjectival-pair") if len(paired) == 2 and paired[0] is not paired[1] else (parties, rule)
+            )
         body_pair = countries_paired(parties[0].name, countries_named) if len(parties) == 1 else []
         if body_pair and _JOINT_BODY.search(parties[0].name):
             parties, rule = body_pair, "joint-body-pair"  # "the Joint Commission of A and B signed a protocol"
@@ -508,6 +516,8 @@ def without_counts_named_after(agreements: list[Agreement]) -> list[Agreement]:
 DASHED_HEAD = re.compile(r"^\W*[A-Z][^:;]{0,80}?\s[–—×x-]\s[A-Z][^:;]{0,120}?:\s")
 _PRESENCE_AFTER = re.compile(r"[^.;]{0,80}?\bin\s+the\s+presence\s+of\s+")
 _BETWEEN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?between\s+")
+# "the Kyrgyz-Tajik Treaty", "a Chile-Peru memorandum": the pair named just before the document
+_PAIR_NAMES_IT = re.compile(r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+)?$")
 _JOINT_BODY = re.compile(r"\b(?:Commission|Committee|Council)\b")
 
 
