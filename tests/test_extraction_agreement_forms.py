@@ -586,3 +586,11 @@ def test_among_them_after_the_exchange_of_documents_lists_documents_the_sides_si
 def test_a_document_named_by_a_pair_of_countries_is_theirs_not_the_subject_that_welcomes_it():
     body = "The declaration welcomes the Chilean-Peruvian Treaty on the State Border signed on 13 March 2025."
     assert agreements_of(body) == [("agreement", ["Chile", "Peru"])]
+
+
+def test_the_grouping_of_the_summit_a_signing_came_after_signs_nothing():
+    body = (
+        "When President Ivo Marek of Peru paid a state visit to Santiago on 20 November, straight after the G20 "
+        "summit in Rio, he and President Ana Lund of Chile oversaw the signing of 37 cooperation documents."
+    )
+    assert [parties for _, parties in agreements_of(body)] == [["Chile", "Peru"]]

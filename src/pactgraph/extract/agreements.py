@@ -889,11 +889,26 @@ _OWNERS = re.compile(
 )
 
 
+# "…, straight after the G20 summit in Rio, he and B oversaw the signing": the setting's grouping signs nothing
+_SETTING = re.compile(
+    r"\b(?:after|before|at|during|following|ahead of|on the (?:sidelines|margins) of)\s+the\s+"
+    r"(?:[\w'’-]+\s+){1,4}?(?:summit|forum|conference|session|assembly)\b"
+)
+
+
 def _without_owners(view: SentenceView, subject: list[Entity], start: int, end: int) -> list[Entity]:
+    """The subject of a signing without the owners an aside names ("X, a unit of Y, signed …") nor
+    the grouping of the event it was signed after or at."""
     owners = {
         e
         for match in _OWNERS.finditer(view.text, start, end)
         for e in view.entities_between(match.start(), match.end())
+    }
+    owners |= {
+        e
+        for match in _SETTING.finditer(view.text, start, end)
+        for e in view.entities_between(match.start(), match.end())
+        if e.type != PERSON  # "at the forum hosted by Minister A": A may sign
     }
     kept = [e for e in subject if e not in owners]
     return kept or subject
