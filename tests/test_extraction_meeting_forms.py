@@ -654,3 +654,10 @@ def test_an_invitee_not_named_as_a_person_makes_no_visit_of_the_host():
 def test_who_accompanied_a_leader_on_a_state_visit_is_on_the_leaders_visit():
     body = "Energy Minister Ana Lund accompanied President Ivo Marek on his state visit to Peru in February."
     assert meetings_of(body) == [(["Ana Lund", "Ivo Marek", "Peru"], "2025-02")]
+
+
+def test_a_visit_told_by_its_country_then_by_its_city_is_one_trip():
+    body = (
+        "President Ivo Marek paid a state visit to Egypt on 14 February. The visit of Ivo Marek to Cairo was his first."
+    )
+    assert meetings_of(body) == [(["Egypt", "Ivo Marek"], "2025-02-14")]

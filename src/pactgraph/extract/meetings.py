@@ -933,6 +933,18 @@ def _retold(kept: Meeting, m: Meeting) -> bool:
     )
 
 
+def _same_trip(kept: Meeting, m: Meeting) -> bool:
+    """Whether the visit ``m`` is the visit ``kept`` told again: the same visitors, to a city of the
+    country the other names (or the same place), at a time that agrees."""
+    if kept.kind != "visit" or kept.planned != m.planned or kept.place is None or m.place is None:
+        return False
+    visitors = {p for p in kept.participants if p.type == PERSON}
+    if not visitors or visitors != {p for p in m.participants if p.type == PERSON}:
+        return False
+    places = {kept.place.name, kept.place.in_country}, {m.place.name, m.place.in_country}
+    return bool(places[0] & places[1] - {None}) and _same_time(kept.date, m.date)
+
+
 def _names_same(kept: Meeting, key: str, m: Meeting) -> bool:
     """Whether the event ``m`` (its folded label ``key``) names ``kept`` again: one label holds the
     other ("the summit", "the Africa Climate Summit") at a time that agrees, and neither is "the next" one."""
@@ -991,6 +1003,9 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         if key not in merged and m.kind in ("meeting", "talks") and not m.named:
             # "A held talks with B on 5 April", then "B held talks with A": the same talks told twice
             key = next((k for k, kept in merged.items() if _retold(kept, m)), key)
+        if key not in merged and m.kind == "visit":
+            # "X's visit to Egypt", then "X's visit to Cairo": one trip, told by its country and its city
+            key = next((k for k, kept in merged.items() if _same_trip(kept, m)), key)
         if key in merged:
             kept = merged[key]
             kept.participants += [p for p in m.participants if p not in kept.participants]
