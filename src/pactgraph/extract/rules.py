@@ -65,7 +65,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "signing-occasion",
             "meeting",
-            0.5,
+            0.55,
             '"A and B signed the agreement at a ceremony", "… was signed by Minister A and Chairman B": the signing',
         ),
         Rule(
@@ -74,7 +74,7 @@ RULES: dict[str, Rule] = {
             0.95,
             '"A and B laid the foundation stone of the plant", "X inaugurated the plant"',
         ),
-        Rule("visit-verb", "meeting", 0.85, '"A visited C" (a place) or "A visited B" (an agent)'),
+        Rule("visit-verb", "meeting", 0.8, '"A visited C" (a place) or "A visited B" (an agent)'),
         Rule("visit-noun", "meeting", 0.8, '"A\'s visits to C in April and September": one visit per date'),
         Rule(
             "named-event",
@@ -83,7 +83,7 @@ RULES: dict[str, Rule] = {
             "a named or described event (forum, summit, COP29, ceremony) and its participants",
         ),
         Rule("signed-between", "agreement", 0.8, '"… signed a memorandum of understanding between A and B"'),
-        Rule("signed-by", "agreement", 0.85, '"A signed an agreement with B", "A and B signed a declaration"'),
+        Rule("signed-by", "agreement", 0.8, '"A signed an agreement with B", "A and B signed a declaration"'),
         Rule(
             "signed-one-party",
             "agreement",
@@ -116,11 +116,11 @@ RULES: dict[str, Rule] = {
             0.9,
             '"the 2019 agreement between A and B": a document in force named, its signing not told',
         ),
-        Rule("signed-by-context", "agreement", 0.7, '"the two sides signed": the parties of the meeting just held'),
+        Rule("signed-by-context", "agreement", 0.75, '"the two sides signed": the parties of the meeting just held'),
         Rule("partnership-between", "partnership", 0.85, '"established a strategic partnership between A and B"'),
         Rule("partnership-by-agreement", "partnership", 0.95, "a partnership established by an agreement: its parties"),
         Rule("partnership-adjectival-pair", "partnership", 0.8, '"the Azerbaijani-Chinese strategic partnership"'),
-        Rule("partnership-countries", "partnership", 0.9, "a partnership set up in a sentence naming two countries"),
+        Rule("partnership-countries", "partnership", 0.85, "a partnership set up in a sentence naming two countries"),
         Rule("partnership-by-context", "partnership", 0.7, '"the two countries elevated ties to …": the main two'),
         Rule(
             "partners-named",
@@ -136,7 +136,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule("capacity-figure", "capacity", 0.85, "a power figure (MW, GW, kW, megawatts) in an energy context"),
         Rule("post-title", "post", 0.9, '"Minister of Energy Parviz Shahbazov", "NEA Administrator Wang Hongzhi"'),
-        Rule("post-appositive", "post", 0.85, '"Lyu Zexiang, Chairman of China Energy …"'),
+        Rule("post-appositive", "post", 0.75, '"Lyu Zexiang, Chairman of China Energy …"'),
         Rule("post-possessive", "post", 0.75, '"Zhang Wei, SOCAR\'s Vice-President for Investments"'),
         Rule("post-title-comma", "post", 0.95, '"China\'s special envoy for climate change, Liu Zhenmin"'),
         Rule("post-appointed", "post", 0.65, '"Orkhan Mammadov was appointed chairman of the board of Azerenerji"'),
