@@ -594,3 +594,18 @@ def test_the_grouping_of_the_summit_a_signing_came_after_signs_nothing():
         "summit in Rio, he and President Ana Lund of Chile oversaw the signing of 37 cooperation documents."
     )
     assert [parties for _, parties in agreements_of(body)] == [["Chile", "Peru"]]
+
+
+def test_a_list_whose_opener_names_no_side_is_signed_by_the_sides_of_the_document_just_signed():
+    body = (
+        "Chile's President Ana Lund and Peru's President Ivo Marek adopted a Joint Declaration on the "
+        "strategic partnership on Tuesday. Around ten agreements were exchanged in their presence.\n\n"
+        "What was signed (thread)\n"
+        "• agreement on the mutual protection of investments\n"
+        "• a memorandum on grids\n\n"
+        "The leaders then had lunch."
+    )
+    assert agreements_of(body)[1:] == [
+        ("agreement", ["Chile", "Peru"]),
+        ("memorandum of understanding", ["Chile", "Peru"]),
+    ]

@@ -204,7 +204,9 @@ def extract_article(article: Article) -> ArticleFacts:
         ):
             # "… signed the following documents:", or "They include:" after a signing: a list opens,
             # whose items without parties of their own are signed by those the opener names
-            signed_list = list_parties(view, previous, post_of, meetings, countries)
+            signed_list = list_parties(view, previous, post_of, meetings, countries) or _sides_just_signed(
+                agreements, view.sentence.index
+            )
             list_opened_at, list_bulleted = view.sentence.index, None
             # "The largest agreements signed at the forum include:": items may name a company and its project
             deals_listed = bool(_DOCUMENTS_LISTED.search(view.text))
@@ -473,6 +475,14 @@ def _home_country(body: str, registry: Registry) -> Entity | None:
         if city in cities:
             return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
     return None
+
+
+def _sides_just_signed(agreements: list, index: int) -> list[Entity]:
+    """ "A and B adopted a joint declaration. Around ten agreements were exchanged. What was signed:":
+    the sides of the document signed in the two sentences before a list whose opener names none."""
+    last = next((a for a in reversed(agreements) if max(a.sentences) >= index - 2), None)
+    sides = [p for p in last.parties if p.type != PERSON] if last else []
+    return sides if len(sides) >= 2 else []
 
 
 def _countries_near(
