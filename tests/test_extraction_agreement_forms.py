@@ -609,3 +609,13 @@ def test_a_list_whose_opener_names_no_side_is_signed_by_the_sides_of_the_documen
         ("agreement", ["Chile", "Peru"]),
         ("memorandum of understanding", ["Chile", "Peru"]),
     ]
+
+
+def test_a_first_person_list_of_documents_is_not_given_the_sides_of_the_documents_counted_before():
+    body = (
+        "LIMA - Vantora Power today signed three agreements with Peru. The documents were signed at the forum.\n\n"
+        "What we signed today:\n\n"
+        "- a memorandum of understanding with Kestrel Grid on connecting the project to the grid.\n\n"
+        "The plant will be built next year."
+    )
+    assert ("memorandum of understanding", ["Peru", "Vantora Power"]) not in agreements_of(body)

@@ -204,9 +204,9 @@ def extract_article(article: Article) -> ArticleFacts:
         ):
             # "… signed the following documents:", or "They include:" after a signing: a list opens,
             # whose items without parties of their own are signed by those the opener names
-            signed_list = list_parties(view, previous, post_of, meetings, countries) or _sides_just_signed(
-                agreements, view.sentence.index
-            )
+            signed_list = list_parties(view, previous, post_of, meetings, countries)
+            if not signed_list and not _FIRST_PERSON.search(view.text):  # "What we signed:": ours, with each
+                signed_list = _sides_just_signed(agreements, view.sentence.index)
             list_opened_at, list_bulleted = view.sentence.index, None
             # "The largest agreements signed at the forum include:": items may name a company and its project
             deals_listed = bool(_DOCUMENTS_LISTED.search(view.text))
@@ -475,6 +475,9 @@ def _home_country(body: str, registry: Registry) -> Entity | None:
         if city in cities:
             return registry.add(COUNTRY, gazetteer.country_by_code()[code], 0, code=code)
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
 
 
 def _sides_just_signed(agreements: list, index: int) -> list[Entity]:
