@@ -661,3 +661,11 @@ def test_a_visit_told_by_its_country_then_by_its_city_is_one_trip():
         "President Ivo Marek paid a state visit to Egypt on 14 February. The visit of Ivo Marek to Cairo was his first."
     )
     assert meetings_of(body) == [(["Egypt", "Ivo Marek"], "2025-02-14")]
+
+
+def test_a_site_toured_with_a_president_is_a_visit_of_both_and_nobody_met_makes_none():
+    body = (
+        "World Bank Vice President Ana Lund toured the Rogun site with President Ivo Marek on Monday. "
+        "The delegation visited the plant. Minister Rosa Perez made a working visit to the dam site."
+    )
+    assert meetings_of(body) == [(["Ana Lund", "Ivo Marek"], "2025-03-03")]

@@ -105,6 +105,39 @@ def _the_two_discussed_again(view: SentenceView, meetings: list[Meeting]) -> Non
         earlier.sentences.add(view.sentence.index)
 
 
+_COMPANIONS = re.compile(r"\b(?:with|alongside|accompanied\s+by|together\s+with)\s+")
+
+
+def _site_visit(view: SentenceView, verb: re.Match, subjects: list[Entity], clause_end: int) -> list[Meeting]:
+    """ "X visited the headquarters of Huawei", "X toured the Rogun site with President Y": the
+    persons who went, the organization whose site it is, and those who went with them (none when
+    the text names nobody met there)."""
+    visitors = [e for e in subjects if e.type == PERSON][-1:]
+    if not visitors:
+        return []  # "the delegation visited the plant": nobody named went
+    text = view.text
+    companions = _COMPANIONS.search(text, verb.end(), clause_end)
+    site_end = companions.start() if companions else clause_end
+    hosts = [e for e in view.entities_between(verb.end(), site_end) if e.type not in (PERSON, PLACE, COUNTRY)]
+    joined = prefer_persons(view.entities_between(companions.end(), clause_end)) if companions else []
+    if not hosts and not joined:
+        return []  # "the minister made a working visit to the plant": nobody met there
+    date, future = date_for(view, verb.start())
+    phrase = SITE.match(text, verb.end()).group(0).strip()
+    return [
+        Meeting(
+            kind="visit",
+            label=f"{visitors[0].name} visit {phrase}",
+            date=date,
+            participants=list(dict.fromkeys(visitors + hosts + joined)),
+            place=place_after(view, verb.end()),
+            planned=future or bool(_WILL.search(text[max(0, verb.start() - 30) : verb.start()])),
+            sentences={view.sentence.index},
+            rule="site-visit",
+        )
+    ]
+
+
 def _between_the_two_named_before(view: SentenceView, meetings: list[Meeting]) -> list[Meeting]:
     """A meeting "between the two leaders" in a sentence that names neither: the two persons of the
     meeting last reported, with those this sentence names taking part."""
@@ -536,7 +569,9 @@ def read_meetings(view: SentenceView, country_by_word=None, organizations_in=Non
         if verb.group("between") and not objects and re.match(r"(?:the two|both)\b", text[verb.end() :]):
             objects = [e for e in prefer_persons(view.entities_between(0, verb.start())) if e.type == PERSON][:2]
         if (verb.group("paid") or verb.group("visited")) and SITE.match(text, verb.end()):
-            continue  # "made a working visit to the plant": a site visit is not a diplomatic visit
+            # "X toured the Rogun site with President Y": a site visit, not a diplomatic one
+            meetings.extend(_site_visit(view, verb, subjects, clause_end))
+            continue
         if verb.group("paid"):  # "Aliyev paid a state visit to Beijing": the visitor is the one just named
             comma = text.find(",", verb.end())
             until = comma if comma != -1 else clause_end

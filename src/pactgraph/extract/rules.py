@@ -76,6 +76,7 @@ RULES: dict[str, Rule] = {
             '"A and B laid the foundation stone of the plant", "X inaugurated the plant"',
         ),
         Rule("visit-verb", "meeting", 0.8, '"A visited C" (a place) or "A visited B" (an agent)'),
+        Rule("site-visit", "meeting", 0.65, '"A toured the Rogun site with B", "A visited the headquarters of X"'),
         Rule("visit-noun", "meeting", 0.8, '"A\'s visits to C in April and September": one visit per date'),
         Rule(
             "named-event",
