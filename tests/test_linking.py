@@ -72,7 +72,7 @@ def test_link_accepts_unambiguous_typed_matches_and_leaves_the_rest_for_review(
         (ID + "person/isa-habibbayli", "Q4130889", "1"),
         (ID + "person/isa-habibbayli", "Q900003", "1"),
     ]
-    assert "linked 2 of 14 entities without a curated link; 1 to review (2 candidates); 1 query sent" in result.stderr
+    assert "linked 2 of 15 entities without a curated link; 1 to review (2 candidates); 1 query sent" in result.stderr
 
 
 def test_curated_links_win_and_machine_links_are_marked(
