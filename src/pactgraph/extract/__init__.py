@@ -41,7 +41,8 @@ from .document_lists import (
 from .documents_named import named_documents
 from .entities import ORG_TYPES, Registry, SentenceView, resolve_mention
 from .facts import COUNTRY, GOVERNMENT, PERSON, ArticleFacts, Entity, Meeting, Post, Sentence
-from .meetings import add_anaphoric_participants, merge_meetings, read_meetings
+from .meeting_merge import merge_meetings
+from .meetings import add_anaphoric_participants, read_meetings
 from .mentions import Mention, attach_acronyms, find_mentions
 from .partnerships import merge_partnerships, read_partnerships
 from .posts import guess_heads_countries, known_countries, read_posts
