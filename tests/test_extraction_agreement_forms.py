@@ -619,3 +619,24 @@ def test_a_first_person_list_of_documents_is_not_given_the_sides_of_the_document
         "The plant will be built next year."
     )
     assert ("memorandum of understanding", ["Peru", "Vantora Power"]) not in agreements_of(body)
+
+
+def test_they_include_after_documents_concluded_lists_them():
+    body = (
+        "Chile and Peru concluded five agreements on Tuesday. They include:\n"
+        "- a memorandum on grids;\n- an agreement on culture.\n"
+    )
+    assert agreements_of(body)[-2:] == [
+        ("memorandum of understanding", ["Chile", "Peru"]),
+        ("agreement", ["Chile", "Peru"]),
+    ]
+    assert [a.rule for a in extract_article(Article("t", Path("t.txt"), "T", body, PUBLISHED)).agreements][-2:] == [
+        "signed-list-item",
+        "signed-list-item",
+    ]
+
+
+def test_the_us_in_a_lists_opener_is_no_first_person():
+    from pactgraph.extract import _FIRST_PERSON
+
+    assert not _FIRST_PERSON.search("What the US signed (thread)") and _FIRST_PERSON.search("What we signed today:")

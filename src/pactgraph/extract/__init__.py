@@ -199,7 +199,7 @@ def extract_article(article: Article) -> ArticleFacts:
             and opens_list
             and (
                 SIGNED_LIST.search(view.text)
-                or (previous is not None and SIGNING_TOLD.search(previous.text))
+                or (previous is not None and (SIGNED.search(previous.text) or SIGNING_TOLD.search(previous.text)))
                 or (bullets_next and SIGNING_TOLD.search(view.text))
             )
         ):
@@ -478,7 +478,7 @@ def _home_country(body: str, registry: Registry) -> Entity | None:
     return None
 
 
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I)\b")  # (not "the US")
 
 
 def _sides_just_signed(agreements: list, index: int) -> list[Entity]:

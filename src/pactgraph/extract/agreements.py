@@ -782,13 +782,13 @@ def parties_by_context(
     pronoun: str, recent_meetings: list[Meeting], countries: list[Entity], posts: dict[Entity, Post]
 ) -> list[Entity]:
     """Who "the two sides" (leaders, presidents) are: those the last meeting with two of them
-    stands for (its persons for "the leaders"); "the two countries" (governments) are the
-    countries named near."""
+    stands for (its persons and countries, not a host body, for "the leaders"); "the two countries"
+    (governments) are the countries named near."""
     by_country = bool(re.search(r"countries|governments", pronoun, re.I)) and len(countries) >= 2
-    # "the two leaders" are persons: the sides they stand for, not a summit's host body
+    # "the two leaders" are persons: the sides they (or the countries met) stand for, not a summit's host body
     by_person = bool(re.search(r"leaders|presidents|ministers|heads", pronoun, re.I))
     for meeting in [] if by_country else reversed(recent_meetings):
-        members = [p for p in meeting.participants if p.type == PERSON] if by_person else meeting.participants
+        members = [p for p in meeting.participants if not by_person or p.type in (PERSON, COUNTRY)]
         candidates = as_parties(members, posts)
         if len(candidates) >= 2:
             return candidates
