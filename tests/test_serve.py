@@ -114,6 +114,33 @@ def test_missing_graph_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [f"Error: {tmp_path / 'kg.trig'}: no such file; run `pactgraph build` first"]
 
 
+def test_ctrl_c_stops_serving_though_the_parent_started_it_with_signals_blocked() -> None:
+    """A mask of blocked signals is inherited across fork and exec: a parent that held Ctrl-C back
+    while it started the command must not leave a server that never stops."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-c", "from pactgraph.cli import main; main()", "serve", "--graph", str(FIXTURE)]
+    process = subprocess.Popen(
+        [*command, "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}),
+    )
+    try:
+        for line in process.stdout:
+            if line.startswith("Bundled queries"):
+                break
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, stderr
+    assert stderr.strip() == "Stopped; the temporary store is removed."
+
+
 def test_cli_serves_until_ctrl_c_and_cleans_up() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-c", "from pactgraph.cli import main; main()", "serve", "--graph", str(FIXTURE)]

@@ -132,6 +132,10 @@ class PactgraphGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         in_main_thread = threading.current_thread() is threading.main_thread()
+        if in_main_thread and hasattr(signal, "pthread_sigmask"):
+            # a process started while its parent held Ctrl-C and SIGTERM back (a thread of a build
+            # forking its workers) inherits them blocked: it would never stop
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
         previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
         try:
             return super().invoke(ctx)
