@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 import shutil
@@ -114,6 +115,11 @@ def test_missing_graph_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [f"Error: {tmp_path / 'kg.trig'}: no such file; run `pactgraph build` first"]
 
 
+def _blocked_as_a_forking_parent_leaves_them() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # as a terminal leaves it (a background job ignores it)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 def test_ctrl_c_stops_serving_though_the_parent_started_it_with_signals_blocked() -> None:
     """A mask of blocked signals is inherited across fork and exec: a parent that held Ctrl-C back
     while it started the command must not leave a server that never stops."""
@@ -125,7 +131,7 @@ def test_ctrl_c_stops_serving_though_the_parent_started_it_with_signals_blocked(
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-        preexec_fn=lambda: signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}),
+        preexec_fn=_blocked_as_a_forking_parent_leaves_them,
     )
     try:
         for line in process.stdout:
@@ -145,7 +151,12 @@ def test_cli_serves_until_ctrl_c_and_cleans_up() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-c", "from pactgraph.cli import main; main()", "serve", "--graph", str(FIXTURE)]
     process = subprocess.Popen(
-        [*command, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        [*command, "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL),  # as a terminal leaves it
     )
     try:
         lines = []
