@@ -120,19 +120,24 @@ def _blocked_as_a_forking_parent_leaves_them() -> None:
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
-def test_ctrl_c_stops_serving_though_the_parent_started_it_with_signals_blocked() -> None:
-    """A mask of blocked signals is inherited across fork and exec: a parent that held Ctrl-C back
-    while it started the command must not leave a server that never stops."""
+def _serving(preexec_fn) -> subprocess.Popen:
+    """``pactgraph serve`` of the fixture on a free port, as a process of its own."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-c", "from pactgraph.cli import main; main()", "serve", "--graph", str(FIXTURE)]
-    process = subprocess.Popen(
+    return subprocess.Popen(
         [*command, "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
-        preexec_fn=_blocked_as_a_forking_parent_leaves_them,
+        preexec_fn=preexec_fn,
     )
+
+
+def test_ctrl_c_stops_serving_though_the_parent_started_it_with_signals_blocked() -> None:
+    """A mask of blocked signals is inherited across fork and exec: a parent that held Ctrl-C back
+    while it started the command must not leave a server that never stops."""
+    process = _serving(_blocked_as_a_forking_parent_leaves_them)
     try:
         for line in process.stdout:
             if line.startswith("Bundled queries"):
@@ -148,16 +153,7 @@ def test_ctrl_c_stops_serving_though_the_parent_started_it_with_signals_blocked(
 
 
 def test_cli_serves_until_ctrl_c_and_cleans_up() -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-c", "from pactgraph.cli import main; main()", "serve", "--graph", str(FIXTURE)]
-    process = subprocess.Popen(
-        [*command, "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        preexec_fn=functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL),  # as a terminal leaves it
-    )
+    process = _serving(functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL))  # as a terminal leaves it
     try:
         lines = []
         for line in process.stdout:
